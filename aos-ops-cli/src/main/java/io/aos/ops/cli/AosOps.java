@@ -1,0 +1,64 @@
+package io.aos.ops.cli;
+
+import io.aos.ops.core.OpsException;
+import io.aos.ops.core.health.ExitMode;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Entry point of the {@code aos-ops} jar. Wiring only: parses the command line, runs the command and maps failures
+ * to exit codes in one place (DESIGN.md): 0 all well, 1 a failure the seed names, 2 usage or unreadable input;
+ * under {@code --nagios} usage and unreadable input are 3 (UNKNOWN), never 2.
+ */
+public final class AosOps {
+
+    private AosOps() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code, without exiting (for tests and embedding). */
+    public static int run(String... args) {
+        return commandLine(args).execute(args);
+    }
+
+    static CommandLine commandLine(String... args) {
+        List<String> argList = Arrays.asList(args);
+        boolean debug = argList.contains("--debug");
+        ExitMode mode = ExitMode.of(argList.contains("--nagios"));
+        CommandLine cli = new CommandLine(new AosOpsCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((ParameterException e, String[] ignored) -> {
+            CommandLine failed = e.getCommandLine();
+            PrintWriter err = failed.getErr();
+            err.println("aos-ops: " + e.getMessage());
+            err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return mode.usageError();
+        });
+        cli.setExecutionExceptionHandler((Exception e, CommandLine failed, ParseResult parsed) -> {
+            PrintWriter err = failed.getErr();
+            if (e instanceof OpsException ops) {
+                err.println("aos-ops: " + ops.getMessage());
+                if (debug) {
+                    ops.printStackTrace(err);
+                }
+                return ops.exitCode(mode);
+            }
+            err.println("aos-ops: internal error: " + e + (debug ? "" : " (run again with --debug for details)"));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return mode.usageError();
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,22 @@
+package io.aos.ops.cli.shadow;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code aos-ops shadow}: the shadow simulation. */
+@Command(name = "shadow",
+        mixinStandardHelpOptions = true,
+        header = "Shadow simulation: run workflows, replay recorded runs with the same seed, compare.",
+        subcommands = ShadowRunCommand.class)
+public final class ShadowCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a shadow command is required: run");
+    }
+}

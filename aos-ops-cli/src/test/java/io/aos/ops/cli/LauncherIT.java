@@ -1,0 +1,96 @@
+package io.aos.ops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** Runs the runbook's launcher scripts against the built jar and checks each reaches its subcommand. */
+class LauncherIT {
+
+    static final Path REPO = Path.of(System.getProperty("aos.ops.repo", "..")).toAbsolutePath().normalize();
+
+    @TempDir
+    static Path state;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile());
+        pb.environment().put("AOS_STATE_DIR", state.toString());
+        pb.environment().put("ARCHIVE_DIR", state.resolve("archive").toString());
+        pb.environment().put("AOS_SHADOW_GLOB", state.resolve("shadow_simulation_*").toString());
+        pb.environment().put("NO_COLOR", "1");
+        Path out = Files.createTempFile(state, "out", ".txt");
+        Path err = Files.createTempFile(state, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("finished: " + command).isTrue();
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    static Stream<Arguments> launchers() {
+        return Stream.of(
+                Arguments.of("scripts/stress/run_shadow_simulation.sh", "aos-ops shadow run"),
+                Arguments.of("scripts/stress/shadow_monitor_daemon.sh", "aos-ops monitor"),
+                Arguments.of("scripts/stress/shadow_debug.sh", "aos-ops debug"),
+                Arguments.of("scripts/stress/shadow_cron_check.sh", "aos-ops cron-check"),
+                Arguments.of("scripts/stress/shadow_sanity_check.sh", "aos-ops sanity"),
+                Arguments.of("scripts/stress/check_shadow_status.sh", "aos-ops status"),
+                Arguments.of("scripts/ops/golden_retention.sh", "aos-ops retention"),
+                Arguments.of("scripts/ops/disable-workflows.sh", "aos-ops emergency-stop"));
+    }
+
+    @ParameterizedTest(name = "{0} --help reaches {1}")
+    @MethodSource("launchers")
+    void launcherReachesItsSubcommand(String script, String command) throws Exception {
+        Run r = run(List.of(REPO.resolve(script).toString(), "--help"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Usage: " + command);
+    }
+
+    @Test
+    void pythonShimRoutesPairFlagsToDiffAndSummaryDirToSummary() throws Exception {
+        String shim = REPO.resolve("scripts/stress/golden_diff_debug.py").toString();
+        Run diff = run(List.of("python3", shim, "--help"));
+        assertThat(diff.out()).contains("Usage: aos-ops golden diff");
+        Run summary = run(List.of("python3", shim, "--summary-dir", state.toString(), "--help"));
+        assertThat(summary.out()).contains("Usage: aos-ops golden summary");
+    }
+
+    @Test
+    void launcherWorksThroughASymlinkAndPassesArgumentsUnchanged() throws Exception {
+        Path link = state.resolve("aos-ops-link");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, REPO.resolve("bin/aos-ops"));
+        List<String> cmd = new ArrayList<>(List.of(link.toString(), "golden", "--help"));
+        Run r = run(cmd);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Usage: aos-ops golden");
+    }
+
+    @Test
+    void aMissingJarSaysHowToBuildIt() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(REPO.resolve("bin/aos-ops").toString(), "--help");
+        pb.environment().put("AOS_OPS_JAR", state.resolve("missing.jar").toString());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isEqualTo(2);
+        assertThat(output).contains("cannot find aos-ops.jar");
+    }
+}

@@ -1,0 +1,65 @@
+package io.aos.ops.core.config;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * Every configurable path and value of the suite, with the environment variable that sets it and its default.
+ *
+ * <p>Precedence is always: command-line flag, then environment variable, then default. Defaults that live under
+ * {@code /var/lib/aos} derive from {@link #STATE_DIR}, so {@code AOS_STATE_DIR} moves all state at once.
+ * The archive directory and the shadow-run glob are not state and keep the seed's defaults unless set.
+ */
+public enum OpsSetting {
+    // ---- state directory and what lives in it -------------------------------------------------------------
+    STATE_DIR("AOS_STATE_DIR", c -> "/var/lib/aos"),
+    GOLDEN_DIR("GOLDEN_DIR", c -> state(c, "golden")),
+    SHADOW_LOG_GLOB("AOS_SHADOW_LOG_GLOB", c -> state(c, "shadow_24h_*.log")),
+
+    // ---- shadow runs ---------------------------------------------------------------------------------------
+    /** Where shadow runs live; the runner's default output is this glob with {@code *} replaced by a timestamp. */
+    SHADOW_RUN_GLOB("AOS_SHADOW_GLOB", c -> "/tmp/shadow_simulation_*"),
+
+    // ---- monitor -------------------------------------------------------------------------------------------
+    MONITOR_LOG("AOS_MONITOR_LOG", c -> state(c, "shadow_monitor.log")),
+    MONITOR_PID_FILE("AOS_MONITOR_PID_FILE", c -> state(c, "shadow_monitor.pid")),
+    ALERTS_FILE("AOS_ALERTS_FILE", c -> state(c, "shadow_alerts.json")),
+    CRON_ALERTS_LOG("AOS_CRON_ALERTS_LOG", c -> state(c, "shadow_cron_alerts.log")),
+    SHADOW_HOOK("SHADOW_HOOK", c -> ""),
+    PROMETHEUS_URL("PROMETHEUS_URL", c -> "http://localhost:9090"),
+
+    // ---- retention -----------------------------------------------------------------------------------------
+    RETENTION_LOG("AOS_RETENTION_LOG", c -> state(c, "golden_retention.log")),
+    ARCHIVE_DIR("ARCHIVE_DIR", c -> "/root/archive/golden"),
+    RETENTION_DAYS("RETENTION_DAYS", c -> "7"),
+
+    // ---- emergency stop ------------------------------------------------------------------------------------
+    EMERGENCY_STOP_FILE("AOS_EMERGENCY_STOP_FILE", c -> state(c, ".workflow_emergency_stop")),
+    EMERGENCY_AUDIT_LOG("AOS_EMERGENCY_AUDIT_LOG", c -> state(c, "emergency_stop_audit.log")),
+    EMERGENCY_ENV_FILE("AOS_EMERGENCY_ENV_FILE", c -> state(c, "emergency_stop.env"));
+
+    private final String envVar;
+    private final Function<OpsConfig, String> defaultValue;
+
+    OpsSetting(String envVar, Function<OpsConfig, String> defaultValue) {
+        this.envVar = envVar;
+        this.defaultValue = defaultValue;
+    }
+
+    /** The environment variable that sets this value. */
+    public String envVar() {
+        return envVar;
+    }
+
+    String defaultValue(OpsConfig config) {
+        return defaultValue.apply(config);
+    }
+
+    private static String state(OpsConfig config, String name) {
+        return config.path(STATE_DIR).resolve(name).toString();
+    }
+
+    static Path pathOf(String value) {
+        return Path.of(value);
+    }
+}

@@ -1,0 +1,77 @@
+package io.aos.ops.core.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.aos.ops.core.OpsException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The one JSON mapper of the suite, configured once: unknown properties are ignored (files written by newer versions
+ * still read), instants are ISO-8601 strings, big integers stay exact, and read errors become an {@link OpsException}
+ * naming the file, line and column.
+ */
+public final class OpsJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+
+    private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
+
+    private OpsJson() {
+    }
+
+    /** The shared mapper. Do not reconfigure it; copy it with {@code mapper().copy()} if you need other settings. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** A writer that indents with two spaces, for reports meant to be read by people and by scripts. */
+    public static ObjectWriter pretty() {
+        return PRETTY;
+    }
+
+    /** Reads {@code file} as a {@code type}; any problem is an {@link OpsException} naming the file. */
+    public static <T> T read(Path file, Class<T> type) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return MAPPER.readValue(in, type);
+        } catch (JsonProcessingException e) {
+            throw describe(file, e);
+        } catch (NoSuchFileException e) {
+            throw OpsException.badInput(file, "no such file", e);
+        } catch (IOException e) {
+            throw OpsException.badInput(file, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads {@code file} as a JSON tree; any problem is an {@link OpsException} naming the file. */
+    public static JsonNode readTree(Path file) {
+        return read(file, JsonNode.class);
+    }
+
+    /** Turns a Jackson error into one sentence naming the file, line and column. */
+    public static OpsException describe(Path file, JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        String problem = e.getOriginalMessage();
+        if (location == null || location.getLineNr() < 1) {
+            return OpsException.badInput(file, "invalid JSON: " + problem, e);
+        }
+        return OpsException.badJson(file, location.getLineNr(), location.getColumnNr(), problem, e);
+    }
+}

@@ -1,0 +1,39 @@
+package io.aos.ops.core.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aos.ops.core.OpsException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OpsJsonTest {
+
+    @Test
+    void badJsonNamesFileLineAndColumn(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cycle_3.json");
+        Files.writeString(file, "{\n  \"a\": 1,\n  \"b\": tru\n}");
+        assertThatThrownBy(() -> OpsJson.readTree(file))
+                .isInstanceOf(OpsException.class)
+                .hasMessageStartingWith(file + ": invalid JSON at line 3, column ")
+                .extracting(e -> ((OpsException) e).kind()).isEqualTo(OpsException.Kind.BAD_INPUT);
+    }
+
+    @Test
+    void aMissingFileIsBadInputNamingTheFile(@TempDir Path dir) {
+        Path file = dir.resolve("nope.json");
+        assertThatThrownBy(() -> OpsJson.readTree(file)).hasMessage(file + ": no such file");
+    }
+
+    @Test
+    void unsignedSixtyFourBitSeedsStayExact(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s.json");
+        Files.writeString(file, "{\"seed\": 15554826178763638935}");
+        JsonNode node = OpsJson.readTree(file);
+        assertThat(node.get("seed").bigIntegerValue()).isEqualTo(new BigInteger("15554826178763638935"));
+    }
+}

@@ -1,0 +1,105 @@
+package io.aos.ops.golden.shadow.state;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The files of one shadow run below its output directory; the contract between the runner that writes them and the
+ * monitors, debug console and summary that read them. Upstream's layout, plus the structured state files:
+ *
+ * <pre>
+ * &lt;root&gt;/golden/&lt;run_id&gt;.golden.json   recorded primary runs
+ * &lt;root&gt;/reports/cycle_&lt;N&gt;.json          one report per cycle, N = 1, 2, 3, ... (not zero-padded)
+ * &lt;root&gt;/reports/summary_&lt;ts&gt;.json       written at the end of a run and on SIGINT/SIGTERM
+ * &lt;root&gt;/status.json                    heartbeat, rewritten atomically after every cycle ({@link ShadowRunStatus})
+ * &lt;root&gt;/shadow.pid                     the runner's PID (the start time is in status.json)
+ * &lt;root&gt;/shadow.log                     the runner's log lines, as also written to stdout
+ * </pre>
+ */
+public final class ShadowRunLayout {
+
+    private static final Pattern CYCLE_FILE = Pattern.compile("cycle_(\\d+)\\.json");
+
+    private final Path root;
+
+    private ShadowRunLayout(Path root) {
+        this.root = root;
+    }
+
+    /** The layout of the run whose output directory is {@code root}. */
+    public static ShadowRunLayout of(Path root) {
+        checkNotNull(root, "root");
+        return new ShadowRunLayout(root);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path goldenDir() {
+        return root.resolve("golden");
+    }
+
+    public Path reportsDir() {
+        return root.resolve("reports");
+    }
+
+    public Path statusFile() {
+        return root.resolve("status.json");
+    }
+
+    public Path pidFile() {
+        return root.resolve("shadow.pid");
+    }
+
+    public Path logFile() {
+        return root.resolve("shadow.log");
+    }
+
+    /** {@code reports/cycle_<n>.json}. */
+    public Path cycleReport(long n) {
+        checkArgument(n >= 1, "cycle numbers start at 1, got %s", n);
+        return reportsDir().resolve("cycle_" + n + ".json");
+    }
+
+    /** The cycle number of a {@code cycle_<N>.json} file name, if it is one. */
+    public static OptionalLong cycleNumber(Path file) {
+        Matcher m = CYCLE_FILE.matcher(file.getFileName().toString());
+        if (!m.matches()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(m.group(1)));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Every cycle report, sorted by cycle number (1, 2, ..., 10), not by name; empty when there is no reports dir. */
+    public List<Path> cycleReports() throws IOException {
+        List<Path> result = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(reportsDir(), "cycle_*.json")) {
+            for (Path p : stream) {
+                if (cycleNumber(p).isPresent()) {
+                    result.add(p);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        result.sort(Comparator.comparingLong(p -> cycleNumber(p).orElseThrow()));
+        return result;
+    }
+}

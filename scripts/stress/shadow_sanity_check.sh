@@ -1,0 +1,4 @@
+#!/bin/sh
+# Runbook launcher: same as 'aos-ops sanity', every argument passed through unchanged.
+here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+exec "$here/../../bin/aos-ops" sanity "$@"
