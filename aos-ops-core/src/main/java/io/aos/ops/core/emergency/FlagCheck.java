@@ -1,0 +1,53 @@
+package io.aos.ops.core.emergency;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+
+/**
+ * One look at the flag path: one {@code stat}. The switch is the file's <em>existence</em>, not its content or
+ * modification time, because mtime resolution differs between filesystems and an empty file made by hand must stop
+ * engines too. Anything other than "absent" or "a regular file" fails closed.
+ */
+record FlagCheck(State state, FileTime modified, String detail) {
+
+    enum State { ABSENT, PRESENT, UNREADABLE }
+
+    private static final FlagCheck ABSENT = new FlagCheck(State.ABSENT, null, null);
+
+    static FlagCheck of(Path flag) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(flag, BasicFileAttributes.class);
+            if (attributes.isRegularFile()) {
+                return new FlagCheck(State.PRESENT, attributes.lastModifiedTime(), null);
+            }
+            String kind = attributes.isDirectory() ? "a directory" : "not a regular file";
+            return new FlagCheck(State.UNREADABLE, null, flag + " is " + kind + ", not a flag file");
+        } catch (NoSuchFileException e) {
+            return ABSENT;
+        } catch (IOException | SecurityException e) {
+            return new FlagCheck(State.UNREADABLE, null, describe(flag, e));
+        }
+    }
+
+    boolean engaged() {
+        return state != State.ABSENT;
+    }
+
+    /** The OS's reason without the path repeated, e.g. {@code Not a directory} or {@code Permission denied}. */
+    static String describe(Path flag, Exception e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied checking " + flag;
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason() + " checking " + flag;
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + " checking " + flag;
+    }
+}
