@@ -19,13 +19,11 @@ import picocli.CommandLine.Spec;
         header = "Emergency stop: the workflow kill switch.",
         synopsisSubcommandLabel = "[enable | disable | status]",
         description = {
-            "Stops every workflow engine that checks the stop (the shadow runner does) before its next step, "
-                    + "within 1 second, without a restart.",
+            "Engines that check the stop (EmergencyStop.isEngaged/check in aos-ops-core) halt before their next "
+                    + "step, within 1 second of 'enable', without a restart; they resume within 1 second of 'disable'.",
+            "With no subcommand: status.",
             "",
-            "  aos-ops emergency-stop enable --reason 'P0: mismatch in cycle 12'   stop workflows (alias: stop)",
-            "  aos-ops emergency-stop status                                       is it stopped? who, when, why",
-            "  aos-ops emergency-stop disable --reason 'fixed in #1234'            let workflows run again "
-                    + "(alias: start)",
+            "Example: aos-ops emergency-stop enable --reason 'P0: mismatch in cycle 12'",
             "",
             "When to use it: P0 mismatch detected; P1 unrecoverable process failure; before manual intervention on "
                     + "production data.",

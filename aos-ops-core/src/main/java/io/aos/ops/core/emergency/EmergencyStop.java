@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -218,7 +219,7 @@ public final class EmergencyStop implements AutoCloseable {
             problem = "flag file holds no aos-ops record (made by hand or by the old script?): "
                     + e.getOriginalMessage();
         } catch (IOException e) {
-            problem = "flag file exists but cannot be read: " + e.getMessage();
+            problem = "flag file exists but its record cannot be read: " + FlagCheck.problem(e);
         }
         return new EmergencyStopStatus(true, EmergencyStopStatus.Source.FLAG_FILE, flagFile, null, null, null,
                 modified, durationSince(modified), null, problem);
@@ -313,7 +314,10 @@ public final class EmergencyStop implements AutoCloseable {
                 return change(false, inForce, entry);
             }
             StopRecord record = new StopRecord(actor.user(), actor.sudoUser(), now, actor.host(), actor.pid(), why);
-            write(flagFile, () -> AtomicFiles.replace(flagFile, OpsJson.pretty().writeValueAsBytes(record)));
+            write(flagFile, () -> {
+                AtomicFiles.replace(flagFile, OpsJson.pretty().writeValueAsBytes(record));
+                makeWorldReadable(flagFile);
+            });
             snapshot = null;
             AuditEntry entry = entry(now, Action.ENGAGE, actor, why, "RUNNING", "STOPPED", null);
             audit(entry, true);
@@ -361,7 +365,7 @@ public final class EmergencyStop implements AutoCloseable {
         try {
             return auditLog.tail(count);
         } catch (IOException e) {
-            throw OpsException.badInput(auditLog.file(), "cannot be read: " + e.getMessage(), e);
+            throw OpsException.badInput(auditLog.file(), "cannot be read: " + FlagCheck.problem(e), e);
         }
     }
 
@@ -399,7 +403,7 @@ public final class EmergencyStop implements AutoCloseable {
         try {
             auditLog.append(entry);
         } catch (IOException e) {
-            throw OpsException.badInput(auditLog.file(), "cannot be appended to: " + e.getMessage()
+            throw OpsException.badInput(auditLog.file(), "cannot be appended to: " + FlagCheck.problem(e)
                     + (stopped ? "; the emergency stop IS engaged, but this action is not in the audit log"
                             : "; the emergency stop IS released, but this action is not in the audit log"), e);
         }
@@ -409,7 +413,22 @@ public final class EmergencyStop implements AutoCloseable {
         String content = "# Written by aos-ops emergency-stop. Read by systemd EnvironmentFile= and docker --env-file;\n"
                 + "# running engines do not need it: they check the flag file.\n"
                 + ENV_VAR + "=" + stopped + "\n";
-        write(envFile, () -> AtomicFiles.replace(envFile, content));
+        write(envFile, () -> {
+            AtomicFiles.replace(envFile, content);
+            makeWorldReadable(envFile);
+        });
+    }
+
+    /**
+     * The atomic write creates 0600 files; the flag record and the env file hold no secret, and engines and services
+     * often run as another user than the operator who engaged the stop, so they must be able to read them.
+     */
+    private static void makeWorldReadable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX filesystem: its default permissions apply.
+        }
     }
 
     private void failIfUnreadable(FlagCheck check) {
@@ -428,13 +447,15 @@ public final class EmergencyStop implements AutoCloseable {
      * processes lock two different files.
      */
     private EmergencyStopChange underLock(Supplier<EmergencyStopChange> change) {
+        // Checked before locking too, so an unusable flag path is reported as such, not as a lock failure.
+        failIfUnreadable(FlagCheck.of(flagFile));
         Path lockFile = lockFile();
         synchronized (CHANGE_LOCK) {
             try (FileChannel channel = openLockFile(lockFile)) {
                 channel.lock();
                 return change.get();
             } catch (IOException e) {
-                throw OpsException.badInput(lockFile, "cannot be locked: " + e.getMessage(), e);
+                throw OpsException.badInput(lockFile, "cannot be locked: " + FlagCheck.problem(e), e);
             }
         }
     }
@@ -453,7 +474,7 @@ public final class EmergencyStop implements AutoCloseable {
         try {
             action.run();
         } catch (IOException e) {
-            throw OpsException.badInput(file, "cannot be written: " + e.getMessage(), e);
+            throw OpsException.badInput(file, "cannot be written: " + FlagCheck.problem(e), e);
         }
     }
 

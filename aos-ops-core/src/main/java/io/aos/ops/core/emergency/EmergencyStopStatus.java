@@ -90,8 +90,8 @@ public record EmergencyStopStatus(
         return switch (source) {
             case NONE -> "emergency stop is not engaged";
             case ENVIRONMENT -> "emergency stop engaged: " + detail;
-            case UNREADABLE -> "emergency stop flag " + flagFile + " cannot be checked, so workflows are treated as "
-                    + "stopped (fail closed): " + detail;
+            case UNREADABLE -> "emergency stop flag " + flagFile + " cannot be checked (" + detail
+                    + "), so workflows are treated as stopped (fail closed)";
             case FLAG_FILE -> {
                 StringBuilder s = new StringBuilder("emergency stop engaged");
                 if (who != null) {

@@ -27,11 +27,11 @@ record FlagCheck(State state, FileTime modified, String detail) {
                 return new FlagCheck(State.PRESENT, attributes.lastModifiedTime(), null);
             }
             String kind = attributes.isDirectory() ? "a directory" : "not a regular file";
-            return new FlagCheck(State.UNREADABLE, null, flag + " is " + kind + ", not a flag file");
+            return new FlagCheck(State.UNREADABLE, null, "it is " + kind + ", not a flag file");
         } catch (NoSuchFileException e) {
             return ABSENT;
         } catch (IOException | SecurityException e) {
-            return new FlagCheck(State.UNREADABLE, null, describe(flag, e));
+            return new FlagCheck(State.UNREADABLE, null, problem(e));
         }
     }
 
@@ -40,14 +40,16 @@ record FlagCheck(State state, FileTime modified, String detail) {
     }
 
     /** The OS's reason without the path repeated, e.g. {@code Not a directory} or {@code Permission denied}. */
-    static String describe(Path flag, Exception e) {
+    static String problem(Exception e) {
         if (e instanceof AccessDeniedException) {
-            return "permission denied checking " + flag;
+            return "Permission denied";
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason() + " checking " + flag;
+            return fs.getReason();
         }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                + " checking " + flag;
+        if (e instanceof FileSystemException) {
+            return e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").replace(" Exception", "");
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -15,6 +15,7 @@ import io.aos.ops.core.json.OpsJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -228,7 +229,8 @@ class EmergencyStopTest {
         EmergencyStop stop = stop();
         assertThat(stop.isEngaged()).isTrue();
         assertThat(stop.status().source()).isEqualTo(Source.UNREADABLE);
-        assertThat(stop.status().detail()).contains(dir.toString(), "directory");
+        assertThat(stop.status().detail()).contains("directory");
+        assertThat(stop.status().describe()).contains(dir.toString());
     }
 
     @Test
@@ -236,7 +238,16 @@ class EmergencyStopTest {
         Files.createDirectories(state(".workflow_emergency_stop"));
         assertThatThrownBy(() -> stop().enable("x"))
                 .isInstanceOf(OpsException.class)
-                .hasMessageContaining(".workflow_emergency_stop");
+                .hasMessageContaining(".workflow_emergency_stop: cannot be checked: it is a directory");
+    }
+
+    @Test
+    void theFlagAndEnvFilesAreReadableByEnginesRunningAsOtherUsers() throws Exception {
+        stop().enable("perms");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state(".workflow_emergency_stop"))))
+                .isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state("emergency_stop.env"))))
+                .isEqualTo("rw-r--r--");
     }
 
     @Test
