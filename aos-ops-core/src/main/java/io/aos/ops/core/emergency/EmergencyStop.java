@@ -163,10 +163,11 @@ public final class EmergencyStop implements AutoCloseable {
     /** Returns normally when workflows may run; otherwise throws with who stopped them, when and why. */
     public void check() {
         if (isEngaged()) {
+            // A fresh read for the details; if the stop was released since the cached look, the engine may run.
             EmergencyStopStatus status = status();
-            // Released between the two looks: report the stop that was seen rather than claim there was none.
-            throw new EmergencyStopEngagedException(status.engaged() ? status
-                    : EmergencyStopStatus.unreadable(flagFile, "engaged at the last check, released since"));
+            if (status.engaged()) {
+                throw new EmergencyStopEngagedException(status);
+            }
         }
     }
 
@@ -260,7 +261,10 @@ public final class EmergencyStop implements AutoCloseable {
     }
 
     private void poll() {
-        boolean engaged = isEngaged();
+        // A fresh look, not the cache: the cache could add up to one more interval to the listener's delay.
+        FlagCheck check = FlagCheck.of(flagFile);
+        snapshot = new Snapshot(ticker.read(), check);
+        boolean engaged = environmentEngaged || check.engaged();
         EmergencyStopStatus status = null;
         for (ListenerState state : listeners) {
             if (Objects.equals(state.lastEngaged, engaged)) {

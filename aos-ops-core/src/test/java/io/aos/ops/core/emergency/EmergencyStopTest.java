@@ -305,6 +305,21 @@ class EmergencyStopTest {
     }
 
     @Test
+    void aListenerThatThrowsIsKeptAndHearsTheNextChange() throws Exception {
+        BlockingQueue<EmergencyStopStatus> heard = new LinkedBlockingQueue<>();
+        try (EmergencyStop engine = stop().withRecheckInterval(Duration.ofMillis(20))) {
+            engine.addListener(status -> {
+                heard.add(status);
+                throw new IllegalStateException("listener bug");
+            });
+            assertThat(heard.poll(5, TimeUnit.SECONDS)).isNotNull();
+            stop().enable("still heard");
+            assertThat(heard.poll(5, TimeUnit.SECONDS)).extracting(EmergencyStopStatus::reason)
+                    .isEqualTo("still heard");
+        }
+    }
+
+    @Test
     void statusRendersAsJsonWithSnakeCaseFields() throws Exception {
         EmergencyStop stop = stop();
         stop.enable("json");
