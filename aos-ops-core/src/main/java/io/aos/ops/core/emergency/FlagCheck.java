@@ -21,12 +21,8 @@ record FlagCheck(State state, FileTime modified, String detail) {
     private static final FlagCheck ABSENT = new FlagCheck(State.ABSENT, null, null);
 
     static FlagCheck of(Path flag) {
-        // The common case, no stop, in one cheap call: notExists is true only when the OS said "no such file"
-        // (an unreadable path gives false and takes the full look below). About 4x cheaper than readAttributes
-        // failing with NoSuchFileException (EmergencyStopBenchmark).
-        if (Files.notExists(flag)) {
-            return ABSENT;
-        }
+        // Not Files.exists: it answers false both for "no such file" and for "cannot tell", and only the first may
+        // let workflows run. The NoSuchFileException costs a few microseconds, paid once per recheck interval.
         try {
             BasicFileAttributes attributes = Files.readAttributes(flag, BasicFileAttributes.class);
             if (attributes.isRegularFile()) {
