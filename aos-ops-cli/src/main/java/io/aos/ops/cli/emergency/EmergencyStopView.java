@@ -52,6 +52,10 @@ final class EmergencyStopView {
                 out.println("Status: " + paint(RED, "STOPPED"));
                 out.println("Stop file: " + stop.flagFile());
                 printStop(status);
+                if (stop.engagedByEnvironment()) {
+                    out.println("Also: " + EmergencyStop.ENV_VAR + "=true is set in this shell's environment; "
+                            + "anything started from it stays stopped after disable until you unset it.");
+                }
             }
             case ENVIRONMENT -> {
                 out.println("Status: " + paint(RED, "STOPPED") + " (by this shell's environment)");

@@ -132,7 +132,7 @@ public final class EmergencyStop implements AutoCloseable {
 
     /**
      * A copy that trusts one look at the flag file for {@code interval} instead of the default 250 ms; zero looks on
-     * every call (about a microsecond each; see the benchmark).
+     * every call (a few microseconds each; see EmergencyStopBenchmark).
      */
     public EmergencyStop withRecheckInterval(Duration interval) {
         checkNotNull(interval, "interval");
