@@ -104,6 +104,11 @@ public final class LogTally {
         return mismatchesByCycle.size();
     }
 
+    /** Cycle number to mismatch count, for the cycles the log names. */
+    public java.util.SortedMap<Long, Long> mismatchesByCycle() {
+        return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(mismatchesByCycle));
+    }
+
     /** The cycle numbers with mismatches, in order. */
     public List<Long> mismatchCycles() {
         return new ArrayList<>(mismatchesByCycle.keySet());
