@@ -53,7 +53,8 @@ public final class CronCheckCommand implements Callable<Integer> {
             Output.text(spec, CrontabLine.forInstallation(Installation.home(), config.environment()));
             return 0;
         }
-        SyslogSink syslog = new SyslogSink(config.path(OpsSetting.SYSLOG_SOCKET), SyslogSink.TAG, System.err);
+        SyslogSink syslog = new SyslogSink(config.env(SyslogSink.SOCKET_ENV).filter(s -> !s.isBlank())
+                .map(Path::of).orElse(SyslogSink.DEFAULT_SOCKET), SyslogSink.TAG, System.err);
         CronCheck.Outcome outcome = new CronCheck(
                 io.aos.ops.monitor.health.HealthCheck.create(config, run.checkOptions(config), Clock.systemDefaultZone()),
                 config.path(OpsSetting.CRON_ALERTS_LOG), syslog).run();

@@ -39,8 +39,6 @@ public enum OpsSetting {
     DISK_CRITICAL_PERCENT("AOS_DISK_CRITICAL_PERCENT", c -> "95"),
     /** A golden directory larger than this many MiB: WARNING. */
     GOLDEN_WARNING_MB("AOS_GOLDEN_WARNING_MB", c -> "1000"),
-    /** The syslog socket {@code logger} writes to; without it, alerts meant for syslog go to stderr. */
-    SYSLOG_SOCKET("AOS_SYSLOG_SOCKET", c -> "/dev/log"),
 
     // ---- retention -----------------------------------------------------------------------------------------
     RETENTION_LOG("AOS_RETENTION_LOG", c -> state(c, "golden_retention.log")),

@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
 public final class SyslogSink implements AlertSink {
 
     public static final String TAG = "shadow-monitor";
+    /** The environment variable naming another syslog socket than {@link #DEFAULT_SOCKET} (a system path, not state). */
+    public static final String SOCKET_ENV = "AOS_SYSLOG_SOCKET";
+    public static final Path DEFAULT_SOCKET = Path.of("/dev/log");
     private static final long TIMEOUT_SECONDS = 5;
 
     private final Path socket;

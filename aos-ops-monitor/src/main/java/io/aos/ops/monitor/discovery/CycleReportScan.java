@@ -3,8 +3,6 @@ package io.aos.ops.monitor.discovery;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.OpsException;
-import io.aos.ops.core.json.OpsJson;
-import io.aos.ops.golden.shadow.state.CycleReport;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,9 +67,9 @@ public final class CycleReportScan {
 
     /** Reads one report; false if it does not parse (and then, if it is not the newest, it is noted unreadable). */
     private boolean read(Path file) {
-        CycleReport report;
+        StateFiles.CycleCounts report;
         try {
-            report = OpsJson.read(file, CycleReport.class);
+            report = StateFiles.readCycleCounts(file);
         } catch (OpsException e) {
             if (!unreadable.contains(file)) {
                 unreadable.add(file);
@@ -81,16 +79,10 @@ public final class CycleReportScan {
         unreadable.remove(file);
         long n = ShadowRunLayout.cycleNumber(file).orElseThrow();
         reports++;
-        if (report.primary() != null) {
-            workflows += report.primary().total();
-        }
-        if (report.shadow() != null) {
-            replays += report.shadow().totalReplays();
-            if (report.shadow().mismatches() > 0) {
-                mismatchesByCycle.put(n, report.shadow().mismatches());
-            }
-        } else if (!report.mismatchDetails().isEmpty()) {
-            mismatchesByCycle.put(n, (long) report.mismatchDetails().size());
+        workflows += report.workflows();
+        replays += report.replays();
+        if (report.mismatches() > 0) {
+            mismatchesByCycle.put(n, report.mismatches());
         }
         return true;
     }

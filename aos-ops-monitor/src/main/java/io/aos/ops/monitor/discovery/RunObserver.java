@@ -3,7 +3,6 @@ package io.aos.ops.monitor.discovery;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.OpsException;
-import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.core.process.PidFile;
 import io.aos.ops.core.process.ProcessStatus;
 import io.aos.ops.core.process.ProcessTable;
@@ -74,7 +73,7 @@ public final class RunObserver {
         if (layout.isPresent()) {
             Path file = layout.get().statusFile();
             try {
-                status = Optional.of(OpsJson.read(file, ShadowRunStatus.class));
+                status = Optional.of(StateFiles.readStatus(file));
             } catch (OpsException e) {
                 if (Files.exists(file)) {
                     problems.add(e.getMessage());
