@@ -1,23 +1,32 @@
 package io.aos.ops.cli.monitor;
 
-import io.aos.ops.cli.CommonOptions;
-import io.aos.ops.cli.NotBuiltYet;
-import java.util.List;
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.core.health.ExitMode;
+import io.aos.ops.monitor.alert.SyslogSink;
+import io.aos.ops.monitor.cron.CronCheck;
+import io.aos.ops.monitor.cron.CrontabLine;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Placeholder until issue 6 lands: describes the command and exits 2. */
+/** {@code aos-ops cron-check}: the silent cron health check. */
 @Command(name = "cron-check",
         mixinStandardHelpOptions = true,
         header = "Silent cron health check: prints nothing when all is well.",
         description = {
-            "Appends WARNING/CRITICAL lines to /var/lib/aos/shadow_cron_alerts.log and syslog (tag shadow-monitor);",
-            "exit 1 on critical, --nagios for 0/1/2/3. Launcher: scripts/stress/shadow_cron_check.sh",
-            "NOT BUILT YET (issue 6): running it prints one line and exits 2."
+            "On success: no output, one '[ts] OK: PID=... Cycles=... Success=...' line in the cron alerts log",
+            "($AOS_CRON_ALERTS_LOG, else $AOS_STATE_DIR/shadow_cron_alerts.log). A run that completed cleanly is success.",
+            "On a problem: one '[ts] CRITICAL: <cause>' or '[ts] WARNING: <cause>' line per problem in that log, also",
+            "sent to syslog with tag shadow-monitor (through logger; to stderr when there is no syslog socket).",
+            "Exit 1 on critical (0 on warning); with --nagios 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN.",
+            "Crontab entry for this installation: aos-ops cron-check --print-crontab",
+            "Launcher: scripts/stress/shadow_cron_check.sh"
         })
 public final class CronCheckCommand implements Callable<Integer> {
 
@@ -25,13 +34,66 @@ public final class CronCheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    CommonOptions common;
+    RunOptions run;
 
-    @Parameters(arity = "0..*", paramLabel = "ARG", description = "Arguments of the command to come.")
-    List<String> args;
+    @Option(names = "--nagios", description = "Exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN.")
+    boolean nagios;
+
+    @Option(names = "--json", description = "Print the outcome as JSON (for scripts; cron use wants silence).")
+    boolean json;
+
+    @Option(names = "--print-crontab", description = "Print the crontab line (every 15 minutes) for this installation "
+            + "and exit.")
+    boolean printCrontab;
 
     @Override
-    public Integer call() {
-        return NotBuiltYet.report(spec, "issue 6");
+    public Integer call() throws Exception {
+        OpsConfig config = run.config();
+        if (printCrontab) {
+            Output.text(spec, CrontabLine.forInstallation(Installation.home(), config.environment()));
+            return 0;
+        }
+        SyslogSink syslog = new SyslogSink(config.env(SyslogSink.SOCKET_ENV).filter(s -> !s.isBlank())
+                .map(Path::of).orElse(SyslogSink.DEFAULT_SOCKET), SyslogSink.TAG, System.err);
+        CronCheck.Outcome outcome = new CronCheck(
+                io.aos.ops.monitor.health.HealthCheck.create(config, run.checkOptions(config), Clock.systemDefaultZone()),
+                config.path(OpsSetting.CRON_ALERTS_LOG), syslog).run();
+        if (json) {
+            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>(outcome.report().toJson());
+            out.put("alert_lines", outcome.alertLines());
+            Output.json(spec, out);
+        }
+        return ExitMode.of(nagios).exitCode(outcome.status());
+    }
+
+    /** Where this installation lives, from the jar's location (for the crontab line). */
+    static final class Installation {
+        private Installation() {
+        }
+
+        static Path home() {
+            try {
+                Path jar = Path.of(CronCheckCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                        .toAbsolutePath();
+                Path dir = jar.getParent();
+                if (dir != null && dir.getFileName() != null) {
+                    if (dir.getFileName().toString().equals("lib") && dir.getParent() != null) {
+                        return dir.getParent(); // <install>/lib/aos-ops.jar
+                    }
+                    Path module = dir.getParent();
+                    if (dir.getFileName().toString().equals("target") && module != null && module.getParent() != null) {
+                        return module.getParent(); // <checkout>/aos-ops-cli/target/aos-ops.jar (or classes/)
+                    }
+                    Path target = module;
+                    if (target != null && target.getFileName() != null && target.getFileName().toString().equals("target")
+                            && target.getParent() != null && target.getParent().getParent() != null) {
+                        return target.getParent().getParent(); // <checkout>/aos-ops-cli/target/classes
+                    }
+                }
+                return dir == null ? Path.of("").toAbsolutePath() : dir;
+            } catch (java.net.URISyntaxException | SecurityException e) {
+                return Path.of("").toAbsolutePath();
+            }
+        }
     }
 }
