@@ -172,7 +172,8 @@ public record ShadowRunOptions(
             // Without any bound the run lasts upstream's default hour.
             OptionalDouble h = hours != null ? OptionalDouble.of(hours)
                     : maxCycles.isPresent() ? OptionalDouble.empty() : OptionalDouble.of(DEFAULT_HOURS);
-            long s = seed != null ? seed : new java.security.SecureRandom().nextLong();
+            // A random default small enough to read out and retype.
+            long s = seed != null ? seed : new java.security.SecureRandom().nextInt(Integer.MAX_VALUE);
             return new ShadowRunOptions(output, h, maxCycles, w, n, i, quick, verbose, s, failFast, injections,
                     pausePoll);
         }

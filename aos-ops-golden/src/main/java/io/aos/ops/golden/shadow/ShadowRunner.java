@@ -516,8 +516,9 @@ public final class ShadowRunner {
         stats.put("total_replays", replays);
         stats.put("mismatches", mismatches);
         // mismatches / replays (upstream divided by replays + 1 and printed bc's ".009900", which is not JSON).
-        stats.put("mismatch_rate", replays == 0 ? BigDecimal.ZERO
-                : BigDecimal.valueOf(mismatches).divide(BigDecimal.valueOf(replays), 6, RoundingMode.HALF_EVEN));
+        stats.put("mismatch_rate", replays == 0 ? 0.0
+                : BigDecimal.valueOf(mismatches).divide(BigDecimal.valueOf(replays), 6, RoundingMode.HALF_EVEN)
+                        .doubleValue());
         stats.put("cycles_with_mismatches", cyclesWithMismatches);
         stats.put("failed_workflows", failedWorkflows);
         stats.put("emergency_stopped_workflows", stoppedWorkflows);
