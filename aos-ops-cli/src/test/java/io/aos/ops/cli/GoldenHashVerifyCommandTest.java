@@ -75,9 +75,10 @@ class GoldenHashVerifyCommandTest {
     void hashPrintsFormatStepsAndRecomputedHashesAndExitsZeroWhenAllMatch() {
         Result r = run("golden", "hash", engine.toString(), simulation.toString());
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("engine-jsonl, run run-1, spec wf, seed 12345, 2 steps, end completed")
+        assertThat(r.out()).contains("engine-jsonl, run run-1, spec wf, seed 12345\n").contains("2 steps, end completed")
                 .contains("all recomputed hashes match").contains("all derived seeds match")
-                .contains("simulation-json, run primary-w1-280cfdcd, workflow io, seed 74439, 4 steps")
+                .contains("simulation-json, run primary-w1-280cfdcd, workflow io, seed 74439\n")
+                .contains("step 3 compute_hash c3e33927cf3b2683 (stored; the skill result is not in the file)")
                 .contains("workflow_hash: 85046808c4908b85a2b0ad5efdc3f9edc5434ca2c0581e1a7cbaadfef8dacbc5 (matches");
     }
 
@@ -97,6 +98,8 @@ class GoldenHashVerifyCommandTest {
         JsonNode file = report.path("files").get(0);
         assertThat(file.path("format").asText()).isEqualTo("engine-jsonl");
         assertThat(file.path("step_checks")).hasSize(2);
+        assertThat(file.path("steps").asInt()).isEqualTo(2);
+        assertThat(report.path("files_checked").asInt()).isEqualTo(1);
         assertThat(file.path("step_checks").get(1).path("seed").asText())
                 .isEqualTo(GoldenHashes.stepSeed(12345L, 1).toString());
         assertThat(file.path("step_checks").get(0).path("hash_matches").asBoolean()).isTrue();

@@ -1,13 +1,10 @@
 package io.aos.ops.cli.golden;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.golden.format.TraceAudit;
 import io.aos.ops.golden.format.TraceAuditor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +25,8 @@ import picocli.CommandLine.Spec;
             "  simulation: the workflow_hash from step_hashes (step hashes themselves need the skill results, "
                     + "which the file does not hold).",
             "The format comes from the file name (.steps.jsonl/.jsonl, .golden.json), else from the content.",
-            "Signatures are not checked here: use 'aos-ops golden verify'.",
+            "Traces are streamed: any length, constant memory. Signatures are not checked here: use "
+                    + "'aos-ops golden verify'.",
             "",
             "Exit: 0 every stored hash matches; 1 a hash or seed differs; 2 a file cannot be read (cut-off last "
                     + "line, invalid JSON, missing). A mismatch outranks an unreadable file."
@@ -44,29 +42,34 @@ public final class GoldenHashCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files to hash.")
     List<Path> files;
 
-    @Option(names = "--json", description = "Print one JSON report (every step with stored and recomputed hash).")
+    @Option(names = "--json", description = "Print one JSON report: every step with its stored and recomputed hash.")
     boolean json;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        TraceAuditor auditor = TraceAuditor.hashesOnly(true);
-        List<TraceAudit> audits = new ArrayList<>();
-        for (Path file : files) {
-            TraceAudit audit = auditor.audit(file);
-            if (!json) {
-                TraceAuditPrinter.printHashes(out, audit);
-            }
-            audits.add(audit);
-        }
-        int mismatched = (int) audits.stream().filter(a -> a.readable() && !a.hashesMatch()).count();
-        int unreadable = (int) audits.stream().filter(a -> !a.readable()).count();
+        TraceAuditor auditor = TraceAuditor.hashesOnly();
+        int mismatched = 0;
+        int unreadable = 0;
         if (json) {
-            ObjectNode summary = JsonNodeFactory.instance.objectNode();
-            summary.put("files_checked", audits.size());
-            summary.put("mismatched", mismatched);
-            summary.put("unreadable", unreadable);
-            TraceAuditPrinter.printJson(out, audits, summary);
+            try (HashJsonWriter writer = new HashJsonWriter(out)) {
+                for (Path file : files) {
+                    TraceAudit audit = auditor.audit(file, writer);
+                    writer.finished(audit);
+                    mismatched += audit.readable() && !audit.hashesMatch() ? 1 : 0;
+                    unreadable += audit.readable() ? 0 : 1;
+                }
+                writer.totals(files.size(), mismatched, unreadable);
+            }
+            out.println();
+        } else {
+            TraceAuditor.Listener lines = TraceAuditPrinter.hashLines(out);
+            for (Path file : files) {
+                TraceAudit audit = auditor.audit(file, lines);
+                TraceAuditPrinter.printHashSummary(out, audit);
+                mismatched += audit.readable() && !audit.hashesMatch() ? 1 : 0;
+                unreadable += audit.readable() ? 0 : 1;
+            }
         }
         out.flush();
         return mismatched > 0 ? 1 : unreadable > 0 ? 2 : 0;

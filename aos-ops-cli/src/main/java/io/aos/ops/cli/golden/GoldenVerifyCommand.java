@@ -69,7 +69,7 @@ public final class GoldenVerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         byte[] secret = secret(err);
-        TraceAuditor auditor = TraceAuditor.withSignatures(secret, false);
+        TraceAuditor auditor = TraceAuditor.withSignatures(secret);
         List<TraceAudit> audits = new ArrayList<>();
         for (Path file : files) {
             TraceAudit audit = auditor.audit(file);

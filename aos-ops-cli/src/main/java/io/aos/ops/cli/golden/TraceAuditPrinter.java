@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.format.StepCheck;
 import io.aos.ops.golden.format.TraceAudit;
+import io.aos.ops.golden.format.RunHeader;
+import io.aos.ops.golden.format.TraceAuditor;
 import io.aos.ops.golden.format.TraceFormat;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.List;
 
 /** Prints trace audits for people (one block or line per file) and for scripts ({@code --json}). */
@@ -18,28 +22,45 @@ final class TraceAuditPrinter {
     private TraceAuditPrinter() {
     }
 
-    /** The {@code golden hash} block of one file: header line, one line per step, the trace-level checks. */
-    static void printHashes(PrintWriter out, TraceAudit a) {
+    /** Prints {@code golden hash} output for people while the trace is read: header, one line per step, checks. */
+    static TraceAuditor.Listener hashLines(PrintWriter out) {
+        return new TraceAuditor.Listener() {
+            private TraceFormat format;
+
+            @Override
+            public void started(Path file, TraceFormat format, RunHeader header) {
+                this.format = format;
+                StringBuilder head = new StringBuilder().append(file).append(": ").append(format.label());
+                if (header != null) {
+                    if (!header.runId().isEmpty()) {
+                        head.append(", run ").append(header.runId());
+                    }
+                    Optional<String> type = format == TraceFormat.SIMULATION_JSON ? header.workflowType()
+                            : header.specId();
+                    type.ifPresent(t -> head.append(format == TraceFormat.SIMULATION_JSON ? ", workflow " : ", spec ")
+                            .append(t));
+                    header.seed().ifPresent(seed -> head.append(", seed ").append(seed));
+                } else {
+                    head.append(", no run_start");
+                }
+                out.println(head);
+            }
+
+            @Override
+            public void step(StepCheck check) {
+                out.println("  " + stepLine(format, check));
+            }
+        };
+    }
+
+    /** The lines after the steps of {@code golden hash}: count, end, and the trace-level verdicts. */
+    static void printHashSummary(PrintWriter out, TraceAudit a) {
         if (!a.readable()) {
             out.println(a.file() + ": UNREADABLE: " + a.error());
             return;
         }
-        StringBuilder head = new StringBuilder().append(a.file()).append(": ").append(a.format().label());
-        if (!a.runId().isEmpty()) {
-            head.append(", run ").append(a.runId());
-        }
-        if (a.workflowType() != null) {
-            head.append(a.format() == TraceFormat.SIMULATION_JSON ? ", workflow " : ", spec ").append(a.workflowType());
-        }
-        if (a.baseSeed() != null) {
-            head.append(", seed ").append(a.baseSeed());
-        }
-        head.append(", ").append(a.stepCount()).append(a.stepCount() == 1 ? " step" : " steps");
-        head.append(", end ").append(a.endStatus() == null ? "none (no run_end)" : a.endStatus());
-        out.println(head);
-        for (StepCheck s : a.steps()) {
-            out.println("  " + stepLine(a.format(), s));
-        }
+        out.println("  " + a.stepCount() + (a.stepCount() == 1 ? " step" : " steps") + ", end "
+                + (a.endStatus() == null ? "none (no run_end)" : a.endStatus()));
         if (a.format() == TraceFormat.ENGINE_JSONL) {
             out.println("  output_hash: " + (a.hashMismatches() == 0 ? "all recomputed hashes match"
                     : a.hashMismatches() + " MISMATCH" + (a.hashMismatches() == 1 ? "" : "ES"))
@@ -102,6 +123,9 @@ final class TraceAuditPrinter {
         out.println(line.append(')'));
         for (StepCheck s : a.steps()) {
             out.println("      " + stepLine(a.format(), s));
+        }
+        if (a.omittedSteps() > 0) {
+            out.println("      ... and " + a.omittedSteps() + " more steps that do not match");
         }
     }
 

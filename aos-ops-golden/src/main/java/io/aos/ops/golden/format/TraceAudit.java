@@ -19,7 +19,8 @@ import java.util.List;
  * @param workflowType           B: the workflow type; A: the spec id; null when unknown
  * @param baseSeed               the run's base seed, or null
  * @param stepCount              steps read
- * @param steps                  every step (when asked for) or only the steps that do not match
+ * @param steps                  the steps that do not match, up to {@link TraceAuditor#MAX_KEPT_STEPS}
+ * @param omittedSteps           further non-matching steps, counted but not kept
  * @param hashMismatches         steps whose stored hash differs from the recomputed one
  * @param seedMismatches         engine steps whose seed differs from the one derived from the base seed
  * @param unverifiableSteps      steps with no hash that can be recomputed (all B steps; A steps without output)
@@ -31,7 +32,7 @@ import java.util.List;
  * @param truncated              whether the error is a cut-off last line
  */
 public record TraceAudit(Path file, TraceFormat format, String runId, String workflowType, BigInteger baseSeed,
-                         int stepCount, List<StepCheck> steps, int hashMismatches, int seedMismatches,
+                         int stepCount, List<StepCheck> steps, int omittedSteps, int hashMismatches, int seedMismatches,
                          int unverifiableSteps, String storedWorkflowHash, String recomputedWorkflowHash,
                          String endStatus, SignatureStatus signature, String error, boolean truncated) {
 
@@ -42,7 +43,7 @@ public record TraceAudit(Path file, TraceFormat format, String runId, String wor
     }
 
     static TraceAudit unreadable(Path file, String error, boolean truncated, SignatureStatus signature) {
-        return new TraceAudit(file, null, "", null, null, 0, List.of(), 0, 0, 0, null, null, null, signature, error,
+        return new TraceAudit(file, null, "", null, null, 0, List.of(), 0, 0, 0, 0, null, null, null, signature, error,
                 truncated);
     }
 
@@ -75,7 +76,19 @@ public record TraceAudit(Path file, TraceFormat format, String runId, String wor
         };
     }
 
+    /** The audit as JSON, with the kept non-matching steps under {@code step_checks}. */
     public ObjectNode toJson() {
+        ObjectNode o = summaryJson();
+        if (readable()) {
+            ArrayNode list = o.putArray("step_checks");
+            steps.forEach(s -> list.add(s.toJson()));
+            o.put("step_checks_omitted", omittedSteps);
+        }
+        return o;
+    }
+
+    /** The audit as JSON without the step list. */
+    public ObjectNode summaryJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("file", file.toString());
         o.put("readable", readable());
@@ -103,8 +116,6 @@ public record TraceAudit(Path file, TraceFormat format, String runId, String wor
         o.put("end", endStatus);
         o.put("signature", signature.name().toLowerCase(java.util.Locale.ROOT));
         o.put("hashes_match", hashesMatch());
-        ArrayNode list = o.putArray("step_checks");
-        steps.forEach(s -> list.add(s.toJson()));
         return o;
     }
 }

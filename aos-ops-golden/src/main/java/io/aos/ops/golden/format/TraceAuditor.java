@@ -21,27 +21,48 @@ import java.util.List;
  */
 public final class TraceAuditor {
 
-    private final byte[] secret;
-    private final boolean keepAllSteps;
+    /** Steps that do not match are kept in the audit up to this many; the rest are only counted. */
+    public static final int MAX_KEPT_STEPS = 100;
 
-    private TraceAuditor(byte[] secret, boolean keepAllSteps) {
-        this.secret = secret;
-        this.keepAllSteps = keepAllSteps;
+    /** Sees a trace as it is audited, so a caller can print a trace of any length without holding it. */
+    public interface Listener {
+        /** The file is open: its format and header (null for an engine trace without run_start) are known. */
+        default void started(Path file, TraceFormat format, RunHeader header) {
+        }
+
+        /** One step, in file order. */
+        default void step(StepCheck check) {
+        }
     }
 
-    /** Recomputes hashes and seeds only. {@code keepAllSteps}: list every step, not only the mismatches. */
-    public static TraceAuditor hashesOnly(boolean keepAllSteps) {
-        return new TraceAuditor(null, keepAllSteps);
+    private static final Listener NONE = new Listener() {
+    };
+
+    private final byte[] secret;
+
+    private TraceAuditor(byte[] secret) {
+        this.secret = secret;
+    }
+
+    /** Recomputes hashes and seeds only. */
+    public static TraceAuditor hashesOnly() {
+        return new TraceAuditor(null);
     }
 
     /** Also checks {@code .sig} signatures of engine traces with {@code secret} (may be empty, as upstream allows). */
-    public static TraceAuditor withSignatures(byte[] secret, boolean keepAllSteps) {
+    public static TraceAuditor withSignatures(byte[] secret) {
         checkNotNull(secret, "secret");
-        return new TraceAuditor(secret.clone(), keepAllSteps);
+        return new TraceAuditor(secret.clone());
     }
 
     public TraceAudit audit(Path file) {
+        return audit(file, NONE);
+    }
+
+    /** Audits {@code file}, telling {@code listener} about the header and every step as they are read. */
+    public TraceAudit audit(Path file, Listener listener) {
         checkNotNull(file, "file");
+        checkNotNull(listener, "listener");
         SignatureStatus signature = SignatureStatus.NOT_CHECKED;
         try {
             TraceFormat format = TraceFormat.fromFileName(file).orElseGet(() -> GoldenTraceReader.sniff(file));
@@ -50,7 +71,7 @@ public final class TraceAuditor {
                         : checkSignature(file);
             }
             try (GoldenTraceReader reader = GoldenTraceReader.open(file)) {
-                return audit(reader, signature);
+                return audit(reader, signature, listener);
             }
         } catch (TruncatedTraceException e) {
             return TraceAudit.unreadable(file, e.getMessage(), true, signature);
@@ -73,12 +94,14 @@ public final class TraceAuditor {
         return GoldenHashes.signatureMatches(computed, sigText) ? SignatureStatus.VALID : SignatureStatus.INVALID;
     }
 
-    private TraceAudit audit(GoldenTraceReader reader, SignatureStatus signature) {
+    private TraceAudit audit(GoldenTraceReader reader, SignatureStatus signature, Listener listener) {
         TraceFormat format = reader.format();
         RunHeader header = reader.header().orElse(null);
         BigInteger baseSeed = header == null ? null : header.seed().orElse(null);
+        listener.started(reader.source(), format, header);
+        int omitted = 0;
         List<StepCheck> kept = new ArrayList<>();
-        List<String> simulationEntries = new ArrayList<>();
+        List<String> simulationEntries = new ArrayList<>();  // B only: a few entries
         int count = 0;
         int hashMismatches = 0;
         int seedMismatches = 0;
@@ -101,8 +124,13 @@ public final class TraceAuditor {
             if (!check.seedMatches()) {
                 seedMismatches++;
             }
-            if (keepAllSteps || !check.ok()) {
-                kept.add(check);
+            listener.step(check);
+            if (!check.ok()) {
+                if (kept.size() < MAX_KEPT_STEPS) {
+                    kept.add(check);
+                } else {
+                    omitted++;
+                }
             }
             step.hashEntry().ifPresent(simulationEntries::add);
         }
@@ -121,7 +149,7 @@ public final class TraceAuditor {
         String type = header == null ? null
                 : format == TraceFormat.SIMULATION_JSON ? header.workflowType().orElse(null)
                 : header.specId().orElse(null);
-        return new TraceAudit(reader.source(), format, runId, type, baseSeed, count, kept, hashMismatches,
+        return new TraceAudit(reader.source(), format, runId, type, baseSeed, count, kept, omitted, hashMismatches,
                 seedMismatches, unverifiable, storedWorkflowHash, recomputedWorkflowHash, endStatus, signature, null,
                 false);
     }
