@@ -223,10 +223,10 @@ final class Classifier {
             return new Verdict(RootCause.FLOAT_PRECISION, first.path() + " is " + show(first.expected())
                     + " vs " + show(first.actual()) + ": equal within the numeric tolerance", false);
         }
-        ValueShape shape = ValueShape.of(first.expected());
-        if (content.stream().allMatch(d -> sameClockOrIdShape(d))) {
+        ValueShape shape = ValueShape.of(first.expected().isMissingNode() ? first.actual() : first.expected());
+        if (content.stream().allMatch(Classifier::sameClockOrIdShape)) {
             return new Verdict(RootCause.VOLATILE_LEAK, first.path() + " holds " + shape.description()
-                    + " on both sides under a key that is not volatile: a clock or generated-id value leaked "
+                    + " under a key that is not volatile: a clock or generated-id value leaked "
                     + "into the output", false);
         }
         for (RawDifference d : content) {
@@ -252,12 +252,16 @@ final class Classifier {
                 + show(first.actual()), false);
     }
 
+    /** Both sides hold the same clock/id shape, or the one side present holds one (a field that appeared). */
     private static boolean sameClockOrIdShape(RawDifference d) {
-        if (d.kind() != DiffKind.CHANGED) {
-            return false;
-        }
         ValueShape a = ValueShape.of(d.expected());
-        return a.isClockOrId() && a == ValueShape.of(d.actual());
+        ValueShape b = ValueShape.of(d.actual());
+        return switch (d.kind()) {
+            case CHANGED -> a.isClockOrId() && a == b;
+            case ADDED -> b.isClockOrId();
+            case REMOVED -> a.isClockOrId();
+            default -> false;
+        };
     }
 
     private boolean withinTolerance(RawDifference d) {

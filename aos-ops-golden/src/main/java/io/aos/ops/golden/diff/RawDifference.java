@@ -1,6 +1,7 @@
 package io.aos.ops.golden.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
  * A difference before classification.
@@ -8,4 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param key   the object key nearest the value (the array's key for an array element); null for a whole trace event
  */
 record RawDifference(String path, DiffKind kind, JsonNode expected, JsonNode actual, String key, Locus locus) {
+
+    RawDifference {
+        expected = expected == null ? MissingNode.getInstance() : expected;
+        actual = actual == null ? MissingNode.getInstance() : actual;
+    }
 }
