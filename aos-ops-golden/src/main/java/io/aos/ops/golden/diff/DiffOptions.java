@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import io.aos.ops.golden.hash.VolatileFields;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -32,12 +33,12 @@ public final class DiffOptions {
     static final String EXTERNAL_TOKENS_DOC =
             "http, https, api, fetch, llm, openai, web, webhook, url, request, remote, external, grpc, rest, download";
 
-    /** Upstream's three volatile lists merged, plus the identities a replay changes by design. */
-    public static final Set<String> DEFAULT_VOLATILE_FIELDS = ImmutableSet.of(
-            "timestamp", "ts", "created_at", "updated_at", "started_at", "ended_at", "finished_at", "completed_at",
-            "duration", "duration_ms", "latency", "latency_ms", "elapsed", "elapsed_ms", "execution_time",
-            "execution_time_ms", "wall_time", "wall_clock", "real_time", "request_id", "trace_id", "span_id",
-            "correlation_id", "run_id", "replay_run_id", "replay");
+    /**
+     * The suite's one volatile set ({@link VolatileFields#defaults()}: upstream's three lists merged, plus
+     * {@code run_id}), plus what else a replay changes by design: its {@code replay} flag and {@code replay_run_id}.
+     */
+    public static final Set<String> DEFAULT_VOLATILE_FIELDS = VolatileFields.defaults()
+            .with("replay", "replay_run_id").names();
 
     public static final Set<String> DEFAULT_EXTERNAL_SKILL_TOKENS = ImmutableSet.copyOf(
             EXTERNAL_TOKENS_DOC.split(", "));
@@ -82,6 +83,11 @@ public final class DiffOptions {
         checkNotNull(fields, "fields");
         return new DiffOptions(identityKeys, fields, externalSkillTokens, absoluteTolerance, relativeTolerance,
                 maxAlignmentEdits);
+    }
+
+    public DiffOptions withVolatileFields(VolatileFields fields) {
+        checkNotNull(fields, "fields");
+        return withVolatileFields(fields.names());
     }
 
     public DiffOptions withExternalSkillTokens(Collection<String> tokens) {
