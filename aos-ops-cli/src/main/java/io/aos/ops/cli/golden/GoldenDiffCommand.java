@@ -4,6 +4,7 @@ import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.diff.DiffOptions;
 import io.aos.ops.golden.diff.DiffReport;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
@@ -79,7 +80,7 @@ public final class GoldenDiffCommand implements Callable<Integer> {
         if (a == null || b == null || !positional.isEmpty()) {
             throw OpsException.usage("give exactly two files: --golden-a A --golden-b B, or A B");
         }
-        DiffResult result = GoldenDiff.compare(a, b);
+        DiffResult result = GoldenDiff.compare(a, b, DiffOptions.defaults().withExpectedVolatileListed(verbose));
         boolean asJson = json || output != null && output.getFileName().toString().toLowerCase(Locale.ROOT)
                 .endsWith(".json");
         String report = asJson

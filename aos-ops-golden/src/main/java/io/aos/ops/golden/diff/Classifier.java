@@ -53,7 +53,8 @@ final class Classifier {
     private record Verdict(RootCause category, String evidence, boolean volatilesAreEvidence) {
     }
 
-    DiffResult classify(List<RawDifference> raws) {
+    DiffResult classify(List<RawDifference> raws, Map<String, Long> folded) {
+        Map<String, Long> volatileCounts = new TreeMap<>(folded);
         Map<Integer, List<RawDifference>> byLocus = new TreeMap<>();
         Map<Integer, Locus> loci = new LinkedHashMap<>();
         for (RawDifference d : raws) {
@@ -68,8 +69,6 @@ final class Classifier {
         int rootConsequences = 0;
         int rootIndexInFindings = -1;
         OptionalInt firstStep = OptionalInt.empty();
-        int volatileOnly = 0;
-        Set<String> volatileKeys = new LinkedHashSet<>();
 
         for (Map.Entry<Integer, List<RawDifference>> entry : byLocus.entrySet()) {
             Locus locus = loci.get(entry.getKey());
@@ -78,8 +77,7 @@ final class Classifier {
             if (v.category() == RootCause.EXPECTED_VOLATILE) {
                 for (RawDifference d : ds) {
                     differences.add(toDifference(d, RootCause.EXPECTED_VOLATILE, OptionalInt.empty()));
-                    volatileKeys.add(d.key());
-                    volatileOnly++;
+                    volatileCounts.merge(String.valueOf(d.key()), 1L, Long::sum);
                 }
                 continue;
             }
@@ -91,6 +89,7 @@ final class Classifier {
                 for (RawDifference d : ds) {
                     if (role(d) == Role.VOLATILE) {
                         differences.add(toDifference(d, RootCause.EXPECTED_VOLATILE, OptionalInt.empty()));
+                        volatileCounts.merge(String.valueOf(d.key()), 1L, Long::sum);
                     } else {
                         differences.add(toDifference(d, root.category(), cause));
                         rootConsequences++;
@@ -103,6 +102,7 @@ final class Classifier {
                 boolean isVolatile = role(d) == Role.VOLATILE;
                 if (isVolatile && !v.volatilesAreEvidence()) {
                     differences.add(toDifference(d, RootCause.EXPECTED_VOLATILE, OptionalInt.empty()));
+                    volatileCounts.merge(String.valueOf(d.key()), 1L, Long::sum);
                 } else {
                     differences.add(toDifference(d, v.category(), OptionalInt.empty()));
                     evidenceCount++;
@@ -120,12 +120,15 @@ final class Classifier {
             }
         }
         if (root == null) {
-            String evidence = volatileOnly == 0
+            long count = volatileCounts.values().stream().mapToLong(Long::longValue).sum();
+            StringBuilder fields = new StringBuilder();
+            volatileCounts.forEach((k, n) -> fields.append(fields.length() == 0 ? "" : ", ").append(k));
+            String evidence = count == 0
                     ? "The documents are equal."
-                    : "Only fields that are volatile by definition differ (" + volatileOnly + " differences in "
-                            + String.join(", ", volatileKeys.stream().map(String::valueOf).toList())
+                    : "Only fields that are volatile by definition differ (" + count + " differences in " + fields
                             + ") and no hash changed.";
-            return new DiffResult(Severity.MATCH, null, OptionalInt.empty(), evidence, List.of(), differences);
+            return new DiffResult(Severity.MATCH, null, OptionalInt.empty(), evidence, List.of(), differences,
+                    volatileCounts);
         }
         Finding withConsequences = new Finding(root.step(), root.locus(), root.skill(), root.category(),
                 root.evidence(), root.differences(), rootConsequences);
@@ -135,7 +138,7 @@ final class Classifier {
             severity = severity.max(f.severity());
         }
         return new DiffResult(severity, rootVerdict.category(), firstStep, root.locus() + ": " + root.evidence(),
-                findings, differences);
+                findings, differences, volatileCounts);
     }
 
     /** Differences that only follow from an earlier divergence: hashes, seeds, step numbers, the run's end state. */

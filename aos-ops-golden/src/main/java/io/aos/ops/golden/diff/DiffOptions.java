@@ -18,7 +18,7 @@ import java.util.Set;
  * <ul>
  *   <li><b>identity keys</b>: how array elements are matched, tried in order; the first key present in every
  *       element of both arrays and unique within each wins. A key is one or more dot paths joined by {@code +}.
- *       Default: {@code event_type+data.index}, {@code step_id}, {@code index}, {@code id}, {@code name}.</li>
+ *       Default: {@code event_type+data.step_id}, {@code event_type+data.index}, {@code step_id}, {@code index}, {@code id}, {@code name}.</li>
  *   <li><b>volatile fields</b>: key names (whole, normalised to lower snake case) whose values change from run to run
  *       by definition. Also volatile: any key whose last token is {@code at} ({@code generated_at}) and any key
  *       with a token {@code timestamp}, {@code duration}, {@code latency} or {@code elapsed}.</li>
@@ -44,10 +44,10 @@ public final class DiffOptions {
             EXTERNAL_TOKENS_DOC.split(", "));
 
     public static final List<String> DEFAULT_IDENTITY_KEYS = ImmutableList.of(
-            "event_type+data.index", "step_id", "index", "id", "name");
+            "event_type+data.step_id", "event_type+data.index", "step_id", "index", "id", "name");
 
     private static final DiffOptions DEFAULTS = new DiffOptions(DEFAULT_IDENTITY_KEYS, DEFAULT_VOLATILE_FIELDS,
-            DEFAULT_EXTERNAL_SKILL_TOKENS, 1e-9, 1e-9, 10_000);
+            DEFAULT_EXTERNAL_SKILL_TOKENS, 1e-9, 1e-9, 2_000, false);
 
     private final ImmutableList<String> identityKeys;
     private final ImmutableSet<String> volatileFields;
@@ -55,10 +55,12 @@ public final class DiffOptions {
     private final double absoluteTolerance;
     private final double relativeTolerance;
     private final int maxAlignmentEdits;
+    private final boolean listExpectedVolatile;
 
     private DiffOptions(Collection<String> identityKeys, Collection<String> volatileFields,
             Collection<String> externalSkillTokens, double absoluteTolerance, double relativeTolerance,
-            int maxAlignmentEdits) {
+            int maxAlignmentEdits, boolean listExpectedVolatile) {
+        this.listExpectedVolatile = listExpectedVolatile;
         this.identityKeys = ImmutableList.copyOf(identityKeys);
         this.volatileFields = volatileFields.stream().map(FieldNames::normalise).collect(ImmutableSet.toImmutableSet());
         this.externalSkillTokens = externalSkillTokens.stream().map(t -> t.toLowerCase(Locale.ROOT))
@@ -76,13 +78,13 @@ public final class DiffOptions {
         checkNotNull(keys, "keys");
         keys.forEach(k -> checkArgument(!k.isBlank(), "an identity key must not be blank: %s", keys));
         return new DiffOptions(keys, volatileFields, externalSkillTokens, absoluteTolerance, relativeTolerance,
-                maxAlignmentEdits);
+                maxAlignmentEdits, listExpectedVolatile);
     }
 
     public DiffOptions withVolatileFields(Collection<String> fields) {
         checkNotNull(fields, "fields");
         return new DiffOptions(identityKeys, fields, externalSkillTokens, absoluteTolerance, relativeTolerance,
-                maxAlignmentEdits);
+                maxAlignmentEdits, listExpectedVolatile);
     }
 
     public DiffOptions withVolatileFields(VolatileFields fields) {
@@ -93,13 +95,13 @@ public final class DiffOptions {
     public DiffOptions withExternalSkillTokens(Collection<String> tokens) {
         checkNotNull(tokens, "tokens");
         return new DiffOptions(identityKeys, volatileFields, tokens, absoluteTolerance, relativeTolerance,
-                maxAlignmentEdits);
+                maxAlignmentEdits, listExpectedVolatile);
     }
 
     public DiffOptions withTolerance(double absolute, double relative) {
         checkArgument(absolute >= 0 && relative >= 0, "tolerances must be >= 0, got %s and %s", absolute, relative);
         return new DiffOptions(identityKeys, volatileFields, externalSkillTokens, absolute, relative,
-                maxAlignmentEdits);
+                maxAlignmentEdits, listExpectedVolatile);
     }
 
     /**
@@ -109,7 +111,21 @@ public final class DiffOptions {
     public DiffOptions withMaxAlignmentEdits(int edits) {
         checkArgument(edits >= 0, "max alignment edits must be >= 0, got %s", edits);
         return new DiffOptions(identityKeys, volatileFields, externalSkillTokens, absoluteTolerance, relativeTolerance,
-                edits);
+                edits, listExpectedVolatile);
+    }
+
+    /**
+     * Whether {@link DiffResult#differences()} lists every expected-volatile difference. Off by default: an event
+     * whose only differences are volatile fields is counted per field ({@link DiffResult#expectedVolatile()})
+     * instead, which keeps a 100,000-step replay (every timestamp differs) small. {@code --verbose} turns it on.
+     */
+    public DiffOptions withExpectedVolatileListed(boolean list) {
+        return new DiffOptions(identityKeys, volatileFields, externalSkillTokens, absoluteTolerance, relativeTolerance,
+                maxAlignmentEdits, list);
+    }
+
+    public boolean listExpectedVolatile() {
+        return listExpectedVolatile;
     }
 
     public List<String> identityKeys() {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,36 +60,41 @@ public final class DiffReport {
             o.put("differences", f.differences());
             o.put("consequences", f.consequences());
         }
-        Map<RootCause, Integer> byCategory = new EnumMap<>(RootCause.class);
-        Map<DiffKind, Integer> byKind = new EnumMap<>(DiffKind.class);
-        Map<String, Integer> volatileFields = new LinkedHashMap<>();
+        Map<RootCause, Long> byCategory = new EnumMap<>(RootCause.class);
+        Map<DiffKind, Long> byKind = new EnumMap<>(DiffKind.class);
+        long listedVolatile = 0;
         for (Difference d : r.differences()) {
-            byCategory.merge(d.category(), 1, Integer::sum);
-            byKind.merge(d.kind(), 1, Integer::sum);
             if (d.category() == RootCause.EXPECTED_VOLATILE) {
-                volatileFields.merge(lastSegment(d.path()), 1, Integer::sum);
+                listedVolatile++;
+                continue;
             }
+            byCategory.merge(d.category(), 1L, Long::sum);
+            byKind.merge(d.kind(), 1L, Long::sum);
+        }
+        long volatileTotal = r.expectedVolatileCount();
+        if (volatileTotal > 0) {
+            byCategory.put(RootCause.EXPECTED_VOLATILE, volatileTotal);
         }
         ObjectNode counts = root.putObject("counts");
-        counts.put("differences", r.differences().size());
+        counts.put("differences", r.differences().size() - listedVolatile + volatileTotal);
         ObjectNode cat = counts.putObject("by_category");
         byCategory.forEach((k, v) -> cat.put(k.name(), v));
         ObjectNode kind = counts.putObject("by_kind");
         byKind.forEach((k, v) -> kind.put(k.label(), v));
         ObjectNode ev = root.putObject("expected_volatile");
-        ev.put("count", byCategory.getOrDefault(RootCause.EXPECTED_VOLATILE, 0));
+        ev.put("count", volatileTotal);
         ObjectNode fields = ev.putObject("fields");
-        volatileFields.forEach(fields::put);
+        r.expectedVolatile().forEach(fields::put);
         ArrayNode list = root.putArray("differences");
-        int omitted = 0;
+        long listed = 0;
         for (Difference d : r.differences()) {
             if (!verbose && d.category() == RootCause.EXPECTED_VOLATILE) {
-                omitted++;
                 continue;
             }
+            listed += d.category() == RootCause.EXPECTED_VOLATILE ? 1 : 0;
             list.add(json(d));
         }
-        root.put("differences_omitted", omitted);
+        root.put("differences_omitted", volatileTotal - listed);
         return root;
     }
 
@@ -129,12 +133,6 @@ public final class DiffReport {
             return "integer";
         }
         return v.getNodeType().name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String lastSegment(String path) {
-        int slash = path.lastIndexOf('/');
-        String seg = slash < 0 ? path : path.substring(slash + 1);
-        return seg.replace("~1", "/").replace("~0", "~");
     }
 
     /** The human report: verdict first, root cause and evidence, findings with their differences. */
@@ -193,29 +191,27 @@ public final class DiffReport {
             }
         }
         long consequences = all.stream().filter(Difference::isConsequence).count();
-        long volatiles = all.stream().filter(d -> d.category() == RootCause.EXPECTED_VOLATILE).count();
+        long volatiles = r.expectedVolatileCount();
         if (verbose && (consequences > 0 || volatiles > 0)) {
-            sb.append('\n').append("All differences (").append(all.size()).append("):\n");
+            sb.append('\n').append("All listed differences (").append(all.size()).append("):\n");
             for (Difference d : all) {
                 sb.append("  ").append(line(d)).append('\n');
             }
-        } else if (volatiles > 0 || consequences > 0) {
+        }
+        if (consequences > 0 || volatiles > 0) {
             sb.append('\n');
             if (consequences > 0) {
-                sb.append(plural((int) consequences, "difference")).append(" grouped as consequences");
-                sb.append(volatiles > 0 ? "; " : "\n");
+                sb.append(plural((int) consequences, "difference")).append(" grouped as consequences\n");
             }
             if (volatiles > 0) {
-                Map<String, Integer> fields = new LinkedHashMap<>();
-                all.stream().filter(d -> d.category() == RootCause.EXPECTED_VOLATILE)
-                        .forEach(d -> fields.merge(lastSegment(d.path()), 1, Integer::sum));
-                sb.append(plural((int) volatiles, "expected-volatile difference")).append(" in ");
                 StringBuilder list = new StringBuilder();
-                fields.forEach((k, v) -> list.append(list.length() == 0 ? "" : ", ").append(k)
+                r.expectedVolatile().forEach((k, v) -> list.append(list.length() == 0 ? "" : ", ").append(k)
                         .append(" (").append(v).append(')'));
-                sb.append(list).append('\n');
+                sb.append(volatiles).append(" expected-volatile differences: ").append(list).append('\n');
             }
-            sb.append("(--verbose lists every difference)\n");
+            if (!verbose) {
+                sb.append("(--verbose lists every difference)\n");
+            }
         }
         return sb.toString();
     }

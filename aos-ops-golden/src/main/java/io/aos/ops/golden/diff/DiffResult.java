@@ -2,7 +2,10 @@ package io.aos.ops.golden.diff;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -18,9 +21,11 @@ public final class DiffResult {
     private final String evidence;
     private final List<Finding> findings;
     private final List<Difference> differences;
+    private final Map<String, Long> expectedVolatile;
 
     DiffResult(Severity severity, RootCause rootCause, OptionalInt firstDivergingStep, String evidence,
-            List<Finding> findings, List<Difference> differences) {
+            List<Finding> findings, List<Difference> differences, Map<String, Long> expectedVolatile) {
+        this.expectedVolatile = Collections.unmodifiableMap(new LinkedHashMap<>(expectedVolatile));
         this.severity = checkNotNull(severity, "severity");
         this.rootCause = rootCause;
         this.firstDivergingStep = checkNotNull(firstDivergingStep, "firstDivergingStep");
@@ -59,9 +64,23 @@ public final class DiffResult {
         return findings;
     }
 
-    /** Every difference, in trace order, including expected-volatile ones and consequences. */
+    /**
+     * Every difference in trace order, consequences included. Expected-volatile differences are listed only where
+     * they share an event with other differences, or with {@link DiffOptions#withExpectedVolatileListed}; the rest
+     * are counted in {@link #expectedVolatile()}.
+     */
     public List<Difference> differences() {
         return differences;
+    }
+
+    /** How many expected-volatile differences each volatile field had, listed or not (e.g. timestamp=100001). */
+    public Map<String, Long> expectedVolatile() {
+        return expectedVolatile;
+    }
+
+    /** The total of {@link #expectedVolatile()}. */
+    public long expectedVolatileCount() {
+        return expectedVolatile.values().stream().mapToLong(Long::longValue).sum();
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class GoldenDiff {
         checkNotNull(options, "options");
         StructuralDiff diff = new StructuralDiff(options);
         diff.documents(expected, actual);
-        return new Classifier(options).classify(diff.differences());
+        return new Classifier(options).classify(diff.differences(), diff.expectedVolatile());
     }
 
     /** Reads and compares two golden files; a JSONL trace is compared event by event, never held as one tree. */
@@ -46,7 +46,13 @@ public final class GoldenDiff {
     public static DiffResult compare(GoldenFile expected, GoldenFile actual, DiffOptions options) {
         checkNotNull(options, "options");
         StructuralDiff diff = new StructuralDiff(options);
-        if (expected.isLines() && (actual.isLines() || actual.tree().isArray())) {
+        if (expected.isLines() && actual.isLines()) {
+            JsonlSequence a = expected.sequence(options.volatileFields());
+            JsonlSequence b = actual.sequence(options.volatileFields());
+            if (!diff.lockstep(a, b)) {
+                diff.trace(a, b);
+            }
+        } else if (expected.isLines() && actual.tree().isArray()) {
             diff.trace(expected.sequence(options.volatileFields()), sequence(actual, options));
         } else if (actual.isLines() && expected.tree().isArray()) {
             diff.trace(new TreeSequence(expected.tree(), options.volatileFields()),
@@ -54,7 +60,7 @@ public final class GoldenDiff {
         } else {
             diff.documents(expected.tree(), actual.tree());
         }
-        return new Classifier(options).classify(diff.differences());
+        return new Classifier(options).classify(diff.differences(), diff.expectedVolatile());
     }
 
     private static ElementSequence sequence(GoldenFile file, DiffOptions options) {

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.aos.ops.core.OpsException;
-import io.aos.ops.core.json.OpsJson;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +29,10 @@ final class JsonlSequence implements ElementSequence {
     private final int[] ends;
     private final int[] lineNumbers;
     private final Set<String> volatileFields;
-    private final Map<List<String>, String[][]> identityCache = new HashMap<>();
+    /** Every path extracted so far, and the values of each line in that order. */
+    private final List<String> extractedPaths = new ArrayList<>();
+    private final Map<String, Integer> pathIndex = new HashMap<>();
+    private String[][] extracted;
     private final ObjectReader reader;
     private final JsonFactory factory;
     private long[] hashes;
@@ -113,8 +116,26 @@ final class JsonlSequence implements ElementSequence {
 
     @Override
     public String[] identityValues(int i, List<String> paths) {
-        String[][] all = identityCache.computeIfAbsent(List.copyOf(paths), this::extractAll);
-        return all[i];
+        if (extracted == null || !pathIndex.keySet().containsAll(paths)) {
+            List<String> union = new ArrayList<>(extractedPaths);
+            union.addAll(StructuralDiff.LOCUS_PATHS);
+            union.addAll(paths);
+            extractedPaths.clear();
+            pathIndex.clear();
+            for (String p : union) {
+                if (!pathIndex.containsKey(p)) {
+                    pathIndex.put(p, extractedPaths.size());
+                    extractedPaths.add(p);
+                }
+            }
+            extracted = extractAll(extractedPaths);
+        }
+        String[] all = extracted[i];
+        String[] values = new String[paths.size()];
+        for (int p = 0; p < values.length; p++) {
+            values[p] = all[pathIndex.get(paths.get(p))];
+        }
+        return values;
     }
 
     /** Every line's values of {@code paths} in one streaming pass; also validates every line. */
@@ -202,5 +223,22 @@ final class JsonlSequence implements ElementSequence {
             return false;
         }
         return Arrays.equals(data, starts[i], ends[i], o.data, o.starts[j], o.ends[j]);
+    }
+
+    /** A parser over line {@code i} alone. */
+    JsonParser lineParser(int i) throws IOException {
+        return factory.createParser(data, starts[i], ends[i] - starts[i]);
+    }
+
+    /** A parser over the whole file: it reads the lines' values one after another, with true line numbers. */
+    JsonParser fileParser() throws IOException {
+        return factory.createParser(data, 0, data.length);
+    }
+
+    /** Turns a parse error of {@link #fileParser()} into one naming this file, the line and column. */
+    OpsException describe(JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        return OpsException.badJson(file, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
+                e.getOriginalMessage(), e);
     }
 }

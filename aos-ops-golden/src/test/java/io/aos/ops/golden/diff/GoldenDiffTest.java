@@ -35,9 +35,13 @@ class GoldenDiffTest {
         replay.forEach(e -> ((ObjectNode) e).put("timestamp", "2027-01-01T00:00:00+00:00"));
         DiffResult r = GoldenDiff.compare(trace("primary-1", 3), replay);
         assertThat(r.severity()).isEqualTo(Severity.MATCH);
-        assertThat(r.differences()).isNotEmpty()
-                .allSatisfy(d -> assertThat(d.category()).isEqualTo(RootCause.EXPECTED_VOLATILE));
+        assertThat(r.differences()).isEmpty();
+        assertThat(r.expectedVolatile()).containsEntry("timestamp", 5L).containsEntry("run_id", 5L);
         assertThat(r.evidence()).contains("volatile");
+        DiffResult listed = GoldenDiff.compare(trace("primary-1", 3), replay,
+                DiffOptions.defaults().withExpectedVolatileListed(true));
+        assertThat(listed.differences()).hasSize(10)
+                .allSatisfy(d -> assertThat(d.category()).isEqualTo(RootCause.EXPECTED_VOLATILE));
     }
 
     @Test
