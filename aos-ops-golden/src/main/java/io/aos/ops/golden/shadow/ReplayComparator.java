@@ -2,8 +2,9 @@ package io.aos.ops.golden.shadow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.diff.DiffResult;
+import io.aos.ops.golden.diff.GoldenDiff;
 import io.aos.ops.golden.shadow.state.CycleReport.MismatchDetail;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,10 +23,19 @@ final class ReplayComparator {
     record Classification(String rootCause, String severity, Integer firstDivergingStep, String evidence) {
     }
 
-    /** Classifies the difference of two comparable step views ({@code {"steps": [...]}}). */
+    /** Classifies the difference between the original's trace file and the replay's. */
     @FunctionalInterface
     interface Classifier {
-        Classification classify(JsonNode expected, JsonNode actual);
+        Classification classify(Path expectedTrace, Path actualTrace);
+
+        /** The suite's golden diff ({@link GoldenDiff}): root cause, severity, first diverging step, evidence. */
+        static Classifier goldenDiff() {
+            return (expected, actual) -> {
+                DiffResult r = GoldenDiff.compare(expected, actual);
+                return new Classification(r.rootCause().map(Enum::name).orElse(null), r.severity().name(),
+                        r.firstDivergingStep().isPresent() ? r.firstDivergingStep().getAsInt() : null, r.evidence());
+            };
+        }
     }
 
     private final Path goldenDir;
@@ -94,10 +104,8 @@ final class ReplayComparator {
             return new Classification(null, null, null, "no trace of the original run (" + originalTrace + ")");
         }
         try {
-            JsonNode expected = RunTrace.comparable(RunTrace.read(originalTrace));
-            JsonNode actual = RunTrace.comparable(RunTrace.events(replay, now));
-            return classifier.classify(expected, actual);
-        } catch (IOException | RuntimeException e) {
+            return classifier.classify(originalTrace, replayTrace);
+        } catch (RuntimeException e) {
             return new Classification(null, null, null, "the diff failed: " + e);
         }
     }

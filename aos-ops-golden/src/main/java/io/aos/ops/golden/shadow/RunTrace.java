@@ -1,30 +1,30 @@
 package io.aos.ops.golden.shadow;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aos.ops.core.json.OpsJson;
-import java.io.BufferedReader;
+import io.aos.ops.golden.format.EngineTraceWriter;
+import io.aos.ops.golden.hash.GoldenHashes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The step-level evidence of a run, kept beside its golden file. A format-B golden holds only hashes, so it can say
- * <em>that</em> a replay diverged but not <em>why</em>; the trace keeps every step's seed, input and output in the
- * engine's event shape ({@code run_start}, {@code step}..., {@code run_end}, one JSON object per line), so the diff can
- * compare the replay with the original step by step. Traces live in {@code <output>/traces/<run_id>.steps.jsonl},
- * outside {@code golden/}, which stays byte-compatible with upstream.
+ * <em>that</em> a replay diverged but not <em>why</em>; the trace keeps every step's seed, input and output as an
+ * engine-format (A) JSONL trace ({@code run_start}, {@code step}..., {@code run_end}, written byte-compatibly with
+ * the engine's recorder, unsigned), plus each step's simulation {@code step_hash}, so the golden diff can compare
+ * a replay with the original step by step. Traces live in {@code <output>/traces/<run_id>.steps.jsonl}, outside
+ * {@code golden/}, which stays exactly upstream's.
  */
 final class RunTrace {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final DateTimeFormatter PY_ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
 
     private RunTrace() {
     }
@@ -32,7 +32,7 @@ final class RunTrace {
     /** The run as engine-format events. */
     static List<ObjectNode> events(WorkflowRun run, Instant at) {
         List<ObjectNode> events = new ArrayList<>();
-        String ts = at.toString();
+        String ts = at.atOffset(ZoneOffset.UTC).format(PY_ISO);
         ObjectNode start = envelope("run_start", run.runId(), ts);
         ObjectNode sd = start.putObject("data");
         sd.put("replay", run.replay());
@@ -49,6 +49,7 @@ final class RunTrace {
             d.set("inputs", step.input());
             ObjectNode out = d.putObject("output");
             out.put("cost_cents", 0);
+            out.put("duration_ms", 0);
             out.putNull("error");
             out.putNull("error_code");
             out.set("output", step.output());
@@ -56,6 +57,7 @@ final class RunTrace {
             out.put("retries", 0);
             out.put("step_id", step.stepId());
             out.put("success", true);
+            d.put("output_hash", GoldenHashes.outputHash(out));
             d.put("seed", step.seed());
             d.put("skill_id", step.skillId());
             d.put("step_hash", step.stepHash());
@@ -70,43 +72,11 @@ final class RunTrace {
     }
 
     static void write(Path file, WorkflowRun run, Instant at) {
-        StringBuilder sb = new StringBuilder(2048);
         try {
-            for (ObjectNode e : events(run, at)) {
-                sb.append(OpsJson.mapper().writeValueAsString(e)).append('\n');
-            }
-            ShadowFiles.write(file, sb.toString());
+            ShadowFiles.write(file, EngineTraceWriter.toBytes(events(run, at)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write trace " + file, e);
         }
-    }
-
-    static List<JsonNode> read(Path file) throws IOException {
-        List<JsonNode> events = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.isBlank()) {
-                    events.add(OpsJson.mapper().readTree(line));
-                }
-            }
-        }
-        return events;
-    }
-
-    /**
-     * What a replay must reproduce: the step events' data, without the envelope (run id, timestamps) and the replay
-     * flag, which differ between any two runs by design. Shaped as {@code {"steps": [...]}}.
-     */
-    static JsonNode comparable(List<? extends JsonNode> events) {
-        ObjectNode view = NODES.objectNode();
-        ArrayNode steps = view.putArray("steps");
-        for (JsonNode e : events) {
-            if ("step".equals(e.path("event_type").asText())) {
-                steps.add(e.path("data"));
-            }
-        }
-        return view;
     }
 
     private static ObjectNode envelope(String type, String runId, String ts) {

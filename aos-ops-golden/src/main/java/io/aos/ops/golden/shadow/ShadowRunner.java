@@ -7,16 +7,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.diff.DiffOptions;
+import io.aos.ops.golden.format.SimulationGolden;
+import io.aos.ops.golden.format.SimulationGoldenWriter;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import io.aos.ops.golden.shadow.state.CycleReport.MismatchDetail;
 import io.aos.ops.golden.shadow.state.RunState;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
 import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
+import io.aos.ops.golden.shadow.spi.WorkflowSpec;
+import io.aos.ops.golden.shadow.spi.WorkflowStep;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +35,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -94,7 +101,7 @@ public final class ShadowRunner {
      */
     public ShadowRunner(ShadowRunOptions options, WorkflowRegistry registry, StopCheck emergencyStop, Clock clock,
                         PrintStream out, boolean color) {
-        this(options, registry, emergencyStop, clock, out, color, ShadowRunner::unclassified);
+        this(options, registry, emergencyStop, clock, out, color, ReplayComparator.Classifier.goldenDiff());
     }
 
     ShadowRunner(ShadowRunOptions options, WorkflowRegistry registry, StopCheck emergencyStop, Clock clock,
@@ -109,10 +116,6 @@ public final class ShadowRunner {
         this.layout = ShadowRunLayout.of(options.output());
         this.executor = new WorkflowExecutor(registry, emergencyStop);
         this.types = registry.types();
-    }
-
-    private static ReplayComparator.Classification unclassified(Object expected, Object actual) {
-        return new ReplayComparator.Classification(null, null, null, null);
     }
 
     /** The run's files. */
@@ -383,17 +386,45 @@ public final class ShadowRunner {
     private Flaw drawFlaw(SplittableRandom rng, String type) {
         for (FaultInjection injection : options.injections()) {
             if (rng.nextDouble() < injection.rate()) {
-                int steps = registry.workflow(type).map(w -> w.steps().size()).orElse(1);
-                return new Flaw(injection.kind(), rng.nextInt(steps));
+                List<Integer> steps = flawSteps(injection.kind(), type);
+                if (!steps.isEmpty()) {
+                    return new Flaw(injection.kind(), steps.get(rng.nextInt(steps.size())));
+                }
             }
         }
         return null;
     }
 
+    /**
+     * The steps where a flaw of this kind can show. An external call only happens in a skill that makes one (a name
+     * token such as llm, http or api, as the diff recognises them); a workflow without such a step gets none.
+     */
+    private List<Integer> flawSteps(FaultKind kind, String type) {
+        List<Integer> steps = new ArrayList<>();
+        List<WorkflowStep> declared = registry.workflow(type).map(WorkflowSpec::steps).orElse(List.of());
+        for (int i = 0; i < declared.size(); i++) {
+            if (kind != FaultKind.EXTERNAL_CALL || callsOut(declared.get(i).skillId())) {
+                steps.add(i);
+            }
+        }
+        return steps;
+    }
+
+    private static boolean callsOut(String skillId) {
+        for (String token : skillId.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (DiffOptions.DEFAULT_EXTERNAL_SKILL_TOKENS.contains(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void writeGolden(WorkflowRun run) {
         try {
+            SimulationGolden golden = new SimulationGolden(run.runId(), run.type(), BigInteger.valueOf(run.seed()),
+                    run.stepHashes(), run.workflowHash(), run.durationMs(), true, null);
             ShadowFiles.write(ReplayComparator.goldenFile(layout.goldenDir(), run.runId()),
-                    SimulationGolden.of(run).render());
+                    SimulationGoldenWriter.toBytes(golden));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the golden file of " + run.runId(), e);
         }

@@ -1,10 +1,12 @@
 package io.aos.ops.golden.shadow;
 
 import static com.google.common.base.Preconditions.checkNotNull;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aos.ops.golden.hash.GoldenHashes;
 import io.aos.ops.golden.shadow.spi.Skill;
 import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
 import io.aos.ops.golden.shadow.spi.WorkflowSpec;
@@ -64,7 +66,7 @@ public final class WorkflowExecutor {
             boolean flawed = flaw != null && i >= flaw.step();
             BigInteger stepBase = flawed && replay && flaw.kind() == FaultKind.SEED_MISMATCH
                     ? base.add(BigInteger.ONE) : base;
-            BigInteger stepSeed = SimulationHashes.stepSeed(stepBase, i);
+            BigInteger stepSeed = GoldenHashes.stepSeed(stepBase, i);
             JsonNode output;
             try {
                 output = execute(step, stepSeed);
@@ -75,10 +77,10 @@ public final class WorkflowExecutor {
             if (flaw != null && i == flaw.step()) {
                 output = applyFlaw(flaw.kind(), output, runId);
             }
-            String hash = step.skillId() + ":" + SimulationHashes.stepHash(output);
+            String hash = GoldenHashes.simulationStepEntry(step.skillId(), output);
             steps.add(new StepRecord(i, step.stepId(), step.skillId(), step.input(), stepSeed, output, hash));
         }
-        String workflowHash = SimulationHashes.workflowHash(steps.stream().map(StepRecord::stepHash).toList());
+        String workflowHash = GoldenHashes.workflowHash(steps.stream().map(StepRecord::stepHash).toList());
         return new WorkflowRun(runId, type, seed, replay, steps, workflowHash, elapsedMs(started),
                 RunStatus.COMPLETED, null);
     }
@@ -109,7 +111,7 @@ public final class WorkflowExecutor {
                 // Like iterating a hash set whose order depends on the run: same elements, another order.
                 var items = flawed.putArray("unordered_items");
                 java.util.Arrays.stream(UNORDERED_ITEMS)
-                        .sorted(Comparator.comparing(item -> SimulationHashes.stepHash(NODES.textNode(runId + item))))
+                        .sorted(Comparator.comparing(item -> GoldenHashes.sha256Hex((runId + item).getBytes(UTF_8))))
                         .forEach(items::add);
             }
             case SEED_MISMATCH -> {

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ShadowRunnerTest {
 
@@ -130,6 +132,31 @@ class ShadowRunnerTest {
         JsonNode summary = OpsJson.readTree(result.summaryFile());
         assertThat(summary.at("/statistics/mismatch_rate").decimalValue()).isEqualByComparingTo("1");
         assertThat(summary.at("/status").asText()).isEqualTo("degraded");
+    }
+
+    @ParameterizedTest(name = "--inject {0} is classified {1}")
+    @CsvSource({
+        "volatile-leak, VOLATILE_LEAK",
+        "unseeded-rng, UNSEEDED_RNG",
+        "seed-mismatch, SEED_MISMATCH",
+        "external-call, EXTERNAL_CALL",
+        "unordered, UNORDERED_COLLECTION"
+    })
+    void eachInjectedFaultIsClassifiedAsItsRootCause(String kind, String rootCause, @TempDir Path tmp) {
+        ShadowRunOptions options = quick(tmp.resolve("run")).inject(FaultInjection.parse(kind + ":1")).build();
+        ShadowRunResult result = runner(options, StopCheck.NEVER).run();
+        assertThat(result.cycles()).isEqualTo(3);
+        assertThat(result.mismatches()).isPositive();
+        List<CycleReport.MismatchDetail> details = Stream.of(1, 2, 3)
+                .map(n -> OpsJson.read(ShadowRunLayout.of(tmp.resolve("run")).cycleReport(n), CycleReport.class))
+                .flatMap(r -> r.mismatchDetails().stream()).toList();
+        assertThat(details).hasSize((int) result.mismatches()).allSatisfy(d -> {
+            assertThat(d.rootCause()).as(d.evidence()).isEqualTo(rootCause);
+            assertThat(d.firstDivergingStep()).isNotNull();
+            assertThat(d.severity()).isIn("WARNING", "CRITICAL");
+            assertThat(d.evidence()).isNotBlank();
+            assertThat(tmp.resolve("run/traces/" + d.replayRunId() + ".steps.jsonl")).exists();
+        });
     }
 
     @Test
