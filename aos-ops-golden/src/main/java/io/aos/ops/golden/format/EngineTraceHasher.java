@@ -1,0 +1,139 @@
+package io.aos.ops.golden.format;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.aos.ops.core.OpsException;
+import io.aos.ops.golden.hash.GoldenCanonicalizer;
+import io.aos.ops.golden.json.GoldenJson;
+import io.aos.ops.golden.json.PyJsonOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Consumer;
+
+/**
+ * The fast path for engine traces (format A): recomputes every step's {@code output_hash} straight from the token
+ * stream, with no tree per event. The step's {@code output} is canonicalised by
+ * {@link GoldenCanonicalizer#outputHashRules()} into one reusable buffer and hashed; everything else in the line is
+ * skipped except the few scalars a caller needs (index, ids, seed, stored hash).
+ *
+ * <p>Same error contract as {@link GoldenTraceReader}: invalid JSON names the file, line and column; a cut-off last
+ * line is a {@link TruncatedTraceException} with the count of complete events.
+ */
+public final class EngineTraceHasher {
+
+    /** What the hasher learns about one {@code step} event. Null where the event lacks the field. */
+    public record StepHash(long line, int index, String stepId, String skillId, BigInteger seed, String storedHash,
+                           String recomputedHash) {
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final GoldenCanonicalizer rules = GoldenCanonicalizer.outputHashRules();
+    private final PyJsonOutput buffer = new PyJsonOutput(4096);
+    private final MessageDigest sha256;
+
+    public EngineTraceHasher() {
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    /**
+     * Reads an engine trace from {@code in} (closed at the end) and calls {@code sink} for every {@code step} event
+     * in file order. Returns the number of events read (of any type).
+     */
+    public long hashSteps(InputStream in, Path name, Consumer<StepHash> sink) {
+        checkNotNull(in, "in");
+        checkNotNull(sink, "sink");
+        TailTrackingInputStream tail = new TailTrackingInputStream(in);
+        long events = 0;
+        long line = 0;
+        long start = 0;
+        try (tail; JsonParser p = GoldenJson.factory().createParser(tail)) {
+            JsonToken token;
+            while ((token = p.nextToken()) != null) {
+                JsonLocation at = p.currentTokenLocation();
+                line = at.getLineNr();
+                start = at.getByteOffset();
+                if (token != JsonToken.START_OBJECT) {
+                    throw OpsException.badJson(name, line, at.getColumnNr(),
+                            "expected one JSON object per line (an engine trace event), found " + token.asString());
+                }
+                StepHash step = readEvent(p, line);
+                events++;
+                if (step != null) {
+                    sink.accept(step);
+                }
+            }
+            return events;
+        } catch (JsonProcessingException e) {
+            throw TraceErrors.describe(name, e, tail, line, start, (int) events);
+        } catch (IOException e) {
+            throw OpsException.badInput(name, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads one event object; returns its step hash when it is a {@code step} event. */
+    private StepHash readEvent(JsonParser p, long line) throws IOException {
+        boolean isStep = false;
+        StepHash data = null;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (field.equals("event_type")) {
+                isStep = value == JsonToken.VALUE_STRING && "step".equals(p.getText());
+            } else if (field.equals("data") && value == JsonToken.START_OBJECT) {
+                data = readData(p, line);
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw new IllegalStateException("unexpected token " + t);
+        }
+        return isStep ? data : null;
+    }
+
+    private StepHash readData(JsonParser p, long line) throws IOException {
+        int index = -1;
+        String stepId = null;
+        String skillId = null;
+        BigInteger seed = null;
+        String stored = null;
+        String recomputed = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "output" -> {
+                    if (value != JsonToken.VALUE_NULL) {
+                        buffer.reset();
+                        rules.write(p, value, buffer);
+                        sha256.reset();
+                        buffer.updateDigest(sha256);
+                        recomputed = HEX.formatHex(sha256.digest(), 0, 8);
+                    }
+                }
+                case "output_hash" -> stored = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "index" -> index = value == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : -1;
+                case "seed" -> seed = value == JsonToken.VALUE_NUMBER_INT ? p.getBigIntegerValue() : null;
+                case "step_id" -> stepId = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "skill_id" -> skillId = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                default -> p.skipChildren();
+            }
+        }
+        return new StepHash(line, index, stepId, skillId, seed, stored, recomputed);
+    }
+}

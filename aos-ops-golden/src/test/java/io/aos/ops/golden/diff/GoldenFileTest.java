@@ -1,0 +1,77 @@
+package io.aos.ops.golden.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aos.ops.core.OpsException;
+import io.aos.ops.core.json.OpsJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GoldenFileTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path jsonl(String name, ArrayNode events) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (var e : events) {
+            sb.append(OpsJson.mapper().writeValueAsString(e)).append('\n');
+        }
+        Path p = tmp.resolve(name);
+        Files.writeString(p, sb);
+        return p;
+    }
+
+    @Test
+    void aJsonlTraceIsComparedEventByEventLikeTheSameTree() throws Exception {
+        ArrayNode expected = EngineTraces.trace("r", 5);
+        ArrayNode actual = EngineTraces.edit(expected, 3,
+                d -> ((ObjectNode) d.get("output").get("output")).put("value", "changed"));
+        DiffResult fromFiles = GoldenDiff.compare(jsonl("a.steps.jsonl", expected), jsonl("b.steps.jsonl", actual));
+        DiffResult fromTrees = GoldenDiff.compare(expected, actual);
+        assertThat(fromFiles.differences()).isEqualTo(fromTrees.differences());
+        assertThat(fromFiles.firstDivergingStep()).hasValue(3);
+    }
+
+    @Test
+    void aOneLineJsonlFileIsStillATraceBecauseTheExtensionDecides() throws Exception {
+        Path p = tmp.resolve("one.jsonl");
+        Files.writeString(p, "{\"event_type\":\"run_end\",\"data\":{\"status\":\"completed\"}}\n");
+        assertThat(GoldenFile.read(p).format()).isEqualTo(GoldenFile.Format.JSONL);
+        assertThat(GoldenFile.read(p).tree().isArray()).isTrue();
+    }
+
+    @Test
+    void aBadLineIsReportedWithItsFileLineAndColumn() throws Exception {
+        Path good = jsonl("a.jsonl", EngineTraces.trace("r", 2));
+        Path bad = tmp.resolve("b.jsonl");
+        Files.writeString(bad, "{\"event_type\":\"run_start\"}\n\n{\"event_type\": step}\n");
+        assertThatThrownBy(() -> GoldenDiff.compare(good, bad))
+                .isInstanceOf(OpsException.class)
+                .hasMessageContaining("b.jsonl").hasMessageContaining("line 3");
+    }
+
+    @Test
+    void anEmptyOrMissingFileIsBadInput() throws Exception {
+        Path empty = tmp.resolve("e.json");
+        Files.writeString(empty, "\n");
+        assertThatThrownBy(() -> GoldenFile.read(empty)).isInstanceOf(OpsException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> GoldenFile.read(tmp.resolve("missing.json")))
+                .isInstanceOf(OpsException.class).hasMessageContaining("no such file");
+    }
+
+    @Test
+    void aFileWithoutAKnownExtensionIsSniffed() throws Exception {
+        Path doc = tmp.resolve("golden.txt");
+        Files.writeString(doc, "{\n  \"seed\": 1\n}");
+        Path lines = tmp.resolve("trace.txt");
+        Files.writeString(lines, "{\"a\":1}\n{\"a\":2}\n");
+        assertThat(GoldenFile.read(doc).format()).isEqualTo(GoldenFile.Format.JSON);
+        assertThat(GoldenFile.read(lines).format()).isEqualTo(GoldenFile.Format.JSONL);
+    }
+}
