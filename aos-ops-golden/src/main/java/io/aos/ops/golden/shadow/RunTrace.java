@@ -21,7 +21,7 @@ import java.util.List;
  * a replay with the original step by step. Traces live in {@code <output>/traces/<run_id>.steps.jsonl}, outside
  * {@code golden/}, which stays exactly upstream's.
  */
-final class RunTrace {
+public final class RunTrace {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DateTimeFormatter PY_ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
@@ -71,7 +71,7 @@ final class RunTrace {
         return events;
     }
 
-    static void write(Path file, WorkflowRun run, Instant at) {
+    public static void write(Path file, WorkflowRun run, Instant at) {
         try {
             ShadowFiles.write(file, EngineTraceWriter.toBytes(events(run, at)));
         } catch (IOException e) {
