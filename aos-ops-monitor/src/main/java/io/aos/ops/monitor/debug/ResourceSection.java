@@ -30,11 +30,13 @@ final class ResourceSection implements DebugSection {
     private final List<String> unreadable = new ArrayList<>();
 
     private ResourceSection(DebugInputs in, Path procRoot) {
-        List<Path> fixed = new ArrayList<>();
+        // The probe adds the run directory itself; a log inside it would only name it twice.
+        java.util.Set<Path> fixed = new java.util.LinkedHashSet<>();
         in.log().map(Path::toAbsolutePath).map(Path::getParent).ifPresent(fixed::add);
         fixed.add(in.config().path(OpsSetting.GOLDEN_DIR));
         fixed.add(in.config().path(OpsSetting.STATE_DIR));
-        this.disk = new DiskProbe(Thresholds.from(in.config()), fixed).check(in.snapshot());
+        in.run().runDir().ifPresent(dir -> fixed.remove(dir.toAbsolutePath()));
+        this.disk = new DiskProbe(Thresholds.from(in.config()), List.copyOf(fixed)).check(in.snapshot());
         if (disk.figures().get("filesystems") instanceof List<?> list) {
             for (Object o : list) {
                 if (o instanceof DiskProbe.Usage u) {
