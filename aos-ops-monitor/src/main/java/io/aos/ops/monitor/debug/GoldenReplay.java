@@ -131,8 +131,12 @@ public final class GoldenReplay {
                     "cannot write the replay: " + e.getCause().getMessage(), e);
         }
         boolean matches = originalHash.equals(replay.workflowHash());
-        Integer step = diff.firstDivergingStep().isPresent() ? diff.firstDivergingStep().getAsInt()
-                : matches ? null : firstDifferentStep(golden, replay);
+        Integer step = null;
+        if (diff.firstDivergingStep().isPresent()) {
+            step = diff.firstDivergingStep().getAsInt();
+        } else if (!matches) {
+            step = firstDifferentStep(golden, replay);
+        }
         String evidence = diff.evidence();
         if (!matches && diff.matches()) {
             evidence = "the workflow hashes differ but the classified diff finds no difference in the compared "

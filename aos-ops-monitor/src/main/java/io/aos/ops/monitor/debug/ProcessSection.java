@@ -49,12 +49,13 @@ final class ProcessSection implements DebugSection {
                     new Child(c.pid(), c.info().commandLine().orElse("(command line not readable)")))));
             readOpenFiles(procRoot.resolve(Long.toString(pid)).resolve("fd"));
             verdict = "running";
+        } else if (process.isPresent() && s.ended()) {
+            verdict = "not running: the run has ended" + runState.map(r -> " (" + r + ")").orElse("");
         } else if (process.isPresent()) {
             verdict = switch (process.get().state()) {
                 case RECYCLED -> "PID " + process.get().pid() + " now belongs to another process: the run is gone";
                 case ZOMBIE -> "exited, waiting to be reaped (zombie)";
-                default -> s.ended() ? "not running: the run has ended" + runState.map(r -> " (" + r + ")").orElse("")
-                        : "NOT RUNNING, and the run did not record an end: it died or was killed";
+                default -> "NOT RUNNING, and the run did not record an end: it died or was killed";
             };
         } else {
             verdict = s.ended() ? "no process: the run has ended" + runState.map(r -> " (" + r + ")").orElse("")
