@@ -238,8 +238,8 @@ class DebugConsoleTest {
             assertThat(process.path("children").toString()).contains("sleep");
             assertThat(process.path("open_files").toString()).contains(held.toString());
         } finally {
-            sh.toHandle().descendants().forEach(ProcessHandle::destroy);
-            sh.destroy();
+            sh.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            sh.destroyForcibly();
             sh.waitFor(5, TimeUnit.SECONDS);
         }
     }
