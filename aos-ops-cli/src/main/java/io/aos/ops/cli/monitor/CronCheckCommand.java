@@ -6,8 +6,11 @@ import io.aos.ops.core.health.ExitMode;
 import io.aos.ops.monitor.alert.SyslogSink;
 import io.aos.ops.monitor.cron.CronCheck;
 import io.aos.ops.monitor.cron.CrontabLine;
+import io.aos.ops.monitor.health.HealthCheck;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,10 +59,10 @@ public final class CronCheckCommand implements Callable<Integer> {
         SyslogSink syslog = new SyslogSink(config.env(SyslogSink.SOCKET_ENV).filter(s -> !s.isBlank())
                 .map(Path::of).orElse(SyslogSink.DEFAULT_SOCKET), SyslogSink.TAG, System.err);
         CronCheck.Outcome outcome = new CronCheck(
-                io.aos.ops.monitor.health.HealthCheck.create(config, run.checkOptions(config), Clock.systemDefaultZone()),
+                HealthCheck.create(config, run.checkOptions(config), Clock.systemDefaultZone()),
                 config.path(OpsSetting.CRON_ALERTS_LOG), syslog).run();
         if (json) {
-            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>(outcome.report().toJson());
+            Map<String, Object> out = new LinkedHashMap<>(outcome.report().toJson());
             out.put("alert_lines", outcome.alertLines());
             Output.json(spec, out);
         }
