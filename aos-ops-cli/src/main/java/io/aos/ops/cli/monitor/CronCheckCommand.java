@@ -6,8 +6,11 @@ import io.aos.ops.core.health.ExitMode;
 import io.aos.ops.monitor.alert.SyslogSink;
 import io.aos.ops.monitor.cron.CronCheck;
 import io.aos.ops.monitor.cron.CrontabLine;
+import io.aos.ops.monitor.health.HealthCheck;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,10 +59,10 @@ public final class CronCheckCommand implements Callable<Integer> {
         SyslogSink syslog = new SyslogSink(config.env(SyslogSink.SOCKET_ENV).filter(s -> !s.isBlank())
                 .map(Path::of).orElse(SyslogSink.DEFAULT_SOCKET), SyslogSink.TAG, System.err);
         CronCheck.Outcome outcome = new CronCheck(
-                io.aos.ops.monitor.health.HealthCheck.create(config, run.checkOptions(config), Clock.systemDefaultZone()),
+                HealthCheck.create(config, run.checkOptions(config), Clock.systemDefaultZone()),
                 config.path(OpsSetting.CRON_ALERTS_LOG), syslog).run();
         if (json) {
-            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>(outcome.report().toJson());
+            Map<String, Object> out = new LinkedHashMap<>(outcome.report().toJson());
             out.put("alert_lines", outcome.alertLines());
             Output.json(spec, out);
         }
@@ -71,29 +74,30 @@ public final class CronCheckCommand implements Callable<Integer> {
         private Installation() {
         }
 
+        /**
+         * {@code <install>} for {@code <install>/lib/aos-ops.jar}, the checkout for
+         * {@code <checkout>/aos-ops-cli/target/aos-ops.jar} (or {@code .../target/classes}), else the jar's directory.
+         */
         static Path home() {
+            Path location;
             try {
-                Path jar = Path.of(CronCheckCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                location = Path.of(CronCheckCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                         .toAbsolutePath();
-                Path dir = jar.getParent();
-                if (dir != null && dir.getFileName() != null) {
-                    if (dir.getFileName().toString().equals("lib") && dir.getParent() != null) {
-                        return dir.getParent(); // <install>/lib/aos-ops.jar
-                    }
-                    Path module = dir.getParent();
-                    if (dir.getFileName().toString().equals("target") && module != null && module.getParent() != null) {
-                        return module.getParent(); // <checkout>/aos-ops-cli/target/aos-ops.jar (or classes/)
-                    }
-                    Path target = module;
-                    if (target != null && target.getFileName() != null && target.getFileName().toString().equals("target")
-                            && target.getParent() != null && target.getParent().getParent() != null) {
-                        return target.getParent().getParent(); // <checkout>/aos-ops-cli/target/classes
-                    }
-                }
-                return dir == null ? Path.of("").toAbsolutePath() : dir;
-            } catch (java.net.URISyntaxException | SecurityException e) {
+            } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
                 return Path.of("").toAbsolutePath();
             }
+            // the jar's own directory, or for target/classes its parent: never further up
+            Path dir = location.getParent();
+            for (int level = 0; level < 2 && dir != null && dir.getParent() != null; level++, dir = dir.getParent()) {
+                String name = dir.getFileName().toString();
+                if (name.equals("lib")) {
+                    return dir.getParent();
+                }
+                if (name.equals("target") && dir.getParent().getParent() != null) {
+                    return dir.getParent().getParent();
+                }
+            }
+            return location.getParent() == null ? location : location.getParent();
         }
     }
 }

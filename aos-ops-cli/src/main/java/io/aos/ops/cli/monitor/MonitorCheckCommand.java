@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Prints e.g. [2025-12-02T14:05:31+01:00] HEALTHY: PID=752320, Cycles=106, Success=106, Disk=14%",
             "(DEGRADED or CRITICAL with the issues listed; COMPLETED once the run has ended cleanly).",
-            "Exit 0 healthy/degraded/completed, 1 critical; with --nagios 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN."
+            "Exit 0 healthy/degraded/completed, 1 critical; with --nagios 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN and",
+            "Monitoring Plugins performance data after a '|'."
         })
 public final class MonitorCheckCommand implements Callable<Integer> {
 
@@ -37,6 +38,8 @@ public final class MonitorCheckCommand implements Callable<Integer> {
         HealthReport report = run.healthCheck().check();
         if (json) {
             Output.json(spec, report.toJson());
+        } else if (nagios) {
+            Output.text(spec, report.statusLine() + " | " + report.perfData());
         } else {
             Output.text(spec, report.statusLine());
         }

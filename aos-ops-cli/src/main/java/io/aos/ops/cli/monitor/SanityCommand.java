@@ -4,6 +4,7 @@ import io.aos.ops.core.OpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.health.ExitMode;
+import io.aos.ops.monitor.health.HealthCheck;
 import io.aos.ops.monitor.sanity.PrometheusQuery;
 import io.aos.ops.monitor.sanity.SanityCheck;
 import io.aos.ops.monitor.sanity.SanityReport;
@@ -60,7 +61,7 @@ public final class SanityCommand implements Callable<Integer> {
             throw OpsException.usage("the Prometheus URL is not a URL: " + config.get(OpsSetting.PROMETHEUS_URL));
         }
         SanityReport report = new SanityCheck(
-                io.aos.ops.monitor.health.HealthCheck.create(config, run.checkOptions(config), Clock.systemDefaultZone()),
+                HealthCheck.create(config, run.checkOptions(config), Clock.systemDefaultZone()),
                 new PrometheusQuery(url, Duration.ofSeconds(Math.max(1, timeoutSeconds)))).run();
         if (json) {
             Output.json(spec, report.toJson());

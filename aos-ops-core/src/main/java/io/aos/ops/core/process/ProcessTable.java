@@ -66,10 +66,13 @@ public final class ProcessTable {
         if (isZombie(pid)) {
             return new ProcessStatus(pid, ProcessState.ZOMBIE, start, commandLine);
         }
-        if (selfAndAncestors().contains(pid)) {
-            return new ProcessStatus(pid, ProcessState.RECYCLED, start, commandLine);
+        if (expectedStart.isPresent() && start.isPresent()) {
+            // The recorded start time proves identity (or disproves it); only the caller itself is never the run.
+            boolean same = sameStart(expectedStart.get(), start.get()) && pid != ProcessHandle.current().pid();
+            return new ProcessStatus(pid, same ? ProcessState.RUNNING : ProcessState.RECYCLED, start, commandLine);
         }
-        if (expectedStart.isPresent() && start.isPresent() && !sameStart(expectedStart.get(), start.get())) {
+        // A bare PID is only a hint: one that names the caller or its ancestors was reused.
+        if (selfAndAncestors().contains(pid)) {
             return new ProcessStatus(pid, ProcessState.RECYCLED, start, commandLine);
         }
         return new ProcessStatus(pid, ProcessState.RUNNING, start, commandLine);

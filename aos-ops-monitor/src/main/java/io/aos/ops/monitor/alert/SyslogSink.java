@@ -1,6 +1,7 @@
 package io.aos.ops.monitor.alert;
 
 import static com.google.common.base.Preconditions.checkNotNull;
+import java.io.File;
 
 import io.aos.ops.core.health.HealthStatus;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class SyslogSink implements AlertSink {
     private static boolean runLogger(List<String> command) {
         try {
             Process p = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();

@@ -51,7 +51,13 @@ public final class MonitorDaemon {
             note("Monitor started (PID " + ProcessHandle.current().pid() + ", interval " + interval.getSeconds()
                     + "s)");
             do {
-                checkOnce();
+                try {
+                    checkOnce();
+                } catch (RuntimeException e) {
+                    // e.g. the monitor log is on a full disk: say so where it can be seen, and keep checking
+                    System.err.println("[" + HealthReport.TIMESTAMP.format(OffsetDateTime.now(clock))
+                            + "] UNKNOWN: check failed: " + e.getMessage());
+                }
             } while (!stop.await(interval.toMillis(), TimeUnit.MILLISECONDS));
             note("Monitor stopped (PID " + ProcessHandle.current().pid() + ")");
         } catch (InterruptedException e) {

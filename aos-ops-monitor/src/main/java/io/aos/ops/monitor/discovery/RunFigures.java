@@ -1,7 +1,9 @@
 package io.aos.ops.monitor.discovery;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What a run has done so far, from the best source available.
@@ -26,7 +28,7 @@ public record RunFigures(
         String source) {
 
     public RunFigures {
-        mismatchesByCycle = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(mismatchesByCycle));
+        mismatchesByCycle = Collections.unmodifiableSortedMap(new TreeMap<>(mismatchesByCycle));
         successfulCycles = Math.min(successfulCycles, cycles);
     }
 

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.core.emergency.EmergencyStop;
 import io.aos.ops.core.health.HealthStatus;
 import io.aos.ops.core.process.ProcessStatus;
 import io.aos.ops.monitor.discovery.RunDiscovery;
@@ -67,9 +68,9 @@ public final class HealthCheck {
                 new GoldenProbe(clock, t, config.path(OpsSetting.GOLDEN_DIR), Duration.ofMinutes(5)));
     }
 
-    /** A check of the run the options name (or the newest), with the emergency stop read from its flag file. */
+    /** A check of the run the options name (or the newest), showing whether the emergency stop is engaged. */
     public static HealthCheck create(OpsConfig config, Options options, Clock clock) {
-        return create(config, options, clock, EmergencyStopFlag.forConfig(config));
+        return create(config, options, clock, EmergencyStop.forConfig(config, clock)::isEngaged);
     }
 
     /** As {@link #create(OpsConfig, Options, Clock)}, with the emergency-stop check given (for tests and services). */

@@ -87,6 +87,32 @@ public record HealthReport(
         return line.toString();
     }
 
+    /**
+     * Monitoring Plugins performance data, for {@code --nagios}:
+     * {@code pid_up=1;;1:;0;1 cycles=106c mismatches=0;;0;0; log_age=42s;600;1800;0; disk_used=14%;90;95;0;100}
+     * (the disk levels are "at least", Nagios ranges "above": close enough for graphs, the status decides).
+     */
+    public String perfData() {
+        StringBuilder perf = new StringBuilder();
+        boolean up = results.stream().filter(r -> r.probe().equals("process")).anyMatch(ProbeResult::isOk);
+        perf.append("proc_up=").append(up ? 1 : 0).append(";;1:;0;1");
+        perf.append(" cycles=").append(figures.cycles()).append('c');
+        perf.append(" mismatches=").append(figures.mismatches()).append(";;0;0;");
+        for (ProbeResult r : results) {
+            if (r.probe().equals("freshness") && r.figures().get("age_seconds") instanceof Long age) {
+                perf.append(" log_age=").append(age).append("s;").append(r.figures().get("warning_seconds"))
+                        .append(';').append(r.figures().get("critical_seconds")).append(";0;");
+            }
+        }
+        for (ProbeResult r : results) {
+            if (r.probe().equals("disk") && diskPercent >= 0) {
+                perf.append(" disk_used=").append(diskPercent).append("%;").append(r.figures().get("warning_percent"))
+                        .append(';').append(r.figures().get("critical_percent")).append(";0;100");
+            }
+        }
+        return perf.toString();
+    }
+
     /** The report as a JSON-ready map (the {@code --json} shape). */
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();

@@ -65,6 +65,8 @@ public final class DiskProbe implements Probe {
         Map<String, Object> figures = new LinkedHashMap<>();
         int max = usages.stream().mapToInt(Usage::usedPercent).max().orElse(-1);
         figures.put(MAX_PERCENT, max);
+        figures.put("warning_percent", thresholds.diskWarningPercent());
+        figures.put("critical_percent", thresholds.diskCriticalPercent());
         figures.put("filesystems", usages);
         if (usages.isEmpty()) {
             return ProbeResult.of(name(), HealthStatus.UNKNOWN, "Disk usage unknown: no filesystem could be read",

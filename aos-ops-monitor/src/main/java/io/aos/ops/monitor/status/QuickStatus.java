@@ -1,6 +1,8 @@
 package io.aos.ops.monitor.status;
 
 import static com.google.common.base.Preconditions.checkNotNull;
+import io.aos.ops.core.process.ProcessStatus;
+import java.time.Duration;
 
 import io.aos.ops.core.health.HealthStatus;
 import io.aos.ops.monitor.health.HealthCheck;
@@ -53,8 +55,8 @@ public final class QuickStatus {
             } else if (process.isOk()) {
                 out.append("Process: RUNNING (PID: ").append(pid).append(")\n");
                 if (elapsed instanceof Long seconds) {
-                    out.append("Elapsed: ").append(io.aos.ops.core.process.ProcessStatus.formatElapsed(
-                            java.time.Duration.ofSeconds(seconds))).append('\n');
+                    out.append("Elapsed: ").append(ProcessStatus.formatElapsed(Duration.ofSeconds(seconds)))
+                            .append('\n');
                 }
             } else {
                 out.append("Process: ").append(process.status() == HealthStatus.CRITICAL ? "NOT RUNNING" : "WARNING")
