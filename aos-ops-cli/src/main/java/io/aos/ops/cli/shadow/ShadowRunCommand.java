@@ -11,6 +11,8 @@ import io.aos.ops.golden.shadow.ShadowRunResult;
 import io.aos.ops.golden.shadow.ShadowRunner;
 import io.aos.ops.golden.shadow.StopCheck;
 import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,7 +124,7 @@ public final class ShadowRunCommand implements Callable<Integer> {
         boolean color = System.console() != null && config.env("NO_COLOR").isEmpty();
         try (EmergencyStop stop = EmergencyStop.forConfig(config)) {
             return run(new ShadowRunner(builder.build(), WorkflowRegistry.discover(), emergencyStop(stop),
-                    Clock.systemDefaultZone(), System.out, color));
+                    Clock.systemDefaultZone(), utf8(System.out), color));
         }
     }
 
@@ -156,6 +158,14 @@ public final class ShadowRunCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The log lines are UTF-8 (the separator rule and the PASSED/FAILED marks are not ASCII) whatever the JVM's
+     * default for stdout, which is ASCII under a C locale, as cron and systemd often have.
+     */
+    private static PrintStream utf8(PrintStream out) {
+        return new PrintStream(out, true, StandardCharsets.UTF_8);
     }
 
     private Path outputDir(OpsConfig config) {
