@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.golden.json.GoldenJson;
-import io.aos.ops.golden.json.PyFloat;
 import io.aos.ops.golden.json.PyJson;
 import io.aos.ops.golden.json.PyJsonOutput;
 import io.aos.ops.golden.json.PyStr;
@@ -163,14 +162,30 @@ public final class GoldenCanonicalizer {
         switch (token) {
             case START_OBJECT -> writeObject(p, out, depth + 1);
             case START_ARRAY -> writeArray(p, out, depth + 1);
-            case VALUE_STRING -> out.writeString(p.getText());
-            case VALUE_NUMBER_INT -> out.writeIntegerText(p.getText());
-            case VALUE_NUMBER_FLOAT -> out.writeDouble(PyFloat.round(floatValue(p), floatPrecision));
+            case VALUE_STRING -> out.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            case VALUE_NUMBER_INT -> writeInteger(p, out);
+            case VALUE_NUMBER_FLOAT -> out.writeRoundedDouble(floatValue(p), floatPrecision);
             case VALUE_TRUE -> out.writeBoolean(true);
             case VALUE_FALSE -> out.writeBoolean(false);
             case VALUE_NULL -> out.writeNull();
             case VALUE_EMBEDDED_OBJECT -> writeEmbedded(p.getEmbeddedObject(), out);
             default -> throw new IllegalStateException("unexpected JSON token " + token);
+        }
+    }
+
+    /** A JSON integer is already Python's rendering, except {@code -0}, which Python reads as 0. */
+    private static void writeInteger(JsonParser p, PyJsonOutput out) throws IOException {
+        if (p.hasTextCharacters()) {
+            char[] chars = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            int length = p.getTextLength();
+            if (length == 2 && chars[offset] == '-' && chars[offset + 1] == '0') {
+                out.writeByte('0');
+            } else {
+                out.writeAscii(chars, offset, length);
+            }
+        } else {
+            out.writeIntegerText(p.getText());
         }
     }
 
@@ -232,8 +247,7 @@ public final class GoldenCanonicalizer {
                 inOrder = false;
             }
             int start = out.length();
-            out.writeString(key);
-            out.writeByte(':');
+            writeKey(key, out);
             if (redactSensitive && isSensitive(key)) {
                 p.skipChildren();
                 out.writeString(REDACTED);
@@ -284,6 +298,29 @@ public final class GoldenCanonicalizer {
             first = false;
         }
     }
+
+    /**
+     * Writes {@code "key":}. Keys repeat on every step of a trace, so their escaped bytes are cached per thread
+     * (bounded, keyed by the parser's canonical name instance).
+     */
+    private static void writeKey(String key, PyJsonOutput out) {
+        Map<String, byte[]> cache = KEY_BYTES.get();
+        byte[] bytes = cache.get(key);
+        if (bytes == null) {
+            PyJsonOutput one = new PyJsonOutput(key.length() + 8);
+            one.writeString(key);
+            one.writeByte(':');
+            bytes = one.toByteArray();
+            if (cache.size() >= KEY_CACHE_LIMIT) {
+                cache.clear();
+            }
+            cache.put(key, bytes);
+        }
+        out.writeBytes(bytes, 0, bytes.length);
+    }
+
+    private static final int KEY_CACHE_LIMIT = 4096;
+    private static final ThreadLocal<Map<String, byte[]>> KEY_BYTES = ThreadLocal.withInitial(HashMap::new);
 
     /** Upstream {@code _is_sensitive_key} on an already lowercased key. */
     static boolean isSensitive(String lowercasedKey) {

@@ -134,6 +134,46 @@ public final class PyJsonOutput {
         }
     }
 
+    /** Python's rendering of {@code round(value, ndigits)}, without building the rounded double's text twice. */
+    public void writeRoundedDouble(double value, int ndigits) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            writeDouble(value);
+            return;
+        }
+        scratch.setLength(0);
+        PyFloat.appendRounded(scratch, value, ndigits);
+        int n = scratch.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            buf[len++] = (byte) scratch.charAt(i);
+        }
+    }
+
+    /** Writes ASCII characters as they are (a JSON integer's text). */
+    public void writeAscii(char[] chars, int offset, int count) {
+        ensure(count);
+        for (int i = 0; i < count; i++) {
+            buf[len++] = (byte) chars[offset + i];
+        }
+    }
+
+    /** Writes a quoted, escaped JSON string from a parser's character buffer, without making a String. */
+    public void writeString(char[] chars, int offset, int count) {
+        ensure(count + 2);
+        buf[len++] = '"';
+        for (int i = 0; i < count; i++) {
+            char c = chars[offset + i];
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+                buf[len++] = (byte) c;
+            } else {
+                writeEscape(c);
+                ensure(count - i + 1);
+            }
+        }
+        ensure(1);
+        buf[len++] = '"';
+    }
+
     /** Writes a quoted, escaped JSON string. */
     public void writeString(CharSequence s) {
         int n = s.length();
