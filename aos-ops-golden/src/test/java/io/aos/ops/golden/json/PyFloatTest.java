@@ -60,6 +60,9 @@ class PyFloatTest {
                 StringBuilder direct = new StringBuilder();
                 PyFloat.appendRounded(direct, x, places);
                 assertThat(direct.toString()).as("repr(round(%s, %s))", x, places).isEqualTo(PyFloat.repr(exact));
+                PyJsonOutput bytes = new PyJsonOutput();
+                bytes.writeRoundedDouble(x, places);
+                assertThat(bytes.toString()).as("written round(%s, %s)", x, places).isEqualTo(PyFloat.repr(exact));
             }
         }
     }
