@@ -5,6 +5,8 @@ import io.aos.ops.golden.format.GoldenTraceReader;
 import io.aos.ops.golden.format.TraceFormat;
 import io.aos.ops.golden.format.TraceStep;
 import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,6 +20,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -51,8 +54,33 @@ public class CanonicalHashBenchmark {
                 trace.length / 1e6, (double) trace.length / steps);
     }
 
+    /**
+     * Thread CPU time per iteration, printed as MB per CPU-second: on a shared machine wall time includes the time
+     * this thread waited for a core, CPU time does not. The JMH score stays the wall-clock figure.
+     */
+    @State(Scope.Thread)
+    public static class CpuMeter {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        long startCpu;
+        long ops;
+
+        @Setup(Level.Iteration)
+        public void start() {
+            ops = 0;
+            startCpu = THREADS.getCurrentThreadCpuTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void report(CanonicalHashBenchmark bench) {
+            double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - startCpu) / 1e9;
+            System.out.printf("[cpu] %d ops, %.1f MB per CPU-second%n", ops,
+                    ops * (double) bench.trace.length / 1e6 / cpuSeconds);
+        }
+    }
+
     @Benchmark
-    public long streaming(Blackhole bh) {
+    public long streaming(Blackhole bh, CpuMeter cpu) {
+        cpu.ops++;
         long[] mismatches = {0};
         new EngineTraceHasher().hashSteps(new ByteArrayInputStream(trace), Path.of("bench.steps.jsonl"), s -> {
             if (!s.recomputedHash().equals(s.storedHash())) {
@@ -67,7 +95,8 @@ public class CanonicalHashBenchmark {
     }
 
     @Benchmark
-    public long trees(Blackhole bh) {
+    public long trees(Blackhole bh, CpuMeter cpu) {
+        cpu.ops++;
         long mismatches = 0;
         try (GoldenTraceReader reader = GoldenTraceReader.open(new ByteArrayInputStream(trace), "bench.steps.jsonl",
                 TraceFormat.ENGINE_JSONL)) {

@@ -4,20 +4,21 @@ import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.core.emergency.EmergencyStop;
 import io.aos.ops.golden.shadow.FaultInjection;
 import io.aos.ops.golden.shadow.ShadowRunOptions;
 import io.aos.ops.golden.shadow.ShadowRunResult;
 import io.aos.ops.golden.shadow.ShadowRunner;
 import io.aos.ops.golden.shadow.StopCheck;
 import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
-import java.nio.file.Files;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -121,8 +122,13 @@ public final class ShadowRunCommand implements Callable<Integer> {
             }
         }
         boolean color = System.console() != null && config.env("NO_COLOR").isEmpty();
-        ShadowRunner runner = new ShadowRunner(builder.build(), WorkflowRegistry.discover(), emergencyStop(config),
-                Clock.systemDefaultZone(), System.out, color);
+        try (EmergencyStop stop = EmergencyStop.forConfig(config)) {
+            return run(new ShadowRunner(builder.build(), WorkflowRegistry.discover(), emergencyStop(stop),
+                    Clock.systemDefaultZone(), utf8(System.out), color));
+        }
+    }
+
+    private static int run(ShadowRunner runner) {
         Thread hook = new Thread(() -> onSignal(runner), "shadow-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         ShadowRunResult result;
@@ -154,6 +160,14 @@ public final class ShadowRunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The log lines are UTF-8 (the separator rule and the PASSED/FAILED marks are not ASCII) whatever the JVM's
+     * default for stdout, which is ASCII under a C locale, as cron and systemd often have.
+     */
+    private static PrintStream utf8(PrintStream out) {
+        return new PrintStream(out, true, StandardCharsets.UTF_8);
+    }
+
     private Path outputDir(OpsConfig config) {
         if (output != null) {
             return output.toAbsolutePath();
@@ -174,14 +188,11 @@ public final class ShadowRunCommand implements Callable<Integer> {
     }
 
     /**
-     * The emergency stop: the flag file ({@code $AOS_EMERGENCY_STOP_FILE}, default
-     * {@code $AOS_STATE_DIR/.workflow_emergency_stop}) or {@code WORKFLOW_EMERGENCY_STOP=true}. The file is looked at
-     * before every step, so a running simulation notices it without a restart.
+     * The suite's emergency stop: the flag file ({@code $AOS_EMERGENCY_STOP_FILE}, default
+     * {@code $AOS_STATE_DIR/.workflow_emergency_stop}) or {@code WORKFLOW_EMERGENCY_STOP=true}. Looked at before every
+     * step (one cached stat, at most 250 ms old), so a running simulation notices it without a restart.
      */
-    static StopCheck emergencyStop(OpsConfig config) {
-        boolean fromEnv = config.env("WORKFLOW_EMERGENCY_STOP")
-                .map(v -> v.trim().toLowerCase(Locale.ROOT).equals("true")).orElse(false);
-        Path flag = config.path(OpsSetting.EMERGENCY_STOP_FILE);
-        return () -> fromEnv || Files.exists(flag);
+    static StopCheck emergencyStop(EmergencyStop stop) {
+        return stop::isEngaged;
     }
 }

@@ -70,10 +70,19 @@ final class Classifier {
         int rootIndexInFindings = -1;
         OptionalInt firstStep = OptionalInt.empty();
 
+        // A step inserted or removed also changes the run header (steps_count, spec_hash): the header then follows
+        // from the step list, so it is judged after the steps, as a consequence, unless its seed changed.
+        boolean structural = raws.stream().anyMatch(d -> role(d) == Role.STRUCTURE);
+        List<RawDifference> deferredStart = List.of();
         for (Map.Entry<Integer, List<RawDifference>> entry : byLocus.entrySet()) {
             Locus locus = loci.get(entry.getKey());
             List<RawDifference> ds = entry.getValue();
             Verdict v = verdict(locus, ds);
+            if (structural && locus.order() < 0 && v.category() != RootCause.SEED_MISMATCH
+                    && v.category() != RootCause.EXPECTED_VOLATILE) {
+                deferredStart = ds;
+                continue;
+            }
             if (v.category() == RootCause.EXPECTED_VOLATILE) {
                 for (RawDifference d : ds) {
                     differences.add(toDifference(d, RootCause.EXPECTED_VOLATILE, OptionalInt.empty()));
@@ -118,6 +127,20 @@ final class Classifier {
                 rootCascadesAll = ds.stream().anyMatch(d -> role(d) == Role.STRUCTURE)
                         || v.category() == RootCause.SEED_MISMATCH && !locus.isStep();
             }
+        }
+        if (root != null && !deferredStart.isEmpty()) {
+            List<Difference> header = new ArrayList<>();
+            for (RawDifference d : deferredStart) {
+                if (role(d) == Role.VOLATILE) {
+                    header.add(toDifference(d, RootCause.EXPECTED_VOLATILE, OptionalInt.empty()));
+                    volatileCounts.merge(String.valueOf(d.key()), 1L, Long::sum);
+                } else {
+                    header.add(toDifference(d, root.category(),
+                            root.step().isPresent() ? root.step() : OptionalInt.of(-1)));
+                    rootConsequences++;
+                }
+            }
+            differences.addAll(0, header);
         }
         if (root == null) {
             long count = volatileCounts.values().stream().mapToLong(Long::longValue).sum();

@@ -26,8 +26,9 @@ import java.util.Map;
 final class TokenComparator {
 
     private final String[][] capture;
-    /** Capture path indices by their segments: depth-0 key, and "depth-0 key/depth-1 key". */
+    /** Capture path indices by their segments: by the depth-0 key, and by depth-0 then depth-1 key. */
     private final Map<String, int[]> byKey = new HashMap<>();
+    private final Map<String, Map<String, int[]>> byKeys = new HashMap<>();
     private String[] keys = new String[16];
     private int[] index = new int[16];
     private boolean[] isArray = new boolean[16];
@@ -36,12 +37,14 @@ final class TokenComparator {
     TokenComparator(String[][] capture) {
         this.capture = capture;
         for (int c = 0; c < capture.length; c++) {
-            if (capture[c].length <= 2) {
-                String key = String.join("/", capture[c]);
-                int[] old = byKey.getOrDefault(key, new int[0]);
+            Map<String, int[]> map = capture[c].length == 1 ? byKey
+                    : capture[c].length == 2 ? byKeys.computeIfAbsent(capture[c][0], k -> new HashMap<>()) : null;
+            if (map != null) {
+                String key = capture[c][capture[c].length - 1];
+                int[] old = map.getOrDefault(key, new int[0]);
                 int[] now = Arrays.copyOf(old, old.length + 1);
                 now[old.length] = c;
-                byKey.put(key, now);
+                map.put(key, now);
             }
         }
     }
@@ -52,7 +55,8 @@ final class TokenComparator {
             return byKey.get(keys[0]);
         }
         if (depth == 1 && !isArray[0] && !isArray[1]) {
-            return byKey.get(keys[0] + "/" + keys[1]);
+            Map<String, int[]> inner = byKeys.get(keys[0]);
+            return inner == null ? null : inner.get(keys[1]);
         }
         return null;
     }
@@ -77,10 +81,13 @@ final class TokenComparator {
             depthA += ta.isStructStart() ? 1 : ta.isStructEnd() ? -1 : 0;
             depthB += tb.isStructStart() ? 1 : tb.isStructEnd() ? -1 : 0;
             if (ta == JsonToken.FIELD_NAME) {
-                if (tb != JsonToken.FIELD_NAME || !pa.currentName().equals(pb.currentName())) {
+                String name = pa.currentName();
+                String other = pb.currentName();
+                // Jackson interns field names, so equal names are usually the same instance.
+                if (tb != JsonToken.FIELD_NAME || name != other && !name.equals(other)) {
                     return giveUp(pa, pb, depthA, depthB, sink, mark);
                 }
-                keys[depth] = pa.currentName();
+                keys[depth] = name;
                 continue;
             }
             boolean scalarA = ta.isScalarValue();

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.golden.hash.GoldenCanonicalizer;
 import io.aos.ops.golden.json.GoldenJson;
@@ -35,7 +37,19 @@ public final class EngineTraceHasher {
                            String recomputedHash) {
     }
 
+    /** Sees every event: steps as {@link StepHash}es, the others (run_start, run_end, unknown) as small trees. */
+    public interface Listener {
+        void step(StepHash step);
+
+        /**
+         * A non-step event. Its tree holds the envelope's scalar fields and {@code data}; a step's large fields
+         * ({@code inputs}, {@code output}) are never built, so field order may differ from the file's.
+         */
+        void event(GoldenEvent event);
+    }
+
     private static final HexFormat HEX = HexFormat.of();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final GoldenCanonicalizer rules = GoldenCanonicalizer.outputHashRules();
     private final PyJsonOutput buffer = new PyJsonOutput(4096);
@@ -54,8 +68,24 @@ public final class EngineTraceHasher {
      * in file order. Returns the number of events read (of any type).
      */
     public long hashSteps(InputStream in, Path name, Consumer<StepHash> sink) {
-        checkNotNull(in, "in");
         checkNotNull(sink, "sink");
+        return read(in, name, new Listener() {
+            @Override
+            public void step(StepHash step) {
+                sink.accept(step);
+            }
+
+            @Override
+            public void event(GoldenEvent event) {
+                // only steps wanted
+            }
+        });
+    }
+
+    /** Reads an engine trace from {@code in} (closed at the end), telling {@code listener} about every event. */
+    public long read(InputStream in, Path name, Listener listener) {
+        checkNotNull(in, "in");
+        checkNotNull(listener, "listener");
         TailTrackingInputStream tail = new TailTrackingInputStream(in);
         long events = 0;
         long line = 0;
@@ -70,11 +100,8 @@ public final class EngineTraceHasher {
                     throw OpsException.badJson(name, line, at.getColumnNr(),
                             "expected one JSON object per line (an engine trace event), found " + token.asString());
                 }
-                StepHash step = readEvent(p, line);
+                readEvent(p, line, listener);
                 events++;
-                if (step != null) {
-                    sink.accept(step);
-                }
             }
             return events;
         } catch (JsonProcessingException e) {
@@ -84,18 +111,26 @@ public final class EngineTraceHasher {
         }
     }
 
-    /** Reads one event object; returns its step hash when it is a {@code step} event. */
-    private StepHash readEvent(JsonParser p, long line) throws IOException {
+    /** Reads one event object and hands it to the listener. */
+    private void readEvent(JsonParser p, long line, Listener listener) throws IOException {
         boolean isStep = false;
-        StepHash data = null;
+        Data data = null;
+        ObjectNode envelope = null;
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             if (field.equals("event_type")) {
                 isStep = value == JsonToken.VALUE_STRING && "step".equals(p.getText());
+                if (!isStep) {
+                    envelope = envelope == null ? NODES.objectNode() : envelope;
+                    envelope.set(field, GoldenJson.mapper().readTree(p));
+                }
             } else if (field.equals("data") && value == JsonToken.START_OBJECT) {
                 data = readData(p, line);
+            } else if (!isStep && (value.isScalarValue() || envelope != null)) {
+                envelope = envelope == null ? NODES.objectNode() : envelope;
+                envelope.set(field, GoldenJson.mapper().readTree(p));
             } else {
                 p.skipChildren();
             }
@@ -103,10 +138,40 @@ public final class EngineTraceHasher {
         if (t != JsonToken.END_OBJECT) {
             throw new IllegalStateException("unexpected token " + t);
         }
-        return isStep ? data : null;
+        if (isStep) {
+            listener.step(data == null ? new StepHash(line, -1, null, null, null, null, null) : data.step);
+        } else {
+            envelope = envelope == null ? NODES.objectNode() : envelope;
+            envelope.set("data", data == null ? NODES.objectNode() : data.asTree());
+            listener.event(new GoldenEvent(envelope, line));
+        }
     }
 
-    private StepHash readData(JsonParser p, long line) throws IOException {
+    /** The parts of {@code data} this reader keeps: the step's scalars, and everything small for other events. */
+    private record Data(StepHash step, ObjectNode rest) {
+        ObjectNode asTree() {
+            ObjectNode tree = rest == null ? NODES.objectNode() : rest;
+            if (step.index() >= 0) {
+                tree.put("index", step.index());
+            }
+            if (step.seed() != null) {
+                tree.put("seed", step.seed());
+            }
+            if (step.stepId() != null) {
+                tree.put("step_id", step.stepId());
+            }
+            if (step.skillId() != null) {
+                tree.put("skill_id", step.skillId());
+            }
+            if (step.storedHash() != null) {
+                tree.put("output_hash", step.storedHash());
+            }
+            return tree;
+        }
+    }
+
+    private Data readData(JsonParser p, long line) throws IOException {
+        ObjectNode rest = null;
         int index = -1;
         String stepId = null;
         String skillId = null;
@@ -131,9 +196,14 @@ public final class EngineTraceHasher {
                 case "seed" -> seed = value == JsonToken.VALUE_NUMBER_INT ? p.getBigIntegerValue() : null;
                 case "step_id" -> stepId = value == JsonToken.VALUE_STRING ? p.getText() : null;
                 case "skill_id" -> skillId = value == JsonToken.VALUE_STRING ? p.getText() : null;
-                default -> p.skipChildren();
+                case "inputs" -> p.skipChildren();
+                default -> {
+                    // Small fields (success, error_code, status, spec_*, budget_snapshot): kept for non-step events.
+                    rest = rest == null ? NODES.objectNode() : rest;
+                    rest.set(field, GoldenJson.mapper().readTree(p));
+                }
             }
         }
-        return new StepHash(line, index, stepId, skillId, seed, stored, recomputed);
+        return new Data(new StepHash(line, index, stepId, skillId, seed, stored, recomputed), rest);
     }
 }

@@ -4,7 +4,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.OpsException;
 import io.aos.ops.golden.hash.GoldenHashes;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,6 +72,9 @@ public final class TraceAuditor {
                 signature = format == TraceFormat.SIMULATION_JSON ? SignatureStatus.NOT_SIGNED_FORMAT
                         : checkSignature(file);
             }
+            if (format == TraceFormat.ENGINE_JSONL) {
+                return auditEngine(file, signature, listener);
+            }
             try (GoldenTraceReader reader = GoldenTraceReader.open(file)) {
                 return audit(reader, signature, listener);
             }
@@ -92,6 +97,95 @@ public final class TraceAuditor {
         }
         String computed = GoldenRecorder.signFile(file, secret);
         return GoldenHashes.signatureMatches(computed, sigText) ? SignatureStatus.VALID : SignatureStatus.INVALID;
+    }
+
+    /**
+     * Engine traces take the token-stream path ({@link EngineTraceHasher}): no tree per step, so hashing runs at
+     * parse speed and memory stays flat whatever the trace length.
+     */
+    private static TraceAudit auditEngine(Path file, SignatureStatus signature, Listener listener) throws IOException {
+        EngineAuditState state = new EngineAuditState(file, listener);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            new EngineTraceHasher().read(in, file, state);
+        } catch (NoSuchFileException e) {
+            throw OpsException.badInput(file, "no such file", e);
+        }
+        state.start();
+        RunHeader header = state.header;
+        return new TraceAudit(file, TraceFormat.ENGINE_JSONL, header == null ? state.firstRunId : header.runId(),
+                header == null ? null : header.specId().orElse(null), state.baseSeed, state.count, state.kept,
+                state.omitted, state.hashMismatches, state.seedMismatches, state.unverifiable, null, null,
+                state.endStatus, signature, null, false);
+    }
+
+    /** Counts and keeps what an engine audit finds, event by event. */
+    private static final class EngineAuditState implements EngineTraceHasher.Listener {
+        private final Path file;
+        private final Listener listener;
+        private final List<StepCheck> kept = new ArrayList<>();
+        private RunHeader header;
+        private BigInteger baseSeed;
+        private boolean started;
+        private String firstRunId = "";
+        private String endStatus;
+        private int count;
+        private int omitted;
+        private int hashMismatches;
+        private int seedMismatches;
+        private int unverifiable;
+
+        EngineAuditState(Path file, Listener listener) {
+            this.file = file;
+            this.listener = listener;
+        }
+
+        void start() {
+            if (!started) {
+                started = true;
+                listener.started(file, TraceFormat.ENGINE_JSONL, header);
+            }
+        }
+
+        @Override
+        public void event(GoldenEvent event) {
+            if (event.isRunStart() && header == null && !started) {
+                header = new RunHeader(TraceFormat.ENGINE_JSONL, event.raw());
+                baseSeed = header.seed().orElse(null);
+                start();
+            } else if (event.isRunEnd()) {
+                endStatus = event.data().path("status").asText(null);
+            }
+            if (firstRunId.isEmpty()) {
+                firstRunId = event.runId();
+            }
+        }
+
+        @Override
+        public void step(EngineTraceHasher.StepHash s) {
+            start();
+            int index = s.index() >= 0 ? s.index() : count;
+            BigInteger expected = baseSeed != null && s.seed() != null ? GoldenHashes.stepSeed(baseSeed, index) : null;
+            StepCheck check = new StepCheck(count, index, s.stepId(), s.skillId() == null ? "" : s.skillId(),
+                    s.storedHash(), s.recomputedHash(), s.seed(), expected);
+            count++;
+            if (s.storedHash() == null || s.recomputedHash() == null) {
+                unverifiable++;
+            }
+            if (!check.hashMatches()) {
+                hashMismatches++;
+            }
+            if (!check.seedMatches()) {
+                seedMismatches++;
+            }
+            listener.step(check);
+            if (!check.ok()) {
+                if (kept.size() < MAX_KEPT_STEPS) {
+                    kept.add(check);
+                } else {
+                    omitted++;
+                }
+            }
+        }
     }
 
     private TraceAudit audit(GoldenTraceReader reader, SignatureStatus signature, Listener listener) {

@@ -61,6 +61,7 @@ public final class ShadowRunner {
     private static final DateTimeFormatter SUMMARY_TS = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
     private static final DateTimeFormatter PY_ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
     private static final Duration PAUSED_HEARTBEAT = Duration.ofSeconds(30);
+    private static final Duration DURABLE_STATUS_EVERY = Duration.ofSeconds(5);
     private static final int SEED_MIN = 10_000;
     private static final int SEED_SPAN = 90_000;
 
@@ -90,6 +91,8 @@ public final class ShadowRunner {
     private long mismatches;
     private long cyclesWithMismatches;
     private boolean stopEngaged;
+    private Instant lastDurableStatus;
+    private RunState lastStatusState;
 
     /**
      * @param options       what to run
@@ -496,7 +499,20 @@ public final class ShadowRunner {
                 replays, mismatches, cyclesWithMismatches, lastCycleAt,
                 options.hours().isPresent() ? options.hours().getAsDouble() : null,
                 options.maxCycles().isPresent() ? options.maxCycles().getAsLong() : null, stopEngaged, message);
-        AtomicFiles.replace(layout.statusFile(), OpsJson.pretty().writeValueAsBytes(status));
+        byte[] bytes = OpsJson.pretty().writeValueAsBytes(status);
+        // Always an atomic replace, so a monitor never reads half a file. Forcing it to disk costs an fsync (~15 ms
+        // here), which back-to-back cycles would pay thousands of times; so a heartbeat that only moves counters is
+        // forced at most every DURABLE_STATUS_EVERY, and every change of state is forced at once.
+        Instant now = clock.instant();
+        if (state != lastStatusState || lastDurableStatus == null
+                || Duration.between(lastDurableStatus, now).compareTo(DURABLE_STATUS_EVERY) >= 0
+                || now.isBefore(lastDurableStatus)) {
+            AtomicFiles.replace(layout.statusFile(), bytes);
+            lastDurableStatus = now;
+            lastStatusState = state;
+        } else {
+            ShadowFiles.write(layout.statusFile(), bytes);
+        }
     }
 
     private ShadowRunResult finish(RunState end, String failure) throws IOException {

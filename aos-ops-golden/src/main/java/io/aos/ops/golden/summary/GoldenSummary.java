@@ -3,9 +3,7 @@ package io.aos.ops.golden.summary;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.aos.ops.core.OpsException;
-import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.io.IOException;
@@ -15,6 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.List;
 
 /**
@@ -26,7 +27,12 @@ import java.util.List;
  */
 public final class GoldenSummary {
 
-    private static final ObjectReader CYCLE_READER = OpsJson.mapper().readerFor(CycleReport.class);
+    /** One daemon thread, so that a summary never keeps a JVM alive. */
+    private static final Executor GOLDEN_LISTER = task -> {
+        Thread t = new Thread(task, "golden-lister");
+        t.setDaemon(true);
+        t.start();
+    };
 
     private final Clock clock;
 
@@ -53,7 +59,17 @@ public final class GoldenSummary {
         long cyclesWithMismatches = 0;
         long goldenFiles = 0;
         long goldenBytes = 0;
+        // Listing the golden directories (a stat per file, 25,920 after 24 hours) overlaps with reading the reports.
+        List<CompletableFuture<long[]>> goldenCounts = new ArrayList<>();
+        List<List<String>> goldenProblems = new ArrayList<>();
         for (Path dir : directories) {
+            List<String> problemsOfDir = Collections.synchronizedList(new ArrayList<>());
+            goldenProblems.add(problemsOfDir);
+            Path golden = ShadowRunLayout.of(dir).goldenDir();
+            goldenCounts.add(CompletableFuture.supplyAsync(() -> countGolden(golden, problemsOfDir), GOLDEN_LISTER));
+        }
+        for (int di = 0; di < directories.size(); di++) {
+            Path dir = directories.get(di);
             List<String> dirProblems = new ArrayList<>();
             ShadowRunLayout layout = ShadowRunLayout.of(dir);
             long dirCycles = 0;
@@ -76,7 +92,7 @@ public final class GoldenSummary {
                     long n = ShadowRunLayout.cycleNumber(file).orElseThrow();
                     CycleReport report;
                     try {
-                        report = read(file);
+                        report = CycleReportReader.read(file);
                     } catch (OpsException e) {
                         rows.add(new ShadowSummary.CycleRow(dir, n, null, e.getMessage()));
                         dirProblems.add("cycle report " + e.getMessage());
@@ -96,7 +112,8 @@ public final class GoldenSummary {
                     }
                 }
             }
-            long[] golden = countGolden(layout.goldenDir(), dirProblems);
+            long[] golden = goldenCounts.get(di).join();
+            dirProblems.addAll(goldenProblems.get(di));
             if (golden[0] > 0) {
                 goldenFiles += golden[0];
                 goldenBytes += golden[1];
@@ -118,21 +135,6 @@ public final class GoldenSummary {
         }
         return dir + " has no reports/ directory: pass a shadow run's output directory (the one holding reports/ "
                 + "and golden/)";
-    }
-
-    private static CycleReport read(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            CycleReport report = CYCLE_READER.readValue(bytes);
-            if (report == null) {
-                throw OpsException.badInput(file, "is empty");
-            }
-            return report;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw OpsJson.describe(file, e);
-        } catch (IOException e) {
-            throw OpsException.badInput(file, "cannot be read: " + e.getMessage(), e);
-        }
     }
 
     /** {files, bytes} of the golden traces in {@code golden/}, by listing only; {-1, 0} when there is none. */

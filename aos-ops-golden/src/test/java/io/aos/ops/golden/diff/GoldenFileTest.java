@@ -74,4 +74,46 @@ class GoldenFileTest {
         assertThat(GoldenFile.read(doc).format()).isEqualTo(GoldenFile.Format.JSON);
         assertThat(GoldenFile.read(lines).format()).isEqualTo(GoldenFile.Format.JSONL);
     }
+
+    @Test
+    void aStepInsertedInAJsonlTraceIsOneAddedEventAndTheLaterShiftIsGroupedUnderIt() throws Exception {
+        ArrayNode expected = EngineTraces.trace("r", 8);
+        ArrayNode actual = EngineTraces.trace("r", 9);
+        // Step s3 is new: the later steps keep their step ids but move one index down.
+        for (int i = 3; i < 9; i++) {
+            ObjectNode d = (ObjectNode) actual.get(i + 1).get("data");
+            d.put("step_id", i == 3 ? "inserted" : "s" + (i - 1));
+        }
+        DiffResult r = GoldenDiff.compare(jsonl("a.steps.jsonl", expected), jsonl("b.steps.jsonl", actual));
+        assertThat(r.differences()).filteredOn(d -> d.kind() == DiffKind.ADDED).singleElement()
+                .satisfies(d -> assertThat(d.actual().at("/data/step_id").asText()).isEqualTo("inserted"));
+        assertThat(r.findings()).hasSize(1);
+        assertThat(r.rootCause()).contains(RootCause.DETERMINISM_VIOLATION);
+        assertThat(r.firstDivergingStep()).hasValue(3);
+    }
+
+    @Test
+    void sameSizedTracesWhoseStepIdsDifferAreAlignedInFullNotLineByLine() throws Exception {
+        ArrayNode expected = EngineTraces.trace("r", 5);
+        ArrayNode actual = expected.deepCopy();
+        // Steps 1 and 2 swapped places: line by line they would be two changed steps.
+        actual.set(2, expected.get(3).deepCopy());
+        actual.set(3, expected.get(2).deepCopy());
+        DiffResult r = GoldenDiff.compare(jsonl("a.steps.jsonl", expected), jsonl("b.steps.jsonl", actual));
+        assertThat(r.differences()).filteredOn(d -> d.kind() == DiffKind.REORDERED).hasSize(1);
+        assertThat(r.severity()).isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
+    void theLockstepPathAndTheTreePathAgreeOnAReplayWithVolatileNoise() throws Exception {
+        ArrayNode expected = EngineTraces.trace("primary", 6);
+        ArrayNode actual = EngineTraces.trace("shadow", 6);
+        actual.forEach(e -> ((ObjectNode) e).put("timestamp", "2030-01-01T00:00:00+00:00"));
+        ((ObjectNode) actual.get(3).get("data").get("output")).put("duration_ms", 99).put("retries", 1);
+        DiffResult files = GoldenDiff.compare(jsonl("a.steps.jsonl", expected), jsonl("b.steps.jsonl", actual));
+        DiffResult trees = GoldenDiff.compare(expected, actual);
+        assertThat(files.differences()).isEqualTo(trees.differences());
+        assertThat(files.expectedVolatile()).isEqualTo(trees.expectedVolatile());
+        assertThat(files.firstDivergingStep()).hasValue(2);
+    }
 }

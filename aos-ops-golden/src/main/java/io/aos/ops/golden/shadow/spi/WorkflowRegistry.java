@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.golden.shadow.builtin.BuiltinWorkflows;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,15 +80,6 @@ public final class WorkflowRegistry {
         public Builder workflow(WorkflowSpec workflow) {
             checkNotNull(workflow, "workflow");
             workflows.put(workflow.type(), workflow);
-            return this;
-        }
-
-        /** Keeps only the named workflow types (e.g. to run just {@code compute}); unknown names are an error. */
-        public Builder only(List<String> types) {
-            List<String> unknown = new ArrayList<>(types);
-            unknown.removeAll(workflows.keySet());
-            checkArgument(unknown.isEmpty(), "unknown workflow types %s (known: %s)", unknown, workflows.keySet());
-            workflows.keySet().retainAll(types);
             return this;
         }
 
