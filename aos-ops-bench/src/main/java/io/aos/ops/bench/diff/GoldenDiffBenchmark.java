@@ -2,14 +2,10 @@ package io.aos.ops.bench.diff;
 
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
-import io.aos.ops.golden.summary.GoldenSummary;
-import io.aos.ops.golden.summary.ShadowSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,8 +23,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The golden diff of two engine traces (an original and its replay: every timestamp, duration and the run id differ,
- * and one clock value leaked into the middle step), and the summary of a 24-hour shadow directory.
+ * The golden diff of two engine traces: an original and its replay, where every timestamp, duration and the run id
+ * differ and one clock value leaked into the middle step.
  *
  * <p>{@code java -jar aos-ops-bench/target/benchmarks.jar GoldenDiffBenchmark -p steps=100000}
  */
@@ -43,13 +39,9 @@ public class GoldenDiffBenchmark {
     @Param({"10000", "100000"})
     int steps;
 
-    @Param({"2880"})
-    int cycles;
-
     Path dir;
     Path a;
     Path b;
-    Path shadow;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -57,7 +49,6 @@ public class GoldenDiffBenchmark {
         Path[] pair = DiffCorpus.writeTracePair(dir, steps);
         a = pair[0];
         b = pair[1];
-        shadow = DiffCorpus.writeShadowRun(dir.resolve("shadow"), cycles, cycles * 9);
     }
 
     @TearDown(Level.Trial)
@@ -73,11 +64,5 @@ public class GoldenDiffBenchmark {
     @Benchmark
     public DiffResult diffTracePair() {
         return GoldenDiff.compare(a, b);
-    }
-
-    /** Reads every cycle report and lists the golden directory. */
-    @Benchmark
-    public ShadowSummary summarizeShadowRun() {
-        return GoldenSummary.withClock(Clock.systemUTC()).summarize(List.of(shadow));
     }
 }

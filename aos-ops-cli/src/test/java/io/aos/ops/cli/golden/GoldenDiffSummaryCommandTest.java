@@ -74,7 +74,9 @@ class GoldenDiffSummaryCommandTest {
         assertThat(json.get("root_cause").asText()).isEqualTo("DETERMINISM_VIOLATION");
         assertThat(json.get("first_diverging_step").asInt()).isEqualTo(2);
         assertThat(json.at("/differences/0/actual").asText()).hasSize(500);
-        assertThat(json.at("/differences/1/consequence_of").isNull()).isTrue();
+        assertThat(json.at("/differences/0/consequence_of").isNull()).isTrue();
+        assertThat(json.at("/differences/1/path").asText()).isEqualTo("/2/data/output_hash");
+        assertThat(json.at("/differences/1/consequence_of").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -50,7 +50,11 @@ final class Classifier {
     }
 
     /** One locus's verdict: a category, the sentence that decided it, and which differences are its evidence. */
-    private record Verdict(RootCause category, String evidence, boolean volatilesAreEvidence) {
+    private record Verdict(RootCause category, String evidence, boolean volatilesAreEvidence, boolean decidedByHash) {
+
+        Verdict(RootCause category, String evidence, boolean volatilesAreEvidence) {
+            this(category, evidence, volatilesAreEvidence, false);
+        }
     }
 
     DiffResult classify(List<RawDifference> raws, Map<String, Long> folded) {
@@ -107,9 +111,15 @@ final class Classifier {
                 continue;
             }
             int evidenceCount = 0;
+            int ownConsequences = 0;
             for (RawDifference d : ds) {
                 boolean isVolatile = role(d) == Role.VOLATILE;
-                if (isVolatile && !v.volatilesAreEvidence()) {
+                if (role(d) == Role.HASH && !v.decidedByHash()) {
+                    // The step's own output_hash changed because its output did: a consequence, not more evidence.
+                    differences.add(toDifference(d, v.category(),
+                            locus.isStep() ? locus.step() : OptionalInt.of(-1)));
+                    ownConsequences++;
+                } else if (isVolatile && !v.volatilesAreEvidence()) {
                     differences.add(toDifference(d, RootCause.EXPECTED_VOLATILE, OptionalInt.empty()));
                     volatileCounts.merge(String.valueOf(d.key()), 1L, Long::sum);
                 } else {
@@ -118,12 +128,13 @@ final class Classifier {
                 }
             }
             Finding f = new Finding(locus.step(), locus.label(), locus.skill(), v.category(), v.evidence(),
-                    evidenceCount, 0);
+                    evidenceCount, ownConsequences);
             findings.add(f);
             if (root == null) {
                 root = f;
                 rootVerdict = v;
                 rootIndexInFindings = findings.size() - 1;
+                rootConsequences = ownConsequences;
                 rootCascadesAll = ds.stream().anyMatch(d -> role(d) == Role.STRUCTURE)
                         || v.category() == RootCause.SEED_MISMATCH && !locus.isStep();
             }
@@ -220,16 +231,16 @@ final class Classifier {
                 Set<String> keys = new LinkedHashSet<>();
                 volatiles.forEach(d -> keys.add(d.key()));
                 return new Verdict(RootCause.VOLATILE_LEAK, h.path() + " changed although only volatile fields ("
-                        + String.join(", ", keys) + ") differ here: a volatile value reached the hash", true);
+                        + String.join(", ", keys) + ") differ here: a volatile value reached the hash", true, true);
             }
             String ext = FieldNames.externalToken(locus.skill(), options.externalSkillTokens());
             if (ext != null) {
                 return new Verdict(RootCause.EXTERNAL_CALL, "the hash " + h.path() + " changed with the seeds equal; "
-                        + "skill " + locus.skill() + " is an external call (token '" + ext + "')", false);
+                        + "skill " + locus.skill() + " is an external call (token '" + ext + "')", false, true);
             }
             return new Verdict(RootCause.DETERMINISM_VIOLATION, "the hash " + h.path() + " changed ("
                     + show(h.expected()) + " -> " + show(h.actual()) + ") while the seeds agree and no other "
-                    + "recorded field differs", false);
+                    + "recorded field differs", false, true);
         }
         if (!indexes.isEmpty()) {
             RawDifference d = indexes.get(0);

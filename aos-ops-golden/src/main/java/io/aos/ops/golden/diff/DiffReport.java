@@ -167,8 +167,8 @@ public final class DiffReport {
                 sb.append("  ").append(f.locus()).append("  ").append(f.category()).append("  ").append(f.severity())
                         .append("  ").append(plural(f.differences(), "difference"));
                 if (f.consequences() > 0) {
-                    sb.append(", ").append(plural(f.consequences(), "later difference"))
-                            .append(" only follow from it");
+                    sb.append(", ").append(plural(f.consequences(), "difference"))
+                            .append(f.consequences() == 1 ? " follows" : " follow").append(" from it");
                 }
                 sb.append('\n').append("    ").append(f.evidence()).append('\n');
                 int shown = 0;

@@ -230,15 +230,16 @@ final class JsonlSequence implements ElementSequence {
         return factory.createParser(data, starts[i], ends[i] - starts[i]);
     }
 
-    /** A parser over the whole file: it reads the lines' values one after another, with true line numbers. */
-    JsonParser fileParser() throws IOException {
-        return factory.createParser(data, 0, data.length);
+    /** A parser over lines {@code [from, to)}: it reads their values one after another. */
+    JsonParser rangeParser(int from, int to) throws IOException {
+        return factory.createParser(data, starts[from], ends[to - 1] - starts[from]);
     }
 
-    /** Turns a parse error of {@link #fileParser()} into one naming this file, the line and column. */
-    OpsException describe(JsonProcessingException e) {
+    /** Turns a parse error of {@link #rangeParser} starting at line {@code from} into one naming file, line, column. */
+    OpsException describe(JsonProcessingException e, int from) {
         com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
-        return OpsException.badJson(file, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
+        long line = at == null ? 1 : at.getLineNr();
+        return OpsException.badJson(file, line + lineNumbers[from] - 1, at == null ? 1 : at.getColumnNr(),
                 e.getOriginalMessage(), e);
     }
 }

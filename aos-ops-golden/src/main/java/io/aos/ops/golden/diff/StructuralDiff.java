@@ -7,6 +7,9 @@ import io.aos.ops.core.OpsException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import com.fasterxml.jackson.databind.node.IntNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -115,15 +118,54 @@ final class StructuralDiff {
                 }
             }
         }
+        String[][] capA = new String[n][];
+        String[][] capB = new String[n][];
+        // Big traces are compared in two halves on two threads; each half has its own parsers and differences,
+        // appended in order afterwards, so the result is the same as one pass.
+        int mid = n >= parallelMinEvents && Runtime.getRuntime().availableProcessors() > 1 ? n / 2 : n;
+        StructuralDiff second = new StructuralDiff(options);
+        CompletableFuture<Boolean> secondHalf = mid == n ? CompletableFuture.completedFuture(true)
+                : CompletableFuture.supplyAsync(() -> second.lockstepRange(a, b, mid, n, paths, capA, capB),
+                        HALF_RUNNER);
+        boolean firstOk = lockstepRange(a, b, 0, mid, paths, capA, capB);
+        boolean secondOk;
+        try {
+            secondOk = secondHalf.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+        if (!firstOk || !secondOk || !sameIdentities(capA, capB, paths)) {
+            reset(0);
+            expectedVolatile.clear();
+            return false;
+        }
+        out.addAll(second.out);
+        second.expectedVolatile.forEach((k, v) -> expectedVolatile.merge(k, v, Long::sum));
+        return true;
+    }
+
+    /** Below this many events one thread compares the whole trace; package-private so tests can lower it. */
+    static int parallelMinEvents = 20_000;
+
+    private static final Executor HALF_RUNNER = task -> {
+        Thread t = new Thread(task, "golden-diff-half");
+        t.setDaemon(true);
+        t.start();
+    };
+
+    /** Lines {@code [from, to)} of both traces, token by token; false if the lines hold more values than lines. */
+    private boolean lockstepRange(JsonlSequence a, JsonlSequence b, int from, int to, List<String> paths,
+            String[][] capA, String[][] capB) {
         String[][] split = new String[paths.size()][];
         for (int p = 0; p < split.length; p++) {
             split[p] = paths.get(p).split("\\.");
         }
         TokenComparator comparator = new TokenComparator(split);
-        String[][] capA = new String[n][];
-        String[][] capB = new String[n][];
-        try (JsonParser pa = a.fileParser(); JsonParser pb = b.fileParser()) {
-            for (int k = 0; k < n; k++) {
+        try (JsonParser pa = a.rangeParser(from, to); JsonParser pb = b.rangeParser(from, to)) {
+            for (int k = from; k < to; k++) {
                 capA[k] = new String[split.length];
                 capB[k] = new String[split.length];
                 int mark = mark();
@@ -132,7 +174,7 @@ final class StructuralDiff {
                 try {
                     compared = comparator.compareNext(pa, pb, path, this, capA[k], capB[k]);
                 } catch (JsonProcessingException e) {
-                    throw describe(a, b, pa, e);
+                    throw e.getProcessor() == pa ? a.describe(e, from) : b.describe(e, from);
                 }
                 if (!compared) {
                     JsonNode na = a.node(k);
@@ -144,29 +186,13 @@ final class StructuralDiff {
                 relocate(mark, eventLocus(capA[k], k));
                 foldExpectedVolatile(mark);
             }
-            if (pa.nextToken() != null || pb.nextToken() != null) {
-                // More values than lines: a line holds two values. The full path reports it with its line.
-                reset(0);
-                expectedVolatile.clear();
-                return false;
-            }
+            // More values than lines means a line holds two values: the full path reports it with its line.
+            return pa.nextToken() == null && pb.nextToken() == null;
         } catch (JsonProcessingException e) {
-            reset(0);
-            expectedVolatile.clear();
             return false;
         } catch (IOException e) {
             throw OpsException.badInput(a.file(), "cannot be read: " + e.getMessage(), e);
         }
-        if (!sameIdentities(capA, capB, paths)) {
-            reset(0);
-            expectedVolatile.clear();
-            return false;
-        }
-        return true;
-    }
-
-    private static OpsException describe(JsonlSequence a, JsonlSequence b, JsonParser pa, JsonProcessingException e) {
-        return e.getProcessor() == pa ? a.describe(e) : b.describe(e);
     }
 
     /** Whether the identity key that alignment would choose gives line k the same key on both sides, for every k. */

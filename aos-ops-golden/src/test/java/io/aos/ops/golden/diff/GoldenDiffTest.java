@@ -73,7 +73,8 @@ class GoldenDiffTest {
         assertThat(r.rootCause()).contains(RootCause.DETERMINISM_VIOLATION);
         assertThat(r.firstDivergingStep()).hasValue(2);
         assertThat(r.findings()).hasSize(1);
-        assertThat(r.findings().get(0).consequences()).isEqualTo(3);
+        assertThat(r.findings().get(0).consequences()).isEqualTo(4);
+        assertThat(r.findings().get(0).differences()).isEqualTo(1);
         assertThat(r.evidence()).contains("/3/data/output/output/value").contains("seeds agree");
     }
 

@@ -116,4 +116,30 @@ class GoldenFileTest {
         assertThat(files.expectedVolatile()).isEqualTo(trees.expectedVolatile());
         assertThat(files.firstDivergingStep()).hasValue(2);
     }
+
+    @Test
+    void theTwoHalvesCompareThreadAgreesWithOnePassAndNamesTheRightLineOfABadEvent() throws Exception {
+        ArrayNode expected = EngineTraces.trace("primary", 40);
+        ArrayNode actual = EngineTraces.trace("shadow", 40);
+        ((ObjectNode) actual.get(31).get("data").get("output").get("output")).put("value", "changed");
+        ((ObjectNode) actual.get(5).get("data").get("output")).put("duration_ms", 99);
+        Path a = jsonl("a.steps.jsonl", expected);
+        Path b = jsonl("b.steps.jsonl", actual);
+        int before = StructuralDiff.parallelMinEvents;
+        try {
+            StructuralDiff.parallelMinEvents = 2;
+            DiffResult halves = GoldenDiff.compare(a, b);
+            DiffResult trees = GoldenDiff.compare(expected, actual);
+            assertThat(halves.differences()).isEqualTo(trees.differences());
+            assertThat(halves.expectedVolatile()).isEqualTo(trees.expectedVolatile());
+            assertThat(halves.firstDivergingStep()).hasValue(30);
+            java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(b));
+            lines.set(35, lines.get(35).replace("\"step\"", "step"));
+            Files.write(b, lines);
+            assertThatThrownBy(() -> GoldenDiff.compare(a, b)).isInstanceOf(OpsException.class)
+                    .hasMessageContaining("line 36");
+        } finally {
+            StructuralDiff.parallelMinEvents = before;
+        }
+    }
 }
