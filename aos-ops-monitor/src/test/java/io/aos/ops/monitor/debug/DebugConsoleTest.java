@@ -1,17 +1,23 @@
 package io.aos.ops.monitor.debug;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aos.ops.core.OpsException;
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.core.health.ExitMode;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.core.process.PidFile;
 import io.aos.ops.golden.shadow.ShadowRunResult;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -242,5 +248,16 @@ class DebugConsoleTest {
             sh.destroyForcibly();
             sh.waitFor(5, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void noRunAndNoLogIsABadInputErrorNamingWhereItLooked() {
+        OpsConfig config = OpsConfig.rootedAt(tmp,
+                Map.of("AOS_SHADOW_GLOB", tmp.resolve("shadow_simulation_*").toString()));
+        assertThatThrownBy(() -> DebugConsole.create(config, Optional.empty(), Optional.empty(), Clock.systemUTC()))
+                .isInstanceOfSatisfying(OpsException.class, e -> {
+                    assertThat(e.exitCode(ExitMode.DEFAULT)).isEqualTo(2);
+                    assertThat(e.getMessage()).contains("shadow_simulation_*", "--run-dir");
+                });
     }
 }
