@@ -52,13 +52,17 @@ final class CycleSection implements DebugSection {
             unreadable.add(layout.reportsDir() + ": cannot be listed: " + e.getMessage());
             return;
         }
-        for (Path file : reports.subList(Math.max(0, reports.size() - LAST_REPORTS), reports.size())) {
+        List<Path> last = reports.subList(Math.max(0, reports.size() - LAST_REPORTS), reports.size());
+        for (int i = 0; i < last.size(); i++) {
+            Path file = last.get(i);
             long n = ShadowRunLayout.cycleNumber(file).orElseThrow();
             try {
                 StateFiles.CycleCounts c = StateFiles.readCycleCounts(file);
                 lastReports.add(new LastReport(n, c.workflows(), c.replays(), c.mismatches()));
             } catch (OpsException e) {
-                unreadable.add(e.getMessage());
+                // Upstream's runner creates the report when the cycle starts and fills it when it ends.
+                unreadable.add(e.getMessage() + (i == last.size() - 1
+                        ? " (the newest report: it may still be being written)" : ""));
             }
         }
     }
@@ -130,7 +134,8 @@ final class CycleSection implements DebugSection {
             out.append("  Last cycle reports:\n");
             for (LastReport r : lastReports) {
                 out.append("    cycle ").append(r.cycle()).append(": ").append(r.workflows()).append(" workflows, ")
-                        .append(r.replays()).append(" replays, ").append(r.mismatches()).append(" mismatches")
+                        .append(r.replays()).append(" replays, ").append(r.mismatches())
+                        .append(r.mismatches() == 1 ? " mismatch" : " mismatches")
                         .append(r.mismatches() > 0 ? "  <--" : "").append('\n');
             }
         }

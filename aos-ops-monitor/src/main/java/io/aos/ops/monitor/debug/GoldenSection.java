@@ -31,6 +31,7 @@ final class GoldenSection implements DebugSection {
 
     static final int NEWEST_SHOWN = 5;
     static final int FAILURES_SHOWN = 20;
+    static final int SAMPLE_ATTEMPTS = 20;
 
     record FileInfo(String name, long bytes, Instant modified) {
     }
@@ -96,7 +97,9 @@ final class GoldenSection implements DebugSection {
         }
         all.sort(Comparator.comparing(FileInfo::modified).thenComparing(FileInfo::name).reversed());
         newest.addAll(all.subList(0, Math.min(NEWEST_SHOWN, all.size())));
-        all.stream().filter(f -> f.name().endsWith(".json")).findFirst().ifPresent(f -> sample(golden.resolve(f.name())));
+        // The newest file that parses: the very newest may be the one being written, or a broken one listed above.
+        all.stream().filter(f -> f.name().endsWith(".json")).limit(SAMPLE_ATTEMPTS)
+                .filter(f -> sample(golden.resolve(f.name()))).findFirst();
     }
 
     private static String kind(String name) {
@@ -153,17 +156,20 @@ final class GoldenSection implements DebugSection {
         }
     }
 
-    private void sample(Path file) {
+    /** Takes {@code file} as the sample if it parses; false if it does not (it is listed above if it is a golden). */
+    private boolean sample(Path file) {
+        JsonNode node;
         try {
-            JsonNode node = OpsJson.readTree(file);
-            sampleName = Optional.of(file.getFileName().toString());
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
-                sampleKeys.add(f.getKey() + ": " + shape(f.getValue()));
-            }
+            node = OpsJson.readTree(file);
         } catch (OpsException e) {
-            // already listed among the files that do not verify, if it is a golden file
+            return false;
         }
+        sampleName = Optional.of(file.getFileName().toString());
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            sampleKeys.add(f.getKey() + ": " + shape(f.getValue()));
+        }
+        return true;
     }
 
     private static String shape(JsonNode v) {

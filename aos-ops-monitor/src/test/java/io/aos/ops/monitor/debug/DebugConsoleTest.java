@@ -210,6 +210,8 @@ class DebugConsoleTest {
         assertThat(golden.path("not_verifying_files").toString())
                 .contains("primary-w2-0badc0de.golden.json: workflow_hash 0000000000000000... is not the hash")
                 .contains("primary-w3-0b0ken00.golden.json");
+        assertThat(golden.path("sample").asText()).isNotEqualTo("primary-w3-0b0ken00.golden.json");
+        assertThat(golden.path("sample_keys").toString()).contains("step_hashes: array[4]");
     }
 
     @Test
