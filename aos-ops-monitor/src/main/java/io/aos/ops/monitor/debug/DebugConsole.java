@@ -12,6 +12,7 @@ import io.aos.ops.monitor.discovery.RunObserver;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -90,7 +91,7 @@ public final class DebugConsole {
     /** The sections named, in the order given. */
     public DebugReport report(Section... sections) {
         return new DebugReport(inputs.clock().instant(), inputs.run(),
-                java.util.Arrays.stream(sections).map(s -> s.build.apply(inputs)).toList());
+                Arrays.stream(sections).map(s -> s.build.apply(inputs)).toList());
     }
 
     /** The last {@code n} lines of the run log. */

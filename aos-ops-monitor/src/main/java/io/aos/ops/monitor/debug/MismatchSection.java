@@ -5,11 +5,14 @@ import io.aos.ops.core.OpsException;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -41,9 +44,9 @@ final class MismatchSection implements DebugSection {
     private final boolean hasReportsDir;
 
     private MismatchSection(DebugInputs in) {
-        hasReportsDir = in.layout().map(l -> java.nio.file.Files.isDirectory(l.reportsDir())).orElse(false);
+        hasReportsDir = in.layout().map(l -> Files.isDirectory(l.reportsDir())).orElse(false);
         in.layout().ifPresent(this::readReports);
-        java.util.Set<Long> known = new java.util.HashSet<>();
+        Set<Long> known = new HashSet<>();
         cycles.forEach(c -> known.add(c.cycle()));
         in.snapshot().figures().mismatchesByCycle().forEach((cycle, count) -> {
             if (!known.contains(cycle)) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -117,8 +118,8 @@ final class ProcessSection implements DebugSection {
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("pid", process.map(ProcessStatus::pid).orElse(null));
-        json.put("pid_source", source.name().toLowerCase(java.util.Locale.ROOT));
-        json.put("state", process.map(p -> p.state().name().toLowerCase(java.util.Locale.ROOT)).orElse(null));
+        json.put("pid_source", source.name().toLowerCase(Locale.ROOT));
+        json.put("state", process.map(p -> p.state().name().toLowerCase(Locale.ROOT)).orElse(null));
         json.put("run_state", runState.orElse(null));
         json.put("verdict", verdict);
         json.put("started_at", process.flatMap(ProcessStatus::startTime).map(Object::toString).orElse(null));

@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Section 5: disk of every filesystem holding the run, its log, the golden and the state directories (the monitor's
@@ -31,7 +33,7 @@ final class ResourceSection implements DebugSection {
 
     private ResourceSection(DebugInputs in, Path procRoot) {
         // The probe adds the run directory itself; a log inside it would only name it twice.
-        java.util.Set<Path> fixed = new java.util.LinkedHashSet<>();
+        Set<Path> fixed = new LinkedHashSet<>();
         in.log().map(Path::toAbsolutePath).map(Path::getParent).ifPresent(fixed::add);
         fixed.add(in.config().path(OpsSetting.GOLDEN_DIR));
         fixed.add(in.config().path(OpsSetting.STATE_DIR));
