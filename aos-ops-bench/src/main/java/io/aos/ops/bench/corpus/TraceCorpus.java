@@ -263,7 +263,7 @@ public final class TraceCorpus {
     }
 
     /** A trace file being written, with the HMAC its {@code .sig} will hold computed over the same bytes. */
-    private static final class SignedFile implements AutoCloseable {
+    static final class SignedFile implements AutoCloseable {
         private final Path file;
         private final OutputStream out;
         private final Mac mac;
