@@ -179,6 +179,7 @@ row() {
 }
 
 files_per_s() { awk -v n="$1" -v s="$2" 'BEGIN {if (s > 0) printf "%.0f files/s", n/s}'; }
+payload_of() { find "$1" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.1f MB", s/1e6}'; }
 size_of() { du -sb "$@" 2>/dev/null | awk '{s+=$1} END {printf "%.1f MB", s/1e6}'; }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -242,7 +243,7 @@ measure "aos-ops golden summary (cold JVM)" 5 --needs "golden summary" "${aos[@]
 row "aos-ops golden summary, 24h dir, cold (goal < 0.5 s)" "$base_median" \
   "$([[ $m_status == ok && -n $startup ]] && awk -v m="$m_median" -v s="$startup" 'BEGIN {printf "%.3f s above --help", m-s}')"
 
-echo "== archive $files golden-sized files ($(size_of "$tmp/golden-src") payload)" >&2
+echo "== archive $files golden-sized files ($(payload_of "$tmp/golden-src") payload)" >&2
 measure "tar czf" 3 --before "rm -f '$tmp/out.tgz'" tar czf "$tmp/out.tgz" -C "$tmp/golden-src" .
 tar_gz=$m_median
 row "tar czf (gzip -6) of $files files, the baseline" "" "$(files_per_s "$files" "$m_median"), $(size_of "$tmp/out.tgz")"
