@@ -3,7 +3,7 @@
 # in ONE run, on corpora generated into a private temp dir, and prints medians and ratios.
 #
 #   aos-ops-bench/compare.sh [--reps N] [--diff-baseline 'CMD {a} {b}'] [--summary-baseline 'CMD {dir}']
-#                            [--files N] [--steps N] [--seed S] [--results FILE] [--keep]
+#                            [--files N] [--steps N] [--seed S] [--results FILE] [--keep] [--only LIST]
 #
 # It builds nothing: it needs aos-ops-cli/target/aos-ops.jar and aos-ops-bench/target/benchmarks.jar
 # (mvn -B -ntp package -DskipTests). Every path it writes is below one `mktemp -d` directory, removed on exit
@@ -26,6 +26,8 @@ Options:
   --seed S                 corpus seed (default: 12345)
   --results FILE           also write the results as tab-separated lines to FILE
   --keep                   keep the temp dir (its path is printed)
+  --only LIST              run only these sections, comma-separated (default: all):
+                           startup, shadow, diff, summary, archive
 EOF
 }
 
@@ -37,6 +39,7 @@ steps=100000
 seed=12345
 results_file=""
 keep=0
+only=startup,shadow,diff,summary,archive
 while (($#)); do
   case $1 in
     --reps) reps_override=$2; shift 2 ;;
@@ -47,12 +50,14 @@ while (($#)); do
     --seed) seed=$2; shift 2 ;;
     --results) results_file=$2; shift 2 ;;
     --keep) keep=1; shift ;;
+    --only) only=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "compare.sh: unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
 
 if [[ -n $results_file && $results_file != /* ]]; then results_file=$PWD/$results_file; fi
+wants() { [[ ,$only, == *,$1,* ]]; }
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
 aos_jar=${AOS_OPS_JAR:-$repo/aos-ops-cli/target/aos-ops.jar}
@@ -194,76 +199,91 @@ echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg) (a shared machine: compar
 
 echo "== corpora (seed $seed) in $tmp" >&2
 corpus() { java -cp "$bench_jar" io.aos.ops.bench.corpus.CorpusMain "$@" >/dev/null; }
-corpus trace-pair --steps "$steps" --difference leaked-timestamp --seed "$seed" --output "$tmp/pair" || exit 2
-corpus golden-files --count "$files" --seed "$seed" --output "$tmp/golden-src" || exit 2
+if wants diff; then
+    corpus trace-pair --steps "$steps" --difference leaked-timestamp --seed "$seed" --output "$tmp/pair" || exit 2
+fi
+if wants archive; then
+    corpus golden-files --count "$files" --seed "$seed" --output "$tmp/golden-src" || exit 2
+fi
 
 shadow=$tmp/shadow_24h
 runner_used="generator (CorpusMain shadow-dir)"
-measure "aos-ops shadow run --cycles 2880 --cycle-interval 0" 1 --needs "shadow run" \
-  timeout 600 "${aos[@]}" shadow run --cycles 2880 --cycle-interval 0 --seed "$seed" --output "$shadow"
-if [[ $m_status == ok && -d $shadow/reports ]]; then
-  runner_used="aos-ops shadow run"
-  row "shadow run: 2,880 cycles x 9, no sleeps (goal < 120 s)" "" "issue 5"
-else
-  row "shadow run: 2,880 cycles x 9, no sleeps (goal < 120 s)" "" "issue 5; 24h dir from the generator"
-  rm -rf "$shadow"
-  corpus shadow-dir --cycles 2880 --seed "$seed" --output "$shadow" || exit 2
+if wants shadow || wants summary; then
+  measure "aos-ops shadow run --cycles 2880 --cycle-interval 0" 1 --needs "shadow run" \
+    timeout 600 "${aos[@]}" shadow run --cycles 2880 --cycle-interval 0 --seed "$seed" --output "$shadow"
+  if [[ $m_status == ok && -d $shadow/reports ]]; then
+    runner_used="aos-ops shadow run"
+    row "shadow run: 2,880 cycles x 9, no sleeps (goal < 120 s)" "" "issue 5"
+  else
+    row "shadow run: 2,880 cycles x 9, no sleeps (goal < 120 s)" "" "issue 5; 24h dir from the generator"
+    rm -rf "$shadow"
+    corpus shadow-dir --cycles 2880 --seed "$seed" --output "$shadow" || exit 2
 fi
 echo "  24-hour shadow dir from: $runner_used" >&2
+fi
 
 # ---------------------------------------------------------------------------------------------------------------
-echo "== JVM startup" >&2
-measure "aos-ops --help (cold JVM)" 11 "${aos[@]}" --help
-row "aos-ops --help (cold JVM startup baseline)" "" "launcher flags: SerialGC, C1 only"
-startup=$m_median
+startup=""
+if wants startup; then
+  echo "== JVM startup" >&2
+  measure "aos-ops --help (cold JVM)" 11 "${aos[@]}" --help
+  row "aos-ops --help (cold JVM startup baseline)" "" "launcher flags: SerialGC, C1 only"
+  startup=$m_median
+fi
 
-echo "== golden diff, ${steps}-step pair, one leaked timestamp ($(size_of "$tmp/pair/a.steps.jsonl") each)" >&2
-a=$tmp/pair/a.steps.jsonl b=$tmp/pair/b.steps.jsonl
-base_median=""
-if [[ -n $diff_baseline ]]; then
-  cmd=${diff_baseline//\{a\}/$a}; cmd=${cmd//\{b\}/$b}
-  measure "baseline: $diff_baseline" 3 bash -c "$cmd"
-  row "diff baseline: $diff_baseline" "" ""
-  [[ $m_status == ok ]] && base_median=$m_median
-else
-  echo "  (no --diff-baseline given: aos-ops golden diff is timed alone)" >&2
+if wants diff; then
+  echo "== golden diff, ${steps}-step pair, one leaked timestamp ($(size_of "$tmp/pair/a.steps.jsonl") each)" >&2
+  a=$tmp/pair/a.steps.jsonl b=$tmp/pair/b.steps.jsonl
+  base_median=""
+  if [[ -n $diff_baseline ]]; then
+    cmd=${diff_baseline//\{a\}/$a}; cmd=${cmd//\{b\}/$b}
+    measure "baseline: $diff_baseline" 3 bash -c "$cmd"
+    row "diff baseline: $diff_baseline" "" ""
+    [[ $m_status == ok ]] && base_median=$m_median
+  else
+    echo "  (no --diff-baseline given: aos-ops golden diff is timed alone)" >&2
 fi
 measure "aos-ops golden diff" 3 --needs "golden diff" "${aos[@]}" golden diff --golden-a "$a" --golden-b "$b"
 row "aos-ops golden diff, ${steps}-step pair (goal: 100k <= 1.5 s, 512 MB)" "$base_median" "ratio = baseline / aos-ops"
 
-echo "== golden summary, 24-hour shadow dir (2,880 cycles, 25,920 golden files)" >&2
-base_median=""
-if [[ -n $summary_baseline ]]; then
-  cmd=${summary_baseline//\{dir\}/$shadow}
-  measure "baseline: $summary_baseline" 5 bash -c "$cmd"
-  row "summary baseline: $summary_baseline" "" ""
-  [[ $m_status == ok ]] && base_median=$m_median
+fi
+if wants summary; then
+  echo "== golden summary, 24-hour shadow dir (2,880 cycles, 25,920 golden files)" >&2
+  base_median=""
+  if [[ -n $summary_baseline ]]; then
+    cmd=${summary_baseline//\{dir\}/$shadow}
+    measure "baseline: $summary_baseline" 5 bash -c "$cmd"
+    row "summary baseline: $summary_baseline" "" ""
+    [[ $m_status == ok ]] && base_median=$m_median
 fi
 measure "aos-ops golden summary (cold JVM)" 5 --needs "golden summary" "${aos[@]}" golden summary --summary-dir "$shadow"
 row "aos-ops golden summary, 24h dir, cold (goal < 0.5 s)" "$base_median" \
   "$([[ $m_status == ok && -n $startup ]] && awk -v m="$m_median" -v s="$startup" 'BEGIN {printf "%.3f s above --help", m-s}')"
 
-echo "== archive $files golden-sized files ($(payload_of "$tmp/golden-src") payload)" >&2
-measure "tar czf" 3 --before "rm -f '$tmp/out.tgz'" tar czf "$tmp/out.tgz" -C "$tmp/golden-src" .
-tar_gz=$m_median
-row "tar czf (gzip -6) of $files files, the baseline" "" "$(files_per_s "$files" "$m_median"), $(size_of "$tmp/out.tgz")"
-measure "tar -I zstd -cf" 3 --before "rm -f '$tmp/out.tar.zst'" tar -I zstd -cf "$tmp/out.tar.zst" -C "$tmp/golden-src" .
-row "tar -I zstd -cf (zstd -3)" "$tar_gz" "$(files_per_s "$files" "$m_median"), $(size_of "$tmp/out.tar.zst")"
-measure "tar -I 'zstd -1' -cf" 3 --before "rm -f '$tmp/out.tar.zst'" tar -I 'zstd -1' -cf "$tmp/out.tar.zst" -C "$tmp/golden-src" .
-row "tar -I 'zstd -1' -cf" "$tar_gz" "$(files_per_s "$files" "$m_median"), $(size_of "$tmp/out.tar.zst")"
-rm -f "$tmp/out.tgz" "$tmp/out.tar.zst"
+fi
+if wants archive; then
+  echo "== archive $files golden-sized files ($(payload_of "$tmp/golden-src") payload)" >&2
+  measure "tar czf" 3 --before "rm -f '$tmp/out.tgz'" tar czf "$tmp/out.tgz" -C "$tmp/golden-src" .
+  tar_gz=$m_median
+  row "tar czf (gzip -6) of $files files, the baseline" "" "$(files_per_s "$files" "$m_median"), $(size_of "$tmp/out.tgz")"
+  measure "tar -I zstd -cf" 3 --before "rm -f '$tmp/out.tar.zst'" tar -I zstd -cf "$tmp/out.tar.zst" -C "$tmp/golden-src" .
+  row "tar -I zstd -cf (zstd -3)" "$tar_gz" "$(files_per_s "$files" "$m_median"), $(size_of "$tmp/out.tar.zst")"
+  measure "tar -I 'zstd -1' -cf" 3 --before "rm -f '$tmp/out.tar.zst'" tar -I 'zstd -1' -cf "$tmp/out.tar.zst" -C "$tmp/golden-src" .
+  row "tar -I 'zstd -1' -cf" "$tar_gz" "$(files_per_s "$files" "$m_median"), $(size_of "$tmp/out.tar.zst")"
+  rm -f "$tmp/out.tgz" "$tmp/out.tar.zst"
 
-# archive deletes what it archived, so every repetition gets a fresh copy (copied before the clock starts).
-fresh="rm -rf '$tmp/golden-run' '$ARCHIVE_DIR' && mkdir -p '$ARCHIVE_DIR' && cp -a '$tmp/golden-src' '$tmp/golden-run'"
-measure "aos-ops retention archive --days 0 (gzip)" 3 --before "$fresh" --needs retention \
-  "${aos[@]}" retention archive --days 0 --dir "$tmp/golden-run"
-row "aos-ops retention archive, gzip (goal >= 1.0x tar czf)" "$tar_gz" \
-  "$([[ $m_status == ok ]] && echo "$(files_per_s "$files" "$m_median"), $(size_of "$ARCHIVE_DIR")")"
-measure "aos-ops retention archive --days 0 --format zstd" 3 --before "$fresh" --needs retention \
-  "${aos[@]}" retention archive --days 0 --format zstd --dir "$tmp/golden-run"
-row "aos-ops retention archive --format zstd (goal >= 1.5x tar czf)" "$tar_gz" \
-  "$([[ $m_status == ok ]] && echo "$(files_per_s "$files" "$m_median"), $(size_of "$ARCHIVE_DIR")")"
-rm -rf "$tmp/golden-run"
+  # archive deletes what it archived, so every repetition gets a fresh copy (copied before the clock starts).
+  fresh="rm -rf '$tmp/golden-run' '$ARCHIVE_DIR' && mkdir -p '$ARCHIVE_DIR' && cp -a '$tmp/golden-src' '$tmp/golden-run'"
+  measure "aos-ops retention archive --days 0 (gzip)" 3 --before "$fresh" --needs "retention archive" \
+    "${aos[@]}" retention archive --days 0 --dir "$tmp/golden-run"
+  row "aos-ops retention archive, gzip (goal >= 1.0x tar czf)" "$tar_gz" \
+    "$([[ $m_status == ok ]] && echo "$(files_per_s "$files" "$m_median"), $(size_of "$ARCHIVE_DIR")")"
+  measure "aos-ops retention archive --days 0 --format zstd" 3 --before "$fresh" --needs "retention archive" \
+    "${aos[@]}" retention archive --days 0 --format zstd --dir "$tmp/golden-run"
+  row "aos-ops retention archive --format zstd (goal >= 1.5x tar czf)" "$tar_gz" \
+    "$([[ $m_status == ok ]] && echo "$(files_per_s "$files" "$m_median"), $(size_of "$ARCHIVE_DIR")")"
+  rm -rf "$tmp/golden-run"
+fi
 
 # ---------------------------------------------------------------------------------------------------------------
 echo
