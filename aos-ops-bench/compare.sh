@@ -210,7 +210,8 @@ shadow=$tmp/shadow_24h
 runner_used="generator (CorpusMain shadow-dir)"
 if wants shadow || wants summary; then
   measure "aos-ops shadow run --cycles 2880 --cycle-interval 0" 1 --needs "shadow run" \
-    timeout 600 "${aos[@]}" shadow run --cycles 2880 --cycle-interval 0 --seed "$seed" --output "$shadow"
+    timeout 600 "${aos[@]}" shadow run --cycles 2880 --cycle-interval 0 --workers 3 --workflows-per-cycle 9 \
+      --seed "$seed" --output "$shadow"
   if [[ $m_status == ok && -d $shadow/reports ]]; then
     runner_used="aos-ops shadow run"
     row "shadow run: 2,880 cycles x 9, no sleeps (goal < 120 s)" "" "issue 5"
