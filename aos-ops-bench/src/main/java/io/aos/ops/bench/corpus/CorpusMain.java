@@ -50,8 +50,9 @@ public final class CorpusMain implements Runnable {
     /** One stderr line saying what was written and how fast, so generator throughput is on record. */
     static void report(PrintWriter err, String what, long files, long bytes, long startNanos) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        err.printf("corpus: %s: %,d files, %,d bytes in %.2f s (%,.0f files/s, %.1f MB/s)%n", what, files, bytes,
-                seconds, files / seconds, bytes / seconds / 1e6);
+        String rate = files >= 100 ? String.format("%,.0f files/s, ", files / seconds) : "";
+        err.printf("corpus: %s: %,d files, %,d bytes in %.2f s (%s%.1f MB/s)%n", what, files, bytes, seconds, rate,
+                bytes / seconds / 1e6);
         err.flush();
     }
 }
