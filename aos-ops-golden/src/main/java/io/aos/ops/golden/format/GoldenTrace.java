@@ -1,6 +1,7 @@
 package io.aos.ops.golden.format;
 
 import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -31,9 +32,15 @@ public record GoldenTrace(Path source, TraceFormat format, Optional<RunHeader> h
         events = List.copyOf(events);
     }
 
-    /** The bytes this trace's format writer produces for it: the original file's bytes for a Python-written file. */
+    /**
+     * The bytes this trace's format writer produces for it: the original file's bytes for a Python-written file.
+     * Engine events are kept only by {@link GoldenTraceReader#readAll}; a trace assembled otherwise cannot be
+     * written back.
+     */
     public byte[] toBytes() {
         if (format == TraceFormat.ENGINE_JSONL) {
+            checkState(!events.isEmpty() || (header.isEmpty() && steps.isEmpty() && end.isEmpty()),
+                    "the events of %s were not kept; read it with GoldenTraceReader.readAll to write it back", source);
             return EngineTraceWriter.toBytes(events.stream().map(GoldenEvent::raw).toList());
         }
         return SimulationGoldenWriter.toBytes(simulationObject.orElseThrow());

@@ -283,29 +283,11 @@ public final class GoldenTraceReader implements Closeable {
             return event;
         } catch (JsonProcessingException e) {
             exhausted = true;
-            throw describe(e, line, startOffset);
+            throw TraceErrors.describe(source, e, tail, line, startOffset, eventsRead);
         } catch (IOException e) {
             exhausted = true;
             throw OpsException.badInput(source, "cannot be read: " + e.getMessage(), e);
         }
-    }
-
-    /** A parse error is a cut-off last line when no newline follows the event's start and the file ends without one. */
-    private OpsException describe(JsonProcessingException e, long line, long startOffset) {
-        try {
-            tail.drain();
-        } catch (IOException ignored) {
-            // The error at hand is the parse error; report that.
-        }
-        boolean cut = line > 0 && tail.lastByte() != '\n' && tail.lastNewline() < startOffset;
-        if (cut) {
-            return new TruncatedTraceException(source, line, eventsRead, e);
-        }
-        JsonLocation location = e.getLocation();
-        if (location == null || location.getLineNr() < 1) {
-            return OpsException.badInput(source, "invalid JSON: " + e.getOriginalMessage(), e);
-        }
-        return OpsException.badJson(source, location.getLineNr(), location.getColumnNr(), e.getOriginalMessage(), e);
     }
 
     // ---- simulation (B) ----------------------------------------------------------------------------------------

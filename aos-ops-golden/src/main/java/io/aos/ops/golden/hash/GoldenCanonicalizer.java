@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.golden.json.GoldenJson;
-import io.aos.ops.golden.json.PyFloat;
 import io.aos.ops.golden.json.PyJson;
 import io.aos.ops.golden.json.PyJsonOutput;
 import io.aos.ops.golden.json.PyStr;
@@ -78,6 +77,14 @@ public final class GoldenCanonicalizer {
     private final VolatileFields volatileFields;
     private final boolean redactSensitive;
     private final int floatPrecision;
+
+    /** What these rules decide about one key. Keys repeat on every step of a trace, so decisions are cached. */
+    private record KeyRule(String lowered, boolean lowercasedChanged, boolean drop, boolean redact, byte[] bytes) {
+    }
+
+    private static final int KEY_CACHE_LIMIT = 4096;
+    /** Per thread and per rule set, keyed by the key as written; cleared when it grows past the limit. */
+    private final ThreadLocal<Map<String, KeyRule>> keyRules = ThreadLocal.withInitial(HashMap::new);
 
     private GoldenCanonicalizer(Builder builder) {
         this.volatileFields = builder.volatileFields;
@@ -156,21 +163,55 @@ public final class GoldenCanonicalizer {
      * step line while reading the line.
      */
     public void write(JsonParser parser, JsonToken token, PyJsonOutput out) throws IOException {
-        writeValue(parser, token, out, 0);
+        writeValue(parser, token, out, keyRules.get());
     }
 
-    private void writeValue(JsonParser p, JsonToken token, PyJsonOutput out, int depth) throws IOException {
+    private KeyRule rule(Map<String, KeyRule> rules, String original) {
+        KeyRule rule = rules.get(original);
+        if (rule == null) {
+            String lowered = PyStr.lower(original);
+            PyJsonOutput bytes = new PyJsonOutput(lowered.length() + 8);
+            bytes.writeString(lowered);
+            bytes.writeByte(':');
+            rule = new KeyRule(lowered, !lowered.equals(original), volatileFields.containsLowercased(lowered),
+                    redactSensitive && isSensitive(lowered), bytes.toByteArray());
+            if (rules.size() >= KEY_CACHE_LIMIT) {
+                rules.clear();
+            }
+            rules.put(original, rule);
+        }
+        return rule;
+    }
+
+    private void writeValue(JsonParser p, JsonToken token, PyJsonOutput out, Map<String, KeyRule> rules)
+            throws IOException {
         switch (token) {
-            case START_OBJECT -> writeObject(p, out, depth + 1);
-            case START_ARRAY -> writeArray(p, out, depth + 1);
-            case VALUE_STRING -> out.writeString(p.getText());
-            case VALUE_NUMBER_INT -> out.writeIntegerText(p.getText());
-            case VALUE_NUMBER_FLOAT -> out.writeDouble(PyFloat.round(floatValue(p), floatPrecision));
+            case START_OBJECT -> writeObject(p, out, rules);
+            case START_ARRAY -> writeArray(p, out, rules);
+            case VALUE_STRING -> out.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            case VALUE_NUMBER_INT -> writeInteger(p, out);
+            case VALUE_NUMBER_FLOAT -> out.writeRoundedDouble(floatValue(p), floatPrecision);
             case VALUE_TRUE -> out.writeBoolean(true);
             case VALUE_FALSE -> out.writeBoolean(false);
             case VALUE_NULL -> out.writeNull();
             case VALUE_EMBEDDED_OBJECT -> writeEmbedded(p.getEmbeddedObject(), out);
             default -> throw new IllegalStateException("unexpected JSON token " + token);
+        }
+    }
+
+    /** A JSON integer is already Python's rendering, except {@code -0}, which Python reads as 0. */
+    private static void writeInteger(JsonParser p, PyJsonOutput out) throws IOException {
+        if (p.hasTextCharacters()) {
+            char[] chars = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            int length = p.getTextLength();
+            if (length == 2 && chars[offset] == '-' && chars[offset + 1] == '0') {
+                out.writeByte('0');
+            } else {
+                out.writeAscii(chars, offset, length);
+            }
+        } else {
+            out.writeIntegerText(p.getText());
         }
     }
 
@@ -189,7 +230,7 @@ public final class GoldenCanonicalizer {
         }
     }
 
-    private void writeArray(JsonParser p, PyJsonOutput out, int depth) throws IOException {
+    private void writeArray(JsonParser p, PyJsonOutput out, Map<String, KeyRule> rules) throws IOException {
         out.writeByte('[');
         boolean first = true;
         JsonToken t;
@@ -197,7 +238,7 @@ public final class GoldenCanonicalizer {
             if (!first) {
                 out.writeByte(',');
             }
-            writeValue(p, t, out, depth);
+            writeValue(p, t, out, rules);
             first = false;
         }
         out.writeByte(']');
@@ -207,7 +248,7 @@ public final class GoldenCanonicalizer {
     private record Member(String key, String originalKey, int start, int end) {
     }
 
-    private void writeObject(JsonParser p, PyJsonOutput out, int depth) throws IOException {
+    private void writeObject(JsonParser p, PyJsonOutput out, Map<String, KeyRule> rules) throws IOException {
         out.writeByte('{');
         int bodyStart = out.length();
         List<Member> members = null;
@@ -217,28 +258,28 @@ public final class GoldenCanonicalizer {
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String original = p.currentName();
             JsonToken valueToken = p.nextToken();
-            String key = PyStr.lower(original);
-            if (valueToken == JsonToken.VALUE_NULL || volatileFields.containsLowercased(key)) {
+            KeyRule rule = rule(rules, original);
+            if (valueToken == JsonToken.VALUE_NULL || rule.drop()) {
                 p.skipChildren();
                 continue;
             }
+            String key = rule.lowered();
             if (previous != null) {
                 out.writeByte(',');
-                if (inOrder && (key != original || PyJson.CODE_POINT_ORDER.compare(key, previous) <= 0)) {
+                if (inOrder && (rule.lowercasedChanged() || PyJson.CODE_POINT_ORDER.compare(key, previous) <= 0)) {
                     // A lowercased key may collide with a later one; an out-of-order one needs sorting.
                     inOrder = false;
                 }
-            } else if (key != original) {
+            } else if (rule.lowercasedChanged()) {
                 inOrder = false;
             }
             int start = out.length();
-            out.writeString(key);
-            out.writeByte(':');
-            if (redactSensitive && isSensitive(key)) {
+            out.writeBytes(rule.bytes(), 0, rule.bytes().length);
+            if (rule.redact()) {
                 p.skipChildren();
                 out.writeString(REDACTED);
             } else {
-                writeValue(p, valueToken, out, depth);
+                writeValue(p, valueToken, out, rules);
             }
             if (members == null) {
                 members = new ArrayList<>();

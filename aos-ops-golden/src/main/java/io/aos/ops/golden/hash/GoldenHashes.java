@@ -37,11 +37,16 @@ public final class GoldenHashes {
     /** The engine's per-step seed for a base seed (any size, decimal) and a 0-based step index. */
     public static BigInteger stepSeed(BigInteger baseSeed, int stepIndex) {
         checkNotNull(baseSeed, "base seed");
-        return new BigInteger(Long.toUnsignedString(stepSeedBits(baseSeed.toString(), stepIndex)));
+        return unsigned(stepSeedBits(baseSeed.toString(), stepIndex));
     }
 
     public static BigInteger stepSeed(long baseSeed, int stepIndex) {
-        return new BigInteger(Long.toUnsignedString(stepSeedBits(Long.toString(baseSeed), stepIndex)));
+        return unsigned(stepSeedBits(Long.toString(baseSeed), stepIndex));
+    }
+
+    private static BigInteger unsigned(long bits) {
+        BigInteger value = BigInteger.valueOf(bits & Long.MAX_VALUE);
+        return bits < 0 ? value.setBit(63) : value;
     }
 
     /**

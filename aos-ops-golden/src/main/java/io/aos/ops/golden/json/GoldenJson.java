@@ -22,6 +22,8 @@ public final class GoldenJson {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            // Correctly rounded like Double.parseDouble, and several times faster on the hot path.
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNumberLength(5000)
                     .maxStringLength(Integer.MAX_VALUE)

@@ -40,6 +40,60 @@ public final class PyFloat {
         if (Double.isNaN(x) || Double.isInfinite(x) || x == 0.0) {
             return x;
         }
+        long scaled = roundScaled(x, ndigits);
+        if (scaled != NO_FAST_PATH) {
+            // scaled and 10^ndigits are exact doubles, and IEEE division rounds correctly: the nearest double to
+            // the decimal scaled x 10^-ndigits, which is what Python's strtod of the rounded digits gives.
+            double result = scaled / POW10[ndigits];
+            return result == 0.0 ? Math.copySign(0.0, x) : result;
+        }
+        return roundExactly(x, ndigits);
+    }
+
+    /** Marks "use the exact path" from {@link #roundScaled}. */
+    static final long NO_FAST_PATH = Long.MIN_VALUE;
+
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /**
+     * x rounded half-even to ndigits places, as the integer x * 10^ndigits, computed exactly without BigDecimal:
+     * p = x * 10^n rounded, err = the exact rounding error (one fused multiply-add), and the nearest integer to
+     * p + err decided from the two. Valid while |p| < 2^52 (so p's ulp is below 1/2 and p - rint(p) is exact) and
+     * x is far from underflow (so the fma remainder is exact); otherwise returns {@link #NO_FAST_PATH}.
+     */
+    static long roundScaled(double x, int ndigits) {
+        if (ndigits < 0 || ndigits >= POW10.length) {
+            return NO_FAST_PATH;
+        }
+        double abs = Math.abs(x);
+        if (!(abs > 0x1p-900)) {
+            return NO_FAST_PATH;
+        }
+        double scale = POW10[ndigits];
+        double p = x * scale;
+        if (!(Math.abs(p) < 0x1p52)) {
+            return NO_FAST_PATH;
+        }
+        double err = Math.fma(x, scale, -p);
+        double r = Math.rint(p);
+        double diff = p - r;
+        if (diff == 0.5) {
+            // p sat exactly halfway and rint took the even neighbour below; the exact value decides.
+            if (err > 0) {
+                r += 1;
+            }
+        } else if (diff == -0.5) {
+            if (err < 0) {
+                r -= 1;
+            }
+        }
+        // Otherwise |diff| <= 1/2 - ulp(p) and |err| <= ulp(p)/2, so r is the nearest integer to p + err.
+        return (long) r;
+    }
+
+    /** The reference path: exact decimal expansion, half-even, read back. */
+    static double roundExactly(double x, int ndigits) {
         Decimal shortest = shortestDigits(Math.abs(x));
         if (shortest.digits.length() - shortest.decimalPoint <= ndigits) {
             // The shortest round-trip decimal already has at most ndigits places; it is within half an ulp of x,
@@ -47,8 +101,35 @@ public final class PyFloat {
             return x;
         }
         BigDecimal rounded = new BigDecimal(x).setScale(ndigits, RoundingMode.HALF_EVEN);
+        // (shortest has more than ndigits places here)
         double result = Double.parseDouble(rounded.toString());
         return result == 0.0 ? Math.copySign(0.0, x) : result;
+    }
+
+    /**
+     * Appends Python's {@code repr} of {@code round(x, ndigits)} for a finite x. When the rounded value has at most
+     * 15 significant digits it is its own shortest repr (every decimal of 15 digits or fewer round-trips, and no
+     * two of them share a double), so the digits are written straight from the scaled integer.
+     */
+    static void appendRounded(StringBuilder out, double x, int ndigits) {
+        long scaled = x == 0.0 ? NO_FAST_PATH : roundScaled(x, ndigits);
+        if (scaled == NO_FAST_PATH || Math.abs(scaled) >= 1_000_000_000_000_000L) {
+            appendFinite(out, x == 0.0 ? x : round(x, ndigits));
+            return;
+        }
+        if (scaled == 0) {
+            out.append(x < 0 ? "-0.0" : "0.0");
+            return;
+        }
+        if (scaled < 0) {
+            out.append('-');
+        }
+        String all = Long.toString(Math.abs(scaled));
+        int end = all.length();
+        while (all.charAt(end - 1) == '0') {
+            end--;
+        }
+        appendDigits(out, all.substring(0, end), all.length() - ndigits);
     }
 
     /** Appends Python's {@code repr} of a finite double. */
@@ -61,8 +142,11 @@ public final class PyFloat {
             out.append('-');
         }
         Decimal d = shortestDigits(Math.abs(x));
-        String digits = d.digits;
-        int decpt = d.decimalPoint;
+        appendDigits(out, d.digits, d.decimalPoint);
+    }
+
+    /** Writes 0.DIGITS x 10^decpt (digits without leading or trailing zeros) in Python's repr layout. */
+    private static void appendDigits(StringBuilder out, String digits, int decpt) {
         int exponent = decpt - 1;
         if (exponent >= -4 && exponent < 16) {
             if (decpt <= 0) {

@@ -134,6 +134,109 @@ public final class PyJsonOutput {
         }
     }
 
+    /** Python's rendering of {@code round(value, ndigits)}, without building the rounded double's text twice. */
+    public void writeRoundedDouble(double value, int ndigits) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            writeDouble(value);
+            return;
+        }
+        if (value != 0.0 && writeRoundedFixed(value, ndigits)) {
+            return;
+        }
+        scratch.setLength(0);
+        PyFloat.appendRounded(scratch, value, ndigits);
+        int n = scratch.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            buf[len++] = (byte) scratch.charAt(i);
+        }
+    }
+
+    private final byte[] digits = new byte[20];
+
+    /**
+     * The hot case of {@link #writeRoundedDouble}, straight into the buffer: the rounded value has at most 15
+     * significant digits (so those digits are its shortest repr, see {@link PyFloat#appendRounded}) and Python
+     * prints it in fixed notation. Returns false to leave any other case to the general path.
+     */
+    private boolean writeRoundedFixed(double value, int ndigits) {
+        long scaled = PyFloat.roundScaled(value, ndigits);
+        if (scaled == PyFloat.NO_FAST_PATH || scaled == 0 || Math.abs(scaled) >= 1_000_000_000_000_000L) {
+            return false;
+        }
+        long v = Math.abs(scaled);
+        int total = 0;
+        for (long t = v; t != 0; t /= 10) {
+            total++;
+        }
+        for (int i = total - 1; i >= 0; i--) {
+            digits[i] = (byte) ('0' + (v % 10));
+            v /= 10;
+        }
+        int significant = total;
+        while (digits[significant - 1] == '0') {
+            significant--;
+        }
+        int decpt = total - ndigits;
+        int exponent = decpt - 1;
+        if (exponent < -4 || exponent >= 16) {
+            return false;
+        }
+        ensure(significant + Math.abs(decpt) + 4);
+        if (scaled < 0) {
+            buf[len++] = '-';
+        }
+        if (decpt <= 0) {
+            buf[len++] = '0';
+            buf[len++] = '.';
+            for (int i = decpt; i < 0; i++) {
+                buf[len++] = '0';
+            }
+            System.arraycopy(digits, 0, buf, len, significant);
+            len += significant;
+        } else if (decpt >= significant) {
+            System.arraycopy(digits, 0, buf, len, significant);
+            len += significant;
+            for (int i = significant; i < decpt; i++) {
+                buf[len++] = '0';
+            }
+            buf[len++] = '.';
+            buf[len++] = '0';
+        } else {
+            System.arraycopy(digits, 0, buf, len, decpt);
+            len += decpt;
+            buf[len++] = '.';
+            System.arraycopy(digits, decpt, buf, len, significant - decpt);
+            len += significant - decpt;
+        }
+        return true;
+    }
+
+    /** Writes ASCII characters as they are (a JSON integer's text). */
+    public void writeAscii(char[] chars, int offset, int count) {
+        ensure(count);
+        for (int i = 0; i < count; i++) {
+            buf[len++] = (byte) chars[offset + i];
+        }
+    }
+
+    /** Writes a quoted, escaped JSON string from a parser's character buffer, without making a String. */
+    public void writeString(char[] chars, int offset, int count) {
+        ensure(count + 2);
+        buf[len++] = '"';
+        for (int i = 0; i < count; i++) {
+            char c = chars[offset + i];
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+                buf[len++] = (byte) c;
+            } else {
+                writeEscape(c);
+                ensure(count - i + 1);
+            }
+        }
+        ensure(1);
+        buf[len++] = '"';
+    }
+
     /** Writes a quoted, escaped JSON string. */
     public void writeString(CharSequence s) {
         int n = s.length();

@@ -40,6 +40,34 @@ class PyFloatTest {
     }
 
     @Test
+    void fastRoundingAgreesWithTheExactDecimalPathOnRandomValues() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 200_000; i++) {
+            double x = switch (i % 4) {
+                case 0 -> random.nextDouble() * Math.pow(10, random.nextInt(-12, 10)) * (random.nextBoolean() ? 1 : -1);
+                case 1 -> (random.nextInt(2_000_000) - 1_000_000) / 1e6 + 5e-7;  // near halfway points
+                case 2 -> Math.round(random.nextDouble() * 1e7) / 1e7;
+                default -> Double.longBitsToDouble(random.nextLong());
+            };
+            if (Double.isNaN(x) || Double.isInfinite(x)) {
+                continue;
+            }
+            for (int places : new int[] {0, 2, 6, 9}) {
+                double fast = PyFloat.round(x, places);
+                double exact = PyFloat.roundExactly(x, places);
+                assertThat(Double.doubleToRawLongBits(fast)).as("round(%s, %s)", x, places)
+                        .isEqualTo(Double.doubleToRawLongBits(exact));
+                StringBuilder direct = new StringBuilder();
+                PyFloat.appendRounded(direct, x, places);
+                assertThat(direct.toString()).as("repr(round(%s, %s))", x, places).isEqualTo(PyFloat.repr(exact));
+                PyJsonOutput bytes = new PyJsonOutput();
+                bytes.writeRoundedDouble(x, places);
+                assertThat(bytes.toString()).as("written round(%s, %s)", x, places).isEqualTo(PyFloat.repr(exact));
+            }
+        }
+    }
+
+    @Test
     void reprUsesExponentFormBelowMinusFourAndFromSixteen() {
         assertThat(PyFloat.repr(1e-7)).isEqualTo("1e-07");
         assertThat(PyFloat.repr(0.0001)).isEqualTo("0.0001");
