@@ -29,6 +29,8 @@ import java.util.function.Consumer;
  *
  * <p>Same error contract as {@link GoldenTraceReader}: invalid JSON names the file, line and column; a cut-off last
  * line is a {@link TruncatedTraceException} with the count of complete events.
+ *
+ * <p>Not thread-safe (it reuses one buffer and one digest): use one per thread.
  */
 public final class EngineTraceHasher {
 

@@ -21,7 +21,9 @@ public final class AlertDispatcher {
                 try {
                     sink.send(alert);
                 } catch (IOException | RuntimeException e) {
-                    failures.add("could not send alert to " + sink.name() + ": " + e.getMessage());
+                    String reason = e.getMessage() == null || e.getMessage().isBlank()
+                            ? e.getClass().getSimpleName() : e.getMessage();
+                    failures.add("could not send alert to " + sink.name() + ": " + reason);
                 }
             }
         }

@@ -2,6 +2,8 @@ package io.aos.ops.monitor.probe;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.aos.ops.core.health.HealthStatus;
 import io.aos.ops.monitor.discovery.RunSnapshot;
 import java.io.IOException;
@@ -40,8 +42,12 @@ public final class DiskProbe implements Probe {
         return "disk";
     }
 
-    /** One filesystem's usage. */
-    public record Usage(String filesystem, List<Path> holds, long totalBytes, long availableBytes, int usedPercent) {
+    /** One filesystem's usage; {@code holds} are the checked paths on it (strings, so JSON shows plain paths). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Usage(String filesystem, List<String> holds, long totalBytes, long availableBytes, int usedPercent) {
+        public Usage {
+            holds = List.copyOf(holds);
+        }
     }
 
     @Override
@@ -97,7 +103,7 @@ public final class DiskProbe implements Probe {
         long available = store.getUsableSpace();
         long used = total - free;
         int percent = used + available <= 0 ? 0 : (int) ((used * 100 + used + available - 1) / (used + available));
-        return new Usage(store.toString(), holds, total, available, percent);
+        return new Usage(store.toString(), holds.stream().map(Path::toString).toList(), total, available, percent);
     }
 
     /** The store of {@code path}, or of its nearest existing ancestor; cached, since finding it reads the mount table. */

@@ -161,7 +161,7 @@ public final class SanityCheck {
                 series = prometheus.query(metric);
             } catch (IOException | RuntimeException e) {
                 return new SanitySection("Prometheus Metrics", HealthStatus.UNKNOWN,
-                        List.of("Prometheus: NOT REACHABLE at " + prometheus.base() + " (" + e.getMessage()
+                        List.of("Prometheus: NOT REACHABLE at " + prometheus.base() + " (" + reason(e)
                                 + "); replay metrics UNKNOWN"));
             }
             if (series.isEmpty()) {
@@ -176,6 +176,11 @@ public final class SanityCheck {
             }
         }
         return new SanitySection("Prometheus Metrics", status, lines);
+    }
+
+    /** The exception's message, or its type when it has none (a refused connection has none). */
+    static String reason(Exception e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** A failed replay counted by the engine: {@code failures_total > 0} or {@code verifications_total{status=failed} > 0}. */
