@@ -99,7 +99,7 @@ final class ResourceSection implements DebugSection {
         for (DiskProbe.Usage u : filesystems) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("filesystem", u.filesystem());
-            m.put("holds", u.holds().stream().map(Path::toString).toList());
+            m.put("holds", u.holds());
             m.put("total_bytes", u.totalBytes());
             m.put("available_bytes", u.availableBytes());
             m.put("used_percent", u.usedPercent());
@@ -119,7 +119,7 @@ final class ResourceSection implements DebugSection {
         for (DiskProbe.Usage u : filesystems) {
             out.append(String.format("    %3d%% used, %s free of %s  %s  (holds %s)%n", u.usedPercent(),
                     Sizes.human(u.availableBytes()), Sizes.human(u.totalBytes()), u.filesystem(),
-                    String.join(", ", u.holds().stream().map(Path::toString).toList())));
+                    String.join(", ", u.holds())));
         }
         out.append("  Run memory:    ").append(runRssBytes.isPresent() ? Sizes.human(runRssBytes.getAsLong()) + " RSS"
                 : "unknown (no live run process)").append('\n');
