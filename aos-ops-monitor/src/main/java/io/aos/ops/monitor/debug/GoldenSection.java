@@ -275,6 +275,10 @@ final class GoldenSection implements DebugSection {
         });
         out.append("  Verified:     ").append(verified).append(" of ")
                 .append(countByKind.getOrDefault(".golden.json", 0L)).append(" .golden.json files\n");
+        if (countByKind.containsKey(".jsonl")) {
+            out.append("  Engine traces: ").append(countByKind.get(".jsonl"))
+                    .append(" .jsonl (not checked here: aos-ops golden verify ").append(dir.get()).append("/*.jsonl)\n");
+        }
         if (notVerifying > 0) {
             out.append("  DO NOT VERIFY: ").append(notVerifying).append('\n');
             failures.forEach(f -> out.append("    ").append(f).append('\n'));
