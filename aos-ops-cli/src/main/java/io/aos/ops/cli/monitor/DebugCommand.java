@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
             "full: all six sections (process, cycles, mismatches, golden files, resources, log).",
             "tail [N], cycles, mismatches, golden, process: one section alone.",
             "replay RUN_ID: re-run one recorded run with its seed and compare it with its golden file.",
-            "The run: --run-dir, else the newest /tmp/shadow_simulation_* ($AOS_SHADOW_GLOB); the log: --log, else",
-            "the run's shadow.log, else the newest shadow_24h_*.log. Works on upstream runs too. --json on each.",
+            "The run: --run-dir, else the newest /tmp/shadow_simulation_* ($AOS_SHADOW_GLOB); the log: --log, "
+                    + "else the run's shadow.log, else the newest shadow_24h_*.log. Works on upstream runs "
+                    + "too. --json on each.",
             "Launcher: scripts/stress/shadow_debug.sh"
         },
         subcommands = {

@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Cycle statistics of the shadow run.",
         description = {
-            "Total cycles, successful, with errors (mismatches), workflows and replays, from status.json, else the",
-            "cycle reports and the log; the last 5 cycle reports and the last 5 Progress lines of the log.",
+            "Total cycles, successful, with errors (mismatches), workflows and replays, from status.json, "
+                    + "else the cycle reports and the log; the last 5 cycle reports and the last 5 Progress "
+                    + "lines of the log.",
             "Exit 0; 2 when no run or log can be found."
         })
 public final class DebugCyclesCommand implements Callable<Integer> {

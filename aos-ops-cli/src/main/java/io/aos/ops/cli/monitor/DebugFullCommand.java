@@ -12,11 +12,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Full debug report of the shadow run: all six sections.",
         description = {
-            "1 process information, 2 cycle statistics, 3 mismatch analysis, 4 golden file analysis,",
-            "5 resource usage (disk of each filesystem, memory of the run and the machine), 6 log file info.",
+            "1 process information, 2 cycle statistics, 3 mismatch analysis, 4 golden file analysis, 5 "
+                    + "resource usage (disk of each filesystem, memory of the run and the machine), 6 log file info.",
             "What a section cannot read is named under it; the rest is still shown.",
-            "Exit 1 when mismatches are found or a golden file does not verify, else 0; 2 when no run or log can be",
-            "found."
+            "Exit 1 when mismatches are found or a golden file does not verify, else 0; 2 when no run or log "
+                    + "can be found."
         })
 public final class DebugFullCommand implements Callable<Integer> {
 

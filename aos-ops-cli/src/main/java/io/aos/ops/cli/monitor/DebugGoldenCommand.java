@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Golden file analysis of the shadow run.",
         description = {
-            "Counts by kind and sizes of <run>/golden (else $GOLDEN_DIR), the 5 newest files, the keys of one sample,",
-            "and every .golden.json whose workflow_hash is not the hash of its step_hashes or that does not parse.",
+            "Counts by kind and sizes of <run>/golden (else $GOLDEN_DIR), the 5 newest files, the keys of one "
+                    + "sample, and every .golden.json whose workflow_hash is not the hash of its step_hashes "
+                    + "or that does not parse.",
             "Exit 1 when a golden file does not verify, else 0; 2 when no run or log can be found."
         })
 public final class DebugGoldenCommand implements Callable<Integer> {

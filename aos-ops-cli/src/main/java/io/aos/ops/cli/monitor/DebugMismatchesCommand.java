@@ -13,9 +13,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Every cycle with mismatches, with root cause and first diverging step.",
         description = {
-            "Reads every reports/cycle_N.json in numeric order and lists each mismatching replay: the run replayed,",
-            "its workflow type and seed, the root cause and first diverging step the runner recorded (upstream reports",
-            "have none: replay the run with 'aos-ops debug replay RUN_ID'), and cycles that only the log names.",
+            "Reads every reports/cycle_N.json in numeric order and lists each mismatching replay: the run "
+                    + "replayed, its workflow type and seed, the root cause and first diverging step the "
+                    + "runner recorded (upstream reports have none: replay the run with 'aos-ops debug replay "
+                    + "RUN_ID'), and cycles that only the log names.",
             "Exit 1 when any mismatch is found, 0 when none, 2 when no run or log can be found."
         })
 public final class DebugMismatchesCommand implements Callable<Integer> {

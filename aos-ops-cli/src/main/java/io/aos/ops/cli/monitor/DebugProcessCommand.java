@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "The shadow run's process.",
         description = {
-            "PID (from status.json, shadow.pid, or a running run_shadow_simulation.sh), state, elapsed time,",
-            "command line, child processes and the files it holds open (/proc/PID/fd; run as its user or root).",
+            "PID (from status.json, shadow.pid, or a running run_shadow_simulation.sh), state, elapsed time, "
+                    + "command line, child processes and the files it holds open (/proc/PID/fd; run as its "
+                    + "user or root).",
             "Exit 0; 2 when no run or log can be found."
         })
 public final class DebugProcessCommand implements Callable<Integer> {

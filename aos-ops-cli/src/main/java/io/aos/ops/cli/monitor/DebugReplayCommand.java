@@ -23,11 +23,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Replay one recorded run with its seed and compare it with its golden file.",
         description = {
-            "RUN_ID is looked up as <run>/golden/RUN_ID.golden.json (the run as --run-dir or the newest",
-            "/tmp/shadow_simulation_*); a path to a .golden.json is used as given. The run's workflow type is re-run",
-            "with its seed through the workflow registry (built-ins plus plugins) and compared with the classified",
-            "diff: verdict, root cause, first diverging step. Nothing is written to the golden directory: the replay",
-            "goes to --output or a temporary file, whose path is printed. An unknown id lists the closest ids.",
+            "RUN_ID is looked up as <run>/golden/RUN_ID.golden.json (the run as --run-dir or the newest "
+                    + "/tmp/shadow_simulation_*); a path to a .golden.json is used as given. The run's "
+                    + "workflow type is re-run with its seed through the workflow registry (built-ins plus "
+                    + "plugins) and compared with the classified diff: verdict, root cause, first diverging "
+                    + "step. Nothing is written to the golden directory: the replay goes to --output or a "
+                    + "temporary file, whose path is printed. An unknown id lists the closest ids.",
             "Exit 0 when the replay matches, 1 when it does not, 2 for an unknown id or an unreadable golden file."
         })
 public final class DebugReplayCommand implements Callable<Integer> {

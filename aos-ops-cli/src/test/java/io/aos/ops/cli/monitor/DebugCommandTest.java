@@ -162,4 +162,12 @@ class DebugCommandTest {
         assertThat(doc.path("verdict").asText()).isEqualTo("MISMATCH");
         assertThat(doc.path("root_cause").asText()).isEqualTo("VOLATILE_LEAK");
     }
+
+    @Test
+    void debugAloneShowsItsHelpWithEverySubcommand() {
+        Result r = debug();
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Commands:", "full", "tail", "cycles", "mismatches", "golden", "process",
+                "replay");
+    }
 }
