@@ -23,12 +23,16 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Silent cron health check: prints nothing when all is well.",
         description = {
-            "On success: no output, one '[ts] OK: PID=... Cycles=... Success=...' line in the cron alerts log",
-            "($AOS_CRON_ALERTS_LOG, else $AOS_STATE_DIR/shadow_cron_alerts.log). A run that completed cleanly is success.",
-            "On a problem: one '[ts] CRITICAL: <cause>' or '[ts] WARNING: <cause>' line per problem in that log, also",
-            "sent to syslog with tag shadow-monitor (through logger; to stderr when there is no syslog socket).",
-            "Exit 1 on critical (0 on warning); with --nagios 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN.",
-            "Crontab entry for this installation: aos-ops cron-check --print-crontab",
+            "On success: no output; one '[ts] OK: PID=... Cycles=... Success=...' line",
+            "in the cron alerts log ($AOS_CRON_ALERTS_LOG, else",
+            "$AOS_STATE_DIR/shadow_cron_alerts.log). A run that completed cleanly is",
+            "a success.",
+            "On a problem: one '[ts] CRITICAL: <cause>' or '[ts] WARNING: <cause>' line",
+            "per problem in that log, each also sent to syslog with tag shadow-monitor",
+            "(through logger; to stderr when there is no syslog socket).",
+            "Exit 1 on critical, 0 on warning; with --nagios 0/1/2/3 =",
+            "OK/WARNING/CRITICAL/UNKNOWN (a usage error is 3, never CRITICAL).",
+            "Crontab line for this installation: aos-ops cron-check --print-crontab",
             "Launcher: scripts/stress/shadow_cron_check.sh"
         })
 public final class CronCheckCommand implements Callable<Integer> {

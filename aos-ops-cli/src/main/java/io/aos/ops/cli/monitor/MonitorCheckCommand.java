@@ -14,10 +14,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Run one health check now and print the status line.",
         description = {
-            "Prints e.g. [2025-12-02T14:05:31+01:00] HEALTHY: PID=752320, Cycles=106, Success=106, Disk=14%",
-            "(DEGRADED or CRITICAL with the issues listed; COMPLETED once the run has ended cleanly).",
-            "Exit 0 healthy/degraded/completed, 1 critical; with --nagios 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN and",
-            "Monitoring Plugins performance data after a '|'."
+            "Prints one line, e.g.",
+            "  [2025-12-02T14:05:31+01:00] HEALTHY: PID=752320, Cycles=106, Success=106, Disk=14%%",
+            "DEGRADED or CRITICAL with the issues listed; COMPLETED once the run ended",
+            "cleanly. Exit 0 healthy, degraded or completed, 1 critical. With --nagios:",
+            "0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN and performance data after a '|'."
         })
 public final class MonitorCheckCommand implements Callable<Integer> {
 

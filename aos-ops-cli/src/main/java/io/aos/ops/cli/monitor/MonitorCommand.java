@@ -13,12 +13,17 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Shadow monitor daemon: start, stop, status, or one health check.",
         description = {
-            "Watches a shadow run: the process (CRITICAL when dead; a run whose status.json says completed is",
-            "COMPLETED), heartbeat/log freshness (WARNING > 10 min, CRITICAL > 30 min), mismatches from status.json and",
-            "reports/cycle_N.json (CRITICAL > 0), disk of every filesystem holding the run, golden and state dirs",
-            "(WARNING >= 90%, CRITICAL >= 95%) and the golden dir's size and growth.",
-            "The daemon appends one status line per check to $AOS_STATE_DIR/shadow_monitor.log and alert lines",
-            "(JSON) to shadow_alerts.json and $SHADOW_HOOK when a condition starts, changes or clears.",
+            "Watches a shadow run and says whether it is healthy:",
+            "  process     CRITICAL when dead (a run whose status.json says completed",
+            "              is COMPLETED, not dead)",
+            "  freshness   heartbeat or log older than 10 min WARNING, 30 min CRITICAL",
+            "  mismatches  CRITICAL when any (status.json, reports/cycle_N.json)",
+            "  disk        every filesystem holding the run, golden and state dirs:",
+            "              WARNING at 90%%, CRITICAL at 95%%",
+            "  golden      size and growth of the golden directory",
+            "The daemon appends one status line per check to shadow_monitor.log and",
+            "alerts (JSON lines) to shadow_alerts.json and $SHADOW_HOOK when a",
+            "condition starts, changes or clears.",
             "With no subcommand: status. Launcher: scripts/stress/shadow_monitor_daemon.sh"
         },
         subcommands = {

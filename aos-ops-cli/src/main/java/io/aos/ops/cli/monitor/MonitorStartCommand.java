@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Start the monitor daemon in the background (refuses if one is running).",
         description = {
-            "Checks at once, then every --interval seconds, until 'aos-ops monitor stop'. It runs in its own session,",
-            "so it survives the shell that started it. PID file (PID and start time): $AOS_MONITOR_PID_FILE, else",
+            "Checks at once, then every --interval seconds, until 'aos-ops monitor stop'.",
+            "Runs in its own session, so it survives the shell that started it.",
+            "PID file (PID and start time): $AOS_MONITOR_PID_FILE, else",
             "$AOS_STATE_DIR/shadow_monitor.pid. Exit 0 started, 1 already running."
         })
 public final class MonitorStartCommand implements Callable<Integer> {

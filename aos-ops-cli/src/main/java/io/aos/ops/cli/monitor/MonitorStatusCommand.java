@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Is the monitor daemon running? Its log size, last entries and recent alerts.",
         description = {
-            "Monitor: RUNNING (PID), DEAD (stale PID file: the daemon is gone) or NOT RUNNING.",
-            "Exit 0 when running, 1 when dead or not running."
+            "Monitor: RUNNING (PID), DEAD (stale PID file: the daemon is gone) or",
+            "NOT RUNNING. Exit 0 when running, 1 when dead or not running."
         })
 public final class MonitorStatusCommand implements Callable<Integer> {
 

@@ -23,10 +23,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "The 4-hour sanity check: five sections and a verdict.",
         description = {
-            "[1/5] Process Status, [2/5] Mismatch Check, [3/5] Disk Usage, [4/5] Recent Activity,",
-            "[5/5] Prometheus Metrics (workflow_replay_verifications_total and workflow_replay_failures_total from",
-            "$PROMETHEUS_URL/api/v1/query, every series; unreachable is UNKNOWN for that section, never zero).",
-            "Mismatches make the verdict a failure. Exit 0 healthy/degraded, 1 critical (dead process, mismatches);",
+            "[1/5] Process Status, [2/5] Mismatch Check, [3/5] Disk Usage,",
+            "[4/5] Recent Activity, [5/5] Prometheus Metrics: every series of",
+            "workflow_replay_verifications_total and workflow_replay_failures_total",
+            "from $PROMETHEUS_URL/api/v1/query; unreachable is UNKNOWN for that",
+            "section, never zero. Mismatches make the verdict a failure.",
+            "Exit 0 healthy or degraded, 1 critical (dead process, mismatches);",
             "with --nagios 0/1/2/3. Launcher: scripts/stress/shadow_sanity_check.sh"
         })
 public final class SanityCommand implements Callable<Integer> {

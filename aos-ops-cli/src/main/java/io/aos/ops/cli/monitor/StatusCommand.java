@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Quick status of the current shadow run.",
         description = {
-            "Process and elapsed time, cycles, successful cycles, cycles with mismatches, last 10 log entries.",
-            "Exit 1 when the process is dead (a completed run is not) or any mismatch was found, else 0.",
+            "Process and elapsed time, cycles, successful cycles, cycles with",
+            "mismatches, last 10 log entries. Exit 1 when the process is dead (a",
+            "completed run is not) or any mismatch was found, else 0.",
             "Launcher: scripts/stress/check_shadow_status.sh"
         })
 public final class StatusCommand implements Callable<Integer> {
