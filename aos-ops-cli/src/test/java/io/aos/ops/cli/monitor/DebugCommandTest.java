@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code aos-ops debug} through the real command line (exit-code mapping included), on runs of the real runner. */
 class DebugCommandTest {
@@ -169,5 +171,15 @@ class DebugCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Commands:", "full", "tail", "cycles", "mismatches", "golden", "process",
                 "replay");
+    }
+
+    @ParameterizedTest(name = "aos-ops debug {0} --help")
+    @ValueSource(strings = {"full", "tail", "cycles", "mismatches", "golden", "process", "replay"})
+    void everySubcommandsHelpRendersWithoutWarningsWithin90Columns(String sub) {
+        Result r = debug(sub, "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Usage: aos-ops debug " + sub);
+        assertThat(r.out() + r.err()).doesNotContain("picocli WARN");
+        assertThat(r.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(90));
     }
 }
