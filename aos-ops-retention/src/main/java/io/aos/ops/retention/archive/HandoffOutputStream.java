@@ -1,0 +1,115 @@
+package io.aos.ops.retention.archive;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Hands the bytes written to it, in 1 MiB chunks, to a second thread that writes them to {@code sink}: reading
+ * files and building the tar stream runs on the caller's thread while compression runs on the other, which is what
+ * lets a Java archiver keep up with {@code tar czf} on two cores.
+ */
+final class HandoffOutputStream extends OutputStream {
+
+    private static final int CHUNK = 1 << 20;
+    private static final byte[] END = new byte[0];
+
+    private final BlockingQueue<byte[]> full = new ArrayBlockingQueue<>(4);
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(6);
+    private final BlockingQueue<Integer> lengths = new ArrayBlockingQueue<>(4);
+    private final Thread worker;
+    private volatile Throwable failure;
+    private byte[] current = new byte[CHUNK];
+    private int used;
+    private boolean closed;
+
+    HandoffOutputStream(OutputStream sink) {
+        worker = new Thread(() -> drain(sink), "aos-retention-compress");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void drain(OutputStream sink) {
+        try {
+            while (true) {
+                byte[] chunk = full.take();
+                if (chunk == END) {
+                    sink.close();
+                    return;
+                }
+                int length = lengths.take();
+                sink.write(chunk, 0, length);
+                free.offer(chunk);
+            }
+        } catch (Throwable t) {
+            failure = t;
+            // Unblock a producer waiting on a full queue.
+            full.clear();
+        }
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        if (used == CHUNK) {
+            handOff();
+        }
+        current[used++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        while (len > 0) {
+            if (used == CHUNK) {
+                handOff();
+            }
+            int n = Math.min(len, CHUNK - used);
+            System.arraycopy(b, off, current, used, n);
+            used += n;
+            off += n;
+            len -= n;
+        }
+    }
+
+    private void handOff() throws IOException {
+        checkWorker();
+        try {
+            lengths.put(used);
+            full.put(current);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while handing data to the compressor");
+        }
+        byte[] next = free.poll();
+        current = next != null ? next : new byte[CHUNK];
+        used = 0;
+    }
+
+    private void checkWorker() throws IOException {
+        Throwable t = failure;
+        if (t != null) {
+            throw t instanceof IOException io ? io : new IOException("compressor failed: " + t, t);
+        }
+    }
+
+    /** Hands over what is left, waits until the compressor has written and closed its sink. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (used > 0) {
+            handOff();
+        }
+        try {
+            full.put(END);
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the compressor");
+        }
+        checkWorker();
+    }
+}
