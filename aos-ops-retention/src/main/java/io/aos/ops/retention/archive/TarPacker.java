@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
@@ -54,7 +55,8 @@ public final class TarPacker {
         try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE)) {
             DigestOutputStream hashed = new DigestOutputStream(
-                    new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20), whole);
+                    new BufferedOutputStream(CloseShieldOutputStream.wrap(Channels.newOutputStream(channel)), 1 << 20),
+                    whole);
             OutputStream compressed = format.compress(hashed);
             try (TarArchiveOutputStream tar = new TarArchiveOutputStream(
                     new BufferedOutputStream(new HandoffOutputStream(compressed), 1 << 18))) {
