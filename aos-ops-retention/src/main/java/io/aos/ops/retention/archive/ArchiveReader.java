@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * Reads a whole archive and checks everything it can without the sources: the compression layer's own checksum,
@@ -67,7 +68,8 @@ public final class ArchiveReader {
                         throw new ArchiveDamage("member '" + name + "' is a " + (entry.isLink() ? "hard" : "symbolic")
                                 + " link to '" + entry.getLinkName() + "'; links are never restored");
                     }
-                    if (!entry.isFile() || entry.isDirectory()) {
+                    byte flag = entry.getLinkFlag();
+                    if (flag != TarConstants.LF_NORMAL && flag != TarConstants.LF_OLDNORM || entry.isDirectory()) {
                         throw new ArchiveDamage("member '" + name + "' is not a regular file");
                     }
                     if (entry.getSize() < 0 || entry.getSize() > MAX_MEMBER_BYTES) {
