@@ -143,7 +143,7 @@ public final class ArchiveReader {
             if (!e.sha256Prefix().equals(Manifest.prefixOf(m.sha256()))) {
                 throw new ArchiveDamage("checksum mismatch in member '" + m.name() + "'");
             }
-            if (Math.floorDiv(e.mtimeMillis(), 1000) != m.mtimeSeconds()) {
+            if (e.mtimeSeconds() != m.mtimeSeconds()) {
                 throw new ArchiveDamage("member '" + m.name() + "' mtime differs from the manifest");
             }
         }

@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -133,8 +134,7 @@ public final class Archiver {
         log.action("Created: " + target + " (" + humanBytes(packed.bytes()) + ", " + packed.members().size()
                 + " files, sha256 " + packed.sha256().substring(0, 16) + ")");
         int[] removedKept = deleteArchived(dir, packed.members().stream()
-                .map(m -> new Manifest.Entry(m.name(), m.size(), m.mtimeMillis(), Manifest.prefixOf(m.sha256())))
-                .toList());
+                .map(m -> new Original(m.name(), m.size(), m.modified(), -1)).toList());
         Files.deleteIfExists(journalFile);
         CrashPoint.reached("done");
         log.action("Removed " + removedKept[0] + " archived files from " + dir);
@@ -177,7 +177,8 @@ public final class Archiver {
             if (Files.isRegularFile(archive)) {
                 ArchiveVerifier.Result result = ArchiveVerifier.verify(archive);
                 if (result.ok()) {
-                    int[] removedKept = deleteArchived(dir, result.manifest());
+                    int[] removedKept = deleteArchived(dir, result.manifest().stream()
+                            .map(e -> new Original(e.path(), e.size(), null, e.mtimeSeconds())).toList());
                     log.action("Resumed interrupted archive " + archive.getFileName() + ": removed " + removedKept[0]
                             + " archived files from " + dir);
                 } else {
@@ -206,11 +207,24 @@ public final class Archiver {
         }
     }
 
+    /**
+     * A file that went into the archive: its exact mtime as scanned when known, else (resuming from a journal) the
+     * whole seconds the manifest recorded.
+     */
+    private record Original(String path, long size, FileTime modified, long mtimeSeconds) {
+
+        boolean unchanged(BasicFileAttributes attrs) {
+            return attrs.isRegularFile() && attrs.size() == size && (modified != null
+                    ? attrs.lastModifiedTime().equals(modified)
+                    : attrs.lastModifiedTime().toInstant().getEpochSecond() == mtimeSeconds);
+        }
+    }
+
     /** Deletes each listed original whose size and mtime are still those archived; returns {removed, kept}. */
-    private static int[] deleteArchived(Path dir, List<Manifest.Entry> entries) throws IOException {
+    private static int[] deleteArchived(Path dir, List<Original> entries) throws IOException {
         int removed = 0;
         int kept = 0;
-        for (Manifest.Entry e : entries) {
+        for (Original e : entries) {
             Path file = dir.resolve(e.path());
             BasicFileAttributes attrs;
             try {
@@ -218,8 +232,7 @@ public final class Archiver {
             } catch (NoSuchFileException gone) {
                 continue;
             }
-            if (attrs.isRegularFile() && attrs.size() == e.size()
-                    && attrs.lastModifiedTime().toMillis() == e.mtimeMillis()) {
+            if (e.unchanged(attrs)) {
                 Files.deleteIfExists(file);
                 removed++;
                 CrashPoint.reached("deleted", removed);

@@ -2,67 +2,82 @@ package io.aos.ops.retention.archive;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.List;
 
 /**
- * The manifest member inside every archive: one line per file with the first 64 bits of its SHA-256, its size,
- * its modification time in epoch milliseconds and its member name.
+ * The manifest member inside every archive: per file its member name, size, modification time (epoch seconds, as
+ * in the tar header) and the first 64 bits of its SHA-256.
  *
- * <p>Why 64 bits and not the whole SHA-256: with 400-byte golden files, 64 incompressible hex digits per file add
- * 30-40 % to the archive; 16 digits keep the manifest under 15 %. They detect accidental damage with a miss rate of
- * 2^-64 per file, and the whole archive is covered by a full SHA-256 in the {@code .sha256} file beside it.
+ * <p>Layout, plain text: a header, {@code count N}, then four columns one after the other (N names, N sizes, N
+ * mtimes, N checksums), one value per line. Columns rather than rows, and base64url rather than hex for the
+ * checksum, because with 400-byte golden files the manifest must stay under 15 % of the archive: grouped like this
+ * it compresses to about 12 bytes per file, against 17 as TSV rows with hex digests (measured, 100k files).
+ * 64 bits of SHA-256 detect accidental damage with a miss rate of 2^-64 per file; the whole archive is covered by a
+ * full SHA-256 in the {@code .sha256} file beside it.
  */
 public final class Manifest {
 
     /** The member name of the manifest; it is not a golden file name, so it never collides with one. */
     public static final String MEMBER = ".aos-retention-manifest";
     static final String HEADER = "aos-retention-manifest 1";
-    private static final HexFormat HEX = HexFormat.of();
+    static final String COLUMNS = "columns path size mtime sha256-64";
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64_DECODE = Base64.getUrlDecoder();
 
-    /** One manifest line. */
-    public record Entry(String path, long size, long mtimeMillis, String sha256Prefix) {
+    /** One file of the manifest. */
+    public record Entry(String path, long size, long mtimeSeconds, String sha256Prefix) {
     }
 
     private Manifest() {
     }
 
-    /** The 16-hex-digit prefix of a SHA-256 digest. */
+    /** The 64-bit prefix of a SHA-256 digest as the manifest writes it (11 base64url characters). */
     public static String prefixOf(byte[] sha256) {
-        return HEX.formatHex(sha256, 0, 8);
+        return B64.encodeToString(java.util.Arrays.copyOf(sha256, 8));
     }
 
-    static void appendLine(StringBuilder out, Entry e) {
-        out.append(e.sha256Prefix()).append('\t').append(e.size()).append('\t').append(e.mtimeMillis())
-                .append('\t').append(e.path()).append('\n');
+    /** The manifest text of {@code entries}, in their order. */
+    public static byte[] render(List<Entry> entries) {
+        StringBuilder out = new StringBuilder(entries.size() * 64 + 64);
+        out.append(HEADER).append('\n').append(COLUMNS).append('\n').append("count ").append(entries.size())
+                .append('\n');
+        entries.forEach(e -> out.append(e.path()).append('\n'));
+        entries.forEach(e -> out.append(e.size()).append('\n'));
+        entries.forEach(e -> out.append(e.mtimeSeconds()).append('\n'));
+        entries.forEach(e -> out.append(e.sha256Prefix()).append('\n'));
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static StringBuilder start() {
-        return new StringBuilder(1 << 16).append(HEADER).append('\n');
-    }
-
-    /** Parses a manifest; a malformed one throws {@link ArchiveDamage} naming the line. */
+    /** Parses a manifest; a malformed one throws {@link ArchiveDamage} naming what is wrong. */
     public static List<Entry> parse(byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
-        String[] lines = text.split("\n", -1);
-        if (lines.length < 1 || !lines[0].equals(HEADER)) {
-            throw new ArchiveDamage("manifest has no '" + HEADER + "' header");
+        String[] lines = new String(content, StandardCharsets.UTF_8).split("\n", -1);
+        if (lines.length < 3 || !lines[0].equals(HEADER) || !lines[1].equals(COLUMNS)
+                || !lines[2].startsWith("count ")) {
+            throw new ArchiveDamage("manifest header is malformed");
         }
-        List<Entry> entries = new ArrayList<>(lines.length);
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.isEmpty() && i == lines.length - 1) {
-                break;
-            }
-            String[] f = line.split("\t", 4);
-            if (f.length != 4 || f[0].length() != 16 || f[3].isEmpty()) {
-                throw new ArchiveDamage("manifest line " + (i + 1) + " is malformed");
-            }
+        int count;
+        try {
+            count = Integer.parseInt(lines[2].substring(6));
+        } catch (NumberFormatException e) {
+            throw new ArchiveDamage("manifest count is malformed");
+        }
+        if (count < 0 || lines.length != 3 + 4 * (long) count + 1 || !lines[lines.length - 1].isEmpty()) {
+            throw new ArchiveDamage("manifest has " + (lines.length - 4) + " value lines, expected 4 x " + count);
+        }
+        List<Entry> entries = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String path = lines[3 + i];
+            String hash = lines[3 + 3 * count + i];
             try {
-                HEX.parseHex(f[0]);
-                entries.add(new Entry(f[3], Long.parseLong(f[1]), Long.parseLong(f[2]), f[0]));
+                long size = Long.parseLong(lines[3 + count + i]);
+                long mtime = Long.parseLong(lines[3 + 2 * count + i]);
+                if (hash.length() != 11 || B64_DECODE.decode(hash).length != 8 || size < 0) {
+                    throw new IllegalArgumentException(hash);
+                }
+                entries.add(new Entry(path, size, mtime, hash));
             } catch (IllegalArgumentException e) {
-                throw new ArchiveDamage("manifest line " + (i + 1) + " is malformed");
+                throw new ArchiveDamage("manifest entry " + (i + 1) + " ('" + path + "') is malformed");
             }
         }
         return entries;

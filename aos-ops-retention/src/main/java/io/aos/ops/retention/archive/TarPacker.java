@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,7 +49,6 @@ public final class TarPacker {
         MessageDigest whole = sha256();
         MessageDigest each = sha256();
         List<PackedMember> members = new ArrayList<>(files.size());
-        StringBuilder manifest = Manifest.start();
         long newestSeconds = 0;
         try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE)) {
@@ -64,26 +62,25 @@ public final class TarPacker {
                 tar.setAddPaxHeadersForNonAsciiNames(true);
                 long count = 0;
                 for (GoldenFile file : files) {
+                    if (MemberName.problemWith(file.relative()) != null) {
+                        continue; // a name restore would refuse stays where it is, unarchived
+                    }
                     byte[] data;
                     try {
                         data = Files.readAllBytes(file.path());
                     } catch (NoSuchFileException gone) {
                         continue;
                     }
-                    long seconds = file.modified().to(TimeUnit.SECONDS);
+                    long seconds = file.modified().toInstant().getEpochSecond();
                     newestSeconds = Math.max(newestSeconds, seconds);
                     putEntry(tar, file.relative(), data, seconds);
                     byte[] digest = each.digest(data);
-                    PackedMember member = new PackedMember(file.relative(), data.length,
-                            file.modified().toMillis(), digest);
-                    members.add(member);
-                    Manifest.appendLine(manifest, new Manifest.Entry(member.name(), member.size(),
-                            member.mtimeMillis(), Manifest.prefixOf(digest)));
+                    members.add(new PackedMember(file.relative(), data.length, file.modified(), digest));
                     CrashPoint.reached("packed", ++count);
                 }
                 if (withManifest) {
-                    putEntry(tar, Manifest.MEMBER, manifest.toString().getBytes(StandardCharsets.UTF_8),
-                            newestSeconds);
+                    putEntry(tar, Manifest.MEMBER,
+                            Manifest.render(members.stream().map(PackedMember::toEntry).toList()), newestSeconds);
                 }
                 tar.finish();
             }

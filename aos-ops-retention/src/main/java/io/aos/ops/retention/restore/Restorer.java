@@ -26,7 +26,7 @@ import java.util.Map;
  * fails is not touched. Every member lands at {@code DEST/<its name>}: names that are absolute, contain {@code ..},
  * or are links or devices fail verification already, and each target is checked again to lie inside DEST with no
  * symbolic link on the way. Existing files are never overwritten without {@code force}; this is checked for all
- * members before the first file is written. Modification times come from the manifest.
+ * members before the first file is written. Modification times come from the manifest, in whole seconds like tar.
  */
 public final class Restorer {
 
@@ -113,7 +113,7 @@ public final class Restorer {
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             out.write(data);
         }
-        Files.setLastModifiedTime(temp, FileTime.fromMillis(e.mtimeMillis()));
+        Files.setLastModifiedTime(temp, FileTime.from(e.mtimeSeconds(), java.util.concurrent.TimeUnit.SECONDS));
         try {
             if (force) {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

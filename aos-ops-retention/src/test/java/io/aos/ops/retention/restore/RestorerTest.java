@@ -42,7 +42,7 @@ class RestorerTest {
     private Path crafted(String archiveName, List<Crafted> members) throws Exception {
         Path archive = tmp.resolve("archives").resolve(archiveName);
         Files.createDirectories(archive.getParent());
-        StringBuilder manifest = new StringBuilder("aos-retention-manifest 1\n");
+        List<Manifest.Entry> manifest = new java.util.ArrayList<>();
         try (OutputStream out = ArchiveFormat.GZIP.compress(Files.newOutputStream(archive));
              TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -61,10 +61,9 @@ class RestorerTest {
                 }
                 tar.closeArchiveEntry();
                 byte[] sha = MessageDigest.getInstance("SHA-256").digest(body);
-                manifest.append(Manifest.prefixOf(sha)).append('\t').append(body.length).append('\t')
-                        .append(1_700_000_000_000L).append('\t').append(m.name()).append('\n');
+                manifest.add(new Manifest.Entry(m.name(), body.length, 1_700_000_000L, Manifest.prefixOf(sha)));
             }
-            byte[] mf = manifest.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] mf = Manifest.render(manifest);
             TarArchiveEntry e = new TarArchiveEntry(Manifest.MEMBER);
             e.setSize(mf.length);
             tar.putArchiveEntry(e);
