@@ -33,14 +33,15 @@ import java.util.stream.Stream;
  * Whole-process comparison of {@code retention archive} with GNU {@code tar czf} on golden-sized files (issue 8).
  *
  * <pre>
- * java -cp aos-ops-bench/target/benchmarks.jar io.aos.ops.bench.retention.ArchiveThroughput [FILES] [REPS] [WORKDIR]
+ * java -cp aos-ops-bench/target/benchmarks.jar io.aos.ops.bench.retention.ArchiveThroughput [FILES] [REPS] [WORKDIR] [--full]
  * java -Xmx256m -cp aos-ops-bench/target/benchmarks.jar io.aos.ops.bench.retention.ArchiveThroughput status FILES
  * </pre>
  *
  * <p>Per repetition (warm page cache, same JVM so later reps are JIT-warm): {@code tar czf} of the corpus; then
  * what {@code archive} does before deleting (scan + select, pack with manifest, fsync, read back in full) for gzip
  * and zstd; then the pack alone with and without the manifest, for the manifest's size overhead. Finally one full
- * {@code Archiver.archive} per format (including the deletes) on a fresh copy of the corpus.
+ * {@code Archiver.archive} per format (including the deletes) on a fresh copy of the corpus with
+ * {@code --full}. A WORKDIR that already holds the corpus is reused and kept (generating 100k files is slow).
  */
 public final class ArchiveThroughput {
 
@@ -54,11 +55,21 @@ public final class ArchiveThroughput {
             status(Integer.parseInt(args.length > 1 ? args[1] : "1000000"), args.length > 2 ? Path.of(args[2]) : null);
             return;
         }
-        int files = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        Path work = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("aos-bench-retention");
+        List<String> positional = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+        boolean full = Arrays.asList(args).contains("--full");
+        int files = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 100_000;
+        int reps = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 3;
+        boolean keep = positional.size() > 2;
+        Path work = keep ? Path.of(positional.get(2)) : Files.createTempDirectory("aos-bench-retention");
         Path golden = work.resolve("shadow_simulation_bench/golden");
-        long payload = generate(golden, files);
+        long payload;
+        if (Files.isDirectory(golden)) {
+            try (Stream<Path> s = Files.list(golden)) {
+                payload = s.mapToLong(p -> p.toFile().length()).sum();
+            }
+        } else {
+            payload = generate(golden, files);
+        }
         System.out.printf(Locale.ROOT, "corpus: %d files, %.1f MB payload, in %s%n", files, payload / 1e6, golden);
 
         List<String> rows = new ArrayList<>();
@@ -97,7 +108,7 @@ public final class ArchiveThroughput {
             rows.clear();
             deleteTree(out);
         }
-        for (ArchiveFormat format : ArchiveFormat.values()) {
+        for (ArchiveFormat format : full ? ArchiveFormat.values() : new ArchiveFormat[0]) {
             Path run = work.resolve("full-" + format.name().toLowerCase(Locale.ROOT));
             Path dir = run.resolve("shadow_simulation_full/golden");
             generate(dir, files);
@@ -112,7 +123,9 @@ public final class ArchiveThroughput {
                     s, files / s, report.ok());
             deleteTree(run);
         }
-        deleteTree(work);
+        if (!keep) {
+            deleteTree(work);
+        }
     }
 
     private static void status(int files, Path given) throws Exception {
@@ -187,7 +200,4 @@ public final class ArchiveThroughput {
         }
     }
 
-    static String describe(String[] args) {
-        return Arrays.toString(args);
-    }
 }

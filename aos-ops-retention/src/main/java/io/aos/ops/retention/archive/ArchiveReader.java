@@ -16,6 +16,7 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.io.IOUtils;
 
 /**
  * Reads a whole archive and checks everything it can without the sources: the compression layer's own checksum,
@@ -75,9 +76,10 @@ public final class ArchiveReader {
                     if (entry.getSize() < 0 || entry.getSize() > MAX_MEMBER_BYTES) {
                         throw new ArchiveDamage("member '" + name + "' has an implausible size " + entry.getSize());
                     }
-                    byte[] data = tar.readAllBytes();
-                    if (data.length != entry.getSize()) {
-                        throw new ArchiveDamage("truncated: member '" + name + "' has " + data.length + " of "
+                    byte[] data = new byte[(int) entry.getSize()];
+                    int got = IOUtils.read(tar, data);
+                    if (got != data.length) {
+                        throw new ArchiveDamage("truncated: member '" + name + "' has " + got + " of "
                                 + entry.getSize() + " bytes");
                     }
                     if (name.equals(Manifest.MEMBER)) {

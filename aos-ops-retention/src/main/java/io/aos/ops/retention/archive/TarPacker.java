@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
@@ -46,6 +44,8 @@ public final class TarPacker {
      */
     public static Packed pack(Path target, ArchiveFormat format, List<GoldenFile> files, boolean withManifest)
             throws IOException {
+        // A name restore would refuse stays where it is, unarchived.
+        List<GoldenFile> toPack = files.stream().filter(f -> MemberName.problemWith(f.relative()) == null).toList();
         MessageDigest whole = sha256();
         MessageDigest each = sha256();
         List<PackedMember> members = new ArrayList<>(files.size());
@@ -61,22 +61,21 @@ public final class TarPacker {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
                 tar.setAddPaxHeadersForNonAsciiNames(true);
                 long count = 0;
-                for (GoldenFile file : files) {
-                    if (MemberName.problemWith(file.relative()) != null) {
-                        continue; // a name restore would refuse stays where it is, unarchived
+                try (FileReadAhead ahead = new FileReadAhead(toPack)) {
+                    FileReadAhead.Loaded loaded;
+                    while ((loaded = ahead.next()) != null) {
+                        byte[] data = loaded.data();
+                        if (data == null) {
+                            continue; // vanished since the scan
+                        }
+                        GoldenFile file = loaded.file();
+                        long seconds = file.modified().toInstant().getEpochSecond();
+                        newestSeconds = Math.max(newestSeconds, seconds);
+                        putEntry(tar, file.relative(), data, seconds);
+                        byte[] digest = each.digest(data);
+                        members.add(new PackedMember(file.relative(), data.length, file.modified(), digest));
+                        CrashPoint.reached("packed", ++count);
                     }
-                    byte[] data;
-                    try {
-                        data = Files.readAllBytes(file.path());
-                    } catch (NoSuchFileException gone) {
-                        continue;
-                    }
-                    long seconds = file.modified().toInstant().getEpochSecond();
-                    newestSeconds = Math.max(newestSeconds, seconds);
-                    putEntry(tar, file.relative(), data, seconds);
-                    byte[] digest = each.digest(data);
-                    members.add(new PackedMember(file.relative(), data.length, file.modified(), digest));
-                    CrashPoint.reached("packed", ++count);
                 }
                 if (withManifest) {
                     putEntry(tar, Manifest.MEMBER,
