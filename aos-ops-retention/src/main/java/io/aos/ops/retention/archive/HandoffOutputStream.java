@@ -5,20 +5,25 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Hands the bytes written to it, in 1 MiB chunks, to a second thread that writes them to {@code sink}: reading
  * files and building the tar stream runs on the caller's thread while compression runs on the other, which is what
- * lets a Java archiver keep up with {@code tar czf} on two cores.
+ * lets a Java archiver keep up with {@code tar czf}. A failure of the sink (disk full) surfaces on the caller's next
+ * write or on close; the caller never waits forever on a dead compressor.
  */
 final class HandoffOutputStream extends OutputStream {
 
     private static final int CHUNK = 1 << 20;
-    private static final byte[] END = new byte[0];
 
-    private final BlockingQueue<byte[]> full = new ArrayBlockingQueue<>(4);
+    private record Chunk(byte[] data, int length) {
+    }
+
+    private static final Chunk END = new Chunk(new byte[0], 0);
+
+    private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(4);
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(6);
-    private final BlockingQueue<Integer> lengths = new ArrayBlockingQueue<>(4);
     private final Thread worker;
     private volatile Throwable failure;
     private byte[] current = new byte[CHUNK];
@@ -34,19 +39,16 @@ final class HandoffOutputStream extends OutputStream {
     private void drain(OutputStream sink) {
         try {
             while (true) {
-                byte[] chunk = full.take();
+                Chunk chunk = full.take();
                 if (chunk == END) {
                     sink.close();
                     return;
                 }
-                int length = lengths.take();
-                sink.write(chunk, 0, length);
-                free.offer(chunk);
+                sink.write(chunk.data(), 0, chunk.length());
+                free.offer(chunk.data());
             }
         } catch (Throwable t) {
             failure = t;
-            // Unblock a producer waiting on a full queue.
-            full.clear();
         }
     }
 
@@ -73,17 +75,22 @@ final class HandoffOutputStream extends OutputStream {
     }
 
     private void handOff() throws IOException {
-        checkWorker();
+        enqueue(new Chunk(current, used));
+        byte[] next = free.poll();
+        current = next != null ? next : new byte[CHUNK];
+        used = 0;
+    }
+
+    private void enqueue(Chunk chunk) throws IOException {
         try {
-            lengths.put(used);
-            full.put(current);
+            while (!full.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                checkWorker();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while handing data to the compressor");
         }
-        byte[] next = free.poll();
-        current = next != null ? next : new byte[CHUNK];
-        used = 0;
+        checkWorker();
     }
 
     private void checkWorker() throws IOException {
@@ -103,8 +110,8 @@ final class HandoffOutputStream extends OutputStream {
         if (used > 0) {
             handOff();
         }
+        enqueue(END);
         try {
-            full.put(END);
             worker.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
