@@ -57,7 +57,7 @@ public final class RetentionRestoreCommand implements Callable<Integer> {
         RetentionSettings settings = retention.settings(common);
         Path target = dest != null ? dest : retention.config(common).path(OpsSetting.GOLDEN_DIR);
         PrintWriter out = spec.commandLine().getOut();
-        Restorer.Result result = Restorer.restore(archive, target, force);
+        Restorer.Result result = Restorer.restore(archive, target, force, settings.workDir());
         RetentionLog log = new RetentionLog(settings.logFile(), settings.clock(), json ? line -> { } : out::println);
         log.action("Restored " + result.restored() + " files to " + result.destination() + " from " + archive);
         if (json) {

@@ -4,6 +4,7 @@ import io.aos.ops.core.OpsException;
 import io.aos.ops.retention.archive.ArchiveVerifier;
 import io.aos.ops.retention.archive.Manifest;
 import io.aos.ops.retention.archive.MemberName;
+import io.aos.ops.retention.lock.DirectoryLock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Restores a retention archive into a directory. Public API.
@@ -35,6 +37,27 @@ public final class Restorer {
     }
 
     private Restorer() {
+    }
+
+    /**
+     * {@link #restore(Path, Path, boolean)} holding the retention lock of {@code destination} (see
+     * {@link DirectoryLock}), so an archive or cleanup run never works on a directory being restored into.
+     */
+    public static Result restore(Path archive, Path destination, boolean force, Path workDir) throws IOException {
+        if (!Files.isRegularFile(archive)) {
+            throw OpsException.failure("Archive not found: " + archive);
+        }
+        Files.createDirectories(destination);
+        Optional<DirectoryLock> lock = DirectoryLock.tryAcquire(workDir, destination);
+        if (lock.isEmpty()) {
+            throw OpsException.failure("another retention run holds the lock on " + destination
+                    + "; nothing restored, try again when it has finished");
+        }
+        try {
+            return restore(archive, destination, force);
+        } finally {
+            lock.get().close();
+        }
     }
 
     public static Result restore(Path archive, Path destination, boolean force) throws IOException {
