@@ -1,5 +1,6 @@
 package io.aos.ops.retention.scan;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -29,13 +30,15 @@ public final class GoldenScanner {
             return;
         }
         Path root = dir.toAbsolutePath().normalize();
+        String rootText = root.toString();
+        int cut = rootText.endsWith(root.getFileSystem().getSeparator()) ? rootText.length() : rootText.length() + 1;
         Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         String name = file.getFileName().toString();
                         if (attrs.isRegularFile() && GoldenKind.isGolden(name)) {
-                            sink.accept(new GoldenFile(file, relative(root, file), attrs.size(),
+                            sink.accept(new GoldenFile(file, relative(file, cut), attrs.size(),
                                     attrs.lastModifiedTime()));
                         }
                         return FileVisitResult.CONTINUE;
@@ -73,18 +76,9 @@ public final class GoldenScanner {
         return old;
     }
 
-    static String relative(Path root, Path file) {
-        Path rel = root.relativize(file);
-        if (rel.getNameCount() == 1) {
-            return rel.toString();
-        }
-        StringBuilder sb = new StringBuilder();
-        for (Path part : rel) {
-            if (sb.length() > 0) {
-                sb.append('/');
-            }
-            sb.append(part);
-        }
-        return sb.toString();
+    /** The member name: the path below the root, '/'-separated (cheaper than Path.relativize per file). */
+    static String relative(Path file, int rootLength) {
+        String rel = file.toString().substring(rootLength);
+        return File.separatorChar == '/' ? rel : rel.replace(File.separatorChar, '/');
     }
 }
