@@ -96,7 +96,8 @@ final class HandoffOutputStream extends OutputStream {
     private void checkWorker() throws IOException {
         Throwable t = failure;
         if (t != null) {
-            throw t instanceof IOException io ? io : new IOException("compressor failed: " + t, t);
+            // A new exception each time: the same one thrown by write and again by close would suppress itself.
+            throw new IOException("compressing failed: " + t.getMessage(), t);
         }
     }
 
