@@ -18,12 +18,12 @@ import picocli.CommandLine.Spec;
 /** {@code aos-ops retention status}. */
 @Command(name = "status",
         mixinStandardHelpOptions = true,
-        header = "Show golden storage: files per directory, archives, free space, time until 90% full.",
+        header = "Show golden storage: files per directory, archives, free space, time until 90%% full.",
         description = {
             "Per directory: file count, apparent and on-disk size, oldest and newest file, what arrived in the last "
                 + StatusScanner.GROWTH_WINDOW_HOURS + " h.",
             "Then the archive directory, and per filesystem the free space, the growth rate of golden files and "
-                + "the projected time until it is 90% full at that rate. Changes nothing; exit 0."
+                + "the projected time until it is 90%% full at that rate. Changes nothing; exit 0."
         })
 public final class RetentionStatusCommand implements Callable<Integer> {
 
@@ -47,7 +47,7 @@ public final class RetentionStatusCommand implements Callable<Integer> {
             out.println(OpsJson.pretty().writeValueAsString(status));
             return 0;
         }
-        out.println("Golden storage status at " + status.at());
+        out.println("Golden storage status at " + status.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         for (StorageStatus.DirectoryStatus d : status.directories()) {
             out.println();
             out.println("Directory: " + d.path());
