@@ -107,19 +107,23 @@ public final class Archiver {
         }
         log.action("Archiving " + files.size() + " files from " + dir + "...");
         CrashPoint.reached("scanned");
-        Files.createDirectories(settings.archiveDir());
         Path target = settings.archiveDir().resolve(archiveName(dir, format));
         Path partial = partialOf(target, key);
-        Files.deleteIfExists(partial);
         TarPacker.Packed packed;
         try {
+            Files.createDirectories(settings.archiveDir());
+            Files.deleteIfExists(partial);
             packed = TarPacker.pack(partial, format, files, true);
             CrashPoint.reached("packed");
             checkReadBack(partial, format, packed);
             CrashPoint.reached("verified");
         } catch (IOException | ArchiveDamage e) {
-            Files.deleteIfExists(partial);
-            String problem = "archive of " + dir + " failed (" + e.getMessage() + "); no file was deleted";
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // the partial name is never taken for an archive; the next run removes it
+            }
+            String problem = "archive of " + dir + " failed (" + e + "); no file was deleted";
             log.action("FAILED: " + problem);
             return new ArchiveReport.DirectoryOutcome(dir, files.size(), null, 0, 0, 0, problem);
         }

@@ -1,5 +1,6 @@
 package io.aos.ops.retention.lock;
 
+import io.aos.ops.core.OpsException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -28,8 +29,14 @@ public final class DirectoryLock implements AutoCloseable {
     /** The lock on {@code dir}, or empty when another run (in this or another process) holds it. */
     public static Optional<DirectoryLock> tryAcquire(Path workDir, Path dir) throws IOException {
         Path lockFile = lockFileFor(workDir, dir);
-        Files.createDirectories(lockFile.getParent());
-        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel;
+        try {
+            Files.createDirectories(lockFile.getParent());
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw OpsException.badInput(lockFile, "cannot create the retention lock for " + dir + " (" + e
+                    + "); set AOS_STATE_DIR or --state-dir to a writable directory");
+        }
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {
