@@ -161,6 +161,20 @@ class ArchiverTest {
         assertThat(tree.console).anyMatch(l -> l.startsWith("Resumed interrupted archive x.tgz: removed 3"));
     }
 
+    @Test
+    void anArchiveThatCannotBeWrittenDeletesNothingAndSaysWhy() throws Exception {
+        GoldenTree tree = treeWithOldAndYoungFiles();
+        Map<String, String> before = GoldenTree.contents(tree.golden);
+        Files.createDirectories(tree.settings().archiveDir().getParent());
+        Files.writeString(tree.settings().archiveDir(), "a file where the archive directory should be");
+
+        ArchiveReport report = new Archiver(tree.settings(), tree.log()).archive(1, ArchiveFormat.GZIP, false);
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.directories().get(0).problem()).contains("failed", "no file was deleted");
+        assertThat(GoldenTree.contents(tree.golden)).isEqualTo(before);
+    }
+
     static String sha(Path file) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(Files.readAllBytes(file)));
