@@ -23,20 +23,21 @@ import java.util.stream.Stream;
  */
 public final class MonitorMetrics {
 
+    private final PrometheusRegistry registry;
     private final Gauge checkStatus;
-    private final Gauge lastCheck;
     private final Gauge diskUsage;
     private final Gauge goldenFiles;
     private final Gauge goldenBytes;
-    private final Gauge emergencyStop;
+    // Unlabelled gauges read 0 from the moment they exist; these two are registered on first use so that
+    // "never measured" is an absent series, not "no emergency stop" or "last check in 1970".
+    private Gauge lastCheck;
+    private Gauge emergencyStop;
 
     private MonitorMetrics(PrometheusRegistry registry) {
+        this.registry = registry;
         checkStatus = Gauge.builder().name("aos_monitor_check_status")
                 .help("Result of the monitor's last check per probe: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.")
                 .labelNames("probe").register(registry);
-        lastCheck = Gauge.builder().name("aos_monitor_last_check_timestamp_seconds")
-                .help("Unix time the monitor finished its last check.")
-                .register(registry);
         diskUsage = Gauge.builder().name("aos_monitor_disk_usage_ratio")
                 .help("Used fraction of the filesystem holding the path, as df computes Use% (0 to 1).")
                 .labelNames("path").register(registry);
@@ -46,9 +47,6 @@ public final class MonitorMetrics {
         goldenBytes = Gauge.builder().name("aos_monitor_golden_bytes")
                 .help("Bytes in regular files below the golden directory.")
                 .labelNames("dir").register(registry);
-        emergencyStop = Gauge.builder().name("aos_monitor_emergency_stop_engaged")
-                .help("1 if the emergency stop flag is engaged on this host, else 0.")
-                .register(registry);
     }
 
     /** Creates the metrics and registers them in {@code registry}. */
@@ -65,8 +63,13 @@ public final class MonitorMetrics {
     }
 
     /** Records that a whole check finished at {@code at}; alerts use it to notice a monitor that stopped checking. */
-    public void recordCheckFinished(Instant at) {
+    public synchronized void recordCheckFinished(Instant at) {
         checkNotNull(at, "at");
+        if (lastCheck == null) {
+            lastCheck = Gauge.builder().name("aos_monitor_last_check_timestamp_seconds")
+                    .help("Unix time the monitor finished its last check.")
+                    .register(registry);
+        }
         lastCheck.set(at.getEpochSecond() + at.getNano() / 1e9);
     }
 
@@ -116,7 +119,12 @@ public final class MonitorMetrics {
     }
 
     /** Records whether the emergency stop is engaged. */
-    public void recordEmergencyStop(boolean engaged) {
+    public synchronized void recordEmergencyStop(boolean engaged) {
+        if (emergencyStop == null) {
+            emergencyStop = Gauge.builder().name("aos_monitor_emergency_stop_engaged")
+                    .help("1 if the emergency stop flag is engaged on this host, else 0.")
+                    .register(registry);
+        }
         emergencyStop.set(engaged ? 1 : 0);
     }
 

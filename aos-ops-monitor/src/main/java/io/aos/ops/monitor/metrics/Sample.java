@@ -2,6 +2,7 @@ package io.aos.ops.monitor.metrics;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,7 +18,7 @@ public record Sample(String name, Map<String, String> labels, double value) {
 
     public Sample {
         checkNotNull(name, "name");
-        labels = labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
+        labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
     }
 
     /** The value of {@code label}, or null. */

@@ -80,6 +80,11 @@ class MonitorMetricsTest {
                 .extracting(Sample::value).isEqualTo(MetricsFixture.LAST_CYCLE.getEpochSecond() + 0.5);
     }
 
+    @Test
+    void nothingIsExportedBeforeItIsMeasured() {
+        assertThat(TextExposition.render(registry)).isEmpty();
+    }
+
     private List<Sample> samples(String name) {
         return ExpositionParser.parse(new String(TextExposition.render(registry), StandardCharsets.UTF_8))
                 .samples(name);
