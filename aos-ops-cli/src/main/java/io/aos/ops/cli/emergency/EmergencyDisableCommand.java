@@ -1,0 +1,66 @@
+package io.aos.ops.cli.emergency;
+
+import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.core.emergency.EmergencyStop;
+import io.aos.ops.core.emergency.EmergencyStopChange;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code aos-ops emergency-stop disable}: lift the stop and let workflows run again. */
+@Command(name = "disable",
+        aliases = "start",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        header = "Lift the emergency stop: workflows may run again (alias: start).",
+        description = {
+            "Removes the stop file, appends the release to the audit log (which is kept, never truncated) and writes "
+                    + "WORKFLOW_EMERGENCY_STOP=false to the environment file. Running engines resume within 1 second.",
+            "Example: aos-ops emergency-stop disable --reason 'root cause fixed, INC-42'",
+        })
+final class EmergencyDisableCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    EmergencyStopCommand parent;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    EmergencyPathOptions paths;
+
+    @Option(names = {"-r", "--reason"}, paramLabel = "TEXT",
+            description = "Why it is safe to run again (recorded in the audit log). Words after 'disable' work too.")
+    String reason;
+
+    @Parameters(arity = "0..*", paramLabel = "WORDS", description = "The reason, as plain words.")
+    List<String> words;
+
+    @Option(names = "--json", description = "Print what was done as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        OpsConfig config = parent.config(common, paths);
+        EmergencyStop stop = EmergencyStop.forConfig(config);
+        EmergencyStopChange change = stop.disable(ReasonArgument.of(spec, reason, words));
+        EmergencyStopView view = new EmergencyStopView(spec.commandLine().getOut(), config);
+        if (json) {
+            view.json(EmergencyStopView.changeJson("disable", change));
+        } else {
+            view.disabled(change, stop.engagedByEnvironment());
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

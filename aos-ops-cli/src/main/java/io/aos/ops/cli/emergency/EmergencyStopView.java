@@ -1,0 +1,214 @@
+package io.aos.ops.cli.emergency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aos.ops.core.OpsException;
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.core.emergency.AuditEntry;
+import io.aos.ops.core.emergency.EmergencyStop;
+import io.aos.ops.core.emergency.EmergencyStopChange;
+import io.aos.ops.core.emergency.EmergencyStopStatus;
+import io.aos.ops.core.json.OpsJson;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** How the emergency stop is shown to an operator: the upstream lines, plus who, when, why and how engines see it. */
+final class EmergencyStopView {
+
+    private static final String RED = "\u001b[1;31m";
+    private static final String GREEN = "\u001b[1;32m";
+    private static final String YELLOW = "\u001b[1;33m";
+    private static final String RESET = "\u001b[0m";
+
+    private final PrintWriter out;
+    private final boolean colour;
+
+    EmergencyStopView(PrintWriter out, OpsConfig config) {
+        this.out = out;
+        this.colour = System.console() != null && config.env("NO_COLOR").isEmpty();
+    }
+
+    /** Exit code of {@code status}: 0 RUNNING, 1 STOPPED, 2 UNKNOWN. */
+    static int exitCode(EmergencyStopStatus status) {
+        return switch (status.state()) {
+            case "RUNNING" -> 0;
+            case "STOPPED" -> 1;
+            default -> 2;
+        };
+    }
+
+    void status(EmergencyStop stop, EmergencyStopStatus status, List<AuditEntry> audit, String auditProblem) {
+        out.println("Workflow Emergency Stop Status");
+        out.println("==============================");
+        switch (status.source()) {
+            case NONE -> {
+                out.println("Status: " + paint(GREEN, "RUNNING"));
+                out.println("No stop file present (" + stop.flagFile() + ")");
+            }
+            case FLAG_FILE -> {
+                out.println("Status: " + paint(RED, "STOPPED"));
+                out.println("Stop file: " + stop.flagFile());
+                printStop(status);
+                if (stop.engagedByEnvironment()) {
+                    out.println("Also: " + EmergencyStop.ENV_VAR + "=true is set in this shell's environment; "
+                            + "anything started from it stays stopped after disable until you unset it.");
+                }
+            }
+            case ENVIRONMENT -> {
+                out.println("Status: " + paint(RED, "STOPPED") + " (by this shell's environment)");
+                out.println("Source: " + EmergencyStop.ENV_VAR + "=true is set in the environment of this command; "
+                        + "no stop file present (" + stop.flagFile() + ")");
+                out.println("Engines started from this shell are stopped; running engines are not affected. "
+                        + "To clear it: unset " + EmergencyStop.ENV_VAR);
+            }
+            case UNREADABLE -> {
+                out.println("Status: " + paint(YELLOW, "UNKNOWN") + " (engines treat this as STOPPED: fail closed)");
+                out.println("Stop file: " + stop.flagFile());
+                out.println("Problem: " + status.detail());
+            }
+        }
+        out.println("Environment file: " + stop.envFile());
+        out.println();
+        if (auditProblem != null) {
+            out.println("Audit log: " + auditProblem);
+        } else if (audit.isEmpty()) {
+            out.println("Audit log: no entries yet (" + stop.auditLogFile() + ")");
+        } else {
+            out.println("Recent audit entries (" + stop.auditLogFile() + "):");
+            for (AuditEntry entry : audit) {
+                out.println("    " + entry.describe());
+            }
+        }
+    }
+
+    private void printStop(EmergencyStopStatus status) {
+        if (status.who() != null) {
+            out.println("Stopped by: " + who(status) + (status.host() == null ? "" : " on " + status.host()));
+        }
+        if (status.since() != null) {
+            out.println("Since: " + status.since().truncatedTo(ChronoUnit.SECONDS)
+                    + (status.stoppedFor() == null ? "" : " (" + duration(status.stoppedFor()) + " ago)"));
+        }
+        out.println("Reason: " + (status.reason() == null ? "(none given)" : status.reason()));
+        if (status.detail() != null) {
+            out.println("Note: " + status.detail());
+        }
+    }
+
+    void enabled(EmergencyStopChange change) {
+        out.println(paint(RED, "[EMERGENCY]") + " Disabling workflow execution");
+        if (change.changed()) {
+            out.println("Stop file created: " + change.flagFile());
+        } else {
+            out.println("Already stopped; the first record is kept and this repeat is audited.");
+            out.println("Stop file: " + change.flagFile());
+            printStop(change.stop());
+        }
+        out.println("Environment: " + EmergencyStop.ENV_VAR + "=true (written to " + change.envFile() + ")");
+        out.println("Audit: " + change.audited().describe());
+        out.println("       appended to " + change.auditLog() + " and synced to disk");
+        out.println("Running engines that check the emergency stop halt before their next step, within 1 second; "
+                + "no restart is needed.");
+        out.println("Services started from now on read " + EmergencyStop.ENV_VAR + "=true from " + change.envFile()
+                + " (systemd EnvironmentFile=, docker --env-file).");
+    }
+
+    void disabled(EmergencyStopChange change, boolean shellStillStopped) {
+        out.println(paint(GREEN, "[RECOVERY]") + " Re-enabling workflow execution");
+        if (change.changed()) {
+            EmergencyStopStatus released = change.stop();
+            StringBuilder was = new StringBuilder();
+            if (released.stoppedFor() != null) {
+                was.append("stopped for ").append(duration(released.stoppedFor()));
+            }
+            if (released.who() != null) {
+                was.append(was.length() == 0 ? "" : " ").append("by ").append(who(released));
+            }
+            if (released.reason() != null) {
+                was.append(was.length() == 0 ? "" : ", ").append("reason: ").append(released.reason());
+            }
+            out.println("Stop file removed: " + change.flagFile() + (was.length() == 0 ? "" : " (" + was + ")"));
+        } else {
+            out.println("No stop file present (" + change.flagFile() + "); nothing to release.");
+        }
+        out.println("Environment: " + EmergencyStop.ENV_VAR + "=false (written to " + change.envFile() + ")");
+        out.println("Audit: " + change.audited().describe());
+        out.println("       appended to " + change.auditLog() + "; the audit log is kept");
+        out.println("Running engines resume within 1 second; services started from now on read "
+                + EmergencyStop.ENV_VAR + "=false.");
+        if (shellStillStopped) {
+            out.println("Warning: " + EmergencyStop.ENV_VAR + "=true is still set in this shell: anything started "
+                    + "from it stays stopped. Run: unset " + EmergencyStop.ENV_VAR);
+        }
+    }
+
+    void json(Object value) {
+        try {
+            out.println(OpsJson.pretty().writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ObjectNode statusJson(EmergencyStop stop, EmergencyStopStatus status, List<AuditEntry> audit,
+            String auditProblem) {
+        ObjectNode json = OpsJson.mapper().valueToTree(status);
+        json.put("audit_log", stop.auditLogFile().toString());
+        json.put("env_file", stop.envFile().toString());
+        if (auditProblem != null) {
+            json.put("audit_error", auditProblem);
+        }
+        json.set("recent_audit", OpsJson.mapper().valueToTree(audit));
+        return json;
+    }
+
+    static ObjectNode changeJson(String action, EmergencyStopChange change) {
+        ObjectNode json = OpsJson.mapper().createObjectNode();
+        json.put("action", action);
+        json.put("changed", change.changed());
+        json.set("stop", OpsJson.mapper().valueToTree(change.stop()));
+        json.set("audited", OpsJson.mapper().valueToTree(change.audited()));
+        json.put("flag_file", change.flagFile().toString());
+        json.put("audit_log", change.auditLog().toString());
+        json.put("env_file", change.envFile().toString());
+        return json;
+    }
+
+    /** The recent audit entries, or the problem reading them; a broken audit log must not hide the state. */
+    static List<AuditEntry> recentAudit(EmergencyStop stop, int count, String[] problem) {
+        try {
+            return stop.recentAudit(Math.max(0, count));
+        } catch (OpsException e) {
+            problem[0] = e.getMessage();
+            return List.of();
+        }
+    }
+
+    private static String who(EmergencyStopStatus status) {
+        return status.sudoUser() == null || status.sudoUser().equals(status.who())
+                ? status.who()
+                : status.who() + " (via sudo from " + status.sudoUser() + ")";
+    }
+
+    /** {@code 45s}, {@code 12m 05s}, {@code 3h 02m 01s}, {@code 2d 03h 04m}. */
+    static String duration(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return String.format("%dm %02ds", s / 60, s % 60);
+        }
+        if (s < 86_400) {
+            return String.format("%dh %02dm %02ds", s / 3600, s % 3600 / 60, s % 60);
+        }
+        return String.format("%dd %02dh %02dm", s / 86_400, s % 86_400 / 3600, s % 3600 / 60);
+    }
+
+    private String paint(String ansi, String text) {
+        return colour ? ansi + text + RESET : text;
+    }
+}

@@ -1,0 +1,19 @@
+package io.aos.ops.core.emergency;
+
+import java.nio.file.Path;
+
+/**
+ * What {@link EmergencyStop#enable} or {@link EmergencyStop#disable} did.
+ *
+ * @param changed   true when the state changed; false for an enable while engaged (the first record is kept) or a
+ *                  disable while not engaged. Either way the action is in the audit log.
+ * @param stop      for enable: the stop now in force (its first record); for disable: the stop that was released,
+ *                  or the running state when there was none
+ * @param audited   the line appended to the audit log
+ * @param flagFile  the flag file
+ * @param auditLog  the audit log
+ * @param envFile   the environment file now saying {@code WORKFLOW_EMERGENCY_STOP=true|false}
+ */
+public record EmergencyStopChange(
+        boolean changed, EmergencyStopStatus stop, AuditEntry audited, Path flagFile, Path auditLog, Path envFile) {
+}

@@ -1,0 +1,114 @@
+package io.aos.ops.core.emergency;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The state of the emergency stop at one moment, as read from the flag file and the environment.
+ *
+ * <p>Fields that do not apply are null: a stop engaged through the environment has no who or when, and a flag file
+ * that was created by hand (or by the old script) has no readable record, so only its modification time is known.
+ *
+ * @param engaged    true when workflows must not run; also true when the state cannot be checked (fail closed)
+ * @param source     what engaged it, or {@link Source#NONE} when running
+ * @param flagFile   the flag file that was checked
+ * @param who        the OS user who engaged it, from the flag record
+ * @param sudoUser   the user behind {@code sudo}, where there was one
+ * @param host       the host it was engaged on
+ * @param since      when it was engaged (the record's time, else the flag file's modification time)
+ * @param stoppedFor how long it has been engaged at the time of reading
+ * @param reason     the operator's reason, if one was given
+ * @param detail     what could not be read, for {@link Source#UNREADABLE} or a flag file without a readable record
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"status", "engaged", "source", "flag_file", "who", "sudo_user", "host", "since",
+    "stopped_for_seconds", "reason", "detail"})
+public record EmergencyStopStatus(
+        @JsonProperty("engaged") boolean engaged,
+        @JsonProperty("source") Source source,
+        @JsonIgnore Path flagFile,
+        @JsonProperty("who") String who,
+        @JsonProperty("sudo_user") String sudoUser,
+        @JsonProperty("host") String host,
+        @JsonProperty("since") Instant since,
+        @JsonIgnore Duration stoppedFor,
+        @JsonProperty("reason") String reason,
+        @JsonProperty("detail") String detail) {
+
+    /** What engaged the stop. */
+    public enum Source {
+        /** Nothing: workflows may run. */
+        NONE,
+        /** The flag file exists. */
+        FLAG_FILE,
+        /** {@code WORKFLOW_EMERGENCY_STOP=true} in this process's environment (fixed when the process started). */
+        ENVIRONMENT,
+        /** The flag path could not be checked (permissions, I/O error, not a regular file): treated as stopped. */
+        UNREADABLE
+    }
+
+    static EmergencyStopStatus running(Path flagFile) {
+        return new EmergencyStopStatus(false, Source.NONE, flagFile, null, null, null, null, null, null, null);
+    }
+
+    static EmergencyStopStatus environment(Path flagFile) {
+        return new EmergencyStopStatus(true, Source.ENVIRONMENT, flagFile, null, null, null, null, null, null,
+                EmergencyStop.ENV_VAR + "=true in this process's environment");
+    }
+
+    static EmergencyStopStatus unreadable(Path flagFile, String detail) {
+        return new EmergencyStopStatus(true, Source.UNREADABLE, flagFile, null, null, null, null, null, null, detail);
+    }
+
+    /** {@code STOPPED}, {@code RUNNING}, or {@code UNKNOWN} when the flag path cannot be checked. */
+    @JsonProperty("status")
+    public String state() {
+        if (source == Source.UNREADABLE) {
+            return "UNKNOWN";
+        }
+        return engaged ? "STOPPED" : "RUNNING";
+    }
+
+    @JsonProperty("flag_file")
+    String flagFileName() {
+        return flagFile == null ? null : flagFile.toString();
+    }
+
+    @JsonProperty("stopped_for_seconds")
+    Long stoppedForSeconds() {
+        return stoppedFor == null ? null : stoppedFor.toSeconds();
+    }
+
+    /** One sentence for logs and exceptions: what stopped workflows, who, since when and why. */
+    public String describe() {
+        return switch (source) {
+            case NONE -> "emergency stop is not engaged";
+            case ENVIRONMENT -> "emergency stop engaged: " + detail;
+            case UNREADABLE -> "emergency stop flag " + flagFile + " cannot be checked (" + detail
+                    + "), so workflows are treated as stopped (fail closed)";
+            case FLAG_FILE -> {
+                StringBuilder s = new StringBuilder("emergency stop engaged");
+                if (who != null) {
+                    s.append(" by ").append(Actor.describe(who, sudoUser));
+                }
+                if (host != null) {
+                    s.append(" on ").append(host);
+                }
+                if (since != null) {
+                    s.append(" at ").append(since.truncatedTo(ChronoUnit.SECONDS));
+                }
+                s.append(reason == null ? " (no reason given)" : ": " + reason);
+                if (detail != null) {
+                    s.append(" [").append(detail).append(']');
+                }
+                yield s.toString();
+            }
+        };
+    }
+}
