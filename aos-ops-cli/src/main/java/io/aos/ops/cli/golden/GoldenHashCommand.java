@@ -1,22 +1,35 @@
 package io.aos.ops.cli.golden;
 
 import io.aos.ops.cli.CommonOptions;
-import io.aos.ops.cli.NotBuiltYet;
+import io.aos.ops.golden.format.TraceAudit;
+import io.aos.ops.golden.format.TraceAuditor;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Placeholder until issue 3 lands: describes the command and exits 2. */
+/** {@code aos-ops golden hash FILE...}: recompute every hash a trace stores and flag the ones that differ. */
 @Command(name = "hash",
         mixinStandardHelpOptions = true,
-        header = "Print each trace's format, step count and recomputed hashes.",
+        header = "Print each trace's format, step count and recomputed hashes; flag stored hashes that differ.",
         description = {
-            "aos-ops golden hash FILE... [--json]",
-            "NOT BUILT YET (issue 3): running it prints one line and exits 2."
+            "Reads engine traces (<run_id>.steps.jsonl) and simulation goldens (<run_id>.golden.json) step by step "
+                    + "and recomputes what they store, exactly as the Python tools compute it:",
+            "  engine: every step's output_hash, and every step seed from the run_start base seed;",
+            "  simulation: the workflow_hash from step_hashes (step hashes themselves need the skill results, "
+                    + "which the file does not hold).",
+            "The format comes from the file name (.steps.jsonl/.jsonl, .golden.json), else from the content.",
+            "Traces are streamed: any length, constant memory. Signatures are not checked here: use "
+                    + "'aos-ops golden verify'.",
+            "",
+            "Exit: 0 every stored hash matches; 1 a hash or seed differs; 2 a file cannot be read (cut-off last "
+                    + "line, invalid JSON, missing). A mismatch outranks an unreadable file."
         })
 public final class GoldenHashCommand implements Callable<Integer> {
 
@@ -26,11 +39,39 @@ public final class GoldenHashCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(arity = "0..*", paramLabel = "ARG", description = "Arguments of the command to come.")
-    List<String> args;
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files to hash.")
+    List<Path> files;
+
+    @Option(names = "--json", description = "Print one JSON report: every step with its stored and recomputed hash.")
+    boolean json;
 
     @Override
     public Integer call() {
-        return NotBuiltYet.report(spec, "issue 3");
+        PrintWriter out = spec.commandLine().getOut();
+        TraceAuditor auditor = TraceAuditor.hashesOnly();
+        int mismatched = 0;
+        int unreadable = 0;
+        if (json) {
+            try (HashJsonWriter writer = new HashJsonWriter(out)) {
+                for (Path file : files) {
+                    TraceAudit audit = auditor.audit(file, writer);
+                    writer.finished(audit);
+                    mismatched += audit.readable() && !audit.hashesMatch() ? 1 : 0;
+                    unreadable += audit.readable() ? 0 : 1;
+                }
+                writer.totals(files.size(), mismatched, unreadable);
+            }
+            out.println();
+        } else {
+            TraceAuditor.Listener lines = TraceAuditPrinter.hashLines(out);
+            for (Path file : files) {
+                TraceAudit audit = auditor.audit(file, lines);
+                TraceAuditPrinter.printHashSummary(out, audit);
+                mismatched += audit.readable() && !audit.hashesMatch() ? 1 : 0;
+                unreadable += audit.readable() ? 0 : 1;
+            }
+        }
+        out.flush();
+        return mismatched > 0 ? 1 : unreadable > 0 ? 2 : 0;
     }
 }

@@ -1,23 +1,42 @@
 package io.aos.ops.cli.golden;
 
 import io.aos.ops.cli.CommonOptions;
-import io.aos.ops.cli.NotBuiltYet;
+import io.aos.ops.core.OpsException;
+import io.aos.ops.core.io.AtomicFiles;
+import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.summary.GoldenSummary;
+import io.aos.ops.golden.summary.ShadowSummary;
+import io.aos.ops.golden.summary.SummaryReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Placeholder until issue 4 lands: describes the command and exits 2. */
+/** {@code aos-ops golden summary}: totals, mismatches and verdict of one or more shadow simulation runs. */
 @Command(name = "summary",
         mixinStandardHelpOptions = true,
+        sortOptions = false,
         header = "Summarize a shadow simulation directory: cycles, replays, mismatches, verdict.",
         description = {
-            "aos-ops golden summary --summary-dir DIR [--summary-dir DIR2 ...] [--output F] [--json]",
-            "Launcher: scripts/stress/golden_diff_debug.py --summary-dir DIR",
-            "NOT BUILT YET (issue 4): running it prints one line and exits 2."
+            "DIR is a shadow run's output directory, the one that holds reports/ and golden/",
+            "(e.g. /tmp/shadow_simulation_20261128_021500), NOT its golden/ subdirectory.",
+            "Reads every reports/cycle_N.json in numeric order and counts the golden files.",
+            "Several directories (one per host or run, or a shell glob) merge into one summary.",
+            "",
+            "Verdict FAIL, exit 1: any mismatch, an unreadable cycle report, zero cycles, or a directory",
+            "without reports/. PASS, exit 0: at least one cycle and every replay matched.",
+            "",
+            "Launcher: scripts/stress/golden_diff_debug.py --summary-dir DIR [--output F]",
         })
 public final class GoldenSummaryCommand implements Callable<Integer> {
 
@@ -27,11 +46,47 @@ public final class GoldenSummaryCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(arity = "0..*", paramLabel = "ARG", description = "Arguments of the command to come.")
-    List<String> args;
+    @Option(names = "--summary-dir", paramLabel = "DIR", arity = "1..*",
+            description = "A shadow run directory; repeat it, or give several after it (a glob), to merge runs.")
+    List<Path> summaryDirs;
+
+    @Parameters(arity = "0..*", paramLabel = "DIR", description = "More run directories.")
+    List<Path> positional;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "F",
+            description = "Write the report to F instead of stdout (JSON when --json or F ends in .json).")
+    Path output;
+
+    @Option(names = "--json", description = "Print the summary as JSON (stable schema, see README).")
+    boolean json;
 
     @Override
-    public Integer call() {
-        return NotBuiltYet.report(spec, "issue 4");
+    public Integer call() throws IOException {
+        List<Path> dirs = new ArrayList<>();
+        if (summaryDirs != null) {
+            dirs.addAll(summaryDirs);
+        }
+        if (positional != null) {
+            dirs.addAll(positional);
+        }
+        if (dirs.isEmpty()) {
+            throw OpsException.usage("give a shadow run directory: --summary-dir DIR");
+        }
+        ShadowSummary summary = GoldenSummary.withClock(Clock.systemUTC()).summarize(dirs);
+        boolean asJson = json || output != null && output.getFileName().toString().toLowerCase(Locale.ROOT)
+                .endsWith(".json");
+        String report = asJson
+                ? OpsJson.pretty().writeValueAsString(SummaryReport.json(summary)) + "\n"
+                : SummaryReport.text(summary,
+                        output == null && System.console() != null && System.getenv("NO_COLOR") == null);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output != null) {
+            AtomicFiles.replace(output, report);
+            out.println("Output written to " + output);
+        } else {
+            out.print(report);
+        }
+        out.flush();
+        return summary.passed() ? 0 : 1;
     }
 }

@@ -1,24 +1,49 @@
 package io.aos.ops.cli.golden;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aos.ops.cli.CommonOptions;
-import io.aos.ops.cli.NotBuiltYet;
+import io.aos.ops.core.OpsException;
+import io.aos.ops.golden.format.TraceAudit;
+import io.aos.ops.golden.format.TraceAuditor;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Placeholder until issue 3 lands: describes the command and exits 2. */
+/** {@code aos-ops golden verify FILE...}: check {@code .sig} signatures and stored-vs-recomputed hashes. */
 @Command(name = "verify",
         mixinStandardHelpOptions = true,
-        header = "Verify .sig signatures and stored-vs-recomputed hashes.",
+        header = "Verify .sig signatures and stored-vs-recomputed hashes of golden traces.",
         description = {
-            "aos-ops golden verify FILE... [--secret-file F] [--allow-unsigned] [--json]",
-            "NOT BUILT YET (issue 3): running it prints one line and exits 2."
+            "An engine trace (<run_id>.steps.jsonl) verifies when its <file>.sig is the HMAC-SHA256 of the file "
+                    + "under the secret AND every output_hash and step seed matches its recomputation.",
+            "A simulation golden (<run_id>.golden.json) carries no signature and verifies by its workflow_hash.",
+            "An engine trace without .sig (a run that never reached run_end) fails unless --allow-unsigned.",
+            "",
+            "The secret: --secret-file F (trailing newline ignored), else the GOLDEN_SECRET environment variable, "
+                    + "else empty (what the engine uses when GOLDEN_SECRET is unset; a warning is printed). "
+                    + "There is deliberately no flag that takes the secret itself: it would show in ps and shell "
+                    + "history.",
+            "",
+            "Exit: 0 every file verifies; 1 any file does not; 2 a file or the secret file cannot be read. "
+                    + "A failed verification outranks an unreadable file."
         })
 public final class GoldenVerifyCommand implements Callable<Integer> {
+
+    static final String SECRET_ENV = "GOLDEN_SECRET";
 
     @Spec
     CommandSpec spec;
@@ -26,11 +51,79 @@ public final class GoldenVerifyCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(arity = "0..*", paramLabel = "ARG", description = "Arguments of the command to come.")
-    List<String> args;
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files to verify.")
+    List<Path> files;
+
+    @Option(names = "--secret-file", paramLabel = "F",
+            description = "Read the HMAC secret from this file (default: $GOLDEN_SECRET).")
+    Path secretFile;
+
+    @Option(names = "--allow-unsigned", description = "Accept engine traces that have no .sig file.")
+    boolean allowUnsigned;
+
+    @Option(names = "--json", description = "Print one JSON report.")
+    boolean json;
 
     @Override
     public Integer call() {
-        return NotBuiltYet.report(spec, "issue 3");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        byte[] secret = secret(err);
+        TraceAuditor auditor = TraceAuditor.withSignatures(secret);
+        List<TraceAudit> audits = new ArrayList<>();
+        for (Path file : files) {
+            TraceAudit audit = auditor.audit(file);
+            if (!json) {
+                TraceAuditPrinter.printVerdict(out, audit, allowUnsigned);
+            }
+            audits.add(audit);
+        }
+        int verified = (int) audits.stream().filter(a -> a.readable() && a.verified(allowUnsigned)).count();
+        int unreadable = (int) audits.stream().filter(a -> !a.readable()).count();
+        int failed = audits.size() - verified - unreadable;
+        if (json) {
+            ObjectNode summary = JsonNodeFactory.instance.objectNode();
+            summary.put("files_checked", audits.size());
+            summary.put("verified", verified);
+            summary.put("failed", failed);
+            summary.put("unreadable", unreadable);
+            summary.put("allow_unsigned", allowUnsigned);
+            TraceAuditPrinter.printJson(out, audits, summary);
+        } else {
+            out.println(verified + " verified, " + failed + " failed, " + unreadable + " unreadable");
+        }
+        out.flush();
+        return failed > 0 ? 1 : unreadable > 0 ? 2 : 0;
+    }
+
+    private byte[] secret(PrintWriter err) {
+        if (secretFile != null) {
+            try {
+                String text = Files.readString(secretFile, StandardCharsets.UTF_8);
+                return stripLineEnd(text).getBytes(StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw OpsException.badInput(secretFile, "no such file (--secret-file)", e);
+            } catch (IOException e) {
+                throw OpsException.badInput(secretFile, "cannot be read (--secret-file): " + e.getMessage(), e);
+            }
+        }
+        Optional<String> env = common.config().env(SECRET_ENV);
+        if (env.isPresent()) {
+            return env.get().getBytes(StandardCharsets.UTF_8);
+        }
+        err.println("aos-ops: warning: " + SECRET_ENV + " not set and no --secret-file: using empty secret "
+                + "(insecure; matches only traces signed without a secret)");
+        return new byte[0];
+    }
+
+    /** A secret file written with echo ends with a newline that is not part of the secret. */
+    static String stripLineEnd(String text) {
+        if (text.endsWith("\r\n")) {
+            return text.substring(0, text.length() - 2);
+        }
+        if (text.endsWith("\n")) {
+            return text.substring(0, text.length() - 1);
+        }
+        return text;
     }
 }

@@ -1,0 +1,142 @@
+package io.aos.ops.cli.golden;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.format.StepCheck;
+import io.aos.ops.golden.format.TraceAudit;
+import io.aos.ops.golden.format.RunHeader;
+import io.aos.ops.golden.format.TraceAuditor;
+import io.aos.ops.golden.format.TraceFormat;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.List;
+
+/** Prints trace audits for people (one block or line per file) and for scripts ({@code --json}). */
+final class TraceAuditPrinter {
+
+    private TraceAuditPrinter() {
+    }
+
+    /** Prints {@code golden hash} output for people while the trace is read: header, one line per step, checks. */
+    static TraceAuditor.Listener hashLines(PrintWriter out) {
+        return new TraceAuditor.Listener() {
+            private TraceFormat format;
+
+            @Override
+            public void started(Path file, TraceFormat format, RunHeader header) {
+                this.format = format;
+                StringBuilder head = new StringBuilder().append(file).append(": ").append(format.label());
+                if (header != null) {
+                    if (!header.runId().isEmpty()) {
+                        head.append(", run ").append(header.runId());
+                    }
+                    Optional<String> type = format == TraceFormat.SIMULATION_JSON ? header.workflowType()
+                            : header.specId();
+                    type.ifPresent(t -> head.append(format == TraceFormat.SIMULATION_JSON ? ", workflow " : ", spec ")
+                            .append(t));
+                    header.seed().ifPresent(seed -> head.append(", seed ").append(seed));
+                } else {
+                    head.append(", no run_start");
+                }
+                out.println(head);
+            }
+
+            @Override
+            public void step(StepCheck check) {
+                out.println("  " + stepLine(format, check));
+            }
+        };
+    }
+
+    /** The lines after the steps of {@code golden hash}: count, end, and the trace-level verdicts. */
+    static void printHashSummary(PrintWriter out, TraceAudit a) {
+        if (!a.readable()) {
+            out.println(a.file() + ": UNREADABLE: " + a.error());
+            return;
+        }
+        out.println("  " + a.stepCount() + (a.stepCount() == 1 ? " step" : " steps") + ", end "
+                + (a.endStatus() == null ? "none (no run_end)" : a.endStatus()));
+        if (a.format() == TraceFormat.ENGINE_JSONL) {
+            out.println("  output_hash: " + (a.hashMismatches() == 0 ? "all recomputed hashes match"
+                    : a.hashMismatches() + " MISMATCH" + (a.hashMismatches() == 1 ? "" : "ES"))
+                    + (a.unverifiableSteps() > 0 ? " (" + a.unverifiableSteps() + " steps without output)" : ""));
+            out.println("  seeds: " + (a.baseSeed() == null ? "not checked (no run_start seed)"
+                    : a.seedMismatches() == 0 ? "all derived seeds match" : a.seedMismatches() + " MISMATCHED"));
+        } else {
+            out.println("  workflow_hash: " + a.recomputedWorkflowHash()
+                    + (a.workflowHashMatches() ? " (matches stored)" : " MISMATCH: stored " + a.storedWorkflowHash()));
+        }
+    }
+
+    static String stepLine(TraceFormat format, StepCheck s) {
+        StringBuilder line = new StringBuilder("step ").append(s.index());
+        if (s.stepId() != null) {
+            line.append(' ').append(s.stepId());
+        }
+        line.append(' ').append(s.skill());
+        if (format == TraceFormat.SIMULATION_JSON) {
+            return line.append(' ').append(s.storedHash()).append(" (stored; the skill result is not in the file)")
+                    .toString();
+        }
+        if (s.recomputedHash() == null) {
+            line.append(" output_hash ").append(s.storedHash()).append(" (no output stored, not recomputed)");
+        } else {
+            line.append(" output_hash ").append(s.recomputedHash());
+            line.append(s.hashMatches() ? " ok" : " MISMATCH: stored " + s.storedHash());
+        }
+        if (!s.seedMatches()) {
+            line.append(" SEED MISMATCH: stored ").append(s.storedSeed()).append(", derived ").append(s.expectedSeed());
+        }
+        return line.toString();
+    }
+
+    /** The {@code golden verify} line of one file. */
+    static void printVerdict(PrintWriter out, TraceAudit a, boolean allowUnsigned) {
+        if (!a.readable()) {
+            out.println("ERROR " + a.error());
+            return;
+        }
+        boolean ok = a.verified(allowUnsigned);
+        StringBuilder line = new StringBuilder(ok ? "OK    " : "FAIL  ").append(a.file()).append(" (")
+                .append(a.format().label()).append(", ").append(a.stepCount()).append(" steps, signature ")
+                .append(a.signature().label());
+        if (a.signature() == io.aos.ops.golden.format.SignatureStatus.UNSIGNED && !allowUnsigned) {
+            line.append(": no .sig; --allow-unsigned accepts it");
+        }
+        if (a.hashMismatches() > 0) {
+            line.append(", ").append(a.hashMismatches()).append(" output_hash mismatches");
+        }
+        if (a.seedMismatches() > 0) {
+            line.append(", ").append(a.seedMismatches()).append(" seed mismatches");
+        }
+        if (!a.workflowHashMatches()) {
+            line.append(", workflow_hash mismatch");
+        }
+        if (a.hashesMatch()) {
+            line.append(", hashes match");
+        }
+        out.println(line.append(')'));
+        for (StepCheck s : a.steps()) {
+            out.println("      " + stepLine(a.format(), s));
+        }
+        if (a.omittedSteps() > 0) {
+            out.println("      ... and " + a.omittedSteps() + " more steps that do not match");
+        }
+    }
+
+    static void printJson(PrintWriter out, List<TraceAudit> audits, ObjectNode summary) {
+        ArrayNode files = JsonNodeFactory.instance.arrayNode();
+        audits.forEach(a -> files.add(a.toJson()));
+        summary.set("files", files);
+        try {
+            out.println(OpsJson.pretty().writeValueAsString(summary));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.aos.ops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aos.ops.golden.format.GoldenRecorder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code aos-ops golden verify} through the built jar, with the secret in the process environment. */
+class GoldenVerifyIT {
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run verify(String secret, String... files) throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("aos.ops.jar", "target/aos-ops.jar")).toAbsolutePath();
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-jar", jar.toString(), "golden", "verify"));
+        command.addAll(List.of(files));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("AOS_STATE_DIR", tmp.resolve("state").toString());
+        pb.environment().remove("GOLDEN_SECRET");
+        if (secret != null) {
+            pb.environment().put("GOLDEN_SECRET", secret);
+        }
+        Path out = tmp.resolve("out.txt");
+        Path err = tmp.resolve("err.txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void secretFromTheEnvironmentVerifiesAndAWrongOneFails() throws Exception {
+        Path file;
+        try (GoldenRecorder recorder = GoldenRecorder.open(tmp.resolve("golden"), "r1",
+                "env-secret".getBytes(StandardCharsets.UTF_8),
+                Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC))) {
+            recorder.recordRunEnd("completed");
+            file = recorder.file();
+        }
+        Run ok = verify("env-secret", file.toString());
+        assertThat(ok.code()).as(ok.out() + ok.err()).isZero();
+        assertThat(ok.out()).contains("OK    " + file).contains("signature valid");
+        Run wrong = verify("other", file.toString());
+        assertThat(wrong.code()).isEqualTo(1);
+        Run unset = verify(null, file.toString());
+        assertThat(unset.code()).isEqualTo(1);
+        assertThat(unset.err()).contains("GOLDEN_SECRET not set");
+    }
+}

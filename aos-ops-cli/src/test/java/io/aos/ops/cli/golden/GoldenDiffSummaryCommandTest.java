@@ -1,0 +1,148 @@
+package io.aos.ops.cli.golden;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aos.ops.cli.AosOps;
+import io.aos.ops.core.json.OpsJson;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class GoldenDiffSummaryCommandTest {
+
+    private static final String STEP = "{\"data\":{\"index\":%d,\"output\":{\"v\":\"%s\",\"duration_ms\":%d},"
+            + "\"output_hash\":\"%s\",\"seed\":7,\"skill_id\":\"compute_hash\",\"step_id\":\"s%d\"},"
+            + "\"event_type\":\"step\",\"run_id\":\"%s\",\"timestamp\":\"2026-11-28T02:24:%02d+00:00\"}\n";
+
+    @TempDir
+    Path tmp;
+
+    private record Result(int code, String out) {
+    }
+
+    private static Result run(Object command, String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+        return new Result(cli.execute(args), out.toString());
+    }
+
+    private Path trace(String name, String runId, String value2, String hash2, int second) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            sb.append(String.format(STEP, i, i == 2 ? value2 : "v" + i, second, i == 2 ? hash2 : "h" + i, i, runId,
+                    second));
+        }
+        Path p = tmp.resolve(name);
+        Files.writeString(p, sb);
+        return p;
+    }
+
+    @Test
+    void aReplayThatDiffersOnlyInVolatileFieldsIsAMatchAndExits0() throws Exception {
+        Path a = trace("a.steps.jsonl", "primary-1", "v2", "h2", 1);
+        Path b = trace("b.steps.jsonl", "shadow-1", "v2", "h2", 9);
+        Result r = run(new GoldenDiffCommand(), "--golden-a", a.toString(), "--golden-b", b.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("MATCH");
+    }
+
+    @Test
+    void aChangedOutputIsCriticalExit1WithTheStepAndEvidenceFirst() throws Exception {
+        Path a = trace("a.steps.jsonl", "r", "v2", "h2", 1);
+        Path b = trace("b.steps.jsonl", "r", "other", "hX", 1);
+        Result r = run(new GoldenDiffCommand(), a.toString(), b.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).startsWith("CRITICAL: DETERMINISM_VIOLATION at step 2");
+        assertThat(r.out().lines().skip(3).findFirst().orElseThrow()).contains("evidence:").contains("/2/data/output/v");
+    }
+
+    @Test
+    void jsonOutputHasTheDocumentedSchemaAndFullValues() throws Exception {
+        Path a = trace("a.steps.jsonl", "r", "v2", "h2", 1);
+        Path b = trace("b.steps.jsonl", "r", "x".repeat(500), "hX", 1);
+        Result r = run(new GoldenDiffCommand(), a.toString(), b.toString(), "--json");
+        JsonNode json = OpsJson.mapper().readTree(r.out());
+        assertThat(json.get("schema_version").asInt()).isEqualTo(1);
+        assertThat(json.get("severity").asText()).isEqualTo("CRITICAL");
+        assertThat(json.get("root_cause").asText()).isEqualTo("DETERMINISM_VIOLATION");
+        assertThat(json.get("first_diverging_step").asInt()).isEqualTo(2);
+        assertThat(json.at("/differences/0/actual").asText()).hasSize(500);
+        assertThat(json.at("/differences/0/consequence_of").isNull()).isTrue();
+        assertThat(json.at("/differences/1/path").asText()).isEqualTo("/2/data/output_hash");
+        assertThat(json.at("/differences/1/consequence_of").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aVolatileLeakIsAWarningExit0AndExit1WithStrict() throws Exception {
+        Path a = tmp.resolve("a.json");
+        Path b = tmp.resolve("b.json");
+        Files.writeString(a, "{\"out\":{\"made\":\"2026-11-28T02:24:03Z\"}}");
+        Files.writeString(b, "{\"out\":{\"made\":\"2026-11-28T02:25:03Z\"}}");
+        assertThat(run(new GoldenDiffCommand(), a.toString(), b.toString()).code()).isZero();
+        assertThat(run(new GoldenDiffCommand(), a.toString(), b.toString(), "--strict").code()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreadableFileExits2() throws Exception {
+        Path a = tmp.resolve("a.json");
+        Files.writeString(a, "{\"a\":");
+        assertThat(AosOps.run("golden", "diff", a.toString(), a.toString())).isEqualTo(2);
+        assertThat(AosOps.run("golden", "diff", tmp.resolve("missing.json").toString(), a.toString())).isEqualTo(2);
+    }
+
+    @Test
+    void outputWritesTheReportToAFile() throws Exception {
+        Path a = trace("a.steps.jsonl", "r", "v2", "h2", 1);
+        Path out = tmp.resolve("report.json");
+        Result r = run(new GoldenDiffCommand(), a.toString(), a.toString(), "--output", out.toString());
+        assertThat(r.out()).contains("Output written to");
+        assertThat(OpsJson.mapper().readTree(out.toFile()).get("severity").asText()).isEqualTo("MATCH");
+    }
+
+    private Path shadowRun(String name, int cycles) throws Exception {
+        Path root = tmp.resolve(name);
+        Files.createDirectories(root.resolve("reports"));
+        Files.createDirectories(root.resolve("golden"));
+        for (int i = 1; i <= cycles; i++) {
+            Files.writeString(root.resolve("reports/cycle_" + i + ".json"), "{\"timestamp\":\"t\",\"primary\":{\"total\":3,"
+                    + "\"successful\":3,\"failed\":0},\"shadow\":{\"total_replays\":3,\"matches\":3,\"mismatches\":0},"
+                    + "\"mismatch_details\":[],\"passed\":true}");
+        }
+        return root;
+    }
+
+    @Test
+    void summaryOfACleanRunPassesAndSeveralDirsMerge() throws Exception {
+        Path a = shadowRun("a", 2);
+        Path b = shadowRun("b", 3);
+        Result r = run(new GoldenSummaryCommand(), "--summary-dir", a.toString(), "--summary-dir", b.toString(),
+                "--json");
+        assertThat(r.code()).isZero();
+        JsonNode json = OpsJson.mapper().readTree(r.out());
+        assertThat(json.get("cycles").asInt()).isEqualTo(5);
+        assertThat(json.get("verdict").asText()).isEqualTo("PASS");
+    }
+
+    @Test
+    void summaryOfTheGoldenSubdirectoryFailsExit1() throws Exception {
+        Path a = shadowRun("a", 2);
+        Result r = run(new GoldenSummaryCommand(), "--summary-dir", a.resolve("golden").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).startsWith("FAIL").contains("no reports/ directory");
+    }
+
+    @Test
+    void summaryAcceptsAGlobExpandedAfterOneFlag() throws Exception {
+        Path a = shadowRun("a", 1);
+        Path b = shadowRun("b", 1);
+        Result r = run(new GoldenSummaryCommand(), "--summary-dir", a.toString(), b.toString(), "--json");
+        assertThat(OpsJson.mapper().readTree(r.out()).get("directories")).hasSize(2);
+    }
+}

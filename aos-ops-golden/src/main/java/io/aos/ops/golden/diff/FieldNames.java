@@ -1,0 +1,97 @@
+package io.aos.ops.golden.diff;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Key names as whole tokens, so that {@code status} never matches {@code ts} and {@code brand} never matches
+ * {@code rand} (upstream's substring matching did both). {@code createdAt}, {@code created-at} and
+ * {@code Created_At} all normalise to {@code created_at} with the tokens {@code [created, at]}.
+ */
+final class FieldNames {
+
+    private static final Set<String> VOLATILE_TOKENS = Set.of("timestamp", "duration", "latency", "elapsed");
+    private static final Set<String> HASH_TOKENS = Set.of(
+            "hash", "hashes", "digest", "signature", "sig", "hmac", "checksum");
+    private static final Set<String> SEED_TOKENS = Set.of("seed", "seeds");
+    private static final Set<String> RANDOM_TOKENS = Set.of("random", "rand", "rng", "nonce", "jitter");
+
+    private FieldNames() {
+    }
+
+    /** Lower snake case: camelCase humps and {@code -}, {@code .} or spaces become {@code _}. */
+    static String normalise(String key) {
+        StringBuilder sb = new StringBuilder(key.length() + 4);
+        char prev = 0;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isUpperCase(c)) {
+                if (i > 0 && (Character.isLowerCase(prev) || Character.isDigit(prev))) {
+                    sb.append('_');
+                }
+                sb.append(Character.toLowerCase(c));
+            } else if (c == '-' || c == '.' || c == ' ') {
+                sb.append('_');
+            } else {
+                sb.append(c);
+            }
+            prev = c;
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    static List<String> tokens(String key) {
+        List<String> tokens = new ArrayList<>(4);
+        for (String t : normalise(key).split("_")) {
+            if (!t.isEmpty()) {
+                tokens.add(t);
+            }
+        }
+        return tokens;
+    }
+
+    static boolean isVolatile(String key, Set<String> volatileFields) {
+        if (key == null) {
+            return false;
+        }
+        if (volatileFields.contains(normalise(key))) {
+            return true;
+        }
+        List<String> tokens = tokens(key);
+        if (tokens.size() >= 2 && tokens.get(tokens.size() - 1).equals("at")) {
+            return true;
+        }
+        return tokens.stream().anyMatch(VOLATILE_TOKENS::contains);
+    }
+
+    static boolean isHash(String key) {
+        if (key == null) {
+            return false;
+        }
+        List<String> tokens = tokens(key);
+        return !tokens.isEmpty() && HASH_TOKENS.contains(tokens.get(tokens.size() - 1));
+    }
+
+    static boolean isSeed(String key) {
+        return key != null && tokens(key).stream().anyMatch(SEED_TOKENS::contains);
+    }
+
+    static boolean isRandom(String key) {
+        return key != null && tokens(key).stream().anyMatch(RANDOM_TOKENS::contains);
+    }
+
+    /** The whole token of {@code skill} that marks it as an external call, or null. */
+    static String externalToken(String skill, Set<String> externalTokens) {
+        if (skill == null) {
+            return null;
+        }
+        for (String t : tokens(skill)) {
+            if (externalTokens.contains(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,70 @@
+package io.aos.ops.golden.diff;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+
+/**
+ * Compares an expected golden trace with an actual one and says where it first diverged and why. Works on any two
+ * JSON documents; understands both golden formats (engine JSONL events, simulation {@code .golden.json}).
+ *
+ * <pre>{@code
+ * DiffResult r = GoldenDiff.compare(expectedTree, actualTree);
+ * if (r.severity() == Severity.CRITICAL) {
+ *     log.error("replay diverged at step {}: {} ({})", r.firstDivergingStep(), r.rootCause(), r.evidence());
+ * }
+ * }</pre>
+ */
+public final class GoldenDiff {
+
+    private GoldenDiff() {
+    }
+
+    public static DiffResult compare(JsonNode expected, JsonNode actual) {
+        return compare(expected, actual, DiffOptions.defaults());
+    }
+
+    public static DiffResult compare(JsonNode expected, JsonNode actual, DiffOptions options) {
+        checkNotNull(expected, "expected");
+        checkNotNull(actual, "actual");
+        checkNotNull(options, "options");
+        StructuralDiff diff = new StructuralDiff(options);
+        diff.documents(expected, actual);
+        return new Classifier(options).classify(diff.differences(), diff.expectedVolatile());
+    }
+
+    /** Reads and compares two golden files; a JSONL trace is compared event by event, never held as one tree. */
+    public static DiffResult compare(Path expected, Path actual) {
+        return compare(expected, actual, DiffOptions.defaults());
+    }
+
+    public static DiffResult compare(Path expected, Path actual, DiffOptions options) {
+        return compare(GoldenFile.read(expected), GoldenFile.read(actual), options);
+    }
+
+    public static DiffResult compare(GoldenFile expected, GoldenFile actual, DiffOptions options) {
+        checkNotNull(options, "options");
+        StructuralDiff diff = new StructuralDiff(options);
+        if (expected.isLines() && actual.isLines()) {
+            JsonlSequence a = expected.sequence(options.volatileFields());
+            JsonlSequence b = actual.sequence(options.volatileFields());
+            if (!diff.lockstep(a, b)) {
+                diff.trace(a, b);
+            }
+        } else if (expected.isLines() && actual.tree().isArray()) {
+            diff.trace(expected.sequence(options.volatileFields()), sequence(actual, options));
+        } else if (actual.isLines() && expected.tree().isArray()) {
+            diff.trace(new TreeSequence(expected.tree(), options.volatileFields()),
+                    actual.sequence(options.volatileFields()));
+        } else {
+            diff.documents(expected.tree(), actual.tree());
+        }
+        return new Classifier(options).classify(diff.differences(), diff.expectedVolatile());
+    }
+
+    private static ElementSequence sequence(GoldenFile file, DiffOptions options) {
+        return file.isLines() ? file.sequence(options.volatileFields())
+                : new TreeSequence(file.tree(), options.volatileFields());
+    }
+}

@@ -1,0 +1,245 @@
+package io.aos.ops.golden.diff;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.aos.ops.core.OpsException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The lines of a JSONL trace held as raw bytes (about the file's size, not the 7x of a tree). Identity values are read
+ * with the streaming parser, which also checks every line is valid JSON; a line becomes a tree only when it has to be
+ * compared with a line that is not byte-for-byte the same.
+ */
+final class JsonlSequence implements ElementSequence {
+
+    private final Path file;
+    private final byte[] data;
+    private final int[] starts;
+    private final int[] ends;
+    private final int[] lineNumbers;
+    private final Set<String> volatileFields;
+    /** Every path extracted so far, and the values of each line in that order. */
+    private final List<String> extractedPaths = new ArrayList<>();
+    private final Map<String, Integer> pathIndex = new HashMap<>();
+    private String[][] extracted;
+    private final ObjectReader reader;
+    private final JsonFactory factory;
+    private long[] hashes;
+
+    JsonlSequence(Path file, byte[] data, Set<String> volatileFields) {
+        this.file = file;
+        this.data = data;
+        this.volatileFields = volatileFields;
+        this.reader = GoldenFile.READER;
+        this.factory = reader.getFactory();
+        int capacity = 16;
+        int[] s = new int[capacity];
+        int[] e = new int[capacity];
+        int[] n = new int[capacity];
+        int count = 0;
+        int line = 0;
+        int pos = 0;
+        while (pos < data.length) {
+            int nl = pos;
+            while (nl < data.length && data[nl] != '\n') {
+                nl++;
+            }
+            line++;
+            int end = nl;
+            if (end > pos && data[end - 1] == '\r') {
+                end--;
+            }
+            if (!isBlank(data, pos, end)) {
+                if (count == capacity) {
+                    capacity *= 2;
+                    s = Arrays.copyOf(s, capacity);
+                    e = Arrays.copyOf(e, capacity);
+                    n = Arrays.copyOf(n, capacity);
+                }
+                s[count] = pos;
+                e[count] = end;
+                n[count] = line;
+                count++;
+            }
+            pos = nl + 1;
+        }
+        this.starts = Arrays.copyOf(s, count);
+        this.ends = Arrays.copyOf(e, count);
+        this.lineNumbers = Arrays.copyOf(n, count);
+    }
+
+    private static boolean isBlank(byte[] data, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = data[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    @Override
+    public int size() {
+        return starts.length;
+    }
+
+    @Override
+    public JsonNode node(int i) {
+        try {
+            return reader.readTree(data, starts[i], ends[i] - starts[i]);
+        } catch (JsonProcessingException e) {
+            throw describe(i, e);
+        } catch (IOException e) {
+            throw OpsException.badInput(file, "line " + lineNumbers[i] + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private OpsException describe(int i, JsonProcessingException e) {
+        long column = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
+        return OpsException.badJson(file, lineNumbers[i], column, e.getOriginalMessage(), e);
+    }
+
+    @Override
+    public String[] identityValues(int i, List<String> paths) {
+        if (extracted == null || !pathIndex.keySet().containsAll(paths)) {
+            List<String> union = new ArrayList<>(extractedPaths);
+            union.addAll(StructuralDiff.LOCUS_PATHS);
+            union.addAll(paths);
+            extractedPaths.clear();
+            pathIndex.clear();
+            for (String p : union) {
+                if (!pathIndex.containsKey(p)) {
+                    pathIndex.put(p, extractedPaths.size());
+                    extractedPaths.add(p);
+                }
+            }
+            extracted = extractAll(extractedPaths);
+        }
+        String[] all = extracted[i];
+        String[] values = new String[paths.size()];
+        for (int p = 0; p < values.length; p++) {
+            values[p] = all[pathIndex.get(paths.get(p))];
+        }
+        return values;
+    }
+
+    /** Every line's values of {@code paths} in one streaming pass; also validates every line. */
+    private String[][] extractAll(List<String> paths) {
+        String[][] split = new String[paths.size()][];
+        for (int p = 0; p < split.length; p++) {
+            split[p] = paths.get(p).split("\\.");
+        }
+        String[][] out = new String[starts.length][];
+        for (int i = 0; i < starts.length; i++) {
+            String[] values = new String[split.length];
+            try (JsonParser parser = factory.createParser(data, starts[i], ends[i] - starts[i])) {
+                JsonToken first = parser.nextToken();
+                if (first == JsonToken.START_OBJECT) {
+                    extract(parser, split, 0, values, new boolean[split.length]);
+                } else {
+                    parser.skipChildren();
+                }
+                if (parser.nextToken() != null) {
+                    throw OpsException.badJson(file, lineNumbers[i], parser.currentLocation().getColumnNr(),
+                            "more than one JSON value on the line");
+                }
+            } catch (JsonProcessingException e) {
+                throw describe(i, e);
+            } catch (IOException e) {
+                throw OpsException.badInput(file, "line " + lineNumbers[i] + " cannot be read: " + e.getMessage(), e);
+            }
+            out[i] = values;
+        }
+        return out;
+    }
+
+    /**
+     * Reads the fields of the object the parser is in; {@code live[p]} says path p still matches the prefix at
+     * {@code depth}. Leaves the parser on the object's END_OBJECT.
+     */
+    private static void extract(JsonParser parser, String[][] paths, int depth, String[] values, boolean[] dead)
+            throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            boolean descend = false;
+            boolean[] childDead = null;
+            for (int p = 0; p < paths.length; p++) {
+                if (dead[p] || paths[p].length <= depth || !paths[p][depth].equals(name)) {
+                    continue;
+                }
+                if (paths[p].length == depth + 1) {
+                    if (value.isScalarValue()) {
+                        values[p] = parser.getText();
+                    } else {
+                        values[p] = "<" + value + ">";
+                    }
+                } else if (value == JsonToken.START_OBJECT) {
+                    descend = true;
+                    if (childDead == null) {
+                        childDead = new boolean[paths.length];
+                        Arrays.fill(childDead, true);
+                    }
+                    childDead[p] = false;
+                }
+            }
+            if (descend) {
+                extract(parser, paths, depth + 1, values, childDead);
+            } else {
+                parser.skipChildren();
+            }
+        }
+    }
+
+    @Override
+    public long hash(int i) {
+        if (hashes == null) {
+            hashes = new long[starts.length];
+            for (int k = 0; k < hashes.length; k++) {
+                hashes[k] = NodeHash.of(node(k), volatileFields);
+            }
+        }
+        return hashes[i];
+    }
+
+    @Override
+    public boolean sameRaw(int i, ElementSequence other, int j) {
+        if (!(other instanceof JsonlSequence o)) {
+            return false;
+        }
+        return Arrays.equals(data, starts[i], ends[i], o.data, o.starts[j], o.ends[j]);
+    }
+
+    /** A parser over line {@code i} alone. */
+    JsonParser lineParser(int i) throws IOException {
+        return factory.createParser(data, starts[i], ends[i] - starts[i]);
+    }
+
+    /** A parser over lines {@code [from, to)}: it reads their values one after another. */
+    JsonParser rangeParser(int from, int to) throws IOException {
+        return factory.createParser(data, starts[from], ends[to - 1] - starts[from]);
+    }
+
+    /** Turns a parse error of {@link #rangeParser} starting at line {@code from} into one naming file, line, column. */
+    OpsException describe(JsonProcessingException e, int from) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        long line = at == null ? 1 : at.getLineNr();
+        return OpsException.badJson(file, line + lineNumbers[from] - 1, at == null ? 1 : at.getColumnNr(),
+                e.getOriginalMessage(), e);
+    }
+}

@@ -1,0 +1,17 @@
+package io.aos.ops.golden.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/**
+ * A difference before classification.
+ *
+ * @param key   the object key nearest the value (the array's key for an array element); null for a whole trace event
+ */
+record RawDifference(String path, DiffKind kind, JsonNode expected, JsonNode actual, String key, Locus locus) {
+
+    RawDifference {
+        expected = expected == null ? MissingNode.getInstance() : expected;
+        actual = actual == null ? MissingNode.getInstance() : actual;
+    }
+}

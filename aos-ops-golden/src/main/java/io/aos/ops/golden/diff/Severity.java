@@ -1,0 +1,28 @@
+package io.aos.ops.golden.diff;
+
+/**
+ * How bad a diff is, which decides the exit code of {@code aos-ops golden diff}: MATCH exits 0, WARNING exits 0
+ * (1 with {@code --strict}), CRITICAL exits 1.
+ */
+public enum Severity {
+    /** Equal, or different only in fields that are volatile by definition and reach no hash. */
+    MATCH,
+    /** A difference that does not break replay by itself: a leaked volatile value, float noise, collection order. */
+    WARNING,
+    /** A real determinism failure (or a difference that could not be explained, which is never treated as OK). */
+    CRITICAL;
+
+    /** The worse of the two. */
+    public Severity max(Severity other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+
+    /** The exit code of the diff command for this severity. */
+    public int exitCode(boolean strict) {
+        return switch (this) {
+            case MATCH -> 0;
+            case WARNING -> strict ? 1 : 0;
+            case CRITICAL -> 1;
+        };
+    }
+}

@@ -1,0 +1,211 @@
+package io.aos.ops.golden.format;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aos.ops.core.OpsException;
+import io.aos.ops.golden.hash.GoldenCanonicalizer;
+import io.aos.ops.golden.json.GoldenJson;
+import io.aos.ops.golden.json.PyJsonOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Consumer;
+
+/**
+ * The fast path for engine traces (format A): recomputes every step's {@code output_hash} straight from the token
+ * stream, with no tree per event. The step's {@code output} is canonicalised by
+ * {@link GoldenCanonicalizer#outputHashRules()} into one reusable buffer and hashed; everything else in the line is
+ * skipped except the few scalars a caller needs (index, ids, seed, stored hash).
+ *
+ * <p>Same error contract as {@link GoldenTraceReader}: invalid JSON names the file, line and column; a cut-off last
+ * line is a {@link TruncatedTraceException} with the count of complete events.
+ *
+ * <p>Not thread-safe (it reuses one buffer and one digest): use one per thread.
+ */
+public final class EngineTraceHasher {
+
+    /** What the hasher learns about one {@code step} event. Null where the event lacks the field. */
+    public record StepHash(long line, int index, String stepId, String skillId, BigInteger seed, String storedHash,
+                           String recomputedHash) {
+    }
+
+    /** Sees every event: steps as {@link StepHash}es, the others (run_start, run_end, unknown) as small trees. */
+    public interface Listener {
+        void step(StepHash step);
+
+        /**
+         * A non-step event. Its tree holds the envelope's scalar fields and {@code data}; a step's large fields
+         * ({@code inputs}, {@code output}) are never built, so field order may differ from the file's.
+         */
+        void event(GoldenEvent event);
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final GoldenCanonicalizer rules = GoldenCanonicalizer.outputHashRules();
+    private final PyJsonOutput buffer = new PyJsonOutput(4096);
+    private final MessageDigest sha256;
+
+    public EngineTraceHasher() {
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    /**
+     * Reads an engine trace from {@code in} (closed at the end) and calls {@code sink} for every {@code step} event
+     * in file order. Returns the number of events read (of any type).
+     */
+    public long hashSteps(InputStream in, Path name, Consumer<StepHash> sink) {
+        checkNotNull(sink, "sink");
+        return read(in, name, new Listener() {
+            @Override
+            public void step(StepHash step) {
+                sink.accept(step);
+            }
+
+            @Override
+            public void event(GoldenEvent event) {
+                // only steps wanted
+            }
+        });
+    }
+
+    /** Reads an engine trace from {@code in} (closed at the end), telling {@code listener} about every event. */
+    public long read(InputStream in, Path name, Listener listener) {
+        checkNotNull(in, "in");
+        checkNotNull(listener, "listener");
+        TailTrackingInputStream tail = new TailTrackingInputStream(in);
+        long events = 0;
+        long line = 0;
+        long start = 0;
+        try (tail; JsonParser p = GoldenJson.factory().createParser(tail)) {
+            JsonToken token;
+            while ((token = p.nextToken()) != null) {
+                JsonLocation at = p.currentTokenLocation();
+                line = at.getLineNr();
+                start = at.getByteOffset();
+                if (token != JsonToken.START_OBJECT) {
+                    throw OpsException.badJson(name, line, at.getColumnNr(),
+                            "expected one JSON object per line (an engine trace event), found " + token.asString());
+                }
+                readEvent(p, line, listener);
+                events++;
+            }
+            return events;
+        } catch (JsonProcessingException e) {
+            throw TraceErrors.describe(name, e, tail, line, start, (int) events);
+        } catch (IOException e) {
+            throw OpsException.badInput(name, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads one event object and hands it to the listener. */
+    private void readEvent(JsonParser p, long line, Listener listener) throws IOException {
+        boolean isStep = false;
+        Data data = null;
+        ObjectNode envelope = null;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (field.equals("event_type")) {
+                isStep = value == JsonToken.VALUE_STRING && "step".equals(p.getText());
+                if (!isStep) {
+                    envelope = envelope == null ? NODES.objectNode() : envelope;
+                    envelope.set(field, GoldenJson.mapper().readTree(p));
+                }
+            } else if (field.equals("data") && value == JsonToken.START_OBJECT) {
+                data = readData(p, line);
+            } else if (!isStep && (value.isScalarValue() || envelope != null)) {
+                envelope = envelope == null ? NODES.objectNode() : envelope;
+                envelope.set(field, GoldenJson.mapper().readTree(p));
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw new IllegalStateException("unexpected token " + t);
+        }
+        if (isStep) {
+            listener.step(data == null ? new StepHash(line, -1, null, null, null, null, null) : data.step);
+        } else {
+            envelope = envelope == null ? NODES.objectNode() : envelope;
+            envelope.set("data", data == null ? NODES.objectNode() : data.asTree());
+            listener.event(new GoldenEvent(envelope, line));
+        }
+    }
+
+    /** The parts of {@code data} this reader keeps: the step's scalars, and everything small for other events. */
+    private record Data(StepHash step, ObjectNode rest) {
+        ObjectNode asTree() {
+            ObjectNode tree = rest == null ? NODES.objectNode() : rest;
+            if (step.index() >= 0) {
+                tree.put("index", step.index());
+            }
+            if (step.seed() != null) {
+                tree.put("seed", step.seed());
+            }
+            if (step.stepId() != null) {
+                tree.put("step_id", step.stepId());
+            }
+            if (step.skillId() != null) {
+                tree.put("skill_id", step.skillId());
+            }
+            if (step.storedHash() != null) {
+                tree.put("output_hash", step.storedHash());
+            }
+            return tree;
+        }
+    }
+
+    private Data readData(JsonParser p, long line) throws IOException {
+        ObjectNode rest = null;
+        int index = -1;
+        String stepId = null;
+        String skillId = null;
+        BigInteger seed = null;
+        String stored = null;
+        String recomputed = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "output" -> {
+                    if (value != JsonToken.VALUE_NULL) {
+                        buffer.reset();
+                        rules.write(p, value, buffer);
+                        sha256.reset();
+                        buffer.updateDigest(sha256);
+                        recomputed = HEX.formatHex(sha256.digest(), 0, 8);
+                    }
+                }
+                case "output_hash" -> stored = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "index" -> index = value == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : -1;
+                case "seed" -> seed = value == JsonToken.VALUE_NUMBER_INT ? p.getBigIntegerValue() : null;
+                case "step_id" -> stepId = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "skill_id" -> skillId = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "inputs" -> p.skipChildren();
+                default -> {
+                    // Small fields (success, error_code, status, spec_*, budget_snapshot): kept for non-step events.
+                    rest = rest == null ? NODES.objectNode() : rest;
+                    rest.set(field, GoldenJson.mapper().readTree(p));
+                }
+            }
+        }
+        return new Data(new StepHash(line, index, stepId, skillId, seed, stored, recomputed), rest);
+    }
+}

@@ -1,0 +1,250 @@
+package io.aos.ops.golden.format;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.aos.ops.core.OpsException;
+import io.aos.ops.golden.hash.GoldenHashes;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Audits golden trace files: reads each one step by step, recomputes every hash that can be recomputed (engine
+ * {@code output_hash} per step, per-step seeds from the base seed, the simulation {@code workflow_hash}) and, when a
+ * secret is given, checks the engine {@code .sig}. Never throws for a bad file: an unreadable or truncated file is an
+ * audit with an error, so one bad file does not hide the others.
+ */
+public final class TraceAuditor {
+
+    /** Steps that do not match are kept in the audit up to this many; the rest are only counted. */
+    public static final int MAX_KEPT_STEPS = 100;
+
+    /** Sees a trace as it is audited, so a caller can print a trace of any length without holding it. */
+    public interface Listener {
+        /** The file is open: its format and header (null for an engine trace without run_start) are known. */
+        default void started(Path file, TraceFormat format, RunHeader header) {
+        }
+
+        /** One step, in file order. */
+        default void step(StepCheck check) {
+        }
+    }
+
+    private static final Listener NONE = new Listener() {
+    };
+
+    private final byte[] secret;
+
+    private TraceAuditor(byte[] secret) {
+        this.secret = secret;
+    }
+
+    /** Recomputes hashes and seeds only. */
+    public static TraceAuditor hashesOnly() {
+        return new TraceAuditor(null);
+    }
+
+    /** Also checks {@code .sig} signatures of engine traces with {@code secret} (may be empty, as upstream allows). */
+    public static TraceAuditor withSignatures(byte[] secret) {
+        checkNotNull(secret, "secret");
+        return new TraceAuditor(secret.clone());
+    }
+
+    public TraceAudit audit(Path file) {
+        return audit(file, NONE);
+    }
+
+    /** Audits {@code file}, telling {@code listener} about the header and every step as they are read. */
+    public TraceAudit audit(Path file, Listener listener) {
+        checkNotNull(file, "file");
+        checkNotNull(listener, "listener");
+        SignatureStatus signature = SignatureStatus.NOT_CHECKED;
+        try {
+            TraceFormat format = TraceFormat.fromFileName(file).orElseGet(() -> GoldenTraceReader.sniff(file));
+            if (secret != null) {
+                signature = format == TraceFormat.SIMULATION_JSON ? SignatureStatus.NOT_SIGNED_FORMAT
+                        : checkSignature(file);
+            }
+            if (format == TraceFormat.ENGINE_JSONL) {
+                return auditEngine(file, signature, listener);
+            }
+            try (GoldenTraceReader reader = GoldenTraceReader.open(file)) {
+                return audit(reader, signature, listener);
+            }
+        } catch (TruncatedTraceException e) {
+            return TraceAudit.unreadable(file, e.getMessage(), true, signature);
+        } catch (OpsException e) {
+            return TraceAudit.unreadable(file, e.getMessage(), false, signature);
+        } catch (IOException e) {
+            return TraceAudit.unreadable(file, file + ": cannot be read: " + e.getMessage(), false, signature);
+        }
+    }
+
+    private SignatureStatus checkSignature(Path file) throws IOException {
+        Path sig = TraceFormat.signatureFileOf(file);
+        String sigText;
+        try {
+            sigText = Files.readString(sig, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return SignatureStatus.UNSIGNED;
+        }
+        String computed = GoldenRecorder.signFile(file, secret);
+        return GoldenHashes.signatureMatches(computed, sigText) ? SignatureStatus.VALID : SignatureStatus.INVALID;
+    }
+
+    /**
+     * Engine traces take the token-stream path ({@link EngineTraceHasher}): no tree per step, so hashing runs at
+     * parse speed and memory stays flat whatever the trace length.
+     */
+    private static TraceAudit auditEngine(Path file, SignatureStatus signature, Listener listener) throws IOException {
+        EngineAuditState state = new EngineAuditState(file, listener);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            new EngineTraceHasher().read(in, file, state);
+        } catch (NoSuchFileException e) {
+            throw OpsException.badInput(file, "no such file", e);
+        }
+        state.start();
+        RunHeader header = state.header;
+        return new TraceAudit(file, TraceFormat.ENGINE_JSONL, header == null ? state.firstRunId : header.runId(),
+                header == null ? null : header.specId().orElse(null), state.baseSeed, state.count, state.kept,
+                state.omitted, state.hashMismatches, state.seedMismatches, state.unverifiable, null, null,
+                state.endStatus, signature, null, false);
+    }
+
+    /** Counts and keeps what an engine audit finds, event by event. */
+    private static final class EngineAuditState implements EngineTraceHasher.Listener {
+        private final Path file;
+        private final Listener listener;
+        private final List<StepCheck> kept = new ArrayList<>();
+        private RunHeader header;
+        private BigInteger baseSeed;
+        private boolean started;
+        private String firstRunId = "";
+        private String endStatus;
+        private int count;
+        private int omitted;
+        private int hashMismatches;
+        private int seedMismatches;
+        private int unverifiable;
+
+        EngineAuditState(Path file, Listener listener) {
+            this.file = file;
+            this.listener = listener;
+        }
+
+        void start() {
+            if (!started) {
+                started = true;
+                listener.started(file, TraceFormat.ENGINE_JSONL, header);
+            }
+        }
+
+        @Override
+        public void event(GoldenEvent event) {
+            if (event.isRunStart() && header == null && !started) {
+                header = new RunHeader(TraceFormat.ENGINE_JSONL, event.raw());
+                baseSeed = header.seed().orElse(null);
+                start();
+            } else if (event.isRunEnd()) {
+                endStatus = event.data().path("status").asText(null);
+            }
+            if (firstRunId.isEmpty()) {
+                firstRunId = event.runId();
+            }
+        }
+
+        @Override
+        public void step(EngineTraceHasher.StepHash s) {
+            start();
+            int index = s.index() >= 0 ? s.index() : count;
+            BigInteger expected = baseSeed != null && s.seed() != null ? GoldenHashes.stepSeed(baseSeed, index) : null;
+            StepCheck check = new StepCheck(count, index, s.stepId(), s.skillId() == null ? "" : s.skillId(),
+                    s.storedHash(), s.recomputedHash(), s.seed(), expected);
+            count++;
+            if (s.storedHash() == null || s.recomputedHash() == null) {
+                unverifiable++;
+            }
+            if (!check.hashMatches()) {
+                hashMismatches++;
+            }
+            if (!check.seedMatches()) {
+                seedMismatches++;
+            }
+            listener.step(check);
+            if (!check.ok()) {
+                if (kept.size() < MAX_KEPT_STEPS) {
+                    kept.add(check);
+                } else {
+                    omitted++;
+                }
+            }
+        }
+    }
+
+    private TraceAudit audit(GoldenTraceReader reader, SignatureStatus signature, Listener listener) {
+        TraceFormat format = reader.format();
+        RunHeader header = reader.header().orElse(null);
+        BigInteger baseSeed = header == null ? null : header.seed().orElse(null);
+        listener.started(reader.source(), format, header);
+        int omitted = 0;
+        List<StepCheck> kept = new ArrayList<>();
+        List<String> simulationEntries = new ArrayList<>();  // B only: a few entries
+        int count = 0;
+        int hashMismatches = 0;
+        int seedMismatches = 0;
+        int unverifiable = 0;
+        for (TraceStep step : reader.steps()) {
+            count++;
+            String stored = step.storedHash().orElse(null);
+            String recomputed = step.recomputedHash().orElse(null);
+            BigInteger seed = step.seed().orElse(null);
+            BigInteger expected = format == TraceFormat.ENGINE_JSONL && baseSeed != null && seed != null
+                    ? GoldenHashes.stepSeed(baseSeed, step.index()) : null;
+            StepCheck check = new StepCheck(step.position(), step.index(), step.stepId().orElse(null), step.skill(),
+                    stored, recomputed, seed, expected);
+            if (stored == null || recomputed == null) {
+                unverifiable++;
+            }
+            if (!check.hashMatches()) {
+                hashMismatches++;
+            }
+            if (!check.seedMatches()) {
+                seedMismatches++;
+            }
+            listener.step(check);
+            if (!check.ok()) {
+                if (kept.size() < MAX_KEPT_STEPS) {
+                    kept.add(check);
+                } else {
+                    omitted++;
+                }
+            }
+            step.hashEntry().ifPresent(simulationEntries::add);
+        }
+        RunEnd end = reader.end().orElse(null);
+        String storedWorkflowHash = null;
+        String recomputedWorkflowHash = null;
+        String endStatus = null;
+        if (format == TraceFormat.SIMULATION_JSON) {
+            storedWorkflowHash = end.workflowHash().orElse("");
+            recomputedWorkflowHash = GoldenHashes.workflowHash(simulationEntries);
+            endStatus = end.success().map(ok -> ok ? "success" : "failed").orElse(null);
+        } else if (end != null) {
+            endStatus = end.status().orElse(null);
+        }
+        String runId = header != null ? header.runId() : "";
+        String type = header == null ? null
+                : format == TraceFormat.SIMULATION_JSON ? header.workflowType().orElse(null)
+                : header.specId().orElse(null);
+        return new TraceAudit(reader.source(), format, runId, type, baseSeed, count, kept, omitted, hashMismatches,
+                seedMismatches, unverifiable, storedWorkflowHash, recomputedWorkflowHash, endStatus, signature, null,
+                false);
+    }
+}

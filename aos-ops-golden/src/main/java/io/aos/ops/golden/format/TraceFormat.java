@@ -1,0 +1,59 @@
+package io.aos.ops.golden.format;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The two golden formats upstream writes. */
+public enum TraceFormat {
+    /**
+     * (A) The engine's {@code <run_id>.steps.jsonl}: one compact, sorted, ASCII-escaped JSON event per line
+     * ({@code run_start}, {@code step}..., {@code run_end}), signed by a {@code .sig} sidecar.
+     */
+    ENGINE_JSONL("engine-jsonl"),
+    /**
+     * (B) The shadow simulation's {@code <run_id>.golden.json}: one object indented by two spaces, dataclass field
+     * order, no trailing newline, unsigned.
+     */
+    SIMULATION_JSON("simulation-json");
+
+    private final String label;
+
+    TraceFormat(String label) {
+        this.label = label;
+    }
+
+    /** The name used in reports: {@code engine-jsonl} or {@code simulation-json}. */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The format a file name says: {@code .steps.jsonl} and {@code .jsonl} are engine traces, {@code .golden.json}
+     * is a simulation golden; any other name (including a bare {@code .json}) says nothing, and the content decides.
+     */
+    public static Optional<TraceFormat> fromFileName(Path file) {
+        Path name = file.getFileName();
+        if (name == null) {
+            return Optional.empty();
+        }
+        String lower = name.toString().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".jsonl")) {
+            return Optional.of(ENGINE_JSONL);
+        }
+        if (lower.endsWith(".golden.json")) {
+            return Optional.of(SIMULATION_JSON);
+        }
+        return Optional.empty();
+    }
+
+    /** The {@code .sig} sidecar of an engine trace: the file name plus {@code .sig}. */
+    public static Path signatureFileOf(Path trace) {
+        return trace.resolveSibling(trace.getFileName() + ".sig");
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

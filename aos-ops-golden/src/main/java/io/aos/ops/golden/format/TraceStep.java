@@ -1,0 +1,119 @@
+package io.aos.ops.golden.format;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.aos.ops.golden.hash.GoldenHashes;
+import java.math.BigInteger;
+import java.util.Optional;
+
+/**
+ * One step of a trace, in either format.
+ *
+ * <p>Engine traces (A) carry the whole step: index, step and skill id, declared inputs, the derived seed, success,
+ * the full step result and its stored {@code output_hash}, which {@link #recomputedHash()} recomputes. Simulation
+ * goldens (B) carry only {@code "<skill>:<16 hex>"} per step: the step hash cannot be recomputed without re-running
+ * the skill, so {@link #recomputedHash()} is empty.
+ *
+ * @param format   the trace format
+ * @param position 0-based position of the step in the file (B's only index)
+ * @param raw      A: the whole {@code step} event; B: the {@code step_hashes} entry as a text node
+ * @param line     A: 1-based line of the event; B: 0
+ */
+public record TraceStep(TraceFormat format, int position, JsonNode raw, long line) {
+
+    public TraceStep {
+        checkNotNull(format, "format");
+        checkNotNull(raw, "raw");
+    }
+
+    /** A B step from its {@code step_hashes} entry. */
+    static TraceStep simulation(int position, String entry) {
+        return new TraceStep(TraceFormat.SIMULATION_JSON, position, TextNode.valueOf(entry), 0);
+    }
+
+    private JsonNode data() {
+        return raw.path("data");
+    }
+
+    /** A: {@code data.index}; B: the position. */
+    public int index() {
+        if (format == TraceFormat.ENGINE_JSONL) {
+            JsonNode index = data().get("index");
+            return index != null && index.canConvertToInt() ? index.intValue() : position;
+        }
+        return position;
+    }
+
+    /** A: {@code skill_id}; B: the part of the entry before the last {@code ':'}. */
+    public String skill() {
+        if (format == TraceFormat.ENGINE_JSONL) {
+            return data().path("skill_id").asText("");
+        }
+        String entry = raw.asText();
+        int colon = entry.lastIndexOf(':');
+        return colon < 0 ? "" : entry.substring(0, colon);
+    }
+
+    /** A: {@code step_id}. */
+    public Optional<String> stepId() {
+        return RunHeader.text(data(), "step_id");
+    }
+
+    /** A: the derived per-step seed, exactly. */
+    public Optional<BigInteger> seed() {
+        JsonNode seed = data().get("seed");
+        return seed != null && seed.isIntegralNumber() ? Optional.of(seed.bigIntegerValue()) : Optional.empty();
+    }
+
+    /** A: {@code success}. */
+    public Optional<Boolean> success() {
+        JsonNode n = data().get("success");
+        return n != null && n.isBoolean() ? Optional.of(n.booleanValue()) : Optional.empty();
+    }
+
+    /** A: the declared inputs. */
+    public Optional<JsonNode> inputs() {
+        return Optional.ofNullable(data().get("inputs"));
+    }
+
+    /** A: the full step result ({@code StepResult.to_dict()}), not canonicalised. */
+    public Optional<JsonNode> output() {
+        JsonNode output = data().get("output");
+        return output == null || output.isNull() ? Optional.empty() : Optional.of(output);
+    }
+
+    public Optional<String> errorCode() {
+        return RunHeader.text(data(), "error_code");
+    }
+
+    public Optional<String> recoveryHint() {
+        return RunHeader.text(data(), "recovery_hint");
+    }
+
+    /** A: the envelope timestamp. */
+    public Optional<String> timestamp() {
+        return format == TraceFormat.ENGINE_JSONL ? RunHeader.text(raw, "timestamp") : Optional.empty();
+    }
+
+    /** The hash the file stores for this step: A {@code output_hash}; B the 16 hex digits after the skill. */
+    public Optional<String> storedHash() {
+        if (format == TraceFormat.ENGINE_JSONL) {
+            return RunHeader.text(data(), "output_hash");
+        }
+        String entry = raw.asText();
+        int colon = entry.lastIndexOf(':');
+        return Optional.of(colon < 0 ? entry : entry.substring(colon + 1));
+    }
+
+    /** B: the whole {@code step_hashes} entry, {@code "<skill>:<hash>"}. */
+    public Optional<String> hashEntry() {
+        return format == TraceFormat.SIMULATION_JSON ? Optional.of(raw.asText()) : Optional.empty();
+    }
+
+    /** A: the {@code output_hash} recomputed from the stored output; B: empty (the skill result is not stored). */
+    public Optional<String> recomputedHash() {
+        return output().map(GoldenHashes::outputHash);
+    }
+}

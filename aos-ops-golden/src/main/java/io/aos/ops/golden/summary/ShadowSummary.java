@@ -1,0 +1,95 @@
+package io.aos.ops.golden.summary;
+
+import io.aos.ops.golden.shadow.state.CycleReport;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The summary of one or more shadow simulation runs: totals over every cycle report, the mismatch details, the
+ * golden directories' size, one row per cycle and the verdict. The verdict is PASS only when at least one cycle ran,
+ * every report could be read and no replay mismatched.
+ *
+ * @param analyzedAt         when the summary was made
+ * @param directories        one entry per run directory given
+ * @param cycles             cycle reports read
+ * @param totalWorkflows     primary workflows over all cycles
+ * @param totalReplays       shadow replays over all cycles
+ * @param totalMismatches    replays that did not match
+ * @param cyclesWithMismatches cycles with at least one mismatch
+ * @param mismatchDetails    every mismatch detail of every cycle, in cycle order
+ * @param rows               one row per cycle report, in numeric cycle order per directory
+ * @param goldenFileCount    golden files ({@code *.json}, {@code *.jsonl}) below the runs' {@code golden/}
+ * @param goldenBytes        their apparent size in bytes
+ * @param problems           why the verdict is FAIL other than mismatches (unreadable report, no reports/, ...)
+ */
+public record ShadowSummary(
+        Instant analyzedAt,
+        List<Directory> directories,
+        long cycles,
+        long totalWorkflows,
+        long totalReplays,
+        long totalMismatches,
+        long cyclesWithMismatches,
+        List<Mismatch> mismatchDetails,
+        List<CycleRow> rows,
+        long goldenFileCount,
+        long goldenBytes,
+        List<String> problems) {
+
+    public ShadowSummary {
+        directories = List.copyOf(directories);
+        mismatchDetails = List.copyOf(mismatchDetails);
+        rows = List.copyOf(rows);
+        problems = List.copyOf(problems);
+    }
+
+    /** PASS or FAIL. */
+    public enum Verdict { PASS, FAIL }
+
+    /** Mismatches per replay; 0 when there were no replays (never a division by zero or an off-by-one). */
+    public double mismatchRate() {
+        return totalReplays == 0 ? 0.0 : (double) totalMismatches / totalReplays;
+    }
+
+    public boolean passed() {
+        return verdict() == Verdict.PASS;
+    }
+
+    public Verdict verdict() {
+        return totalMismatches == 0 && problems.isEmpty() && cycles > 0 ? Verdict.PASS : Verdict.FAIL;
+    }
+
+    /**
+     * One run directory.
+     *
+     * @param path            as given
+     * @param cycles          cycle reports read
+     * @param goldenFileCount golden files in its {@code golden/}; -1 when it has none
+     * @param goldenBytes     their apparent size
+     * @param problems        what is wrong with this directory
+     */
+    public record Directory(Path path, long cycles, long goldenFileCount, long goldenBytes, List<String> problems) {
+        public Directory {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * One cycle report.
+     *
+     * @param directory the run directory
+     * @param cycle     the cycle number N of {@code cycle_N.json}
+     * @param report    the report, null when it could not be read
+     * @param error     why it could not be read, else null
+     */
+    public record CycleRow(Path directory, long cycle, CycleReport report, String error) {
+        public boolean readable() {
+            return report != null;
+        }
+    }
+
+    /** One mismatch detail with the cycle and directory it came from. */
+    public record Mismatch(Path directory, long cycle, CycleReport.MismatchDetail detail) {
+    }
+}

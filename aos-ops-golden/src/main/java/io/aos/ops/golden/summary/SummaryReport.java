@@ -1,0 +1,158 @@
+package io.aos.ops.golden.summary;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aos.ops.golden.shadow.state.CycleReport;
+import java.util.Locale;
+
+/**
+ * Renders a {@link ShadowSummary}: the stable JSON schema of {@code aos-ops golden summary --json} (upstream's keys
+ * kept, with {@code schema_version}, {@code directories}, {@code problems} and {@code cycles_with_mismatches}
+ * added), and the human report, verdict first.
+ */
+public final class SummaryReport {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private SummaryReport() {
+    }
+
+    public static ObjectNode json(ShadowSummary s) {
+        ObjectNode root = F.objectNode();
+        root.put("schema_version", SCHEMA_VERSION);
+        root.put("directory", s.directories().get(0).path().toString());
+        ArrayNode dirs = root.putArray("directories");
+        for (ShadowSummary.Directory d : s.directories()) {
+            ObjectNode o = dirs.addObject();
+            o.put("directory", d.path().toString());
+            o.put("cycles", d.cycles());
+            if (d.goldenFileCount() >= 0) {
+                o.put("golden_file_count", d.goldenFileCount());
+                o.put("golden_dir_size_bytes", d.goldenBytes());
+            } else {
+                o.putNull("golden_file_count");
+                o.putNull("golden_dir_size_bytes");
+            }
+            ArrayNode p = o.putArray("problems");
+            d.problems().forEach(p::add);
+        }
+        root.put("analyzed_at", s.analyzedAt().toString());
+        root.put("cycles", s.cycles());
+        root.put("total_workflows", s.totalWorkflows());
+        root.put("total_replays", s.totalReplays());
+        root.put("total_mismatches", s.totalMismatches());
+        root.put("cycles_with_mismatches", s.cyclesWithMismatches());
+        ArrayNode details = root.putArray("mismatch_details");
+        for (ShadowSummary.Mismatch m : s.mismatchDetails()) {
+            ObjectNode o = details.addObject();
+            o.put("directory", m.directory().toString());
+            o.put("cycle", m.cycle());
+            o.setAll((ObjectNode) io.aos.ops.core.json.OpsJson.mapper().valueToTree(m.detail()));
+        }
+        ArrayNode rows = root.putArray("cycle_summaries");
+        for (ShadowSummary.CycleRow r : s.rows()) {
+            ObjectNode o = rows.addObject();
+            o.put("directory", r.directory().toString());
+            o.put("cycle", "cycle_" + r.cycle());
+            o.put("cycle_number", r.cycle());
+            if (r.readable()) {
+                CycleReport c = r.report();
+                o.put("workflows", c.primary() == null ? 0 : c.primary().total());
+                o.put("replays", c.shadow() == null ? 0 : c.shadow().totalReplays());
+                o.put("mismatches", c.shadow() == null ? 0 : c.shadow().mismatches());
+                o.put("passed", c.passed());
+            } else {
+                o.put("error", r.error());
+            }
+        }
+        root.put("golden_file_count", s.goldenFileCount());
+        root.put("golden_dir_size_bytes", s.goldenBytes());
+        root.put("mismatch_rate", s.mismatchRate());
+        ArrayNode problems = root.putArray("problems");
+        s.problems().forEach(problems::add);
+        root.put("passed", s.passed());
+        root.put("verdict", s.verdict().name());
+        return root;
+    }
+
+    public static String text(ShadowSummary s, boolean colour) {
+        StringBuilder sb = new StringBuilder();
+        String verdict = s.verdict().name();
+        if (colour) {
+            verdict = (s.passed() ? "\033[0;32m" : "\033[0;31m") + verdict + "\033[0m";
+        }
+        sb.append(verdict).append(": ");
+        if (s.totalMismatches() > 0) {
+            sb.append(s.totalMismatches()).append(" mismatches in ").append(s.totalReplays()).append(" replays");
+        } else if (!s.problems().isEmpty()) {
+            sb.append(s.problems().size()).append(s.problems().size() == 1 ? " problem" : " problems")
+                    .append(" (see below)");
+        } else {
+            sb.append("all ").append(s.totalReplays()).append(" replays matched their golden files");
+        }
+        sb.append(" over ").append(s.cycles()).append(s.cycles() == 1 ? " cycle" : " cycles").append('\n');
+        for (ShadowSummary.Directory d : s.directories()) {
+            sb.append("  directory: ").append(d.path()).append("  (").append(d.cycles()).append(" cycles, ");
+            sb.append(d.goldenFileCount() >= 0
+                    ? d.goldenFileCount() + " golden files, " + d.goldenBytes() + " bytes"
+                    : "no golden/ directory").append(")\n");
+        }
+        for (String p : s.problems()) {
+            sb.append("  problem: ").append(p).append('\n');
+        }
+        sb.append('\n');
+        sb.append(String.format(Locale.ROOT, "Cycles:          %d%n", s.cycles()));
+        sb.append(String.format(Locale.ROOT, "Workflows:       %d%n", s.totalWorkflows()));
+        sb.append(String.format(Locale.ROOT, "Replays:         %d%n", s.totalReplays()));
+        sb.append(String.format(Locale.ROOT, "Mismatches:      %d (in %d cycles)%n", s.totalMismatches(),
+                s.cyclesWithMismatches()));
+        sb.append(String.format(Locale.ROOT, "Mismatch rate:   %.6f%n", s.mismatchRate()));
+        sb.append(String.format(Locale.ROOT, "Golden files:    %d (%d bytes)%n", s.goldenFileCount(),
+                s.goldenBytes()));
+        if (!s.mismatchDetails().isEmpty()) {
+            sb.append("\nMismatch details:\n");
+            for (ShadowSummary.Mismatch m : s.mismatchDetails()) {
+                CycleReport.MismatchDetail d = m.detail();
+                sb.append("  cycle ").append(m.cycle()).append(": ").append(d.originalRunId()).append(" replayed as ")
+                        .append(d.replayRunId());
+                if (d.rootCause() != null) {
+                    sb.append("  ").append(d.rootCause());
+                    if (d.firstDivergingStep() != null) {
+                        sb.append(" at step ").append(d.firstDivergingStep());
+                    }
+                }
+                sb.append('\n');
+                if (d.evidence() != null) {
+                    sb.append("    ").append(d.evidence()).append('\n');
+                } else if (d.diffDetails() != null) {
+                    sb.append("    ").append(d.diffDetails()).append('\n');
+                }
+            }
+        }
+        long quiet = 0;
+        StringBuilder failing = new StringBuilder();
+        for (ShadowSummary.CycleRow r : s.rows()) {
+            if (!r.readable()) {
+                failing.append("  cycle_").append(r.cycle()).append("  ERROR  ").append(r.error()).append('\n');
+            } else if (r.report().shadow() != null && r.report().shadow().mismatches() > 0 || !r.report().passed()) {
+                CycleReport c = r.report();
+                failing.append(String.format(Locale.ROOT, "  cycle_%d  workflows %d, replays %d, mismatches %d%n",
+                        r.cycle(), c.primary() == null ? 0 : c.primary().total(),
+                        c.shadow() == null ? 0 : c.shadow().totalReplays(),
+                        c.shadow() == null ? 0 : c.shadow().mismatches()));
+            } else {
+                quiet++;
+            }
+        }
+        if (failing.length() > 0) {
+            sb.append("\nCycles that failed or could not be read:\n").append(failing);
+        }
+        if (!s.rows().isEmpty()) {
+            sb.append('\n').append(quiet).append(" cycles passed (--json lists every cycle)\n");
+        }
+        return sb.toString();
+    }
+}

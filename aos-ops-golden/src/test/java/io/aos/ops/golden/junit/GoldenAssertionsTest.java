@@ -1,0 +1,74 @@
+package io.aos.ops.golden.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.diff.DiffOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
+
+class GoldenAssertionsTest {
+
+    @TempDir
+    Path tmp;
+
+    private static JsonNode json(String text) throws Exception {
+        return OpsJson.mapper().readTree(text);
+    }
+
+    @Test
+    void aMatchingTracePasses() throws Exception {
+        Path golden = tmp.resolve("run.json");
+        Files.writeString(golden, "{\"seed\":1,\"out\":\"x\",\"timestamp\":\"2026-01-01T00:00:00Z\"}");
+        GoldenAssertions.check(json("{\"seed\":1,\"out\":\"x\",\"timestamp\":\"2027-01-01T00:00:00Z\"}"), golden,
+                DiffOptions.defaults(), false);
+    }
+
+    @Test
+    void aDifferentTraceFailsWithTheRootCauseFirst() throws Exception {
+        Path golden = tmp.resolve("run.json");
+        Files.writeString(golden, "{\"seed\":1,\"out\":\"x\"}");
+        assertThatThrownBy(() -> GoldenAssertions.check(json("{\"seed\":2,\"out\":\"x\"}"), golden,
+                DiffOptions.defaults(), false))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("CRITICAL: SEED_MISMATCH")
+                .hasMessageContaining("aos.golden.update");
+    }
+
+    @Test
+    void aMissingGoldenFileFailsAndSaysHowToCreateIt() {
+        assertThatThrownBy(() -> GoldenAssertions.check(json("{}"), tmp.resolve("none.json"),
+                DiffOptions.defaults(), false))
+                .hasMessageContaining("does not exist").hasMessageContaining("-Daos.golden.update=true");
+    }
+
+    @Test
+    void updateModeWritesTheGoldenFileInsteadOfFailing() throws Exception {
+        Path golden = tmp.resolve("sub/run.steps.jsonl");
+        JsonNode trace = json("[{\"event_type\":\"run_start\"},{\"event_type\":\"run_end\"}]");
+        GoldenAssertions.check(trace, golden, DiffOptions.defaults(), true);
+        assertThat(Files.readAllLines(golden)).containsExactly("{\"event_type\":\"run_start\"}",
+                "{\"event_type\":\"run_end\"}");
+        GoldenAssertions.check(trace, golden, DiffOptions.defaults(), false);
+    }
+
+    @Test
+    void theSystemPropertyTurnsUpdateModeOn() {
+        String before = System.getProperty(GoldenAssertions.UPDATE_PROPERTY);
+        try {
+            System.setProperty(GoldenAssertions.UPDATE_PROPERTY, "true");
+            assertThat(GoldenAssertions.updateMode()).isTrue();
+        } finally {
+            if (before == null) {
+                System.clearProperty(GoldenAssertions.UPDATE_PROPERTY);
+            } else {
+                System.setProperty(GoldenAssertions.UPDATE_PROPERTY, before);
+            }
+        }
+    }
+}

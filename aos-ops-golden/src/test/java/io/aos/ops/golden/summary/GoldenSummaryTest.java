@@ -1,0 +1,140 @@
+package io.aos.ops.golden.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GoldenSummaryTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T04:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path tmp;
+
+    private static String cycle(int replays, int mismatches) {
+        String details = mismatches == 0 ? "[]"
+                : "[{\"original_run_id\":\"primary-w1-280cfdcd\",\"replay_run_id\":\"shadow-1\",\"original_hash\":\"aa\","
+                        + "\"replay_hash\":\"bb\",\"match\":false,\"diff_details\":\"Mismatch at step 2: original=x, "
+                        + "replay=y\"}]";
+        return "{\n  \"timestamp\": \"2026-11-28T02:24:03.915613+00:00\",\n  \"primary\": {\"total\": 3, \"successful\": 3,"
+                + " \"failed\": 0},\n  \"shadow\": {\"total_replays\": " + replays + ", \"matches\": "
+                + (replays - mismatches) + ", \"mismatches\": " + mismatches + "},\n  \"mismatch_details\": " + details
+                + ",\n  \"passed\": " + (mismatches == 0) + "\n}";
+    }
+
+    private Path run(String name, int cycles) throws IOException {
+        Path root = tmp.resolve(name);
+        Files.createDirectories(root.resolve("reports"));
+        Files.createDirectories(root.resolve("golden"));
+        for (int i = 1; i <= cycles; i++) {
+            Files.writeString(root.resolve("reports/cycle_" + i + ".json"), cycle(3, 0));
+            Files.writeString(root.resolve("golden/primary-w0-" + i + ".golden.json"), "{\"seed\":1}");
+        }
+        return root;
+    }
+
+    private ShadowSummary summarize(Path... dirs) {
+        return GoldenSummary.withClock(CLOCK).summarize(List.of(dirs));
+    }
+
+    @Test
+    void aCleanRunPassesWithTotalsAndGoldenCounts() throws IOException {
+        ShadowSummary s = summarize(run("r", 12));
+        assertThat(s.verdict()).isEqualTo(ShadowSummary.Verdict.PASS);
+        assertThat(s.cycles()).isEqualTo(12);
+        assertThat(s.totalWorkflows()).isEqualTo(36);
+        assertThat(s.totalReplays()).isEqualTo(36);
+        assertThat(s.mismatchRate()).isZero();
+        assertThat(s.goldenFileCount()).isEqualTo(12);
+        assertThat(s.goldenBytes()).isEqualTo(12 * 10);
+    }
+
+    @Test
+    void cycleReportsAreReadInNumericOrder() throws IOException {
+        ShadowSummary s = summarize(run("r", 11));
+        assertThat(s.rows()).extracting(ShadowSummary.CycleRow::cycle)
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+    }
+
+    @Test
+    void aMismatchFailsWithItsDetailsAndTheRateOverReplays() throws IOException {
+        Path root = run("r", 4);
+        Files.writeString(root.resolve("reports/cycle_3.json"), cycle(3, 1));
+        ShadowSummary s = summarize(root);
+        assertThat(s.verdict()).isEqualTo(ShadowSummary.Verdict.FAIL);
+        assertThat(s.totalMismatches()).isEqualTo(1);
+        assertThat(s.mismatchRate()).isEqualTo(1.0 / 12);
+        assertThat(s.mismatchDetails()).singleElement().satisfies(m -> {
+            assertThat(m.cycle()).isEqualTo(3);
+            assertThat(m.detail().originalRunId()).isEqualTo("primary-w1-280cfdcd");
+        });
+    }
+
+    @Test
+    void theGoldenSubdirectoryIsAFailThatNamesTheRunDirectory() throws IOException {
+        Path root = run("r", 2);
+        ShadowSummary s = summarize(root.resolve("golden"));
+        assertThat(s.verdict()).isEqualTo(ShadowSummary.Verdict.FAIL);
+        assertThat(s.problems()).singleElement().asString()
+                .contains("has no reports/ directory").contains("pass the run directory " + root.toAbsolutePath());
+    }
+
+    @Test
+    void zeroCyclesIsAFail() throws IOException {
+        ShadowSummary s = summarize(run("r", 0));
+        assertThat(s.verdict()).isEqualTo(ShadowSummary.Verdict.FAIL);
+        assertThat(s.problems()).singleElement().asString().contains("zero cycles");
+    }
+
+    @Test
+    void anUnreadableCycleReportIsAFailNamingTheFileAndLine() throws IOException {
+        Path root = run("r", 3);
+        Files.writeString(root.resolve("reports/cycle_2.json"), "Traceback (most recent call last):\n");
+        ShadowSummary s = summarize(root);
+        assertThat(s.verdict()).isEqualTo(ShadowSummary.Verdict.FAIL);
+        assertThat(s.cycles()).isEqualTo(2);
+        assertThat(s.problems()).singleElement().asString().contains("cycle_2.json").contains("line 1");
+        assertThat(s.rows().get(1).readable()).isFalse();
+    }
+
+    @Test
+    void aMissingDirectoryIsAFail() {
+        ShadowSummary s = summarize(tmp.resolve("nope"));
+        assertThat(s.verdict()).isEqualTo(ShadowSummary.Verdict.FAIL);
+        assertThat(s.problems()).singleElement().asString().contains("does not exist");
+    }
+
+    @Test
+    void severalDirectoriesMergeIntoOneSummary() throws IOException {
+        ShadowSummary s = summarize(run("host-a", 2), run("host-b", 3));
+        assertThat(s.cycles()).isEqualTo(5);
+        assertThat(s.directories()).hasSize(2);
+        assertThat(s.goldenFileCount()).isEqualTo(5);
+        assertThat(s.verdict()).isEqualTo(ShadowSummary.Verdict.PASS);
+    }
+
+    @Test
+    void theJsonKeepsUpstreamKeysAndAddsTheSchemaVersion() throws IOException {
+        JsonNode json = SummaryReport.json(summarize(run("r", 2)));
+        assertThat(json.fieldNames()).toIterable().contains("schema_version", "directory", "analyzed_at", "cycles",
+                "total_workflows", "total_replays", "total_mismatches", "mismatch_details", "cycle_summaries",
+                "golden_file_count", "golden_dir_size_bytes", "mismatch_rate", "passed", "verdict", "problems");
+        assertThat(json.get("analyzed_at").asText()).isEqualTo("2026-11-28T04:00:00Z");
+        assertThat(json.at("/cycle_summaries/1/cycle").asText()).isEqualTo("cycle_2");
+        assertThat(json.get("verdict").asText()).isEqualTo("PASS");
+    }
+
+    @Test
+    void theTextReportStartsWithTheVerdict() throws IOException {
+        assertThat(SummaryReport.text(summarize(run("r", 2)), false)).startsWith("PASS: all 6 replays matched");
+    }
+}
