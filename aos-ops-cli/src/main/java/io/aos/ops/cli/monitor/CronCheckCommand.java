@@ -1,23 +1,39 @@
 package io.aos.ops.cli.monitor;
 
-import io.aos.ops.cli.CommonOptions;
-import io.aos.ops.cli.NotBuiltYet;
-import java.util.List;
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.core.health.ExitMode;
+import io.aos.ops.monitor.alert.SyslogSink;
+import io.aos.ops.monitor.cron.CronCheck;
+import io.aos.ops.monitor.cron.CrontabLine;
+import io.aos.ops.monitor.health.HealthCheck;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Placeholder until issue 6 lands: describes the command and exits 2. */
+/** {@code aos-ops cron-check}: the silent cron health check. */
 @Command(name = "cron-check",
         mixinStandardHelpOptions = true,
         header = "Silent cron health check: prints nothing when all is well.",
         description = {
-            "Appends WARNING/CRITICAL lines to /var/lib/aos/shadow_cron_alerts.log and syslog (tag shadow-monitor);",
-            "exit 1 on critical, --nagios for 0/1/2/3. Launcher: scripts/stress/shadow_cron_check.sh",
-            "NOT BUILT YET (issue 6): running it prints one line and exits 2."
+            "On success: no output; one '[ts] OK: PID=... Cycles=... Success=...' line",
+            "in the cron alerts log ($AOS_CRON_ALERTS_LOG, else",
+            "$AOS_STATE_DIR/shadow_cron_alerts.log). A run that completed cleanly is",
+            "a success.",
+            "On a problem: one '[ts] CRITICAL: <cause>' or '[ts] WARNING: <cause>' line",
+            "per problem in that log, each also sent to syslog with tag shadow-monitor",
+            "(through logger; to stderr when there is no syslog socket).",
+            "Exit 1 on critical, 0 on warning; with --nagios 0/1/2/3 =",
+            "OK/WARNING/CRITICAL/UNKNOWN (a usage error is 3, never CRITICAL).",
+            "Crontab line for this installation: aos-ops cron-check --print-crontab",
+            "Launcher: scripts/stress/shadow_cron_check.sh"
         })
 public final class CronCheckCommand implements Callable<Integer> {
 
@@ -25,13 +41,67 @@ public final class CronCheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    CommonOptions common;
+    RunOptions run;
 
-    @Parameters(arity = "0..*", paramLabel = "ARG", description = "Arguments of the command to come.")
-    List<String> args;
+    @Option(names = "--nagios", description = "Exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN.")
+    boolean nagios;
+
+    @Option(names = "--json", description = "Print the outcome as JSON (for scripts; cron use wants silence).")
+    boolean json;
+
+    @Option(names = "--print-crontab", description = "Print the crontab line (every 15 minutes) for this installation "
+            + "and exit.")
+    boolean printCrontab;
 
     @Override
-    public Integer call() {
-        return NotBuiltYet.report(spec, "issue 6");
+    public Integer call() throws Exception {
+        OpsConfig config = run.config();
+        if (printCrontab) {
+            Output.text(spec, CrontabLine.forInstallation(Installation.home(), config.environment()));
+            return 0;
+        }
+        SyslogSink syslog = new SyslogSink(config.env(SyslogSink.SOCKET_ENV).filter(s -> !s.isBlank())
+                .map(Path::of).orElse(SyslogSink.DEFAULT_SOCKET), SyslogSink.TAG, System.err);
+        CronCheck.Outcome outcome = new CronCheck(
+                HealthCheck.create(config, run.checkOptions(config), Clock.systemDefaultZone()),
+                config.path(OpsSetting.CRON_ALERTS_LOG), syslog).run();
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>(outcome.report().toJson());
+            out.put("alert_lines", outcome.alertLines());
+            Output.json(spec, out);
+        }
+        return ExitMode.of(nagios).exitCode(outcome.status());
+    }
+
+    /** Where this installation lives, from the jar's location (for the crontab line). */
+    static final class Installation {
+        private Installation() {
+        }
+
+        /**
+         * {@code <install>} for {@code <install>/lib/aos-ops.jar}, the checkout for
+         * {@code <checkout>/aos-ops-cli/target/aos-ops.jar} (or {@code .../target/classes}), else the jar's directory.
+         */
+        static Path home() {
+            Path location;
+            try {
+                location = Path.of(CronCheckCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                        .toAbsolutePath();
+            } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
+                return Path.of("").toAbsolutePath();
+            }
+            // the jar's own directory, or for target/classes its parent: never further up
+            Path dir = location.getParent();
+            for (int level = 0; level < 2 && dir != null && dir.getParent() != null; level++, dir = dir.getParent()) {
+                String name = dir.getFileName().toString();
+                if (name.equals("lib")) {
+                    return dir.getParent();
+                }
+                if (name.equals("target") && dir.getParent().getParent() != null) {
+                    return dir.getParent().getParent();
+                }
+            }
+            return location.getParent() == null ? location : location.getParent();
+        }
     }
 }

@@ -1,24 +1,37 @@
 package io.aos.ops.cli.monitor;
 
 import io.aos.ops.cli.CommonOptions;
-import io.aos.ops.cli.NotBuiltYet;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Placeholder until issue 6 lands: describes the command and exits 2. */
+/** {@code aos-ops monitor start|stop|status|check}; with no subcommand, {@code status} (as upstream). */
 @Command(name = "monitor",
         mixinStandardHelpOptions = true,
         header = "Shadow monitor daemon: start, stop, status, or one health check.",
         description = {
-            "aos-ops monitor start|stop|status|check [--run-dir DIR] [--log FILE] [--interval S]",
-            "Checks the shadow process, heartbeat freshness (WARNING > 10 min, CRITICAL > 30 min), mismatches (CRITICAL > 0)",
-            "and disk usage (WARNING >= 90%, CRITICAL >= 95%). Launcher: scripts/stress/shadow_monitor_daemon.sh",
-            "NOT BUILT YET (issue 6): running it prints one line and exits 2."
+            "Watches a shadow run and says whether it is healthy:",
+            "  process     CRITICAL when dead (a run whose status.json says completed",
+            "              is COMPLETED, not dead)",
+            "  freshness   heartbeat or log older than 10 min WARNING, 30 min CRITICAL",
+            "  mismatches  CRITICAL when any (status.json, reports/cycle_N.json)",
+            "  disk        every filesystem holding the run, golden and state dirs:",
+            "              WARNING at 90%%, CRITICAL at 95%%",
+            "  golden      size and growth of the golden directory",
+            "The daemon appends one status line per check to shadow_monitor.log and",
+            "alerts (JSON lines) to shadow_alerts.json and $SHADOW_HOOK when a",
+            "condition starts, changes or clears.",
+            "With no subcommand: status. Launcher: scripts/stress/shadow_monitor_daemon.sh"
+        },
+        subcommands = {
+            MonitorStartCommand.class,
+            MonitorStopCommand.class,
+            MonitorStatusCommand.class,
+            MonitorCheckCommand.class,
+            MonitorDaemonCommand.class,
         })
 public final class MonitorCommand implements Callable<Integer> {
 
@@ -28,11 +41,11 @@ public final class MonitorCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(arity = "0..*", paramLabel = "ARG", description = "Arguments of the command to come.")
-    List<String> args;
+    @Option(names = "--json", description = "Print the daemon status as JSON.")
+    boolean json;
 
     @Override
-    public Integer call() {
-        return NotBuiltYet.report(spec, "issue 6");
+    public Integer call() throws Exception {
+        return MonitorStatusCommand.report(spec, common.config(), json);
     }
 }

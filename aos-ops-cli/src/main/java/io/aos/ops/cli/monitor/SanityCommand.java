@@ -1,23 +1,35 @@
 package io.aos.ops.cli.monitor;
 
-import io.aos.ops.cli.CommonOptions;
-import io.aos.ops.cli.NotBuiltYet;
-import java.util.List;
+import io.aos.ops.core.OpsException;
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.core.health.ExitMode;
+import io.aos.ops.monitor.health.HealthCheck;
+import io.aos.ops.monitor.sanity.PrometheusQuery;
+import io.aos.ops.monitor.sanity.SanityCheck;
+import io.aos.ops.monitor.sanity.SanityReport;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Placeholder until issue 6 lands: describes the command and exits 2. */
+/** {@code aos-ops sanity}: the 4-hour sanity check. */
 @Command(name = "sanity",
         mixinStandardHelpOptions = true,
         header = "The 4-hour sanity check: five sections and a verdict.",
         description = {
-            "Process status, mismatch check, disk usage, recent activity, Prometheus metrics.",
-            "Launcher: scripts/stress/shadow_sanity_check.sh",
-            "NOT BUILT YET (issue 6): running it prints one line and exits 2."
+            "[1/5] Process Status, [2/5] Mismatch Check, [3/5] Disk Usage,",
+            "[4/5] Recent Activity, [5/5] Prometheus Metrics: every series of",
+            "workflow_replay_verifications_total and workflow_replay_failures_total",
+            "from $PROMETHEUS_URL/api/v1/query; unreachable is UNKNOWN for that",
+            "section, never zero. Mismatches make the verdict a failure.",
+            "Exit 0 healthy or degraded, 1 critical (dead process, mismatches);",
+            "with --nagios 0/1/2/3. Launcher: scripts/stress/shadow_sanity_check.sh"
         })
 public final class SanityCommand implements Callable<Integer> {
 
@@ -25,13 +37,39 @@ public final class SanityCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    CommonOptions common;
+    RunOptions run;
 
-    @Parameters(arity = "0..*", paramLabel = "ARG", description = "Arguments of the command to come.")
-    List<String> args;
+    @Option(names = "--prometheus-url", paramLabel = "URL",
+            description = "Prometheus server (default: $PROMETHEUS_URL, else http://localhost:9090).")
+    String prometheusUrl;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3",
+            description = "Timeout of each Prometheus query (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Option(names = "--nagios", description = "Exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN.")
+    boolean nagios;
 
     @Override
-    public Integer call() {
-        return NotBuiltYet.report(spec, "issue 6");
+    public Integer call() throws Exception {
+        OpsConfig config = run.config().with(OpsSetting.PROMETHEUS_URL, prometheusUrl);
+        URI url;
+        try {
+            url = URI.create(config.get(OpsSetting.PROMETHEUS_URL).strip());
+        } catch (IllegalArgumentException e) {
+            throw OpsException.usage("the Prometheus URL is not a URL: " + config.get(OpsSetting.PROMETHEUS_URL));
+        }
+        SanityReport report = new SanityCheck(
+                HealthCheck.create(config, run.checkOptions(config), Clock.systemDefaultZone()),
+                new PrometheusQuery(url, Duration.ofSeconds(Math.max(1, timeoutSeconds)))).run();
+        if (json) {
+            Output.json(spec, report.toJson());
+        } else {
+            Output.text(spec, report.render());
+        }
+        return ExitMode.of(nagios).exitCode(report.status());
     }
 }

@@ -1,23 +1,22 @@
 package io.aos.ops.cli.monitor;
 
-import io.aos.ops.cli.CommonOptions;
-import io.aos.ops.cli.NotBuiltYet;
-import java.util.List;
+import io.aos.ops.monitor.status.QuickStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Placeholder until issue 6 lands: describes the command and exits 2. */
+/** {@code aos-ops status}: the quick status of the current shadow run. */
 @Command(name = "status",
         mixinStandardHelpOptions = true,
         header = "Quick status of the current shadow run.",
         description = {
-            "Process and elapsed time, cycles, successful cycles, cycles with mismatches, last 10 log entries.",
-            "Launcher: scripts/stress/check_shadow_status.sh",
-            "NOT BUILT YET (issue 6): running it prints one line and exits 2."
+            "Process and elapsed time, cycles, successful cycles, cycles with",
+            "mismatches, last 10 log entries. Exit 1 when the process is dead (a",
+            "completed run is not) or any mismatch was found, else 0.",
+            "Launcher: scripts/stress/check_shadow_status.sh"
         })
 public final class StatusCommand implements Callable<Integer> {
 
@@ -25,13 +24,19 @@ public final class StatusCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    CommonOptions common;
+    RunOptions run;
 
-    @Parameters(arity = "0..*", paramLabel = "ARG", description = "Arguments of the command to come.")
-    List<String> args;
+    @Option(names = "--json", description = "Print the status as JSON.")
+    boolean json;
 
     @Override
-    public Integer call() {
-        return NotBuiltYet.report(spec, "issue 6");
+    public Integer call() throws Exception {
+        QuickStatus.Report report = QuickStatus.collect(run.healthCheck());
+        if (json) {
+            Output.json(spec, report.toJson());
+        } else {
+            Output.text(spec, report.render());
+        }
+        return report.failed() ? 1 : 0;
     }
 }

@@ -1,38 +1,40 @@
 package io.aos.ops.cli.retention;
 
-import io.aos.ops.cli.CommonOptions;
-import io.aos.ops.cli.NotBuiltYet;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Placeholder until issue 8 lands: describes the command and exits 2. */
+/**
+ * {@code aos-ops retention}: golden-file storage. Without a subcommand it prints its usage and exits 0, as the
+ * upstream script did (the upstream crontab line called it with no argument; that must not page anyone).
+ */
 @Command(name = "retention",
         mixinStandardHelpOptions = true,
-        header = "Golden-file retention: status, archive, cleanup, verify, restore.",
+        header = "Golden-file storage: status, archive, cleanup, verify, restore.",
         description = {
-            "aos-ops retention status | archive [--days N] [--dry-run] | cleanup [--days N] [--dry-run] [--force]",
-            "                  | verify [ARCHIVE...] | restore ARCHIVE [DEST]",
-            "Env: ARCHIVE_DIR (default /root/archive/golden), RETENTION_DAYS (default 7). Launcher: scripts/ops/golden_retention.sh",
-            "NOT BUILT YET (issue 8): running it prints one line and exits 2."
+            "Keeps golden files (*.golden.json, *.json, *.steps.jsonl with its .sig) from filling the disk.",
+            "Watches every $AOS_SHADOW_GLOB/golden (default /tmp/shadow_simulation_*/golden) and $GOLDEN_DIR "
+                + "(default /var/lib/aos/golden), or the --dir/AOS_RETENTION_DIRS list.",
+            "Archives go to $ARCHIVE_DIR (default /root/archive/golden); every action is logged to "
+                + "$AOS_RETENTION_LOG (default /var/lib/aos/golden_retention.log).",
+            "Disk full at 3 a.m.: 'archive --days 0' (safe: verified before anything is deleted), or "
+                + "'cleanup --days 1 --force' (deletes without archiving).",
+            "Launcher: scripts/ops/golden_retention.sh. No subcommand: prints this and exits 0."
+        },
+        subcommands = {
+            RetentionStatusCommand.class,
+            RetentionArchiveCommand.class,
+            RetentionCleanupCommand.class,
+            RetentionVerifyCommand.class,
+            RetentionRestoreCommand.class,
         })
-public final class RetentionCommand implements Callable<Integer> {
+public final class RetentionCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    CommonOptions common;
-
-    @Parameters(arity = "0..*", paramLabel = "ARG", description = "Arguments of the command to come.")
-    List<String> args;
-
     @Override
-    public Integer call() {
-        return NotBuiltYet.report(spec, "issue 8");
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -9,6 +9,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "shadow",
         mixinStandardHelpOptions = true,
         header = "Shadow simulation: run workflows, replay recorded runs with the same seed, compare.",
+        description = {
+            "aos-ops shadow run --hours 24 --workers 3 --verbose     the 24-hour run of the runbook",
+            "aos-ops shadow run --quick --verbose                    a smoke run that ends in seconds",
+            "See 'aos-ops shadow run --help' for every flag."
+        },
         subcommands = ShadowRunCommand.class)
 public final class ShadowCommand implements Runnable {
 

@@ -1,39 +1,198 @@
 package io.aos.ops.cli.shadow;
 
 import io.aos.ops.cli.CommonOptions;
-import io.aos.ops.cli.NotBuiltYet;
+import io.aos.ops.core.OpsException;
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.core.emergency.EmergencyStop;
+import io.aos.ops.golden.shadow.FaultInjection;
+import io.aos.ops.golden.shadow.ShadowRunOptions;
+import io.aos.ops.golden.shadow.ShadowRunResult;
+import io.aos.ops.golden.shadow.ShadowRunner;
+import io.aos.ops.golden.shadow.StopCheck;
+import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
 
-/** Placeholder until issue 5 lands: describes the command and exits 2. */
+/** {@code aos-ops shadow run}: wiring for {@link ShadowRunner}. */
 @Command(name = "run",
-        mixinStandardHelpOptions = true,
+        sortOptions = false,
         header = "Run a shadow simulation: run workflows, replay recorded runs with the same seed, compare.",
         description = {
-            "aos-ops shadow run [--hours H] [--workers W] [--workflows-per-cycle N] [--cycle-interval S] [--cycles N]",
-            "                   [--output DIR] [--quick] [--verbose] [--seed S] [--inject KIND[:RATE]] [--fail-fast]",
-            "Runs primary workflows, records golden files, replays a sample with the same seed and classifies every mismatch.",
-            "A mismatch is logged and counted, never fatal. Launcher: scripts/stress/run_shadow_simulation.sh",
-            "NOT BUILT YET (issue 5): running it prints one line and exits 2."
+            "Each cycle, the workers run primary workflows (compute, io, llm, plus any plugged-in ones) and record",
+            "<output>/golden/<run_id>.golden.json; then recorded runs are replayed with the same seed and compared.",
+            "A mismatch is logged ('Cycle N: M mismatches detected!' and an ALERT line), classified, counted and",
+            "written to <output>/reports/cycle_N.json. It never stops the run (unless --fail-fast).",
+            "",
+            "Files: <output>/status.json (heartbeat for monitors), shadow.pid, shadow.log, traces/, reports/.",
+            "Ends with reports/summary_<ts>.json, the report block and 'Shadow simulation complete'; Ctrl+C or",
+            "SIGTERM does the same after the cycle in progress. The emergency stop (aos-ops emergency-stop enable,",
+            "or WORKFLOW_EMERGENCY_STOP=true) pauses the run; it resumes when the stop is released.",
+            "",
+            "Exit: 0 every replay matched; 1 a mismatch, a run that broke off, or zero cycles; 2 usage error.",
+            "NOTE: -h means --hours (as in the runbook's script), not help. Use --help for this text.",
+            "Launcher: scripts/stress/run_shadow_simulation.sh (same arguments).",
+            ""
         })
 public final class ShadowRunCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    private static final DateTimeFormatter DIR_TS = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
 
     @Mixin
     CommonOptions common;
 
-    @Parameters(arity = "0..*", paramLabel = "ARG", description = "Arguments of the command to come.")
-    List<String> args;
+    @Option(names = "--help", usageHelp = true, description = "Show this help and exit. (-h is --hours.)")
+    boolean help;
+
+    @Option(names = {"-h", "--hours"}, paramLabel = "H",
+            description = "Run length in hours; decimals allowed (0.25 = 15 min). Default 1 unless --cycles or "
+                    + "--quick bounds the run. With --cycles too, whichever comes first ends it.")
+    Double hours;
+
+    @Option(names = {"-w", "--workers"}, paramLabel = "W", description = "Parallel primary workers (default 3).")
+    Integer workers;
+
+    @Option(names = {"-n", "--workflows-per-cycle"}, paramLabel = "N",
+            description = "Primary workflows per cycle, split across the workers (default 10). The remainder is "
+                    + "not dropped: the first N %% W workers run one more (10 over 3 = 4+3+3). Upstream ran N/W "
+                    + "each (9 for 10); pass 9 to match its 24-hour run.")
+    Integer workflowsPerCycle;
+
+    @Option(names = {"-i", "--cycle-interval"}, paramLabel = "S",
+            description = "Seconds to wait after each cycle (default 30; 0 = back to back).")
+    Double cycleInterval;
+
+    @Option(names = "--cycles", paramLabel = "N", description = "Stop after N cycles.")
+    Long cycles;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "Output directory (default /tmp/shadow_simulation_<YYYYmmdd_HHMMSS>, i.e. $AOS_SHADOW_GLOB "
+                    + "with * replaced by the time). Refused if another run uses or used it.")
+    Path output;
+
+    @Option(names = "--quick", description = "Smoke run: 3 cycles, 5 workflows per cycle, 2 s interval (each "
+            + "overridable by its flag); ends in seconds.")
+    boolean quick;
+
+    @Option(names = {"-v", "--verbose"},
+            description = "Log 'Running cycle N...' and the per-cycle 'Cycle N: ... 0 mismatches' lines.")
+    boolean verbose;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed for the whole run (run ids, workflow types, seeds, injected faults, sampling). "
+                    + "Default: random, printed in the banner so the run can be repeated.")
+    Long seed;
+
+    @Option(names = "--fail-fast", description = "Stop after the first cycle with a mismatch (summary written, exit 1).")
+    boolean failFast;
+
+    @Option(names = "--inject", paramLabel = "KIND[:RATE]",
+            description = "Inject a determinism flaw into a share RATE (default 0.2) of the runs, so their replays "
+                    + "diverge in exactly that way: volatile-leak, unseeded-rng, seed-mismatch, external-call, "
+                    + "unordered. Repeatable. For rehearsing incident response; never on a real sign-off run.")
+    List<String> inject;
+
+    @Option(names = "--slack-webhook", paramLabel = "URL", hidden = true,
+            description = "Accepted for compatibility with upstream's script and ignored: alerts go through "
+                    + "'aos-ops monitor'.")
+    String slackWebhook;
 
     @Override
     public Integer call() {
-        return NotBuiltYet.report(spec, "issue 5");
+        OpsConfig config = common.config();
+        ShadowRunOptions.Builder builder = ShadowRunOptions.builder(outputDir(config))
+                .hours(hours).cycles(cycles).workers(workers).workflowsPerCycle(workflowsPerCycle)
+                .cycleInterval(cycleInterval == null ? null : seconds(cycleInterval))
+                .quick(quick).verbose(verbose).seed(seed).failFast(failFast);
+        for (String spec : inject == null ? List.<String>of() : inject) {
+            try {
+                builder.inject(FaultInjection.parse(spec));
+            } catch (IllegalArgumentException e) {
+                throw OpsException.usage("--inject " + spec + ": " + e.getMessage());
+            }
+        }
+        boolean color = System.console() != null && config.env("NO_COLOR").isEmpty();
+        try (EmergencyStop stop = EmergencyStop.forConfig(config)) {
+            return run(new ShadowRunner(builder.build(), WorkflowRegistry.discover(), emergencyStop(stop),
+                    Clock.systemDefaultZone(), utf8(System.out), color));
+        }
+    }
+
+    private static int run(ShadowRunner runner) {
+        Thread hook = new Thread(() -> onSignal(runner), "shadow-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ShadowRunResult result;
+        try {
+            result = runner.run();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // Shutdown already started: the hook finishes the job.
+            }
+        }
+        return result.exitCode();
+    }
+
+    /**
+     * SIGINT/SIGTERM: let the runner finish the cycle in progress and write its summary and report block, then end
+     * with its exit code (0 iff no mismatch). A shutdown hook cannot return an exit code, so it halts with it.
+     */
+    private static void onSignal(ShadowRunner runner) {
+        runner.requestStop();
+        try {
+            if (runner.awaitFinished(Duration.ofSeconds(60))) {
+                System.out.flush();
+                Runtime.getRuntime().halt(runner.result().map(ShadowRunResult::exitCode).orElse(1));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The log lines are UTF-8 (the separator rule and the PASSED/FAILED marks are not ASCII) whatever the JVM's
+     * default for stdout, which is ASCII under a C locale, as cron and systemd often have.
+     */
+    private static PrintStream utf8(PrintStream out) {
+        return new PrintStream(out, true, StandardCharsets.UTF_8);
+    }
+
+    private Path outputDir(OpsConfig config) {
+        if (output != null) {
+            return output.toAbsolutePath();
+        }
+        String glob = config.get(OpsSetting.SHADOW_RUN_GLOB);
+        if (!glob.contains("*")) {
+            throw OpsException.usage(OpsSetting.SHADOW_RUN_GLOB.envVar() + " must contain a '*' for the timestamp, "
+                    + "not '" + glob + "'");
+        }
+        return Path.of(glob.replace("*", LocalDateTime.now().format(DIR_TS))).toAbsolutePath();
+    }
+
+    private static Duration seconds(double s) {
+        if (Double.isNaN(s) || s < 0 || Double.isInfinite(s)) {
+            throw OpsException.usage("--cycle-interval must be a number of seconds >= 0, not " + s);
+        }
+        return Duration.ofMillis(Math.round(s * 1000));
+    }
+
+    /**
+     * The suite's emergency stop: the flag file ({@code $AOS_EMERGENCY_STOP_FILE}, default
+     * {@code $AOS_STATE_DIR/.workflow_emergency_stop}) or {@code WORKFLOW_EMERGENCY_STOP=true}. Looked at before every
+     * step (one cached stat, at most 250 ms old), so a running simulation notices it without a restart.
+     */
+    static StopCheck emergencyStop(EmergencyStop stop) {
+        return stop::isEngaged;
     }
 }

@@ -27,6 +27,18 @@ public enum OpsSetting {
     CRON_ALERTS_LOG("AOS_CRON_ALERTS_LOG", c -> state(c, "shadow_cron_alerts.log")),
     SHADOW_HOOK("SHADOW_HOOK", c -> ""),
     PROMETHEUS_URL("PROMETHEUS_URL", c -> "http://localhost:9090"),
+    /** Seconds between two checks of the monitor daemon. */
+    MONITOR_INTERVAL("AOS_MONITOR_INTERVAL", c -> "300"),
+    /** Heartbeat or log older than this many seconds: WARNING. */
+    STALE_WARNING_SECONDS("AOS_STALE_WARNING_SECONDS", c -> "600"),
+    /** Heartbeat or log older than this many seconds: CRITICAL. */
+    STALE_CRITICAL_SECONDS("AOS_STALE_CRITICAL_SECONDS", c -> "1800"),
+    /** A filesystem at least this full (percent used): WARNING. */
+    DISK_WARNING_PERCENT("AOS_DISK_WARNING_PERCENT", c -> "90"),
+    /** A filesystem at least this full (percent used): CRITICAL. */
+    DISK_CRITICAL_PERCENT("AOS_DISK_CRITICAL_PERCENT", c -> "95"),
+    /** A golden directory larger than this many MiB: WARNING. */
+    GOLDEN_WARNING_MB("AOS_GOLDEN_WARNING_MB", c -> "1000"),
 
     // ---- retention -----------------------------------------------------------------------------------------
     RETENTION_LOG("AOS_RETENTION_LOG", c -> state(c, "golden_retention.log")),

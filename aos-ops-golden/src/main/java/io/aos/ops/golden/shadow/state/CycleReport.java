@@ -38,9 +38,18 @@ public record CycleReport(
     public record Primary(long total, long successful, long failed, Long emergencyStopped) {
     }
 
-    /** Shadow phase: replays compared with their golden files. */
+    /**
+     * Shadow phase: replays compared with their golden files. {@code emergencyStopped} is added (null upstream):
+     * replays the emergency stop cut short, which are neither matches nor mismatches and not in {@code totalReplays}.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Shadow(long totalReplays, long matches, long mismatches) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Shadow(long totalReplays, long matches, long mismatches, Long emergencyStopped) {
+
+        /** Upstream's three counts. */
+        public Shadow(long totalReplays, long matches, long mismatches) {
+            this(totalReplays, matches, mismatches, null);
+        }
     }
 
     /**

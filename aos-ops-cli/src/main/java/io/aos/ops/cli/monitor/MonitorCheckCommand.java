@@ -1,0 +1,49 @@
+package io.aos.ops.cli.monitor;
+
+import io.aos.ops.core.health.ExitMode;
+import io.aos.ops.monitor.health.HealthReport;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code aos-ops monitor check}: one health check in the foreground. */
+@Command(name = "check",
+        mixinStandardHelpOptions = true,
+        header = "Run one health check now and print the status line.",
+        description = {
+            "Prints one line, e.g.",
+            "  [2025-12-02T14:05:31+01:00] HEALTHY: PID=752320, Cycles=106, Success=106, Disk=14%%",
+            "DEGRADED or CRITICAL with the issues listed; COMPLETED once the run ended",
+            "cleanly. Exit 0 healthy, degraded or completed, 1 critical. With --nagios:",
+            "0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN and performance data after a '|'."
+        })
+public final class MonitorCheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--json", description = "Print the full report as JSON.")
+    boolean json;
+
+    @Option(names = "--nagios", description = "Exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN.")
+    boolean nagios;
+
+    @Override
+    public Integer call() {
+        HealthReport report = run.healthCheck().check();
+        if (json) {
+            Output.json(spec, report.toJson());
+        } else if (nagios) {
+            Output.text(spec, report.statusLine() + " | " + report.perfData());
+        } else {
+            Output.text(spec, report.statusLine());
+        }
+        return ExitMode.of(nagios).exitCode(report.status());
+    }
+}

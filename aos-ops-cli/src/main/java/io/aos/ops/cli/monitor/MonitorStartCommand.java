@@ -1,0 +1,72 @@
+package io.aos.ops.cli.monitor;
+
+import io.aos.ops.cli.AosOps;
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.monitor.daemon.DaemonControl;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code aos-ops monitor start}: the daemon, detached, in a JVM of its own. */
+@Command(name = "start",
+        mixinStandardHelpOptions = true,
+        header = "Start the monitor daemon in the background (refuses if one is running).",
+        description = {
+            "Checks at once, then every --interval seconds, until 'aos-ops monitor stop'.",
+            "Runs in its own session, so it survives the shell that started it.",
+            "PID file (PID and start time): $AOS_MONITOR_PID_FILE, else",
+            "$AOS_STATE_DIR/shadow_monitor.pid. Exit 0 started, 1 already running."
+        })
+public final class MonitorStartCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--interval", paramLabel = "SECONDS",
+            description = "Seconds between checks (default: $AOS_MONITOR_INTERVAL, else 300).")
+    String interval;
+
+    @Override
+    public Integer call() throws Exception {
+        OpsConfig config = run.config().with(OpsSetting.MONITOR_INTERVAL, interval);
+        int seconds = MonitorDaemonCommand.interval(config);
+        run.checkOptions(config); // fail here, not in the daemon, on a bad threshold
+        DaemonControl.StartResult result = MonitorStatusCommand.control(config).start(daemonCommand(seconds));
+        if (!result.started()) {
+            Output.text(spec, "Monitor already running (PID: " + result.pid() + ")");
+            return 1;
+        }
+        Output.text(spec, "Monitor started (PID: " + result.pid() + ")\n"
+                + "Log: " + config.path(OpsSetting.MONITOR_LOG) + "\n"
+                + "Alerts: " + config.path(OpsSetting.ALERTS_FILE) + "\n"
+                + "Interval: " + seconds + "s");
+        return 0;
+    }
+
+    /** The same Java and class path as this process, running the hidden {@code monitor daemon} subcommand. */
+    private List<String> daemonCommand(int seconds) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:+UseSerialGC");
+        command.add("-Xmx128m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(AosOps.class.getName());
+        command.add("monitor");
+        command.add("daemon");
+        command.add("--interval");
+        command.add(Integer.toString(seconds));
+        command.addAll(run.asArguments());
+        return command;
+    }
+}

@@ -1,0 +1,50 @@
+package io.aos.ops.cli.retention;
+
+import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.core.OpsException;
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.retention.RetentionSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options every retention subcommand takes: which directories, where archives go. */
+public final class RetentionOptions {
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "A golden directory to work on (repeatable). Replaces the default list: every "
+                    + "$AOS_SHADOW_GLOB/golden and $GOLDEN_DIR, or $AOS_RETENTION_DIRS (colon-separated).")
+    List<Path> dirs = new ArrayList<>();
+
+    @Option(names = "--archive-dir", paramLabel = "DIR",
+            description = "Where archives are written and looked for (default: $ARCHIVE_DIR, else "
+                    + "/root/archive/golden).")
+    Path archiveDir;
+
+    OpsConfig config(CommonOptions common) {
+        return common.config().with(OpsSetting.ARCHIVE_DIR, archiveDir);
+    }
+
+    RetentionSettings settings(CommonOptions common) {
+        return RetentionSettings.from(config(common), dirs, Clock.systemDefaultZone());
+    }
+
+    /** The age in days: the flag, else RETENTION_DAYS. */
+    static int days(Integer flag, RetentionSettings settings) {
+        if (flag == null) {
+            return settings.defaultDays();
+        }
+        if (flag < 0) {
+            throw OpsException.usage("--days must be 0 or more, not " + flag);
+        }
+        return flag;
+    }
+
+    /** True when colour may be used: a terminal, and NO_COLOR unset. */
+    static boolean colour() {
+        return System.console() != null && System.getenv("NO_COLOR") == null;
+    }
+}

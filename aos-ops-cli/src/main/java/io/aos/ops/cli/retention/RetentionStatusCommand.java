@@ -1,0 +1,94 @@
+package io.aos.ops.cli.retention;
+
+import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.retention.archive.Archiver;
+import io.aos.ops.retention.status.StatusScanner;
+import io.aos.ops.retention.status.StorageStatus;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code aos-ops retention status}. */
+@Command(name = "status",
+        mixinStandardHelpOptions = true,
+        header = "Show golden storage: files per directory, archives, free space, time until 90%% full.",
+        description = {
+            "Per directory: file count, apparent and on-disk size, oldest and newest file, what arrived in the last "
+                + StatusScanner.GROWTH_WINDOW_HOURS + " h.",
+            "Then the archive directory, and per filesystem the free space, the growth rate of golden files and "
+                + "the projected time until it is 90%% full at that rate. Changes nothing; exit 0."
+        })
+public final class RetentionStatusCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RetentionOptions retention;
+
+    @Option(names = "--json", description = "Print the status as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        StorageStatus status = new StatusScanner(retention.settings(common)).status();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(OpsJson.pretty().writeValueAsString(status));
+            return 0;
+        }
+        out.println("Golden storage status at " + status.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        for (StorageStatus.DirectoryStatus d : status.directories()) {
+            out.println();
+            out.println("Directory: " + d.path());
+            if (!d.exists()) {
+                out.println("  (not present)");
+                continue;
+            }
+            out.println("  Files: " + d.files());
+            out.println("  Size: " + Archiver.humanBytes(d.apparentBytes()) + " apparent, "
+                    + Archiver.humanBytes(d.diskBytes()) + " on disk");
+            out.println("  Oldest: " + orNone(d.oldest()));
+            out.println("  Newest: " + orNone(d.newest()));
+            out.println("  Last " + status.growthWindowHours() + " h: " + d.recentFiles() + " files, "
+                    + Archiver.humanBytes(d.recentBytes()));
+        }
+        out.println();
+        StorageStatus.ArchiveDirectoryStatus a = status.archive();
+        out.println("Archive Directory: " + a.path());
+        if (!a.exists()) {
+            out.println("  (not created)");
+        } else {
+            out.println("  Archives: " + a.archives());
+            out.println("  Size: " + Archiver.humanBytes(a.bytes()));
+            out.println("  Newest: " + (a.newest() == null ? "-" : a.newest() + " (" + a.newestModified() + ")"));
+        }
+        out.println();
+        out.println("Filesystems:");
+        for (StorageStatus.FilesystemStatus f : status.filesystems()) {
+            String projection = f.hoursTo90Percent() == null ? "not growing"
+                    : f.hoursTo90Percent() == 0 ? "already at or above 90%"
+                    : String.format(Locale.ROOT, "90%% full in %.1f h (around %s)", f.hoursTo90Percent(),
+                            f.projected90PercentAt());
+            out.printf(Locale.ROOT, "  %s: %.1f%% used, %s free of %s; golden files grow %s/h; %s%n", f.name(),
+                    f.usedPercent(), Archiver.humanBytes(f.usableBytes()), Archiver.humanBytes(f.totalBytes()),
+                    Archiver.humanBytes((long) f.growthBytesPerHour()), projection);
+            out.println("    holds: " + String.join(", ", f.paths()));
+        }
+        return 0;
+    }
+
+    private static String orNone(Instant t) {
+        return t == null ? "-" : t.toString();
+    }
+}

@@ -1,0 +1,185 @@
+package io.aos.ops.cli.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aos.ops.cli.AosOps;
+import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.shadow.FaultInjection;
+import io.aos.ops.golden.shadow.ShadowRunOptions;
+import io.aos.ops.golden.shadow.ShadowRunner;
+import io.aos.ops.golden.shadow.StopCheck;
+import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
+import io.aos.ops.golden.shadow.state.ShadowRunLayout;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code aos-ops debug} through the real command line (exit-code mapping included), on runs of the real runner. */
+class DebugCommandTest {
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path tmp;
+
+    static Path faulty;
+    static Path clean;
+    static String flawedRunId;
+    static String cleanRunId;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void runs() throws Exception {
+        faulty = run(shared.resolve("faulty"), 42, "volatile-leak:0.5");
+        clean = run(shared.resolve("clean"), 7);
+        for (Path report : ShadowRunLayout.of(faulty).cycleReports()) {
+            for (JsonNode d : OpsJson.readTree(report).path("mismatch_details")) {
+                if (flawedRunId == null && "VOLATILE_LEAK".equals(d.path("root_cause").asText())) {
+                    flawedRunId = d.path("original_run_id").asText();
+                }
+            }
+        }
+        try (Stream<Path> files = Files.list(ShadowRunLayout.of(clean).goldenDir())) {
+            String name = files.findFirst().orElseThrow().getFileName().toString();
+            cleanRunId = name.substring(0, name.length() - ".golden.json".length());
+        }
+    }
+
+    private static Path run(Path dir, long seed, String... injections) {
+        ShadowRunOptions.Builder options = ShadowRunOptions.builder(dir).cycles(2L).cycleInterval(Duration.ZERO)
+                .workflowsPerCycle(6).seed(seed).verbose(true);
+        for (String injection : injections) {
+            options.inject(FaultInjection.parse(injection));
+        }
+        new ShadowRunner(options.build(), WorkflowRegistry.builtins(), StopCheck.NEVER, Clock.systemUTC(),
+                new PrintStream(OutputStream.nullOutputStream()), false).run();
+        return dir;
+    }
+
+    private Result debug(String... args) {
+        List<String> all = new ArrayList<>(List.of("debug"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--state-dir", tmp.resolve("state").toString()));
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = AosOps.run(all.toArray(String[]::new));
+            return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static TreeMap<String, String> listing(Path dir) throws Exception {
+        TreeMap<String, String> listing = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                listing.put(p.getFileName().toString(), a.size() + "@" + a.lastModifiedTime().toMillis());
+            }
+        }
+        return listing;
+    }
+
+    @Test
+    void fullJsonIsOneDocumentWithTheSixSections() throws Exception {
+        Result r = debug("full", "--json", "--run-dir", faulty.toString());
+        JsonNode doc = OpsJson.mapper().readTree(r.out());
+        List<String> keys = new ArrayList<>();
+        doc.path("sections").fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("process", "cycles", "mismatches", "golden", "resources", "log");
+        assertThat(r.code()).as("mismatches were found").isEqualTo(1);
+    }
+
+    @Test
+    void mismatchesExits1WhenTheRunHasMismatchesAnd0WhenItHasNone() {
+        Result bad = debug("mismatches", "--run-dir", faulty.toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.out()).contains("MISMATCHES:", "root cause:  VOLATILE_LEAK");
+        Result ok = debug("mismatches", "--run-dir", clean.toString());
+        assertThat(ok.code()).isZero();
+        assertThat(ok.out()).contains("No mismatches");
+    }
+
+    @Test
+    void tailShowsTwentyLinesByDefaultAndNWhenGiven() throws Exception {
+        int lines = Files.readAllLines(ShadowRunLayout.of(faulty).logFile()).size();
+        Result r = debug("tail", "--run-dir", faulty.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines().count()).isEqualTo(1 + Math.min(20, lines));
+        Result three = debug("tail", "3", "--run-dir", faulty.toString());
+        assertThat(three.out().lines().count()).isEqualTo(1 + 3);
+    }
+
+    @Test
+    void replayOfAMatchingRunExits0AndOfAFlawedOneExits1WithTheRootCause() throws Exception {
+        Path golden = ShadowRunLayout.of(faulty).goldenDir();
+        TreeMap<String, String> before = listing(golden);
+        Result ok = debug("replay", cleanRunId, "--run-dir", clean.toString());
+        assertThat(ok.code()).isZero();
+        assertThat(ok.out()).startsWith("MATCH: " + cleanRunId);
+        Result bad = debug("replay", flawedRunId, "--run-dir", faulty.toString(), "--output",
+                tmp.resolve("replay.jsonl").toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.out()).startsWith("MISMATCH: " + flawedRunId).contains("Root cause:      VOLATILE_LEAK");
+        assertThat(tmp.resolve("replay.jsonl")).isNotEmptyFile();
+        assertThat(listing(golden)).isEqualTo(before);
+    }
+
+    @Test
+    void replayOfAnUnknownIdExits2AndNamesTheClosestIds() {
+        Result r = debug("replay", flawedRunId + "x", "--run-dir", faulty.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("has no recorded run", "closest: " + flawedRunId);
+    }
+
+    @Test
+    void replayJsonGivesTheVerdictAndRootCause() throws Exception {
+        Result r = debug("replay", flawedRunId, "--json", "--run-dir", faulty.toString());
+        JsonNode doc = OpsJson.mapper().readTree(r.out());
+        assertThat(doc.path("verdict").asText()).isEqualTo("MISMATCH");
+        assertThat(doc.path("root_cause").asText()).isEqualTo("VOLATILE_LEAK");
+    }
+
+    @Test
+    void debugAloneShowsItsHelpWithEverySubcommand() {
+        Result r = debug();
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Commands:", "full", "tail", "cycles", "mismatches", "golden", "process",
+                "replay");
+    }
+
+    @ParameterizedTest(name = "aos-ops debug {0} --help")
+    @ValueSource(strings = {"full", "tail", "cycles", "mismatches", "golden", "process", "replay"})
+    void everySubcommandsHelpRendersWithoutWarningsWithin90Columns(String sub) {
+        Result r = debug(sub, "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Usage: aos-ops debug " + sub);
+        assertThat(r.out() + r.err()).doesNotContain("picocli WARN");
+        assertThat(r.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(90));
+    }
+}

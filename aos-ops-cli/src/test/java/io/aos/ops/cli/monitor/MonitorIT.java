@@ -1,0 +1,156 @@
+package io.aos.ops.cli.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.core.process.PidFile;
+import io.aos.ops.golden.shadow.state.RunState;
+import io.aos.ops.golden.shadow.state.ShadowRunStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real jar: a daemon started and stopped for real in a temp state dir, and the cron check's silence. */
+class MonitorIT {
+
+    static final Path REPO = Path.of(System.getProperty("aos.ops.repo", "..")).toAbsolutePath().normalize();
+
+    @TempDir
+    Path tmp;
+    Path state;
+    Path runDir;
+    Process runner;
+
+    record Run(int code, String out, String err) {
+    }
+
+    @BeforeEach
+    void fakeRun() throws Exception {
+        state = tmp.resolve("state");
+        runDir = tmp.resolve("runs/shadow_simulation_20261128_020000");
+        Files.createDirectories(runDir.resolve("reports"));
+        Files.createDirectories(runDir.resolve("golden"));
+        runner = new ProcessBuilder("sleep", "120").start();
+        ProcessHandle h = runner.toHandle();
+        Instant now = Instant.now();
+        ShadowRunStatus status = new ShadowRunStatus(1, h.pid(), h.info().startInstant().orElse(null),
+                now.minusSeconds(600), now, RunState.RUNNING, 7, 63, 63, 0, 0, now, 24.0, null, false, null);
+        Files.write(runDir.resolve("status.json"), OpsJson.mapper().writeValueAsBytes(status));
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        run("monitor", "stop", "--wait", "5");
+        runner.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+
+    Run run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(REPO.resolve("bin/aos-ops").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile());
+        pb.environment().put("AOS_STATE_DIR", state.toString());
+        pb.environment().put("AOS_SHADOW_GLOB", tmp.resolve("runs/shadow_simulation_*").toString());
+        pb.environment().put("AOS_DISK_WARNING_PERCENT", "100");
+        pb.environment().put("AOS_DISK_CRITICAL_PERCENT", "100");
+        pb.environment().put("NO_COLOR", "1");
+        pb.environment().remove("SHADOW_HOOK");
+        Path out = Files.createTempFile(tmp, "out", ".txt");
+        Path err = Files.createTempFile(tmp, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("finished: " + command).isTrue();
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void cronCheckIsSilentOnSuccessAndWritesOnlyAnOkLine() throws Exception {
+        Run r = run("cron-check");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEmpty();
+        assertThat(Files.readAllLines(state.resolve("shadow_cron_alerts.log"))).singleElement().asString()
+                .contains("OK: PID=" + runner.pid() + " Cycles=7 Success=7");
+    }
+
+    @Test
+    void cronCheckExitsOneOnADeadRunAndTwoUnderNagios() throws Exception {
+        runner.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+
+        Run r = run("cron-check");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readString(state.resolve("shadow_cron_alerts.log"))).contains("CRITICAL: Shadow process NOT "
+                + "RUNNING");
+        assertThat(run("cron-check", "--nagios").code()).isEqualTo(2);
+        assertThat(run("cron-check", "--bogus", "--nagios").code()).isEqualTo(3);
+    }
+
+    @Test
+    void theDaemonStartsDetachedRefusesASecondAndStopsOnSigterm() throws Exception {
+        Run start = run("monitor", "start", "--interval", "1");
+        assertThat(start.code()).as(start.err() + start.out()).isZero();
+        assertThat(start.out()).startsWith("Monitor started (PID: ");
+        long pid = PidFile.read(state.resolve("shadow_monitor.pid")).orElseThrow().pid();
+        // the 'start' process has exited; the daemon lives on
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
+
+        Run second = run("monitor", "start");
+        assertThat(second.code()).isEqualTo(1);
+        assertThat(second.out()).contains("Monitor already running (PID: " + pid + ")");
+
+        Path log = state.resolve("shadow_monitor.log");
+        for (int i = 0; i < 100 && countHealthy(log) < 2; i++) {
+            Thread.sleep(100);
+        }
+        Run status = run("monitor");
+        assertThat(status.code()).isZero();
+        assertThat(status.out()).contains("Monitor: RUNNING (PID: " + pid + ")", "HEALTHY: PID=" + runner.pid());
+
+        Run stop = run("monitor", "stop");
+        assertThat(stop.out()).contains("Monitor stopped (PID: " + pid + ")");
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(state.resolve("shadow_monitor.pid")).doesNotExist();
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines.get(0)).contains("Monitor started");
+        assertThat(lines.get(lines.size() - 1)).contains("Monitor stopped");
+        // one line per check: no line is written twice
+        assertThat(lines).doesNotHaveDuplicates();
+        assertThat(run("monitor", "status").out()).contains("Monitor: NOT RUNNING");
+    }
+
+    @Test
+    void checkPrintsTheStatusLineAndStatusTheQuickReport() throws Exception {
+        Run check = run("monitor", "check");
+        assertThat(check.code()).as(check.err()).isZero();
+        assertThat(check.out()).matches("(?s)\\[[-0-9T:+]+] HEALTHY: PID=" + runner.pid()
+                + ", Cycles=7, Success=7, Disk=\\d+%\\s*");
+
+        Run status = run("status");
+        assertThat(status.code()).isZero();
+        assertThat(status.out()).contains("Process: RUNNING (PID: " + runner.pid() + ")");
+
+        Run sanity = run("sanity", "--prometheus-url", "http://127.0.0.1:9", "--timeout", "1");
+        assertThat(sanity.code()).as(sanity.err()).isZero();
+        assertThat(sanity.out()).contains("[5/5] Prometheus Metrics  (UNKNOWN)", "Shadow run is HEALTHY");
+    }
+
+    private static long countHealthy(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        return Files.readAllLines(log).stream().filter(l -> l.contains("HEALTHY")).count();
+    }
+}

@@ -1,0 +1,73 @@
+package io.aos.ops.core.process;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.aos.ops.core.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * A PID file: the process id on the first line and, when known, the process start time (ISO-8601) on the second.
+ * The start time is what tells a live process from a recycled PID; a file with only a PID (upstream's format) still
+ * reads, and is then checked by PID alone.
+ *
+ * @param pid       the process id
+ * @param startTime the process start time as {@link ProcessHandle.Info#startInstant()} reported it, if recorded
+ */
+public record PidFile(long pid, Optional<Instant> startTime) {
+
+    public PidFile {
+        checkArgument(pid > 0, "a PID must be positive, got %s", pid);
+        checkNotNull(startTime, "startTime");
+    }
+
+    /** The PID file of a running process, with its start time as the OS reports it. */
+    public static PidFile of(ProcessHandle process) {
+        return new PidFile(process.pid(), process.info().startInstant());
+    }
+
+    /**
+     * Reads a PID file. Empty when the file does not exist; an {@link IOException} when it exists but does not hold a
+     * PID, naming the file.
+     */
+    public static Optional<PidFile> read(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        String[] lines = text.strip().split("\\R");
+        long pid;
+        try {
+            pid = Long.parseLong(lines[0].strip());
+        } catch (NumberFormatException e) {
+            throw new IOException(file + ": not a PID file (first line is '" + lines[0] + "')", e);
+        }
+        if (pid <= 0) {
+            throw new IOException(file + ": not a PID file (PID " + pid + ")");
+        }
+        Optional<Instant> start = Optional.empty();
+        if (lines.length > 1 && !lines[1].isBlank()) {
+            try {
+                start = Optional.of(Instant.parse(lines[1].strip()));
+            } catch (DateTimeParseException e) {
+                // An unreadable start time only loses the recycled-PID protection; the PID is still usable.
+                start = Optional.empty();
+            }
+        }
+        return Optional.of(new PidFile(pid, start));
+    }
+
+    /** Writes this PID file atomically, so a reader never sees half of it. */
+    public void write(Path file) throws IOException {
+        AtomicFiles.replace(file, pid + "\n" + startTime.map(Instant::toString).orElse("") + "\n");
+    }
+}

@@ -1,0 +1,147 @@
+package io.aos.ops.core.process;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Looks processes up the way a monitor must: a PID alone is a hint, never proof.
+ *
+ * <ul>
+ *   <li>a PID whose process started at another time than recorded is {@link ProcessState#RECYCLED}, not running;</li>
+ *   <li>a zombie (state {@code Z} in {@code /proc/PID/stat}) is not alive;</li>
+ *   <li>a PID that names the caller or one of its ancestors is a reused PID (a PID file can never rightly name the
+ *       monitor itself);</li>
+ *   <li>a command-line search skips the caller, its ancestors and its descendants, so a monitor whose command line
+ *       happens to contain the pattern (or a {@code sh -c} wrapper around it) never finds itself.</li>
+ * </ul>
+ *
+ * <p>Never shells out to {@code pgrep}: it uses {@link ProcessHandle} and, on Linux, {@code /proc}.
+ */
+public final class ProcessTable {
+
+    /**
+     * {@link ProcessHandle.Info#startInstant()} is computed from the boot time and clock ticks, so two readings of the
+     * same process may differ by a tick; a reused PID starts at least this much later in practice.
+     */
+    static final Duration START_TOLERANCE = Duration.ofSeconds(1);
+
+    private final Path procRoot;
+
+    private ProcessTable(Path procRoot) {
+        this.procRoot = procRoot;
+    }
+
+    /** The table of this machine. */
+    public static ProcessTable system() {
+        return new ProcessTable(Path.of("/proc"));
+    }
+
+    /** Looks up {@code pid} with no recorded start time: alive is alive, unless it is a zombie or our own tree. */
+    public ProcessStatus lookup(long pid) {
+        return lookup(pid, Optional.empty());
+    }
+
+    /** Looks up {@code pid}; when {@code expectedStart} is given, a process that started at another time is RECYCLED. */
+    public ProcessStatus lookup(long pid, Optional<Instant> expectedStart) {
+        checkNotNull(expectedStart, "expectedStart");
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        if (handle.isEmpty() || !handle.get().isAlive()) {
+            return ProcessStatus.notRunning(pid);
+        }
+        ProcessHandle process = handle.get();
+        Optional<Instant> start = process.info().startInstant();
+        Optional<String> commandLine = process.info().commandLine();
+        if (isZombie(pid)) {
+            return new ProcessStatus(pid, ProcessState.ZOMBIE, start, commandLine);
+        }
+        if (expectedStart.isPresent() && start.isPresent()) {
+            // The recorded start time proves identity (or disproves it); only the caller itself is never the run.
+            boolean same = sameStart(expectedStart.get(), start.get()) && pid != ProcessHandle.current().pid();
+            return new ProcessStatus(pid, same ? ProcessState.RUNNING : ProcessState.RECYCLED, start, commandLine);
+        }
+        // A bare PID is only a hint: one that names the caller or its ancestors was reused.
+        if (selfAndAncestors().contains(pid)) {
+            return new ProcessStatus(pid, ProcessState.RECYCLED, start, commandLine);
+        }
+        return new ProcessStatus(pid, ProcessState.RUNNING, start, commandLine);
+    }
+
+    /** Looks up the process a PID file names, checking its recorded start time. */
+    public ProcessStatus lookup(PidFile pidFile) {
+        return lookup(pidFile.pid(), pidFile.startTime());
+    }
+
+    /**
+     * The oldest live, non-zombie process whose command line matches, outside the caller's own process tree. For runs
+     * started by a tool that writes no PID file (upstream's bash runner).
+     */
+    public Optional<ProcessStatus> findByCommandLine(Predicate<String> matches) {
+        checkNotNull(matches, "matches");
+        Set<Long> own = ownTree();
+        return ProcessHandle.allProcesses()
+                .filter(p -> !own.contains(p.pid()))
+                .filter(p -> p.info().commandLine().filter(matches).isPresent())
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> !isZombie(p.pid()))
+                .min(Comparator.comparing((ProcessHandle p) -> p.info().startInstant().orElse(Instant.MAX))
+                        .thenComparingLong(ProcessHandle::pid))
+                .map(p -> new ProcessStatus(p.pid(), ProcessState.RUNNING, p.info().startInstant(),
+                        p.info().commandLine()));
+    }
+
+    /** True if the two start times are the same within the tolerance of the OS's reading. */
+    public static boolean sameStart(Instant recorded, Instant actual) {
+        return Duration.between(recorded, actual).abs().compareTo(START_TOLERANCE) <= 0;
+    }
+
+    /** The current process and its ancestors. */
+    static Set<Long> selfAndAncestors() {
+        ProcessHandle self = ProcessHandle.current();
+        Set<Long> tree = new HashSet<>();
+        tree.add(self.pid());
+        Optional<ProcessHandle> parent = self.parent();
+        while (parent.isPresent()) {
+            tree.add(parent.get().pid());
+            parent = parent.get().parent();
+        }
+        return tree;
+    }
+
+    /** The current process, its ancestors and its descendants. */
+    static Set<Long> ownTree() {
+        Set<Long> tree = selfAndAncestors();
+        tree.addAll(ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet()));
+        return tree;
+    }
+
+    /**
+     * Reads the state field of {@code /proc/PID/stat}. It follows the command name in parentheses, which may itself
+     * contain spaces and parentheses, so it is read after the last ')'. Without /proc, nothing is a zombie.
+     */
+    boolean isZombie(long pid) {
+        Path stat = procRoot.resolve(Long.toString(pid)).resolve("stat");
+        try {
+            String text = Files.readString(stat, StandardCharsets.US_ASCII);
+            int close = text.lastIndexOf(')');
+            if (close < 0 || close + 2 >= text.length()) {
+                return false;
+            }
+            char state = text.charAt(close + 2);
+            return state == 'Z' || state == 'X';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.aos.ops.golden.shadow;
+
+import io.aos.ops.core.OpsException;
+import io.aos.ops.golden.shadow.state.ShadowRunLayout;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Makes sure one output directory holds one run: the PID file is locked (an OS lock, released when the process dies,
+ * so a crash never leaves the directory locked for good) and holds the runner's PID. A directory that already holds
+ * a run's {@code status.json} is refused too, so two runs never mix their cycle numbers and golden files.
+ */
+final class RunLock implements AutoCloseable {
+
+    private final Path pidFile;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RunLock(Path pidFile, FileChannel channel, FileLock lock) {
+        this.pidFile = pidFile;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    static RunLock acquire(ShadowRunLayout layout) {
+        Path pidFile = layout.pidFile();
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(layout.root());
+            channel = FileChannel.open(pidFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                String pid = Files.readString(pidFile, StandardCharsets.UTF_8).trim();
+                channel.close();
+                throw OpsException.usage(layout.root() + " is in use by a running shadow simulation (PID "
+                        + (pid.isEmpty() ? "unknown" : pid) + "); choose another --output or stop that run first");
+            }
+            if (Files.exists(layout.statusFile())) {
+                lock.release();
+                channel.close();
+                throw OpsException.usage(layout.root() + " already holds a shadow run (" + layout.statusFile()
+                        + " exists); choose another --output so the two runs do not mix");
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
+            channel.force(true);
+            return new RunLock(pidFile, channel, lock);
+        } catch (IOException e) {
+            try {
+                if (channel != null) {
+                    channel.close();
+                }
+            } catch (IOException ignored) {
+                // Reporting the first problem is what matters.
+            }
+            throw OpsException.badInput(pidFile, "cannot create or lock the PID file: " + e.getMessage(), e);
+        }
+    }
+
+    /** The PID written to the file. */
+    long pid() {
+        return ProcessHandle.current().pid();
+    }
+
+    /** Releases the lock and removes the PID file; status.json keeps the PID for the record. */
+    @Override
+    public void close() {
+        try {
+            Files.deleteIfExists(pidFile);
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            // The OS drops the lock when the process ends anyway.
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.aos.ops.monitor.alert;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+import java.io.File;
+
+import io.aos.ops.core.health.HealthStatus;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends alerts to syslog through util-linux {@code logger} with a tag ({@code shadow-monitor}), because the JDK cannot
+ * write to the {@code /dev/log} datagram socket. Where there is no syslog socket (containers, CI) or {@code logger}
+ * fails, the line goes to stderr instead, so it is never lost silently ({@code logger} itself exits 0 when the
+ * socket is missing).
+ */
+public final class SyslogSink implements AlertSink {
+
+    public static final String TAG = "shadow-monitor";
+    /** The environment variable naming another syslog socket than {@link #DEFAULT_SOCKET} (a system path, not state). */
+    public static final String SOCKET_ENV = "AOS_SYSLOG_SOCKET";
+    public static final Path DEFAULT_SOCKET = Path.of("/dev/log");
+    private static final long TIMEOUT_SECONDS = 5;
+
+    private final Path socket;
+    private final String tag;
+    private final PrintStream fallback;
+
+    public SyslogSink(Path socket, String tag, PrintStream fallback) {
+        this.socket = checkNotNull(socket, "socket");
+        this.tag = checkNotNull(tag, "tag");
+        this.fallback = checkNotNull(fallback, "fallback");
+    }
+
+    @Override
+    public String name() {
+        return "syslog " + socket;
+    }
+
+    /** The command that sends {@code message} at {@code level}; public so operators can see what runs. */
+    public List<String> command(HealthStatus level, String message) {
+        String priority = switch (level) {
+            case CRITICAL -> "user.crit";
+            case WARNING, UNKNOWN -> "user.warning";
+            case OK -> "user.notice";
+        };
+        return List.of("logger", "-t", tag, "-p", priority, "-u", socket.toString(), "--", message);
+    }
+
+    @Override
+    public void send(Alert alert) {
+        String message = alert.level() + ": " + alert.message();
+        if (!Files.exists(socket) || !runLogger(command(alert.level(), message))) {
+            fallback.println(tag + ": " + message);
+        }
+    }
+
+    private static boolean runLogger(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

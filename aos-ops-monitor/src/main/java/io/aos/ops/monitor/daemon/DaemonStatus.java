@@ -1,0 +1,41 @@
+package io.aos.ops.monitor.daemon;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The daemon's state, its log and its recent alerts.
+ *
+ * @param state        RUNNING, DEAD (stale PID file) or NOT_RUNNING
+ * @param pid          the PID in the PID file, if any
+ * @param log          the monitor log
+ * @param logBytes     its size, 0 if missing
+ * @param lastEntries  its last lines
+ * @param alertsFile   the alerts file
+ * @param alertCount   alerts in it
+ * @param recentAlerts its last lines
+ */
+public record DaemonStatus(DaemonState state, Optional<Long> pid, Path log, long logBytes, List<String> lastEntries,
+                           Path alertsFile, long alertCount, List<String> recentAlerts) {
+
+    public DaemonStatus {
+        lastEntries = List.copyOf(lastEntries);
+        recentAlerts = List.copyOf(recentAlerts);
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("state", state.name());
+        json.put("pid", pid.orElse(null));
+        json.put("log", log.toString());
+        json.put("log_bytes", logBytes);
+        json.put("last_entries", lastEntries);
+        json.put("alerts_file", alertsFile.toString());
+        json.put("alerts", alertCount);
+        json.put("recent_alerts", recentAlerts);
+        return json;
+    }
+}

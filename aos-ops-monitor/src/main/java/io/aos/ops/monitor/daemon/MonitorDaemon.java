@@ -1,0 +1,108 @@
+package io.aos.ops.monitor.daemon;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.aos.ops.core.io.AtomicFiles;
+import io.aos.ops.monitor.alert.Alert;
+import io.aos.ops.monitor.alert.AlertDispatcher;
+import io.aos.ops.monitor.alert.AlertTracker;
+import io.aos.ops.monitor.health.HealthCheck;
+import io.aos.ops.monitor.health.HealthReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The monitor loop: a check at start, then one every interval, until {@link #requestStop()}. Each check appends
+ * exactly one status line to the monitor log; alerts go to the sinks only when a condition starts, changes or
+ * clears. A check that throws is logged as one UNKNOWN line and the loop goes on; so does a sink that fails.
+ */
+public final class MonitorDaemon {
+
+    private final HealthCheck check;
+    private final Duration interval;
+    private final Path monitorLog;
+    private final AlertTracker tracker = new AlertTracker();
+    private final AlertDispatcher dispatcher;
+    private final Clock clock;
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    public MonitorDaemon(HealthCheck check, Duration interval, Path monitorLog, AlertDispatcher dispatcher,
+                         Clock clock) {
+        checkArgument(!interval.isNegative() && !interval.isZero(), "the interval must be positive, got %s", interval);
+        this.check = checkNotNull(check, "check");
+        this.interval = interval;
+        this.monitorLog = checkNotNull(monitorLog, "monitorLog");
+        this.dispatcher = checkNotNull(dispatcher, "dispatcher");
+        this.clock = checkNotNull(clock, "clock");
+    }
+
+    /** Runs checks until stopped; returns when the loop has ended. */
+    public void run() {
+        try {
+            note("Monitor started (PID " + ProcessHandle.current().pid() + ", interval " + interval.getSeconds()
+                    + "s)");
+            do {
+                try {
+                    checkOnce();
+                } catch (RuntimeException e) {
+                    // e.g. the monitor log is on a full disk: say so where it can be seen, and keep checking
+                    System.err.println("[" + HealthReport.TIMESTAMP.format(OffsetDateTime.now(clock))
+                            + "] UNKNOWN: check failed: " + e.getMessage());
+                }
+            } while (!stop.await(interval.toMillis(), TimeUnit.MILLISECONDS));
+            note("Monitor stopped (PID " + ProcessHandle.current().pid() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** One check: one status line, then the alerts it causes. */
+    public HealthReport checkOnce() {
+        HealthReport report;
+        try {
+            report = check.check();
+        } catch (RuntimeException e) {
+            note("UNKNOWN: check failed: " + e.getMessage());
+            return null;
+        }
+        append(report.statusLine());
+        List<Alert> alerts = tracker.update(report);
+        for (String failure : dispatcher.dispatch(alerts)) {
+            note("WARNING: " + failure);
+        }
+        return report;
+    }
+
+    /** Asks the loop to stop after the current check. */
+    public void requestStop() {
+        stop.countDown();
+    }
+
+    /** Waits up to {@code timeout} for the loop to end; true if it did. */
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void note(String message) {
+        append("[" + HealthReport.TIMESTAMP.format(OffsetDateTime.now(clock)) + "] " + message);
+    }
+
+    private void append(String line) {
+        try {
+            AtomicFiles.appendLine(monitorLog, line);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + monitorLog, e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.aos.ops.monitor.debug;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.aos.ops.monitor.discovery.WatchedRun;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The debug console's answer: the run it looked at and one or more sections, as text for an operator or as one JSON
+ * document ({@code {"generated_at", "run_dir", "log", "sections": {"process": {...}, ...}}}).
+ */
+public final class DebugReport {
+
+    private static final String BOLD = "\033[1m";
+    private static final String YELLOW = "\033[1;33m";
+    private static final String RESET = "\033[0m";
+
+    private final Instant generatedAt;
+    private final WatchedRun run;
+    private final List<DebugSection> sections;
+
+    DebugReport(Instant generatedAt, WatchedRun run, List<DebugSection> sections) {
+        this.generatedAt = checkNotNull(generatedAt, "generatedAt");
+        this.run = checkNotNull(run, "run");
+        this.sections = List.copyOf(sections);
+    }
+
+    public WatchedRun run() {
+        return run;
+    }
+
+    /** The section keys in order, e.g. {@code [process, cycles, mismatches, golden, resources, log]}. */
+    public List<String> sectionKeys() {
+        return sections.stream().map(DebugSection::key).toList();
+    }
+
+    /** Mismatching replays found by the mismatch section; 0 when the report has no such section. */
+    public long mismatches() {
+        return sections.stream().filter(MismatchSection.class::isInstance).map(MismatchSection.class::cast)
+                .mapToLong(MismatchSection::mismatches).sum();
+    }
+
+    /** Golden files that do not verify, found by the golden section; 0 when the report has none. */
+    public long goldenFilesNotVerifying() {
+        return sections.stream().filter(GoldenSection.class::isInstance).map(GoldenSection.class::cast)
+                .mapToLong(GoldenSection::notVerifying).sum();
+    }
+
+    /** Everything that could not be read, over all sections. */
+    public List<String> unreadable() {
+        return sections.stream().flatMap(s -> s.unreadable().stream()).distinct().toList();
+    }
+
+    /** The report as one JSON-ready map. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("generated_at", generatedAt.toString());
+        json.put("run_dir", run.runDir().map(Path::toString).orElse(null));
+        json.put("log", run.log().map(Path::toString).orElse(null));
+        Map<String, Object> bySection = new LinkedHashMap<>();
+        for (DebugSection s : sections) {
+            bySection.put(s.key(), s.toJson());
+        }
+        json.put("sections", bySection);
+        return json;
+    }
+
+    /** The report as text; {@code colour} only for a terminal without NO_COLOR. */
+    public String render(boolean colour) {
+        StringBuilder out = new StringBuilder();
+        boolean numbered = sections.size() > 1;
+        if (numbered) {
+            out.append("Shadow run debug report, ").append(generatedAt).append('\n');
+            out.append("  Run dir: ").append(run.runDir().map(Path::toString).orElse("(none found)")).append('\n');
+            out.append("  Log:     ").append(run.log().map(Path::toString).orElse("(none found)")).append("\n\n");
+        }
+        for (int i = 0; i < sections.size(); i++) {
+            DebugSection s = sections.get(i);
+            String heading = "=== " + (numbered ? (i + 1) + ". " : "") + s.title() + " ===";
+            out.append(colour ? BOLD + heading + RESET : heading).append('\n');
+            s.render(out);
+            for (String problem : s.unreadable()) {
+                String line = "  Could not read: " + problem;
+                out.append(colour ? YELLOW + line + RESET : line).append('\n');
+            }
+            if (i < sections.size() - 1) {
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return render(false);
+    }
+
+}

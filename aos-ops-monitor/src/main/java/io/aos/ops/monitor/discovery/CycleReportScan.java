@@ -1,0 +1,120 @@
+package io.aos.ops.monitor.discovery;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.aos.ops.core.OpsException;
+import io.aos.ops.golden.shadow.state.ShadowRunLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Reads a run's {@code reports/cycle_N.json} incrementally: the first update lists the directory, later ones only look
+ * for {@code cycle_<next>.json}, so a check costs the new reports, not all of them.
+ *
+ * <p>Upstream's runner creates {@code cycle_N.json} by shell redirection when the cycle starts and fills it when it
+ * ends, so the newest report may be empty or half written: it is read again next time. An older one that does not
+ * parse is reported as unreadable.
+ */
+public final class CycleReportScan {
+
+    private final ShadowRunLayout layout;
+    private boolean listed;
+    private long next = 1;
+    private long reports;
+    private long workflows;
+    private long replays;
+    private final SortedMap<Long, Long> mismatchesByCycle = new TreeMap<>();
+    private final List<Path> unreadable = new ArrayList<>();
+
+    public CycleReportScan(ShadowRunLayout layout) {
+        this.layout = checkNotNull(layout, "layout");
+    }
+
+    /** Reads the reports written since the last update. */
+    public void update() throws IOException {
+        if (!listed) {
+            List<Path> all = layout.cycleReports();
+            listed = true;
+            for (int i = 0; i < all.size(); i++) {
+                Path file = all.get(i);
+                long n = ShadowRunLayout.cycleNumber(file).orElseThrow();
+                boolean newest = i == all.size() - 1;
+                if (!read(file) && newest) {
+                    next = n;
+                    return;
+                }
+                next = n + 1;
+            }
+            return;
+        }
+        while (true) {
+            Path file = layout.cycleReport(next);
+            if (!Files.exists(file)) {
+                return;
+            }
+            if (!read(file) && !Files.exists(layout.cycleReport(next + 1))) {
+                return;
+            }
+            next++;
+        }
+    }
+
+    /** Reads one report; false if it does not parse (and then, if it is not the newest, it is noted unreadable). */
+    private boolean read(Path file) {
+        StateFiles.CycleCounts report;
+        try {
+            report = StateFiles.readCycleCounts(file);
+        } catch (OpsException e) {
+            if (!unreadable.contains(file)) {
+                unreadable.add(file);
+            }
+            return false;
+        }
+        unreadable.remove(file);
+        long n = ShadowRunLayout.cycleNumber(file).orElseThrow();
+        reports++;
+        workflows += report.workflows();
+        replays += report.replays();
+        if (report.mismatches() > 0) {
+            mismatchesByCycle.put(n, report.mismatches());
+        }
+        return true;
+    }
+
+    /** Reports read. */
+    public long reports() {
+        return reports;
+    }
+
+    public long workflows() {
+        return workflows;
+    }
+
+    public long replays() {
+        return replays;
+    }
+
+    /** Mismatches summed over every report read. */
+    public long mismatches() {
+        return mismatchesByCycle.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Cycle number to mismatch count, for cycles with at least one. */
+    public SortedMap<Long, Long> mismatchesByCycle() {
+        return Collections.unmodifiableSortedMap(mismatchesByCycle);
+    }
+
+    /**
+     * Reports that exist but do not parse and are not the newest (which may still be being written). The newest is
+     * listed too while it is pending, so callers should treat only files below the newest as broken.
+     */
+    public List<Path> unreadable() {
+        return unreadable.stream().filter(p -> ShadowRunLayout.cycleNumber(p).orElseThrow() < next).toList();
+    }
+}

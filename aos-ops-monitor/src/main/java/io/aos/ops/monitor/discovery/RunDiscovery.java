@@ -1,0 +1,102 @@
+package io.aos.ops.monitor.discovery;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.aos.ops.core.OpsException;
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.golden.shadow.state.ShadowRunLayout;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.attribute.FileTime;
+import java.util.Optional;
+
+/**
+ * Decides which run and which log to watch, as the seed's tools do but without their guesswork:
+ *
+ * <ul>
+ *   <li>run directory: {@code --run-dir}, else the newest directory matching {@link OpsSetting#SHADOW_RUN_GLOB}
+ *       ({@code /tmp/shadow_simulation_*}, by modification time like {@code ls -td});</li>
+ *   <li>log: {@code --log}, else the run's own {@code shadow.log}, else the newest file matching
+ *       {@link OpsSetting#SHADOW_LOG_GLOB} ({@code /var/lib/aos/shadow_24h_*.log}, upstream's nohup log).</li>
+ * </ul>
+ */
+public final class RunDiscovery {
+
+    private final OpsConfig config;
+
+    private RunDiscovery(OpsConfig config) {
+        this.config = config;
+    }
+
+    public static RunDiscovery forConfig(OpsConfig config) {
+        return new RunDiscovery(checkNotNull(config, "config"));
+    }
+
+    /**
+     * Finds the run to watch. A directory or log given explicitly must exist (a usage error names it otherwise); one
+     * found by glob may be absent, and the probes report that.
+     */
+    public WatchedRun discover(Optional<Path> runDirFlag, Optional<Path> logFlag) {
+        Optional<Path> runDir;
+        if (runDirFlag.isPresent()) {
+            if (!Files.isDirectory(runDirFlag.get())) {
+                throw OpsException.badInput(runDirFlag.get(), "--run-dir is not a directory");
+            }
+            runDir = runDirFlag;
+        } else {
+            runDir = newest(config.get(OpsSetting.SHADOW_RUN_GLOB), true);
+        }
+        Optional<Path> log;
+        if (logFlag.isPresent()) {
+            if (!Files.isRegularFile(logFlag.get())) {
+                throw OpsException.badInput(logFlag.get(), "--log is not a file");
+            }
+            log = logFlag;
+        } else {
+            log = runDir.map(dir -> ShadowRunLayout.of(dir).logFile()).filter(Files::isRegularFile);
+            if (log.isEmpty()) {
+                log = newest(config.get(OpsSetting.SHADOW_LOG_GLOB), false);
+            }
+        }
+        return new WatchedRun(runDir, log);
+    }
+
+    /**
+     * The most recently modified entry matching {@code glob} (wildcards in the last path element only), directories
+     * or regular files as asked; empty when none or when the parent directory does not exist.
+     */
+    static Optional<Path> newest(String glob, boolean directories) {
+        Path pattern = Path.of(glob);
+        Path parent = pattern.toAbsolutePath().getParent();
+        if (parent == null) {
+            return Optional.empty();
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern.getFileName());
+        Path best = null;
+        FileTime bestTime = null;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent, p -> matcher.matches(p.getFileName()))) {
+            for (Path entry : entries) {
+                if (directories ? !Files.isDirectory(entry) : !Files.isRegularFile(entry)) {
+                    continue;
+                }
+                FileTime time = Files.getLastModifiedTime(entry);
+                if (best == null || time.compareTo(bestTime) > 0
+                        || time.equals(bestTime) && entry.compareTo(best) > 0) {
+                    best = entry;
+                    bestTime = time;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw OpsException.badInput(parent, "cannot be listed: " + e.getMessage(), e);
+        }
+        return Optional.ofNullable(best);
+    }
+}

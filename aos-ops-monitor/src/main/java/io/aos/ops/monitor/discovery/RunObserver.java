@@ -1,0 +1,183 @@
+package io.aos.ops.monitor.discovery;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.aos.ops.core.OpsException;
+import io.aos.ops.core.process.PidFile;
+import io.aos.ops.core.process.ProcessStatus;
+import io.aos.ops.core.process.ProcessTable;
+import io.aos.ops.golden.shadow.state.ShadowRunLayout;
+import io.aos.ops.golden.shadow.state.ShadowRunStatus;
+import io.aos.ops.monitor.log.LogTail;
+import io.aos.ops.monitor.log.LogTally;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Watches one run and gathers a {@link RunSnapshot} per check. It keeps what it has read: the log is tailed
+ * incrementally and cycle reports are read once each, so a check in a long-running daemon costs what changed since the
+ * last one, whatever the size of the log.
+ *
+ * <p>The process comes from {@code status.json} (PID and start time), else {@code shadow.pid}, else, for upstream's bash
+ * runner, a command-line match of {@code run_shadow_simulation} outside the monitor's own process tree; a process found
+ * that way is remembered by PID and start time, so the process table is scanned again only once it is gone.
+ */
+public final class RunObserver {
+
+    /** Upstream's runner as {@code pgrep -f} found it, minus the {@code --hours 24} that missed every restart. */
+    public static final Predicate<String> UPSTREAM_RUNNER = Pattern.compile("run_shadow_simulation\\.sh").asPredicate();
+
+    private final WatchedRun run;
+    private final Clock clock;
+    private final ProcessTable processes;
+    private final Predicate<String> runnerCommandLine;
+    private final Optional<LogTail> tail;
+    private final LogTally tally = new LogTally();
+    private final Optional<CycleReportScan> reports;
+    private Optional<PidFile> foundByCommandLine = Optional.empty();
+
+    public RunObserver(WatchedRun run, Clock clock, ProcessTable processes, Predicate<String> runnerCommandLine) {
+        this.run = checkNotNull(run, "run");
+        this.clock = checkNotNull(clock, "clock");
+        this.processes = checkNotNull(processes, "processes");
+        this.runnerCommandLine = checkNotNull(runnerCommandLine, "runnerCommandLine");
+        this.tail = run.log().map(LogTail::new);
+        this.reports = run.layout().map(CycleReportScan::new);
+    }
+
+    /** An observer with the system clock and process table, matching upstream's runner. */
+    public static RunObserver of(WatchedRun run, Clock clock) {
+        return new RunObserver(run, clock, ProcessTable.system(), UPSTREAM_RUNNER);
+    }
+
+    public WatchedRun run() {
+        return run;
+    }
+
+    /** Reads what changed and returns the run as it is now. */
+    public RunSnapshot observe() {
+        List<String> problems = new ArrayList<>();
+        Optional<ShadowRunLayout> layout = run.layout();
+
+        Optional<ShadowRunStatus> status = Optional.empty();
+        if (layout.isPresent()) {
+            Path file = layout.get().statusFile();
+            try {
+                status = Optional.of(StateFiles.readStatus(file));
+            } catch (OpsException e) {
+                if (Files.exists(file)) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+
+        Optional<Instant> logModified = Optional.empty();
+        if (tail.isPresent()) {
+            try {
+                tail.get().poll(tally::accept);
+                logModified = Optional.of(Files.getLastModifiedTime(tail.get().file()).toInstant());
+            } catch (NoSuchFileException e) {
+                logModified = Optional.empty();
+            } catch (IOException e) {
+                problems.add(tail.get().file() + ": cannot be read: " + e.getMessage());
+            }
+        }
+
+        // status.json is authoritative for the counts; the reports are read only to name the cycles with mismatches,
+        // or, for an upstream run without status.json, because they are the only place its mismatches show.
+        boolean needReports = status.map(s -> s.mismatches() > 0).orElse(true);
+        if (reports.isPresent() && needReports) {
+            try {
+                reports.get().update();
+            } catch (IOException e) {
+                problems.add(layout.get().reportsDir() + ": cannot be read: " + e.getMessage());
+            }
+            reports.get().unreadable().forEach(p -> problems.add(p + ": not a valid cycle report"));
+        }
+
+        ProcessSource source = ProcessSource.NONE;
+        Optional<ProcessStatus> process = Optional.empty();
+        if (status.isPresent() && status.get().pid() > 0) {
+            source = ProcessSource.STATUS_JSON;
+            process = Optional.of(processes.lookup(status.get().pid(),
+                    Optional.ofNullable(status.get().processStartTime())));
+        } else {
+            Optional<PidFile> pidFile = Optional.empty();
+            if (layout.isPresent()) {
+                try {
+                    pidFile = PidFile.read(layout.get().pidFile());
+                } catch (IOException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            if (pidFile.isPresent()) {
+                source = ProcessSource.PID_FILE;
+                process = Optional.of(processes.lookup(pidFile.get()));
+            } else {
+                source = ProcessSource.COMMAND_LINE;
+                process = findUpstreamRunner();
+            }
+        }
+
+        return new RunSnapshot(clock.instant(), run, status, problems, process, source, logModified,
+                tally.finished(), tally.shutdown(), figures(status));
+    }
+
+    private Optional<ProcessStatus> findUpstreamRunner() {
+        if (foundByCommandLine.isPresent()) {
+            ProcessStatus again = processes.lookup(foundByCommandLine.get());
+            if (again.isAlive()) {
+                return Optional.of(again);
+            }
+            foundByCommandLine = Optional.empty();
+        }
+        Optional<ProcessStatus> found = processes.findByCommandLine(runnerCommandLine);
+        foundByCommandLine = found.map(p -> new PidFile(p.pid(), p.startTime()));
+        return found;
+    }
+
+    private RunFigures figures(Optional<ShadowRunStatus> status) {
+        TreeMap<Long, Long> byCycle = new TreeMap<>();
+        if (status.isPresent()) {
+            ShadowRunStatus s = status.get();
+            reports.ifPresent(r -> byCycle.putAll(r.mismatchesByCycle()));
+            long mismatches = Math.max(s.mismatches(), byCycle.values().stream().mapToLong(Long::longValue).sum());
+            long withMismatches = Math.max(s.cyclesWithMismatches(), byCycle.size());
+            return new RunFigures(s.cycles(), s.cycles() - withMismatches, s.workflows(), s.replays(), mismatches,
+                    withMismatches, byCycle, "status.json");
+        }
+        // An upstream run: its cycle reports and its log, whichever shows more. Upstream's runner dies on a mismatch
+        // before logging it, so the reports are often the only place a real mismatch shows.
+        byCycle.putAll(tally.mismatchesByCycle());
+        long cycles = tally.cycles();
+        long workflows = tally.workflows();
+        long replays = 0;
+        long mismatches = tally.mismatches();
+        long successful = tally.successfulCycles();
+        String source = "log";
+        if (reports.isPresent() && reports.get().reports() > 0) {
+            CycleReportScan r = reports.get();
+            r.mismatchesByCycle().forEach((cycle, count) -> byCycle.merge(cycle, count, Math::max));
+            cycles = Math.max(cycles, r.reports());
+            workflows = Math.max(workflows, r.workflows());
+            replays = r.replays();
+            mismatches = Math.max(mismatches, r.mismatches());
+            successful = Math.max(successful, r.reports() - r.mismatchesByCycle().size());
+            source = "cycle reports";
+        }
+        long withMismatches = Math.max(byCycle.size(), mismatches > 0 ? 1 : 0);
+        successful = Math.min(successful, cycles - withMismatches);
+        return new RunFigures(cycles, Math.max(0, successful), workflows, replays, mismatches, withMismatches, byCycle,
+                source);
+    }
+}

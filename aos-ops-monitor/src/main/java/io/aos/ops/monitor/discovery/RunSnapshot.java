@@ -1,0 +1,69 @@
+package io.aos.ops.monitor.discovery;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.aos.ops.core.process.ProcessStatus;
+import io.aos.ops.golden.shadow.state.RunState;
+import io.aos.ops.golden.shadow.state.ShadowRunStatus;
+import io.aos.ops.monitor.log.LogEvent;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one check knows about the watched run, gathered once and shared by the probes.
+ *
+ * @param observedAt    when it was gathered
+ * @param run           the run and log watched
+ * @param status        {@code status.json}, when the run writes one (runs of this suite's runner)
+ * @param problems      inputs that exist but could not be read, each naming its file
+ * @param process       the run's process, when a source names one
+ * @param processSource where the process id came from
+ * @param logModified   the log's modification time, when there is a log
+ * @param logFinish     the end of the run as the log shows it (upstream runs), if it does
+ * @param logShutdown   true if the log shows a SIGINT/SIGTERM shutdown
+ * @param figures       cycles, successes and mismatches from the best source
+ */
+public record RunSnapshot(
+        Instant observedAt,
+        WatchedRun run,
+        Optional<ShadowRunStatus> status,
+        List<String> problems,
+        Optional<ProcessStatus> process,
+        ProcessSource processSource,
+        Optional<Instant> logModified,
+        Optional<LogEvent.Finished> logFinish,
+        boolean logShutdown,
+        RunFigures figures) {
+
+    public RunSnapshot {
+        checkNotNull(observedAt, "observedAt");
+        checkNotNull(run, "run");
+        problems = List.copyOf(problems);
+    }
+
+    /** The run's state from {@code status.json}, if it has one. */
+    public Optional<RunState> state() {
+        return status.map(ShadowRunStatus::state);
+    }
+
+    /** True when the run says it ended for good (completed, failed or stopped), or its log shows the end. */
+    public boolean ended() {
+        return state().map(RunState::isFinal).orElse(logFinish.isPresent() || logShutdown);
+    }
+
+    /** The heartbeat: {@code status.json}'s {@code updated_at}, else the log's modification time. */
+    public Optional<Instant> heartbeat() {
+        Optional<Instant> beat = status.map(ShadowRunStatus::updatedAt);
+        return beat.isPresent() ? beat : logModified;
+    }
+
+    /** What the heartbeat comes from, for messages. */
+    public String heartbeatSource() {
+        if (status.map(ShadowRunStatus::updatedAt).isPresent()) {
+            return "heartbeat " + run.runDir().map(d -> d.resolve("status.json")).map(Path::toString).orElse("");
+        }
+        return "log " + run.log().map(Path::toString).orElse("");
+    }
+}

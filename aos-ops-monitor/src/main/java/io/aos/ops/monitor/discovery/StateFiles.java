@@ -1,0 +1,196 @@
+package io.aos.ops.monitor.discovery;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.aos.ops.core.OpsException;
+import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.shadow.state.RunState;
+import io.aos.ops.golden.shadow.state.ShadowRunStatus;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Reads {@code status.json} and the counts of {@code cycle_N.json} with Jackson's streaming parser, not its object
+ * mapper: the monitor reads these on every check and the cron check in a fresh JVM, where setting up data binding
+ * costs more than the whole rest of the check. Same files, same field names ({@link ShadowRunStatus},
+ * {@link io.aos.ops.golden.shadow.state.CycleReport}); unknown fields are skipped; errors name file, line and column.
+ */
+public final class StateFiles {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    /** The numbers of one cycle report that a monitor needs. */
+    public record CycleCounts(long workflows, long replays, long mismatches) {
+    }
+
+    private StateFiles() {
+    }
+
+    /** Reads a {@code status.json}. */
+    public static ShadowRunStatus readStatus(Path file) {
+        try (JsonParser p = JSON.createParser(Files.newInputStream(file))) {
+            expect(p, JsonToken.START_OBJECT);
+            int schema = 0;
+            long pid = 0;
+            Instant processStart = null;
+            Instant startedAt = null;
+            Instant updatedAt = null;
+            RunState state = null;
+            long cycles = 0;
+            long workflows = 0;
+            long replays = 0;
+            long mismatches = 0;
+            long withMismatches = 0;
+            Instant lastCycleAt = null;
+            Double targetHours = null;
+            Long targetCycles = null;
+            boolean emergencyStop = false;
+            String message = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "schema_version" -> schema = (int) number(p, file);
+                    case "pid" -> pid = number(p, file);
+                    case "process_start_time" -> processStart = instant(p, file);
+                    case "started_at" -> startedAt = instant(p, file);
+                    case "updated_at" -> updatedAt = instant(p, file);
+                    case "state" -> state = value == JsonToken.VALUE_NULL ? null : runState(p, file);
+                    case "cycles" -> cycles = number(p, file);
+                    case "workflows" -> workflows = number(p, file);
+                    case "replays" -> replays = number(p, file);
+                    case "mismatches" -> mismatches = number(p, file);
+                    case "cycles_with_mismatches" -> withMismatches = number(p, file);
+                    case "last_cycle_at" -> lastCycleAt = instant(p, file);
+                    case "target_hours" -> targetHours = value == JsonToken.VALUE_NULL ? null : p.getDoubleValue();
+                    case "target_cycles" -> targetCycles = value == JsonToken.VALUE_NULL ? null : number(p, file);
+                    case "emergency_stop" -> emergencyStop = value == JsonToken.VALUE_TRUE;
+                    case "message" -> message = value == JsonToken.VALUE_NULL ? null : p.getText();
+                    default -> p.skipChildren();
+                }
+            }
+            return new ShadowRunStatus(schema, pid, processStart, startedAt, updatedAt, state, cycles, workflows,
+                    replays, mismatches, withMismatches, lastCycleAt, targetHours, targetCycles, emergencyStop, message);
+        } catch (JsonProcessingException e) {
+            throw OpsJson.describe(file, e);
+        } catch (NoSuchFileException e) {
+            throw OpsException.badInput(file, "no such file", e);
+        } catch (IOException e) {
+            throw OpsException.badInput(file, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the counts of a {@code cycle_N.json}: primary total, replays, and mismatches. */
+    public static CycleCounts readCycleCounts(Path file) {
+        try (JsonParser p = JSON.createParser(Files.newInputStream(file))) {
+            expect(p, JsonToken.START_OBJECT);
+            long workflows = 0;
+            long replays = 0;
+            long mismatches = -1;
+            long details = 0;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("primary") && value == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        p.nextToken();
+                        if (field.equals("total")) {
+                            workflows = number(p, file);
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                } else if (name.equals("shadow") && value == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        p.nextToken();
+                        if (field.equals("total_replays")) {
+                            replays = number(p, file);
+                        } else if (field.equals("mismatches")) {
+                            mismatches = number(p, file);
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                } else if (name.equals("mismatch_details") && value == JsonToken.START_ARRAY) {
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        details++;
+                        p.skipChildren();
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                throw OpsException.badInput(file, "invalid JSON: the object is not closed");
+            }
+            return new CycleCounts(workflows, replays, mismatches >= 0 ? mismatches : details);
+        } catch (JsonProcessingException e) {
+            throw OpsJson.describe(file, e);
+        } catch (NoSuchFileException e) {
+            throw OpsException.badInput(file, "no such file", e);
+        } catch (IOException e) {
+            throw OpsException.badInput(file, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void expect(JsonParser p, JsonToken token) throws IOException {
+        JsonToken actual = p.nextToken();
+        if (actual != token) {
+            throw new com.fasterxml.jackson.core.JsonParseException(p,
+                    "expected " + token.asString() + " but found " + (actual == null ? "end of input" : actual));
+        }
+    }
+
+    private static long number(JsonParser p, Path file) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return p.getLongValue();
+        }
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return p.getDecimalValue().longValue();
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return 0;
+        }
+        throw OpsException.badJson(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
+                "field " + p.currentName() + " must be a number, not " + t);
+    }
+
+    private static Instant instant(JsonParser p, Path file) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            BigDecimal seconds = p.getDecimalValue();
+            return Instant.ofEpochSecond(seconds.longValue(),
+                    seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+        }
+        String text = p.getText();
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw OpsException.badJson(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
+                    "field " + p.currentName() + " is not an ISO-8601 time: '" + text + "'");
+        }
+    }
+
+    private static RunState runState(JsonParser p, Path file) throws IOException {
+        try {
+            return RunState.fromJson(p.getText());
+        } catch (IllegalArgumentException e) {
+            throw OpsException.badJson(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
+                    "unknown state '" + p.getText() + "'");
+        }
+    }
+}

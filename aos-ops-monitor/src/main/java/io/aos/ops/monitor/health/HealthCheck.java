@@ -1,0 +1,150 @@
+package io.aos.ops.monitor.health;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.core.emergency.EmergencyStop;
+import io.aos.ops.core.health.HealthStatus;
+import io.aos.ops.core.process.ProcessStatus;
+import io.aos.ops.monitor.discovery.RunDiscovery;
+import io.aos.ops.monitor.discovery.RunObserver;
+import io.aos.ops.monitor.discovery.RunSnapshot;
+import io.aos.ops.monitor.discovery.WatchedRun;
+import io.aos.ops.monitor.probe.DiskProbe;
+import io.aos.ops.monitor.probe.FreshnessProbe;
+import io.aos.ops.monitor.probe.GoldenProbe;
+import io.aos.ops.monitor.probe.MismatchProbe;
+import io.aos.ops.monitor.probe.Probe;
+import io.aos.ops.monitor.probe.ProbeResult;
+import io.aos.ops.monitor.probe.ProcessProbe;
+import io.aos.ops.monitor.probe.Thresholds;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The health check of a shadow run: finds the run, observes it, runs every probe and combines the results (worst wins)
+ * into one {@link HealthReport}. One instance keeps its state between checks (the log position, the cycle reports
+ * read, the golden size), so a daemon calls {@link #check()} again and again at the cost of what changed.
+ *
+ * <p>With no {@code --run-dir}/{@code --log}, the run is found again whenever the one watched is no longer alive, so
+ * a daemon started before a run, or kept across runs, follows the newest.
+ */
+public final class HealthCheck {
+
+    /** What to watch and how: flags as given (empty when not given). */
+    public record Options(Optional<Path> runDir, Optional<Path> log, Thresholds thresholds) {
+        public Options {
+            checkNotNull(runDir, "runDir");
+            checkNotNull(log, "log");
+            checkNotNull(thresholds, "thresholds");
+        }
+    }
+
+    private final OpsConfig config;
+    private final Options options;
+    private final Clock clock;
+    private final BooleanSupplier emergencyStop;
+    private final List<Probe> fixedProbes;
+    private RunObserver observer;
+
+    private HealthCheck(OpsConfig config, Options options, Clock clock, BooleanSupplier emergencyStop) {
+        this.config = config;
+        this.options = options;
+        this.clock = clock;
+        this.emergencyStop = emergencyStop;
+        Thresholds t = options.thresholds();
+        this.fixedProbes = List.of(
+                new ProcessProbe(clock),
+                new FreshnessProbe(clock, t),
+                new MismatchProbe(),
+                new DiskProbe(t, List.of(config.path(OpsSetting.GOLDEN_DIR), config.path(OpsSetting.STATE_DIR))),
+                new GoldenProbe(clock, t, config.path(OpsSetting.GOLDEN_DIR), Duration.ofMinutes(5)));
+    }
+
+    /** A check of the run the options name (or the newest), showing whether the emergency stop is engaged. */
+    public static HealthCheck create(OpsConfig config, Options options, Clock clock) {
+        return create(config, options, clock, EmergencyStop.forConfig(config, clock)::isEngaged);
+    }
+
+    /** As {@link #create(OpsConfig, Options, Clock)}, with the emergency-stop check given (for tests and services). */
+    public static HealthCheck create(OpsConfig config, Options options, Clock clock, BooleanSupplier emergencyStop) {
+        checkNotNull(config, "config");
+        checkNotNull(options, "options");
+        checkNotNull(clock, "clock");
+        checkNotNull(emergencyStop, "emergencyStop");
+        return new HealthCheck(config, options, clock, emergencyStop);
+    }
+
+    /** The run watched (found on the first check). */
+    public WatchedRun run() {
+        return observer().run();
+    }
+
+    /** Observes the run as it is now, without running the probes (for reports that only need the facts). */
+    public RunSnapshot observe() {
+        return observer().observe();
+    }
+
+    /** Checks once. */
+    public HealthReport check() {
+        RunSnapshot snapshot = observer().observe();
+        if (mayRediscover() && !snapshot.process().map(ProcessStatus::isAlive).orElse(false)) {
+            WatchedRun newest = RunDiscovery.forConfig(config).discover(options.runDir(), options.log());
+            if (!newest.equals(observer.run())) {
+                observer = RunObserver.of(newest, clock);
+                snapshot = observer.observe();
+            }
+        }
+        return evaluate(snapshot);
+    }
+
+    /** Runs the probes over a snapshot and combines them. */
+    public HealthReport evaluate(RunSnapshot snapshot) {
+        List<ProbeResult> results = new ArrayList<>();
+        for (Probe probe : fixedProbes) {
+            results.add(probe.check(snapshot));
+        }
+        return combine(snapshot, results, emergencyStop.getAsBoolean(), OffsetDateTime.now(clock));
+    }
+
+    static HealthReport combine(RunSnapshot snapshot, List<ProbeResult> results, boolean stopEngaged,
+                                OffsetDateTime time) {
+        HealthStatus worst = HealthStatus.worstOf(results.stream().map(ProbeResult::status).toList());
+        boolean completed = results.stream().anyMatch(r -> Boolean.TRUE.equals(r.figures().get(ProcessProbe.COMPLETED)));
+        Verdict verdict;
+        if (worst == HealthStatus.CRITICAL) {
+            verdict = Verdict.CRITICAL;
+        } else if (completed) {
+            verdict = Verdict.COMPLETED;
+        } else if (worst != HealthStatus.OK) {
+            verdict = Verdict.DEGRADED;
+        } else {
+            verdict = Verdict.HEALTHY;
+        }
+        int disk = results.stream()
+                .filter(r -> r.figures().get(DiskProbe.MAX_PERCENT) instanceof Integer)
+                .mapToInt(r -> (Integer) r.figures().get(DiskProbe.MAX_PERCENT))
+                .max().orElse(-1);
+        Optional<Long> pid = snapshot.process().map(ProcessStatus::pid);
+        return new HealthReport(time, verdict, worst, pid, snapshot.figures(), disk, results, stopEngaged,
+                snapshot.run());
+    }
+
+    private boolean mayRediscover() {
+        return options.runDir().isEmpty() || options.log().isEmpty();
+    }
+
+    private RunObserver observer() {
+        if (observer == null) {
+            observer = RunObserver.of(RunDiscovery.forConfig(config).discover(options.runDir(), options.log()), clock);
+        }
+        return observer;
+    }
+}

@@ -1,0 +1,43 @@
+package io.aos.ops.monitor.probe;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.aos.ops.core.health.HealthStatus;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one probe found.
+ *
+ * @param probe     the probe's name ({@code process}, {@code freshness}, {@code mismatches}, {@code disk}, {@code golden})
+ * @param status    OK, WARNING, CRITICAL or UNKNOWN
+ * @param message   one sentence for the operator, naming the cause
+ * @param figures   the numbers behind it (for {@code --json} and metrics), in a stable order
+ * @param condition a stable key of the condition: an alert is raised when it changes, not when a figure that does not
+ *                  change the condition (such as a growing age) does
+ */
+public record ProbeResult(String probe, HealthStatus status, String message, Map<String, Object> figures,
+                          String condition) {
+
+    public ProbeResult {
+        checkNotNull(probe, "probe");
+        checkNotNull(status, "status");
+        checkNotNull(message, "message");
+        figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+        checkNotNull(condition, "condition");
+    }
+
+    public static ProbeResult of(String probe, HealthStatus status, String message, Map<String, Object> figures) {
+        return new ProbeResult(probe, status, message, figures, status.name());
+    }
+
+    /** A copy with another condition key. */
+    public ProbeResult withCondition(String newCondition) {
+        return new ProbeResult(probe, status, message, figures, newCondition);
+    }
+
+    public boolean isOk() {
+        return status == HealthStatus.OK;
+    }
+}

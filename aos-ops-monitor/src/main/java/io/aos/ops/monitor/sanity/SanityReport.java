@@ -1,0 +1,51 @@
+package io.aos.ops.monitor.sanity;
+
+import io.aos.ops.core.health.HealthStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The five sections and the verdict.
+ *
+ * @param timestamp {@code date -Iseconds}
+ * @param sections  the five sections, in order
+ * @param status    the worst of the sections that decide health (an unreachable Prometheus does not)
+ * @param verdict   one sentence, e.g. {@code Shadow run has MISMATCHES: 5 mismatches in cycles 4 (2), 11 (3)}
+ */
+public record SanityReport(String timestamp, List<SanitySection> sections, HealthStatus status, String verdict) {
+
+    public SanityReport {
+        sections = List.copyOf(sections);
+    }
+
+    public String render() {
+        String rule = "═".repeat(63);
+        StringBuilder out = new StringBuilder();
+        out.append(rule).append('\n').append("         SHADOW RUN SANITY CHECK  ").append(timestamp).append('\n')
+                .append(rule).append('\n');
+        for (int i = 0; i < sections.size(); i++) {
+            SanitySection s = sections.get(i);
+            out.append('\n').append('[').append(i + 1).append('/').append(sections.size()).append("] ")
+                    .append(s.title()).append("  (").append(s.status()).append(")\n");
+            s.lines().forEach(l -> out.append("  ").append(l).append('\n'));
+        }
+        out.append('\n').append(rule).append('\n').append(verdict).append('\n').append(rule).append('\n');
+        return out.toString();
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("timestamp", timestamp);
+        json.put("status", status.name());
+        json.put("verdict", verdict);
+        json.put("sections", sections.stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("title", s.title());
+            m.put("status", s.status().name());
+            m.put("lines", s.lines());
+            return m;
+        }).toList());
+        return json;
+    }
+}

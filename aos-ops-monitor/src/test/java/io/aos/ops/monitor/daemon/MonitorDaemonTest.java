@@ -1,0 +1,94 @@
+package io.aos.ops.monitor.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.core.process.PidFile;
+import io.aos.ops.core.process.ProcessTable;
+import io.aos.ops.golden.shadow.state.RunState;
+import io.aos.ops.monitor.alert.AlertDispatcher;
+import io.aos.ops.monitor.alert.JsonLinesSink;
+import io.aos.ops.monitor.fixture.RunFixture;
+import io.aos.ops.monitor.health.HealthCheck;
+import io.aos.ops.monitor.probe.Thresholds;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MonitorDaemonTest {
+
+    static final Instant NOW = Instant.parse("2026-11-28T03:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    static final Thresholds NEVER_FULL = new Thresholds(Duration.ofMinutes(10), Duration.ofMinutes(30), 100, 100,
+            1L << 40);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void eachCheckWritesOneLineAndAnAlertOnlyWhenTheConditionChanges() throws Exception {
+        try (RunFixture run = RunFixture.create(tmp, "d")) {
+            ProcessHandle runner = run.startRunner();
+            Instant start = runner.info().startInstant().orElse(null);
+            run.runningStatus(runner, 3, NOW);
+            Path log = tmp.resolve("shadow_monitor.log");
+            Path alerts = tmp.resolve("shadow_alerts.json");
+            HealthCheck check = HealthCheck.create(OpsConfig.rootedAt(tmp),
+                    new HealthCheck.Options(Optional.empty(), Optional.empty(), NEVER_FULL), CLOCK, () -> false);
+            MonitorDaemon daemon = new MonitorDaemon(check, Duration.ofSeconds(300), log,
+                    new AlertDispatcher(List.of(new JsonLinesSink(alerts))), CLOCK);
+
+            daemon.checkOnce();
+            run.status(runner.pid(), start, RunState.RUNNING, 4, 2, 1, NOW).cycleReport(4, 2);
+            daemon.checkOnce();
+            daemon.checkOnce();
+            run.status(runner.pid(), start, RunState.COMPLETED, 5, 2, 1, NOW);
+            daemon.checkOnce();
+
+            List<String> lines = Files.readAllLines(log);
+            assertThat(lines).hasSize(4);
+            assertThat(lines.get(0)).contains("HEALTHY: PID=" + runner.pid() + ", Cycles=3, Success=3");
+            assertThat(lines.get(1)).contains("CRITICAL:", "2 mismatches in cycle 4 (2)");
+            assertThat(lines.get(3)).contains("CRITICAL:", "Cycles=5");
+            assertThat(Files.readAllLines(alerts)).hasSize(1).first().asString().contains("\"event\":\"raised\"");
+        }
+    }
+
+    @Test
+    void statusTellsARunningDaemonFromAStalePidFile() throws Exception {
+        Path pid = tmp.resolve("shadow_monitor.pid");
+        DaemonControl control = new DaemonControl(pid, tmp.resolve("m.log"), tmp.resolve("a.json"),
+                ProcessTable.system());
+
+        assertThat(control.status(10, 5).state()).isEqualTo(DaemonState.NOT_RUNNING);
+        new PidFile(RunFixture.deadPid(), Optional.empty()).write(pid);
+        assertThat(control.status(10, 5).state()).isEqualTo(DaemonState.DEAD);
+        assertThat(control.stop(Duration.ofSeconds(1)).outcome()).isEqualTo(DaemonControl.StopOutcome.WAS_NOT_RUNNING);
+        assertThat(pid).doesNotExist();
+    }
+
+    @Test
+    void startRefusesASecondDaemonAndStopEndsItWithSigterm() throws Exception {
+        Path pid = tmp.resolve("shadow_monitor.pid");
+        DaemonControl control = new DaemonControl(pid, tmp.resolve("m.log"), tmp.resolve("a.json"),
+                ProcessTable.system());
+
+        DaemonControl.StartResult first = control.start(List.of("sleep", "30"));
+        DaemonControl.StartResult second = control.start(List.of("sleep", "30"));
+
+        assertThat(first.started()).isTrue();
+        assertThat(second.started()).isFalse();
+        assertThat(second.pid()).isEqualTo(first.pid());
+        assertThat(control.status(10, 5).state()).isEqualTo(DaemonState.RUNNING);
+        assertThat(control.stop(Duration.ofSeconds(5)).outcome()).isEqualTo(DaemonControl.StopOutcome.STOPPED);
+        assertThat(ProcessHandle.of(first.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(pid).doesNotExist();
+    }
+}

@@ -1,0 +1,145 @@
+package io.aos.ops.monitor.debug;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aos.ops.core.OpsException;
+import io.aos.ops.core.health.ExitMode;
+import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
+import io.aos.ops.golden.shadow.state.ShadowRunLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GoldenReplayTest {
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path tmp;
+
+    static Path faultyRun;
+    static Path cleanRun;
+    /** A run whose primary run leaked a timestamp into its golden file, as the faulty run's reports name it. */
+    static String flawedRunId;
+
+    private final GoldenReplay replay = GoldenReplay.create(WorkflowRegistry.builtins(), Clock.systemUTC());
+
+    @BeforeAll
+    static void runTheRunner() throws Exception {
+        faultyRun = shared.resolve("faulty");
+        RunFixtures.run(faultyRun, 2, 42, "volatile-leak:0.5");
+        cleanRun = shared.resolve("clean");
+        RunFixtures.run(cleanRun, 1, 7);
+        for (Path report : ShadowRunLayout.of(faultyRun).cycleReports()) {
+            for (JsonNode d : OpsJson.readTree(report).path("mismatch_details")) {
+                if (flawedRunId == null && d.path("root_cause").asText().equals("VOLATILE_LEAK")) {
+                    flawedRunId = d.path("original_run_id").asText();
+                }
+            }
+        }
+        assertThat(flawedRunId).as("the injected leak must produce a mismatch").isNotNull();
+    }
+
+    private static String anyRunId(Path run) throws Exception {
+        try (var files = Files.list(ShadowRunLayout.of(run).goldenDir())) {
+            String name = files.findFirst().orElseThrow().getFileName().toString();
+            return name.substring(0, name.length() - ".golden.json".length());
+        }
+    }
+
+    @Test
+    void aRecordedCleanRunReplaysToAMatchAndExits0() throws Exception {
+        String id = anyRunId(cleanRun);
+        ReplayResult result = replay.replay(Optional.of(cleanRun), id, Optional.empty());
+        assertThat(result.runId()).isEqualTo(id);
+        assertThat(result.matches()).isTrue();
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.replayHash()).isEqualTo(result.originalHash());
+        assertThat(result.render()).startsWith("MATCH: " + id);
+    }
+
+    @Test
+    void aRunRecordedWithALeakReplaysToAMismatchWithItsRootCauseAndExits1() {
+        ReplayResult result = replay.replay(Optional.of(faultyRun), flawedRunId, Optional.empty());
+        assertThat(result.matches()).isFalse();
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.rootCause()).isEqualTo("VOLATILE_LEAK");
+        assertThat(result.firstDivergingStep()).isNotNull();
+        assertThat(result.comparedWith()).startsWith("trace ");
+        assertThat(result.render()).startsWith("MISMATCH: " + flawedRunId).contains("Root cause:      VOLATILE_LEAK");
+    }
+
+    @Test
+    void replayWritesNothingIntoTheGoldenDirectory() throws Exception {
+        Path golden = ShadowRunLayout.of(faultyRun).goldenDir();
+        TreeMap<String, String> before = RunFixtures.listing(golden);
+        replay.replay(Optional.of(faultyRun), flawedRunId, Optional.empty());
+        replay.replay(Optional.of(faultyRun), anyRunId(faultyRun), Optional.of(tmp.resolve("replay.steps.jsonl")));
+        assertThat(RunFixtures.listing(golden)).isEqualTo(before);
+        assertThat(tmp.resolve("replay.steps.jsonl")).isNotEmptyFile();
+    }
+
+    @Test
+    void theReplayGoesToOutputWhenGiven() {
+        Path out = tmp.resolve("r.steps.jsonl");
+        ReplayResult result = replay.replay(Optional.of(faultyRun), flawedRunId, Optional.of(out));
+        assertThat(result.replayOutput()).isEqualTo(out);
+        assertThat(out).content().contains("\"event_type\":\"run_start\"");
+    }
+
+    @Test
+    void anOutputInsideTheGoldenDirectoryIsRefused() {
+        Path inside = ShadowRunLayout.of(faultyRun).goldenDir().resolve("x.json");
+        assertThatThrownBy(() -> replay.replay(Optional.of(faultyRun), flawedRunId, Optional.of(inside)))
+                .isInstanceOf(OpsException.class).hasMessageContaining("never writes there");
+        assertThat(inside).doesNotExist();
+    }
+
+    @Test
+    void anUnknownIdIsExit2AndListsTheClosestRecordedIds() {
+        String typo = flawedRunId.substring(0, flawedRunId.length() - 1)
+                + (flawedRunId.endsWith("0") ? "1" : "0");
+        assertThatThrownBy(() -> replay.replay(Optional.of(faultyRun), typo, Optional.empty()))
+                .isInstanceOfSatisfying(OpsException.class, e -> {
+                    assertThat(e.exitCode(ExitMode.DEFAULT)).isEqualTo(2);
+                    assertThat(e.getMessage()).contains("has no recorded run '" + typo + "'",
+                            "closest: " + flawedRunId);
+                });
+    }
+
+    @Test
+    void aGoldenFilePathIsReplayedAsGiven() throws Exception {
+        Path file = ShadowRunLayout.of(cleanRun).goldenDir().resolve(anyRunId(cleanRun) + ".golden.json");
+        ReplayResult result = replay.replay(Optional.empty(), file.toString(), Optional.empty());
+        assertThat(result.goldenFile()).isEqualTo(file);
+        assertThat(result.matches()).isTrue();
+    }
+
+    @Test
+    void anUpstreamGoldenWithoutATraceIsComparedWithTheGoldenFileItself() {
+        Path run = RunFixtures.upstreamRun(tmp.resolve("upstream"));
+        ReplayResult ok = replay.replay(Optional.of(run), "primary-w1-280cfdcd", Optional.empty());
+        assertThat(ok.matches()).isTrue();
+        assertThat(ok.replayHash()).isEqualTo("85046808c4908b85a2b0ad5efdc3f9edc5434ca2c0581e1a7cbaadfef8dacbc5");
+        assertThat(ok.comparedWith()).startsWith("golden file");
+
+        ReplayResult bad = replay.replay(Optional.of(run), "primary-w2-0badc0de", Optional.empty());
+        assertThat(bad.matches()).isFalse();
+        assertThat(bad.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void closestIdsPreferTheLongestCommonPrefixThenTheFewestEdits() {
+        assertThat(GoldenReplay.editDistance("primary-w1-abc", "primary-w1-abd")).isEqualTo(1);
+        assertThat(GoldenReplay.commonPrefix("primary-w1-abc", "primary-w2-abc")).isEqualTo(9);
+    }
+}

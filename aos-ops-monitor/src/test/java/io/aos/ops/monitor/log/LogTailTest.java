@@ -1,0 +1,105 @@
+package io.aos.ops.monitor.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogTailTest {
+
+    @TempDir
+    Path tmp;
+
+    private static void append(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static List<String> poll(LogTail tail) throws IOException {
+        List<String> lines = new ArrayList<>();
+        tail.poll(lines::add);
+        return lines;
+    }
+
+    @Test
+    void eachPollReturnsOnlyTheLinesAppendedSinceTheLast() throws IOException {
+        Path log = tmp.resolve("run.log");
+        append(log, "a\nb\n");
+        LogTail tail = new LogTail(log);
+
+        assertThat(poll(tail)).containsExactly("a", "b");
+        append(log, "c\n");
+        assertThat(poll(tail)).containsExactly("c");
+        assertThat(poll(tail)).isEmpty();
+    }
+
+    @Test
+    void aHalfWrittenLineWaitsForItsNewline() throws IOException {
+        Path log = tmp.resolve("run.log");
+        append(log, "a\nhal");
+        LogTail tail = new LogTail(log);
+
+        assertThat(poll(tail)).containsExactly("a");
+        append(log, "f\n");
+        assertThat(poll(tail)).containsExactly("half");
+    }
+
+    @Test
+    void aRotatedFileIsReadFromItsStart() throws IOException {
+        Path log = tmp.resolve("run.log");
+        append(log, "old 1\nold 2\nold 3\n");
+        LogTail tail = new LogTail(log);
+        poll(tail);
+
+        Files.move(log, tmp.resolve("run.log.1"));
+        assertThat(poll(tail)).isEmpty();
+        append(log, "new 1\nnew 2\nnew 3\nnew 4\n");
+
+        assertThat(poll(tail)).containsExactly("new 1", "new 2", "new 3", "new 4");
+        assertThat(tail.rotations()).isEqualTo(1);
+    }
+
+    @Test
+    void aTruncatedFileIsReadFromItsStart() throws IOException {
+        Path log = tmp.resolve("run.log");
+        append(log, "line one\nline two\n");
+        LogTail tail = new LogTail(log);
+        poll(tail);
+
+        Files.writeString(log, "x\n", StandardOpenOption.TRUNCATE_EXISTING);
+
+        assertThat(poll(tail)).containsExactly("x");
+    }
+
+    @Test
+    void aMissingFileYieldsNothingUntilItAppears() throws IOException {
+        Path log = tmp.resolve("later.log");
+        LogTail tail = new LogTail(log);
+
+        assertThat(poll(tail)).isEmpty();
+        append(log, "hello\n");
+        assertThat(poll(tail)).containsExactly("hello");
+    }
+
+    @Test
+    void lastLinesReadsTheTailOfALargeFileWithoutColour() throws IOException {
+        Path log = tmp.resolve("big.log");
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 5000; i++) {
+            text.append("\u001B[0;32m[INFO]\u001B[0m 01:00:00 line ").append(i).append('\n');
+        }
+        append(log, text.toString());
+
+        List<String> last = LastLines.of(log, 3, true);
+
+        assertThat(last).containsExactly("[INFO] 01:00:00 line 4998", "[INFO] 01:00:00 line 4999",
+                "[INFO] 01:00:00 line 5000");
+        assertThat(LastLines.of(tmp.resolve("none.log"), 10, true)).isEmpty();
+    }
+}

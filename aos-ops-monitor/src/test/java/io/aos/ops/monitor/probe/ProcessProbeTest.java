@@ -1,0 +1,116 @@
+package io.aos.ops.monitor.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aos.ops.core.health.HealthStatus;
+import io.aos.ops.golden.shadow.state.RunState;
+import io.aos.ops.monitor.discovery.RunObserver;
+import io.aos.ops.monitor.discovery.RunSnapshot;
+import io.aos.ops.monitor.discovery.WatchedRun;
+import io.aos.ops.monitor.fixture.RunFixture;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcessProbeTest {
+
+    static final Instant NOW = Instant.parse("2026-11-28T03:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    @TempDir
+    Path tmp;
+    RunFixture run;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        run = RunFixture.create(tmp, "20261128_020000");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        run.close();
+    }
+
+    private ProbeResult check() {
+        RunSnapshot snapshot = RunObserver.of(new WatchedRun(Optional.of(run.root()),
+                Optional.of(run.layout().logFile())), CLOCK).observe();
+        return new ProcessProbe(CLOCK).check(snapshot);
+    }
+
+    @Test
+    void aLiveRunnerRecordedInStatusJsonIsRunning() throws Exception {
+        ProcessHandle runner = run.startRunner();
+        run.runningStatus(runner, 5, NOW);
+
+        ProbeResult r = check();
+
+        assertThat(r.status()).isEqualTo(HealthStatus.OK);
+        assertThat(r.message()).contains("running", "PID " + runner.pid());
+    }
+
+    @Test
+    void aRunnerThatDiedWithoutFinishingIsCritical() throws Exception {
+        run.status(RunFixture.deadPid(), null, RunState.RUNNING, 5, 0, 0, NOW);
+
+        ProbeResult r = check();
+
+        assertThat(r.status()).isEqualTo(HealthStatus.CRITICAL);
+        assertThat(r.message()).contains("NOT RUNNING", "died");
+    }
+
+    @Test
+    void aRecycledPidIsNotRunning() throws Exception {
+        ProcessHandle other = run.startRunner();
+        Instant recorded = other.info().startInstant().orElseThrow().minusSeconds(7200);
+        run.status(other.pid(), recorded, RunState.RUNNING, 5, 0, 0, NOW);
+
+        ProbeResult r = check();
+
+        assertThat(r.status()).isEqualTo(HealthStatus.CRITICAL);
+        assertThat(r.message()).contains("belongs to another process");
+    }
+
+    @Test
+    void aRunWhoseStatusSaysCompletedIsCompletedNotDead() throws Exception {
+        run.status(RunFixture.deadPid(), null, RunState.COMPLETED, 2829, 0, 0, NOW);
+
+        ProbeResult r = check();
+
+        assertThat(r.status()).isEqualTo(HealthStatus.OK);
+        assertThat(r.message()).contains("COMPLETED");
+        assertThat(r.figures()).containsEntry(ProcessProbe.COMPLETED, true);
+    }
+
+    @Test
+    void anUpstreamRunWhoseLogPassedIsCompleted() throws Exception {
+        run.log("[INFO] 13:00:00 Cycle 1: 9 workflows, 9 replays, 0 mismatches",
+                "[INFO] 13:00:01           ✅ SHADOW SIMULATION PASSED");
+
+        ProbeResult r = check();
+
+        assertThat(r.status()).isEqualTo(HealthStatus.OK);
+        assertThat(r.figures()).containsEntry(ProcessProbe.COMPLETED, true);
+    }
+
+    @Test
+    void aLivePidFileWithoutStatusJsonIsRunning() throws Exception {
+        ProcessHandle runner = run.startRunner();
+        run.pidFile(runner.pid());
+
+        assertThat(check().status()).isEqualTo(HealthStatus.OK);
+    }
+
+    @Test
+    void aPausedRunIsAWarning() throws Exception {
+        ProcessHandle runner = run.startRunner();
+        run.status(runner.pid(), runner.info().startInstant().orElse(null), RunState.PAUSED, 5, 0, 0, NOW);
+
+        assertThat(check().status()).isEqualTo(HealthStatus.WARNING);
+    }
+}

@@ -1,0 +1,74 @@
+package io.aos.ops.monitor.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.golden.shadow.state.RunState;
+import io.aos.ops.monitor.fixture.RunFixture;
+import io.aos.ops.monitor.health.HealthCheck;
+import io.aos.ops.monitor.probe.Thresholds;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuickStatusTest {
+
+    static final Instant NOW = Instant.parse("2026-11-28T03:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    @TempDir
+    Path tmp;
+
+    private QuickStatus.Report collect() throws Exception {
+        return QuickStatus.collect(HealthCheck.create(OpsConfig.rootedAt(tmp), new HealthCheck.Options(
+                Optional.empty(), Optional.empty(), Thresholds.defaults()), CLOCK, () -> false));
+    }
+
+    @Test
+    void aRunningRunShowsProcessCyclesAndTheLastLogEntries() throws Exception {
+        try (RunFixture run = RunFixture.create(tmp, "q")) {
+            ProcessHandle runner = run.startRunner();
+            run.runningStatus(runner, 2, NOW);
+            for (int i = 1; i <= 12; i++) {
+                run.log("\u001B[0;32m[INFO]\u001B[0m 02:00:00 line " + i);
+            }
+
+            QuickStatus.Report report = collect();
+            String text = report.render();
+
+            assertThat(report.failed()).isFalse();
+            assertThat(text).contains("Process: RUNNING (PID: " + runner.pid() + ")", "Cycles started:         2",
+                    "Successful cycles:      2", "Cycles with mismatches: 0", "  [INFO] 02:00:00 line 12")
+                    .doesNotContain("line 2\n", "\u001B");
+            assertThat(report.lastEntries()).hasSize(10);
+        }
+    }
+
+    @Test
+    void aDeadProcessFailsTheQuickStatus() throws Exception {
+        try (RunFixture run = RunFixture.create(tmp, "q")) {
+            run.status(RunFixture.deadPid(), null, RunState.RUNNING, 2, 0, 0, NOW);
+
+            QuickStatus.Report report = collect();
+
+            assertThat(report.failed()).isTrue();
+            assertThat(report.render()).contains("Process: NOT RUNNING");
+        }
+    }
+
+    @Test
+    void aCompletedRunDoesNotFailButMismatchesDo() throws Exception {
+        try (RunFixture run = RunFixture.create(tmp, "q")) {
+            run.status(RunFixture.deadPid(), null, RunState.COMPLETED, 2, 0, 0, NOW.minus(Duration.ofHours(2)));
+            assertThat(collect().failed()).isFalse();
+
+            run.status(RunFixture.deadPid(), null, RunState.COMPLETED, 2, 1, 1, NOW.minus(Duration.ofHours(2)));
+            assertThat(collect().failed()).isTrue();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.aos.ops.retention;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.aos.ops.core.OpsException;
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.retention.scan.MonitoredDirectories;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Everything a retention run needs to know: which golden directories it watches, where archives go, the default
+ * age, the action log, where its locks and journals live, and the clock that decides a file's age.
+ *
+ * <p>Public API: services build one with {@link #from} and hand it to the retention services.
+ */
+public record RetentionSettings(
+        List<Path> directories,
+        Path archiveDir,
+        int defaultDays,
+        Path logFile,
+        Path stateDir,
+        Clock clock) {
+
+    public RetentionSettings {
+        directories = List.copyOf(directories);
+        checkNotNull(archiveDir, "archiveDir");
+        checkArgument(defaultDays >= 0, "retention days must be >= 0, not %s", defaultDays);
+        checkNotNull(logFile, "logFile");
+        checkNotNull(stateDir, "stateDir");
+        checkNotNull(clock, "clock");
+    }
+
+    /**
+     * Settings from the configuration: the monitored directories are {@code explicitDirs} when given, else
+     * {@code AOS_RETENTION_DIRS} (colon-separated), else every {@code $AOS_SHADOW_GLOB/golden} plus {@code GOLDEN_DIR}.
+     */
+    public static RetentionSettings from(OpsConfig config, List<Path> explicitDirs, Clock clock) {
+        int days = config.intValue(OpsSetting.RETENTION_DAYS);
+        if (days < 0) {
+            throw OpsException.usage("RETENTION_DAYS must be 0 or more, not " + days);
+        }
+        return new RetentionSettings(
+                MonitoredDirectories.resolve(config, explicitDirs),
+                config.path(OpsSetting.ARCHIVE_DIR),
+                days,
+                config.path(OpsSetting.RETENTION_LOG),
+                config.path(OpsSetting.STATE_DIR),
+                clock);
+    }
+
+    /** The same settings watching other directories. */
+    public RetentionSettings withDirectories(List<Path> dirs) {
+        return new RetentionSettings(dirs, archiveDir, defaultDays, logFile, stateDir, clock);
+    }
+
+    /** The same settings with another clock (tests). */
+    public RetentionSettings withClock(Clock other) {
+        return new RetentionSettings(directories, archiveDir, defaultDays, logFile, stateDir, other);
+    }
+
+    /** Where retention keeps its locks and delete journals. */
+    public Path workDir() {
+        return stateDir.resolve("retention");
+    }
+}

@@ -1,0 +1,81 @@
+package io.aos.ops.retention.lock;
+
+import io.aos.ops.core.OpsException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * An exclusive, non-blocking lock on one golden directory, held through an OS file lock on
+ * {@code <workDir>/locks/<key>.lock}. The OS drops the lock when the process dies, even under {@code kill -9}, so a
+ * crashed run never leaves a stale lock behind.
+ */
+public final class DirectoryLock implements AutoCloseable {
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private DirectoryLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** The lock on {@code dir}, or empty when another run (in this or another process) holds it. */
+    public static Optional<DirectoryLock> tryAcquire(Path workDir, Path dir) throws IOException {
+        Path lockFile = lockFileFor(workDir, dir);
+        FileChannel channel;
+        try {
+            Files.createDirectories(lockFile.getParent());
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw OpsException.badInput(lockFile, "cannot create the retention lock for " + dir + " (" + e
+                    + "); set AOS_STATE_DIR or --state-dir to a writable directory");
+        }
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                return Optional.empty();
+            }
+            return Optional.of(new DirectoryLock(channel, lock));
+        } catch (OverlappingFileLockException e) {
+            channel.close();
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** The lock file of a directory: a short digest of its absolute path, so any path maps to a safe name. */
+    public static Path lockFileFor(Path workDir, Path dir) {
+        return workDir.resolve("locks").resolve(keyOf(dir) + ".lock");
+    }
+
+    /** A stable 16-hex-digit key for a directory's absolute, normalised path. */
+    public static String keyOf(Path dir) {
+        String path = dir.toAbsolutePath().normalize().toString();
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(path.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JDK", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            channel.close();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.aos.ops.retention.log;
+
+import io.aos.ops.core.OpsException;
+import io.aos.ops.core.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Consumer;
+
+/**
+ * The retention action log: one plain-text line per action, {@code [<ISO-8601 time>] <message>}, appended and
+ * forced to disk, never with colour codes. Each line is also handed to {@code echo} (the console), like
+ * upstream's {@code tee -a}.
+ */
+public final class RetentionLog {
+
+    private final Path file;
+    private final Clock clock;
+    private final Consumer<String> echo;
+
+    public RetentionLog(Path file, Clock clock, Consumer<String> echo) {
+        this.file = file;
+        this.clock = clock;
+        this.echo = echo;
+    }
+
+    /** A log that writes nowhere and echoes nothing (dry runs of services, tests). */
+    public static RetentionLog discarding(Clock clock) {
+        return new RetentionLog(null, clock, line -> { });
+    }
+
+    /** Logs one action; the console gets the bare message, the file gets it with a timestamp. */
+    public void action(String message) {
+        echo.accept(message);
+        if (file == null) {
+            return;
+        }
+        String stamp = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS)
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        try {
+            AtomicFiles.appendLine(file, "[" + stamp + "] " + message);
+        } catch (IOException e) {
+            throw OpsException.badInput(file, "cannot append to the retention log: " + e.getMessage(), e);
+        }
+    }
+
+    /** Prints to the console only (listings that are not actions, such as each file of a dry run). */
+    public void say(String message) {
+        echo.accept(message);
+    }
+
+    public Path file() {
+        return file;
+    }
+}

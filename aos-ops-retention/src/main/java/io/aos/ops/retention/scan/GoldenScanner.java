@@ -1,0 +1,84 @@
+package io.aos.ops.retention.scan;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Streams the golden files of a directory tree with their attributes, without listing it into memory; symbolic
+ * links are not followed and never counted.
+ */
+public final class GoldenScanner {
+
+    private GoldenScanner() {
+    }
+
+    /** Calls {@code sink} once per golden regular file below {@code dir}; a missing directory yields nothing. */
+    public static void scan(Path dir, Consumer<GoldenFile> sink) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        Path root = dir.toAbsolutePath().normalize();
+        String rootText = root.toString();
+        int cut = rootText.endsWith(root.getFileSystem().getSeparator()) ? rootText.length() : rootText.length() + 1;
+        Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        String name = file.getFileName().toString();
+                        if (attrs.isRegularFile() && GoldenKind.isGolden(name)) {
+                            sink.accept(new GoldenFile(file, relative(file, cut), attrs.size(),
+                                    attrs.lastModifiedTime()));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        // A file removed while we walk (a concurrent cleanup) is not an error for a scan.
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+    }
+
+    /**
+     * The golden files of {@code dir} that are old under {@code cutoff}, sorted by member name, keeping each trace
+     * and its signature together: when either is still young, neither is selected.
+     */
+    public static List<GoldenFile> selectOld(Path dir, Cutoff cutoff) throws IOException {
+        List<GoldenFile> old = new ArrayList<>();
+        Set<String> youngPartners = new HashSet<>();
+        scan(dir, f -> {
+            if (cutoff.isOld(f.modified())) {
+                old.add(f);
+            } else if (GoldenKind.partnerOf(f.relative()) != null) {
+                youngPartners.add(f.relative());
+            }
+        });
+        if (!youngPartners.isEmpty()) {
+            old.removeIf(f -> {
+                String partner = GoldenKind.partnerOf(f.relative());
+                return partner != null && youngPartners.contains(partner);
+            });
+        }
+        old.sort(Comparator.comparing(GoldenFile::relative));
+        return old;
+    }
+
+    /** The member name: the path below the root, '/'-separated (cheaper than Path.relativize per file). */
+    static String relative(Path file, int rootLength) {
+        String rel = file.toString().substring(rootLength);
+        return File.separatorChar == '/' ? rel : rel.replace(File.separatorChar, '/');
+    }
+}

@@ -1,0 +1,154 @@
+package io.aos.ops.retention.status;
+
+import io.aos.ops.retention.RetentionSettings;
+import io.aos.ops.retention.archive.ArchiveFormat;
+import io.aos.ops.retention.scan.GoldenScanner;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a {@link StorageStatus} by streaming each directory once (constant memory, whatever the file count).
+ * Public API.
+ */
+public final class StatusScanner {
+
+    /** Growth is measured over the files modified in this many hours before now. */
+    public static final int GROWTH_WINDOW_HOURS = 6;
+
+    private final RetentionSettings settings;
+
+    public StatusScanner(RetentionSettings settings) {
+        this.settings = settings;
+    }
+
+    public StorageStatus status() throws IOException {
+        Instant now = settings.clock().instant();
+        Instant windowStart = now.minus(Duration.ofHours(GROWTH_WINDOW_HOURS));
+        List<StorageStatus.DirectoryStatus> dirs = new ArrayList<>();
+        Map<FileStore, List<Path>> stores = new LinkedHashMap<>();
+        Map<FileStore, long[]> recentBytes = new LinkedHashMap<>();
+        for (Path dir : settings.directories()) {
+            if (!Files.isDirectory(dir)) {
+                dirs.add(new StorageStatus.DirectoryStatus(dir.toString(), false, 0, 0, 0, null, null, 0, 0));
+                continue;
+            }
+            FileStore store = Files.getFileStore(dir);
+            long block = blockSize(store);
+            long[] acc = new long[6]; // files, apparent, disk, oldest, newest, recentFiles
+            long[] recent = {0};
+            acc[3] = Long.MAX_VALUE;
+            acc[4] = Long.MIN_VALUE;
+            GoldenScanner.scan(dir, f -> {
+                long size = f.size();
+                long millis = f.modified().toMillis();
+                acc[0]++;
+                acc[1] += size;
+                acc[2] += (size + block - 1) / block * block;
+                acc[3] = Math.min(acc[3], millis);
+                acc[4] = Math.max(acc[4], millis);
+                if (!f.modified().toInstant().isBefore(windowStart)) {
+                    acc[5]++;
+                    recent[0] += size;
+                }
+            });
+            dirs.add(new StorageStatus.DirectoryStatus(dir.toString(), true, acc[0], acc[1], acc[2],
+                    acc[0] == 0 ? null : Instant.ofEpochMilli(acc[3]), acc[0] == 0 ? null : Instant.ofEpochMilli(acc[4]),
+                    acc[5], recent[0]));
+            stores.computeIfAbsent(store, s -> new ArrayList<>()).add(dir);
+            recentBytes.computeIfAbsent(store, s -> new long[1])[0] += recent[0];
+        }
+        StorageStatus.ArchiveDirectoryStatus archive = archiveStatus(settings.archiveDir());
+        Path archiveExisting = nearestExisting(settings.archiveDir());
+        if (archiveExisting != null) {
+            FileStore store = Files.getFileStore(archiveExisting);
+            stores.computeIfAbsent(store, s -> new ArrayList<>()).add(settings.archiveDir());
+        }
+        List<StorageStatus.FilesystemStatus> filesystems = new ArrayList<>();
+        for (Map.Entry<FileStore, List<Path>> e : stores.entrySet()) {
+            long[] recent = recentBytes.get(e.getKey());
+            double rate = recent == null ? 0 : recent[0] / (double) GROWTH_WINDOW_HOURS;
+            filesystems.add(filesystem(e.getKey(), e.getValue(), rate, now));
+        }
+        return new StorageStatus(now, GROWTH_WINDOW_HOURS, List.copyOf(dirs), archive, List.copyOf(filesystems));
+    }
+
+    static StorageStatus.FilesystemStatus filesystem(FileStore store, List<Path> paths, double rate, Instant now)
+            throws IOException {
+        long total = store.getTotalSpace();
+        long free = store.getUnallocatedSpace();
+        long usable = store.getUsableSpace();
+        long used = total - free;
+        double usedPercent = total == 0 ? 0 : 100.0 * used / total;
+        Double hours = null;
+        Instant at = null;
+        double room = 0.9 * total - used;
+        if (room <= 0) {
+            hours = 0.0;
+            at = now;
+        } else if (rate > 0) {
+            hours = room / rate;
+            at = now.plusSeconds((long) Math.min(hours * 3600, 1e12));
+        }
+        return new StorageStatus.FilesystemStatus(store.name() + " (" + store.type() + ")",
+                paths.stream().map(Path::toString).toList(), total, free, usable,
+                Math.round(usedPercent * 10) / 10.0, rate, hours == null ? null : Math.round(hours * 10) / 10.0, at);
+    }
+
+    private static StorageStatus.ArchiveDirectoryStatus archiveStatus(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return new StorageStatus.ArchiveDirectoryStatus(dir.toString(), false, 0, 0, null, null);
+        }
+        long count = 0;
+        long bytes = 0;
+        String newest = null;
+        Instant newestTime = null;
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path p : stream) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") || ArchiveFormat.ofFileName(name).isEmpty()) {
+                    continue;
+                }
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                if (!a.isRegularFile()) {
+                    continue;
+                }
+                count++;
+                bytes += a.size();
+                Instant t = a.lastModifiedTime().toInstant();
+                if (newestTime == null || t.isAfter(newestTime)) {
+                    newestTime = t;
+                    newest = name;
+                }
+            }
+        }
+        return new StorageStatus.ArchiveDirectoryStatus(dir.toString(), true, count, bytes, newest, newestTime);
+    }
+
+    private static long blockSize(FileStore store) {
+        try {
+            long size = store.getBlockSize();
+            return size > 0 ? size : 4096;
+        } catch (IOException | UnsupportedOperationException e) {
+            return 4096;
+        }
+    }
+
+    private static Path nearestExisting(Path p) {
+        for (Path q = p.toAbsolutePath(); q != null; q = q.getParent()) {
+            if (Files.exists(q)) {
+                return q;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,45 @@
+package io.aos.ops.retention.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aos.ops.retention.GoldenTree;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatusScannerTest {
+
+    @Test
+    void countsFilesBytesOldestNewestAndRecentGrowth(@TempDir Path tmp) throws Exception {
+        GoldenTree tree = new GoldenTree(tmp);
+        Path a = tree.file("a.golden.json", Duration.ofDays(3));
+        Path b = tree.file("b.steps.jsonl", Duration.ofHours(1));
+        tree.file("c.steps.jsonl.sig", Duration.ofHours(2));
+        Files.writeString(tree.golden.resolve("notes.txt"), "not golden");
+        long bytes = Files.size(a) + Files.size(b) + Files.size(tree.golden.resolve("c.steps.jsonl.sig"));
+
+        StorageStatus status = new StatusScanner(tree.settings()).status();
+
+        StorageStatus.DirectoryStatus dir = status.directories().get(0);
+        assertThat(dir.files()).isEqualTo(3);
+        assertThat(dir.apparentBytes()).isEqualTo(bytes);
+        assertThat(dir.diskBytes()).isGreaterThanOrEqualTo(bytes);
+        assertThat(dir.oldest()).isEqualTo(GoldenTree.NOW.minus(Duration.ofDays(3)));
+        assertThat(dir.newest()).isEqualTo(GoldenTree.NOW.minus(Duration.ofHours(1)));
+        assertThat(dir.recentFiles()).isEqualTo(2);
+        assertThat(status.archive().exists()).isFalse();
+        assertThat(status.filesystems()).isNotEmpty();
+        assertThat(status.filesystems().get(0).growthBytesPerHour()).isGreaterThan(0);
+    }
+
+    @Test
+    void aMissingDirectoryIsReportedNotFailed(@TempDir Path tmp) throws Exception {
+        GoldenTree tree = new GoldenTree(tmp);
+        StorageStatus status = new StatusScanner(tree.settings().withDirectories(List.of(tmp.resolve("none"))))
+                .status();
+        assertThat(status.directories().get(0).exists()).isFalse();
+    }
+}
