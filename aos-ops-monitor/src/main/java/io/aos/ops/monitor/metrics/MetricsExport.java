@@ -1,6 +1,9 @@
 package io.aos.ops.monitor.metrics;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import io.aos.ops.core.OpsException;
+import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -26,6 +29,7 @@ public final class MetricsExport implements AutoCloseable {
     private final ShadowRunObserver observer = new ShadowRunObserver(shadowRuns);
     private final Path textfileDir;
     private MetricsHttpServer server;
+    private volatile Runnable beforeScrape = () -> { };
 
     private MetricsExport(Path textfileDir) {
         this.textfileDir = textfileDir;
@@ -53,7 +57,7 @@ public final class MetricsExport implements AutoCloseable {
                 throw OpsException.usage("--metrics-bind: unknown address '" + address + "'");
             }
             try {
-                export.server = MetricsHttpServer.start(export.registry, inet, port);
+                export.server = MetricsHttpServer.start(export.registry, inet, port, () -> export.beforeScrape.run());
             } catch (IOException e) {
                 throw OpsException.usage("cannot serve metrics on " + address + ":" + port + ": " + e.getMessage()
                         + " (choose another --metrics-port)");
@@ -79,6 +83,28 @@ public final class MetricsExport implements AutoCloseable {
     /** Feeds {@link #shadowRuns()} from a run's files. */
     public ShadowRunObserver observer() {
         return observer;
+    }
+
+    /**
+     * Runs {@code refresh} before each {@code /metrics} answer, e.g. to read a run's {@code status.json} at scrape
+     * time instead of polling it.
+     */
+    public void beforeScrape(Runnable refresh) {
+        this.beforeScrape = checkNotNull(refresh, "refresh");
+    }
+
+    /** Feeds the shadow-run series from the run at {@code layout} before each scrape (the runner's own /metrics). */
+    public void observeBeforeScrape(ShadowRunLayout layout) {
+        checkNotNull(layout, "layout");
+        beforeScrape(() -> {
+            synchronized (observer) {
+                try {
+                    observer.observe(layout);
+                } catch (IOException | RuntimeException e) {
+                    // Mid-run the files are written atomically; anything else keeps the last values.
+                }
+            }
+        });
     }
 
     /** Where {@code /metrics} is served, if it is. */

@@ -43,11 +43,22 @@ public final class MetricsHttpServer implements AutoCloseable {
      * @throws IOException if the address cannot be bound, e.g. the port is taken
      */
     public static MetricsHttpServer start(PrometheusRegistry registry, InetAddress bind, int port) throws IOException {
+        return start(registry, bind, port, () -> { });
+    }
+
+    /**
+     * As {@link #start(PrometheusRegistry, InetAddress, int)}, running {@code beforeScrape} before each
+     * {@code /metrics} answer (to read fresh state at scrape time; scrapes are served one at a time). If it throws,
+     * the scrape answers with the values as they were.
+     */
+    public static MetricsHttpServer start(PrometheusRegistry registry, InetAddress bind, int port,
+                                          Runnable beforeScrape) throws IOException {
         checkNotNull(registry, "registry");
+        checkNotNull(beforeScrape, "beforeScrape");
         checkNotNull(bind, "bind");
         checkArgument(port >= 0 && port <= 65535, "port must be within 0..65535, got %s", port);
         HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 16);
-        server.createContext("/", exchange -> handle(exchange, registry));
+        server.createContext("/", exchange -> handle(exchange, registry, beforeScrape));
         ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "aos-ops-metrics-http");
             thread.setDaemon(true);
@@ -85,7 +96,8 @@ public final class MetricsHttpServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private static void handle(HttpExchange exchange, PrometheusRegistry registry) throws IOException {
+    private static void handle(HttpExchange exchange, PrometheusRegistry registry, Runnable beforeScrape)
+            throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
@@ -95,6 +107,11 @@ public final class MetricsHttpServer implements AutoCloseable {
                 return;
             }
             if (path.equals("/metrics")) {
+                try {
+                    beforeScrape.run();
+                } catch (RuntimeException e) {
+                    // Stale values beat a failed scrape: the age shows in the timestamps, the gap would page.
+                }
                 send(exchange, 200, TextExposition.CONTENT_TYPE, TextExposition.render(registry));
             } else if (path.equals("/")) {
                 send(exchange, 200, "text/plain; charset=utf-8",
