@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Where the sanity check reads metric values: a Prometheus server ({@link PrometheusQueryClient}) or an exporter's
- * {@code /metrics} read directly ({@link ExporterScrape}).
+ * Where metric values are read back: a Prometheus server ({@link PrometheusQueryClient}) or an exporter's
+ * {@code /metrics} read directly ({@link ExporterScrape}, which {@code aos-ops sanity --metrics-url} uses).
  */
 public interface MetricSource {
 
