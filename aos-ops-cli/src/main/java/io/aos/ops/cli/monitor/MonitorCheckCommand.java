@@ -1,7 +1,12 @@
 package io.aos.ops.cli.monitor;
 
+import io.aos.ops.core.OpsException;
 import io.aos.ops.core.health.ExitMode;
 import io.aos.ops.monitor.health.HealthReport;
+import io.aos.ops.monitor.metrics.HealthReportMetrics;
+import io.aos.ops.monitor.metrics.MetricsExport;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +33,10 @@ public final class MonitorCheckCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Option(names = "--textfile-dir", paramLabel = "DIR",
+            description = "Also write DIR/aos_ops.prom (atomically) for node_exporter's textfile collector.")
+    Path textfileDir;
+
     @Option(names = "--json", description = "Print the full report as JSON.")
     boolean json;
 
@@ -37,6 +46,14 @@ public final class MonitorCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HealthReport report = run.healthCheck().check();
+        if (textfileDir != null) {
+            try (MetricsExport export = MetricsExport.start(null, null, textfileDir.toAbsolutePath())) {
+                HealthReportMetrics.record(export, report);
+                export.writeTextfile();
+            } catch (IOException e) {
+                throw OpsException.badInput(textfileDir, "cannot write the metrics textfile: " + e.getMessage(), e);
+            }
+        }
         if (json) {
             Output.json(spec, report.toJson());
         } else if (nagios) {

@@ -11,6 +11,10 @@ import io.aos.ops.monitor.alert.WebhookSink;
 import io.aos.ops.monitor.daemon.DaemonControl;
 import io.aos.ops.monitor.daemon.MonitorDaemon;
 import io.aos.ops.monitor.health.HealthCheck;
+import io.aos.ops.monitor.metrics.HealthReportMetrics;
+import io.aos.ops.monitor.metrics.MetricsExport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +35,9 @@ public final class MonitorDaemonCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Option(names = "--interval", paramLabel = "SECONDS")
     String interval;
 
@@ -48,6 +55,15 @@ public final class MonitorDaemonCommand implements Callable<Integer> {
         }
         MonitorDaemon daemon = new MonitorDaemon(check, Duration.ofSeconds(interval(config)),
                 config.path(OpsSetting.MONITOR_LOG), new AlertDispatcher(sinks), clock);
+        MetricsExport export = metrics.start();
+        daemon.afterCheck(report -> {
+            HealthReportMetrics.record(export, report);
+            try {
+                export.writeTextfile();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the metrics textfile: " + e.getMessage(), e);
+            }
+        });
         DaemonControl control = MonitorStatusCommand.control(config);
         control.adoptPidFile();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -57,6 +73,7 @@ public final class MonitorDaemonCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            export.close();
             control.releasePidFile();
         }, "monitor-shutdown"));
         daemon.run();

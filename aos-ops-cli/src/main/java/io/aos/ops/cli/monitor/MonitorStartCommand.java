@@ -32,6 +32,9 @@ public final class MonitorStartCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Option(names = "--interval", paramLabel = "SECONDS",
             description = "Seconds between checks (default: $AOS_MONITOR_INTERVAL, else 300).")
     String interval;
@@ -41,7 +44,12 @@ public final class MonitorStartCommand implements Callable<Integer> {
         OpsConfig config = run.config().with(OpsSetting.MONITOR_INTERVAL, interval);
         int seconds = MonitorDaemonCommand.interval(config);
         run.checkOptions(config); // fail here, not in the daemon, on a bad threshold
-        DaemonControl.StartResult result = MonitorStatusCommand.control(config).start(daemonCommand(seconds));
+        metrics.validate();
+        DaemonControl control = MonitorStatusCommand.control(config);
+        if (metrics.any() && control.running().isEmpty()) {
+            metrics.probePort(); // a taken port fails here, in the foreground, not silently in the daemon
+        }
+        DaemonControl.StartResult result = control.start(daemonCommand(seconds));
         if (!result.started()) {
             Output.text(spec, "Monitor already running (PID: " + result.pid() + ")");
             return 1;
@@ -49,7 +57,8 @@ public final class MonitorStartCommand implements Callable<Integer> {
         Output.text(spec, "Monitor started (PID: " + result.pid() + ")\n"
                 + "Log: " + config.path(OpsSetting.MONITOR_LOG) + "\n"
                 + "Alerts: " + config.path(OpsSetting.ALERTS_FILE) + "\n"
-                + "Interval: " + seconds + "s");
+                + "Interval: " + seconds + "s"
+                + (metrics.any() ? "\nMetrics: " + metrics.describe() : ""));
         return 0;
     }
 
@@ -67,6 +76,7 @@ public final class MonitorStartCommand implements Callable<Integer> {
         command.add("--interval");
         command.add(Integer.toString(seconds));
         command.addAll(run.asArguments());
+        command.addAll(metrics.asArguments());
         return command;
     }
 }

@@ -5,6 +5,7 @@ import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.health.ExitMode;
 import io.aos.ops.monitor.health.HealthCheck;
+import io.aos.ops.monitor.metrics.ExporterScrape;
 import io.aos.ops.monitor.sanity.PrometheusQuery;
 import io.aos.ops.monitor.sanity.SanityCheck;
 import io.aos.ops.monitor.sanity.SanityReport;
@@ -43,6 +44,11 @@ public final class SanityCommand implements Callable<Integer> {
             description = "Prometheus server (default: $PROMETHEUS_URL, else http://localhost:9090).")
     String prometheusUrl;
 
+    @Option(names = "--metrics-url", paramLabel = "URL",
+            description = "Read the replay metrics from an exporter's /metrics (e.g. http://127.0.0.1:9105/metrics, "
+                    + "'aos-ops monitor start --metrics-port 9105') instead of a Prometheus server.")
+    String metricsUrl;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3",
             description = "Timeout of each Prometheus query (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -62,9 +68,19 @@ public final class SanityCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw OpsException.usage("the Prometheus URL is not a URL: " + config.get(OpsSetting.PROMETHEUS_URL));
         }
-        SanityReport report = new SanityCheck(
-                HealthCheck.create(config, run.checkOptions(config), Clock.systemDefaultZone()),
-                new PrometheusQuery(url, Duration.ofSeconds(Math.max(1, timeoutSeconds)))).run();
+        Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
+        HealthCheck check = HealthCheck.create(config, run.checkOptions(config), Clock.systemDefaultZone());
+        SanityCheck sanity;
+        if (metricsUrl != null) {
+            try {
+                sanity = new SanityCheck(check, ExporterScrape.of(metricsUrl.strip(), timeout));
+            } catch (IllegalArgumentException e) {
+                throw OpsException.usage("--metrics-url: " + e.getMessage());
+            }
+        } else {
+            sanity = new SanityCheck(check, new PrometheusQuery(url, timeout));
+        }
+        SanityReport report = sanity.run();
         if (json) {
             Output.json(spec, report.toJson());
         } else {

@@ -78,8 +78,9 @@ public final class RetentionStatusCommand implements Callable<Integer> {
         for (StorageStatus.FilesystemStatus f : status.filesystems()) {
             String projection = f.hoursTo90Percent() == null ? "not growing"
                     : f.hoursTo90Percent() == 0 ? "already at or above 90%"
+                    : f.hoursTo90Percent() > HOURS_PER_YEAR ? "not 90% full within a year at this rate"
                     : String.format(Locale.ROOT, "90%% full in %.1f h (around %s)", f.hoursTo90Percent(),
-                            f.projected90PercentAt());
+                            f.projected90PercentAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
             out.printf(Locale.ROOT, "  %s: %.1f%% used, %s free of %s; golden files grow %s/h; %s%n", f.name(),
                     f.usedPercent(), Archiver.humanBytes(f.usableBytes()), Archiver.humanBytes(f.totalBytes()),
                     Archiver.humanBytes((long) f.growthBytesPerHour()), projection);
@@ -87,6 +88,9 @@ public final class RetentionStatusCommand implements Callable<Integer> {
         }
         return 0;
     }
+
+    /** Beyond this a projection says nothing useful to an operator. */
+    private static final double HOURS_PER_YEAR = 24 * 365;
 
     private static String orNone(Instant t) {
         return t == null ? "-" : t.toString();

@@ -11,6 +11,7 @@ import io.aos.ops.golden.shadow.ShadowRunResult;
 import io.aos.ops.golden.shadow.ShadowRunner;
 import io.aos.ops.golden.shadow.StopCheck;
 import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
+import io.aos.ops.monitor.metrics.MetricsExport;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -102,6 +103,15 @@ public final class ShadowRunCommand implements Callable<Integer> {
                     + "unordered. Repeatable. For rehearsing incident response; never on a real sign-off run.")
     List<String> inject;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve this run's Prometheus metrics at http://ADDR:PORT/metrics while it runs "
+                    + "(see README, 'Watching a fleet').")
+    Integer metricsPort;
+
+    @Option(names = "--metrics-bind", paramLabel = "ADDR",
+            description = "Address for --metrics-port (default 127.0.0.1, this host only; 0.0.0.0 for all).")
+    String metricsBind;
+
     @Option(names = "--slack-webhook", paramLabel = "URL", hidden = true,
             description = "Accepted for compatibility with upstream's script and ignored: alerts go through "
                     + "'aos-ops monitor'.")
@@ -122,9 +132,16 @@ public final class ShadowRunCommand implements Callable<Integer> {
             }
         }
         boolean color = System.console() != null && config.env("NO_COLOR").isEmpty();
-        try (EmergencyStop stop = EmergencyStop.forConfig(config)) {
-            return run(new ShadowRunner(builder.build(), WorkflowRegistry.discover(), emergencyStop(stop),
-                    Clock.systemDefaultZone(), utf8(System.out), color));
+        if (metricsPort != null && (metricsPort < 1 || metricsPort > 65535)) {
+            throw OpsException.usage("--metrics-port must be within 1..65535, got " + metricsPort);
+        }
+        try (EmergencyStop stop = EmergencyStop.forConfig(config);
+             MetricsExport metrics = MetricsExport.start(metricsPort, metricsBind, null)) {
+            ShadowRunner runner = new ShadowRunner(builder.build(), WorkflowRegistry.discover(), emergencyStop(stop),
+                    Clock.systemDefaultZone(), utf8(System.out), color);
+            // The run's series are read from its status.json and cycle reports at scrape time.
+            metrics.observeBeforeScrape(runner.layout());
+            return run(runner);
         }
     }
 

@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The monitor loop: a check at start, then one every interval, until {@link #requestStop()}. Each check appends
@@ -34,6 +35,7 @@ public final class MonitorDaemon {
     private final Clock clock;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile Consumer<HealthReport> afterCheck = report -> { };
 
     public MonitorDaemon(HealthCheck check, Duration interval, Path monitorLog, AlertDispatcher dispatcher,
                          Clock clock) {
@@ -77,11 +79,21 @@ public final class MonitorDaemon {
             return null;
         }
         append(report.statusLine());
+        try {
+            afterCheck.accept(report);
+        } catch (RuntimeException e) {
+            note("WARNING: after-check step failed: " + e.getMessage());
+        }
         List<Alert> alerts = tracker.update(report);
         for (String failure : dispatcher.dispatch(alerts)) {
             note("WARNING: " + failure);
         }
         return report;
+    }
+
+    /** Runs {@code listener} after each check's status line (e.g. to export metrics); its failures are noted. */
+    public void afterCheck(Consumer<HealthReport> listener) {
+        this.afterCheck = checkNotNull(listener, "listener");
     }
 
     /** Asks the loop to stop after the current check. */

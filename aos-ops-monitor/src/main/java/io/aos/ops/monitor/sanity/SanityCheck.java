@@ -7,6 +7,8 @@ import io.aos.ops.monitor.health.HealthCheck;
 import io.aos.ops.monitor.health.HealthReport;
 import io.aos.ops.monitor.health.Verdict;
 import io.aos.ops.monitor.log.LastLines;
+import io.aos.ops.monitor.metrics.MetricSource;
+import io.aos.ops.monitor.metrics.Sample;
 import io.aos.ops.monitor.probe.DiskProbe;
 import io.aos.ops.monitor.probe.ProbeResult;
 import java.io.IOException;
@@ -18,7 +20,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The 4-hour sanity check: process status, mismatch check, disk usage, recent activity and Prometheus metrics, then
@@ -31,12 +35,55 @@ public final class SanityCheck {
     public static final List<String> METRICS =
             List.of("workflow_replay_verifications_total", "workflow_replay_failures_total");
 
+    /** Where section 5 reads series: a Prometheus server, or an exporter's /metrics read directly. */
+    private interface SeriesSource {
+        List<PrometheusQuery.Series> query(String metric) throws IOException;
+
+        String base();
+    }
+
     private final HealthCheck check;
-    private final PrometheusQuery prometheus;
+    private final SeriesSource prometheus;
 
     public SanityCheck(HealthCheck check, PrometheusQuery prometheus) {
         this.check = checkNotNull(check, "check");
-        this.prometheus = checkNotNull(prometheus, "prometheus");
+        checkNotNull(prometheus, "prometheus");
+        this.prometheus = new SeriesSource() {
+            @Override
+            public List<PrometheusQuery.Series> query(String metric) throws IOException {
+                return prometheus.query(metric);
+            }
+
+            @Override
+            public String base() {
+                return prometheus.base().toString();
+            }
+        };
+    }
+
+    /** A sanity check whose section 5 reads {@code metrics} (e.g. an exporter via {@code --metrics-url}). */
+    public SanityCheck(HealthCheck check, MetricSource metrics) {
+        this.check = checkNotNull(check, "check");
+        checkNotNull(metrics, "metrics");
+        this.prometheus = new SeriesSource() {
+            @Override
+            public List<PrometheusQuery.Series> query(String metric) throws IOException {
+                List<PrometheusQuery.Series> series = new ArrayList<>();
+                for (Sample sample : metrics.series(metric)) {
+                    Map<String, String> labels = new TreeMap<>(sample.labels());
+                    labels.put("__name__", sample.name());
+                    double v = sample.value();
+                    String value = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+                    series.add(new PrometheusQuery.Series(labels, value));
+                }
+                return series;
+            }
+
+            @Override
+            public String base() {
+                return metrics.describe();
+            }
+        };
     }
 
     public SanityReport run() throws IOException {

@@ -1,0 +1,209 @@
+package io.aos.ops.monitor.metrics;
+
+import static io.aos.ops.monitor.metrics.MetricsFixture.mismatch;
+import static io.aos.ops.monitor.metrics.MetricsFixture.report;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.aos.ops.core.health.HealthStatus;
+import io.aos.ops.golden.shadow.state.RunState;
+import io.aos.ops.golden.shadow.state.ShadowRunStatus;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The exporter and the rules against a real Prometheus server (Debian package {@code prometheus}, which .ci/run
+ * installs): it scrapes the exporter every second on loopback, the query API returns the series, and the mismatch
+ * alert fires on an increase. Without the binaries the test is skipped, except under {@code CI=true}, where it fails.
+ * Everything it starts listens on 127.0.0.1 and is stopped at the end; every wait is bounded.
+ */
+class RealPrometheusTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final String RUN = "shadow_simulation_20261128_020000";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void prometheusScrapesTheExporterAndTheMismatchAlertFiresOnAnIncrease() throws Exception {
+        Path prometheus = binary("prometheus");
+        PrometheusRegistry registry = new PrometheusRegistry();
+        ShadowRunMetrics shadow = ShadowRunMetrics.registerIn(registry);
+        MonitorMetrics monitor = MonitorMetrics.registerIn(registry);
+        Instant now = Instant.now();
+        shadow.update(RUN, status(3, 27, 1, now), List.of(report(1, 9), report(2, 9),
+                report(3, 9, mismatch("compute", "VOLATILE_LEAK"))));
+        monitor.recordProbe("process", HealthStatus.OK);
+        monitor.recordDiskUsage("/var/lib/aos", 0.42);
+        monitor.recordEmergencyStop(true);
+        monitor.recordCheckFinished(now);
+
+        try (MetricsHttpServer exporter = MetricsHttpServer.startOnLoopback(registry, 0)) {
+            int port = freeLoopbackPort();
+            Path config = tmp.resolve("prometheus.yml");
+            Files.writeString(config, """
+                    global:
+                      scrape_interval: 1s
+                      evaluation_interval: 1s
+                    rule_files:
+                      - %s
+                    scrape_configs:
+                      - job_name: aos-ops-monitor
+                        static_configs:
+                          - targets: ['127.0.0.1:%d']
+                    """.formatted(AlertRules.file().toAbsolutePath(), exporter.port()));
+            Process server = new ProcessBuilder(prometheus.toString(),
+                    "--config.file=" + config,
+                    "--storage.tsdb.path=" + tmp.resolve("data"),
+                    "--web.listen-address=127.0.0.1:" + port)
+                    .redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("prometheus.log").toFile())
+                    .start();
+            try {
+                PrometheusQueryClient api = PrometheusQueryClient.of("http://127.0.0.1:" + port,
+                        Duration.ofSeconds(5));
+                awaitTrue("Prometheus ready", server, api::ready);
+                List<Sample> cycles = await("a scrape of aos_shadow_cycles_total", server,
+                        () -> nonEmpty(api.series("aos_shadow_cycles_total")));
+
+                assertThat(cycles).singleElement().satisfies(s -> {
+                    assertThat(s.labels()).containsEntry("run", RUN).containsEntry("job", "aos-ops-monitor")
+                            .containsEntry("instance", "127.0.0.1:" + exporter.port());
+                    assertThat(s.value()).isEqualTo(3.0);
+                });
+                assertThat(api.series("workflow_replay_verifications_total"))
+                        .extracting(s -> s.label("status"), Sample::value)
+                        .containsExactlyInAnyOrder(
+                                org.assertj.core.groups.Tuple.tuple("passed", 26.0),
+                                org.assertj.core.groups.Tuple.tuple("failed", 1.0));
+                assertThat(api.series("aos_monitor_disk_usage_ratio")).singleElement()
+                        .extracting(Sample::value).isEqualTo(0.42);
+                assertThat(api.series("aos_shadow_no_such_metric")).isEmpty();
+
+                // A new mismatch after the first scrape: the alert must fire on the increase.
+                shadow.update(RUN, status(4, 36, 2, Instant.now()),
+                        List.of(report(4, 9, mismatch("io", "VOLATILE_LEAK"))));
+                List<Sample> firing = await("AosShadowMismatchDetected firing", server, () -> nonEmpty(
+                        api.query("ALERTS{alertname=\"AosShadowMismatchDetected\",alertstate=\"firing\"}")));
+                assertThat(firing).singleElement().satisfies(s -> assertThat(s.labels())
+                        .containsEntry("run", RUN).containsEntry("severity", "critical"));
+                assertThat(api.query("ALERTS{alertname=\"AosEmergencyStopEngaged\"}")).isNotEmpty();
+                assertThat(api.query("ALERTS{alertname=~\"AosDisk.*\"}")).isEmpty();
+            } finally {
+                stop(server);
+            }
+        }
+    }
+
+    @Test
+    void promtoolAcceptsTheShippedRules() throws Exception {
+        Path promtool = binary("promtool");
+        Process check = new ProcessBuilder(promtool.toString(), "check", "rules", AlertRules.file().toString())
+                .redirectErrorStream(true).start();
+        boolean done = check.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS);
+        if (!done) {
+            check.destroyForcibly();
+            fail("promtool check rules did not finish within " + WAIT);
+        }
+        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(check.exitValue()).as(output).isZero();
+        assertThat(output).contains("SUCCESS");
+    }
+
+    private static ShadowRunStatus status(long cycles, long replays, long mismatches, Instant at) {
+        return new ShadowRunStatus(ShadowRunStatus.SCHEMA_VERSION, 4242, null, MetricsFixture.STARTED, at,
+                RunState.RUNNING, cycles, replays, replays, mismatches, mismatches, at, 24.0, null, false, null);
+    }
+
+    /** The binary from PATH; skipped when missing, except under CI=true where a missing binary is a failure. */
+    private static Path binary(String name) {
+        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        String why = name + " is not on PATH (apt-get install prometheus)";
+        if ("true".equals(System.getenv("CI"))) {
+            fail(why + "; under CI=true this test must run");
+        }
+        Assumptions.assumeTrue(false, why);
+        throw new AssertionError("unreachable");
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Probe<T> {
+        /** The value once the condition holds, or null to keep waiting. */
+        T poll() throws Exception;
+    }
+
+    private static <T> List<T> nonEmpty(List<T> list) {
+        return list.isEmpty() ? null : list;
+    }
+
+    private void awaitTrue(String what, Process server, Probe<Boolean> probe) throws Exception {
+        await(what, server, () -> Boolean.TRUE.equals(probe.poll()) ? Boolean.TRUE : null);
+    }
+
+    /** Polls a real server: there is no clock to fix, so this waits, bounded, and says what it waited for. */
+    private <T> T await(String what, Process server, Probe<T> probe) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                fail("prometheus exited with " + server.exitValue() + " while waiting for " + what + ":\n" + log());
+            }
+            try {
+                T value = probe.poll();
+                if (value != null) {
+                    return value;
+                }
+            } catch (IOException e) {
+                last = e;
+            }
+            Thread.sleep(250);
+        }
+        return fail("no " + what + " within " + WAIT + (last == null ? "" : " (last error: " + last.getMessage() + ")")
+                + "\n" + log());
+    }
+
+    private String log() {
+        try {
+            List<String> lines = Files.readAllLines(tmp.resolve("prometheus.log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no prometheus log)";
+        }
+    }
+
+    private static void stop(Process server) throws InterruptedException {
+        server.destroy();
+        if (!server.waitFor(15, TimeUnit.SECONDS)) {
+            server.destroyForcibly();
+            server.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
