@@ -2,8 +2,6 @@ package io.aos.ops.cli.monitor;
 
 import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.core.config.OpsConfig;
-import io.aos.ops.core.config.OpsSetting;
-import io.aos.ops.core.process.ProcessTable;
 import io.aos.ops.monitor.daemon.DaemonControl;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,8 +33,8 @@ public final class MonitorStatusCommand implements Callable<Integer> {
         return options.report(spec, common.config());
     }
 
+    /** Still called by MonitorStartCommand (the metrics branch owns it); new code: {@link DaemonControl#forConfig}. */
     static DaemonControl control(OpsConfig config) {
-        return new DaemonControl(config.path(OpsSetting.MONITOR_PID_FILE), config.path(OpsSetting.MONITOR_LOG),
-                config.path(OpsSetting.ALERTS_FILE), ProcessTable.system());
+        return DaemonControl.forConfig(config);
     }
 }

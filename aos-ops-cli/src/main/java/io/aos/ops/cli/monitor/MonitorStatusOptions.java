@@ -1,6 +1,7 @@
 package io.aos.ops.cli.monitor;
 
 import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.monitor.daemon.DaemonControl;
 import io.aos.ops.monitor.daemon.DaemonState;
 import io.aos.ops.monitor.daemon.DaemonStatus;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +15,7 @@ final class MonitorStatusOptions {
 
     /** Prints the daemon status; exit code 0 when it runs, 1 when dead or not running. */
     int report(CommandSpec spec, OpsConfig config) throws Exception {
-        DaemonStatus status = MonitorStatusCommand.control(config).status(10, 5);
+        DaemonStatus status = DaemonControl.forConfig(config).status(10, 5);
         if (json) {
             Output.json(spec, status.toJson());
         } else {
