@@ -10,8 +10,6 @@ import io.aos.ops.golden.format.SimulationGoldenWriter;
 import io.aos.ops.golden.hash.GoldenHashes;
 import io.aos.ops.golden.json.GoldenJson;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,12 +21,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class GoldenHashVerifyCommandTest {
 
-    private record Result(int code, String out, String err) {
-    }
 
     @TempDir
     Path tmp;
@@ -37,15 +32,6 @@ class GoldenHashVerifyCommandTest {
     private Path simulation;
     private Path secretFile;
 
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = AosOps.commandLine(args);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @BeforeEach
     void writeTraces() throws IOException {
@@ -73,7 +59,7 @@ class GoldenHashVerifyCommandTest {
 
     @Test
     void hashPrintsFormatStepsAndRecomputedHashesAndExitsZeroWhenAllMatch() {
-        Result r = run("golden", "hash", engine.toString(), simulation.toString());
+        CliRun r = CliRun.of("golden", "hash", engine.toString(), simulation.toString());
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("engine-jsonl, run run-1, spec wf, seed 12345\n").contains("2 steps, end completed")
                 .contains("all recomputed hashes match").contains("all derived seeds match")
@@ -85,14 +71,14 @@ class GoldenHashVerifyCommandTest {
     @Test
     void hashFlagsAStepWhoseOutputNoLongerMatchesItsStoredHash() throws IOException {
         Files.writeString(engine, Files.readString(engine).replace("\"i\":1", "\"i\":2"));
-        Result r = run("golden", "hash", engine.toString());
+        CliRun r = CliRun.of("golden", "hash", engine.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("step 1 s1 echo output_hash").contains("MISMATCH: stored");
     }
 
     @Test
     void hashJsonListsEveryStepWithStoredAndRecomputedHash() throws IOException {
-        Result r = run("golden", "hash", "--json", engine.toString());
+        CliRun r = CliRun.of("golden", "hash", "--json", engine.toString());
         assertThat(r.code()).isZero();
         JsonNode report = OpsJson.mapper().readTree(r.out());
         JsonNode file = report.path("files").get(0);
@@ -107,10 +93,10 @@ class GoldenHashVerifyCommandTest {
 
     @Test
     void verifyPassesWithTheRightSecretAndFailsWithAnother() throws IOException {
-        assertThat(run("golden", "verify", "--secret-file", secretFile.toString(), engine.toString(),
+        assertThat(CliRun.of("golden", "verify", "--secret-file", secretFile.toString(), engine.toString(),
                 simulation.toString()).code()).isZero();
         Files.writeString(secretFile, "other");
-        Result r = run("golden", "verify", "--secret-file", secretFile.toString(), engine.toString());
+        CliRun r = CliRun.of("golden", "verify", "--secret-file", secretFile.toString(), engine.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("FAIL  " + engine).contains("signature INVALID");
     }
@@ -118,10 +104,10 @@ class GoldenHashVerifyCommandTest {
     @Test
     void verifyFailsAnUnsignedEngineTraceUnlessAllowed() throws IOException {
         Files.delete(engine.resolveSibling(engine.getFileName() + ".sig"));
-        Result r = run("golden", "verify", "--secret-file", secretFile.toString(), engine.toString());
+        CliRun r = CliRun.of("golden", "verify", "--secret-file", secretFile.toString(), engine.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("signature unsigned: no .sig; --allow-unsigned accepts it");
-        assertThat(run("golden", "verify", "--allow-unsigned", "--secret-file", secretFile.toString(),
+        assertThat(CliRun.of("golden", "verify", "--allow-unsigned", "--secret-file", secretFile.toString(),
                 engine.toString()).code()).isZero();
     }
 
@@ -130,7 +116,7 @@ class GoldenHashVerifyCommandTest {
         String text = Files.readString(engine);
         Path cut = tmp.resolve("cut.steps.jsonl");
         Files.writeString(cut, text.substring(0, text.length() - 20));
-        Result r = run("golden", "verify", "--allow-unsigned", "--secret-file", secretFile.toString(),
+        CliRun r = CliRun.of("golden", "verify", "--allow-unsigned", "--secret-file", secretFile.toString(),
                 cut.toString(), simulation.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).contains("ERROR " + cut + ": truncated last line 4 (a crash mid-append?) after 3 complete");
@@ -140,7 +126,7 @@ class GoldenHashVerifyCommandTest {
     void aFailedVerificationOutranksAnUnreadableFile() throws IOException {
         Path missing = tmp.resolve("missing.steps.jsonl");
         Files.writeString(simulation, Files.readString(simulation).replace("85046808", "00000000"));
-        Result r = run("golden", "verify", "--json", "--secret-file", secretFile.toString(), missing.toString(),
+        CliRun r = CliRun.of("golden", "verify", "--json", "--secret-file", secretFile.toString(), missing.toString(),
                 simulation.toString());
         assertThat(r.code()).isEqualTo(1);
         JsonNode report = OpsJson.mapper().readTree(r.out());
@@ -159,7 +145,7 @@ class GoldenHashVerifyCommandTest {
             recorder.recordRunEnd("completed");
             file = recorder.file();
         }
-        Result r = run("golden", "verify", file.toString());
+        CliRun r = CliRun.of("golden", "verify", file.toString());
         // GOLDEN_SECRET may be set in the environment running the tests; only assert when it is not.
         if (System.getenv("GOLDEN_SECRET") == null) {
             assertThat(r.code()).isZero();
@@ -169,7 +155,7 @@ class GoldenHashVerifyCommandTest {
 
     @Test
     void missingSecretFileIsExit2() {
-        Result r = run("golden", "verify", "--secret-file", tmp.resolve("nope").toString(), engine.toString());
+        CliRun r = CliRun.of("golden", "verify", "--secret-file", tmp.resolve("nope").toString(), engine.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no such file (--secret-file)");
     }

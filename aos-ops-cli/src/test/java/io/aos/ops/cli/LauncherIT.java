@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,23 +23,13 @@ class LauncherIT {
     @TempDir
     static Path state;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(List<String> command) throws IOException, InterruptedException {
+    static CliRun run(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile());
         pb.environment().put("AOS_STATE_DIR", state.toString());
         pb.environment().put("ARCHIVE_DIR", state.resolve("archive").toString());
         pb.environment().put("AOS_SHADOW_GLOB", state.resolve("shadow_simulation_*").toString());
         pb.environment().put("NO_COLOR", "1");
-        Path out = Files.createTempFile(state, "out", ".txt");
-        Path err = Files.createTempFile(state, "err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("finished: " + command).isTrue();
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return CliRun.process(pb, state);
     }
 
     static Stream<Arguments> launchers() {
@@ -58,7 +47,7 @@ class LauncherIT {
     @ParameterizedTest(name = "{0} --help reaches {1}")
     @MethodSource("launchers")
     void launcherReachesItsSubcommand(String script, String command) throws Exception {
-        Run r = run(List.of(REPO.resolve(script).toString(), "--help"));
+        CliRun r = run(List.of(REPO.resolve(script).toString(), "--help"));
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Usage: " + command);
     }
@@ -66,9 +55,9 @@ class LauncherIT {
     @Test
     void pythonShimRoutesPairFlagsToDiffAndSummaryDirToSummary() throws Exception {
         String shim = REPO.resolve("scripts/stress/golden_diff_debug.py").toString();
-        Run diff = run(List.of("python3", shim, "--help"));
+        CliRun diff = run(List.of("python3", shim, "--help"));
         assertThat(diff.out()).contains("Usage: aos-ops golden diff");
-        Run summary = run(List.of("python3", shim, "--summary-dir", state.toString(), "--help"));
+        CliRun summary = run(List.of("python3", shim, "--summary-dir", state.toString(), "--help"));
         assertThat(summary.out()).contains("Usage: aos-ops golden summary");
     }
 
@@ -78,7 +67,7 @@ class LauncherIT {
         Files.deleteIfExists(link);
         Files.createSymbolicLink(link, REPO.resolve("bin/aos-ops"));
         List<String> cmd = new ArrayList<>(List.of(link.toString(), "golden", "--help"));
-        Run r = run(cmd);
+        CliRun r = run(cmd);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Usage: aos-ops golden");
     }

@@ -2,8 +2,6 @@ package io.aos.ops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -13,34 +11,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code aos-ops retention ...} end to end in process, on temp directories (tests have no terminal). */
 class RetentionCliTest {
 
-    private record Result(int code, String out, String err) {
-    }
 
     @TempDir
     Path tmp;
     Path golden;
     Path archives;
 
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = AosOps.commandLine(args);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
-    private Result retention(String command, String... more) {
+    private CliRun retention(String command, String... more) {
         String[] args = Stream.concat(Stream.of("retention", command, "--state-dir", tmp.resolve("state").toString(),
                 "--dir", golden.toString(), "--archive-dir", archives.toString()), Stream.of(more))
                 .toArray(String[]::new);
-        return run(args);
+        return CliRun.of(args);
     }
 
     @BeforeEach
@@ -58,14 +44,14 @@ class RetentionCliTest {
 
     @Test
     void noSubcommandPrintsUsageAndExitsZero() {
-        Result r = run("retention");
+        CliRun r = CliRun.of("retention");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("status", "archive", "cleanup", "verify", "restore");
     }
 
     @Test
     void cleanupWithoutATerminalAndWithoutForceRefusesWithExit2AndDeletesNothing() {
-        Result r = retention("cleanup", "--days", "1");
+        CliRun r = retention("cleanup", "--days", "1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no terminal to ask; nothing was deleted", "--force");
         assertThat(golden.resolve("a.golden.json")).exists();
@@ -73,7 +59,7 @@ class RetentionCliTest {
 
     @Test
     void cleanupWithForceDeletesOldFilesOnly() {
-        Result r = retention("cleanup", "--days", "1", "--force");
+        CliRun r = retention("cleanup", "--days", "1", "--force");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Deleted 3 files from " + golden, "Cleanup complete: 3 files removed");
         assertThat(golden.resolve("a.golden.json")).doesNotExist();
@@ -82,13 +68,13 @@ class RetentionCliTest {
 
     @Test
     void archiveVerifyRestoreRoundTrip() throws Exception {
-        Result archived = retention("archive", "--days", "1");
+        CliRun archived = retention("archive", "--days", "1");
         assertThat(archived.code()).as(archived.err()).isZero();
         assertThat(archived.out()).contains("Archiving 3 files from " + golden, "Removed 3 archived files",
                 "Archive complete");
         assertThat(golden.resolve("a.golden.json")).doesNotExist();
 
-        Result verified = retention("verify");
+        CliRun verified = retention("verify");
         assertThat(verified.code()).isZero();
         assertThat(verified.out()).containsPattern("✓ golden_\\d{8}_\\d{6}_shadow_simulation_20261127_010203\\.tgz - 3 files")
                 .contains("Verified: 1, Failed: 0");
@@ -97,12 +83,12 @@ class RetentionCliTest {
         try (Stream<Path> s = Files.list(archives)) {
             archive = s.filter(p -> p.toString().endsWith(".tgz")).findFirst().orElseThrow();
         }
-        Result restored = retention("restore", archive.toString(), golden.toString());
+        CliRun restored = retention("restore", archive.toString(), golden.toString());
         assertThat(restored.code()).as(restored.err()).isZero();
         assertThat(restored.out()).contains("Restored 3 files to " + golden.toRealPath());
         assertThat(golden.resolve("r.steps.jsonl.sig")).exists();
 
-        Result again = retention("restore", archive.toString(), golden.toString());
+        CliRun again = retention("restore", archive.toString(), golden.toString());
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).contains("already exist", "--force");
     }
@@ -118,21 +104,21 @@ class RetentionCliTest {
         bytes[bytes.length / 2] ^= 1;
         Files.write(archive, bytes);
 
-        Result r = retention("verify");
+        CliRun r = retention("verify");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("✗ " + archive.getFileName() + " - ", "Verified: 0, Failed: 1");
     }
 
     @Test
     void statusAsJsonCountsTheDirectory() {
-        Result r = retention("status", "--json");
+        CliRun r = retention("status", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"files\" : 4", "\"archive\"", "\"filesystems\"");
     }
 
     @Test
     void dryRunListsFilesAndChangesNothing() {
-        Result r = retention("archive", "--days", "1", "--dry-run");
+        CliRun r = retention("archive", "--days", "1", "--dry-run");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("  a.golden.json  age 3d", "[DRY-RUN] Would archive 3 files from " + golden);
         assertThat(golden.resolve("a.golden.json")).exists();

@@ -1,6 +1,5 @@
 package io.aos.ops.cli.emergency;
 
-import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.emergency.EmergencyStop;
 import io.aos.ops.core.emergency.EmergencyStopChange;
@@ -34,10 +33,7 @@ final class EmergencyDisableCommand implements Callable<Integer> {
     EmergencyStopCommand parent;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    EmergencyPathOptions paths;
+    EmergencyTarget target;
 
     @Option(names = {"-r", "--reason"}, paramLabel = "TEXT",
             description = "Why it is safe to run again (recorded in the audit log). Words after 'disable' work too.")
@@ -51,16 +47,10 @@ final class EmergencyDisableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OpsConfig config = parent.config(common, paths);
+        OpsConfig config = target.config(parent);
         EmergencyStop stop = EmergencyStop.forConfig(config);
         EmergencyStopChange change = stop.disable(ReasonArgument.of(spec, reason, words));
-        EmergencyStopView view = new EmergencyStopView(spec.commandLine().getOut(), config);
-        if (json) {
-            view.json(EmergencyStopView.changeJson("disable", change));
-        } else {
-            view.disabled(change, stop.engagedByEnvironment());
-        }
-        spec.commandLine().getOut().flush();
-        return 0;
+        return EmergencyStopView.printChange(spec, config, json, "disable", change,
+                view -> view.disabled(change, stop.engagedByEnvironment()));
     }
 }

@@ -1,6 +1,5 @@
 package io.aos.ops.cli.emergency;
 
-import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.emergency.EmergencyStop;
 import io.aos.ops.core.emergency.EmergencyStopChange;
@@ -36,10 +35,7 @@ final class EmergencyEnableCommand implements Callable<Integer> {
     EmergencyStopCommand parent;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    EmergencyPathOptions paths;
+    EmergencyTarget target;
 
     @Option(names = {"-r", "--reason"}, paramLabel = "TEXT",
             description = "Why (recorded in the stop file and the audit log). Words after 'enable' work too.")
@@ -53,16 +49,9 @@ final class EmergencyEnableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OpsConfig config = parent.config(common, paths);
+        OpsConfig config = target.config(parent);
         EmergencyStopChange change = EmergencyStop.forConfig(config)
                 .enable(ReasonArgument.of(spec, reason, words));
-        EmergencyStopView view = new EmergencyStopView(spec.commandLine().getOut(), config);
-        if (json) {
-            view.json(EmergencyStopView.changeJson("enable", change));
-        } else {
-            view.enabled(change);
-        }
-        spec.commandLine().getOut().flush();
-        return 0;
+        return EmergencyStopView.printChange(spec, config, json, "enable", change, view -> view.enabled(change));
     }
 }

@@ -1,6 +1,5 @@
 package io.aos.ops.cli.emergency;
 
-import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.emergency.AuditEntry;
 import io.aos.ops.core.emergency.EmergencyStop;
@@ -32,17 +31,14 @@ final class EmergencyStatusCommand implements Callable<Integer> {
     EmergencyStopCommand parent;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    EmergencyPathOptions paths;
+    EmergencyTarget target;
 
     @Mixin
     EmergencyStatusOptions options;
 
     @Override
     public Integer call() {
-        return show(spec, parent.config(common, paths), options);
+        return show(spec, target.config(parent), options);
     }
 
     static int show(CommandSpec spec, OpsConfig config, EmergencyStatusOptions options) {

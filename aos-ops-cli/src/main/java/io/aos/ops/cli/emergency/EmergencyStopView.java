@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** How the emergency stop is shown to an operator: the upstream lines, plus who, when, why and how engines see it. */
 final class EmergencyStopView {
@@ -143,6 +145,20 @@ final class EmergencyStopView {
             out.println("Warning: " + EmergencyStop.ENV_VAR + "=true is still set in this shell: anything started "
                     + "from it stays stopped. Run: unset " + EmergencyStop.ENV_VAR);
         }
+    }
+
+    /** Prints what enable or disable did: JSON with {@code --json}, else {@code text}'s lines. Returns exit code 0. */
+    static int printChange(CommandSpec spec, OpsConfig config, boolean json, String action,
+            EmergencyStopChange change, Consumer<EmergencyStopView> text) {
+        PrintWriter out = spec.commandLine().getOut();
+        EmergencyStopView view = new EmergencyStopView(out, config);
+        if (json) {
+            view.json(changeJson(action, change));
+        } else {
+            text.accept(view);
+        }
+        out.flush();
+        return 0;
     }
 
     void json(Object value) {

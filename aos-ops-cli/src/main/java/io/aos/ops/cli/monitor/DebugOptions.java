@@ -4,9 +4,7 @@ import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.monitor.debug.DebugConsole;
 import io.aos.ops.monitor.debug.DebugReport;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,15 +15,8 @@ public final class DebugOptions {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--run-dir", paramLabel = "DIR",
-            description = "Shadow run directory (default: the newest match of $AOS_SHADOW_GLOB, "
-                    + "else /tmp/shadow_simulation_*).")
-    Path runDir;
-
-    @Option(names = "--log", paramLabel = "FILE",
-            description = "Shadow run log (default: the run's shadow.log, else the newest "
-                    + "$AOS_STATE_DIR/shadow_24h_*.log).")
-    Path log;
+    @Mixin
+    RunLocationOptions location;
 
     @Option(names = "--json", description = "Print one JSON document instead of text.")
     boolean json;
@@ -35,7 +26,7 @@ public final class DebugOptions {
     }
 
     DebugConsole console() {
-        return DebugConsole.create(config(), Optional.ofNullable(runDir), Optional.ofNullable(log),
+        return DebugConsole.create(config(), location.runDir(), location.log(),
                 Clock.systemDefaultZone());
     }
 

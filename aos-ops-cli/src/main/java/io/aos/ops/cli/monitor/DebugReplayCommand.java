@@ -48,7 +48,7 @@ public final class DebugReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<Path> runDir = Optional.ofNullable(options.runDir);
+        Optional<Path> runDir = options.location.runDir();
         if (runDir.isEmpty() && !Files.isRegularFile(Path.of(run))) {
             runDir = RunDiscovery.forConfig(options.config())
                     .discover(Optional.empty(), Optional.empty()).runDir();

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code aos-ops monitor start|stop|status|check}; with no subcommand, {@code status} (as upstream). */
@@ -41,11 +40,11 @@ public final class MonitorCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--json", description = "Print the daemon status as JSON.")
-    boolean json;
+    @Mixin
+    MonitorStatusOptions status;
 
     @Override
     public Integer call() throws Exception {
-        return MonitorStatusCommand.report(spec, common.config(), json);
+        return status.report(spec, common.config());
     }
 }

@@ -4,10 +4,6 @@ import io.aos.ops.core.OpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.monitor.alert.AlertDispatcher;
-import io.aos.ops.monitor.alert.AlertSink;
-import io.aos.ops.monitor.alert.JsonLinesSink;
-import io.aos.ops.monitor.alert.LogFileSink;
-import io.aos.ops.monitor.alert.WebhookSink;
 import io.aos.ops.monitor.daemon.DaemonControl;
 import io.aos.ops.monitor.daemon.MonitorDaemon;
 import io.aos.ops.monitor.health.HealthCheck;
@@ -15,11 +11,8 @@ import io.aos.ops.monitor.metrics.HealthReportMetrics;
 import io.aos.ops.monitor.metrics.MetricsExport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,9 +21,6 @@ import picocli.CommandLine.Option;
 /** The daemon process itself, started by {@code monitor start}; hidden, since nobody should run it by hand. */
 @Command(name = "daemon", hidden = true, description = "The monitor loop (started by 'monitor start').")
 public final class MonitorDaemonCommand implements Callable<Integer> {
-
-    /** How long a webhook may take before the check goes on without it. */
-    static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(5);
 
     @Mixin
     RunOptions run;
@@ -46,15 +36,8 @@ public final class MonitorDaemonCommand implements Callable<Integer> {
         OpsConfig config = run.config().with(OpsSetting.MONITOR_INTERVAL, interval);
         Clock clock = Clock.systemDefaultZone();
         HealthCheck check = HealthCheck.create(config, run.checkOptions(config), clock);
-        List<AlertSink> sinks = new ArrayList<>();
-        sinks.add(new LogFileSink(config.path(OpsSetting.MONITOR_LOG)));
-        sinks.add(new JsonLinesSink(config.path(OpsSetting.ALERTS_FILE)));
-        String hook = config.get(OpsSetting.SHADOW_HOOK);
-        if (!hook.isBlank()) {
-            sinks.add(new WebhookSink(URI.create(hook.strip()), WEBHOOK_TIMEOUT));
-        }
         MonitorDaemon daemon = new MonitorDaemon(check, Duration.ofSeconds(interval(config)),
-                config.path(OpsSetting.MONITOR_LOG), new AlertDispatcher(sinks), clock);
+                config.path(OpsSetting.MONITOR_LOG), AlertDispatcher.forConfig(config), clock);
         MetricsExport export = metrics.start();
         daemon.afterCheck(report -> {
             HealthReportMetrics.record(export, report);
@@ -64,7 +47,7 @@ public final class MonitorDaemonCommand implements Callable<Integer> {
                 throw new UncheckedIOException("cannot write the metrics textfile: " + e.getMessage(), e);
             }
         });
-        DaemonControl control = MonitorStatusCommand.control(config);
+        DaemonControl control = DaemonControl.forConfig(config);
         control.adoptPidFile();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             daemon.requestStop();

@@ -29,7 +29,7 @@ public final class MonitorStopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DaemonControl.StopResult result = MonitorStatusCommand.control(common.config())
+        DaemonControl.StopResult result = DaemonControl.forConfig(common.config())
                 .stop(Duration.ofSeconds(Math.max(0, waitSeconds)));
         String pid = result.pid().map(String::valueOf).orElse("");
         switch (result.outcome()) {

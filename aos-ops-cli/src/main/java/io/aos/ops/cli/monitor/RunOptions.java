@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -19,15 +18,8 @@ public final class RunOptions {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--run-dir", paramLabel = "DIR",
-            description = "Shadow run directory to watch (default: the newest match of $AOS_SHADOW_GLOB, "
-                    + "else /tmp/shadow_simulation_*).")
-    Path runDir;
-
-    @Option(names = "--log", paramLabel = "FILE",
-            description = "Shadow run log (default: the run's shadow.log, else the newest "
-                    + "$AOS_STATE_DIR/shadow_24h_*.log).")
-    Path log;
+    @Mixin
+    RunLocationOptions location;
 
     @Option(names = "--stale-warning", paramLabel = "SECONDS",
             description = "Heartbeat/log older than this: WARNING (default: $AOS_STALE_WARNING_SECONDS, else 600).")
@@ -55,7 +47,7 @@ public final class RunOptions {
     }
 
     public HealthCheck.Options checkOptions(OpsConfig config) {
-        return new HealthCheck.Options(Optional.ofNullable(runDir), Optional.ofNullable(log), Thresholds.from(config));
+        return new HealthCheck.Options(location.runDir(), location.log(), Thresholds.from(config));
     }
 
     /** A health check of the run these options name. */
@@ -71,8 +63,8 @@ public final class RunOptions {
         if (config.sourceOf(OpsSetting.STATE_DIR) == OpsConfig.Source.FLAG) {
             add(args, "--state-dir", config.path(OpsSetting.STATE_DIR).toAbsolutePath());
         }
-        add(args, "--run-dir", runDir == null ? null : runDir.toAbsolutePath());
-        add(args, "--log", log == null ? null : log.toAbsolutePath());
+        add(args, "--run-dir", location.runDir().map(Path::toAbsolutePath).orElse(null));
+        add(args, "--log", location.log().map(Path::toAbsolutePath).orElse(null));
         add(args, "--stale-warning", staleWarning);
         add(args, "--stale-critical", staleCritical);
         add(args, "--disk-warning", diskWarning);

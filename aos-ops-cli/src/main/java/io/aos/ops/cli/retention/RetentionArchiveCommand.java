@@ -59,7 +59,7 @@ public final class RetentionArchiveCommand implements Callable<Integer> {
                 .orElseThrow(() -> OpsException.usage("--format must be gzip or zstd, not '" + format + "'"));
         RetentionSettings settings = retention.settings(common);
         PrintWriter out = spec.commandLine().getOut();
-        RetentionLog log = new RetentionLog(settings.logFile(), settings.clock(), json ? line -> { } : out::println);
+        RetentionLog log = RetentionOptions.log(settings, out, json);
         ArchiveReport report = new Archiver(settings, log).archive(RetentionOptions.days(days, settings), chosen,
                 dryRun);
         if (json) {

@@ -59,7 +59,7 @@ public final class RetentionCleanupCommand implements Callable<Integer> {
         }
         RetentionSettings settings = retention.settings(common);
         PrintWriter out = spec.commandLine().getOut();
-        RetentionLog log = new RetentionLog(settings.logFile(), settings.clock(), json ? line -> { } : out::println);
+        RetentionLog log = RetentionOptions.log(settings, out, json);
         Cleaner.Confirmation confirmation = force ? Cleaner.FORCED : (dir, count) -> {
             out.println("About to delete " + count + " files from " + dir);
             out.flush();

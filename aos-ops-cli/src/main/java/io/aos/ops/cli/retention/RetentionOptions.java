@@ -4,7 +4,9 @@ import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.retention.log.RetentionLog;
 import io.aos.ops.retention.RetentionSettings;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,6 +32,11 @@ public final class RetentionOptions {
 
     RetentionSettings settings(CommonOptions common) {
         return RetentionSettings.from(config(common), dirs, Clock.systemDefaultZone());
+    }
+
+    /** The retention log; its action lines are also printed to {@code out}, unless the command prints JSON. */
+    static RetentionLog log(RetentionSettings settings, PrintWriter out, boolean json) {
+        return new RetentionLog(settings.logFile(), settings.clock(), json ? line -> { } : out::println);
     }
 
     /** The age in days: the flag, else RETENTION_DAYS. */

@@ -58,7 +58,7 @@ public final class RetentionRestoreCommand implements Callable<Integer> {
         Path target = dest != null ? dest : retention.config(common).path(OpsSetting.GOLDEN_DIR);
         PrintWriter out = spec.commandLine().getOut();
         Restorer.Result result = Restorer.restore(archive, target, force, settings.workDir());
-        RetentionLog log = new RetentionLog(settings.logFile(), settings.clock(), json ? line -> { } : out::println);
+        RetentionLog log = RetentionOptions.log(settings, out, json);
         log.action("Restored " + result.restored() + " files to " + result.destination() + " from " + archive);
         if (json) {
             out.println(OpsJson.pretty().writeValueAsString(Map.of("archive", archive.toString(),

@@ -3,7 +3,7 @@ package io.aos.ops.cli.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aos.ops.cli.AosOps;
+import io.aos.ops.cli.CliRun;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.shadow.FaultInjection;
 import io.aos.ops.golden.shadow.ShadowRunOptions;
@@ -11,10 +11,8 @@ import io.aos.ops.golden.shadow.ShadowRunner;
 import io.aos.ops.golden.shadow.StopCheck;
 import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -44,9 +42,6 @@ class DebugCommandTest {
     static String flawedRunId;
     static String cleanRunId;
 
-    private record Result(int code, String out, String err) {
-    }
-
     @BeforeAll
     static void runs() throws Exception {
         faulty = run(shared.resolve("faulty"), 42, "volatile-leak:0.5");
@@ -75,23 +70,11 @@ class DebugCommandTest {
         return dir;
     }
 
-    private Result debug(String... args) {
+    private CliRun debug(String... args) {
         List<String> all = new ArrayList<>(List.of("debug"));
         all.addAll(List.of(args));
         all.addAll(List.of("--state-dir", tmp.resolve("state").toString()));
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = AosOps.run(all.toArray(String[]::new));
-            return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        return CliRun.capturingSystemStreams(all.toArray(String[]::new));
     }
 
     private static TreeMap<String, String> listing(Path dir) throws Exception {
@@ -107,7 +90,7 @@ class DebugCommandTest {
 
     @Test
     void fullJsonIsOneDocumentWithTheSixSections() throws Exception {
-        Result r = debug("full", "--json", "--run-dir", faulty.toString());
+        CliRun r = debug("full", "--json", "--run-dir", faulty.toString());
         JsonNode doc = OpsJson.mapper().readTree(r.out());
         List<String> keys = new ArrayList<>();
         doc.path("sections").fieldNames().forEachRemaining(keys::add);
@@ -117,10 +100,10 @@ class DebugCommandTest {
 
     @Test
     void mismatchesExits1WhenTheRunHasMismatchesAnd0WhenItHasNone() {
-        Result bad = debug("mismatches", "--run-dir", faulty.toString());
+        CliRun bad = debug("mismatches", "--run-dir", faulty.toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.out()).contains("MISMATCHES:", "root cause:  VOLATILE_LEAK");
-        Result ok = debug("mismatches", "--run-dir", clean.toString());
+        CliRun ok = debug("mismatches", "--run-dir", clean.toString());
         assertThat(ok.code()).isZero();
         assertThat(ok.out()).contains("No mismatches");
     }
@@ -128,10 +111,10 @@ class DebugCommandTest {
     @Test
     void tailShowsTwentyLinesByDefaultAndNWhenGiven() throws Exception {
         int lines = Files.readAllLines(ShadowRunLayout.of(faulty).logFile()).size();
-        Result r = debug("tail", "--run-dir", faulty.toString());
+        CliRun r = debug("tail", "--run-dir", faulty.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out().lines().count()).isEqualTo(1 + Math.min(20, lines));
-        Result three = debug("tail", "3", "--run-dir", faulty.toString());
+        CliRun three = debug("tail", "3", "--run-dir", faulty.toString());
         assertThat(three.out().lines().count()).isEqualTo(1 + 3);
     }
 
@@ -139,10 +122,10 @@ class DebugCommandTest {
     void replayOfAMatchingRunExits0AndOfAFlawedOneExits1WithTheRootCause() throws Exception {
         Path golden = ShadowRunLayout.of(faulty).goldenDir();
         TreeMap<String, String> before = listing(golden);
-        Result ok = debug("replay", cleanRunId, "--run-dir", clean.toString());
+        CliRun ok = debug("replay", cleanRunId, "--run-dir", clean.toString());
         assertThat(ok.code()).isZero();
         assertThat(ok.out()).startsWith("MATCH: " + cleanRunId);
-        Result bad = debug("replay", flawedRunId, "--run-dir", faulty.toString(), "--output",
+        CliRun bad = debug("replay", flawedRunId, "--run-dir", faulty.toString(), "--output",
                 tmp.resolve("replay.jsonl").toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.out()).startsWith("MISMATCH: " + flawedRunId).contains("Root cause:      VOLATILE_LEAK");
@@ -152,14 +135,14 @@ class DebugCommandTest {
 
     @Test
     void replayOfAnUnknownIdExits2AndNamesTheClosestIds() {
-        Result r = debug("replay", flawedRunId + "x", "--run-dir", faulty.toString());
+        CliRun r = debug("replay", flawedRunId + "x", "--run-dir", faulty.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("has no recorded run", "closest: " + flawedRunId);
     }
 
     @Test
     void replayJsonGivesTheVerdictAndRootCause() throws Exception {
-        Result r = debug("replay", flawedRunId, "--json", "--run-dir", faulty.toString());
+        CliRun r = debug("replay", flawedRunId, "--json", "--run-dir", faulty.toString());
         JsonNode doc = OpsJson.mapper().readTree(r.out());
         assertThat(doc.path("verdict").asText()).isEqualTo("MISMATCH");
         assertThat(doc.path("root_cause").asText()).isEqualTo("VOLATILE_LEAK");
@@ -167,7 +150,7 @@ class DebugCommandTest {
 
     @Test
     void debugAloneShowsItsHelpWithEverySubcommand() {
-        Result r = debug();
+        CliRun r = debug();
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Commands:", "full", "tail", "cycles", "mismatches", "golden", "process",
                 "replay");
@@ -176,7 +159,7 @@ class DebugCommandTest {
     @ParameterizedTest(name = "aos-ops debug {0} --help")
     @ValueSource(strings = {"full", "tail", "cycles", "mismatches", "golden", "process", "replay"})
     void everySubcommandsHelpRendersWithoutWarningsWithin90Columns(String sub) {
-        Result r = debug(sub, "--help");
+        CliRun r = debug(sub, "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Usage: aos-ops debug " + sub);
         assertThat(r.out() + r.err()).doesNotContain("picocli WARN");

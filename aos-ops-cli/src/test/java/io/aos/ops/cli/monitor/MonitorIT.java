@@ -2,12 +2,12 @@ package io.aos.ops.cli.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aos.ops.cli.CliRun;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.core.process.PidFile;
 import io.aos.ops.golden.shadow.state.RunState;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,9 +30,6 @@ class MonitorIT {
     Path runDir;
     Process runner;
 
-    record Run(int code, String out, String err) {
-    }
-
     @BeforeEach
     void fakeRun() throws Exception {
         state = tmp.resolve("state");
@@ -53,7 +50,7 @@ class MonitorIT {
         runner.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
     }
 
-    Run run(String... args) throws IOException, InterruptedException {
+    CliRun run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(REPO.resolve("bin/aos-ops").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile());
@@ -63,19 +60,12 @@ class MonitorIT {
         pb.environment().put("AOS_DISK_CRITICAL_PERCENT", "100");
         pb.environment().put("NO_COLOR", "1");
         pb.environment().remove("SHADOW_HOOK");
-        Path out = Files.createTempFile(tmp, "out", ".txt");
-        Path err = Files.createTempFile(tmp, "err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("finished: " + command).isTrue();
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return CliRun.process(pb, tmp);
     }
 
     @Test
     void cronCheckIsSilentOnSuccessAndWritesOnlyAnOkLine() throws Exception {
-        Run r = run("cron-check");
+        CliRun r = run("cron-check");
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).isEmpty();
@@ -88,7 +78,7 @@ class MonitorIT {
     void cronCheckExitsOneOnADeadRunAndTwoUnderNagios() throws Exception {
         runner.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
 
-        Run r = run("cron-check");
+        CliRun r = run("cron-check");
 
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
@@ -100,14 +90,14 @@ class MonitorIT {
 
     @Test
     void theDaemonStartsDetachedRefusesASecondAndStopsOnSigterm() throws Exception {
-        Run start = run("monitor", "start", "--interval", "1");
+        CliRun start = run("monitor", "start", "--interval", "1");
         assertThat(start.code()).as(start.err() + start.out()).isZero();
         assertThat(start.out()).startsWith("Monitor started (PID: ");
         long pid = PidFile.read(state.resolve("shadow_monitor.pid")).orElseThrow().pid();
         // the 'start' process has exited; the daemon lives on
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
 
-        Run second = run("monitor", "start");
+        CliRun second = run("monitor", "start");
         assertThat(second.code()).isEqualTo(1);
         assertThat(second.out()).contains("Monitor already running (PID: " + pid + ")");
 
@@ -115,11 +105,11 @@ class MonitorIT {
         for (int i = 0; i < 100 && countHealthy(log) < 2; i++) {
             Thread.sleep(100);
         }
-        Run status = run("monitor");
+        CliRun status = run("monitor");
         assertThat(status.code()).isZero();
         assertThat(status.out()).contains("Monitor: RUNNING (PID: " + pid + ")", "HEALTHY: PID=" + runner.pid());
 
-        Run stop = run("monitor", "stop");
+        CliRun stop = run("monitor", "stop");
         assertThat(stop.out()).contains("Monitor stopped (PID: " + pid + ")");
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(state.resolve("shadow_monitor.pid")).doesNotExist();
@@ -133,16 +123,16 @@ class MonitorIT {
 
     @Test
     void checkPrintsTheStatusLineAndStatusTheQuickReport() throws Exception {
-        Run check = run("monitor", "check");
+        CliRun check = run("monitor", "check");
         assertThat(check.code()).as(check.err()).isZero();
         assertThat(check.out()).matches("(?s)\\[[-0-9T:+]+] HEALTHY: PID=" + runner.pid()
                 + ", Cycles=7, Success=7, Disk=\\d+%\\s*");
 
-        Run status = run("status");
+        CliRun status = run("status");
         assertThat(status.code()).isZero();
         assertThat(status.out()).contains("Process: RUNNING (PID: " + runner.pid() + ")");
 
-        Run sanity = run("sanity", "--prometheus-url", "http://127.0.0.1:9", "--timeout", "1");
+        CliRun sanity = run("sanity", "--prometheus-url", "http://127.0.0.1:9", "--timeout", "1");
         assertThat(sanity.code()).as(sanity.err()).isZero();
         assertThat(sanity.out()).contains("[5/5] Prometheus Metrics  (UNKNOWN)", "Shadow run is HEALTHY");
     }

@@ -3,6 +3,8 @@ package io.aos.ops.monitor.daemon;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.OpsException;
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.process.PidFile;
 import io.aos.ops.core.process.ProcessStatus;
 import io.aos.ops.core.process.ProcessTable;
@@ -48,6 +50,12 @@ public final class DaemonControl {
         this.monitorLog = checkNotNull(monitorLog, "monitorLog");
         this.alertsFile = checkNotNull(alertsFile, "alertsFile");
         this.processes = checkNotNull(processes, "processes");
+    }
+
+    /** The daemon's PID file, log and alerts file as the configuration places them, on the real process table. */
+    public static DaemonControl forConfig(OpsConfig config) {
+        return new DaemonControl(config.path(OpsSetting.MONITOR_PID_FILE), config.path(OpsSetting.MONITOR_LOG),
+                config.path(OpsSetting.ALERTS_FILE), ProcessTable.system());
     }
 
     /** What {@link #start} did. */

@@ -1,0 +1,49 @@
+package io.aos.ops.cli.monitor;
+
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.monitor.daemon.DaemonControl;
+import io.aos.ops.monitor.daemon.DaemonState;
+import io.aos.ops.monitor.daemon.DaemonStatus;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** Options and output of {@code monitor status}, also what {@code monitor} with no subcommand does. */
+final class MonitorStatusOptions {
+
+    @Option(names = "--json", description = "Print the daemon status as JSON.")
+    boolean json;
+
+    /** Prints the daemon status; exit code 0 when it runs, 1 when dead or not running. */
+    int report(CommandSpec spec, OpsConfig config) throws Exception {
+        DaemonStatus status = DaemonControl.forConfig(config).status(10, 5);
+        if (json) {
+            Output.json(spec, status.toJson());
+        } else {
+            StringBuilder out = new StringBuilder();
+            String rule = "═".repeat(63);
+            out.append(rule).append('\n').append("                 SHADOW MONITOR STATUS\n").append(rule).append('\n');
+            out.append("Monitor: ").append(switch (status.state()) {
+                case RUNNING -> "RUNNING (PID: " + status.pid().orElseThrow() + ")";
+                case DEAD -> "DEAD (stale PID file, PID: " + status.pid().orElseThrow() + ")";
+                case NOT_RUNNING -> "NOT RUNNING";
+            }).append('\n');
+            out.append("Log file: ").append(status.log()).append('\n');
+            out.append("Log size: ").append(status.logBytes()).append(" bytes\n\n");
+            out.append("Last 10 log entries:\n");
+            if (status.lastEntries().isEmpty()) {
+                out.append("  (none)\n");
+            }
+            status.lastEntries().forEach(l -> out.append("  ").append(l).append('\n'));
+            out.append('\n');
+            if (status.alertCount() == 0) {
+                out.append("Alerts: None\n");
+            } else {
+                out.append("Alerts: ").append(status.alertCount()).append(" total (").append(status.alertsFile())
+                        .append(")\nRecent alerts:\n");
+                status.recentAlerts().forEach(l -> out.append("  ").append(l).append('\n'));
+            }
+            Output.text(spec, out.toString());
+        }
+        return status.state() == DaemonState.RUNNING ? 0 : 1;
+    }
+}

@@ -1,0 +1,27 @@
+package io.aos.ops.cli.monitor;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Which shadow run to look at; what is not given is found the way the monitor finds it. */
+public final class RunLocationOptions {
+
+    @Option(names = "--run-dir", paramLabel = "DIR",
+            description = "Shadow run directory (default: the newest match of $AOS_SHADOW_GLOB, "
+                    + "else /tmp/shadow_simulation_*).")
+    Path runDir;
+
+    @Option(names = "--log", paramLabel = "FILE",
+            description = "Shadow run log (default: the run's shadow.log, else the newest "
+                    + "$AOS_STATE_DIR/shadow_24h_*.log).")
+    Path log;
+
+    Optional<Path> runDir() {
+        return Optional.ofNullable(runDir);
+    }
+
+    Optional<Path> log() {
+        return Optional.ofNullable(log);
+    }
+}
