@@ -36,7 +36,8 @@ public record RetentionSettings(
 
     /**
      * Settings from the configuration: the monitored directories are {@code explicitDirs} when given, else
-     * {@code AOS_RETENTION_DIRS} (colon-separated), else every {@code $AOS_SHADOW_GLOB/golden} plus {@code GOLDEN_DIR}.
+     * {@code AOS_RETENTION_DIRS} (colon-separated), else every {@code $AOS_SHADOW_GLOB/golden} and
+     * {@code $AOS_SHADOW_GLOB/traces} plus {@code GOLDEN_DIR}.
      */
     public static RetentionSettings from(OpsConfig config, List<Path> explicitDirs, Clock clock) {
         int days = config.intValue(OpsSetting.RETENTION_DAYS);

@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
         header = "Golden-file storage: status, archive, cleanup, verify, restore.",
         description = {
             "Keeps golden files (*.golden.json, *.json, *.steps.jsonl with its .sig) from filling the disk.",
-            "Watches every $AOS_SHADOW_GLOB/golden (default /tmp/shadow_simulation_*/golden) and $GOLDEN_DIR "
-                + "(default /var/lib/aos/golden), or the --dir/AOS_RETENTION_DIRS list.",
+            "Watches every shadow run's golden/ and traces/ ($AOS_SHADOW_GLOB/golden and $AOS_SHADOW_GLOB/traces, "
+                + "default /tmp/shadow_simulation_*/{golden,traces}) and $GOLDEN_DIR (default /var/lib/aos/golden), "
+                + "or the --dir/AOS_RETENTION_DIRS list.",
             "Archives go to $ARCHIVE_DIR (default /root/archive/golden); every action is logged to "
                 + "$AOS_RETENTION_LOG (default /var/lib/aos/golden_retention.log).",
             "Disk full at 3 a.m.: 'archive --days 0' (safe: verified before anything is deleted), or "

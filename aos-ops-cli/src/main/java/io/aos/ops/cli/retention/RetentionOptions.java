@@ -18,7 +18,8 @@ public final class RetentionOptions {
 
     @Option(names = "--dir", paramLabel = "DIR",
             description = "A golden directory to work on (repeatable). Replaces the default list: every "
-                    + "$AOS_SHADOW_GLOB/golden and $GOLDEN_DIR, or $AOS_RETENTION_DIRS (colon-separated).")
+                    + "$AOS_SHADOW_GLOB/golden, every $AOS_SHADOW_GLOB/traces and $GOLDEN_DIR, or $AOS_RETENTION_DIRS "
+                    + "(colon-separated).")
     List<Path> dirs = new ArrayList<>();
 
     @Option(names = "--archive-dir", paramLabel = "DIR",

@@ -249,12 +249,17 @@ public final class Archiver {
 
     /**
      * {@code golden_<YYYYmmdd_HHMMSS>_<run>.tgz}, the run being the name of the directory's parent (upstream's
-     * naming); a suffix {@code _2}, {@code _3}... when that name is taken in the same second.
+     * naming), followed by {@code _<directory>} when the directory is not called {@code golden}: a shadow run's
+     * {@code traces} directory is archived beside its {@code golden} one in the same second, and the operator must
+     * tell the two archives apart by name. A suffix {@code _2}, {@code _3}... when that name is taken.
      */
     String archiveName(Path dir, ArchiveFormat format) {
-        Path parent = dir.toAbsolutePath().normalize().getParent();
+        Path absolute = dir.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
         String run = parent == null || parent.getFileName() == null ? "root" : parent.getFileName().toString();
-        String base = "golden_" + LocalDateTime.now(settings.clock()).format(STAMP) + "_" + run;
+        String own = absolute.getFileName() == null ? "golden" : absolute.getFileName().toString();
+        String base = "golden_" + LocalDateTime.now(settings.clock()).format(STAMP) + "_" + run
+                + ("golden".equals(own) ? "" : "_" + own);
         String name = base + format.extension();
         for (int n = 2; Files.exists(settings.archiveDir().resolve(name))
                 || Files.exists(ChecksumFile.of(settings.archiveDir().resolve(name))); n++) {

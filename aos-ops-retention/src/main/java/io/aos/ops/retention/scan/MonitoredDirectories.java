@@ -11,18 +11,26 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Which golden directories retention watches. */
+/**
+ * Which golden directories retention watches. A shadow run writes two kinds of golden files: the simulation goldens
+ * in {@code <run>/golden} and the engine-format traces ({@code *.steps.jsonl}) in {@code <run>/traces}; a run keeps
+ * both, so retention must watch both or the traces fill the disk unseen.
+ */
 public final class MonitoredDirectories {
 
     /** Colon-separated list of golden directories that replaces the defaults. */
     public static final String DIRS_ENV = "AOS_RETENTION_DIRS";
+
+    /** The directories of a shadow run that hold golden files (see {@code ShadowRunLayout} and the runner). */
+    static final List<String> RUN_SUBDIRECTORIES = List.of("golden", "traces");
 
     private MonitoredDirectories() {
     }
 
     /**
      * {@code explicit} when not empty; else {@code AOS_RETENTION_DIRS}; else every existing
-     * {@code <AOS_SHADOW_GLOB>/golden} (sorted) followed by {@code GOLDEN_DIR}. Duplicates are dropped.
+     * {@code <AOS_SHADOW_GLOB>/golden} and {@code <AOS_SHADOW_GLOB>/traces} (runs sorted, each run's golden before
+     * its traces) followed by {@code GOLDEN_DIR}. Duplicates are dropped.
      */
     public static List<Path> resolve(OpsConfig config, List<Path> explicit) {
         Set<Path> dirs = new LinkedHashSet<>();
@@ -40,7 +48,9 @@ public final class MonitoredDirectories {
             return List.copyOf(dirs);
         }
         for (Path run : expandGlob(config.get(OpsSetting.SHADOW_RUN_GLOB))) {
-            dirs.add(run.resolve("golden").toAbsolutePath().normalize());
+            for (String sub : RUN_SUBDIRECTORIES) {
+                dirs.add(run.resolve(sub).toAbsolutePath().normalize());
+            }
         }
         dirs.add(config.path(OpsSetting.GOLDEN_DIR).toAbsolutePath().normalize());
         return List.copyOf(dirs);
