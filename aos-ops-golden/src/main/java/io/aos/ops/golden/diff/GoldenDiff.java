@@ -49,7 +49,9 @@ public final class GoldenDiff {
         if (expected.isLines() && actual.isLines()) {
             JsonlSequence a = expected.sequence(options.volatileFields());
             JsonlSequence b = actual.sequence(options.volatileFields());
-            if (!diff.lockstep(a, b)) {
+            ByteLockstep.Outcome fast = ByteLockstep.compare(diff, a, b, options);
+            if (fast == ByteLockstep.Outcome.NOT_IN_STEP
+                    || fast == ByteLockstep.Outcome.UNSURE && !diff.lockstep(a, b)) {
                 diff.trace(a, b);
             }
         } else if (expected.isLines() && actual.tree().isArray()) {

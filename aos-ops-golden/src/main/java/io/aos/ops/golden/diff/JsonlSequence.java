@@ -93,6 +93,19 @@ final class JsonlSequence implements ElementSequence {
         return file;
     }
 
+    /** The file's bytes; line {@code i} is {@code [start(i), end(i))}, without its line break. */
+    byte[] data() {
+        return data;
+    }
+
+    int start(int i) {
+        return starts[i];
+    }
+
+    int end(int i) {
+        return ends[i];
+    }
+
     @Override
     public int size() {
         return starts.length;

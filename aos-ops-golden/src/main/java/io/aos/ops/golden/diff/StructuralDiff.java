@@ -150,7 +150,7 @@ final class StructuralDiff {
     /** Below this many events one thread compares the whole trace; package-private so tests can lower it. */
     static int parallelMinEvents = 20_000;
 
-    private static final Executor HALF_RUNNER = task -> {
+    static final Executor HALF_RUNNER = task -> {
         Thread t = new Thread(task, "golden-diff-half");
         t.setDaemon(true);
         t.start();
@@ -254,7 +254,7 @@ final class StructuralDiff {
      * happens (no hash of that event changed): count them per field instead of keeping 300,000 objects for a
      * 100,000-step replay whose every timestamp differs. {@link DiffOptions#listExpectedVolatile()} keeps them.
      */
-    private void foldExpectedVolatile(int mark) {
+    void foldExpectedVolatile(int mark) {
         if (options.listExpectedVolatile() || mark == out.size()) {
             return;
         }
@@ -285,7 +285,7 @@ final class StructuralDiff {
     }
 
     /** The locus from the values of {@link #LOCUS_PATHS} (a longer array may follow them). */
-    private static Locus eventLocus(String[] v, int position) {
+    static Locus eventLocus(String[] v, int position) {
         if ("run_start".equals(v[0])) {
             return Locus.START;
         }

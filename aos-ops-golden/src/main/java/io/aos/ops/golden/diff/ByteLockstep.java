@@ -1,0 +1,370 @@
+package io.aos.ops.golden.diff;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aos.ops.core.OpsException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.IntFunction;
+
+/**
+ * The fast path for two JSONL traces with as many events, where almost every line of the replay is byte-for-byte
+ * the line of its golden file: such a line is only scanned once ({@link JsonLineScanner}: is it valid, what is its
+ * identity), never tokenised twice and compared; only the lines whose bytes differ go through the token comparison
+ * of {@link StructuralDiff#lockstep}. The result is the one {@code lockstep} gives, differences in the same order;
+ * whenever this path cannot be sure of that (a line the scanner is unsure of and Jackson rejects, a line holding two
+ * values, a hash collision between identities) it answers {@link Outcome#UNSURE}, keeps nothing, and the caller
+ * runs {@code lockstep}, which reports such input as it always did.
+ *
+ * <p>Identities are kept as a 64-bit hash per line and identity key (of exactly the key text {@code lockstep}
+ * builds), not as strings: a 100,000-event trace needs a few MB instead of a million strings. Equal hashes are
+ * checked on the text before an identity is declared not unique.
+ */
+final class ByteLockstep {
+
+    enum Outcome {
+        /** The traces were compared line by line; the differences are in the {@link StructuralDiff}. */
+        COMPARED,
+        /** Line by line is not how the traces align (as {@code lockstep} returning false): align them in full. */
+        NOT_IN_STEP,
+        /** This path cannot tell; nothing was kept: run {@code lockstep}. */
+        UNSURE
+    }
+
+    private final StructuralDiff diff;
+    private final JsonlSequence a;
+    private final JsonlSequence b;
+    private final DiffOptions options;
+    private final List<String> paths;
+    private final String[][] split;
+    /** Per identity key, the indices of its components in {@link #paths}. */
+    private final int[][] specs;
+    /** Per identity key and line, the hash of its key text in A, and whether any component is present. */
+    private final long[][] hashA;
+    private final boolean[][] presentA;
+
+    private ByteLockstep(StructuralDiff diff, JsonlSequence a, JsonlSequence b, DiffOptions options,
+            List<String> paths) {
+        this.diff = diff;
+        this.a = a;
+        this.b = b;
+        this.options = options;
+        this.paths = paths;
+        this.split = new String[paths.size()][];
+        for (int p = 0; p < split.length; p++) {
+            split[p] = paths.get(p).split("\\.");
+        }
+        List<String> keys = options.identityKeys();
+        this.specs = new int[keys.size()][];
+        for (int s = 0; s < specs.length; s++) {
+            String[] components = keys.get(s).split("\\+");
+            specs[s] = new int[components.length];
+            for (int c = 0; c < components.length; c++) {
+                specs[s][c] = paths.indexOf(components[c]);
+            }
+        }
+        this.hashA = new long[specs.length][a.size()];
+        this.presentA = new boolean[specs.length][a.size()];
+    }
+
+    /** Compares {@code a} and {@code b} line by line into {@code diff} when it can; see {@link Outcome}. */
+    static Outcome compare(StructuralDiff diff, JsonlSequence a, JsonlSequence b, DiffOptions options) {
+        int n = a.size();
+        if (n != b.size() || n == 0) {
+            return Outcome.NOT_IN_STEP;
+        }
+        List<String> paths = new ArrayList<>(StructuralDiff.LOCUS_PATHS);
+        for (String spec : options.identityKeys()) {
+            for (String component : spec.split("\\+")) {
+                if (!paths.contains(component)) {
+                    paths.add(component);
+                }
+            }
+        }
+        if (!JsonLineScanner.canCapture(paths)) {
+            return Outcome.UNSURE;
+        }
+        Outcome outcome = new ByteLockstep(diff, a, b, options, paths).run();
+        if (outcome != Outcome.COMPARED) {
+            diff.reset(0);
+            diff.expectedVolatile().clear();
+        }
+        return outcome;
+    }
+
+    /** What one half of the lines left behind: the captures of the lines that needed Jackson. */
+    private static final class Half {
+        final StructuralDiff diff;
+        final Map<Integer, String[]> capturesA = new HashMap<>();
+        final Map<Integer, String[]> capturesB = new HashMap<>();
+        boolean sure = true;
+
+        Half(StructuralDiff diff) {
+            this.diff = diff;
+        }
+    }
+
+    private Outcome run() {
+        int n = a.size();
+        int mid = n >= StructuralDiff.parallelMinEvents && Runtime.getRuntime().availableProcessors() > 1 ? n / 2 : n;
+        Half first = new Half(diff);
+        Half second = new Half(new StructuralDiff(options));
+        CompletableFuture<Void> secondHalf = mid == n ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> lines(second, mid, n), StructuralDiff.HALF_RUNNER);
+        lines(first, 0, mid);
+        try {
+            secondHalf.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+        if (!first.sure || !second.sure) {
+            return Outcome.UNSURE;
+        }
+        diff.differences().addAll(second.diff.differences());
+        second.diff.expectedVolatile().forEach((k, v) -> diff.expectedVolatile().merge(k, v, Long::sum));
+        first.capturesA.putAll(second.capturesA);
+        first.capturesB.putAll(second.capturesB);
+        return identities(first.capturesA, first.capturesB);
+    }
+
+    /** Lines {@code [from, to)}: scan the equal ones, compare the others token by token. */
+    private void lines(Half half, int from, int to) {
+        JsonLineScanner scanner = new JsonLineScanner(split);
+        TokenComparator comparator = new TokenComparator(split);
+        byte[] data = a.data();
+        for (int k = from; k < to && half.sure; k++) {
+            if (a.sameRaw(k, b, k)) {
+                if (scanner.scan(data, a.start(k), a.end(k))) {
+                    hashScanned(scanner, data, k);
+                } else {
+                    String[] cap = capturedByJackson(comparator, half.diff, k);
+                    if (cap == null) {
+                        half.sure = false;
+                    } else {
+                        half.capturesA.put(k, cap);
+                        hashCaptured(cap, k);
+                    }
+                }
+            } else {
+                half.sure = compareLine(half, comparator, k);
+            }
+        }
+    }
+
+    /** Line k of A read by Jackson alone (against itself), for its captures; null if it is not one valid value. */
+    private String[] capturedByJackson(TokenComparator comparator, StructuralDiff sink, int k) {
+        String[] cap = new String[split.length];
+        String[] same = new String[split.length];
+        int mark = sink.mark();
+        try (JsonParser p1 = a.lineParser(k); JsonParser p2 = a.lineParser(k)) {
+            if (!comparator.compareNext(p1, p2, "/" + k, sink, cap, same) || sink.mark() != mark
+                    || p1.nextToken() != null) {
+                sink.reset(mark);
+                return null;
+            }
+            return cap;
+        } catch (IOException | RuntimeException e) {
+            sink.reset(mark);
+            return null;
+        }
+    }
+
+    /** Lines k of A and B, which differ in bytes, exactly as {@code lockstep} compares them; false if unsure. */
+    private boolean compareLine(Half half, TokenComparator comparator, int k) {
+        StructuralDiff sink = half.diff;
+        String[] capA = new String[split.length];
+        String[] capB = new String[split.length];
+        int mark = sink.mark();
+        String path = "/" + k;
+        try (JsonParser pa = a.lineParser(k); JsonParser pb = b.lineParser(k)) {
+            if (!comparator.compareNext(pa, pb, path, sink, capA, capB)) {
+                JsonNode na = a.node(k);
+                JsonNode nb = b.node(k);
+                capA = TreeSequence.identityValues(na, paths);
+                capB = TreeSequence.identityValues(nb, paths);
+                sink.values(path, null, na, nb, Locus.START);
+            }
+            if (pa.nextToken() != null || pb.nextToken() != null) {
+                return false;
+            }
+        } catch (IOException | OpsException e) {
+            return false;
+        }
+        sink.relocate(mark, StructuralDiff.eventLocus(capA, k));
+        sink.foldExpectedVolatile(mark);
+        half.capturesA.put(k, capA);
+        half.capturesB.put(k, capB);
+        hashCaptured(capA, k);
+        return true;
+    }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001B3L;
+
+    /** The hashes of line k's identity keys from the value ranges the scanner found. */
+    private void hashScanned(JsonLineScanner scanner, byte[] data, int k) {
+        for (int s = 0; s < specs.length; s++) {
+            long h = FNV_OFFSET;
+            boolean any = false;
+            for (int c : specs[s]) {
+                int st = scanner.start(c);
+                if (st == JsonLineScanner.ABSENT) {
+                    h = (h ^ 0) * FNV_PRIME;
+                } else {
+                    any = true;
+                    if (st >= 0) {
+                        for (int i = st, e = scanner.end(c); i < e; i++) {
+                            h = (h ^ data[i]) * FNV_PRIME;
+                        }
+                    } else {
+                        for (byte m : st == JsonLineScanner.OBJECT ? JsonLineScanner.OBJECT_MARKER
+                                : JsonLineScanner.ARRAY_MARKER) {
+                            h = (h ^ m) * FNV_PRIME;
+                        }
+                    }
+                }
+                h = (h ^ 1) * FNV_PRIME;
+            }
+            hashA[s][k] = h;
+            presentA[s][k] = any;
+        }
+    }
+
+    private void hashCaptured(String[] cap, int k) {
+        for (int s = 0; s < specs.length; s++) {
+            hashA[s][k] = hash(keyText(cap, specs[s]));
+            presentA[s][k] = present(cap, specs[s]);
+        }
+    }
+
+    private static long hash(String key) {
+        long h = FNV_OFFSET;
+        for (int i = 0; i < key.length(); i++) {
+            h = (h ^ key.charAt(i)) * FNV_PRIME;
+        }
+        return h;
+    }
+
+    /** The key text {@code lockstep} builds: each component or NUL, each followed by U+0001. */
+    private static String keyText(String[] cap, int[] spec) {
+        StringBuilder sb = new StringBuilder();
+        for (int c : spec) {
+            sb.append(cap[c] == null ? "\u0000" : cap[c]).append('\u0001');
+        }
+        return sb.toString();
+    }
+
+    private static boolean present(String[] cap, int[] spec) {
+        for (int c : spec) {
+            if (cap[c] != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code lockstep}'s identity check: the first identity key present in every line and unique on both sides
+     * must give line k the same key on both sides. Lines equal in bytes have equal keys; only the others are read.
+     */
+    private Outcome identities(Map<Integer, String[]> capturesA, Map<Integer, String[]> capturesB) {
+        int[] differing = capturesB.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        JsonLineScanner scanner = new JsonLineScanner(split);
+        for (int s = 0; s < specs.length; s++) {
+            if (!allTrue(presentA[s])) {
+                continue;
+            }
+            long[] hb = hashA[s].clone();
+            boolean presentB = true;
+            for (int k : differing) {
+                hb[k] = hash(keyText(capturesB.get(k), specs[s]));
+                presentB &= present(capturesB.get(k), specs[s]);
+            }
+            if (!presentB) {
+                continue;
+            }
+            int spec = s;
+            Boolean uniqueA = unique(hashA[s], k -> keyA(k, spec, capturesA, scanner));
+            Boolean uniqueB = differing.length == 0 ? uniqueA
+                    : unique(hb, k -> capturesB.containsKey(k) ? keyText(capturesB.get(k), specs[spec])
+                            : keyA(k, spec, capturesA, scanner));
+            if (uniqueA == null || uniqueB == null) {
+                return Outcome.UNSURE;
+            }
+            if (!uniqueA || !uniqueB) {
+                continue;
+            }
+            for (int k : differing) {
+                if (!keyText(capturesA.get(k), specs[s]).equals(keyText(capturesB.get(k), specs[s]))) {
+                    return Outcome.NOT_IN_STEP;
+                }
+            }
+            return Outcome.COMPARED;
+        }
+        return Outcome.NOT_IN_STEP;
+    }
+
+    /** The key text of line k of A for identity key s. */
+    private String keyA(int k, int s, Map<Integer, String[]> capturesA, JsonLineScanner scanner) {
+        String[] cap = capturesA.get(k);
+        if (cap == null) {
+            byte[] data = a.data();
+            // The scanner accepted this line before; it finds the same ranges again.
+            scanner.scan(data, a.start(k), a.end(k));
+            cap = new String[split.length];
+            for (int c : specs[s]) {
+                int st = scanner.start(c);
+                cap[c] = st == JsonLineScanner.ABSENT ? null
+                        : st == JsonLineScanner.OBJECT ? "<START_OBJECT>"
+                        : st == JsonLineScanner.ARRAY ? "<START_ARRAY>"
+                        : new String(data, st, scanner.end(c) - st, StandardCharsets.ISO_8859_1);
+            }
+        }
+        return keyText(cap, specs[s]);
+    }
+
+    /**
+     * Whether the keys hashed in {@code hashes} are unique: true when every hash differs, false when two lines with
+     * one hash have the same key text, null when they have not (a collision: this path gives up).
+     */
+    private static Boolean unique(long[] hashes, IntFunction<String> key) {
+        long[] sorted = hashes.clone();
+        Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                long h = sorted[i];
+                int first = -1;
+                for (int k = 0; k < hashes.length; k++) {
+                    if (hashes[k] != h) {
+                        continue;
+                    }
+                    if (first < 0) {
+                        first = k;
+                    } else {
+                        return key.apply(first).equals(key.apply(k)) ? Boolean.FALSE : null;
+                    }
+                }
+            }
+        }
+        return Boolean.TRUE;
+    }
+
+    private static boolean allTrue(boolean[] values) {
+        for (boolean v : values) {
+            if (!v) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
