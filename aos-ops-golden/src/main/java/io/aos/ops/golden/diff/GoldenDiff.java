@@ -4,6 +4,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Compares an expected golden trace with an actual one and says where it first diverged and why. Works on any two
@@ -40,7 +42,34 @@ public final class GoldenDiff {
     }
 
     public static DiffResult compare(Path expected, Path actual, DiffOptions options) {
-        return compare(GoldenFile.read(expected), GoldenFile.read(actual), options);
+        checkNotNull(expected, "expected");
+        checkNotNull(actual, "actual");
+        // The two files are read (and their lines found) on two threads; a problem with the expected file is
+        // reported first, as when they were read one after the other.
+        CompletableFuture<GoldenFile> first = CompletableFuture.supplyAsync(() -> GoldenFile.read(expected),
+                StructuralDiff.HALF_RUNNER);
+        GoldenFile b;
+        try {
+            b = GoldenFile.read(actual);
+        } catch (RuntimeException e) {
+            join(first);
+            throw e;
+        }
+        return compare(join(first), b, options);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     public static DiffResult compare(GoldenFile expected, GoldenFile actual, DiffOptions options) {

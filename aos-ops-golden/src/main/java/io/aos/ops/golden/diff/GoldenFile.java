@@ -1,6 +1,8 @@
 package io.aos.ops.golden.diff;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -9,9 +11,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.json.OpsJson;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -23,11 +28,29 @@ import java.util.Set;
  */
 public final class GoldenFile {
 
-    /** The suite's mapper, with ints sized to fit (int, long, BigInteger) and trailing garbage an error. */
-    static final ObjectReader READER = OpsJson.mapper().copy()
-            .disable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .readerFor(JsonNode.class);
+    /**
+     * The suite's mapper, with ints sized to fit (int, long, BigInteger) and trailing garbage an error. Built on
+     * first use: building a mapper costs a cold JVM about a quarter of a second, and a diff of two JSONL traces
+     * that differ in a few lines needs only {@link #STREAMING}.
+     */
+    static ObjectReader reader() {
+        return Reader.INSTANCE;
+    }
+
+    private static final class Reader {
+        static final ObjectReader INSTANCE = OpsJson.mapper().copy()
+                .disable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .readerFor(JsonNode.class);
+    }
+
+    /** A streaming factory that reads as the suite's mapper does (same stream features), without the mapper. */
+    static final JsonFactory STREAMING = JsonFactory.builder()
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+
+    /** Files are read in slices of this size: one big read would need a temporary native buffer as big as the file. */
+    private static final int READ_SLICE = 1 << 20;
 
     /** How the file is laid out. */
     public enum Format { JSON, JSONL }
@@ -36,19 +59,21 @@ public final class GoldenFile {
     private final Format format;
     private final JsonNode document;
     private final byte[] lines;
+    private final LineIndex index;
 
     private GoldenFile(Path path, Format format, JsonNode document, byte[] lines) {
         this.path = path;
         this.format = format;
         this.document = document;
         this.lines = lines;
+        this.index = lines == null ? null : LineIndex.of(lines);
     }
 
     /** Reads {@code path}; an unreadable or invalid file is an {@link OpsException} naming the file, line, column. */
     public static GoldenFile read(Path path) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(path);
+            bytes = readAll(path);
         } catch (NoSuchFileException e) {
             throw OpsException.badInput(path, "no such file", e);
         } catch (IOException e) {
@@ -65,7 +90,7 @@ public final class GoldenFile {
             return new GoldenFile(path, Format.JSON, parse(path, bytes), null);
         }
         try {
-            return new GoldenFile(path, Format.JSON, READER.readTree(bytes), null);
+            return new GoldenFile(path, Format.JSON, reader().readTree(bytes), null);
         } catch (IOException e) {
             return new GoldenFile(path, Format.JSONL, null, bytes);
         }
@@ -73,11 +98,36 @@ public final class GoldenFile {
 
     private static JsonNode parse(Path path, byte[] bytes) {
         try {
-            return READER.readTree(bytes);
+            return reader().readTree(bytes);
         } catch (JsonProcessingException e) {
             throw OpsJson.describe(path, e);
         } catch (IOException e) {
             throw OpsException.badInput(path, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's bytes, read in slices into one array (as {@link Files#readAllBytes}, whose one read is not). */
+    private static byte[] readAll(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 16) {
+                throw new IOException("too large: " + size + " bytes");
+            }
+            byte[] bytes = new byte[(int) size];
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            int n;
+            do {
+                buffer.limit(Math.min(bytes.length, buffer.position() + READ_SLICE));
+                n = channel.read(buffer);
+            } while (n >= 0 && buffer.position() < bytes.length);
+            if (buffer.position() < bytes.length) {
+                return Arrays.copyOf(bytes, buffer.position());
+            }
+            // A file still being written may have grown since its size was taken: read it whole.
+            if (channel.read(ByteBuffer.allocate(1)) > 0) {
+                return Files.readAllBytes(path);
+            }
+            return bytes;
         }
     }
 
@@ -112,7 +162,7 @@ public final class GoldenFile {
     }
 
     JsonlSequence sequence(Set<String> volatileFields) {
-        return new JsonlSequence(path, lines, volatileFields);
+        return new JsonlSequence(path, lines, index, volatileFields);
     }
 
     boolean isLines() {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.aos.ops.core.OpsException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,60 +32,17 @@ final class JsonlSequence implements ElementSequence {
     private final List<String> extractedPaths = new ArrayList<>();
     private final Map<String, Integer> pathIndex = new HashMap<>();
     private String[][] extracted;
-    private final ObjectReader reader;
     private final JsonFactory factory;
     private long[] hashes;
 
-    JsonlSequence(Path file, byte[] data, Set<String> volatileFields) {
+    JsonlSequence(Path file, byte[] data, LineIndex index, Set<String> volatileFields) {
         this.file = file;
         this.data = data;
         this.volatileFields = volatileFields;
-        this.reader = GoldenFile.READER;
-        this.factory = reader.getFactory();
-        int capacity = 16;
-        int[] s = new int[capacity];
-        int[] e = new int[capacity];
-        int[] n = new int[capacity];
-        int count = 0;
-        int line = 0;
-        int pos = 0;
-        while (pos < data.length) {
-            int nl = pos;
-            while (nl < data.length && data[nl] != '\n') {
-                nl++;
-            }
-            line++;
-            int end = nl;
-            if (end > pos && data[end - 1] == '\r') {
-                end--;
-            }
-            if (!isBlank(data, pos, end)) {
-                if (count == capacity) {
-                    capacity *= 2;
-                    s = Arrays.copyOf(s, capacity);
-                    e = Arrays.copyOf(e, capacity);
-                    n = Arrays.copyOf(n, capacity);
-                }
-                s[count] = pos;
-                e[count] = end;
-                n[count] = line;
-                count++;
-            }
-            pos = nl + 1;
-        }
-        this.starts = Arrays.copyOf(s, count);
-        this.ends = Arrays.copyOf(e, count);
-        this.lineNumbers = Arrays.copyOf(n, count);
-    }
-
-    private static boolean isBlank(byte[] data, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte b = data[i];
-            if (b != ' ' && b != '\t' && b != '\r') {
-                return false;
-            }
-        }
-        return true;
+        this.factory = GoldenFile.STREAMING;
+        this.starts = index.starts();
+        this.ends = index.ends();
+        this.lineNumbers = index.numbers();
     }
 
     Path file() {
@@ -114,7 +70,7 @@ final class JsonlSequence implements ElementSequence {
     @Override
     public JsonNode node(int i) {
         try {
-            return reader.readTree(data, starts[i], ends[i] - starts[i]);
+            return GoldenFile.reader().readTree(data, starts[i], ends[i] - starts[i]);
         } catch (JsonProcessingException e) {
             throw describe(i, e);
         } catch (IOException e) {
