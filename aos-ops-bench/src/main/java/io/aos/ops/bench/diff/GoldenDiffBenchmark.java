@@ -1,5 +1,7 @@
 package io.aos.ops.bench.diff;
 
+import io.aos.ops.bench.corpus.TraceCorpus;
+import io.aos.ops.bench.corpus.TraceDifference;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
 import java.io.IOException;
@@ -23,21 +25,32 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The golden diff of two engine traces: an original and its replay, where every timestamp, duration and the run id
- * differ and one clock value leaked into the middle step.
+ * The golden diff of two engine traces, in-process (PERFORMANCE.md row 5). Pairs:
+ * <ul>
+ *   <li>{@code identical}, {@code volatile-only}: matching pairs from {@link TraceCorpus} (byte-identical; every
+ *       timestamp and duration differs, nothing hashed does);</li>
+ *   <li>{@code leaked-timestamp}, {@code seed-change}: one step differs, every other line is byte-identical (the
+ *       whole-process goal of issue 4 is the leaked-timestamp pair at 100k steps);</li>
+ *   <li>{@code replay}: {@link DiffCorpus}'s replay, where every line differs (run id, timestamps, durations) and one
+ *       clock value leaked into the middle step's output: the case where no line is byte-equal.</li>
+ * </ul>
  *
- * <p>{@code java -jar aos-ops-bench/target/benchmarks.jar GoldenDiffBenchmark -p steps=100000}
+ * <p>{@code java -jar aos-ops-bench/target/benchmarks.jar 'io.aos.ops.bench.diff.GoldenDiff.*' -p steps=100000}
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
+@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
+// Time-boxed iterations: a 10k-step pair takes tens of ms, so one call per iteration would measure a cold JIT.
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgs = {"-Xmx512m"})
 public class GoldenDiffBenchmark {
 
     @Param({"10000", "100000"})
     int steps;
+
+    @Param({"identical", "volatile-only", "leaked-timestamp", "seed-change", "replay"})
+    String pair;
 
     Path dir;
     Path a;
@@ -46,9 +59,16 @@ public class GoldenDiffBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("aos-bench-diff");
-        Path[] pair = DiffCorpus.writeTracePair(dir, steps);
-        a = pair[0];
-        b = pair[1];
+        if (pair.equals("replay")) {
+            Path[] written = DiffCorpus.writeTracePair(dir, steps);
+            a = written[0];
+            b = written[1];
+        } else {
+            TraceCorpus.TracePair written = TraceCorpus.writePair(dir.resolve("pair"), steps,
+                    TraceDifference.fromCliName(pair), 12345);
+            a = written.a();
+            b = written.b();
+        }
     }
 
     @TearDown(Level.Trial)

@@ -7,12 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * The fast path for two JSONL traces with as many events, where almost every line of the replay is byte-for-byte
@@ -49,6 +48,13 @@ final class ByteLockstep {
     /** Per identity key and line, the hash of its key text in A, and whether any component is present. */
     private final long[][] hashA;
     private final boolean[][] presentA;
+    /**
+     * Captured values of the lines Jackson read: both sides of a line whose bytes differ, and side A of an equal
+     * line the scanner was unsure of (whose B is the same). Null for every other line. The halves fill disjoint
+     * ranges.
+     */
+    private final String[][] capturesA;
+    private final String[][] capturesB;
 
     private ByteLockstep(StructuralDiff diff, JsonlSequence a, JsonlSequence b, DiffOptions options,
             List<String> paths) {
@@ -72,6 +78,8 @@ final class ByteLockstep {
         }
         this.hashA = new long[specs.length][a.size()];
         this.presentA = new boolean[specs.length][a.size()];
+        this.capturesA = new String[a.size()][];
+        this.capturesB = new String[a.size()][];
     }
 
     /** Compares {@code a} and {@code b} line by line into {@code diff} when it can; see {@link Outcome}. */
@@ -99,11 +107,9 @@ final class ByteLockstep {
         return outcome;
     }
 
-    /** What one half of the lines left behind: the captures of the lines that needed Jackson. */
+    /** One half of the lines: its own differences (appended in order afterwards), and whether it could tell. */
     private static final class Half {
         final StructuralDiff diff;
-        final Map<Integer, String[]> capturesA = new HashMap<>();
-        final Map<Integer, String[]> capturesB = new HashMap<>();
         boolean sure = true;
 
         Half(StructuralDiff diff) {
@@ -132,32 +138,37 @@ final class ByteLockstep {
         }
         diff.differences().addAll(second.diff.differences());
         second.diff.expectedVolatile().forEach((k, v) -> diff.expectedVolatile().merge(k, v, Long::sum));
-        first.capturesA.putAll(second.capturesA);
-        first.capturesB.putAll(second.capturesB);
-        return identities(first.capturesA, first.capturesB);
+        return identities();
     }
 
-    /** Lines {@code [from, to)}: scan the equal ones, compare the others token by token. */
+    /** Lines {@code [from, to)}: scan the equal ones, compare each run of differing ones token by token. */
     private void lines(Half half, int from, int to) {
         JsonLineScanner scanner = new JsonLineScanner(split);
         TokenComparator comparator = new TokenComparator(split);
         byte[] data = a.data();
-        for (int k = from; k < to && half.sure; k++) {
-            if (a.sameRaw(k, b, k)) {
-                if (scanner.scan(data, a.start(k), a.end(k))) {
-                    hashScanned(scanner, data, k);
-                } else {
-                    String[] cap = capturedByJackson(comparator, half.diff, k);
-                    if (cap == null) {
-                        half.sure = false;
-                    } else {
-                        half.capturesA.put(k, cap);
-                        hashCaptured(cap, k);
-                    }
+        int k = from;
+        while (k < to && half.sure) {
+            if (!a.sameRaw(k, b, k)) {
+                int run = k + 1;
+                while (run < to && !a.sameRaw(run, b, run)) {
+                    run++;
                 }
-            } else {
-                half.sure = compareLine(half, comparator, k);
+                half.sure = compareRun(half.diff, comparator, k, run);
+                k = run;
+                continue;
             }
+            if (scanner.scan(data, a.start(k), a.end(k))) {
+                hashScanned(scanner, data, k);
+            } else {
+                String[] cap = capturedByJackson(comparator, half.diff, k);
+                if (cap == null) {
+                    half.sure = false;
+                } else {
+                    capturesA[k] = cap;
+                    hashCaptured(cap, k);
+                }
+            }
+            k++;
         }
     }
 
@@ -179,33 +190,34 @@ final class ByteLockstep {
         }
     }
 
-    /** Lines k of A and B, which differ in bytes, exactly as {@code lockstep} compares them; false if unsure. */
-    private boolean compareLine(Half half, TokenComparator comparator, int k) {
-        StructuralDiff sink = half.diff;
-        String[] capA = new String[split.length];
-        String[] capB = new String[split.length];
-        int mark = sink.mark();
-        String path = "/" + k;
-        try (JsonParser pa = a.lineParser(k); JsonParser pb = b.lineParser(k)) {
-            if (!comparator.compareNext(pa, pb, path, sink, capA, capB)) {
-                JsonNode na = a.node(k);
-                JsonNode nb = b.node(k);
-                capA = TreeSequence.identityValues(na, paths);
-                capB = TreeSequence.identityValues(nb, paths);
-                sink.values(path, null, na, nb, Locus.START);
+    /**
+     * Lines {@code [from, to)} of A and B, each differing in bytes, exactly as {@code lockstep} compares them (one
+     * parser over the run on each side); false if unsure, e.g. a line holds two values.
+     */
+    private boolean compareRun(StructuralDiff sink, TokenComparator comparator, int from, int to) {
+        try (JsonParser pa = a.rangeParser(from, to); JsonParser pb = b.rangeParser(from, to)) {
+            for (int k = from; k < to; k++) {
+                String[] capA = new String[split.length];
+                String[] capB = new String[split.length];
+                int mark = sink.mark();
+                String path = "/" + k;
+                if (!comparator.compareNext(pa, pb, path, sink, capA, capB)) {
+                    JsonNode na = a.node(k);
+                    JsonNode nb = b.node(k);
+                    capA = TreeSequence.identityValues(na, paths);
+                    capB = TreeSequence.identityValues(nb, paths);
+                    sink.values(path, null, na, nb, Locus.START);
+                }
+                sink.relocate(mark, StructuralDiff.eventLocus(capA, k));
+                sink.foldExpectedVolatile(mark);
+                capturesA[k] = capA;
+                capturesB[k] = capB;
+                hashCaptured(capA, k);
             }
-            if (pa.nextToken() != null || pb.nextToken() != null) {
-                return false;
-            }
+            return pa.nextToken() == null && pb.nextToken() == null;
         } catch (IOException | OpsException e) {
             return false;
         }
-        sink.relocate(mark, StructuralDiff.eventLocus(capA, k));
-        sink.foldExpectedVolatile(mark);
-        half.capturesA.put(k, capA);
-        half.capturesB.put(k, capB);
-        hashCaptured(capA, k);
-        return true;
     }
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
@@ -242,15 +254,24 @@ final class ByteLockstep {
 
     private void hashCaptured(String[] cap, int k) {
         for (int s = 0; s < specs.length; s++) {
-            hashA[s][k] = hash(keyText(cap, specs[s]));
+            hashA[s][k] = hash(cap, specs[s]);
             presentA[s][k] = present(cap, specs[s]);
         }
     }
 
-    private static long hash(String key) {
+    /** The hash of {@link #keyText} without building it. */
+    private static long hash(String[] cap, int[] spec) {
         long h = FNV_OFFSET;
-        for (int i = 0; i < key.length(); i++) {
-            h = (h ^ key.charAt(i)) * FNV_PRIME;
+        for (int c : spec) {
+            String v = cap[c];
+            if (v == null) {
+                h = (h ^ 0) * FNV_PRIME;
+            } else {
+                for (int i = 0; i < v.length(); i++) {
+                    h = (h ^ v.charAt(i)) * FNV_PRIME;
+                }
+            }
+            h = (h ^ 1) * FNV_PRIME;
         }
         return h;
     }
@@ -277,27 +298,27 @@ final class ByteLockstep {
      * {@code lockstep}'s identity check: the first identity key present in every line and unique on both sides
      * must give line k the same key on both sides. Lines equal in bytes have equal keys; only the others are read.
      */
-    private Outcome identities(Map<Integer, String[]> capturesA, Map<Integer, String[]> capturesB) {
-        int[] differing = capturesB.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+    private Outcome identities() {
+        int[] differing = IntStream.range(0, capturesB.length).filter(k -> capturesB[k] != null)
+                .toArray();
         JsonLineScanner scanner = new JsonLineScanner(split);
         for (int s = 0; s < specs.length; s++) {
             if (!allTrue(presentA[s])) {
                 continue;
             }
+            int[] spec = specs[s];
             long[] hb = hashA[s].clone();
             boolean presentB = true;
             for (int k : differing) {
-                hb[k] = hash(keyText(capturesB.get(k), specs[s]));
-                presentB &= present(capturesB.get(k), specs[s]);
+                hb[k] = hash(capturesB[k], spec);
+                presentB &= present(capturesB[k], spec);
             }
             if (!presentB) {
                 continue;
             }
-            int spec = s;
-            Boolean uniqueA = unique(hashA[s], k -> keyA(k, spec, capturesA, scanner));
+            Boolean uniqueA = unique(hashA[s], k -> keyA(k, spec, scanner));
             Boolean uniqueB = differing.length == 0 ? uniqueA
-                    : unique(hb, k -> capturesB.containsKey(k) ? keyText(capturesB.get(k), specs[spec])
-                            : keyA(k, spec, capturesA, scanner));
+                    : unique(hb, k -> capturesB[k] != null ? keyText(capturesB[k], spec) : keyA(k, spec, scanner));
             if (uniqueA == null || uniqueB == null) {
                 return Outcome.UNSURE;
             }
@@ -305,7 +326,7 @@ final class ByteLockstep {
                 continue;
             }
             for (int k : differing) {
-                if (!keyText(capturesA.get(k), specs[s]).equals(keyText(capturesB.get(k), specs[s]))) {
+                if (!keyText(capturesA[k], spec).equals(keyText(capturesB[k], spec))) {
                     return Outcome.NOT_IN_STEP;
                 }
             }
@@ -314,15 +335,15 @@ final class ByteLockstep {
         return Outcome.NOT_IN_STEP;
     }
 
-    /** The key text of line k of A for identity key s. */
-    private String keyA(int k, int s, Map<Integer, String[]> capturesA, JsonLineScanner scanner) {
-        String[] cap = capturesA.get(k);
+    /** The key text of line k of A for the identity key {@code spec}. */
+    private String keyA(int k, int[] spec, JsonLineScanner scanner) {
+        String[] cap = capturesA[k];
         if (cap == null) {
             byte[] data = a.data();
             // The scanner accepted this line before; it finds the same ranges again.
             scanner.scan(data, a.start(k), a.end(k));
             cap = new String[split.length];
-            for (int c : specs[s]) {
+            for (int c : spec) {
                 int st = scanner.start(c);
                 cap[c] = st == JsonLineScanner.ABSENT ? null
                         : st == JsonLineScanner.OBJECT ? "<START_OBJECT>"
@@ -330,7 +351,7 @@ final class ByteLockstep {
                         : new String(data, st, scanner.end(c) - st, StandardCharsets.ISO_8859_1);
             }
         }
-        return keyText(cap, specs[s]);
+        return keyText(cap, spec);
     }
 
     /**
