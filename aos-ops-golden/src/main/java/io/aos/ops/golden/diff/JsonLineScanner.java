@@ -241,7 +241,7 @@ final class JsonLineScanner {
         int ne = e - 1;
         if (depth == 1 && !isArray[1]) {
             for (int r = 0; r < roots.length; r++) {
-                if (Arrays.equals(data, ns, ne, roots[r], 0, roots[r].length)) {
+                if (same(data, ns, ne, roots[r])) {
                     pendingCapture = rootCapture[r];
                     pendingRoot = children[r].length > 0 ? r : -1;
                     break;
@@ -250,7 +250,7 @@ final class JsonLineScanner {
         } else if (depth == 2 && context[2] >= 0) {
             byte[][] names = children[context[2]];
             for (int k = 0; k < names.length; k++) {
-                if (Arrays.equals(data, ns, ne, names[k], 0, names[k].length)) {
+                if (same(data, ns, ne, names[k])) {
                     pendingCapture = childCapture[context[2]][k];
                     break;
                 }
@@ -261,6 +261,23 @@ final class JsonLineScanner {
             return -1;
         }
         return skipSpace(data, p + 1, to);
+    }
+
+    /**
+     * {@code data[from, to)} equals {@code name}: the length and first byte rule out most names before a loop (this
+     * runs for every key of every line, mostly under C1, where {@code Arrays.equals} on ranges is not an intrinsic).
+     */
+    private static boolean same(byte[] data, int from, int to, byte[] name) {
+        int n = name.length;
+        if (to - from != n || n > 0 && data[from] != name[0]) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            if (data[from + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int skipSpace(byte[] data, int p, int to) {
@@ -277,12 +294,13 @@ final class JsonLineScanner {
     private static int string(byte[] data, int p, int to, boolean plain) {
         while (p < to) {
             int b = data[p];
-            if (b == '"') {
-                return p + 1;
-            }
-            if (b >= 0x20 && b != '\\' && b < 0x7F) {
+            // Most bytes are plain ASCII above the quote: one test of three comparisons.
+            if (b > '"' && b != '\\' && b < 0x7F || b == ' ' || b == '!') {
                 p++;
                 continue;
+            }
+            if (b == '"') {
+                return p + 1;
             }
             if (plain) {
                 return -1;
