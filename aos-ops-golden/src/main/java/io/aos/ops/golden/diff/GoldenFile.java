@@ -12,6 +12,7 @@ import io.aos.ops.core.OpsException;
 import io.aos.ops.core.json.OpsJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -123,11 +124,16 @@ public final class GoldenFile {
             if (buffer.position() < bytes.length) {
                 return Arrays.copyOf(bytes, buffer.position());
             }
-            // A file still being written may have grown since its size was taken: read it whole.
-            if (channel.read(ByteBuffer.allocate(1)) > 0) {
-                return Files.readAllBytes(path);
+            // A pipe (size 0) or a file still being written has more: read on to the end.
+            ByteBuffer probe = ByteBuffer.allocate(1);
+            if (channel.read(probe) <= 0) {
+                return bytes;
             }
-            return bytes;
+            byte[] rest = Channels.newInputStream(channel).readAllBytes();
+            byte[] all = Arrays.copyOf(bytes, bytes.length + 1 + rest.length);
+            all[bytes.length] = probe.get(0);
+            System.arraycopy(rest, 0, all, bytes.length + 1, rest.length);
+            return all;
         }
     }
 

@@ -57,6 +57,25 @@ class GoldenFileTest {
     }
 
     @Test
+    void aPipeIsReadToItsEndThoughItsSizeIsZero() throws Exception {
+        Path fifo = tmp.resolve("trace.jsonl");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        String content = "{\"event_type\":\"run_start\"}\n{\"event_type\":\"run_end\"}\n";
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, content);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        GoldenFile file = GoldenFile.read(fifo);
+        writer.join();
+        assertThat(file.tree().toString())
+                .isEqualTo("[{\"event_type\":\"run_start\"},{\"event_type\":\"run_end\"}]");
+    }
+
+    @Test
     void anEmptyOrMissingFileIsBadInput() throws Exception {
         Path empty = tmp.resolve("e.json");
         Files.writeString(empty, "\n");
