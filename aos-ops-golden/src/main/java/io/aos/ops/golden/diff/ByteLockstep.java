@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.core.OpsException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -339,17 +338,9 @@ final class ByteLockstep {
     private String keyA(int k, int[] spec, JsonLineScanner scanner) {
         String[] cap = capturesA[k];
         if (cap == null) {
-            byte[] data = a.data();
-            // The scanner accepted this line before; it finds the same ranges again.
-            scanner.scan(data, a.start(k), a.end(k));
-            cap = new String[split.length];
-            for (int c : spec) {
-                int st = scanner.start(c);
-                cap[c] = st == JsonLineScanner.ABSENT ? null
-                        : st == JsonLineScanner.OBJECT ? "<START_OBJECT>"
-                        : st == JsonLineScanner.ARRAY ? "<START_ARRAY>"
-                        : new String(data, st, scanner.end(c) - st, StandardCharsets.ISO_8859_1);
-            }
+            // The scanner accepted this line before; it finds the same values again.
+            scanner.scan(a.data(), a.start(k), a.end(k));
+            cap = scanner.values(a.data());
         }
         return keyText(cap, spec);
     }

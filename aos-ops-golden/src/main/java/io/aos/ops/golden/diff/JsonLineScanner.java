@@ -108,6 +108,17 @@ final class JsonLineScanner {
         return end[c];
     }
 
+    /** The captured values of the line last scanned (successfully) as text; null where absent. */
+    String[] values(byte[] data) {
+        String[] out = new String[start.length];
+        for (int c = 0; c < out.length; c++) {
+            int s = start[c];
+            out[c] = s == ABSENT ? null : s == OBJECT ? "<START_OBJECT>" : s == ARRAY ? "<START_ARRAY>"
+                    : new String(data, s, end[c] - s, StandardCharsets.ISO_8859_1);
+        }
+        return out;
+    }
+
     /**
      * Scans {@code data[from, to)}. True when it is one valid JSON value (whitespace around it allowed) and every
      * captured value is plain ASCII; false means "not sure", never "invalid".

@@ -107,34 +107,45 @@ final class JsonlSequence implements ElementSequence {
         return values;
     }
 
-    /** Every line's values of {@code paths} in one streaming pass; also validates every line. */
+    /** Every line's values of {@code paths}, one pass over the lines; also validates every line. */
     private String[][] extractAll(List<String> paths) {
         String[][] split = new String[paths.size()][];
         for (int p = 0; p < split.length; p++) {
             split[p] = paths.get(p).split("\\.");
         }
+        // Most lines are plain ASCII JSON the scanner is sure of; it is several times cheaper than the parser.
+        JsonLineScanner scanner = JsonLineScanner.canCapture(paths) ? new JsonLineScanner(split) : null;
         String[][] out = new String[starts.length][];
         for (int i = 0; i < starts.length; i++) {
-            String[] values = new String[split.length];
-            try (JsonParser parser = factory.createParser(data, starts[i], ends[i] - starts[i])) {
-                JsonToken first = parser.nextToken();
-                if (first == JsonToken.START_OBJECT) {
-                    extract(parser, split, 0, values, new boolean[split.length]);
-                } else {
-                    parser.skipChildren();
-                }
-                if (parser.nextToken() != null) {
-                    throw OpsException.badJson(file, lineNumbers[i], parser.currentLocation().getColumnNr(),
-                            "more than one JSON value on the line");
-                }
-            } catch (JsonProcessingException e) {
-                throw describe(i, e);
-            } catch (IOException e) {
-                throw OpsException.badInput(file, "line " + lineNumbers[i] + " cannot be read: " + e.getMessage(), e);
+            if (scanner != null && scanner.scan(data, starts[i], ends[i])) {
+                out[i] = scanner.values(data);
+                continue;
             }
-            out[i] = values;
+            out[i] = extractParsed(i, split);
         }
         return out;
+    }
+
+    /** Line i's values of the split paths, read by the streaming parser; also validates the line. */
+    String[] extractParsed(int i, String[][] split) {
+        String[] values = new String[split.length];
+        try (JsonParser parser = factory.createParser(data, starts[i], ends[i] - starts[i])) {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_OBJECT) {
+                extract(parser, split, 0, values, new boolean[split.length]);
+            } else {
+                parser.skipChildren();
+            }
+            if (parser.nextToken() != null) {
+                throw OpsException.badJson(file, lineNumbers[i], parser.currentLocation().getColumnNr(),
+                        "more than one JSON value on the line");
+            }
+        } catch (JsonProcessingException e) {
+            throw describe(i, e);
+        } catch (IOException e) {
+            throw OpsException.badInput(file, "line " + lineNumbers[i] + " cannot be read: " + e.getMessage(), e);
+        }
+        return values;
     }
 
     /**

@@ -123,6 +123,34 @@ class JsonLineScannerTest {
         assertThat(accepted).isGreaterThan(1_000);
     }
 
+    @Test
+    void whateverTheScannerAcceptsTheParserExtractsTheSameIdentityValuesFrom() {
+        Random random = new Random(42);
+        byte[] original = EVENT.getBytes(StandardCharsets.UTF_8);
+        byte[] alphabet = "{}[]\":,.-0123456789 \\nulx_".getBytes(StandardCharsets.ISO_8859_1);
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        for (int round = 0; round < 5_000; round++) {
+            byte[] line = Arrays.copyOf(original, original.length);
+            for (int m = random.nextInt(3); m > 0; m--) {
+                line[random.nextInt(line.length)] = alphabet[random.nextInt(alphabet.length)];
+            }
+            file.writeBytes(line);
+            file.write('\n');
+        }
+        byte[] data = file.toByteArray();
+        JsonlSequence seq = new JsonlSequence(java.nio.file.Path.of("fuzz.jsonl"), data, LineIndex.of(data),
+                java.util.Set.of());
+        JsonLineScanner scanner = new JsonLineScanner(SPLIT);
+        int accepted = 0;
+        for (int i = 0; i < seq.size(); i++) {
+            if (scanner.scan(data, seq.start(i), seq.end(i))) {
+                accepted++;
+                assertThat(scanner.values(data)).as("line %s", i + 1).isEqualTo(seq.extractParsed(i, SPLIT));
+            }
+        }
+        assertThat(accepted).isGreaterThan(1_000);
+    }
+
     private static String[] jacksonBytes(byte[] bytes) {
         String[] a = new String[SPLIT.length];
         String[] b = new String[SPLIT.length];
