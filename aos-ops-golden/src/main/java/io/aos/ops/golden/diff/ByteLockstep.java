@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.core.OpsException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -145,15 +146,27 @@ final class ByteLockstep {
         JsonLineScanner scanner = new JsonLineScanner(split);
         TokenComparator comparator = new TokenComparator(split);
         byte[] data = a.data();
+        VolatileOnly volatileOnly = options.listExpectedVolatile() ? null : new VolatileOnly(half.diff);
         int k = from;
         while (k < to && half.sure) {
             if (!a.sameRaw(k, b, k)) {
+                if (volatileOnly != null && volatileOnly.counted(scanner, k)) {
+                    k++;
+                    continue;
+                }
+                // A run of lines that need the token comparison. A line only counted (no difference object)
+                // may be taken out of the run's middle: counts do not depend on order.
                 int run = k + 1;
+                int counted = -1;
                 while (run < to && !a.sameRaw(run, b, run)) {
+                    if (volatileOnly != null && volatileOnly.counted(scanner, run)) {
+                        counted = run;
+                        break;
+                    }
                     run++;
                 }
                 half.sure = compareRun(half.diff, comparator, k, run);
-                k = run;
+                k = counted >= 0 ? counted + 1 : run;
                 continue;
             }
             if (scanner.scan(data, a.start(k), a.end(k))) {
@@ -216,6 +229,169 @@ final class ByteLockstep {
             return pa.nextToken() == null && pb.nextToken() == null;
         } catch (IOException | OpsException e) {
             return false;
+        }
+    }
+
+    /**
+     * Two lines that differ in bytes, compared on their bytes when both are lines the scanner is sure of: when they
+     * have the same tokens except scalar values under volatile keys (outside arrays), {@code lockstep} would
+     * record one difference per such value and then fold them all into the expected-volatile counts, which is
+     * all this does. Anything else (a key, structure or non-volatile value differs, a value inside an array, an
+     * escape or a float in a differing value) is left to the token comparison.
+     */
+    private final class VolatileOnly {
+        private final StructuralDiff sink;
+        private final JsonTokens ta = new JsonTokens();
+        private final JsonTokens tb = new JsonTokens();
+        private final List<String> keys = new ArrayList<>();
+        private final boolean[] isArray = new boolean[JsonTokens.MAX_DEPTH + 2];
+        private final int[] keyStart = new int[JsonTokens.MAX_DEPTH + 2];
+        private final int[] keyEnd = new int[JsonTokens.MAX_DEPTH + 2];
+
+        private final int[] startB = new int[split.length];
+        private final int[] endB = new int[split.length];
+
+        VolatileOnly(StructuralDiff sink) {
+            this.sink = sink;
+        }
+
+        /** Whether A's captures (in the scanner) are B's (in startB/endB), value for value. */
+        private boolean sameCaptures(JsonLineScanner scanner, byte[] da, byte[] db) {
+            for (int c = 0; c < startB.length; c++) {
+                int s = scanner.start(c);
+                if (s < 0 || startB[c] < 0 ? s != startB[c]
+                        : !Arrays.equals(da, s, scanner.end(c), db, startB[c], endB[c])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** True when line k's differences were all counted as expected-volatile (and its identity kept). */
+        boolean counted(JsonLineScanner scanner, int k) {
+            byte[] da = a.data();
+            byte[] db = b.data();
+            if (!scanner.scan(db, b.start(k), b.end(k))) {
+                return false;
+            }
+            for (int c = 0; c < startB.length; c++) {
+                startB[c] = scanner.start(c);
+                endB[c] = scanner.end(c);
+            }
+            if (!scanner.scan(da, a.start(k), a.end(k))) {
+                return false;
+            }
+            keys.clear();
+            if (!onlyVolatile(da, a.start(k), a.end(k), db, b.start(k), b.end(k))) {
+                return false;
+            }
+            for (String key : keys) {
+                sink.expectedVolatile().merge(key, 1L, Long::sum);
+            }
+            if (sameCaptures(scanner, da, db)) {
+                // Same identity on both sides, as for a line equal in bytes: nothing to keep but A's hashes.
+                hashScanned(scanner, da, k);
+            } else {
+                String[] capA = scanner.values(da);
+                capturesA[k] = capA;
+                capturesB[k] = JsonLineScanner.values(db, startB, endB);
+                hashCaptured(capA, k);
+            }
+            return true;
+        }
+
+        private boolean onlyVolatile(byte[] da, int fa, int ea, byte[] db, int fb, int eb) {
+            ta.reset(da, fa, ea);
+            tb.reset(db, fb, eb);
+            int depth = 0;
+            int arrays = 0;
+            boolean expectKey = false;
+            while (true) {
+                int t = ta.next();
+                if (t != tb.next()) {
+                    return false;
+                }
+                switch (t) {
+                    case JsonTokens.END:
+                        return depth == 0;
+                    case JsonTokens.OBJECT_START, JsonTokens.ARRAY_START:
+                        if (depth > JsonTokens.MAX_DEPTH) {
+                            return false;
+                        }
+                        depth++;
+                        isArray[depth] = t == JsonTokens.ARRAY_START;
+                        arrays += isArray[depth] ? 1 : 0;
+                        expectKey = !isArray[depth];
+                        break;
+                    case JsonTokens.OBJECT_END, JsonTokens.ARRAY_END:
+                        arrays -= isArray[depth] ? 1 : 0;
+                        depth--;
+                        expectKey = false;
+                        break;
+                    case JsonTokens.COMMA:
+                        expectKey = depth > 0 && !isArray[depth];
+                        break;
+                    case JsonTokens.COLON:
+                        expectKey = false;
+                        break;
+                    default:
+                        boolean same = Arrays.equals(da, ta.start, ta.end, db, tb.start, tb.end);
+                        if (expectKey) {
+                            if (!same) {
+                                return false;
+                            }
+                            keyStart[depth] = ta.start;
+                            keyEnd[depth] = ta.end;
+                        } else if (!same && !volatileValue(t, da, db, depth, arrays)) {
+                            return false;
+                        }
+                }
+            }
+        }
+
+        /** A differing scalar that lockstep would record, under a volatile key, outside any array. */
+        private boolean volatileValue(int t, byte[] da, byte[] db, int depth, int arrays) {
+            if (arrays > 0 || depth == 0) {
+                return false;
+            }
+            if (t == JsonTokens.STRING ? escaped(da, ta) || escaped(db, tb)
+                    : t == JsonTokens.NUMBER && (!integer(da, ta) || !integer(db, tb))) {
+                return false;
+            }
+            // The key, in A's bytes (equal in B): its quotes are not part of the text.
+            int ks = keyStart[depth] + 1;
+            int ke = keyEnd[depth] - 1;
+            for (int i = ks; i < ke; i++) {
+                if (da[i] < 0x20 || da[i] == '\\') {
+                    return false;
+                }
+            }
+            String key = new String(da, ks, ke - ks, StandardCharsets.UTF_8);
+            if (!sink.isVolatileKey(key)) {
+                return false;
+            }
+            keys.add(key);
+            return true;
+        }
+
+        private boolean escaped(byte[] data, JsonTokens token) {
+            for (int i = token.start; i < token.end; i++) {
+                if (data[i] == '\\') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** An integer other than -0 (which equals 0): different bytes mean a different value. */
+        private boolean integer(byte[] data, JsonTokens token) {
+            for (int i = token.start; i < token.end; i++) {
+                byte c = data[i];
+                if (c == '.' || c == 'e' || c == 'E') {
+                    return false;
+                }
+            }
+            return !(token.end - token.start == 2 && data[token.start] == '-' && data[token.start + 1] == '0');
         }
     }
 

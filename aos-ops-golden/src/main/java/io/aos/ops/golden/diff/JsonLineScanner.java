@@ -110,6 +110,11 @@ final class JsonLineScanner {
 
     /** The captured values of the line last scanned (successfully) as text; null where absent. */
     String[] values(byte[] data) {
+        return values(data, start, end);
+    }
+
+    /** Captured values as text, from ranges (or markers) that a scan of {@code data} found. */
+    static String[] values(byte[] data, int[] start, int[] end) {
         String[] out = new String[start.length];
         for (int c = 0; c < out.length; c++) {
             int s = start[c];

@@ -260,8 +260,7 @@ final class StructuralDiff {
         }
         for (int k = mark; k < out.size(); k++) {
             String key = out.get(k).key();
-            if (key == null || !volatileKeys.computeIfAbsent(key,
-                    x -> FieldNames.isVolatile(x, options.volatileFields()))) {
+            if (key == null || !isVolatileKey(key)) {
                 return;
             }
         }
@@ -269,6 +268,11 @@ final class StructuralDiff {
             expectedVolatile.merge(out.get(k).key(), 1L, Long::sum);
         }
         reset(mark);
+    }
+
+    /** Whether differences under this object key are expected-volatile (cached: a trace has few distinct keys). */
+    boolean isVolatileKey(String key) {
+        return volatileKeys.computeIfAbsent(key, x -> FieldNames.isVolatile(x, options.volatileFields()));
     }
 
     /** Expected-volatile differences counted, not listed, by field name. */
