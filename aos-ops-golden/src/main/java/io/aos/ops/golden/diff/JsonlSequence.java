@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * The lines of a JSONL trace held as raw bytes (about the file's size, not the 7x of a tree). Identity values are read
- * with the streaming parser, which also checks every line is valid JSON; a line becomes a tree only when it has to be
- * compared with a line that is not byte-for-byte the same.
+ * by {@link JsonLineScanner}, or the streaming parser for a line the scanner is unsure of, and either checks every
+ * line is valid JSON; a line becomes a tree only when it has to be compared with a line that is not byte-for-byte
+ * the same.
  */
 final class JsonlSequence implements ElementSequence {
 
