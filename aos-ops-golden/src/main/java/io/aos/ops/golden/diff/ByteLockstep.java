@@ -16,8 +16,9 @@ import java.util.stream.IntStream;
 /**
  * The fast path for two JSONL traces with as many events, where almost every line of the replay is byte-for-byte
  * the line of its golden file: such a line is only scanned once ({@link JsonLineScanner}: is it valid, what is its
- * identity), never tokenised twice and compared; only the lines whose bytes differ go through the token comparison
- * of {@link StructuralDiff#lockstep}. The result is the one {@code lockstep} gives, differences in the same order;
+ * identity), never tokenised twice and compared. A pair of lines that differ only in volatile values (a replay's
+ * timestamps) is counted on its bytes ({@link VolatileOnly}); only the other lines whose bytes differ go through the
+ * token comparison of {@link StructuralDiff#lockstep}. The result is the one {@code lockstep} gives, differences in the same order;
  * whenever this path cannot be sure of that (a line the scanner is unsure of and Jackson rejects, a line holding two
  * values, a hash collision between identities) it answers {@link Outcome#UNSURE}, keeps nothing, and the caller
  * runs {@code lockstep}, which reports such input as it always did.
@@ -50,8 +51,8 @@ final class ByteLockstep {
     private final boolean[][] presentA;
     /**
      * Captured values of the lines Jackson read: both sides of a line whose bytes differ, and side A of an equal
-     * line the scanner was unsure of (whose B is the same). Null for every other line. The halves fill disjoint
-     * ranges.
+     * line the scanner was unsure of (whose B is the same). Null for every other line, including a line counted as
+     * volatile-only whose identity values are the same on both sides. The halves fill disjoint ranges.
      */
     private final String[][] capturesA;
     private final String[][] capturesB;
