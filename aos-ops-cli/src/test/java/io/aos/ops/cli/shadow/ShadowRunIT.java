@@ -121,12 +121,36 @@ class ShadowRunIT {
         ProcessBuilder pb = launcher("--hours", "1", "--cycle-interval", "30", "-o", out.toString());
         Process p = pb.start();
         await(out.resolve("status.json"), "running");
+        // the runbook stops a run with: kill -TERM $(pgrep -f run_shadow_simulation)
+        assertThat(Files.readString(Path.of("/proc/" + p.pid() + "/cmdline")).replace('\0', ' '))
+                .as("what pgrep -f matches").contains("run_shadow_simulation");
         p.destroy();
         Run r = finish(pb, p);
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("Shutting down shadow simulation...", "Final report:",
                 "Shadow simulation complete");
-        assertThat(OpsJson.readTree(out.resolve("status.json")).path("state").asText()).isEqualTo("stopped");
+        JsonNode status = OpsJson.readTree(out.resolve("status.json"));
+        assertThat(status.path("state").asText()).isEqualTo("stopped");
+        try (Stream<Path> reports = Files.list(out.resolve("reports"))) {
+            Path summary = reports.filter(f -> f.getFileName().toString().startsWith("summary_")).findFirst()
+                    .orElseThrow();
+            JsonNode json = OpsJson.readTree(summary);
+            assertThat(json.at("/statistics/cycles_completed").asLong()).isEqualTo(status.path("cycles").asLong())
+                    .isPositive();
+            assertThat(json.at("/statistics/mismatch_rate").isNumber()).isTrue();
+            assertThat(json.path("status").asText()).isEqualTo("healthy");
+            assertThat(json.path("passed").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void dashHIsHoursAndTakesDecimals() throws Exception {
+        Path out = tmp.resolve("run");
+        Run r = run("-h", "0.0003", "--cycle-interval", "0", "-o", out.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        JsonNode status = OpsJson.readTree(out.resolve("status.json"));
+        assertThat(status.path("target_hours").asDouble()).isEqualTo(0.0003);
+        assertThat(status.path("state").asText()).isEqualTo("completed");
     }
 
     @Test
