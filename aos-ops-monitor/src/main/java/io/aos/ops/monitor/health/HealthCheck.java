@@ -98,6 +98,7 @@ public final class HealthCheck {
         if (mayRediscover() && !snapshot.process().map(ProcessStatus::isAlive).orElse(false)) {
             WatchedRun newest = RunDiscovery.forConfig(config).discover(options.runDir(), options.log());
             if (!newest.equals(observer.run())) {
+                observer.close();
                 observer = RunObserver.of(newest, clock);
                 snapshot = observer.observe();
             }
