@@ -41,6 +41,12 @@ public final class HealthReportMetrics {
                     && result.figures().get("bytes") instanceof Number bytes) {
                 monitor.recordGoldenStorage(dir, files.longValue(), bytes.longValue());
             }
+            // The runner's engine traces (traces/) take as much disk as its golden files: a series of their own.
+            if (result.figures().get("traces_dir") instanceof String dir
+                    && result.figures().get("traces_files") instanceof Number files
+                    && result.figures().get("traces_bytes") instanceof Number bytes) {
+                monitor.recordGoldenStorage(dir, files.longValue(), bytes.longValue());
+            }
         }
         monitor.recordEmergencyStop(report.emergencyStop());
         Optional<ShadowRunLayout> layout = report.run().layout();
