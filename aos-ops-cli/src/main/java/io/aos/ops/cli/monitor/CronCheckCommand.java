@@ -60,8 +60,7 @@ public final class CronCheckCommand implements Callable<Integer> {
             Output.text(spec, CrontabLine.forInstallation(Installation.home(), config.environment()));
             return 0;
         }
-        SyslogSink syslog = new SyslogSink(config.env(SyslogSink.SOCKET_ENV).filter(s -> !s.isBlank())
-                .map(Path::of).orElse(SyslogSink.DEFAULT_SOCKET), SyslogSink.TAG, System.err);
+        SyslogSink syslog = SyslogSink.forConfig(config, System.err);
         CronCheck.Outcome outcome = new CronCheck(
                 HealthCheck.create(config, run.checkOptions(config), Clock.systemDefaultZone()),
                 config.path(OpsSetting.CRON_ALERTS_LOG), syslog).run();
