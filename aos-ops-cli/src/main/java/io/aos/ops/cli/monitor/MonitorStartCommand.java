@@ -69,6 +69,8 @@ public final class MonitorStartCommand implements Callable<Integer> {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:+UseSerialGC");
         command.add("-Xmx128m");
+        // The runbook finds the daemon with 'pgrep -f shadow_monitor_daemon' (and clears a wedged one with pkill -f).
+        command.add("-Daos.ops.daemon=shadow_monitor_daemon");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(AosOps.class.getName());

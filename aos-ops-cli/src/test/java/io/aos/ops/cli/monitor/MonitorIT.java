@@ -97,6 +97,9 @@ class MonitorIT {
         // the 'start' process has exited; the daemon lives on
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
 
+        // the runbook's troubleshooting step finds it by name
+        assertThat(pgrep("shadow_monitor_daemon")).contains(pid);
+
         CliRun second = run("monitor", "start");
         assertThat(second.code()).isEqualTo(1);
         assertThat(second.out()).contains("Monitor already running (PID: " + pid + ")");
@@ -159,6 +162,14 @@ class MonitorIT {
         CliRun stale = run("cron-check", "--stale-warning", "30", "--stale-critical", "60");
         assertThat(stale.code()).isEqualTo(1);
         assertThat(Files.readString(state.resolve("shadow_cron_alerts.log"))).contains("CRITICAL: Log stale");
+    }
+
+    /** The PIDs {@code pgrep -f PATTERN} prints, as the runbook runs it. */
+    static List<Long> pgrep(String pattern) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("pgrep", "-f", pattern).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor(10, TimeUnit.SECONDS);
+        return out.lines().map(String::strip).filter(l -> l.matches("\\d+")).map(Long::valueOf).toList();
     }
 
     private static long countHealthy(Path log) throws IOException {
