@@ -121,10 +121,13 @@ class ShadowRunIT {
         ProcessBuilder pb = launcher("--hours", "1", "--cycle-interval", "30", "-o", out.toString());
         Process p = pb.start();
         await(out.resolve("status.json"), "running");
-        // the runbook stops a run with: kill -TERM $(pgrep -f run_shadow_simulation)
-        assertThat(Files.readString(Path.of("/proc/" + p.pid() + "/cmdline")).replace('\0', ' '))
-                .as("what pgrep -f matches").contains("run_shadow_simulation");
-        p.destroy();
+        // as the runbook does it: kill -TERM $(pgrep -f run_shadow_simulation)
+        long pid = OpsJson.readTree(out.resolve("status.json")).path("pid").asLong();
+        Process pgrep = new ProcessBuilder("pgrep", "-f", "run_shadow_simulation").start();
+        List<Long> found = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .map(String::strip).filter(l -> l.matches("\\d+")).map(Long::valueOf).toList();
+        assertThat(found).contains(pid);
+        assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(pid)).start().waitFor()).isZero();
         Run r = finish(pb, p);
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("Shutting down shadow simulation...", "Final report:",
