@@ -1,5 +1,7 @@
 package io.aos.ops.bench.diff;
 
+import io.aos.ops.bench.corpus.TraceCorpus;
+import io.aos.ops.bench.corpus.TraceDifference;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
 import java.io.IOException;
@@ -23,10 +25,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The golden diff of two engine traces: an original and its replay, where every timestamp, duration and the run id
- * differ and one clock value leaked into the middle step.
+ * The golden diff of two engine traces, an original and its replay: {@code pair=leaked} (the default corpus of the
+ * performance goal: every timestamp, duration and the run id differ and one clock value leaked into the middle step,
+ * a WARNING) or {@code pair=matching} (only timestamps and durations differ: a MATCH).
  *
- * <p>{@code java -jar aos-ops-bench/target/benchmarks.jar GoldenDiffBenchmark -p steps=100000}
+ * <p>{@code java -jar aos-ops-bench/target/benchmarks.jar GoldenDiffBenchmark -p steps=100000 -p pair=leaked}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -39,6 +42,9 @@ public class GoldenDiffBenchmark {
     @Param({"10000", "100000"})
     int steps;
 
+    @Param({"leaked", "matching"})
+    String pair;
+
     Path dir;
     Path a;
     Path b;
@@ -46,9 +52,16 @@ public class GoldenDiffBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("aos-bench-diff");
-        Path[] pair = DiffCorpus.writeTracePair(dir, steps);
-        a = pair[0];
-        b = pair[1];
+        if (pair.equals("matching")) {
+            TraceCorpus.TracePair written = TraceCorpus.writePair(dir.resolve("pair"), steps,
+                    TraceDifference.VOLATILE_ONLY, 12345);
+            a = written.a();
+            b = written.b();
+        } else {
+            Path[] files = DiffCorpus.writeTracePair(dir, steps);
+            a = files[0];
+            b = files[1];
+        }
     }
 
     @TearDown(Level.Trial)
