@@ -209,7 +209,8 @@ fi
 shadow=$tmp/shadow_24h
 runner_used="generator (CorpusMain shadow-dir)"
 if wants shadow || wants summary || wants cron; then
-  measure "aos-ops shadow run --cycles 2880 --cycle-interval 0" 1 --needs "shadow run" \
+  # --before: with --reps N every rep needs a fresh output directory (the runner refuses one that held a run)
+  measure "aos-ops shadow run --cycles 2880 --cycle-interval 0" 1 --before "rm -rf '$shadow'" --needs "shadow run" \
     timeout 600 "${aos[@]}" shadow run --cycles 2880 --cycle-interval 0 --workers 3 --workflows-per-cycle 9 \
       --seed "$seed" --output "$shadow"
   if [[ $m_status == ok && -d $shadow/reports ]]; then
