@@ -51,10 +51,6 @@ public final class AosOps {
             }
         }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        // The help texts are written in lines of up to ~110 characters; at picocli's default 80 columns every one of
-        // them wraps raggedly. 120 columns, or the terminal's width when picocli can read it.
-        cli.setUsageHelpWidth(120);
-        cli.setUsageHelpAutoWidth(true);
         cli.setParameterExceptionHandler((ParameterException e, String[] ignored) -> {
             CommandLine failed = e.getCommandLine();
             PrintWriter err = failed.getErr();
