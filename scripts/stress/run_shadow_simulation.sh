@@ -1,4 +1,8 @@
 #!/bin/sh
 # Runbook launcher: same as 'aos-ops shadow run', every argument passed through unchanged.
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+# exec replaces this shell by the JVM: a property naming the launcher keeps the runbook's
+# 'pgrep -f run_shadow_simulation' (and 'kill -TERM $(pgrep -f run_shadow_simulation)') finding the run.
+AOS_OPS_JAVA_OPTS="${AOS_OPS_JAVA_OPTS:+$AOS_OPS_JAVA_OPTS }-Daos.ops.launcher=run_shadow_simulation.sh"
+export AOS_OPS_JAVA_OPTS
 exec "$here/../../bin/aos-ops" shadow run "$@"

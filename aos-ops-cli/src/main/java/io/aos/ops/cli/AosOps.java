@@ -5,6 +5,8 @@ import io.aos.ops.core.health.ExitMode;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -33,11 +35,27 @@ public final class AosOps {
         boolean debug = argList.contains("--debug");
         ExitMode mode = ExitMode.of(argList.contains("--nagios"));
         CommandLine cli = new CommandLine(new AosOpsCommand());
+        String group = "";
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                group = arg;
+                break;
+            }
+        }
+        if (AosOpsCommand.GROUPS.containsKey(group)) {
+            cli.addSubcommand(group, AosOpsCommand.GROUPS.get(group).get());
+        } else {
+            // --help, --version, a typo: the whole tree, so usage lists every group and picocli suggests the nearest
+            for (Map.Entry<String, Supplier<Object>> each : AosOpsCommand.GROUPS.entrySet()) {
+                cli.addSubcommand(each.getKey(), each.getValue().get());
+            }
+        }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ParameterException e, String[] ignored) -> {
             CommandLine failed = e.getCommandLine();
             PrintWriter err = failed.getErr();
             err.println("aos-ops: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
             err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
             if (debug) {
                 e.printStackTrace(err);

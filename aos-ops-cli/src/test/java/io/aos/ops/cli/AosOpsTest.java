@@ -3,10 +3,36 @@ package io.aos.ops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class AosOpsTest {
 
+    @Test
+    void eachGroupIsRegisteredUnderItsOwnCommandName() {
+        AosOpsCommand.GROUPS.forEach((name, command) ->
+                assertThat(new CommandLine(command.get()).getCommandName()).isEqualTo(name));
+    }
 
+    @Test
+    void aCommandLineThatNamesItsGroupBuildsOnlyThatGroup() {
+        CommandLine cli = AosOps.commandLine("cron-check", "--nagios");
+        assertThat(cli.getSubcommands()).containsOnlyKeys("cron-check");
+        assertThat(AosOps.commandLine("--debug", "golden", "diff").getSubcommands()).containsOnlyKeys("golden");
+    }
+
+    @Test
+    void aTypoGetsTheWholeTreeAndASuggestion() {
+        CliRun r = CliRun.of("cron-chek");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("cron-check");
+    }
+
+    @Test
+    void aGroupsHelpNamesItsFullCommand() {
+        CliRun r = CliRun.of("cron-check", "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Usage: aos-ops cron-check");
+    }
 
     @Test
     void helpListsEveryCommandGroupOfTheDesign() {

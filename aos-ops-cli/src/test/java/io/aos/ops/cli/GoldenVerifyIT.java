@@ -3,7 +3,9 @@ package io.aos.ops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aos.ops.golden.format.GoldenRecorder;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +27,15 @@ class GoldenVerifyIT {
     }
 
     private Run verify(String secret, String... files) throws IOException, InterruptedException {
+        return run(List.of(), "verify", secret, files);
+    }
+
+    private Run run(List<String> jvmOptions, String subcommand, String secret, String... files)
+            throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("aos.ops.jar", "target/aos-ops.jar")).toAbsolutePath();
-        List<String> command = new java.util.ArrayList<>(List.of("java", "-jar", jar.toString(), "golden", "verify"));
+        List<String> command = new java.util.ArrayList<>(List.of("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "golden", subcommand));
         command.addAll(List.of(files));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("AOS_STATE_DIR", tmp.resolve("state").toString());
@@ -59,5 +68,23 @@ class GoldenVerifyIT {
         Run unset = verify(null, file.toString());
         assertThat(unset.code()).isEqualTo(1);
         assertThat(unset.err()).contains("GOLDEN_SECRET not set");
+    }
+
+    @Test
+    void anEventLargerThanTheHeapIsAnUnreadableFileNotACrash() throws Exception {
+        // one 48 MB line: streaming cannot help when a single event does not fit in a 32 MB heap
+        Path huge = tmp.resolve("huge.steps.jsonl");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(huge))) {
+            out.write("{\"data\":{\"index\":0,\"output\":\"".getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = "x".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 48; i++) {
+                out.write(chunk);
+            }
+            out.write("\"},\"event_type\":\"step\",\"run_id\":\"r\"}\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        Run r = run(List.of("-Xmx32m"), "hash", null, huge.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.out() + r.err()).contains("huge.steps.jsonl").contains("too large to read in a JVM heap")
+                .doesNotContain("OutOfMemoryError");
     }
 }

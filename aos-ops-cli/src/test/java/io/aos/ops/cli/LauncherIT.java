@@ -62,6 +62,21 @@ class LauncherIT {
     }
 
     @Test
+    void pythonShimLetsSummaryDirWinOverPairFlagsAsTheOldToolDid() throws Exception {
+        String shim = REPO.resolve("scripts/stress/golden_diff_debug.py").toString();
+        Path run = Files.createDirectories(state.resolve("shim-run/reports"));
+        Files.writeString(run.resolve("cycle_1.json"), "{\"timestamp\":\"2026-11-28T02:24:03+00:00\","
+                + "\"primary\":{\"total\":3,\"successful\":3,\"failed\":0},"
+                + "\"shadow\":{\"total_replays\":3,\"matches\":3,\"mismatches\":0},"
+                + "\"mismatch_details\":[],\"passed\":true}");
+        CliRun r = run(List.of("python3", shim, "--golden-a", "a.json", "--summary-dir", run.getParent().toString(),
+                "--golden-b=b.json", "--verbose"));
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).startsWith("PASS");
+        assertThat(r.err()).contains("--summary-dir wins; ignoring --golden-a a.json --golden-b=b.json --verbose");
+    }
+
+    @Test
     void launcherWorksThroughASymlinkAndPassesArgumentsUnchanged() throws Exception {
         Path link = state.resolve("aos-ops-link");
         Files.deleteIfExists(link);

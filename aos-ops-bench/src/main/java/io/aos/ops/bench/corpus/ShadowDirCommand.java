@@ -1,7 +1,16 @@
 package io.aos.ops.bench.corpus;
 
+import io.aos.ops.golden.shadow.ShadowRunOptions;
+import io.aos.ops.golden.shadow.ShadowRunResult;
+import io.aos.ops.golden.shadow.ShadowRunner;
+import io.aos.ops.golden.shadow.StopCheck;
+import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -16,7 +25,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Writes DIR/golden/<run_id>.golden.json (real hashes), DIR/reports/cycle_N.json (indent 2),",
             "DIR/reports/summary_<ts>.json and the empty DIR/primary and DIR/shadow directories.",
-            "Stands in for 'aos-ops shadow run --cycles N --cycle-interval 0 --seed S --output DIR' until it is built."
+            "Synthesised in upstream's exact layout (fast; --mismatch-cycles plants mismatches), or with --runner",
+            "produced by the real shadow runner with no sleeps: 'aos-ops shadow run --cycles N --cycle-interval 0",
+            "--seed S' (golden/, reports/, traces/, status.json, shadow.log). A 24-hour run: --runner",
+            "--workflows-per-cycle 9 (the runner does not drop the remainder, upstream ran 10 // 3 * 3 = 9)."
         })
 final class ShadowDirCommand implements Callable<Integer> {
 
@@ -51,14 +63,48 @@ final class ShadowDirCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     long cycleSeconds;
 
+    @Option(names = "--runner", description = "Run the real shadow runner (cycle interval 0) instead of synthesising.")
+    boolean runner;
+
     @Override
     public Integer call() throws IOException {
         long t0 = System.nanoTime();
+        if (runner) {
+            return runRunner(t0);
+        }
         ShadowDirCorpus.ShadowDir dir = ShadowDirCorpus.write(output, cycles, workers, workflowsPerCycle, seed,
                 mismatchCycles, start, Duration.ofSeconds(cycleSeconds));
         CorpusMain.report(spec.commandLine().getErr(), "shadow-dir " + cycles + " cycles",
                 dir.goldenFiles() + dir.cycles() + 1L, dir.goldenBytes(), t0);
         spec.commandLine().getOut().println(dir.root());
         return 0;
+    }
+
+    private int runRunner(long t0) throws IOException {
+        if (mismatchCycles != 0) {
+            throw new IllegalArgumentException("--mismatch-cycles plants mismatches in a synthesised directory only;"
+                    + " the runner's are injected with 'aos-ops shadow run --inject'");
+        }
+        CorpusDirs.requireEmptyOrAbsent(output);
+        ShadowRunOptions options = ShadowRunOptions.builder(output).cycles((long) cycles).workers(workers)
+                .workflowsPerCycle(workflowsPerCycle).cycleInterval(Duration.ZERO).seed(seed).build();
+        ShadowRunResult result;
+        try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), false, "UTF-8")) {
+            // the log lines still go to DIR/shadow.log
+            result = new ShadowRunner(options, WorkflowRegistry.builtins(), StopCheck.NEVER, Clock.systemUTC(),
+                    quiet, false).run();
+        }
+        long bytes = 0;
+        long files = 0;
+        try (var golden = Files.newDirectoryStream(output.resolve("golden"))) {
+            for (Path f : golden) {
+                bytes += Files.size(f);
+                files++;
+            }
+        }
+        CorpusMain.report(spec.commandLine().getErr(), "shadow-dir --runner " + result.cycles() + " cycles", files,
+                bytes, t0);
+        spec.commandLine().getOut().println(output);
+        return result.cycles() == cycles && result.mismatches() == 0 ? 0 : 1;
     }
 }

@@ -230,7 +230,8 @@ public final class TraceCorpus {
             inner.put("items", items);
             inner.put("seed_mod", stepSeed.mod(BigInteger.valueOf(1000)).intValue());
             if (leak != null) {
-                inner.put("timestamp", pythonIsoformat(leak));
+                // a clock value under a key the engine's canonicalizer keeps, so it reaches output_hash: a leak
+                inner.put("generated_at", pythonIsoformat(leak));
             }
             Map<String, Object> output = new LinkedHashMap<>();
             output.put("step_id", stepId);

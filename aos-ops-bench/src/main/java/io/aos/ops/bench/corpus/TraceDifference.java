@@ -12,10 +12,13 @@ public enum TraceDifference {
      */
     VOLATILE_ONLY("every envelope timestamp and step duration_ms differs; everything hashed is equal"),
     /**
-     * One wall-clock value leaked into a step's output: step K's {@code data.output.output.timestamp} differs (an
-     * hour apart). {@code timestamp} is volatile, so the step's {@code output_hash} still matches: VOLATILE_LEAK.
+     * One wall-clock value leaked into a step's output and its hash: step K's {@code data.output.output.generated_at}
+     * differs (an hour apart), and since the engine's canonicalizer keeps that key, so does step K's
+     * {@code output_hash}: the diff's VOLATILE_LEAK (a {@code timestamp} there would be dropped from the hash and be
+     * an expected-volatile difference, a MATCH).
      */
-    LEAKED_TIMESTAMP("step K's data.output.output.timestamp differs (a leaked wall clock); output_hash equal"),
+    LEAKED_TIMESTAMP("step K's data.output.output.generated_at differs (a leaked wall clock), and so does its"
+            + " output_hash"),
     /**
      * B has one extra step inserted before step K (step_id {@code s<K>-extra}); later steps keep their step_id,
      * seed and output, with {@code index} one higher, and run_start's {@code steps_count} is one higher.

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
             "Writes DIR/a.steps.jsonl, DIR/b.steps.jsonl, their .sig files (HMAC-SHA256, --secret) and DIR/pair.json.",
             "About 500 bytes per step: 100,000 steps is about 50 MB per trace.",
             "Differences: identical, volatile-only (every timestamp and duration_ms), leaked-timestamp (step K's",
-            "output.output.timestamp), inserted-step (one extra step before step K), seed-change (step K's seed)."
+            "output.output.generated_at and so its output_hash), inserted-step (one extra step before step K),",
+            "seed-change (step K's seed)."
         })
 final class TracePairCommand implements Callable<Integer> {
 

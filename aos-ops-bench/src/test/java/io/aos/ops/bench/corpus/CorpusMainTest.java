@@ -43,6 +43,19 @@ class CorpusMainTest {
     }
 
     @Test
+    void shadowDirRunnerModeIsTheRealShadowRunnerWithoutSleeps() throws IOException {
+        Path dir = tmp.resolve("s");
+        int code = CorpusMain.run("shadow-dir", "--runner", "--cycles", "4", "--workflows-per-cycle", "9",
+                "--seed", "7", "--output", dir.toString());
+
+        assertThat(code).isZero();
+        assertThat(GoldenFileCorpusTest.list(dir.resolve("golden"))).hasSize(36);
+        assertThat(dir.resolve("reports/cycle_4.json")).exists();
+        assertThat(Files.readString(dir.resolve("status.json"))).contains("\"state\" : \"completed\"");
+        assertThat(Files.readString(dir.resolve("shadow.log"))).contains("Shadow simulation complete: PASSED");
+    }
+
+    @Test
     void missingOutputIsAUsageError() {
         assertThat(CorpusMain.run("golden-files", "--count", "1")).isEqualTo(2);
     }

@@ -90,7 +90,11 @@ public final class GoldenDiffCommand implements Callable<Integer> {
                         output == null && System.console() != null && System.getenv("NO_COLOR") == null);
         PrintWriter out = spec.commandLine().getOut();
         if (output != null) {
-            AtomicFiles.replace(output, report);
+            try {
+                AtomicFiles.replace(output, report);
+            } catch (IOException e) {
+                throw OpsException.badInput(output, "cannot write the report: " + e, e);
+            }
             out.println("Output written to " + output);
         } else {
             out.print(report);

@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
             "On success: no output; one '[ts] OK: PID=... Cycles=... Success=...' line",
             "in the cron alerts log ($AOS_CRON_ALERTS_LOG, else",
             "$AOS_STATE_DIR/shadow_cron_alerts.log). A run that completed cleanly is",
-            "a success.",
+            "a success. Checks the process, mismatches, log/heartbeat freshness and",
+            "disk usage; the golden directory's size is the monitor daemon's and",
+            "'retention status''s to watch.",
             "On a problem: one '[ts] CRITICAL: <cause>' or '[ts] WARNING: <cause>' line",
             "per problem in that log, each also sent to syslog with tag shadow-monitor",
             "(through logger; to stderr when there is no syslog socket).",
@@ -60,10 +62,9 @@ public final class CronCheckCommand implements Callable<Integer> {
             Output.text(spec, CrontabLine.forInstallation(Installation.home(), config.environment()));
             return 0;
         }
-        SyslogSink syslog = new SyslogSink(config.env(SyslogSink.SOCKET_ENV).filter(s -> !s.isBlank())
-                .map(Path::of).orElse(SyslogSink.DEFAULT_SOCKET), SyslogSink.TAG, System.err);
+        SyslogSink syslog = SyslogSink.forConfig(config, System.err);
         CronCheck.Outcome outcome = new CronCheck(
-                HealthCheck.create(config, run.checkOptions(config), Clock.systemDefaultZone()),
+                HealthCheck.forCron(config, run.checkOptions(config), Clock.systemDefaultZone()),
                 config.path(OpsSetting.CRON_ALERTS_LOG), syslog).run();
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>(outcome.report().toJson());

@@ -1,6 +1,5 @@
 package io.aos.ops.cli.monitor;
 
-import io.aos.ops.core.OpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.monitor.alert.AlertDispatcher;
@@ -36,7 +35,7 @@ public final class MonitorDaemonCommand implements Callable<Integer> {
         OpsConfig config = run.config().with(OpsSetting.MONITOR_INTERVAL, interval);
         Clock clock = Clock.systemDefaultZone();
         HealthCheck check = HealthCheck.create(config, run.checkOptions(config), clock);
-        MonitorDaemon daemon = new MonitorDaemon(check, Duration.ofSeconds(interval(config)),
+        MonitorDaemon daemon = new MonitorDaemon(check, MonitorDaemon.interval(config),
                 config.path(OpsSetting.MONITOR_LOG), AlertDispatcher.forConfig(config), clock);
         MetricsExport export = metrics.start();
         daemon.afterCheck(report -> {
@@ -63,11 +62,4 @@ public final class MonitorDaemonCommand implements Callable<Integer> {
         return 0;
     }
 
-    static int interval(OpsConfig config) {
-        int seconds = config.intValue(OpsSetting.MONITOR_INTERVAL);
-        if (seconds < 1) {
-            throw OpsException.usage("the interval must be at least 1 second, not " + seconds);
-        }
-        return seconds;
-    }
 }

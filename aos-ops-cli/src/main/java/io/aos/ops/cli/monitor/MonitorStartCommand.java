@@ -4,6 +4,7 @@ import io.aos.ops.cli.AosOps;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.monitor.daemon.DaemonControl;
+import io.aos.ops.monitor.daemon.MonitorDaemon;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class MonitorStartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OpsConfig config = run.config().with(OpsSetting.MONITOR_INTERVAL, interval);
-        int seconds = MonitorDaemonCommand.interval(config);
+        int seconds = Math.toIntExact(MonitorDaemon.interval(config).getSeconds());
         run.checkOptions(config); // fail here, not in the daemon, on a bad threshold
         metrics.validate();
         DaemonControl control = MonitorStatusCommand.control(config);
@@ -68,6 +69,8 @@ public final class MonitorStartCommand implements Callable<Integer> {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:+UseSerialGC");
         command.add("-Xmx128m");
+        // The runbook finds the daemon with 'pgrep -f shadow_monitor_daemon' (and clears a wedged one with pkill -f).
+        command.add("-Daos.ops.daemon=shadow_monitor_daemon");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(AosOps.class.getName());

@@ -37,13 +37,19 @@ public final class RunOptions {
             description = "A filesystem at least this full: CRITICAL (default: $AOS_DISK_CRITICAL_PERCENT, else 95).")
     String diskCritical;
 
+    @Option(names = "--golden-warning", paramLabel = "MB",
+            description = "The run's golden/ and traces/ together larger than this many MiB: WARNING (default: "
+                    + "$AOS_GOLDEN_WARNING_MB, else 1000).")
+    String goldenWarning;
+
     /** The configuration with --state-dir and the threshold flags applied. */
     public OpsConfig config() {
         return common.config()
                 .with(OpsSetting.STALE_WARNING_SECONDS, staleWarning)
                 .with(OpsSetting.STALE_CRITICAL_SECONDS, staleCritical)
                 .with(OpsSetting.DISK_WARNING_PERCENT, diskWarning)
-                .with(OpsSetting.DISK_CRITICAL_PERCENT, diskCritical);
+                .with(OpsSetting.DISK_CRITICAL_PERCENT, diskCritical)
+                .with(OpsSetting.GOLDEN_WARNING_MB, goldenWarning);
     }
 
     public HealthCheck.Options checkOptions(OpsConfig config) {
@@ -69,6 +75,7 @@ public final class RunOptions {
         add(args, "--stale-critical", staleCritical);
         add(args, "--disk-warning", diskWarning);
         add(args, "--disk-critical", diskCritical);
+        add(args, "--golden-warning", goldenWarning);
         return args;
     }
 

@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Verifies the archive in full first; a damaged archive is not touched. Each file lands at DEST/<its name> "
                 + "(DEST default: $GOLDEN_DIR, else /var/lib/aos/golden) with its original modification time.",
+            "Archives of a shadow run (golden_<time>_<run>.tgz, and its traces as golden_<time>_<run>_traces.tgz) "
+                + "also go to $GOLDEN_DIR unless DEST is given: to put them back into the run, name its golden/ or "
+                + "traces/ directory as DEST.",
             "Refuses names that are absolute or contain '..', links, devices, and any path through a symbolic link. "
                 + "Never overwrites an existing file unless --force (checked for all files before writing any).",
             "Exit 0 restored, 1 archive missing, damaged or files in the way."

@@ -69,7 +69,7 @@ public final class RetentionVerifyCommand implements Callable<Integer> {
             }
             targets = archivesIn(dir);
         }
-        boolean colour = RetentionOptions.colour() && !json;
+        boolean colour = RetentionOptions.colour(retention.config(common)) && !json;
         List<VerifyJson> results = new ArrayList<>();
         int failed = 0;
         for (Path archive : targets) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.cli.AosOps;
+import io.aos.ops.cli.CliRun;
 import io.aos.ops.core.json.OpsJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -116,6 +117,18 @@ class GoldenDiffSummaryCommandTest {
                     + "\"mismatch_details\":[],\"passed\":true}");
         }
         return root;
+    }
+
+    @Test
+    void anOutputFileThatCannotBeWrittenIsOneLineNamingItWithExit2() throws Exception {
+        Path a = trace("a.steps.jsonl", "run-a", "v2", "h2", 1);
+        Path out = Files.writeString(tmp.resolve("a-file"), "x").resolve("report.json");
+        CliRun diff = CliRun.of("golden", "diff", a.toString(), a.toString(), "--output", out.toString());
+        assertThat(diff.code()).isEqualTo(2);
+        assertThat(diff.err()).startsWith("aos-ops: " + out + ": cannot write the report").doesNotContain("\tat ");
+        CliRun summary = CliRun.of("golden", "summary", "--summary-dir", tmp.toString(), "--output", out.toString());
+        assertThat(summary.code()).isEqualTo(2);
+        assertThat(summary.err()).startsWith("aos-ops: " + out + ": cannot write the report");
     }
 
     @Test

@@ -97,6 +97,9 @@ class MonitorIT {
         // the 'start' process has exited; the daemon lives on
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
 
+        // the runbook's troubleshooting step finds it by name
+        assertThat(pgrep("shadow_monitor_daemon")).contains(pid);
+
         CliRun second = run("monitor", "start");
         assertThat(second.code()).isEqualTo(1);
         assertThat(second.out()).contains("Monitor already running (PID: " + pid + ")");
@@ -135,6 +138,38 @@ class MonitorIT {
         CliRun sanity = run("sanity", "--prometheus-url", "http://127.0.0.1:9", "--timeout", "1");
         assertThat(sanity.code()).as(sanity.err()).isZero();
         assertThat(sanity.out()).contains("[5/5] Prometheus Metrics  (UNKNOWN)", "Shadow run is HEALTHY");
+    }
+
+    @Test
+    void thresholdFlagsOverrideTheEnvironmentAndDefaults() throws Exception {
+        Files.writeString(runDir.resolve("golden/primary-w0-00000000.golden.json"), "{}");
+
+        CliRun golden = run("monitor", "check", "--golden-warning", "0");
+        assertThat(golden.code()).as(golden.err()).isZero();
+        assertThat(golden.out()).contains("DEGRADED: PID=" + runner.pid(), "Golden directory large");
+
+        CliRun disk = run("monitor", "check", "--disk-warning", "1", "--nagios"); // the environment says 100
+        assertThat(disk.out()).contains("DEGRADED: ", "Disk usage high");
+        assertThat(disk.code()).isEqualTo(1);
+
+        ProcessHandle h = runner.toHandle();
+        Instant twoMinutesAgo = Instant.now().minusSeconds(120);
+        Files.write(runDir.resolve("status.json"), OpsJson.mapper().writeValueAsBytes(new ShadowRunStatus(1,
+                h.pid(), h.info().startInstant().orElse(null), twoMinutesAgo.minusSeconds(600), twoMinutesAgo,
+                RunState.RUNNING, 7, 63, 63, 0, 0, twoMinutesAgo, 24.0, null, false, null)));
+        assertThat(run("cron-check").code()).isZero(); // 2 minutes is fresh by the defaults
+
+        CliRun stale = run("cron-check", "--stale-warning", "30", "--stale-critical", "60");
+        assertThat(stale.code()).isEqualTo(1);
+        assertThat(Files.readString(state.resolve("shadow_cron_alerts.log"))).contains("CRITICAL: Log stale");
+    }
+
+    /** The PIDs {@code pgrep -f PATTERN} prints, as the runbook runs it. */
+    static List<Long> pgrep(String pattern) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("pgrep", "-f", pattern).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor(10, TimeUnit.SECONDS);
+        return out.lines().map(String::strip).filter(l -> l.matches("\\d+")).map(Long::valueOf).toList();
     }
 
     private static long countHealthy(Path log) throws IOException {

@@ -121,12 +121,39 @@ class ShadowRunIT {
         ProcessBuilder pb = launcher("--hours", "1", "--cycle-interval", "30", "-o", out.toString());
         Process p = pb.start();
         await(out.resolve("status.json"), "running");
-        p.destroy();
+        // as the runbook does it: kill -TERM $(pgrep -f run_shadow_simulation)
+        long pid = OpsJson.readTree(out.resolve("status.json")).path("pid").asLong();
+        Process pgrep = new ProcessBuilder("pgrep", "-f", "run_shadow_simulation").start();
+        List<Long> found = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .map(String::strip).filter(l -> l.matches("\\d+")).map(Long::valueOf).toList();
+        assertThat(found).contains(pid);
+        assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(pid)).start().waitFor()).isZero();
         Run r = finish(pb, p);
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("Shutting down shadow simulation...", "Final report:",
                 "Shadow simulation complete");
-        assertThat(OpsJson.readTree(out.resolve("status.json")).path("state").asText()).isEqualTo("stopped");
+        JsonNode status = OpsJson.readTree(out.resolve("status.json"));
+        assertThat(status.path("state").asText()).isEqualTo("stopped");
+        try (Stream<Path> reports = Files.list(out.resolve("reports"))) {
+            Path summary = reports.filter(f -> f.getFileName().toString().startsWith("summary_")).findFirst()
+                    .orElseThrow();
+            JsonNode json = OpsJson.readTree(summary);
+            assertThat(json.at("/statistics/cycles_completed").asLong()).isEqualTo(status.path("cycles").asLong())
+                    .isPositive();
+            assertThat(json.at("/statistics/mismatch_rate").isNumber()).isTrue();
+            assertThat(json.path("status").asText()).isEqualTo("healthy");
+            assertThat(json.path("passed").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void dashHIsHoursAndTakesDecimals() throws Exception {
+        Path out = tmp.resolve("run");
+        Run r = run("-h", "0.0003", "--cycle-interval", "0", "-o", out.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        JsonNode status = OpsJson.readTree(out.resolve("status.json"));
+        assertThat(status.path("target_hours").asDouble()).isEqualTo(0.0003);
+        assertThat(status.path("state").asText()).isEqualTo("completed");
     }
 
     @Test

@@ -70,10 +70,37 @@ public final class GoldenFile {
         this.index = lines == null ? null : LineIndex.of(lines);
     }
 
-    /** Reads {@code path}; an unreadable or invalid file is an {@link OpsException} naming the file, line, column. */
+    /** The largest byte array the JVM will allocate. */
+    private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
+
+    /**
+     * Reads {@code path}; an unreadable or invalid file is an {@link OpsException} naming the file, line, column.
+     * The diff holds both files' bytes, so a file larger than a quarter of the JVM heap (or than 2 GB, the largest
+     * array) is refused up front as bad input instead of running the JVM out of memory.
+     */
     public static GoldenFile read(Path path) {
+        return read(path, Math.min(MAX_ARRAY_BYTES, Runtime.getRuntime().maxMemory() / 4));
+    }
+
+    static GoldenFile read(Path path, long maxBytes) {
+        try {
+            return readWithin(path, maxBytes);
+        } catch (OutOfMemoryError e) {
+            // the allocation that failed was this file's bytes or tree, which are garbage now
+            throw OpsException.badInput(path, "too large to diff in a JVM heap of "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB; raise it with AOS_OPS_JAVA_OPTS=-Xmx...", e);
+        }
+    }
+
+    private static GoldenFile readWithin(Path path, long maxBytes) {
         byte[] bytes;
         try {
+            long size = Files.size(path);
+            if (size > maxBytes) {
+                throw OpsException.badInput(path, "is " + size / (1 << 20) + " MB, more than the " + maxBytes / (1 << 20)
+                        + " MB the diff may hold in memory (a quarter of the JVM heap, at most 2 GB); raise the heap"
+                        + " with AOS_OPS_JAVA_OPTS=-Xmx... or compare smaller traces");
+            }
             bytes = readAll(path);
         } catch (NoSuchFileException e) {
             throw OpsException.badInput(path, "no such file", e);

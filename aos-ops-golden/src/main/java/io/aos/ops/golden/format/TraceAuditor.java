@@ -84,6 +84,12 @@ public final class TraceAuditor {
             return TraceAudit.unreadable(file, e.getMessage(), false, signature);
         } catch (IOException e) {
             return TraceAudit.unreadable(file, file + ": cannot be read: " + e.getMessage(), false, signature);
+        } catch (OutOfMemoryError e) {
+            // Events are streamed, so only one event (one line) larger than the heap gets here; what it allocated
+            // is garbage now, and the next file is audited as usual.
+            return TraceAudit.unreadable(file, file + ": an event too large to read in a JVM heap of "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB; raise it with AOS_OPS_JAVA_OPTS=-Xmx...",
+                    false, signature);
         }
     }
 

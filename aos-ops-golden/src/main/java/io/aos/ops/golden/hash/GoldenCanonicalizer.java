@@ -246,6 +246,21 @@ public final class GoldenCanonicalizer {
 
     /** One written member of an object: its keys and where its {@code "key":value} bytes are. */
     private record Member(String key, String originalKey, int start, int end) {
+        boolean erased() {
+            return start == ERASED;
+        }
+    }
+
+    /** The position of a member whose repeated key was set to null later in the same object. */
+    private static final int ERASED = -1;
+
+    private static boolean repeats(List<Member> members, String originalKey) {
+        for (Member m : members) {
+            if (m.originalKey().equals(originalKey)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void writeObject(JsonParser p, PyJsonOutput out, Map<String, KeyRule> rules) throws IOException {
@@ -261,6 +276,13 @@ public final class GoldenCanonicalizer {
             KeyRule rule = rule(rules, original);
             if (valueToken == JsonToken.VALUE_NULL || rule.drop()) {
                 p.skipChildren();
+                if (!rule.drop() && members != null && (!inOrder
+                        || PyJson.CODE_POINT_ORDER.compare(rule.lowered(), previous) <= 0)
+                        && repeats(members, original)) {
+                    // json.loads keeps the last of a repeated key, so this null erases the value written earlier.
+                    members.add(new Member(rule.lowered(), original, ERASED, ERASED));
+                    inOrder = false;
+                }
                 continue;
             }
             String key = rule.lowered();
@@ -298,15 +320,22 @@ public final class GoldenCanonicalizer {
 
     /**
      * Python's order of events for an object whose keys did not arrive sorted and lower-case: a repeated key keeps
-     * its last value (dict semantics), the keys are visited in code point order of their original spelling, the first
-     * of several that lowercase alike wins, and the output is sorted by the lowercased key.
+     * its last value (dict semantics; a last value of null erases the key), the keys are visited in code point order
+     * of their original spelling, the first of several that lowercase alike wins, and the output is sorted by the
+     * lowercased key.
      */
     private static void reorder(PyJsonOutput out, int bodyStart, List<Member> members) {
         Map<String, Member> lastByOriginal = new HashMap<>();
         for (Member m : members) {
             lastByOriginal.put(m.originalKey(), m);
         }
-        List<Member> byOriginal = new ArrayList<>(lastByOriginal.values());
+        List<Member> byOriginal = new ArrayList<>(lastByOriginal.size());
+        for (Member m : lastByOriginal.values()) {
+            if (!m.erased()) {
+                // a null is dropped before the collision check, so an erased key never takes a lowercase slot
+                byOriginal.add(m);
+            }
+        }
         byOriginal.sort(Comparator.comparing(Member::originalKey, PyJson.CODE_POINT_ORDER));
         Map<String, Member> winners = new HashMap<>();
         for (Member m : byOriginal) {

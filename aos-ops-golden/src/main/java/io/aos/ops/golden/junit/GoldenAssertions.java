@@ -56,7 +56,11 @@ public final class GoldenAssertions {
 
     /** True when {@code -Daos.golden.update=true} or {@code AOS_GOLDEN_UPDATE=1|true}. */
     public static boolean updateMode() {
-        return isOn(System.getProperty(UPDATE_PROPERTY)) || isOn(System.getenv(UPDATE_ENV));
+        return updateMode(System.getProperty(UPDATE_PROPERTY), System.getenv(UPDATE_ENV));
+    }
+
+    static boolean updateMode(String property, String environment) {
+        return isOn(property) || isOn(environment);
     }
 
     private static boolean isOn(String value) {

@@ -158,7 +158,10 @@ public final class ShadowRunner {
             String message = null;
             try {
                 end = loop(pool);
-                if (end == RunState.FAILED) {
+                if (end == RunState.COMPLETED && cycles == 0) {
+                    // nothing was compared: monitors must not read this run as a clean completion
+                    end = RunState.FAILED;
+                } else if (end == RunState.FAILED) {
                     message = "--fail-fast: stopped at the first cycle with a mismatch (cycle " + cycles + ")";
                 }
             } catch (RuntimeException | IOException e) {

@@ -27,9 +27,16 @@ final class CycleReportReader {
     private CycleReportReader() {
     }
 
+    /** A cycle report is a few hundred bytes (a few MB with thousands of mismatches); larger is not one. */
+    static final long MAX_REPORT_BYTES = 64L << 20;
+
     static CycleReport read(Path file) {
         byte[] bytes;
         try {
+            if (Files.size(file) > MAX_REPORT_BYTES) {
+                throw OpsException.badInput(file, "is larger than " + (MAX_REPORT_BYTES >> 20)
+                        + " MB, too large for a cycle report");
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw OpsException.badInput(file, "cannot be read: " + e.getMessage(), e);

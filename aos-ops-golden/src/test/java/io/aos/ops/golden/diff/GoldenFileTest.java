@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.json.OpsJson;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,21 @@ class GoldenFileTest {
         assertThatThrownBy(() -> GoldenFile.read(empty)).isInstanceOf(OpsException.class).hasMessageContaining("empty");
         assertThatThrownBy(() -> GoldenFile.read(tmp.resolve("missing.json")))
                 .isInstanceOf(OpsException.class).hasMessageContaining("no such file");
+    }
+
+    @Test
+    void aFileTooLargeToHoldIsRefusedAsBadInputBeforeItIsRead() throws Exception {
+        Path huge = tmp.resolve("huge.golden.json");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(2L << 30); // sparse: 2 GB on paper, nothing on disk
+        }
+        assertThatThrownBy(() -> GoldenDiff.compare(huge, huge)).isInstanceOf(OpsException.class)
+                .hasMessageContaining("huge.golden.json").hasMessageContaining("2048 MB")
+                .satisfies(e -> assertThat(((OpsException) e).kind()).isEqualTo(OpsException.Kind.BAD_INPUT));
+        Path small = tmp.resolve("small.json");
+        Files.writeString(small, "{\"a\": [" + "1,".repeat(1 << 20) + "1]}");
+        assertThatThrownBy(() -> GoldenFile.read(small, 1 << 20)).isInstanceOf(OpsException.class)
+                .hasMessageContaining("small.json").hasMessageContaining("more than the 1 MB");
     }
 
     @Test

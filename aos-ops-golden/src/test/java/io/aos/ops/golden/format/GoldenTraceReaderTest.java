@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.aos.ops.core.OpsException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -143,6 +144,17 @@ class GoldenTraceReaderTest {
         Files.writeString(other, "{\"hello\":1}");
         assertThatThrownBy(() -> GoldenTraceReader.open(other)).isInstanceOf(OpsException.class)
                 .hasMessageContaining("not a golden trace");
+    }
+
+    @Test
+    void twoGigabyteSimulationGoldenIsRefusedWithoutLoadingIt() throws IOException {
+        Path huge = tmp.resolve("huge.golden.json");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(2L << 30); // sparse: 2 GB on paper, nothing on disk
+        }
+        assertThatThrownBy(() -> GoldenTraceReader.open(huge)).isInstanceOf(OpsException.class)
+                .hasMessageContaining("huge.golden.json").hasMessageContaining("larger than 64 MB");
+        assertThat(TraceAuditor.hashesOnly().audit(huge).error()).contains("larger than 64 MB");
     }
 
     @Test

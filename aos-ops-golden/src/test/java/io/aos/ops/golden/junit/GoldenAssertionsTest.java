@@ -2,6 +2,7 @@ package io.aos.ops.golden.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.core.json.OpsJson;
@@ -55,6 +56,26 @@ class GoldenAssertionsTest {
         assertThat(Files.readAllLines(golden)).containsExactly("{\"event_type\":\"run_start\"}",
                 "{\"event_type\":\"run_end\"}");
         GoldenAssertions.check(trace, golden, DiffOptions.defaults(), false);
+    }
+
+    @Test
+    void theEnvironmentVariableTurnsUpdateModeOnWithOneOrTrue() {
+        assertThat(GoldenAssertions.updateMode(null, "1")).isTrue();
+        assertThat(GoldenAssertions.updateMode(null, "true")).isTrue();
+        assertThat(GoldenAssertions.updateMode(null, "0")).isFalse();
+        assertThat(GoldenAssertions.updateMode(null, null)).isFalse();
+        assertThat(GoldenAssertions.updateMode("true", null)).isTrue();
+    }
+
+    @Test
+    void thePublicAssertionFailsWithTheClassifiedDiffRootCauseFirst() throws Exception {
+        assumeFalse(GoldenAssertions.updateMode(), "update mode is on in this environment");
+        Path golden = tmp.resolve("run.json");
+        Files.writeString(golden, "{\"seed\":1,\"out\":\"x\"}");
+        assertThatThrownBy(() -> GoldenAssertions.assertMatchesGolden(json("{\"seed\":1,\"out\":\"y\"}"), golden))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("does not match golden file " + golden)
+                .hasMessageContaining("CRITICAL: DETERMINISM_VIOLATION");
     }
 
     @Test

@@ -177,6 +177,10 @@ class ShadowRunnerTest {
         assertThat(result.cycles()).isZero();
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(log()).contains("SHADOW SIMULATION FAILED", "no cycle completed");
+        // status.json says failed, so a monitor does not read a run that compared nothing as a clean completion
+        assertThat(result.state()).isEqualTo(RunState.FAILED);
+        assertThat(OpsJson.readTree(ShadowRunLayout.of(tmp.resolve("run")).statusFile()).path("state").asText())
+                .isEqualTo("failed");
     }
 
     @Test

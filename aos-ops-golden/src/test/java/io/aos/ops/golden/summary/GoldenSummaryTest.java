@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -104,6 +105,17 @@ class GoldenSummaryTest {
         assertThat(s.cycles()).isEqualTo(2);
         assertThat(s.problems()).singleElement().asString().contains("cycle_2.json").contains("line 1");
         assertThat(s.rows().get(1).readable()).isFalse();
+    }
+
+    @Test
+    void aHugeCycleReportIsAnUnreadableCycleNotACrash() throws IOException {
+        Path root = run("r", 2);
+        try (RandomAccessFile file = new RandomAccessFile(root.resolve("reports/cycle_2.json").toFile(), "rw")) {
+            file.setLength(2L << 30); // sparse: 2 GB on paper, nothing on disk
+        }
+        ShadowSummary s = summarize(root);
+        assertThat(s.verdict()).isEqualTo(ShadowSummary.Verdict.FAIL);
+        assertThat(s.problems()).singleElement().asString().contains("cycle_2.json").contains("too large");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.aos.ops.monitor.alert;
 import static com.google.common.base.Preconditions.checkNotNull;
 import java.io.File;
 
+import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.health.HealthStatus;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,6 +34,16 @@ public final class SyslogSink implements AlertSink {
         this.socket = checkNotNull(socket, "socket");
         this.tag = checkNotNull(tag, "tag");
         this.fallback = checkNotNull(fallback, "fallback");
+    }
+
+    /**
+     * The sink a command uses: the socket named by {@code AOS_SYSLOG_SOCKET} in {@code config}'s environment (blank
+     * means unset), else {@code /dev/log}; tag {@code shadow-monitor}; lines go to {@code fallback} without syslog.
+     */
+    public static SyslogSink forConfig(OpsConfig config, PrintStream fallback) {
+        checkNotNull(config, "config");
+        Path socket = config.env(SOCKET_ENV).filter(s -> !s.isBlank()).map(Path::of).orElse(DEFAULT_SOCKET);
+        return new SyslogSink(socket, TAG, fallback);
     }
 
     @Override

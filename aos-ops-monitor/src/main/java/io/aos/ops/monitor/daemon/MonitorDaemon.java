@@ -3,6 +3,9 @@ package io.aos.ops.monitor.daemon;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.aos.ops.core.OpsException;
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.monitor.alert.Alert;
 import io.aos.ops.monitor.alert.AlertDispatcher;
@@ -36,6 +39,18 @@ public final class MonitorDaemon {
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Consumer<HealthReport> afterCheck = report -> { };
+
+    /**
+     * The check interval: {@code --interval}/{@code AOS_MONITOR_INTERVAL} as {@code config} has it (300 s by
+     * default); under 1 s is a usage error, since a daemon that never sleeps only burns the CPU it watches.
+     */
+    public static Duration interval(OpsConfig config) {
+        int seconds = config.intValue(OpsSetting.MONITOR_INTERVAL);
+        if (seconds < 1) {
+            throw OpsException.usage("the interval must be at least 1 second, not " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
+    }
 
     public MonitorDaemon(HealthCheck check, Duration interval, Path monitorLog, AlertDispatcher dispatcher,
                          Clock clock) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.format.TraceAudit;
+import io.aos.ops.golden.format.TraceAuditor;
 import io.aos.ops.golden.hash.GoldenHashes;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -26,7 +28,12 @@ import java.util.TreeMap;
  * Section 4: the run's golden directory ({@code <run>/golden}, else {@code GOLDEN_DIR}): file counts by kind, sizes,
  * the newest files, the keys of one sample, and the simulation goldens that do not verify: a {@code .golden.json}
  * that does not parse, or whose {@code workflow_hash} is not the hash of its {@code step_hashes}. Engine traces
- * ({@code .jsonl} with {@code .sig}) are counted; {@code aos-ops golden verify} checks them.
+ * ({@code .jsonl} with {@code .sig}) in the golden directory are counted; {@code aos-ops golden verify} checks them.
+ *
+ * <p>A run of this suite's runner also keeps an engine trace per primary run (and per mismatching replay) in
+ * {@code <run>/traces}: counted, sized, and each one's step hashes and seeds recomputed ({@link TraceAuditor}; the
+ * runner does not sign them, so the signature is not asked for). A trace that does not verify is listed with the
+ * golden files that do not.
  */
 final class GoldenSection implements DebugSection {
 
@@ -51,6 +58,12 @@ final class GoldenSection implements DebugSection {
     private long otherFiles = -1;
     private long otherBytes;
     private final List<String> unreadable = new ArrayList<>();
+    private final Optional<Path> tracesDir;
+    private long traceFiles;
+    private long traceBytes;
+    private long tracesChecked;
+    private long tracesVerified;
+    private final List<FileInfo> newestTraces = new ArrayList<>();
 
     private GoldenSection(DebugInputs in) {
         Path configured = in.config().path(OpsSetting.GOLDEN_DIR);
@@ -60,6 +73,8 @@ final class GoldenSection implements DebugSection {
                 ? Optional.of(configured) : Optional.empty();
         dir.ifPresent(this::analyse);
         otherDir.ifPresent(this::count);
+        this.tracesDir = in.layout().map(l -> l.tracesDir()).filter(Files::isDirectory);
+        tracesDir.ifPresent(this::analyseTraces);
         if (dir.isEmpty()) {
             unreadable.add("no golden directory: neither " + in.layout().map(l -> l.goldenDir() + " nor ").orElse("")
                     + configured + " exists");
@@ -101,6 +116,59 @@ final class GoldenSection implements DebugSection {
         // The newest file that parses: the very newest may be the one being written, or a broken one listed above.
         all.stream().filter(f -> f.name().endsWith(".json")).limit(SAMPLE_ATTEMPTS)
                 .filter(f -> sample(golden.resolve(f.name()))).findFirst();
+    }
+
+    private void analyseTraces(Path traces) {
+        List<FileInfo> all = new ArrayList<>();
+        TraceAuditor auditor = TraceAuditor.hashesOnly();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(traces)) {
+            for (Path entry : entries) {
+                BasicFileAttributes attrs;
+                try {
+                    attrs = Files.readAttributes(entry, BasicFileAttributes.class);
+                } catch (NoSuchFileException e) {
+                    continue; // removed by retention while listing
+                }
+                if (!attrs.isRegularFile()) {
+                    continue;
+                }
+                String name = entry.getFileName().toString();
+                traceFiles++;
+                traceBytes += attrs.size();
+                all.add(new FileInfo(name, attrs.size(), attrs.lastModifiedTime().toInstant()));
+                if (name.endsWith(".jsonl")) {
+                    tracesChecked++;
+                    TraceAudit audit = auditor.audit(entry);
+                    if (audit.hashesMatch()) {
+                        tracesVerified++;
+                    } else {
+                        fail(entry + ": " + traceProblem(audit));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            unreadable.add(traces + ": cannot be listed: " + e.getMessage());
+            return;
+        }
+        all.sort(Comparator.comparing(FileInfo::modified).thenComparing(FileInfo::name).reversed());
+        newestTraces.addAll(all.subList(0, Math.min(NEWEST_SHOWN, all.size())));
+    }
+
+    private static String traceProblem(TraceAudit audit) {
+        if (!audit.readable()) {
+            return audit.truncated() ? "cut off mid-line: " + audit.error() : audit.error();
+        }
+        List<String> parts = new ArrayList<>();
+        if (audit.hashMismatches() > 0) {
+            parts.add(audit.hashMismatches() + " step hashes do not match their outputs");
+        }
+        if (audit.seedMismatches() > 0) {
+            parts.add(audit.seedMismatches() + " step seeds are not derived from the run's seed");
+        }
+        if (!audit.workflowHashMatches()) {
+            parts.add("workflow_hash is not the hash of its step_hashes");
+        }
+        return String.join(", ", parts);
     }
 
     private static String kind(String name) {
@@ -241,6 +309,22 @@ final class GoldenSection implements DebugSection {
         json.put("verified", verified);
         json.put("not_verifying", notVerifying);
         json.put("not_verifying_files", failures);
+        json.put("traces_dir", tracesDir.map(Path::toString).orElse(null));
+        if (tracesDir.isPresent()) {
+            json.put("traces_files", traceFiles);
+            json.put("traces_bytes", traceBytes);
+            json.put("traces_checked", tracesChecked);
+            json.put("traces_verified", tracesVerified);
+            List<Map<String, Object>> traceList = new ArrayList<>();
+            for (FileInfo f : newestTraces) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", f.name());
+                m.put("bytes", f.bytes());
+                m.put("modified", f.modified().toString());
+                traceList.add(m);
+            }
+            json.put("newest_traces", traceList);
+        }
         json.put("other_dir", otherDir.map(Path::toString).orElse(null));
         json.put("other_dir_files", otherFiles < 0 ? null : otherFiles);
         json.put("other_dir_bytes", otherFiles < 0 ? null : otherBytes);
@@ -279,6 +363,20 @@ final class GoldenSection implements DebugSection {
             out.append("  Engine traces: ").append(countByKind.get(".jsonl"))
                     .append(" .jsonl (not checked here: aos-ops golden verify ").append(dir.get()).append("/*.jsonl)\n");
         }
+        tracesDir.ifPresent(t -> {
+            out.append("  Traces dir:   ").append(t).append('\n');
+            out.append("  Traces:       ").append(traceFiles).append(" (").append(Sizes.human(traceBytes)).append(")\n");
+            if (!newestTraces.isEmpty()) {
+                out.append("  Newest traces:\n");
+                for (FileInfo f : newestTraces) {
+                    out.append("    ").append(f.modified()).append("  ")
+                            .append(String.format("%8s", Sizes.human(f.bytes()))).append("  ").append(f.name())
+                            .append('\n');
+                }
+            }
+            out.append("  Verified:     ").append(tracesVerified).append(" of ").append(tracesChecked)
+                    .append(" traces (step hashes and seeds recomputed)\n");
+        });
         if (notVerifying > 0) {
             out.append("  DO NOT VERIFY: ").append(notVerifying).append('\n');
             failures.forEach(f -> out.append("    ").append(f).append('\n'));

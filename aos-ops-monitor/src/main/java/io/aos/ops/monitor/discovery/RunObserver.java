@@ -64,6 +64,17 @@ public final class RunObserver {
         return run;
     }
 
+    /** Releases the log held open; an observer that is let go without it frees the file only when collected. */
+    public void close() {
+        if (tail.isPresent()) {
+            try {
+                tail.get().close();
+            } catch (IOException e) {
+                // a read-only handle: nothing was lost
+            }
+        }
+    }
+
     /** Reads what changed and returns the run as it is now. */
     public RunSnapshot observe() {
         List<String> problems = new ArrayList<>();

@@ -19,15 +19,21 @@ import java.util.function.Consumer;
  * Reads what was appended to a log since the last poll, so a check costs the new bytes, not the whole file.
  *
  * <p>Survives rotation and truncation: the file is identified by its {@code fileKey} (device and inode), not its
- * size alone. A new inode at the path (rename-and-create rotation) is read from its start; a file shorter than the
- * position read (copytruncate) is read again from its start; a missing file is waited for. A last line without its
- * newline is held back until the writer finishes it, and dropped if the file is rotated away under it.
+ * size alone, and the file read is kept open between polls. When a new inode appears at the path (rename-and-create
+ * rotation), the old file is first read to its end through the handle still open, so the lines written to it after
+ * the last poll and before the rename are not lost, and then the new file is read from its start. A file shorter
+ * than the position read (copytruncate) is read again from its start; a missing file is waited for. A last line
+ * without its newline is held back until the writer finishes it; when its file is rotated away it is handed over as
+ * it is, since nothing more will be written to it where this tail can see.
+ *
+ * <p>Holds one open file while it follows a log: {@link #close()} releases it.
  */
-public final class LogTail {
+public final class LogTail implements AutoCloseable {
 
     private static final int CHUNK = 64 * 1024;
 
     private final Path file;
+    private FileChannel channel;
     private Object fileKey;
     private long position;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
@@ -54,42 +60,91 @@ public final class LogTail {
 
     /**
      * Hands every complete line appended since the last poll to {@code sink} (without its line terminator) and
-     * returns how many there were; 0 when the file does not exist (yet, or between a rename and its re-creation).
+     * returns how many there were; after a rename, the lines the old file got before it are handed over first.
      */
     public int poll(Consumer<String> sink) throws IOException {
         BasicFileAttributes attrs;
         try {
             attrs = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            return 0;
+            // Renamed away and not re-created yet: what was written to it before the rename is still ours to read.
+            return channel == null ? 0 : drainRotated(sink);
         }
         Object key = attrs.fileKey();
-        long size = attrs.size();
-        if (fileKey != null && !Objects.equals(key, fileKey) || size < position) {
-            rotations++;
-            position = 0;
-            partial.reset();
-        }
-        fileKey = key;
-        if (size == position) {
-            return 0;
-        }
         int count = 0;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            channel.position(position);
-            while (true) {
-                buffer.clear();
-                int read = channel.read(buffer);
-                if (read <= 0) {
-                    break;
-                }
-                position += read;
-                count += split(buffer.array(), read, sink);
+        if (fileKey != null && !Objects.equals(key, fileKey)) {
+            if (channel != null) {
+                count += drainRotated(sink);
+            } else {
+                rotations++;
+                reset();
             }
-        } catch (NoSuchFileException e) {
-            return count;
+        } else if (attrs.size() < position) {
+            rotations++;
+            reset();
         }
+        if (channel == null) {
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.READ);
+            } catch (NoSuchFileException e) {
+                return count;
+            }
+            // The path may have changed between the stat and the open: trust what was opened.
+            Object opened;
+            try {
+                opened = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            } catch (NoSuchFileException e) {
+                opened = null;
+            }
+            fileKey = opened != null ? opened : key;
+        }
+        return count + readToEnd(sink);
+    }
+
+    /** The file watched was renamed: reads it to its end, hands over a last unterminated line, and lets it go. */
+    private int drainRotated(Consumer<String> sink) throws IOException {
+        int count = readToEnd(sink);
+        if (partial.size() > 0) {
+            sink.accept(partial.toString(StandardCharsets.UTF_8));
+            partial.reset();
+            count++;
+        }
+        rotations++;
+        reset();
         return count;
+    }
+
+    private void reset() throws IOException {
+        position = 0;
+        partial.reset();
+        fileKey = null;
+        if (channel != null) {
+            channel.close();
+            channel = null;
+        }
+    }
+
+    private int readToEnd(Consumer<String> sink) throws IOException {
+        int count = 0;
+        channel.position(position);
+        while (true) {
+            buffer.clear();
+            int read = channel.read(buffer);
+            if (read <= 0) {
+                return count;
+            }
+            position += read;
+            count += split(buffer.array(), read, sink);
+        }
+    }
+
+    /** Releases the file held open; a later poll opens it again and reads from the start of a new file. */
+    @Override
+    public void close() throws IOException {
+        if (channel != null) {
+            channel.close();
+            channel = null;
+        }
     }
 
     private int split(byte[] bytes, int length, Consumer<String> sink) {

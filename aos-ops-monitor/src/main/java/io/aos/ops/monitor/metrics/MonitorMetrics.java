@@ -12,6 +12,8 @@ import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +30,9 @@ public final class MonitorMetrics {
     private final Gauge diskUsage;
     private final Gauge goldenFiles;
     private final Gauge goldenBytes;
+    // The label values written, so that a check can drop the series of directories it no longer watches.
+    private final Set<String> diskPaths = ConcurrentHashMap.newKeySet();
+    private final Set<String> goldenDirs = ConcurrentHashMap.newKeySet();
     // Unlabelled gauges read 0 from the moment they exist; these two are registered on first use so that
     // "never measured" is an absent series, not "no emergency stop" or "last check in 1970".
     private Gauge lastCheck;
@@ -77,6 +82,30 @@ public final class MonitorMetrics {
     public void recordDiskUsage(String path, double usedRatio) {
         checkArgument(usedRatio >= 0 && usedRatio <= 1, "disk usage ratio must be within 0..1, got %s", usedRatio);
         diskUsage.labelValues(path).set(usedRatio);
+        diskPaths.add(path);
+    }
+
+    /**
+     * Drops the disk-usage and golden-storage series of every path and directory not in {@code diskPathsKept} /
+     * {@code goldenDirsKept}: a daemon that moved on to a newer run must not keep exporting the old run's figures,
+     * frozen at their last value (retention may since have emptied those directories).
+     */
+    public void retainOnly(Set<String> diskPathsKept, Set<String> goldenDirsKept) {
+        checkNotNull(diskPathsKept, "diskPathsKept");
+        checkNotNull(goldenDirsKept, "goldenDirsKept");
+        for (String path : Set.copyOf(diskPaths)) {
+            if (!diskPathsKept.contains(path)) {
+                diskUsage.remove(path);
+                diskPaths.remove(path);
+            }
+        }
+        for (String dir : Set.copyOf(goldenDirs)) {
+            if (!goldenDirsKept.contains(dir)) {
+                goldenFiles.remove(dir);
+                goldenBytes.remove(dir);
+                goldenDirs.remove(dir);
+            }
+        }
     }
 
     /** Measures and records the filesystem holding {@code path}; see {@link #usedRatio(FileStore)}. */
@@ -90,6 +119,7 @@ public final class MonitorMetrics {
                 files, bytes);
         goldenFiles.labelValues(dir).set(files);
         goldenBytes.labelValues(dir).set(bytes);
+        goldenDirs.add(dir);
     }
 
     /**
@@ -100,6 +130,7 @@ public final class MonitorMetrics {
         if (!Files.isDirectory(dir)) {
             goldenFiles.remove(dir.toString());
             goldenBytes.remove(dir.toString());
+            goldenDirs.remove(dir.toString());
             return;
         }
         long[] totals = new long[2];

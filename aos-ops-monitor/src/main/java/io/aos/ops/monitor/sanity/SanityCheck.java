@@ -163,6 +163,11 @@ public final class SanityCheck {
         if (golden.figures().containsKey("files")) {
             lines.add("Size: " + human((Long) golden.figures().get("bytes")));
             lines.add("Files: " + golden.figures().get("files"));
+            if (golden.figures().containsKey("traces_files")) {
+                lines.add("Traces dir: " + golden.figures().get("traces_dir") + " "
+                        + human((Long) golden.figures().get("traces_bytes")) + ", "
+                        + golden.figures().get("traces_files") + " files");
+            }
         } else {
             lines.add(golden.message());
         }

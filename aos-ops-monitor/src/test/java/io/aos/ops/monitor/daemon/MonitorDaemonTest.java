@@ -91,4 +91,17 @@ class MonitorDaemonTest {
         assertThat(ProcessHandle.of(first.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(pid).doesNotExist();
     }
+
+    @Test
+    void theIntervalIsThreeHundredSecondsByDefaultTheEnvironmentOrFlagOtherwiseAndAtLeastOne() {
+        OpsConfig config = OpsConfig.rootedAt(tmp);
+        assertThat(MonitorDaemon.interval(config)).isEqualTo(Duration.ofSeconds(300));
+        assertThat(MonitorDaemon.interval(OpsConfig.rootedAt(tmp, java.util.Map.of("AOS_MONITOR_INTERVAL", "60"))))
+                .isEqualTo(Duration.ofSeconds(60));
+        assertThat(MonitorDaemon.interval(config.with(io.aos.ops.core.config.OpsSetting.MONITOR_INTERVAL, "7")))
+                .isEqualTo(Duration.ofSeconds(7));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MonitorDaemon.interval(
+                        config.with(io.aos.ops.core.config.OpsSetting.MONITOR_INTERVAL, "0")))
+                .isInstanceOf(io.aos.ops.core.OpsException.class).hasMessageContaining("at least 1 second");
+    }
 }

@@ -199,6 +199,49 @@ class DebugConsoleTest {
     }
 
     @Test
+    void goldenSectionCountsAndVerifiesTheRunnersEngineTraces() throws Exception {
+        JsonNode golden = json(full(faultyRun)).path("sections").path("golden");
+        Path traces = ShadowRunLayout.of(faultyRun).tracesDir();
+        long files;
+        try (var list = Files.list(traces)) {
+            files = list.count();
+        }
+        // one per primary run, plus the replay's trace of every mismatch
+        assertThat(files).isEqualTo(faultyResult.workflows() + faultyResult.mismatches());
+        assertThat(golden.path("traces_dir").asText()).isEqualTo(traces.toString());
+        assertThat(golden.path("traces_files").asLong()).isEqualTo(files);
+        assertThat(golden.path("traces_bytes").asLong()).isPositive();
+        assertThat(golden.path("traces_verified").asLong()).isEqualTo(files);
+        assertThat(golden.path("newest_traces")).hasSize(GoldenSection.NEWEST_SHOWN);
+        assertThat(full(faultyRun).render(false)).contains("Traces dir:   " + traces,
+                "Verified:     " + files + " of " + files + " traces");
+    }
+
+    @Test
+    void aTraceWhoseStepHashWasAlteredIsListedAsNotVerifying() throws Exception {
+        Path run = RunFixtures.upstreamRun(tmp.resolve("with-traces"));
+        Path traces = Files.createDirectories(ShadowRunLayout.of(run).tracesDir());
+        Path good;
+        try (var list = Files.list(ShadowRunLayout.of(faultyRun).tracesDir())) {
+            good = list.filter(f -> f.getFileName().toString().startsWith("primary-")).findFirst().orElseThrow();
+        }
+        Files.copy(good, traces.resolve("primary-w0-good.steps.jsonl"));
+        String text = Files.readString(good);
+        Files.writeString(traces.resolve("primary-w0-tampered.steps.jsonl"),
+                text.replaceFirst("\"output_hash\":\"[0-9a-f]{16}\"", "\"output_hash\":\"0000000000000000\""));
+
+        DebugReport report = RunFixtures.console(tmp.resolve("state"), run, Optional.empty())
+                .report(DebugConsole.Section.GOLDEN);
+
+        JsonNode golden = json(report).path("sections").path("golden");
+        assertThat(golden.path("traces_checked").asLong()).isEqualTo(2);
+        assertThat(golden.path("traces_verified").asLong()).isEqualTo(1);
+        assertThat(golden.path("not_verifying_files").toString())
+                .contains("primary-w0-tampered.steps.jsonl: 1 step hashes do not match their outputs");
+        assertThat(report.goldenFilesNotVerifying()).isEqualTo(3); // the upstream run's 2 goldens, and the trace
+    }
+
+    @Test
     void goldenFilesWhoseWorkflowHashDoesNotVerifyOrThatDoNotParseAreListed() throws Exception {
         Path run = RunFixtures.upstreamRun(tmp.resolve("upstream"));
         DebugReport report = RunFixtures.console(tmp.resolve("state"), run, Optional.empty())

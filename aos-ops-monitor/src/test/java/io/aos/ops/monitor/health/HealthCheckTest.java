@@ -6,6 +6,7 @@ import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.health.HealthStatus;
 import io.aos.ops.golden.shadow.state.RunState;
 import io.aos.ops.monitor.fixture.RunFixture;
+import io.aos.ops.monitor.probe.ProbeResult;
 import io.aos.ops.monitor.probe.Thresholds;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,6 +31,25 @@ class HealthCheckTest {
     private HealthCheck check(boolean stop) {
         return HealthCheck.create(OpsConfig.rootedAt(tmp), new HealthCheck.Options(Optional.empty(), Optional.empty(),
                 NEVER_FULL), CLOCK, () -> stop);
+    }
+
+    @Test
+    void theCronCheckRunsTheSeedsChecksAndDiskButDoesNotListTheGoldenDirectory() throws Exception {
+        try (RunFixture run = RunFixture.create(tmp, "20251202_131219")) {
+            ProcessHandle runner = run.startRunner();
+            run.runningStatus(runner, 106, NOW.minusSeconds(20));
+            HealthCheck.Options options = new HealthCheck.Options(Optional.empty(), Optional.empty(), NEVER_FULL);
+
+            HealthReport cron = HealthCheck.forCron(OpsConfig.rootedAt(tmp), options, CLOCK).check();
+            HealthReport full = check(false).check();
+
+            assertThat(cron.results()).extracting(ProbeResult::probe)
+                    .containsExactlyElementsOf(full.results().stream().map(ProbeResult::probe)
+                            .filter(name -> !name.equals("golden")).toList())
+                    .contains("process", "mismatches", "disk");
+            assertThat(full.results()).extracting(ProbeResult::probe).contains("golden");
+            assertThat(cron.statusLine()).isEqualTo(full.statusLine());
+        }
     }
 
     @Test

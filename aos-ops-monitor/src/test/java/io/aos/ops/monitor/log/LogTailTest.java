@@ -66,6 +66,40 @@ class LogTailTest {
     }
 
     @Test
+    void linesWrittenToTheRotatedFileBeforeTheNewOneIsReadAreNotLost() throws IOException {
+        Path log = tmp.resolve("run.log");
+        append(log, "old 1\n");
+        try (LogTail tail = new LogTail(log)) {
+            assertThat(poll(tail)).containsExactly("old 1");
+
+            append(log, "old 2\nold 3\n");              // after the last poll...
+            Files.move(log, tmp.resolve("run.log.1"));  // ...then rotated away
+            append(log, "new 1\n");
+
+            assertThat(poll(tail)).containsExactly("old 2", "old 3", "new 1");
+            assertThat(tail.rotations()).isEqualTo(1);
+            append(log, "new 2\n");
+            assertThat(poll(tail)).containsExactly("new 2");
+        }
+    }
+
+    @Test
+    void aRotatedFileIsReadToItsEndEvenBeforeTheNewFileExists() throws IOException {
+        Path log = tmp.resolve("run.log");
+        append(log, "old 1\n");
+        try (LogTail tail = new LogTail(log)) {
+            poll(tail);
+            append(log, "old 2\nlast without newline");
+            Files.move(log, tmp.resolve("run.log.1"));
+
+            assertThat(poll(tail)).containsExactly("old 2", "last without newline");
+            append(log, "new 1\n");
+            assertThat(poll(tail)).containsExactly("new 1");
+            assertThat(tail.rotations()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aTruncatedFileIsReadFromItsStart() throws IOException {
         Path log = tmp.resolve("run.log");
         append(log, "line one\nline two\n");

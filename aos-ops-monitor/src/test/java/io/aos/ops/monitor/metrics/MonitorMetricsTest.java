@@ -49,6 +49,24 @@ class MonitorMetricsTest {
     }
 
     @Test
+    void seriesOfDirectoriesNoLongerWatchedAreDroppedAndTheOthersKept() {
+        metrics.recordGoldenStorage("/runs/old/golden", 5, 500);
+        metrics.recordGoldenStorage("/runs/old/traces", 5, 900);
+        metrics.recordDiskUsage("/runs/old", 0.5);
+        metrics.recordGoldenStorage("/runs/new/golden", 1, 100);
+        metrics.recordDiskUsage("/runs/new", 0.5);
+
+        metrics.retainOnly(java.util.Set.of("/runs/new"), java.util.Set.of("/runs/new/golden"));
+
+        assertThat(samples("aos_monitor_golden_files")).extracting(s -> s.label("dir"))
+                .containsExactly("/runs/new/golden");
+        assertThat(samples("aos_monitor_golden_bytes")).extracting(s -> s.label("dir"))
+                .containsExactly("/runs/new/golden");
+        assertThat(samples("aos_monitor_disk_usage_ratio")).extracting(s -> s.label("path"))
+                .containsExactly("/runs/new");
+    }
+
+    @Test
     void aMissingGoldenDirectoryExportsNothingRatherThanZero(@TempDir Path dir) throws Exception {
         metrics.recordGoldenStorage(dir.resolve("missing"));
 

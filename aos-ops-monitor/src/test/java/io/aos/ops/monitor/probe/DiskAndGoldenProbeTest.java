@@ -76,4 +76,24 @@ class DiskAndGoldenProbeTest {
             assertThat(r.status()).isEqualTo(HealthStatus.OK);
         }
     }
+
+    @Test
+    void goldenProbeCountsTheRunnersTracesBesideItsGoldenFilesAndWarnsOnTheirTotal() throws Exception {
+        try (RunFixture run = RunFixture.create(tmp, "traces")) {
+            run.golden(2);
+            java.nio.file.Path traces = java.nio.file.Files.createDirectories(run.layout().tracesDir());
+            java.nio.file.Files.writeString(traces.resolve("primary-w1-0.steps.jsonl"), "x".repeat(100));
+            // 2 goldens of 14 bytes = 28 bytes alone stay under 50; with the 100-byte trace the total is over.
+            Thresholds fifty = new Thresholds(Duration.ofMinutes(10), Duration.ofMinutes(30), 90, 95, 50);
+
+            ProbeResult r = new GoldenProbe(CLOCK, fifty, tmp.resolve("none"), Duration.ofMinutes(5))
+                    .check(snapshot(run));
+
+            assertThat(r.figures()).containsEntry("files", 2L).containsEntry("traces_files", 1L)
+                    .containsEntry("traces_bytes", 100L).containsEntry("total_files", 3L)
+                    .containsEntry("traces_dir", traces.toString());
+            assertThat(r.status()).isEqualTo(HealthStatus.WARNING);
+            assertThat(r.message()).contains(traces.toString());
+        }
+    }
 }

@@ -84,14 +84,23 @@ public final class StatusScanner {
 
     static StorageStatus.FilesystemStatus filesystem(FileStore store, List<Path> paths, double rate, Instant now)
             throws IOException {
-        long total = store.getTotalSpace();
-        long free = store.getUnallocatedSpace();
-        long usable = store.getUsableSpace();
-        long used = total - free;
-        double usedPercent = total == 0 ? 0 : 100.0 * used / total;
+        return filesystem(store.name() + " (" + store.type() + ")", paths, store.getTotalSpace(),
+                store.getUnallocatedSpace(), store.getUsableSpace(), rate, now);
+    }
+
+    /**
+     * Used percent as {@code df} computes Use%: used / (used + available to users), so blocks reserved for root
+     * count as full, and the 90 % here is the 90 % the monitor's disk probe and the alert rules warn at. Against
+     * the raw total, a filesystem with reserved blocks would be projected to reach 90 % after it had run out of room.
+     */
+    static StorageStatus.FilesystemStatus filesystem(String name, List<Path> paths, long total, long free,
+                                                     long usable, double rate, Instant now) {
+        long used = Math.max(0, total - free);
+        long capacity = used + usable;
+        double usedPercent = capacity <= 0 ? 0 : 100.0 * used / capacity;
         Double hours = null;
         Instant at = null;
-        double room = 0.9 * total - used;
+        double room = 0.9 * capacity - used;
         if (room <= 0) {
             hours = 0.0;
             at = now;
@@ -99,9 +108,9 @@ public final class StatusScanner {
             hours = room / rate;
             at = now.plusSeconds((long) Math.min(hours * 3600, 1e12));
         }
-        return new StorageStatus.FilesystemStatus(store.name() + " (" + store.type() + ")",
-                paths.stream().map(Path::toString).toList(), total, free, usable,
-                Math.round(usedPercent * 10) / 10.0, rate, hours == null ? null : Math.round(hours * 10) / 10.0, at);
+        return new StorageStatus.FilesystemStatus(name, paths.stream().map(Path::toString).toList(), total, free,
+                usable, Math.round(usedPercent * 10) / 10.0, rate, hours == null ? null : Math.round(hours * 10) / 10.0,
+                at);
     }
 
     private static StorageStatus.ArchiveDirectoryStatus archiveStatus(Path dir) throws IOException {

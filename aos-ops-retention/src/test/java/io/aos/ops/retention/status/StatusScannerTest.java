@@ -42,4 +42,27 @@ class StatusScannerTest {
                 .status();
         assertThat(status.directories().get(0).exists()).isFalse();
     }
+
+    @Test
+    void usedPercentAndTheNinetyPercentProjectionFollowDfCountingReservedBlocksAsFull() {
+        long g = 1L << 30;
+        // df: Size 100G, Used 50G, Avail 40G (10G reserved for root): Use% = 50 / (50 + 40) = 55.6 %
+        StorageStatus.FilesystemStatus fs = StatusScanner.filesystem("vda (ext4)", List.of(Path.of("/tmp")),
+                100 * g, 50 * g, 40 * g, g, GoldenTree.NOW);
+
+        assertThat(fs.usedPercent()).isEqualTo(55.6);
+        // 90 % of the 90G users can fill is 81G: 31G to go at 1G/h
+        assertThat(fs.hoursTo90Percent()).isEqualTo(31.0);
+        assertThat(fs.projected90PercentAt()).isEqualTo(GoldenTree.NOW.plus(Duration.ofHours(31)));
+    }
+
+    @Test
+    void aFilesystemAlreadyPastNinetyPercentOfWhatUsersCanFillIsThereNow() {
+        long g = 1L << 30;
+        StorageStatus.FilesystemStatus fs = StatusScanner.filesystem("vda (ext4)", List.of(Path.of("/tmp")),
+                100 * g, 9 * g, 4 * g, 0, GoldenTree.NOW);
+
+        assertThat(fs.usedPercent()).isEqualTo(95.8); // 91 / 95, though only 91 % of the raw size
+        assertThat(fs.hoursTo90Percent()).isEqualTo(0.0);
+    }
 }

@@ -12,7 +12,7 @@ public enum RunState {
     PAUSED,
     /** The run reached its end (hours or cycles) and wrote its summary. */
     COMPLETED,
-    /** The run ended early on an error, or with --fail-fast on a mismatch. */
+    /** The run ended early on an error, with --fail-fast on a mismatch, or reached its end with zero cycles. */
     FAILED,
     /** The run was stopped by SIGINT/SIGTERM and wrote its summary. */
     STOPPED;

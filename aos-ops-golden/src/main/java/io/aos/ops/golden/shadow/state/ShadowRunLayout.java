@@ -52,6 +52,11 @@ public final class ShadowRunLayout {
         return root.resolve("golden");
     }
 
+    /** {@code traces/}: the engine-format trace of each primary run and of each mismatching replay. */
+    public Path tracesDir() {
+        return root.resolve("traces");
+    }
+
     public Path reportsDir() {
         return root.resolve("reports");
     }
