@@ -39,7 +39,7 @@ public final class GoldenScanner {
                         String name = file.getFileName().toString();
                         if (attrs.isRegularFile() && GoldenKind.isGolden(name)) {
                             sink.accept(new GoldenFile(file, relative(file, cut), attrs.size(),
-                                    attrs.lastModifiedTime()));
+                                    attrs.lastModifiedTime(), DiskOrder.inodeOf(attrs)));
                         }
                         return FileVisitResult.CONTINUE;
                     }
