@@ -188,7 +188,7 @@ public final class Archiver {
                 ArchiveVerifier.Result result = ArchiveVerifier.verify(archive);
                 if (result.ok()) {
                     Map<String, Long> inodes = new HashMap<>();
-                    GoldenScanner.scan(dir, f -> inodes.put(f.relative(), f.inode()));
+                    GoldenScanner.scan(dir, true, f -> inodes.put(f.relative(), f.inode()));
                     int[] removedKept = deleteArchived(dir, result.manifest().stream()
                             .map(e -> new Original(e.path(), e.size(), null, e.mtimeSeconds(),
                                     inodes.getOrDefault(e.path(), GoldenFile.NO_INODE))).toList());

@@ -31,7 +31,7 @@ class DiskOrderTest {
         Files.writeString(dir.resolve("w1/b.steps.jsonl"), "{}\n");
         List<GoldenFile> found = new ArrayList<>();
 
-        GoldenScanner.scan(dir, found::add);
+        GoldenScanner.scan(dir, true, found::add);
 
         assertThat(found).hasSize(2).allSatisfy(f -> {
             try {
