@@ -21,8 +21,11 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -137,8 +140,11 @@ public final class Archiver {
         CrashPoint.reached("renamed");
         log.action("Created: " + target + " (" + humanBytes(packed.bytes()) + ", " + packed.members().size()
                 + " files, sha256 " + packed.sha256().substring(0, 16) + ")");
+        Map<String, Long> inodes = new HashMap<>(files.size() * 2);
+        files.forEach(f -> inodes.put(f.relative(), f.inode()));
         int[] removedKept = deleteArchived(dir, packed.members().stream()
-                .map(m -> new Original(m.name(), m.size(), m.modified(), -1)).toList());
+                .map(m -> new Original(m.name(), m.size(), m.modified(), -1,
+                        inodes.getOrDefault(m.name(), GoldenFile.NO_INODE))).toList());
         Files.deleteIfExists(journalFile);
         CrashPoint.reached("done");
         log.action("Removed " + removedKept[0] + " archived files from " + dir);
@@ -181,8 +187,11 @@ public final class Archiver {
             if (Files.isRegularFile(archive)) {
                 ArchiveVerifier.Result result = ArchiveVerifier.verify(archive);
                 if (result.ok()) {
+                    Map<String, Long> inodes = new HashMap<>();
+                    GoldenScanner.scan(dir, true, f -> inodes.put(f.relative(), f.inode()));
                     int[] removedKept = deleteArchived(dir, result.manifest().stream()
-                            .map(e -> new Original(e.path(), e.size(), null, e.mtimeSeconds())).toList());
+                            .map(e -> new Original(e.path(), e.size(), null, e.mtimeSeconds(),
+                                    inodes.getOrDefault(e.path(), GoldenFile.NO_INODE))).toList());
                     log.action("Resumed interrupted archive " + archive.getFileName() + ": removed " + removedKept[0]
                             + " archived files from " + dir);
                 } else {
@@ -213,9 +222,9 @@ public final class Archiver {
 
     /**
      * A file that went into the archive: its exact mtime as scanned when known, else (resuming from a journal) the
-     * whole seconds the manifest recorded.
+     * whole seconds the manifest recorded; and its inode as scanned, the order to delete in.
      */
-    private record Original(String path, long size, FileTime modified, long mtimeSeconds) {
+    private record Original(String path, long size, FileTime modified, long mtimeSeconds, long inode) {
 
         boolean unchanged(BasicFileAttributes attrs) {
             return attrs.isRegularFile() && attrs.size() == size && (modified != null
@@ -224,11 +233,16 @@ public final class Archiver {
         }
     }
 
-    /** Deletes each listed original whose size and mtime are still those archived; returns {removed, kept}. */
+    /**
+     * Deletes each listed original whose size and mtime are still those archived, in inode order (three times
+     * faster than name order on ext4, see {@link io.aos.ops.retention.scan.DiskOrder}); returns {removed, kept}.
+     */
     private static int[] deleteArchived(Path dir, List<Original> entries) throws IOException {
         int removed = 0;
         int kept = 0;
-        for (Original e : entries) {
+        List<Original> byInode = new ArrayList<>(entries);
+        byInode.sort(Comparator.comparingLong(Original::inode));
+        for (Original e : byInode) {
             Path file = dir.resolve(e.path());
             BasicFileAttributes attrs;
             try {

@@ -24,8 +24,16 @@ public final class GoldenScanner {
     private GoldenScanner() {
     }
 
-    /** Calls {@code sink} once per golden regular file below {@code dir}; a missing directory yields nothing. */
+    /**
+     * Calls {@code sink} once per golden regular file below {@code dir}; a missing directory yields nothing. The
+     * files' inodes are left {@link GoldenFile#NO_INODE}: a status of a million files does not need them.
+     */
     public static void scan(Path dir, Consumer<GoldenFile> sink) throws IOException {
+        scan(dir, false, sink);
+    }
+
+    /** As {@link #scan(Path, Consumer)}, with each file's inode when {@code withInodes} (the order to delete in). */
+    public static void scan(Path dir, boolean withInodes, Consumer<GoldenFile> sink) throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
         }
@@ -39,7 +47,8 @@ public final class GoldenScanner {
                         String name = file.getFileName().toString();
                         if (attrs.isRegularFile() && GoldenKind.isGolden(name)) {
                             sink.accept(new GoldenFile(file, relative(file, cut), attrs.size(),
-                                    attrs.lastModifiedTime()));
+                                    attrs.lastModifiedTime(),
+                                    withInodes ? DiskOrder.inodeOf(attrs) : GoldenFile.NO_INODE));
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -59,7 +68,7 @@ public final class GoldenScanner {
     public static List<GoldenFile> selectOld(Path dir, Cutoff cutoff) throws IOException {
         List<GoldenFile> old = new ArrayList<>();
         Set<String> youngPartners = new HashSet<>();
-        scan(dir, f -> {
+        scan(dir, true, f -> {
             if (cutoff.isOld(f.modified())) {
                 old.add(f);
             } else if (GoldenKind.partnerOf(f.relative()) != null) {
