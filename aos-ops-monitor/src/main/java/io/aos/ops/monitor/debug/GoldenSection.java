@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * Section 4: the run's golden directory ({@code <run>/golden}, else {@code GOLDEN_DIR}): file counts by kind, sizes,
@@ -87,32 +88,18 @@ final class GoldenSection implements DebugSection {
 
     private void analyse(Path golden) {
         List<FileInfo> all = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(golden)) {
-            for (Path entry : entries) {
-                BasicFileAttributes attrs;
-                try {
-                    attrs = Files.readAttributes(entry, BasicFileAttributes.class);
-                } catch (NoSuchFileException e) {
-                    continue; // removed by retention while listing
-                }
-                if (!attrs.isRegularFile()) {
-                    continue;
-                }
-                String name = entry.getFileName().toString();
-                files++;
-                bytes += attrs.size();
-                countByKind.merge(kind(name), 1L, Long::sum);
-                all.add(new FileInfo(name, attrs.size(), attrs.lastModifiedTime().toInstant()));
-                if (name.endsWith(".golden.json")) {
-                    verify(entry);
-                }
+        if (!eachRegularFile(golden, (entry, info) -> {
+            files++;
+            bytes += info.bytes();
+            countByKind.merge(kind(info.name()), 1L, Long::sum);
+            all.add(info);
+            if (info.name().endsWith(".golden.json")) {
+                verify(entry);
             }
-        } catch (IOException e) {
-            unreadable.add(golden + ": cannot be listed: " + e.getMessage());
+        })) {
             return;
         }
-        all.sort(Comparator.comparing(FileInfo::modified).thenComparing(FileInfo::name).reversed());
-        newest.addAll(all.subList(0, Math.min(NEWEST_SHOWN, all.size())));
+        newest.addAll(newestFirst(all));
         // The newest file that parses: the very newest may be the one being written, or a broken one listed above.
         all.stream().filter(f -> f.name().endsWith(".json")).limit(SAMPLE_ATTEMPTS)
                 .filter(f -> sample(golden.resolve(f.name()))).findFirst();
@@ -121,7 +108,31 @@ final class GoldenSection implements DebugSection {
     private void analyseTraces(Path traces) {
         List<FileInfo> all = new ArrayList<>();
         TraceAuditor auditor = TraceAuditor.hashesOnly();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(traces)) {
+        if (!eachRegularFile(traces, (entry, info) -> {
+            traceFiles++;
+            traceBytes += info.bytes();
+            all.add(info);
+            if (info.name().endsWith(".jsonl")) {
+                tracesChecked++;
+                TraceAudit audit = auditor.audit(entry);
+                if (audit.hashesMatch()) {
+                    tracesVerified++;
+                } else {
+                    fail(entry + ": " + traceProblem(audit));
+                }
+            }
+        })) {
+            return;
+        }
+        newestTraces.addAll(newestFirst(all));
+    }
+
+    /**
+     * Calls {@code action} for each regular file of {@code dir} (a file removed while listing is skipped); false, with
+     * the reason recorded as unreadable, when the directory cannot be listed.
+     */
+    private boolean eachRegularFile(Path dir, BiConsumer<Path, FileInfo> action) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 BasicFileAttributes attrs;
                 try {
@@ -129,29 +140,21 @@ final class GoldenSection implements DebugSection {
                 } catch (NoSuchFileException e) {
                     continue; // removed by retention while listing
                 }
-                if (!attrs.isRegularFile()) {
-                    continue;
-                }
-                String name = entry.getFileName().toString();
-                traceFiles++;
-                traceBytes += attrs.size();
-                all.add(new FileInfo(name, attrs.size(), attrs.lastModifiedTime().toInstant()));
-                if (name.endsWith(".jsonl")) {
-                    tracesChecked++;
-                    TraceAudit audit = auditor.audit(entry);
-                    if (audit.hashesMatch()) {
-                        tracesVerified++;
-                    } else {
-                        fail(entry + ": " + traceProblem(audit));
-                    }
+                if (attrs.isRegularFile()) {
+                    action.accept(entry, new FileInfo(entry.getFileName().toString(), attrs.size(),
+                            attrs.lastModifiedTime().toInstant()));
                 }
             }
+            return true;
         } catch (IOException e) {
-            unreadable.add(traces + ": cannot be listed: " + e.getMessage());
-            return;
+            unreadable.add(dir + ": cannot be listed: " + e.getMessage());
+            return false;
         }
+    }
+
+    private static List<FileInfo> newestFirst(List<FileInfo> all) {
         all.sort(Comparator.comparing(FileInfo::modified).thenComparing(FileInfo::name).reversed());
-        newestTraces.addAll(all.subList(0, Math.min(NEWEST_SHOWN, all.size())));
+        return all.subList(0, Math.min(NEWEST_SHOWN, all.size()));
     }
 
     private static String traceProblem(TraceAudit audit) {
