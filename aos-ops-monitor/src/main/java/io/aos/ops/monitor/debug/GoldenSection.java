@@ -43,6 +43,13 @@ final class GoldenSection implements DebugSection {
     static final int SAMPLE_ATTEMPTS = 20;
 
     record FileInfo(String name, long bytes, Instant modified) {
+        Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("name", name);
+            json.put("bytes", bytes);
+            json.put("modified", modified.toString());
+            return json;
+        }
     }
 
     private final Optional<Path> dir;
@@ -298,15 +305,7 @@ final class GoldenSection implements DebugSection {
         json.put("files", files);
         json.put("bytes", bytes);
         json.put("by_kind", countByKind);
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (FileInfo f : newest) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", f.name());
-            m.put("bytes", f.bytes());
-            m.put("modified", f.modified().toString());
-            list.add(m);
-        }
-        json.put("newest", list);
+        json.put("newest", newest.stream().map(FileInfo::toJson).toList());
         json.put("sample", sampleName.orElse(null));
         json.put("sample_keys", sampleKeys);
         json.put("verified", verified);
@@ -318,15 +317,7 @@ final class GoldenSection implements DebugSection {
             json.put("traces_bytes", traceBytes);
             json.put("traces_checked", tracesChecked);
             json.put("traces_verified", tracesVerified);
-            List<Map<String, Object>> traceList = new ArrayList<>();
-            for (FileInfo f : newestTraces) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", f.name());
-                m.put("bytes", f.bytes());
-                m.put("modified", f.modified().toString());
-                traceList.add(m);
-            }
-            json.put("newest_traces", traceList);
+            json.put("newest_traces", newestTraces.stream().map(FileInfo::toJson).toList());
         }
         json.put("other_dir", otherDir.map(Path::toString).orElse(null));
         json.put("other_dir_files", otherFiles < 0 ? null : otherFiles);
