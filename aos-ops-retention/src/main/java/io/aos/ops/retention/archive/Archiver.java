@@ -8,6 +8,7 @@ import io.aos.ops.retention.scan.Cutoff;
 import io.aos.ops.retention.scan.GoldenFile;
 import io.aos.ops.retention.scan.GoldenScanner;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -21,12 +22,19 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Moves old golden files into verified archives, one archive per directory and run.
@@ -40,6 +48,9 @@ import java.util.Optional;
  */
 public final class Archiver {
 
+    /** Threads unlinking archived originals; see {@link #deleteArchived}. */
+    static final int DELETE_THREADS = 16;
+    private static final int DELETE_BATCH = 256;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT);
 
     private final RetentionSettings settings;
@@ -234,31 +245,84 @@ public final class Archiver {
     }
 
     /**
-     * Deletes each listed original whose size and mtime are still those archived, in inode order (three times
-     * faster than name order on ext4, see {@link io.aos.ops.retention.scan.DiskOrder}); returns {removed, kept}.
+     * Deletes each listed original whose size and mtime are still those archived; returns {removed, kept}. In inode
+     * order (three times faster than name order on ext4, see {@link io.aos.ops.retention.scan.DiskOrder}), by
+     * {@link #DELETE_THREADS} threads taking batches of consecutive inodes: an unlink mostly waits (on the
+     * journal, on a virtualised disk), so waits overlap. 100,000 corpus files: 8.7-10.5 s with one {@code rm}
+     * process in inode order, 3.8 s with four, 2.7 s with eight, 1.9-2.7 s with sixteen or more ({@code xargs -P},
+     * same machine).
      */
     private static int[] deleteArchived(Path dir, List<Original> entries) throws IOException {
-        int removed = 0;
-        int kept = 0;
         List<Original> byInode = new ArrayList<>(entries);
         byInode.sort(Comparator.comparingLong(Original::inode));
-        for (Original e : byInode) {
-            Path file = dir.resolve(e.path());
-            BasicFileAttributes attrs;
-            try {
-                attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (NoSuchFileException gone) {
-                continue;
+        int batches = (byInode.size() + DELETE_BATCH - 1) / DELETE_BATCH;
+        int threads = Math.min(DELETE_THREADS, batches);
+        AtomicInteger nextBatch = new AtomicInteger();
+        AtomicInteger removed = new AtomicInteger();
+        AtomicInteger kept = new AtomicInteger();
+        Callable<Void> worker = () -> {
+            for (int b; (b = nextBatch.getAndIncrement()) < batches; ) {
+                int to = Math.min(byInode.size(), (b + 1) * DELETE_BATCH);
+                for (Original e : byInode.subList(b * DELETE_BATCH, to)) {
+                    switch (deleteIfUnchanged(dir.resolve(e.path()), e)) {
+                        case REMOVED -> CrashPoint.reached("deleted", removed.incrementAndGet());
+                        case CHANGED -> kept.incrementAndGet();
+                        case GONE -> { }
+                    }
+                }
             }
-            if (e.unchanged(attrs)) {
-                Files.deleteIfExists(file);
-                removed++;
-                CrashPoint.reached("deleted", removed);
-            } else {
-                kept++;
+            return null;
+        };
+        if (threads <= 1) {
+            call(worker);
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "aos-retention-delete");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                for (Future<Void> done : pool.invokeAll(Collections.nCopies(threads, worker))) {
+                    done.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while deleting archived files");
+            } catch (ExecutionException e) {
+                // the other workers stop at their next batch: nextBatch is past the end once one fails
+                nextBatch.set(batches);
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            } finally {
+                pool.shutdownNow();
             }
         }
-        return new int[] {removed, kept};
+        return new int[] {removed.get(), kept.get()};
+    }
+
+    private enum Deletion { REMOVED, CHANGED, GONE }
+
+    /** Deletes {@code file} when it is still the one archived; a file changed since is kept. */
+    private static Deletion deleteIfUnchanged(Path file, Original archived) throws IOException {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException gone) {
+            return Deletion.GONE;
+        }
+        if (!archived.unchanged(attrs)) {
+            return Deletion.CHANGED;
+        }
+        return Files.deleteIfExists(file) ? Deletion.REMOVED : Deletion.GONE;
+    }
+
+    private static void call(Callable<Void> work) throws IOException {
+        try {
+            work.call();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
     }
 
     /**

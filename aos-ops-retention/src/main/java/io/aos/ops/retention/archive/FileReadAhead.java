@@ -6,15 +6,22 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Reads the files to pack on a background thread, in order, a bounded number ahead of the packer: with sub-KB
- * files the open/read/close system calls cost more than the tar formatting, so overlapping them with it (and with
- * compression on a third thread) is what lets the packer keep up with {@code tar czf}.
+ * Reads the files to pack on background threads, a bounded number ahead of the packer, and hands them over in
+ * order: with sub-KB files the open/read/close system calls cost more than the tar formatting, so overlapping them
+ * with it (and with compression on another thread) is what lets the packer keep up with {@code tar czf}. Several
+ * readers, in batches of consecutive files, because on a virtualised disk an open or read partly waits on the
+ * host: packing 100,000 corpus files with zstd took 1.24-1.39 s with one reader thread, 1.15-1.19 s with four
+ * (same machine, back to back); with gzip the compressor is the bottleneck either way.
  */
 final class FileReadAhead implements AutoCloseable {
 
@@ -22,43 +29,55 @@ final class FileReadAhead implements AutoCloseable {
     record Loaded(GoldenFile file, byte[] data) {
     }
 
-    private static final Loaded END = new Loaded(null, null);
+    static final int READERS = 4;
+    private static final int BATCH = 64;
+    /** Batches in flight: at most this many x {@link #BATCH} files are held in memory ahead of the packer. */
+    private static final int WINDOW = 32;
 
-    private final BlockingQueue<Loaded> queue = new ArrayBlockingQueue<>(2048);
-    private final Thread reader;
-    private volatile IOException failure;
-    private volatile boolean stopped;
+    private final List<GoldenFile> files;
+    private final ExecutorService readers;
+    private final ArrayDeque<Future<Loaded[]>> ahead = new ArrayDeque<>();
+    private int submitted;
+    private Loaded[] batch = new Loaded[0];
+    private int inBatch;
 
     FileReadAhead(List<GoldenFile> files) {
-        reader = new Thread(() -> readAll(files), "aos-retention-read");
-        reader.setDaemon(true);
-        reader.start();
+        this.files = files;
+        AtomicInteger n = new AtomicInteger();
+        this.readers = Executors.newFixedThreadPool(READERS, r -> {
+            Thread t = new Thread(r, "aos-retention-read-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        while (ahead.size() < WINDOW && submitNext()) {
+            // fill the window
+        }
     }
 
-    private void readAll(List<GoldenFile> files) {
-        try {
-            for (GoldenFile file : files) {
-                if (stopped) {
-                    return;
-                }
-                byte[] data;
-                try {
-                    data = read(file);
-                } catch (NoSuchFileException gone) {
-                    data = null;
-                }
-                queue.put(new Loaded(file, data));
+    private boolean submitNext() {
+        int from = submitted;
+        if (from >= files.size()) {
+            return false;
+        }
+        int to = Math.min(files.size(), from + BATCH);
+        submitted = to;
+        ahead.add(readers.submit(() -> readBatch(files.subList(from, to))));
+        return true;
+    }
+
+    private static Loaded[] readBatch(List<GoldenFile> batch) throws IOException {
+        Loaded[] loaded = new Loaded[batch.size()];
+        for (int i = 0; i < loaded.length; i++) {
+            GoldenFile file = batch.get(i);
+            byte[] data;
+            try {
+                data = read(file);
+            } catch (NoSuchFileException gone) {
+                data = null;
             }
-        } catch (IOException e) {
-            failure = e;
-        } catch (InterruptedException e) {
-            return;
+            loaded[i] = new Loaded(file, data);
         }
-        try {
-            queue.put(END);
-        } catch (InterruptedException e) {
-            // closing
-        }
+        return loaded;
     }
 
     /**
@@ -100,25 +119,43 @@ final class FileReadAhead implements AutoCloseable {
 
     /** The next file, or null after the last. */
     Loaded next() throws IOException {
-        try {
-            Loaded next = queue.take();
-            if (next == END) {
-                IOException e = failure;
-                if (e != null) {
-                    throw e;
-                }
+        if (inBatch == batch.length) {
+            Future<Loaded[]> future = ahead.poll();
+            if (future == null) {
                 return null;
             }
-            return next;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while reading files to archive");
+            try {
+                batch = future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while reading files to archive");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException unchecked) {
+                    throw unchecked;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new IOException(cause);
+            }
+            inBatch = 0;
+            submitNext();
+            if (batch.length == 0) {
+                return null;
+            }
         }
+        Loaded next = batch[inBatch];
+        batch[inBatch++] = null;
+        return next;
     }
 
     @Override
     public void close() {
-        stopped = true;
-        reader.interrupt();
+        ahead.forEach(f -> f.cancel(true));
+        readers.shutdownNow();
     }
 }

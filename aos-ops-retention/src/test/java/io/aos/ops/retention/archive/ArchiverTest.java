@@ -67,6 +67,31 @@ class ArchiverTest {
     }
 
     @Test
+    void thousandsOfFilesAreReadByManyReadersInNameOrderAndDeletedByManyThreads() throws Exception {
+        GoldenTree tree = new GoldenTree(tmp);
+        int count = 3_000; // 47 read-ahead batches, 12 delete batches over the delete threads
+        for (int i = 0; i < count; i++) {
+            tree.file("w" + i % 3 + "/primary-" + i + ".golden.json", Duration.ofDays(2));
+        }
+        tree.file("w0/fresh.golden.json", Duration.ofHours(2));
+        Map<String, String> before = GoldenTree.contents(tree.golden);
+
+        ArchiveReport report = new Archiver(tree.settings(), tree.log()).archive(1, ArchiveFormat.ZSTD, false);
+
+        assertThat(report.ok()).isTrue();
+        assertThat(report.directories().get(0).removed()).isEqualTo(count);
+        assertThat(GoldenTree.contents(tree.golden)).containsOnlyKeys("w0/fresh.golden.json");
+        ArchiveVerifier.Result verified = ArchiveVerifier.verify(onlyArchive(tree));
+        assertThat(verified.ok()).isTrue();
+        List<String> names = verified.manifest().stream().map(Manifest.Entry::path).toList();
+        assertThat(names).hasSize(count).isSorted();
+        Path dest = tmp.resolve("restored");
+        Restorer.restore(onlyArchive(tree), dest, false);
+        before.remove("w0/fresh.golden.json");
+        assertThat(GoldenTree.contents(dest)).isEqualTo(before);
+    }
+
+    @Test
     void restorePutsEveryFileBackUnderItsRelativeNameWithItsModificationTime() throws Exception {
         GoldenTree tree = treeWithOldAndYoungFiles();
         Map<String, String> before = GoldenTree.contents(tree.golden);

@@ -58,6 +58,28 @@ class CrashSafetyTest {
         assertThat(tree.settings().workDir().resolve("journal")).isEmptyDirectory();
     }
 
+    /** 1,200 files: the deletes run on several threads, and the kill lands while they are at it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"deleted:1", "deleted:700", "deleted:1200"})
+    void killNineDuringTheParallelDeleteLosesNoFile(String phase) throws Exception {
+        GoldenTree tree = new GoldenTree(tmp);
+        for (int i = 0; i < 400; i++) {
+            tree.file("primary-w0-" + i + ".golden.json", Duration.ofDays(2));
+            tree.file("run-" + i + ".steps.jsonl", Duration.ofDays(2));
+            tree.file("run-" + i + ".steps.jsonl.sig", Duration.ofDays(2));
+        }
+        Map<String, String> originals = GoldenTree.contents(tree.golden);
+
+        killChildAt(tree, phase);
+
+        assertThat(census(tree)).as("after SIGKILL at " + phase).isEqualTo(originals);
+        ArchiveReport rerun = new Archiver(tree.settings(), tree.log()).archive(1, ArchiveFormat.GZIP, false);
+        assertThat(rerun.ok()).isTrue();
+        assertThat(GoldenTree.contents(tree.golden)).isEmpty();
+        assertThat(census(tree)).isEqualTo(originals);
+        assertThat(tree.settings().workDir().resolve("journal")).isEmptyDirectory();
+    }
+
     private void killChildAt(GoldenTree tree, String phase) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1",

@@ -1,0 +1,53 @@
+package io.aos.ops.retention.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aos.ops.retention.scan.GoldenFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileReadAheadTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void handsOverEveryFileInTheGivenOrderAcrossBatchesAndReadersAndMarksVanishedOnes() throws Exception {
+        List<GoldenFile> files = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) { // many batches, more than the window, over all reader threads
+            Path p = tmp.resolve("f" + i + ".json");
+            byte[] body = ("{\"i\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+            Files.write(p, body);
+            files.add(new GoldenFile(p, p.getFileName().toString(), body.length, FileTime.fromMillis(0), i));
+        }
+        Files.delete(files.get(2_345).path());
+
+        List<String> seen = new ArrayList<>();
+        try (FileReadAhead ahead = new FileReadAhead(files)) {
+            FileReadAhead.Loaded loaded;
+            while ((loaded = ahead.next()) != null) {
+                seen.add(loaded.data() == null ? "gone:" + loaded.file().relative()
+                        : new String(loaded.data(), StandardCharsets.UTF_8));
+            }
+        }
+
+        assertThat(seen).hasSize(5_000);
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(seen.get(i)).isEqualTo(i == 2_345 ? "gone:f2345.json" : "{\"i\":" + i + "}");
+        }
+    }
+
+    @Test
+    void anEmptyListEndsAtOnce() throws Exception {
+        try (FileReadAhead ahead = new FileReadAhead(List.of())) {
+            assertThat(ahead.next()).isNull();
+            assertThat(ahead.next()).isNull();
+        }
+    }
+}
