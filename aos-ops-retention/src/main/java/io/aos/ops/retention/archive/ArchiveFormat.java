@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
@@ -71,7 +71,9 @@ public enum ArchiveFormat {
 
     public InputStream decompress(InputStream in) throws IOException {
         if (this == GZIP) {
-            return new GZIPInputStream(in, BUFFER);
+            // Every member of a multi-member gzip (pigz, or archives concatenated with cat), without the JDK
+            // GZIPInputStream's guess from available() whether another member follows.
+            return new GzipCompressorInputStream(in, true);
         }
         return new ZstdInputStream(in);
     }

@@ -50,8 +50,10 @@ public final class ArchiveReader {
         MessageDigest each = TarPacker.sha256();
         List<Member> members = new ArrayList<>();
         byte[] manifestBytes = null;
+        // The digest sits below the buffer: gzip's member reader marks and resets the stream it reads, and a
+        // reset above a DigestInputStream would hash the same bytes twice.
         try (InputStream raw = Files.newInputStream(file);
-             DigestInputStream hashed = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), whole)) {
+             InputStream hashed = new BufferedInputStream(new DigestInputStream(raw, whole), 1 << 16)) {
             try {
                 InputStream decompressed = format.decompress(hashed);
                 TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(decompressed, 1 << 16));

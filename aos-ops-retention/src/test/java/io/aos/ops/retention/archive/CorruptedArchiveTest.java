@@ -72,6 +72,35 @@ class CorruptedArchiveTest {
         byte[] apply(String name, byte[] data);
     }
 
+    /**
+     * The same archive recompressed as gzip members of 1 KiB input each (as {@code pigz --independent} or archives
+     * joined with {@code cat} look): read to its last member, it verifies with all 20 files.
+     */
+    @Test
+    void aGzipOfManyMembersIsReadToItsLastMember() throws Exception {
+        Path source = goodArchive(ArchiveFormat.GZIP);
+        byte[] tar;
+        try (InputStream in = ArchiveFormat.GZIP.decompress(Files.newInputStream(source))) {
+            tar = in.readAllBytes();
+        }
+        Path members = tmp.resolve("members.tgz");
+        try (OutputStream out = Files.newOutputStream(members)) {
+            for (int at = 0; at < tar.length; at += 1024) {
+                java.io.ByteArrayOutputStream one = new java.io.ByteArrayOutputStream();
+                try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(one)) {
+                    gz.write(tar, at, Math.min(1024, tar.length - at));
+                }
+                one.writeTo(out);
+            }
+        }
+        ChecksumFile.write(members, ArchiverTest.sha(members));
+
+        ArchiveVerifier.Result r = ArchiveVerifier.verify(members);
+
+        assertThat(r.ok()).as(r.reason()).isTrue();
+        assertThat(r.files()).isEqualTo(20);
+    }
+
     @ParameterizedTest
     @EnumSource(ArchiveFormat.class)
     void anIntactArchiveVerifies(ArchiveFormat format) throws Exception {
