@@ -1,5 +1,7 @@
 package io.aos.ops.retention.archive;
 
+import com.google.common.base.Throwables;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.retention.RetentionSettings;
 import io.aos.ops.retention.lock.DirectoryLock;
@@ -256,45 +258,46 @@ public final class Archiver {
         List<Original> byInode = new ArrayList<>(entries);
         byInode.sort(Comparator.comparingLong(Original::inode));
         int batches = (byInode.size() + DELETE_BATCH - 1) / DELETE_BATCH;
+        if (batches == 0) {
+            return new int[] {0, 0};
+        }
         int threads = Math.min(DELETE_THREADS, batches);
         AtomicInteger nextBatch = new AtomicInteger();
         AtomicInteger removed = new AtomicInteger();
         AtomicInteger kept = new AtomicInteger();
         Callable<Void> worker = () -> {
-            for (int b; (b = nextBatch.getAndIncrement()) < batches; ) {
-                int to = Math.min(byInode.size(), (b + 1) * DELETE_BATCH);
-                for (Original e : byInode.subList(b * DELETE_BATCH, to)) {
-                    switch (deleteIfUnchanged(dir.resolve(e.path()), e)) {
-                        case REMOVED -> CrashPoint.reached("deleted", removed.incrementAndGet());
-                        case CHANGED -> kept.incrementAndGet();
-                        case GONE -> { }
+            try {
+                for (int b; (b = nextBatch.getAndIncrement()) < batches; ) {
+                    int to = Math.min(byInode.size(), (b + 1) * DELETE_BATCH);
+                    for (Original e : byInode.subList(b * DELETE_BATCH, to)) {
+                        switch (deleteIfUnchanged(dir.resolve(e.path()), e)) {
+                            case REMOVED -> CrashPoint.reached("deleted", removed.incrementAndGet());
+                            case CHANGED -> kept.incrementAndGet();
+                            case GONE -> { }
+                        }
                     }
                 }
+                return null;
+            } catch (IOException | RuntimeException e) {
+                nextBatch.set(batches); // the other threads stop at their next batch
+                throw e;
             }
-            return null;
         };
-        if (threads <= 1) {
-            call(worker);
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "aos-retention-delete");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                for (Future<Void> done : pool.invokeAll(Collections.nCopies(threads, worker))) {
-                    done.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while deleting archived files");
-            } catch (ExecutionException e) {
-                // the other workers stop at their next batch: nextBatch is past the end once one fails
-                nextBatch.set(batches);
-                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-            } finally {
-                pool.shutdownNow();
+        ExecutorService pool = Executors.newFixedThreadPool(threads,
+                new ThreadFactoryBuilder().setNameFormat("aos-retention-delete-%d").setDaemon(true).build());
+        try {
+            for (Future<Void> done : pool.invokeAll(Collections.nCopies(threads, worker))) {
+                done.get();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while deleting archived files");
+        } catch (ExecutionException e) {
+            Throwables.throwIfInstanceOf(e.getCause(), IOException.class);
+            Throwables.throwIfUnchecked(e.getCause());
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         return new int[] {removed.get(), kept.get()};
     }
@@ -315,15 +318,6 @@ public final class Archiver {
         return Files.deleteIfExists(file) ? Deletion.REMOVED : Deletion.GONE;
     }
 
-    private static void call(Callable<Void> work) throws IOException {
-        try {
-            work.call();
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e);
-        }
-    }
 
     /**
      * {@code golden_<YYYYmmdd_HHMMSS>_<run>.tgz}, the run being the name of the directory's parent (upstream's

@@ -1,5 +1,7 @@
 package io.aos.ops.retention.archive;
 
+import com.google.common.base.Throwables;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.aos.ops.retention.scan.GoldenFile;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -13,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads the files to pack on background threads, a bounded number ahead of the packer, and hands them over in
@@ -43,12 +44,8 @@ final class FileReadAhead implements AutoCloseable {
 
     FileReadAhead(List<GoldenFile> files) {
         this.files = files;
-        AtomicInteger n = new AtomicInteger();
-        this.readers = Executors.newFixedThreadPool(READERS, r -> {
-            Thread t = new Thread(r, "aos-retention-read-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.readers = Executors.newFixedThreadPool(READERS,
+                new ThreadFactoryBuilder().setNameFormat("aos-retention-read-%d").setDaemon(true).build());
         while (ahead.size() < WINDOW && submitNext()) {
             // fill the window
         }
@@ -131,15 +128,8 @@ final class FileReadAhead implements AutoCloseable {
                 throw new InterruptedIOException("interrupted while reading files to archive");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
-                if (cause instanceof IOException io) {
-                    throw io;
-                }
-                if (cause instanceof RuntimeException unchecked) {
-                    throw unchecked;
-                }
-                if (cause instanceof Error error) {
-                    throw error;
-                }
+                Throwables.throwIfInstanceOf(cause, IOException.class);
+                Throwables.throwIfUnchecked(cause);
                 throw new IOException(cause);
             }
             inBatch = 0;
