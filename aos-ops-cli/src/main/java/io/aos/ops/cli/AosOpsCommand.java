@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
         header = "Operations suite for AOS deterministic workflow engines.",
         description = {
             "Golden traces, shadow simulations, monitoring, golden-file retention and the emergency stop.",
-            "Every command takes --help. Exit codes: 0 all well, 1 failure (critical health, mismatch, verify failed),",
-            "2 usage error or unreadable input; health checks take --nagios for 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN."
+            "Every command takes --help. Exit codes: 0 all well, 1 failure (critical health, mismatch, "
+                    + "verify failed), 2 usage error or unreadable input; health checks take --nagios for 0/1/2/3 = "
+                    + "OK/WARNING/CRITICAL/UNKNOWN."
         })
 public final class AosOpsCommand implements Runnable {
 

@@ -29,16 +29,17 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         header = "Compare two golden files and name the root cause of the first divergence.",
         description = {
-            "Compares the expected (A) and the actual (B) trace: engine JSONL (*.steps.jsonl), simulation golden",
-            "(*.golden.json) or any two JSON documents. Steps are matched by identity, so an inserted step is one",
-            "difference. Prints the verdict first, then the root cause at the first diverging step and the evidence",
-            "that decided it, then the differences grouped under it.",
+            "Compares the expected (A) and the actual (B) trace: engine JSONL (*.steps.jsonl), simulation "
+                    + "golden (*.golden.json) or any two JSON documents. Steps are matched by identity, so an "
+                    + "inserted step is one difference. Prints the verdict first, then the root cause at the first "
+                    + "diverging step and the evidence that decided it, then the differences grouped under it.",
             "",
-            "Root causes: VOLATILE_LEAK, SEED_MISMATCH, UNSEEDED_RNG, EXTERNAL_CALL, DETERMINISM_VIOLATION,",
-            "UNORDERED_COLLECTION, FLOAT_PRECISION; EXPECTED_VOLATILE (timestamps, durations, run ids) is a match.",
+            "Root causes: VOLATILE_LEAK, SEED_MISMATCH, UNSEEDED_RNG, EXTERNAL_CALL, DETERMINISM_VIOLATION, "
+                    + "UNORDERED_COLLECTION, FLOAT_PRECISION; EXPECTED_VOLATILE (timestamps, durations, run ids) is a "
+                    + "match.",
             "",
-            "Exit codes: 0 MATCH, or WARNING (volatile leak, float precision, unordered collection) without",
-            "--strict; 1 CRITICAL (or WARNING with --strict); 2 a file that cannot be read or parsed.",
+            "Exit codes: 0 MATCH, or WARNING (volatile leak, float precision, unordered collection) without "
+                    + "--strict; 1 CRITICAL (or WARNING with --strict); 2 a file that cannot be read or parsed.",
             "",
             "Launcher: scripts/stress/golden_diff_debug.py --golden-a A --golden-b B [--verbose]",
         })

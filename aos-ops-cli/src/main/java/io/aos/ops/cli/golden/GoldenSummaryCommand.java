@@ -28,13 +28,13 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         header = "Summarize a shadow simulation directory: cycles, replays, mismatches, verdict.",
         description = {
-            "DIR is a shadow run's output directory, the one that holds reports/ and golden/",
-            "(e.g. /tmp/shadow_simulation_20261128_021500), NOT its golden/ subdirectory.",
+            "DIR is a shadow run's output directory, the one that holds reports/ and golden/ (e.g. "
+                    + "/tmp/shadow_simulation_20261128_021500), NOT its golden/ subdirectory.",
             "Reads every reports/cycle_N.json in numeric order and counts the golden files.",
             "Several directories (one per host or run, or a shell glob) merge into one summary.",
             "",
-            "Verdict FAIL, exit 1: any mismatch, an unreadable cycle report, zero cycles, or a directory",
-            "without reports/. PASS, exit 0: at least one cycle and every replay matched.",
+            "Verdict FAIL, exit 1: any mismatch, an unreadable cycle report, zero cycles, or a directory "
+                    + "without reports/. PASS, exit 0: at least one cycle and every replay matched.",
             "",
             "Launcher: scripts/stress/golden_diff_debug.py --summary-dir DIR [--output F]",
         })

@@ -10,8 +10,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Shadow simulation: run workflows, replay recorded runs with the same seed, compare.",
         description = {
-            "aos-ops shadow run --hours 24 --workers 3 --verbose     the 24-hour run of the runbook",
-            "aos-ops shadow run --quick --verbose                    a smoke run that ends in seconds",
+            "aos-ops shadow run --hours 24 --workers 3 --verbose",
+            "    the 24-hour run of the runbook",
+            "aos-ops shadow run --quick --verbose",
+            "    a smoke run that ends in seconds",
             "See 'aos-ops shadow run --help' for every flag."
         },
         subcommands = ShadowRunCommand.class)

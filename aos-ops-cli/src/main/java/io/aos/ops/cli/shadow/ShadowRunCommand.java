@@ -30,15 +30,18 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         header = "Run a shadow simulation: run workflows, replay recorded runs with the same seed, compare.",
         description = {
-            "Each cycle, the workers run primary workflows (compute, io, llm, plus any plugged-in ones) and record",
-            "<output>/golden/<run_id>.golden.json; then recorded runs are replayed with the same seed and compared.",
-            "A mismatch is logged ('Cycle N: M mismatches detected!' and an ALERT line), classified, counted and",
-            "written to <output>/reports/cycle_N.json. It never stops the run (unless --fail-fast).",
+            "Each cycle, the workers run primary workflows (compute, io, llm, plus any plugged-in ones) and "
+                    + "record <output>/golden/<run_id>.golden.json; then recorded runs are replayed with the same "
+                    + "seed and compared.",
+            "A mismatch is logged ('Cycle N: M mismatches detected!' and an ALERT line), classified, "
+                    + "counted and written to <output>/reports/cycle_N.json. It never stops the run (unless "
+                    + "--fail-fast).",
             "",
             "Files: <output>/status.json (heartbeat for monitors), shadow.pid, shadow.log, traces/, reports/.",
-            "Ends with reports/summary_<ts>.json, the report block and 'Shadow simulation complete'; Ctrl+C or",
-            "SIGTERM does the same after the cycle in progress. The emergency stop (aos-ops emergency-stop enable,",
-            "or WORKFLOW_EMERGENCY_STOP=true) pauses the run; it resumes when the stop is released.",
+            "Ends with reports/summary_<ts>.json, the report block and 'Shadow simulation complete'; Ctrl+C "
+                    + "or SIGTERM does the same after the cycle in progress. The emergency stop (aos-ops "
+                    + "emergency-stop enable, or WORKFLOW_EMERGENCY_STOP=true) pauses the run; it resumes when the "
+                    + "stop is released.",
             "",
             "Exit: 0 every replay matched; 1 a mismatch, a run that broke off, or zero cycles; 2 usage error.",
             "NOTE: -h means --hours (as in the runbook's script), not help. Use --help for this text.",
