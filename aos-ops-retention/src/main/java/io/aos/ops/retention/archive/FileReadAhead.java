@@ -31,14 +31,25 @@ final class FileReadAhead implements AutoCloseable {
     }
 
     static final int READERS = 4;
+    /** A batch ends after this many files or {@link #BATCH_BYTES}, whichever comes first (one file at least). */
     private static final int BATCH = 64;
-    /** Batches in flight: at most this many x {@link #BATCH} files are held in memory ahead of the packer. */
+    private static final long BATCH_BYTES = 4L << 20;
+    /**
+     * Read ahead: at most {@link #WINDOW} batches and {@link #WINDOW_BYTES} (by the sizes the scan saw), plus the
+     * batch the packer is on; always one batch at least, whatever its size. A directory of large traces is read a
+     * few files ahead, not thousands: the heap holds 64 MiB of files ahead, not 2048 traces.
+     */
     private static final int WINDOW = 32;
+    static final long WINDOW_BYTES = 64L << 20;
+
+    private record Pending(Future<Loaded[]> batch, long bytes) {
+    }
 
     private final List<GoldenFile> files;
     private final ExecutorService readers;
-    private final ArrayDeque<Future<Loaded[]>> ahead = new ArrayDeque<>();
+    private final ArrayDeque<Pending> ahead = new ArrayDeque<>();
     private int submitted;
+    private long bytesAhead;
     private Loaded[] batch = new Loaded[0];
     private int inBatch;
 
@@ -46,20 +57,29 @@ final class FileReadAhead implements AutoCloseable {
         this.files = files;
         this.readers = Executors.newFixedThreadPool(READERS,
                 new ThreadFactoryBuilder().setNameFormat("aos-retention-read-%d").setDaemon(true).build());
-        while (ahead.size() < WINDOW && submitNext()) {
-            // fill the window
+        fillWindow();
+    }
+
+    private void fillWindow() {
+        while (submitted < files.size()
+                && (ahead.isEmpty() || ahead.size() < WINDOW && bytesAhead < WINDOW_BYTES)) {
+            int from = submitted;
+            int to = from;
+            long bytes = 0;
+            while (to < files.size() && (to == from || to - from < BATCH && bytes < BATCH_BYTES)) {
+                bytes += Math.max(0, files.get(to).size());
+                to++;
+            }
+            submitted = to;
+            int end = to;
+            ahead.add(new Pending(readers.submit(() -> readBatch(files.subList(from, end))), bytes));
+            bytesAhead += bytes;
         }
     }
 
-    private boolean submitNext() {
-        int from = submitted;
-        if (from >= files.size()) {
-            return false;
-        }
-        int to = Math.min(files.size(), from + BATCH);
-        submitted = to;
-        ahead.add(readers.submit(() -> readBatch(files.subList(from, to))));
-        return true;
+    /** Bytes of the batches submitted and not yet handed to the packer (for tests). */
+    long bytesAhead() {
+        return bytesAhead;
     }
 
     private static Loaded[] readBatch(List<GoldenFile> batch) throws IOException {
@@ -117,12 +137,13 @@ final class FileReadAhead implements AutoCloseable {
     /** The next file, or null after the last. */
     Loaded next() throws IOException {
         if (inBatch == batch.length) {
-            Future<Loaded[]> future = ahead.poll();
-            if (future == null) {
+            Pending pending = ahead.poll();
+            if (pending == null) {
                 return null;
             }
+            bytesAhead -= pending.bytes();
             try {
-                batch = future.get();
+                batch = pending.batch().get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while reading files to archive");
@@ -133,10 +154,7 @@ final class FileReadAhead implements AutoCloseable {
                 throw new IOException(cause);
             }
             inBatch = 0;
-            submitNext();
-            if (batch.length == 0) {
-                return null;
-            }
+            fillWindow();
         }
         Loaded next = batch[inBatch];
         batch[inBatch++] = null;
@@ -145,7 +163,7 @@ final class FileReadAhead implements AutoCloseable {
 
     @Override
     public void close() {
-        ahead.forEach(f -> f.cancel(true));
+        ahead.forEach(p -> p.batch().cancel(true));
         readers.shutdownNow();
     }
 }

@@ -43,6 +43,29 @@ class FileReadAheadTest {
         }
     }
 
+    /** Large traces are read a few ahead, by bytes, not thousands of files ahead: the heap stays bounded. */
+    @Test
+    void readsAheadNoMoreThanTheByteWindowPlusOneFile() throws Exception {
+        byte[] body = new byte[3 << 20];
+        List<GoldenFile> files = new ArrayList<>();
+        for (int i = 0; i < 60; i++) { // 180 MiB in all
+            Path p = tmp.resolve("t" + i + ".steps.jsonl");
+            body[0] = (byte) i;
+            Files.write(p, body);
+            files.add(new GoldenFile(p, p.getFileName().toString(), body.length, FileTime.fromMillis(0), i));
+        }
+        int seen = 0;
+        try (FileReadAhead ahead = new FileReadAhead(files)) {
+            assertThat(ahead.bytesAhead()).isLessThanOrEqualTo(FileReadAhead.WINDOW_BYTES + body.length);
+            FileReadAhead.Loaded loaded;
+            while ((loaded = ahead.next()) != null) {
+                assertThat(loaded.data()[0]).isEqualTo((byte) seen++);
+                assertThat(ahead.bytesAhead()).isLessThanOrEqualTo(FileReadAhead.WINDOW_BYTES + body.length);
+            }
+        }
+        assertThat(seen).isEqualTo(60);
+    }
+
     @Test
     void anEmptyListEndsAtOnce() throws Exception {
         try (FileReadAhead ahead = new FileReadAhead(List.of())) {
