@@ -318,7 +318,6 @@ public final class Archiver {
         return Files.deleteIfExists(file) ? Deletion.REMOVED : Deletion.GONE;
     }
 
-
     /**
      * {@code golden_<YYYYmmdd_HHMMSS>_<run>.tgz}, the run being the name of the directory's parent (upstream's
      * naming), followed by {@code _<directory>} when the directory is not called {@code golden}: a shadow run's
