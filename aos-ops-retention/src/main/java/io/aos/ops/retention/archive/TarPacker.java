@@ -8,24 +8,20 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.io.output.CloseShieldOutputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Writes a reproducible, compressed tar of golden files plus the manifest member, and forces it to disk.
  *
- * <p>Reproducible: entries in the caller's order, hand-built headers with name, size, whole-second mtime from the
- * file, mode 0640, uid/gid 0 and empty owner names; no atime/ctime and no PAX records unless a name is over 100
- * bytes; gzip header mtime 0. Archiving the same files twice gives the same bytes.
+ * <p>Reproducible: entries in the caller's order, ustar headers ({@link UstarWriter}) with name, size, whole-second
+ * mtime from the file, mode 0640, uid/gid 0 and empty owner names; no atime/ctime and no PAX records unless a name
+ * is over 100 bytes or not ASCII; gzip header mtime 0. Archiving the same files twice gives the same bytes.
  */
 public final class TarPacker {
 
@@ -56,10 +52,8 @@ public final class TarPacker {
                     new BufferedOutputStream(CloseShieldOutputStream.wrap(Channels.newOutputStream(channel)), 1 << 20),
                     whole);
             OutputStream compressed = format.compress(hashed);
-            try (TarArchiveOutputStream tar = new TarArchiveOutputStream(
-                    new BufferedOutputStream(new HandoffOutputStream(compressed), 1 << 18))) {
-                tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-                tar.setAddPaxHeadersForNonAsciiNames(true);
+            try (OutputStream handoff = new BufferedOutputStream(new HandoffOutputStream(compressed), 1 << 18)) {
+                UstarWriter tar = new UstarWriter(handoff);
                 long count = 0;
                 try (FileReadAhead ahead = new FileReadAhead(toPack)) {
                     FileReadAhead.Loaded loaded;
@@ -71,36 +65,22 @@ public final class TarPacker {
                         GoldenFile file = loaded.file();
                         long seconds = file.modified().toInstant().getEpochSecond();
                         newestSeconds = Math.max(newestSeconds, seconds);
-                        putEntry(tar, file.relative(), data, seconds);
+                        tar.putFile(file.relative(), data, seconds, FILE_MODE);
                         byte[] digest = each.digest(data);
                         members.add(new PackedMember(file.relative(), data.length, file.modified(), digest));
                         CrashPoint.reached("packed", ++count);
                     }
                 }
                 if (withManifest) {
-                    putEntry(tar, Manifest.MEMBER,
-                            Manifest.render(members.stream().map(PackedMember::toEntry).toList()), newestSeconds);
+                    tar.putFile(Manifest.MEMBER,
+                            Manifest.render(members.stream().map(PackedMember::toEntry).toList()), newestSeconds,
+                            FILE_MODE);
                 }
                 tar.finish();
             }
             channel.force(true);
             return new Packed(List.copyOf(members), HexFormat.of().formatHex(whole.digest()), channel.size());
         }
-    }
-
-    private static void putEntry(TarArchiveOutputStream tar, String name, byte[] data, long mtimeSeconds)
-            throws IOException {
-        TarArchiveEntry entry = new TarArchiveEntry(name, true);
-        entry.setSize(data.length);
-        entry.setMode(FILE_MODE);
-        entry.setUserId(0);
-        entry.setGroupId(0);
-        entry.setUserName("");
-        entry.setGroupName("");
-        entry.setModTime(FileTime.from(mtimeSeconds, TimeUnit.SECONDS));
-        tar.putArchiveEntry(entry);
-        tar.write(data);
-        tar.closeArchiveEntry();
     }
 
     static MessageDigest sha256() {
