@@ -8,6 +8,7 @@ import io.aos.ops.retention.lock.DirectoryLock;
 import io.aos.ops.retention.log.RetentionLog;
 import io.aos.ops.retention.scan.Cutoff;
 import io.aos.ops.retention.scan.GoldenFile;
+import io.aos.ops.retention.scan.GoldenKind;
 import io.aos.ops.retention.scan.GoldenScanner;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -83,7 +84,7 @@ public final class Archiver {
     }
 
     private ArchiveReport.DirectoryOutcome dryRun(Path dir, Cutoff cutoff, ArchiveFormat format) throws IOException {
-        List<GoldenFile> files = GoldenScanner.selectOld(dir, cutoff);
+        List<GoldenFile> files = packable(GoldenScanner.selectOld(dir, cutoff), dir, true);
         if (files.isEmpty()) {
             log.say("No files older than " + cutoff.days() + " days in " + dir);
             return new ArchiveReport.DirectoryOutcome(dir, 0, null, 0, 0, 0, null);
@@ -116,7 +117,7 @@ public final class Archiver {
             throws IOException {
         String key = DirectoryLock.keyOf(dir);
         recover(dir, key);
-        List<GoldenFile> files = GoldenScanner.selectOld(dir, cutoff);
+        List<GoldenFile> files = packable(GoldenScanner.selectOld(dir, cutoff), dir, false);
         if (files.isEmpty()) {
             log.action("No files older than " + cutoff.days() + " days in " + dir);
             return new ArchiveReport.DirectoryOutcome(dir, 0, null, 0, 0, 0, null);
@@ -166,6 +167,42 @@ public final class Archiver {
         }
         return new ArchiveReport.DirectoryOutcome(dir, files.size(), target, packed.bytes(), removedKept[0],
                 removedKept[1], null);
+    }
+
+    /**
+     * The files that can be archived; each one that cannot ({@link TarPacker#whyNotPackable}), and the trace or
+     * signature that travels with it, is logged and left where it is, so one odd file never blocks the rest.
+     */
+    private List<GoldenFile> packable(List<GoldenFile> files, Path dir, boolean dryRun) {
+        Map<String, String> left = new HashMap<>();
+        for (GoldenFile f : files) {
+            String why = TarPacker.whyNotPackable(f);
+            if (why != null) {
+                left.put(f.relative(), why);
+            }
+        }
+        if (left.isEmpty()) {
+            return files;
+        }
+        List<GoldenFile> keep = new ArrayList<>(files.size());
+        for (GoldenFile f : files) {
+            String partner = GoldenKind.partnerOf(f.relative());
+            String why = left.containsKey(f.relative()) ? left.get(f.relative())
+                    : partner != null && left.containsKey(partner) ? "travels with " + partner + ", which is left"
+                    : null;
+            if (why == null) {
+                keep.add(f);
+                continue;
+            }
+            String line = (dryRun ? "[DRY-RUN] Would leave " : "Left ") + dir.resolve(f.relative())
+                    + " unarchived: " + why;
+            if (dryRun) {
+                log.say(line);
+            } else {
+                log.action(line);
+            }
+        }
+        return keep;
     }
 
     /** Reads the partial archive back in full and compares every member with what was read from the sources. */

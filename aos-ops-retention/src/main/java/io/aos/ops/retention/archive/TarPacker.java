@@ -40,8 +40,8 @@ public final class TarPacker {
      */
     public static Packed pack(Path target, ArchiveFormat format, List<GoldenFile> files, boolean withManifest)
             throws IOException {
-        // A name restore would refuse stays where it is, unarchived.
-        List<GoldenFile> toPack = files.stream().filter(f -> MemberName.problemWith(f.relative()) == null).toList();
+        // A file no reader would take back stays where it is, unarchived (the Archiver says which and why).
+        List<GoldenFile> toPack = files.stream().filter(f -> whyNotPackable(f) == null).toList();
         MessageDigest whole = sha256();
         MessageDigest each = sha256();
         List<PackedMember> members = new ArrayList<>(files.size());
@@ -81,6 +81,23 @@ public final class TarPacker {
             channel.force(true);
             return new Packed(List.copyOf(members), HexFormat.of().formatHex(whole.digest()), channel.size());
         }
+    }
+
+    /**
+     * Why {@code file} cannot go into an archive, or null: a name that restore would refuse, or more bytes than a
+     * member may hold ({@link ArchiveReader#MAX_MEMBER_BYTES}, which the read-back would refuse, so that one such
+     * file would block the whole directory's archive at every run).
+     */
+    public static String whyNotPackable(GoldenFile file) {
+        String problem = MemberName.problemWith(file.relative());
+        if (problem != null) {
+            return problem;
+        }
+        if (file.size() > ArchiveReader.MAX_MEMBER_BYTES) {
+            return file.size() + " bytes, over the " + (ArchiveReader.MAX_MEMBER_BYTES >> 20)
+                    + " MiB an archive member may hold";
+        }
+        return null;
     }
 
     static MessageDigest sha256() {

@@ -8,8 +8,10 @@ import io.aos.ops.retention.restore.Restorer;
 import io.aos.ops.retention.scan.Cutoff;
 import io.aos.ops.retention.scan.GoldenScanner;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +91,36 @@ class ArchiverTest {
         Restorer.restore(onlyArchive(tree), dest, false);
         before.remove("w0/fresh.golden.json");
         assertThat(GoldenTree.contents(dest)).isEqualTo(before);
+    }
+
+    @Test
+    void aFileNoArchiveCouldHoldIsLeftWithItsSignatureAndTheRestIsArchived() throws Exception {
+        GoldenTree tree = new GoldenTree(tmp);
+        tree.file("primary-w0-1.golden.json", Duration.ofDays(2));
+        Path huge = tree.file("huge.steps.jsonl", Duration.ofDays(2));
+        tree.file("huge.steps.jsonl.sig", Duration.ofDays(2));
+        tree.file("odd\\name.json", Duration.ofDays(2));
+        FileTime old = Files.getLastModifiedTime(huge);
+        try (RandomAccessFile sparse = new RandomAccessFile(huge.toFile(), "rw")) {
+            sparse.setLength(ArchiveReader.MAX_MEMBER_BYTES + 1); // sparse: no GiB written
+        }
+        Files.setLastModifiedTime(huge, old);
+
+        new Archiver(tree.settings(), tree.log()).archive(1, ArchiveFormat.GZIP, true);
+        assertThat(tree.console).anyMatch(l -> l.startsWith("[DRY-RUN] Would leave ")
+                && l.contains("huge.steps.jsonl unarchived: 1073741825 bytes"));
+        ArchiveReport report = new Archiver(tree.settings(), tree.log()).archive(1, ArchiveFormat.GZIP, false);
+
+        assertThat(report.ok()).isTrue();
+        assertThat(report.directories().get(0).removed()).isEqualTo(1);
+        try (var s = Files.list(tree.golden)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("huge.steps.jsonl",
+                    "huge.steps.jsonl.sig", "odd\\name.json");
+        }
+        assertThat(tree.console).anyMatch(l -> l.contains("huge.steps.jsonl.sig unarchived: travels with "
+                + "huge.steps.jsonl"));
+        assertThat(tree.console).anyMatch(l -> l.contains("name.json unarchived: member name with a backslash"));
+        assertThat(ArchiveVerifier.verify(onlyArchive(tree)).files()).isEqualTo(1);
     }
 
     @Test
