@@ -1,9 +1,12 @@
 package io.aos.ops.retention.archive;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -16,22 +19,44 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
-import org.apache.commons.io.IOUtils;
 
 /**
  * Reads a whole archive and checks everything it can without the sources: the compression layer's own checksum,
  * the tar structure, that every member is a regular file with a safe name, that the manifest is there (last) and
  * lists exactly the members with their sizes, mtimes and checksums. Any failure is an {@link ArchiveDamage}.
+ *
+ * <p>Members are streamed (hashed while read, handed on in 64 KiB chunks), so memory does not grow with a member's
+ * size. What the tar stream may claim is bounded before it is believed: a member's size ({@link #MAX_MEMBER_BYTES}),
+ * the headers before each member, PAX headers and GNU long names included ({@link #MAX_HEADER_BYTES}), the manifest
+ * ({@link #MAX_MANIFEST_BYTES}), the number of members ({@link #MAX_MEMBERS}) and what follows the end of the tar
+ * ({@link #MAX_TRAILING_BYTES}, zeros only). A crafted archive of a few MB that expands to gigabytes of header or
+ * padding is refused after reading at most a few MiB of it.
  */
 public final class ArchiveReader {
 
-    /** Members larger than this are refused instead of read into memory (crafted headers, CVE-2021-35517). */
+    /** Members larger than this are refused instead of read (crafted headers, CVE-2021-35517). */
     static final long MAX_MEMBER_BYTES = 1L << 30;
+    /** All tar headers before one member (its own, a PAX header, a GNU long name) together; archive writes ~1 KiB. */
+    static final int MAX_HEADER_BYTES = 1 << 20;
+    /** Zeros accepted after the end-of-archive blocks (tar pads to its record size, 10 KiB; some writers more). */
+    static final int MAX_TRAILING_BYTES = 4 << 20;
+    /** The manifest member; 100,000 files make about 8 MiB. */
+    static final int MAX_MANIFEST_BYTES = 64 << 20;
+    /** Members per archive; each costs about 150 bytes of memory while the archive is checked. */
+    static final int MAX_MEMBERS = 1_000_000;
 
-    /** Receives each member's bytes after its checks pass against nothing yet (the manifest comes last). */
-    @FunctionalInterface
+    private static final int CHUNK = 1 << 16;
+
+    /**
+     * Receives each member as it is read, before its checks against the manifest (which comes last): where its
+     * bytes go, then its SHA-256 once they have all been read.
+     */
     public interface MemberSink {
-        void accept(String name, byte[] data, byte[] sha256) throws IOException;
+        /** Member {@code name} of {@code size} bytes begins; its bytes go to the returned stream (may be null). */
+        OutputStream begin(String name, long size) throws IOException;
+
+        /** All {@code size} bytes of {@code name} went to {@link #begin}'s stream, now closed; their SHA-256. */
+        void end(String name, byte[] sha256) throws IOException;
     }
 
     /** A member as read: its name, size, whole-second mtime from the header and full SHA-256. */
@@ -53,63 +78,76 @@ public final class ArchiveReader {
         // The digest sits below the buffer: gzip's member reader marks and resets the stream it reads, and a
         // reset above a DigestInputStream would hash the same bytes twice.
         try (InputStream raw = Files.newInputStream(file);
-             InputStream hashed = new BufferedInputStream(new DigestInputStream(raw, whole), 1 << 16)) {
+             InputStream hashed = new BufferedInputStream(new DigestInputStream(raw, whole), CHUNK)) {
+            Budget budget = null;
             try {
                 InputStream decompressed = format.decompress(hashed);
-                TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(decompressed, 1 << 16));
+                budget = new Budget(new BufferedInputStream(decompressed, CHUNK));
+                // A block size of one record: the reader then skips nothing after the end-of-archive blocks (it
+                // would skip to a 10 KiB boundary unseen), so checkTrailing sees every byte that follows.
+                TarArchiveInputStream tar = new TarArchiveInputStream(budget, TarConstants.DEFAULT_RCDSIZE);
+                byte[] chunk = new byte[CHUNK];
                 TarArchiveEntry entry;
-                while ((entry = tar.getNextEntry()) != null) {
+                while (true) {
+                    budget.allow(MAX_HEADER_BYTES);
+                    entry = tar.getNextEntry();
+                    budget.allow(Long.MAX_VALUE);
+                    if (entry == null) {
+                        break;
+                    }
                     String name = entry.getName();
                     if (manifestBytes != null) {
                         throw new ArchiveDamage("member '" + name + "' after the manifest");
                     }
-                    String problem = MemberName.problemWith(name);
-                    if (problem != null) {
-                        throw new ArchiveDamage(problem);
-                    }
-                    if (entry.isSymbolicLink() || entry.isLink()) {
-                        throw new ArchiveDamage("member '" + name + "' is a " + (entry.isLink() ? "hard" : "symbolic")
-                                + " link to '" + entry.getLinkName() + "'; links are never restored");
-                    }
-                    byte flag = entry.getLinkFlag();
-                    if (flag != TarConstants.LF_NORMAL && flag != TarConstants.LF_OLDNORM || entry.isDirectory()) {
-                        throw new ArchiveDamage("member '" + name + "' is not a regular file");
-                    }
-                    if (entry.getSize() < 0 || entry.getSize() > MAX_MEMBER_BYTES) {
-                        throw new ArchiveDamage("member '" + name + "' has an implausible size " + entry.getSize());
-                    }
-                    byte[] data = new byte[(int) entry.getSize()];
-                    int got = IOUtils.read(tar, data);
-                    if (got != data.length) {
-                        throw new ArchiveDamage("truncated: member '" + name + "' has " + got + " of "
-                                + entry.getSize() + " bytes");
-                    }
+                    checkEntry(entry, name);
                     if (name.equals(Manifest.MEMBER)) {
-                        manifestBytes = data;
+                        if (entry.getSize() > MAX_MANIFEST_BYTES) {
+                            throw new ArchiveDamage("the manifest has " + entry.getSize() + " bytes, more than the "
+                                    + (MAX_MANIFEST_BYTES >> 20) + " MiB any manifest needs");
+                        }
+                        ByteArrayOutputStream manifest = new ByteArrayOutputStream((int) entry.getSize());
+                        copyMember(tar, chunk, name, entry.getSize(), manifest, null);
+                        manifestBytes = manifest.toByteArray();
                         continue;
                     }
-                    byte[] digest = each.digest(data);
-                    members.add(new Member(name, data.length, entry.getLastModifiedTime().toInstant()
+                    if (members.size() >= MAX_MEMBERS) {
+                        throw new ArchiveDamage("more than " + MAX_MEMBERS + " members; refused");
+                    }
+                    OutputStream out = sink == null ? null : sink.begin(name, entry.getSize());
+                    try {
+                        copyMember(tar, chunk, name, entry.getSize(), out, each);
+                    } finally {
+                        if (out != null) {
+                            out.close();
+                        }
+                    }
+                    byte[] digest = each.digest();
+                    members.add(new Member(name, entry.getSize(), entry.getLastModifiedTime().toInstant()
                             .getEpochSecond(), digest));
                     if (sink != null) {
-                        sink.accept(name, data, digest);
+                        sink.end(name, digest);
                     }
                 }
-                // Read to the very end so the gzip CRC/ISIZE or zstd frame checksum is checked.
-                byte[] skip = new byte[1 << 16];
-                while (decompressed.read(skip) >= 0) {
-                    // drain
-                }
-            } catch (EOFException e) {
-                throw new ArchiveDamage("truncated: the archive ends early");
+                // Read to the very end so the gzip CRC/ISIZE or zstd frame checksum is checked, but no further
+                // than tar padding can honestly reach.
+                checkTrailing(budget, chunk);
             } catch (ArchiveDamage e) {
                 throw e;
-            } catch (IOException | IllegalArgumentException e) {
-                throw new ArchiveDamage("unreadable: " + describe(e));
+            } catch (IOException | RuntimeException e) {
+                if (budget != null && budget.exceeded()) {
+                    throw new ArchiveDamage("tar headers of member " + (members.size() + 1) + " exceed "
+                            + (MAX_HEADER_BYTES >> 20) + " MiB (a PAX header or long name that large is never "
+                            + "written by archive); refused");
+                }
+                if (e instanceof EOFException) {
+                    throw new ArchiveDamage("truncated: the archive ends early");
+                }
+                throw new ArchiveDamage("unreadable: " + (e instanceof IOException io ? ArchiveVerifier.describe(io)
+                        : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
             }
-            byte[] rest = new byte[1 << 16];
+            byte[] rest = new byte[CHUNK];
             while (hashed.read(rest) >= 0) {
-                // drain the tail into the whole-file digest
+                // drain the tail (raw file bytes: as many as the file has) into the whole-file digest
             }
         }
         if (manifestBytes == null) {
@@ -118,6 +156,131 @@ public final class ArchiveReader {
         List<Manifest.Entry> manifest = Manifest.parse(manifestBytes);
         checkAgainstManifest(members, manifest);
         return new Contents(List.copyOf(members), manifest, HexFormat.of().formatHex(whole.digest()));
+    }
+
+    private static void checkEntry(TarArchiveEntry entry, String name) {
+        String problem = MemberName.problemWith(name);
+        if (problem != null) {
+            throw new ArchiveDamage(problem);
+        }
+        if (entry.isSymbolicLink() || entry.isLink()) {
+            throw new ArchiveDamage("member '" + name + "' is a " + (entry.isLink() ? "hard" : "symbolic")
+                    + " link to '" + entry.getLinkName() + "'; links are never restored");
+        }
+        byte flag = entry.getLinkFlag();
+        if (flag != TarConstants.LF_NORMAL && flag != TarConstants.LF_OLDNORM || entry.isDirectory()) {
+            throw new ArchiveDamage("member '" + name + "' is not a regular file");
+        }
+        if (entry.getSize() < 0 || entry.getSize() > MAX_MEMBER_BYTES) {
+            throw new ArchiveDamage("member '" + name + "' has an implausible size " + entry.getSize());
+        }
+    }
+
+    /** Copies the current member's {@code size} bytes to {@code out} (may be null), hashing them into {@code digest}. */
+    private static void copyMember(InputStream tar, byte[] chunk, String name, long size, OutputStream out,
+            MessageDigest digest) throws IOException {
+        long got = 0;
+        for (int n; got < size && (n = tar.read(chunk, 0, (int) Math.min(chunk.length, size - got))) > 0; ) {
+            if (digest != null) {
+                digest.update(chunk, 0, n);
+            }
+            if (out != null) {
+                out.write(chunk, 0, n);
+            }
+            got += n;
+        }
+        if (got != size) {
+            throw new ArchiveDamage("truncated: member '" + name + "' has " + got + " of " + size + " bytes");
+        }
+    }
+
+    /** What follows the end-of-archive blocks: zeros only, at most {@link #MAX_TRAILING_BYTES} of them. */
+    private static void checkTrailing(InputStream tail, byte[] chunk) throws IOException {
+        long seen = 0;
+        for (int n; (n = tail.read(chunk)) >= 0; ) {
+            for (int i = 0; i < n; i++) {
+                if (chunk[i] != 0) {
+                    throw new ArchiveDamage("data other than zeros after the end of the tar stream");
+                }
+            }
+            seen += n;
+            if (seen > MAX_TRAILING_BYTES) {
+                throw new ArchiveDamage("more than " + (MAX_TRAILING_BYTES >> 20) + " MiB after the end of the tar "
+                        + "stream; refused");
+            }
+        }
+    }
+
+    /**
+     * The decompressed stream as the tar reader sees it, with a budget: while a member's headers are parsed, at
+     * most {@link #allow} bytes may be read, so a header claiming gigabytes fails after the allowance instead of
+     * being read into memory. mark/reset (the tar reader peeks at the second end-of-archive block) keep the count.
+     */
+    private static final class Budget extends FilterInputStream {
+        private long allowed = Long.MAX_VALUE;
+        private long used;
+        private long markedUsed;
+        private boolean exceeded;
+
+        Budget(InputStream in) {
+            super(in);
+        }
+
+        void allow(long bytes) {
+            allowed = bytes;
+            used = 0;
+        }
+
+        boolean exceeded() {
+            return exceeded;
+        }
+
+        private void take(long n) throws IOException {
+            used += n;
+            if (used > allowed) {
+                exceeded = true;
+                throw new IOException("tar header budget exceeded");
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                take(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                take(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(Math.min(n, CHUNK));
+            if (skipped > 0) {
+                take(skipped);
+            }
+            return skipped;
+        }
+
+        @Override
+        public synchronized void mark(int readlimit) {
+            super.mark(readlimit);
+            markedUsed = used;
+        }
+
+        @Override
+        public synchronized void reset() throws IOException {
+            super.reset();
+            used = markedUsed;
+        }
     }
 
     private static void checkAgainstManifest(List<Member> members, List<Manifest.Entry> manifest) {
@@ -160,8 +323,4 @@ public final class ArchiveReader {
         }
     }
 
-    private static String describe(Exception e) {
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
-    }
 }

@@ -3,7 +3,10 @@ package io.aos.ops.retention.archive;
 import io.aos.ops.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 
 /**
@@ -23,18 +26,39 @@ public final class ChecksumFile {
         AtomicFiles.replace(of(archive), sha256 + "  " + archive.getFileName() + "\n");
     }
 
-    /** The recorded digest, or an {@link ArchiveDamage} when the file is missing or malformed. */
+    /** A checksum line is {@code <64 hex>  <name>\n}, the name at most 255 bytes. */
+    static final int MAX_BYTES = 4096;
+
+    /**
+     * The recorded digest, or an {@link ArchiveDamage} when the file is missing, not a regular file, larger than a
+     * checksum line, or does not start with 64 hex digits. Read as bytes: a file that is not text is malformed, not
+     * an encoding error.
+     */
     static String read(Path archive) throws IOException {
         Path file = of(archive);
-        if (!Files.isRegularFile(file)) {
-            throw new ArchiveDamage("checksum file " + file.getFileName() + " is missing");
+        String name = file.getFileName().toString();
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new ArchiveDamage("checksum file " + name + " is missing");
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8).trim();
-        int space = text.indexOf(' ');
-        String hex = space < 0 ? text : text.substring(0, space);
-        if (!hex.matches("[0-9a-fA-F]{64}")) {
-            throw new ArchiveDamage("checksum file " + file.getFileName() + " is malformed");
+        if (!attrs.isRegularFile()) {
+            throw new ArchiveDamage("checksum file " + name + " is not a regular file");
         }
-        return hex.toLowerCase(java.util.Locale.ROOT);
+        if (attrs.size() > MAX_BYTES) {
+            throw new ArchiveDamage("checksum file " + name + " is malformed: " + attrs.size()
+                    + " bytes, more than a checksum line");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES);
+        }
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        if (!text.matches("(?s)[0-9a-fA-F]{64}([ \\t\\r\\n].*)?")) {
+            throw new ArchiveDamage("checksum file " + name + " is malformed: it does not start with a 64-digit "
+                    + "hex SHA-256");
+        }
+        return text.substring(0, 64).toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,39 +1,53 @@
 package io.aos.ops.retention.restore;
 
 import io.aos.ops.core.OpsException;
+import io.aos.ops.retention.archive.ArchiveReader;
 import io.aos.ops.retention.archive.ArchiveVerifier;
 import io.aos.ops.retention.archive.Manifest;
 import io.aos.ops.retention.archive.MemberName;
 import io.aos.ops.retention.lock.DirectoryLock;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Restores a retention archive into a directory. Public API.
  *
- * <p>The archive is verified in full first (manifest, every checksum, the {@code .sha256} file); an archive that
- * fails is not touched. Every member lands at {@code DEST/<its name>}: names that are absolute, contain {@code ..},
- * or are links or devices fail verification already, and each target is checked again to lie inside DEST with no
- * symbolic link on the way. Existing files are never overwritten without {@code force}; this is checked for all
- * members before the first file is written. Modification times come from the manifest, in whole seconds like tar.
+ * <p>All or nothing, and only what it created: the archive is verified in full first (manifest, every checksum,
+ * the {@code .sha256} file); an archive that fails is not touched. Then every target is planned against DEST: a
+ * member that is a file where another needs a directory, a file in DEST where a directory is needed, a directory or
+ * symbolic link where a file goes, or (without {@code force}) any existing file is refused before anything is
+ * written, naming the member and the path. The second read streams each member into a new temporary file of its
+ * own ({@link Staging}, short names, so any name the file system takes can be restored), checked against the
+ * manifest of the first read; only when the whole archive has been read and checked again are the files given
+ * their names, never replacing one without {@code force}. A failure removes every file and directory this restore
+ * created, and nothing else. Every directory and file is opened relative to a directory handle without following
+ * symbolic links, so a directory swapped for a link while restoring never leads outside DEST. Modification times
+ * come from the manifest, in whole seconds like tar.
  */
 public final class Restorer {
 
-    /** What was restored where. */
+    /** What was restored where: {@code restored} files now on disk under their names. */
     public record Result(Path archive, Path destination, int restored) {
+    }
+
+    /** Runs between the verifying read and the restoring read: a test's way to change the world in between. */
+    @FunctionalInterface
+    interface BetweenReads {
+        void run() throws Exception;
     }
 
     private Restorer() {
@@ -61,6 +75,17 @@ public final class Restorer {
     }
 
     public static Result restore(Path archive, Path destination, boolean force) throws IOException {
+        try {
+            return restore(archive, destination, force, () -> { });
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Result restore(Path archive, Path destination, boolean force, BetweenReads betweenReads)
+            throws Exception {
         if (!Files.isRegularFile(archive)) {
             throw OpsException.failure("Archive not found: " + archive);
         }
@@ -70,85 +95,183 @@ public final class Restorer {
         }
         Files.createDirectories(destination);
         Path dest = destination.toRealPath();
-        Map<String, Manifest.Entry> entries = new HashMap<>();
-        List<String> existing = new ArrayList<>();
-        for (Manifest.Entry e : verified.manifest()) {
-            Path target = targetOf(dest, e.path());
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                existing.add(e.path());
+        Map<String, Manifest.Entry> entries = new LinkedHashMap<>();
+        verified.manifest().forEach(e -> entries.put(e.path(), e));
+        plan(archive, dest, entries.keySet(), force);
+        betweenReads.run();
+
+        try (Staging staging = Staging.open(dest)) {
+            WritingSink sink = new WritingSink(archive, staging, entries);
+            ArchiveVerifier.Result again = ArchiveVerifier.verify(archive, sink);
+            if (sink.failure != null) {
+                throw refused(archive, sink.failure instanceof IOException io ? ArchiveVerifier.describe(io)
+                        : sink.failure.getMessage());
             }
-            entries.put(e.path(), e);
+            if (!again.ok()) {
+                throw OpsException.failure(archive + " failed while restoring (" + again.reason()
+                        + "); nothing restored");
+            }
+            if (sink.staged.size() != entries.size()) {
+                throw refused(archive, "it changed since it was verified (" + sink.staged.size() + " of "
+                        + entries.size() + " members read again)");
+            }
+            int published = 0;
+            for (Staging.Staged s : sink.staged) {
+                try {
+                    staging.publish(s, force);
+                    published++;
+                } catch (OpsException | IOException e) {
+                    String why = e instanceof IOException io ? ArchiveVerifier.describe(io) : e.getMessage();
+                    int kept = staging.rollback();
+                    throw OpsException.failure("cannot restore " + archive + ": " + why + "; " + (kept == 0
+                            ? "nothing restored" : "the " + kept + " files already replaced by their archived "
+                            + "copies stay, nothing else restored"));
+                }
+            }
+            staging.commit();
+            return new Result(archive, dest, published);
+        } catch (IOException e) {
+            throw OpsException.failure("cannot restore " + archive + " into " + dest + ": "
+                    + ArchiveVerifier.describe(e) + "; nothing restored");
+        }
+    }
+
+    /**
+     * Checks every target before anything is written: names, members that need one another's name as a file and
+     * as a directory, what DEST already holds on each path. Throws naming the first problem.
+     */
+    static void plan(Path archive, Path dest, Set<String> names, boolean force) throws IOException {
+        Map<String, String> neededDirs = new HashMap<>();
+        for (String name : names) {
+            String problem = MemberName.problemWith(name);
+            if (problem != null) {
+                throw refused(archive, problem);
+            }
+            for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
+                neededDirs.putIfAbsent(name.substring(0, slash), name);
+            }
+        }
+        List<String> existing = new ArrayList<>();
+        Set<String> checkedDirs = new HashSet<>();
+        for (String name : names) {
+            String needer = neededDirs.get(name);
+            if (needer != null) {
+                throw refused(archive, "member '" + needer + "' needs " + dest.resolve(name)
+                        + " to be a directory, but member '" + name + "' is a file there");
+            }
+            int slash = -1;
+            boolean absent = false;
+            while (!absent && (slash = name.indexOf('/', slash + 1)) >= 0) {
+                String dir = name.substring(0, slash);
+                if (checkedDirs.contains(dir)) {
+                    continue;
+                }
+                BasicFileAttributes attrs = attributes(dest.resolve(dir));
+                if (attrs == null) {
+                    absent = true;
+                } else if (attrs.isSymbolicLink()) {
+                    throw refused(archive, "member '" + name + "' would go through the symbolic link "
+                            + dest.resolve(dir));
+                } else if (!attrs.isDirectory()) {
+                    throw refused(archive, "member '" + name + "' needs " + dest.resolve(dir)
+                            + " to be a directory, but it is a file");
+                } else {
+                    checkedDirs.add(dir);
+                }
+            }
+            BasicFileAttributes attrs = absent ? null : attributes(dest.resolve(name));
+            if (attrs == null) {
+                continue;
+            }
+            if (attrs.isSymbolicLink()) {
+                throw refused(archive, "member '" + name + "' would replace the symbolic link " + dest.resolve(name));
+            }
+            if (attrs.isDirectory()) {
+                throw refused(archive, "member '" + name + "' would replace the directory " + dest.resolve(name));
+            }
+            if (!attrs.isRegularFile()) {
+                throw refused(archive, "member '" + name + "' would replace the special file " + dest.resolve(name));
+            }
+            existing.add(name);
         }
         if (!existing.isEmpty() && !force) {
-            throw OpsException.failure(existing.size() + " of " + entries.size() + " files already exist in " + dest
+            throw OpsException.failure(existing.size() + " of " + names.size() + " files already exist in " + dest
                     + " (first: " + existing.get(0) + "); nothing restored; add --force to overwrite them");
         }
-        int[] restored = {0};
+    }
+
+    private static BasicFileAttributes attributes(Path p) throws IOException {
         try {
-            ArchiveVerifier.Result again = ArchiveVerifier.verify(archive, (name, data, sha256) -> {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (FileSystemException e) {
+            throw OpsException.failure("cannot restore into " + p + ": " + ArchiveVerifier.describe(e)
+                    + "; nothing restored");
+        }
+    }
+
+    private static OpsException refused(Path archive, String problem) {
+        return OpsException.failure("cannot restore " + archive + ": " + problem + "; nothing restored");
+    }
+
+    /**
+     * Streams each member of the restoring read into a staged file, checking it against the manifest of the
+     * verifying read. The first failure is kept: the reader reports it only as a reason string.
+     */
+    private static final class WritingSink implements ArchiveReader.MemberSink {
+        private final Path archive;
+        private final Staging staging;
+        private final Map<String, Manifest.Entry> entries;
+        private final List<Staging.Staged> staged = new ArrayList<>();
+        private final Set<String> seen = new HashSet<>();
+        private Staging.Staged current;
+        private Exception failure;
+
+        WritingSink(Path archive, Staging staging, Map<String, Manifest.Entry> entries) {
+            this.archive = archive;
+            this.staging = staging;
+            this.entries = entries;
+        }
+
+        @Override
+        public OutputStream begin(String name, long size) throws IOException {
+            try {
                 Manifest.Entry e = entries.get(name);
-                if (e == null || !e.sha256Prefix().equals(Manifest.prefixOf(sha256))) {
-                    throw new IOException("member '" + name + "' changed since it was verified");
+                if (e == null || e.size() != size || !seen.add(name)) {
+                    throw changed(name);
                 }
-                write(dest, e, data, force);
-                restored[0]++;
-            });
-            if (!again.ok()) {
-                throw OpsException.failure(archive + " failed while restoring (" + again.reason() + "); "
-                        + restored[0] + " files were restored to " + dest);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        return new Result(archive, dest, restored[0]);
-    }
-
-    /** The target of a member inside {@code dest}, refusing any name or existing link that leads outside it. */
-    static Path targetOf(Path dest, String name) throws IOException {
-        String problem = MemberName.problemWith(name);
-        if (problem != null) {
-            throw OpsException.failure("refusing to restore: " + problem);
-        }
-        Path target = dest.resolve(name).normalize();
-        if (!target.startsWith(dest) || target.equals(dest)) {
-            throw OpsException.failure("refusing to restore: member '" + name + "' escapes " + dest);
-        }
-        // An existing directory on the way that is a symbolic link could lead outside DEST.
-        for (Path p = target.getParent(); p != null && !p.equals(dest); p = p.getParent()) {
-            if (Files.isSymbolicLink(p)) {
-                throw OpsException.failure("refusing to restore: " + p + " is a symbolic link inside " + dest);
+                current = staging.stage(name, e.mtimeSeconds());
+                return current.output();
+            } catch (IOException | RuntimeException ex) {
+                keep(ex);
+                throw ex;
             }
         }
-        if (Files.isSymbolicLink(target)) {
-            throw OpsException.failure("refusing to restore over the symbolic link " + target);
-        }
-        return target;
-    }
 
-    private static void write(Path dest, Manifest.Entry e, byte[] data, boolean force) throws IOException {
-        Path target = targetOf(dest, e.path());
-        Files.createDirectories(target.getParent());
-        if (!target.getParent().toRealPath().startsWith(dest)) {
-            throw OpsException.failure("refusing to restore: '" + e.path() + "' would land outside " + dest);
-        }
-        Path temp = target.resolveSibling("." + target.getFileName() + ".restore.tmp");
-        try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            out.write(data);
-        }
-        Files.setLastModifiedTime(temp, FileTime.from(e.mtimeSeconds(), java.util.concurrent.TimeUnit.SECONDS));
-        try {
-            if (force) {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.delete(temp);
-                    throw OpsException.failure(target + " appeared while restoring; not overwritten");
+        @Override
+        public void end(String name, byte[] sha256) throws IOException {
+            try {
+                Manifest.Entry e = entries.get(name);
+                if (!e.sha256Prefix().equals(Manifest.prefixOf(sha256))) {
+                    throw changed(name);
                 }
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                staging.finish(current);
+                staged.add(current);
+            } catch (IOException | RuntimeException ex) {
+                keep(ex);
+                throw ex;
             }
-        } catch (AtomicMoveNotSupportedException ex) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        private OpsException changed(String name) {
+            return OpsException.failure("it changed since it was verified (member '" + name + "')");
+        }
+
+        private void keep(Exception e) {
+            if (failure == null) {
+                failure = e;
+            }
         }
     }
 }
