@@ -124,4 +124,89 @@ class RetentionCliTest {
         assertThat(golden.resolve("a.golden.json")).exists();
         assertThat(archives).doesNotExist();
     }
+
+    @Test
+    void verifyOfAnArchiveDirectoryThatDoesNotExistIsAUsageErrorNamingIt() {
+        CliRun r = CliRun.of("retention", "verify", "--state-dir", tmp.resolve("state").toString(),
+                "--archive-dir", tmp.resolve("no/such").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("archive directory " + tmp.resolve("no/such") + " does not exist");
+        assertThat(r.out()).doesNotContain("Verified");
+    }
+
+    @Test
+    void verifyOfAnEmptyArchiveDirectorySaysNothingWasVerifiedAndExitsOne() throws Exception {
+        Files.createDirectories(archives);
+        CliRun r = retention("verify");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("No archives found in " + archives + "; nothing verified");
+    }
+
+    /** A .tgz of about 2 MB whose PAX header claims 2,000 MiB (gzip members of the same 1 MiB of 'a'). */
+    private Path paxBomb(Path archive) throws Exception {
+        long size = 2000L * (1 << 20) + 1 + "0000000000 path=".length();
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        org.apache.commons.compress.archivers.tar.TarArchiveEntry e =
+                new org.apache.commons.compress.archivers.tar.TarArchiveEntry("././@PaxHeader", (byte) 'x', true);
+        e.setSize(size);
+        byte[] block = new byte[512];
+        e.writeEntryHeader(block);
+        head.writeBytes(block);
+        head.writeBytes((size + " path=").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] chunk = new byte[1 << 20];
+        java.util.Arrays.fill(chunk, (byte) 'a');
+        try (java.io.OutputStream out = Files.newOutputStream(archive)) {
+            out.write(gzip(head.toByteArray()));
+            byte[] compressedChunk = gzip(chunk);
+            for (int i = 0; i < 2000; i++) {
+                out.write(compressedChunk);
+            }
+            out.write(gzip(new byte[2048]));
+        }
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        Files.writeString(archive.resolveSibling(archive.getFileName() + ".sha256"),
+                java.util.HexFormat.of().formatHex(sha.digest(Files.readAllBytes(archive))) + "  "
+                        + archive.getFileName() + "\n");
+        return archive;
+    }
+
+    private static byte[] gzip(byte[] data) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void aBombAmongTheArchivesIsOneFailedLineAndTheOthersAreStillVerified() throws Exception {
+        CliRun archived = retention("archive", "--days", "1");
+        assertThat(archived.code()).as(archived.err()).isZero();
+        Path bomb = paxBomb(archives.resolve("golden_00000000_000000_bomb.tgz"));
+        assertThat(Files.size(bomb)).isLessThan(8L << 20);
+
+        CliRun r = retention("verify");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("✗ golden_00000000_000000_bomb.tgz - tar headers of member 1 exceed 1 MiB")
+                .containsPattern("✓ golden_\\d{8}_\\d{6}_shadow_simulation_20261127_010203\\.tgz - 3 files")
+                .contains("Verified: 1, Failed: 1");
+    }
+
+    @Test
+    void aGarbageChecksumFileIsNamedWithWhatIsWrong() throws Exception {
+        retention("archive", "--days", "1");
+        Path archive;
+        try (Stream<Path> s = Files.list(archives)) {
+            archive = s.filter(p -> p.toString().endsWith(".tgz")).findFirst().orElseThrow();
+        }
+        Files.write(archive.resolveSibling(archive.getFileName() + ".sha256"), new byte[] {(byte) 0xc3, 0x28});
+
+        CliRun r = retention("verify");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("✗ " + archive.getFileName() + " - checksum file " + archive.getFileName()
+                + ".sha256 is malformed: it does not start with a 64-digit hex SHA-256");
+    }
 }

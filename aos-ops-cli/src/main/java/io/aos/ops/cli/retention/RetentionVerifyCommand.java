@@ -1,6 +1,7 @@
 package io.aos.ops.cli.retention;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.core.OpsException;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.retention.archive.ArchiveFormat;
 import io.aos.ops.retention.archive.ArchiveVerifier;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
             "Checks each archive (all .tgz/.tar.gz/.tar.zst in $ARCHIVE_DIR, or those named): the compression and "
                 + "tar structure, the manifest, every member's checksum and the whole-archive .sha256 file.",
             "Prints '✓ name - N files' or '✗ name - reason' per archive, then 'Verified: X, Failed: Y'.",
-            "Exit 0 when all verified, 1 when any failed."
+            "Exit 0 when all verified; 1 when any failed, or the archive directory holds no archive (nothing was "
+                + "verified); 2 when the archive directory does not exist or cannot be read."
         })
 public final class RetentionVerifyCommand implements Callable<Integer> {
 
@@ -59,15 +61,26 @@ public final class RetentionVerifyCommand implements Callable<Integer> {
         List<Path> targets = archives;
         if (targets.isEmpty()) {
             Path dir = retention.settings(common).archiveDir();
+            if (!Files.exists(dir)) {
+                throw OpsException.usage("archive directory " + dir + " does not exist (--archive-dir, "
+                        + "$ARCHIVE_DIR); nothing verified");
+            }
             if (!Files.isDirectory(dir)) {
+                throw OpsException.usage("archive directory " + dir + " is not a directory; nothing verified");
+            }
+            try {
+                targets = archivesIn(dir);
+            } catch (IOException e) {
+                throw OpsException.badInput(dir, "cannot be listed (" + ArchiveVerifier.describe(e) + "); nothing verified", e);
+            }
+            if (targets.isEmpty()) {
                 if (json) {
                     out.println(OpsJson.pretty().writeValueAsString(new VerifyReport(0, 0, List.of())));
                 } else {
-                    out.println("No archive directory found: " + dir);
+                    out.println("No archives found in " + dir + "; nothing verified");
                 }
-                return 0;
+                return 1;
             }
-            targets = archivesIn(dir);
         }
         boolean colour = RetentionOptions.colour(retention.config(common)) && !json;
         List<VerifyJson> results = new ArrayList<>();
