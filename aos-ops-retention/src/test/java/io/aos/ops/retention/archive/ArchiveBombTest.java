@@ -167,4 +167,34 @@ class ArchiveBombTest {
         assertThat(ArchiveVerifier.describe(new java.nio.file.NoSuchFileException("/a/g.tgz")))
                 .isEqualTo("/a/g.tgz: no such file");
     }
+
+    /**
+     * Property: whatever follows the end of the tar, the verdict is the oracle's: it verifies exactly when the tail
+     * is all zeros and at most {@link ArchiveReader#MAX_TRAILING_BYTES} long. Lengths cluster around the limit.
+     */
+    @Test
+    @Timeout(120)
+    void theVerdictOnTrailingDataAgreesWithTheOracle() throws Exception {
+        java.util.Random random = new java.util.Random(4);
+        byte[] tar = CraftedArchive.tar(List.of(CraftedArchive.Member.file("a.golden.json", "{\"a\":1}")));
+        int limit = ArchiveReader.MAX_TRAILING_BYTES;
+        for (int round = 0; round < 40; round++) {
+            int length = round % 2 == 0 ? limit - 1024 + random.nextInt(2049) : random.nextInt(limit + limit / 2);
+            byte[] tail = new byte[length];
+            boolean dirty = length > 0 && random.nextInt(3) == 0;
+            if (dirty) {
+                tail[random.nextInt(length)] = (byte) (1 + random.nextInt(255));
+            }
+            ArchiveFormat format = random.nextBoolean() ? ArchiveFormat.GZIP : ArchiveFormat.ZSTD;
+            Path archive = CraftedArchive.write(tmp.resolve("t" + round + format.extension()),
+                    CraftedArchive.compressed(format, concat(tar, tail)));
+            boolean oracle = !dirty && length <= limit;
+
+            ArchiveVerifier.Result r = ArchiveVerifier.verify(archive);
+
+            assertThat(r.ok()).as("round " + round + ": " + length + " bytes, dirty " + dirty + ": " + r.reason())
+                    .isEqualTo(oracle);
+            Files.delete(archive);
+        }
+    }
 }
