@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
                 + "traces/ directory as DEST.",
             "Refuses names that are absolute or contain '..', links, devices, and any path through a symbolic link. "
                 + "Never overwrites an existing file unless --force (checked for all files before writing any).",
+            "All or nothing: a member that is a file where another needs a directory, or anything in DEST in the "
+                + "way, is refused before writing; a failure later removes what this restore created.",
             "Exit 0 restored, 1 archive missing, damaged or files in the way."
         })
 public final class RetentionRestoreCommand implements Callable<Integer> {

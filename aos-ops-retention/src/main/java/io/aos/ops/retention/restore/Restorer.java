@@ -61,8 +61,13 @@ public final class Restorer {
         if (!Files.isRegularFile(archive)) {
             throw OpsException.failure("Archive not found: " + archive);
         }
-        Files.createDirectories(destination);
-        Optional<DirectoryLock> lock = DirectoryLock.tryAcquire(workDir, destination);
+        Optional<DirectoryLock> lock;
+        try {
+            Files.createDirectories(destination);
+            lock = DirectoryLock.tryAcquire(workDir, destination);
+        } catch (IOException e) {
+            throw cannot(archive, destination, e);
+        }
         if (lock.isEmpty()) {
             throw OpsException.failure("another retention run holds the lock on " + destination
                     + "; nothing restored, try again when it has finished");
@@ -93,8 +98,13 @@ public final class Restorer {
         if (!verified.ok()) {
             throw OpsException.failure(archive + " does not verify (" + verified.reason() + "); nothing restored");
         }
-        Files.createDirectories(destination);
-        Path dest = destination.toRealPath();
+        Path dest;
+        try {
+            Files.createDirectories(destination);
+            dest = destination.toRealPath();
+        } catch (IOException e) {
+            throw cannot(archive, destination, e);
+        }
         Map<String, Manifest.Entry> entries = new LinkedHashMap<>();
         verified.manifest().forEach(e -> entries.put(e.path(), e));
         plan(archive, dest, entries.keySet(), force);
@@ -131,9 +141,13 @@ public final class Restorer {
             staging.commit();
             return new Result(archive, dest, published);
         } catch (IOException e) {
-            throw OpsException.failure("cannot restore " + archive + " into " + dest + ": "
-                    + ArchiveVerifier.describe(e) + "; nothing restored");
+            throw cannot(archive, dest, e);
         }
+    }
+
+    private static OpsException cannot(Path archive, Path dest, IOException e) {
+        return OpsException.failure("cannot restore " + archive + " into " + dest + ": " + ArchiveVerifier.describe(e)
+                + "; nothing restored");
     }
 
     /**

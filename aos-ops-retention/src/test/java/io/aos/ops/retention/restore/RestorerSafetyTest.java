@@ -221,4 +221,20 @@ class RestorerSafetyTest {
         assertThat(swaps.get()).isPositive();
         assertThat(restored + refused).isEqualTo(dests.size());
     }
+
+    @Test
+    void aDestinationThatCannotBeMadeIsOneLineWithTheReason() throws Exception {
+        Path archive = crafted("ok.tgz", Member.file("x.json", "{}"));
+        Path file = Files.writeString(tmp.resolve("file"), "a file, not a directory");
+        Path dest = file.resolve("dest");
+
+        assertThatThrownBy(() -> Restorer.restore(archive, dest, false, tmp.resolve("work")))
+                .isInstanceOf(OpsException.class)
+                .hasMessage("cannot restore " + archive + " into " + dest + ": " + dest + ": Not a directory; "
+                        + "nothing restored");
+        assertThatThrownBy(() -> Restorer.restore(archive, dest, false))
+                .isInstanceOf(OpsException.class)
+                .hasMessage("cannot restore " + archive + " into " + dest + ": " + dest + ": Not a directory; "
+                        + "nothing restored");
+    }
 }
