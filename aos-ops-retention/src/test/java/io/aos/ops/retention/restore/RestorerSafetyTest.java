@@ -237,4 +237,19 @@ class RestorerSafetyTest {
                 .hasMessage("cannot restore " + archive + " into " + dest + ": " + dest + ": Not a directory; "
                         + "nothing restored");
     }
+
+    @Test
+    void aFileThatAppearsAfterPlanningIsNeverReplacedAndTheRestIsTakenBack() throws Exception {
+        Path archive = crafted("late.tgz", Member.file("a.json", "{\"a\":1}"), Member.file("d/b.json", "{}"),
+                Member.file("z.json", "{\"z\":1}"));
+        Path dest = Files.createDirectories(tmp.resolve("dest"));
+
+        assertThatThrownBy(() -> Restorer.restore(archive, dest, false,
+                () -> Files.writeString(dest.resolve("z.json"), "theirs")))
+                .isInstanceOf(OpsException.class)
+                .hasMessage("cannot restore " + archive + ": " + dest.toRealPath().resolve("z.json")
+                        + " appeared while restoring; not overwritten; nothing restored");
+        assertThat(names(dest)).containsExactly("z.json");
+        assertThat(Files.readString(dest.resolve("z.json"))).isEqualTo("theirs");
+    }
 }
