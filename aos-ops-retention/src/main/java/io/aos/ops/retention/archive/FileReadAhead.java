@@ -26,8 +26,21 @@ import java.util.concurrent.Future;
  */
 final class FileReadAhead implements AutoCloseable {
 
-    /** A file and its bytes; {@code data} is null when the file vanished since the scan. */
-    record Loaded(GoldenFile file, byte[] data) {
+    /**
+     * A file and its bytes. {@code data} is null when the file could not be read ({@code failure} says why; a
+     * {@link NoSuchFileException} when it vanished since the scan), or when it is larger than the read-ahead takes
+     * in whole ({@code failure} null too): the packer then streams it from the file.
+     */
+    record Loaded(GoldenFile file, byte[] data, IOException failure) {
+
+        /** True when the file is to be copied from disk in chunks by the packer. */
+        boolean streamed() {
+            return data == null && failure == null;
+        }
+
+        boolean vanished() {
+            return failure instanceof NoSuchFileException;
+        }
     }
 
     static final int READERS = 4;
@@ -46,6 +59,7 @@ final class FileReadAhead implements AutoCloseable {
     }
 
     private final List<GoldenFile> files;
+    private final long streamAbove;
     private final ExecutorService readers;
     private final ArrayDeque<Pending> ahead = new ArrayDeque<>();
     private int submitted;
@@ -54,7 +68,13 @@ final class FileReadAhead implements AutoCloseable {
     private int inBatch;
 
     FileReadAhead(List<GoldenFile> files) {
+        this(files, Long.MAX_VALUE);
+    }
+
+    /** Reads ahead every file of at most {@code streamAbove} bytes (by the scan's size); larger ones are streamed. */
+    FileReadAhead(List<GoldenFile> files, long streamAbove) {
         this.files = files;
+        this.streamAbove = streamAbove;
         this.readers = Executors.newFixedThreadPool(READERS,
                 new ThreadFactoryBuilder().setNameFormat("aos-retention-read-%d").setDaemon(true).build());
         fillWindow();
@@ -67,7 +87,8 @@ final class FileReadAhead implements AutoCloseable {
             int to = from;
             long bytes = 0;
             while (to < files.size() && (to == from || to - from < BATCH && bytes < BATCH_BYTES)) {
-                bytes += Math.max(0, files.get(to).size());
+                long size = files.get(to).size();
+                bytes += size > streamAbove ? 0 : Math.max(0, size);
                 to++;
             }
             submitted = to;
@@ -82,17 +103,20 @@ final class FileReadAhead implements AutoCloseable {
         return bytesAhead;
     }
 
-    private static Loaded[] readBatch(List<GoldenFile> batch) throws IOException {
+    /** Reads a batch; a file that cannot be read is handed over with its failure, never fails the batch. */
+    private Loaded[] readBatch(List<GoldenFile> batch) {
         Loaded[] loaded = new Loaded[batch.size()];
         for (int i = 0; i < loaded.length; i++) {
             GoldenFile file = batch.get(i);
-            byte[] data;
-            try {
-                data = read(file);
-            } catch (NoSuchFileException gone) {
-                data = null;
+            if (file.size() > streamAbove) {
+                loaded[i] = new Loaded(file, null, null);
+                continue;
             }
-            loaded[i] = new Loaded(file, data);
+            try {
+                loaded[i] = new Loaded(file, read(file), null);
+            } catch (IOException e) {
+                loaded[i] = new Loaded(file, null, e);
+            }
         }
         return loaded;
     }
