@@ -51,10 +51,11 @@ import java.util.function.Consumer;
  * Moves old golden files into verified archives, one archive per directory and run.
  *
  * <p>The sequence never loses a file, whatever moment a {@code kill -9} hits: pack into a hidden {@code .partial}
- * file and force it to disk; read it all back and compare every member with the bytes read from the sources; write
- * the {@code .sha256} file; write the delete journal; rename the archive to its final name and force the directory;
- * only then delete the originals (each only if its size and mtime are still those archived); remove the journal.
- * The next run on the directory first finishes an interrupted delete from the journal, and discards partial files.
+ * file and force it to disk; read it all back and compare every member with the bytes read from the sources; claim
+ * a free name by creating its {@code .sha256} file (never over an existing one); write the delete journal; link the
+ * archive to its final name (a link never replaces a file) and force the directory; only then delete the originals
+ * (each only if its size and mtime are still those archived); remove the journal. The next run on the directory
+ * first finishes an interrupted delete from the journal, and discards partial files.
  * Public API.
  */
 public final class Archiver {

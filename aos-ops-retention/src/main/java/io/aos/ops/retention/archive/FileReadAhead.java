@@ -22,7 +22,9 @@ import java.util.concurrent.Future;
  * with it (and with compression on another thread) is what lets the packer keep up with {@code tar czf}. Several
  * readers, in batches of consecutive files, because on a virtualised disk an open or read partly waits on the
  * host: packing 100,000 corpus files with zstd took 1.24-1.39 s with one reader thread, 1.15-1.19 s with four
- * (same machine, back to back); with gzip the compressor is the bottleneck either way.
+ * (same machine, back to back); with gzip the compressor is the bottleneck either way. Files larger than the
+ * stream threshold are not read here: the packer copies them from disk in chunks ({@link TarPacker#STREAM_ABOVE}). A
+ * file that cannot be read is handed over with its failure, so one bad file never fails the rest.
  */
 final class FileReadAhead implements AutoCloseable {
 
@@ -113,7 +115,8 @@ final class FileReadAhead implements AutoCloseable {
                 continue;
             }
             try {
-                loaded[i] = new Loaded(file, read(file), null);
+                byte[] data = read(file, streamAbove);
+                loaded[i] = new Loaded(file, data, null); // null data: it grew past the threshold, stream it
             } catch (IOException e) {
                 loaded[i] = new Loaded(file, null, e);
             }
@@ -124,9 +127,10 @@ final class FileReadAhead implements AutoCloseable {
     /**
      * Reads a file whose size the scan already knows with one read call (open, read, close), instead of
      * {@code Files.readAllBytes}'s extra fstat and end-of-file read: with 400-byte files the system calls are the cost.
-     * A file that grew since the scan is read to its end.
+     * A file that grew since the scan is read to its end, unless it is now over {@code limit} bytes: then null, and
+     * the packer streams it, so the heap never holds more than the threshold for one file.
      */
-    static byte[] read(GoldenFile file) throws IOException {
+    static byte[] read(GoldenFile file, long limit) throws IOException {
         long expected = file.size();
         if (expected >= Integer.MAX_VALUE - 16) {
             return Files.readAllBytes(file.path());
@@ -145,8 +149,12 @@ final class FileReadAhead implements AutoCloseable {
                     return Arrays.copyOf(buffer, n);
                 }
             }
-            // It grew since the scan: take all of it.
-            byte[] rest = in.readAllBytes();
+            // It grew since the scan: take all of it, up to the limit.
+            long room = Math.min(Integer.MAX_VALUE - 17L - n, Math.max(0, limit - n)) + 1; // no overflow
+            byte[] rest = in.readNBytes((int) room);
+            if (n + (long) rest.length > limit) {
+                return null;
+            }
             byte[] all = Arrays.copyOf(buffer, n + rest.length);
             System.arraycopy(rest, 0, all, n, rest.length);
             return all;
