@@ -159,6 +159,37 @@ class ArchiveNamingTest {
     }
 
     /**
+     * The name this run planned is taken by some other file after the archive was packed and before it is named
+     * (the window in which a rename would replace it): the file is untouched and another name is chosen.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aNameTakenWhileTheArchiveIsPackedIsNotReplaced(boolean takeTheChecksumName) throws Exception {
+        Path dir = tmp.resolve("x/hostA/run/golden");
+        Map<String, String> files = fill(dir, "A", 3);
+        Path archiveDir = settingsFor(dir).archiveDir();
+        Path[] blocker = new Path[1];
+
+        ArchiveReport report = archive(dir, () -> {
+            try (Stream<Path> s = Files.list(archiveDir)) {
+                String partial = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".partial"))
+                        .findFirst().orElseThrow();
+                Path planned = archiveDir.resolve(partial.substring(1, partial.indexOf(".tgz.") + 4));
+                blocker[0] = takeTheChecksumName ? ChecksumFile.of(planned) : planned;
+                Files.writeString(blocker[0], "another process's file");
+            }
+        });
+
+        assertThat(report.ok()).isTrue();
+        Path made = report.directories().get(0).archive();
+        assertThat(made).isNotEqualTo(blocker[0]);
+        assertThat(blocker[0]).hasContent("another process's file");
+        assertThat(ArchiveVerifier.verify(made).ok()).isTrue();
+        assertThat(restored(made)).isEqualTo(files);
+        assertThat(GoldenTree.contents(dir)).isEmpty();
+    }
+
+    /**
      * Property: any number of directories whose paths end alike, archived in any order at the same clock second,
      * with some of the names they would pick already taken by other files, give one archive each that verifies and
      * gives back exactly that directory's files; no file that was there before is changed.
