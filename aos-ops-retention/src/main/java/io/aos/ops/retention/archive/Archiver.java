@@ -175,7 +175,9 @@ public final class Archiver {
             recover(dir, key);
             selected = GoldenScanner.selectOld(dir, cutoff);
         } catch (IOException e) {
-            return failed(dir, 0, IoReason.describe(e));
+            String problem = "archive of " + dir + " failed (" + IoReason.describe(e) + "); nothing was archived";
+            log.action("FAILED: " + problem);
+            return new ArchiveReport.DirectoryOutcome(dir, 0, null, 0, 0, 0, problem);
         }
         Map<String, String> left = unpackable(selected);
         List<GoldenFile> files = withoutLeft(selected, left);
@@ -442,7 +444,7 @@ public final class Archiver {
         if (!Files.isRegularFile(checksum, LinkOption.NOFOLLOW_LINKS) || Files.size(checksum) > 4096) {
             return false;
         }
-        String text = Files.readString(checksum, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(Files.readAllBytes(checksum), java.nio.charset.StandardCharsets.UTF_8);
         MessageDigest digest = TarPacker.sha256();
         try (InputStream in = Files.newInputStream(partial)) {
             byte[] buffer = new byte[1 << 16];

@@ -171,6 +171,25 @@ class ArchiverFailureTest {
         assertThat(tree.golden.resolve("a.golden.json")).exists();
     }
 
+    @Test
+    void aDirectoryNamedThroughASymlinkIsArchivedLikeTheDirectoryItself() throws Exception {
+        GoldenTree tree = new GoldenTree(tmp);
+        tree.file("a.golden.json", Duration.ofDays(2));
+        tree.file("w1/b.golden.json", Duration.ofDays(2));
+        Map<String, String> before = GoldenTree.contents(tree.golden);
+        Path alias = Files.createSymbolicLink(tmp.resolve("alias"), tree.golden);
+
+        ArchiveReport report = new Archiver(tree.settings().withDirectories(List.of(alias)), tree.log())
+                .archive(1, ArchiveFormat.GZIP, false);
+
+        assertThat(report.ok()).isTrue();
+        assertThat(report.directories().get(0).removed()).isEqualTo(2);
+        assertThat(GoldenTree.contents(tree.golden)).isEmpty();
+        Path dest = tmp.resolve("restored");
+        Restorer.restore(report.directories().get(0).archive(), dest, false);
+        assertThat(GoldenTree.contents(dest)).isEqualTo(before);
+    }
+
     // --- item: nothing done is not success ---
 
     @Test
