@@ -76,7 +76,7 @@ class RetentionCliTest {
 
         CliRun verified = retention("verify");
         assertThat(verified.code()).isZero();
-        assertThat(verified.out()).containsPattern("✓ golden_\\d{8}_\\d{6}_shadow_simulation_20261127_010203\\.tgz - 3 files")
+        assertThat(verified.out()).containsPattern("✓ golden_\\d{8}_\\d{6}_shadow_simulation_20261127_010203_[0-9a-f]{8}\\.tgz - 3 files")
                 .contains("Verified: 1, Failed: 0");
 
         Path archive;
@@ -114,6 +114,21 @@ class RetentionCliTest {
         CliRun r = retention("status", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"files\" : 4", "\"archive\"", "\"filesystems\"");
+    }
+
+    @Test
+    void archiveOfADirectoryThatDoesNotExistIsAUsageErrorNamingItAndDoesNothing() {
+        Path typo = tmp.resolve("no/such/dir");
+        for (String dryRun : new String[] {"--format=gzip", "--dry-run"}) {
+            CliRun r = CliRun.of("retention", "archive", "--state-dir", tmp.resolve("state").toString(), "--dir",
+                    golden.toString(), "--dir", typo.toString(), "--archive-dir", archives.toString(), "--days", "0",
+                    dryRun);
+            assertThat(r.code()).as(r.err()).isEqualTo(2);
+            assertThat(r.err()).contains(typo.toString(), "does not exist").doesNotContain("internal error");
+            assertThat(r.out()).doesNotContain("No files older than");
+        }
+        assertThat(golden.resolve("a.golden.json")).exists();
+        assertThat(archives).doesNotExist();
     }
 
     @Test

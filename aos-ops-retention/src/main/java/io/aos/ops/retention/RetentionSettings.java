@@ -14,6 +14,10 @@ import java.util.List;
 /**
  * Everything a retention run needs to know: which golden directories it watches, where archives go, the default
  * age, the action log, where its locks and journals live, and the clock that decides a file's age.
+ * {@code directoriesNamed} is true when the operator named the directories ({@code --dir},
+ * {@code AOS_RETENTION_DIRS}, or a service's own list): then each must exist, and a missing one is a usage error
+ * rather than a directory with nothing to do; the default list (every shadow run's {@code golden}/{@code traces},
+ * {@code GOLDEN_DIR}) may hold directories that do not exist yet.
  *
  * <p>Public API: services build one with {@link #from} and hand it to the retention services.
  */
@@ -23,7 +27,8 @@ public record RetentionSettings(
         int defaultDays,
         Path logFile,
         Path stateDir,
-        Clock clock) {
+        Clock clock,
+        boolean directoriesNamed) {
 
     public RetentionSettings {
         directories = List.copyOf(directories);
@@ -50,17 +55,20 @@ public record RetentionSettings(
                 days,
                 config.path(OpsSetting.RETENTION_LOG),
                 config.path(OpsSetting.STATE_DIR),
-                clock);
+                clock,
+                explicitDirs != null && !explicitDirs.isEmpty()
+                        || !config.env(MonitoredDirectories.DIRS_ENV).orElse("").isBlank());
     }
 
-    /** The same settings watching other directories. */
+    /** The same settings watching other directories, named by the caller (so each must exist). */
     public RetentionSettings withDirectories(List<Path> dirs) {
-        return new RetentionSettings(dirs, archiveDir, defaultDays, logFile, stateDir, clock);
+        return new RetentionSettings(dirs, archiveDir, defaultDays, logFile, stateDir, clock, true);
     }
 
     /** The same settings with another clock (tests). */
     public RetentionSettings withClock(Clock other) {
-        return new RetentionSettings(directories, archiveDir, defaultDays, logFile, stateDir, other);
+        return new RetentionSettings(directories, archiveDir, defaultDays, logFile, stateDir, other,
+                directoriesNamed);
     }
 
     /** Where retention keeps its locks and delete journals. */

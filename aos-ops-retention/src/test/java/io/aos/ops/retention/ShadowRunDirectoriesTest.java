@@ -7,6 +7,7 @@ import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.retention.archive.ArchiveFormat;
 import io.aos.ops.retention.archive.ArchiveReport;
 import io.aos.ops.retention.archive.Archiver;
+import io.aos.ops.retention.lock.DirectoryLock;
 import io.aos.ops.retention.log.RetentionLog;
 import io.aos.ops.retention.status.StatusScanner;
 import io.aos.ops.retention.status.StorageStatus;
@@ -83,8 +84,10 @@ class ShadowRunDirectoriesTest {
         try (Stream<Path> s = Files.list(tmp.resolve("archive"))) {
             assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tgz")))
                     .containsExactlyInAnyOrder(
-                            "golden_20261128_030000_shadow_simulation_20261127_010203.tgz",
-                            "golden_20261128_030000_shadow_simulation_20261127_010203_traces.tgz");
+                            "golden_20261128_030000_shadow_simulation_20261127_010203_"
+                                    + DirectoryLock.keyOf(run().resolve("golden")).substring(0, 8) + ".tgz",
+                            "golden_20261128_030000_shadow_simulation_20261127_010203_traces_"
+                                    + DirectoryLock.keyOf(run().resolve("traces")).substring(0, 8) + ".tgz");
         }
     }
 

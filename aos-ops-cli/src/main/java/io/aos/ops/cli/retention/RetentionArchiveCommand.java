@@ -23,11 +23,15 @@ import picocli.CommandLine.Spec;
         description = {
             "Takes every golden file whose age is MORE than N x 24 h (by modification time; a file exactly N days "
                 + "old stays; --days 0 takes everything modified before now). A trace and its .sig go together.",
-            "One archive per directory: $ARCHIVE_DIR/golden_<YYYYmmdd_HHMMSS>_<run>.tgz (or .tar.zst), members named "
-                + "relative to the directory, a manifest inside and a .sha256 file beside it.",
+            "One archive per directory: $ARCHIVE_DIR/golden_<YYYYmmdd_HHMMSS>_<run>_<dirkey>.tgz (or .tar.zst; "
+                + "<dirkey>: 8 hex digits of the directory's real path), members named relative to the directory, a "
+                + "manifest inside and a .sha256 file beside it. An archive never replaces an existing file.",
+            "A file that cannot be read is left in place (with its trace or .sig) and logged as 'unarchived' with "
+                + "the reason; the rest is archived.",
             "Originals are deleted only after the archive was written, forced to disk and read back in full; a run "
                 + "killed at any moment loses nothing, and the next run finishes its deletes.",
-            "Exit 0 when every directory was handled, 1 when one failed or was locked by another run."
+            "Exit 0 when every directory was handled, 1 when one failed or was locked by another run, 2 when a "
+                + "--dir does not exist (nothing is archived then)."
         })
 public final class RetentionArchiveCommand implements Callable<Integer> {
 

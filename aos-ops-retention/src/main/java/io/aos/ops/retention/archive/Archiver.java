@@ -2,6 +2,7 @@ package io.aos.ops.retention.archive;
 
 import com.google.common.base.Throwables;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import io.aos.ops.core.OpsException;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.retention.RetentionSettings;
 import io.aos.ops.retention.lock.DirectoryLock;
@@ -11,9 +12,12 @@ import io.aos.ops.retention.scan.GoldenFile;
 import io.aos.ops.retention.scan.GoldenKind;
 import io.aos.ops.retention.scan.GoldenScanner;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -21,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,6 +33,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,15 +45,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Moves old golden files into verified archives, one archive per directory and run.
  *
  * <p>The sequence never loses a file, whatever moment a {@code kill -9} hits: pack into a hidden {@code .partial}
- * file and force it to disk; read it all back and compare every member with the bytes read from the sources; write
- * the {@code .sha256} file; write the delete journal; rename the archive to its final name and force the directory;
- * only then delete the originals (each only if its size and mtime are still those archived); remove the journal.
- * The next run on the directory first finishes an interrupted delete from the journal, and discards partial files.
+ * file and force it to disk; read it all back and compare every member with the bytes read from the sources; claim
+ * a free name by creating its {@code .sha256} file (never over an existing one); write the delete journal; link the
+ * archive to its final name (a link never replaces a file) and force the directory; only then delete the originals
+ * (each only if its size and mtime are still those archived); remove the journal. The next run on the directory
+ * first finishes an interrupted delete from the journal, and discards partial files.
  * Public API.
  */
 public final class Archiver {
@@ -58,13 +67,44 @@ public final class Archiver {
 
     private final RetentionSettings settings;
     private final RetentionLog log;
+    private final Consumer<String> phases;
+    private final ChecksumFile.Writer checksums;
 
     public Archiver(RetentionSettings settings, RetentionLog log) {
-        this.settings = settings;
-        this.log = log;
+        this(settings, log, phase -> { }, ChecksumFile::create);
     }
 
+    /**
+     * For tests: {@code phases} is told each phase of the sequence as it is passed (the {@link CrashPoint} names),
+     * on the archiving thread, so a test can change the files or start another run at that moment;
+     * {@code checksums} writes the {@code .sha256} files.
+     */
+    Archiver(RetentionSettings settings, RetentionLog log, Consumer<String> phases, ChecksumFile.Writer checksums) {
+        this.settings = settings;
+        this.log = log;
+        this.phases = phases;
+        this.checksums = checksums;
+    }
+
+    private void reached(String phase) {
+        phases.accept(phase);
+        CrashPoint.reached(phase);
+    }
+
+    /**
+     * Archives every watched directory. A directory the operator named ({@link RetentionSettings#directoriesNamed})
+     * that does not exist is a usage error, raised before anything is done; a default one that does not exist is
+     * skipped with a log line.
+     */
     public ArchiveReport archive(int days, ArchiveFormat format, boolean dryRun) throws IOException {
+        if (settings.directoriesNamed()) {
+            for (Path dir : settings.directories()) {
+                if (!Files.isDirectory(dir)) {
+                    throw OpsException.usage("golden directory " + dir + (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)
+                            ? " is not a directory" : " does not exist") + "; nothing was archived");
+                }
+            }
+        }
         Cutoff cutoff = Cutoff.of(settings.clock(), days);
         if (dryRun) {
             log.say("[DRY-RUN] Archiving golden files older than " + days + " days (modified before "
@@ -74,6 +114,16 @@ public final class Archiver {
         }
         List<ArchiveReport.DirectoryOutcome> outcomes = new ArrayList<>();
         for (Path dir : settings.directories()) {
+            if (!Files.isDirectory(dir)) {
+                String line = dir + " does not exist; nothing to archive there";
+                if (dryRun) {
+                    log.say(line);
+                } else {
+                    log.action(line);
+                }
+                outcomes.add(new ArchiveReport.DirectoryOutcome(dir, 0, null, 0, 0, 0, null));
+                continue;
+            }
             outcomes.add(dryRun ? dryRun(dir, cutoff, format) : archiveLocked(dir, cutoff, format));
         }
         ArchiveReport report = new ArchiveReport(days, dryRun, List.copyOf(outcomes));
@@ -84,7 +134,10 @@ public final class Archiver {
     }
 
     private ArchiveReport.DirectoryOutcome dryRun(Path dir, Cutoff cutoff, ArchiveFormat format) throws IOException {
-        List<GoldenFile> files = packable(GoldenScanner.selectOld(dir, cutoff), dir, true);
+        List<GoldenFile> selected = GoldenScanner.selectOld(dir, cutoff);
+        Map<String, String> left = unpackable(selected);
+        List<GoldenFile> files = withoutLeft(selected, left);
+        logLeft(dir, selected, left, true);
         if (files.isEmpty()) {
             log.say("No files older than " + cutoff.days() + " days in " + dir);
             return new ArchiveReport.DirectoryOutcome(dir, 0, null, 0, 0, 0, null);
@@ -93,7 +146,8 @@ public final class Archiver {
             log.say("  " + f.relative() + "  age " + Cutoff.describe(cutoff.ageOf(f.modified())) + "  " + f.size()
                     + " B");
         }
-        Path target = settings.archiveDir().resolve(archiveName(dir, format));
+        Path target = settings.archiveDir().resolve(nameOf(archiveBase(dir), format,
+                firstFree(archiveBase(dir), format, 1)));
         log.say("[DRY-RUN] Would archive " + files.size() + " files from " + dir + " to " + target);
         return new ArchiveReport.DirectoryOutcome(dir, files.size(), target, 0, 0, 0, null);
     }
@@ -116,51 +170,76 @@ public final class Archiver {
     private ArchiveReport.DirectoryOutcome archiveDirectory(Path dir, Cutoff cutoff, ArchiveFormat format)
             throws IOException {
         String key = DirectoryLock.keyOf(dir);
-        recover(dir, key);
-        List<GoldenFile> files = packable(GoldenScanner.selectOld(dir, cutoff), dir, false);
+        List<GoldenFile> selected;
+        try {
+            recover(dir, key);
+            selected = GoldenScanner.selectOld(dir, cutoff);
+        } catch (IOException e) {
+            String problem = "archive of " + dir + " failed (" + IoReason.describe(e) + "); nothing was archived";
+            log.action("FAILED: " + problem);
+            return new ArchiveReport.DirectoryOutcome(dir, 0, null, 0, 0, 0, problem);
+        }
+        Map<String, String> left = unpackable(selected);
+        List<GoldenFile> files = withoutLeft(selected, left);
         if (files.isEmpty()) {
+            logLeft(dir, selected, left, false);
             log.action("No files older than " + cutoff.days() + " days in " + dir);
             return new ArchiveReport.DirectoryOutcome(dir, 0, null, 0, 0, 0, null);
         }
         log.action("Archiving " + files.size() + " files from " + dir + "...");
-        CrashPoint.reached("scanned");
-        Path target = settings.archiveDir().resolve(archiveName(dir, format));
-        Path partial = partialOf(target, key);
+        reached("scanned");
+        String base = archiveBase(dir);
+        Path partial = partialOf(settings.archiveDir().resolve(nameOf(base, format, firstFree(base, format, 1))), key);
         TarPacker.Packed packed;
         try {
             Files.createDirectories(settings.archiveDir());
-            Files.deleteIfExists(partial);
-            packed = TarPacker.pack(partial, format, files, true);
-            CrashPoint.reached("packed");
-            checkReadBack(partial, format, packed);
-            CrashPoint.reached("verified");
-        } catch (IOException | ArchiveDamage e) {
-            try {
+            // A file that cannot be read is left; when its partner is already in the stream, pack again without both.
+            while (true) {
                 Files.deleteIfExists(partial);
-            } catch (IOException ignored) {
-                // the partial name is never taken for an archive; the next run removes it
+                packed = TarPacker.pack(partial, format, files, true);
+                left.putAll(packed.left());
+                if (packed.complete()) {
+                    break;
+                }
+                files = withoutLeft(files, left);
             }
-            String problem = "archive of " + dir + " failed (" + e + "); no file was deleted";
-            log.action("FAILED: " + problem);
-            return new ArchiveReport.DirectoryOutcome(dir, files.size(), null, 0, 0, 0, problem);
+            logLeft(dir, selected, left, false);
+            if (packed.members().isEmpty()) {
+                Files.deleteIfExists(partial);
+                log.action("Nothing archived from " + dir + ": none of its " + selected.size()
+                        + " old files could be archived (see the lines above)");
+                return new ArchiveReport.DirectoryOutcome(dir, selected.size(), null, 0, 0, 0, null);
+            }
+            reached("packed");
+            checkReadBack(partial, format, packed);
+            reached("verified");
+        } catch (IOException | ArchiveDamage e) {
+            discard(partial);
+            return failed(dir, files.size(), e instanceof IOException io ? IoReason.describe(io) : e.getMessage());
         }
-        ChecksumFile.write(target, packed.sha256());
-        CrashPoint.reached("checksummed");
-        Path journalFile = DeleteJournal.fileFor(settings.workDir(), key);
-        new DeleteJournal(dir, target).write(journalFile);
-        CrashPoint.reached("journaled");
-        moveAtomically(partial, target);
-        AtomicFiles.forceDirectory(settings.archiveDir());
-        CrashPoint.reached("renamed");
+        Path target;
+        try {
+            target = claimName(dir, base, format, key, partial, packed.sha256());
+        } catch (IOException e) {
+            return failed(dir, files.size(), IoReason.describe(e));
+        }
         log.action("Created: " + target + " (" + humanBytes(packed.bytes()) + ", " + packed.members().size()
                 + " files, sha256 " + packed.sha256().substring(0, 16) + ")");
         Map<String, Long> inodes = new HashMap<>(files.size() * 2);
         files.forEach(f -> inodes.put(f.relative(), f.inode()));
-        int[] removedKept = deleteArchived(dir, packed.members().stream()
-                .map(m -> new Original(m.name(), m.size(), m.modified(), -1,
-                        inodes.getOrDefault(m.name(), GoldenFile.NO_INODE))).toList());
-        Files.deleteIfExists(journalFile);
-        CrashPoint.reached("done");
+        int[] removedKept;
+        try {
+            removedKept = deleteArchived(dir, packed.members().stream()
+                    .map(m -> new Original(m.name(), m.size(), m.modified(), -1,
+                            inodes.getOrDefault(m.name(), GoldenFile.NO_INODE))).toList());
+        } catch (IOException e) {
+            String problem = "deleting the archived originals in " + dir + " failed (" + IoReason.describe(e)
+                    + "); " + target.getFileName() + " holds them all and the next run finishes the deletes";
+            log.action("FAILED: " + problem);
+            return new ArchiveReport.DirectoryOutcome(dir, files.size(), target, packed.bytes(), 0, 0, problem);
+        }
+        Files.deleteIfExists(DeleteJournal.fileFor(settings.workDir(), key));
+        reached("done");
         log.action("Removed " + removedKept[0] + " archived files from " + dir);
         if (removedKept[1] > 0) {
             log.action("Kept " + removedKept[1] + " files in " + dir + " that changed after they were archived");
@@ -169,29 +248,115 @@ public final class Archiver {
                 removedKept[1], null);
     }
 
+    private ArchiveReport.DirectoryOutcome failed(Path dir, int files, String why) {
+        String problem = "archive of " + dir + " failed (" + why + "); no file was deleted";
+        log.action("FAILED: " + problem);
+        return new ArchiveReport.DirectoryOutcome(dir, files, null, 0, 0, 0, problem);
+    }
+
+    private static void discard(Path partial) {
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException ignored) {
+            // the partial name is never taken for an archive; the next run removes it
+        }
+    }
+
     /**
-     * The files that can be archived; each one that cannot ({@link TarPacker#whyNotPackable}), and the trace or
-     * signature that travels with it, is logged and left where it is, so one odd file never blocks the rest.
+     * Gives the packed, verified archive its final name without ever replacing a file: claims the first free name
+     * by creating its {@code .sha256} (create-new), writes the delete journal, then links the archive to the name
+     * (a hard link fails when the name exists; rename would replace). A name another file took in between is
+     * skipped for the next. Returns the name; the partial is gone.
      */
-    private List<GoldenFile> packable(List<GoldenFile> files, Path dir, boolean dryRun) {
-        Map<String, String> left = new HashMap<>();
+    private Path claimName(Path dir, String base, ArchiveFormat format, String key, Path partial, String sha256)
+            throws IOException {
+        Path journalFile = DeleteJournal.fileFor(settings.workDir(), key);
+        Path current = partial;
+        for (int n = 1; ; n++) {
+            n = firstFree(base, format, n);
+            Path target = settings.archiveDir().resolve(nameOf(base, format, n));
+            Path partialHere = partialOf(target, key);
+            boolean claimed = false;
+            boolean linked = false;
+            try {
+                if (!partialHere.equals(current)) {
+                    moveAtomically(current, partialHere); // our own file: the key is in its name, the lock is ours
+                    current = partialHere;
+                }
+                try {
+                    checksums.write(target, sha256);
+                } catch (FileAlreadyExistsException taken) {
+                    continue;
+                }
+                claimed = true;
+                reached("checksummed");
+                new DeleteJournal(dir, target).write(journalFile);
+                reached("journaled");
+                try {
+                    linkWithoutReplacing(current, target);
+                } catch (FileAlreadyExistsException taken) {
+                    Files.deleteIfExists(ChecksumFile.of(target));
+                    Files.deleteIfExists(journalFile);
+                    claimed = false;
+                    continue;
+                }
+                linked = true;
+                AtomicFiles.forceDirectory(settings.archiveDir());
+                reached("renamed");
+                return target;
+            } catch (IOException | RuntimeException e) {
+                if (!linked) {
+                    discard(current);
+                    if (claimed) {
+                        Files.deleteIfExists(ChecksumFile.of(target));
+                    }
+                    Files.deleteIfExists(journalFile);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The file names that cannot be archived ({@link TarPacker#whyNotPackable}), each with why: so one odd file
+     * never blocks the rest.
+     */
+    private static Map<String, String> unpackable(List<GoldenFile> files) {
+        Map<String, String> left = new LinkedHashMap<>();
         for (GoldenFile f : files) {
             String why = TarPacker.whyNotPackable(f);
             if (why != null) {
                 left.put(f.relative(), why);
             }
         }
+        return left;
+    }
+
+    /** {@code files} without those in {@code left} and their trace or signature partners, which join {@code left}. */
+    private static List<GoldenFile> withoutLeft(List<GoldenFile> files, Map<String, String> left) {
         if (left.isEmpty()) {
             return files;
         }
         List<GoldenFile> keep = new ArrayList<>(files.size());
         for (GoldenFile f : files) {
             String partner = GoldenKind.partnerOf(f.relative());
-            String why = left.containsKey(f.relative()) ? left.get(f.relative())
-                    : partner != null && left.containsKey(partner) ? "travels with " + partner + ", which is left"
-                    : null;
+            if (left.containsKey(f.relative())) {
+                continue;
+            }
+            if (partner != null && left.containsKey(partner)) {
+                left.put(f.relative(), "travels with " + partner + ", which is left");
+                continue;
+            }
+            keep.add(f);
+        }
+        return keep;
+    }
+
+    /** One line per file left in place, in name order, saying why. */
+    private void logLeft(Path dir, List<GoldenFile> selected, Map<String, String> left, boolean dryRun) {
+        for (GoldenFile f : selected) {
+            String why = left.get(f.relative());
             if (why == null) {
-                keep.add(f);
                 continue;
             }
             String line = (dryRun ? "[DRY-RUN] Would leave " : "Left ") + dir.resolve(f.relative())
@@ -202,7 +367,6 @@ public final class Archiver {
                 log.action(line);
             }
         }
-        return keep;
     }
 
     /** Reads the partial archive back in full and compares every member with what was read from the sources. */
@@ -261,13 +425,34 @@ public final class Archiver {
             for (Path partial : stream) {
                 String name = partial.getFileName().toString();
                 Path target = partial.resolveSibling(name.substring(1, name.length() - suffix.length()));
-                Files.deleteIfExists(partial);
-                if (!Files.exists(target)) {
+                if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) && claimedBy(partial, target)) {
                     Files.deleteIfExists(ChecksumFile.of(target));
                 }
+                Files.deleteIfExists(partial);
                 log.action("Discarded unfinished archive " + name + " (its originals were never deleted)");
             }
         }
+    }
+
+    /**
+     * True when the {@code .sha256} of {@code target} is the one this run's {@code partial} claimed before it was
+     * interrupted (it holds the partial's checksum, or a beginning of that line: a write cut short), so it may be
+     * removed; one another file put there is left alone.
+     */
+    private static boolean claimedBy(Path partial, Path target) throws IOException {
+        Path checksum = ChecksumFile.of(target);
+        if (!Files.isRegularFile(checksum, LinkOption.NOFOLLOW_LINKS) || Files.size(checksum) > 4096) {
+            return false;
+        }
+        String text = new String(Files.readAllBytes(checksum), java.nio.charset.StandardCharsets.UTF_8);
+        MessageDigest digest = TarPacker.sha256();
+        try (InputStream in = Files.newInputStream(partial)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return ChecksumFile.line(target, HexFormat.of().formatHex(digest.digest())).startsWith(text);
     }
 
     /**
@@ -356,24 +541,36 @@ public final class Archiver {
     }
 
     /**
-     * {@code golden_<YYYYmmdd_HHMMSS>_<run>.tgz}, the run being the name of the directory's parent (upstream's
-     * naming), followed by {@code _<directory>} when the directory is not called {@code golden}: a shadow run's
-     * {@code traces} directory is archived beside its {@code golden} one in the same second, and the operator must
-     * tell the two archives apart by name. A suffix {@code _2}, {@code _3}... when that name is taken.
+     * {@code golden_<YYYYmmdd_HHMMSS>_<run>[_<directory>]_<dirkey>}: the run being the name of the directory's
+     * parent (upstream's naming), followed by {@code _<directory>} when the directory is not called {@code golden}
+     * (a shadow run's {@code traces} directory is archived beside its {@code golden} one in the same second), and
+     * the first 8 hex digits of the directory's key ({@link DirectoryLock#keyOf}, a digest of its real path): two
+     * directories whose paths end alike ({@code /x/hostA/run/golden}, {@code /x/hostB/run/golden}) archived in the
+     * same second never pick the same name.
      */
-    String archiveName(Path dir, ArchiveFormat format) {
+    String archiveBase(Path dir) {
         Path absolute = dir.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         String run = parent == null || parent.getFileName() == null ? "root" : parent.getFileName().toString();
         String own = absolute.getFileName() == null ? "golden" : absolute.getFileName().toString();
-        String base = "golden_" + LocalDateTime.now(settings.clock()).format(STAMP) + "_" + run
-                + ("golden".equals(own) ? "" : "_" + own);
-        String name = base + format.extension();
-        for (int n = 2; Files.exists(settings.archiveDir().resolve(name))
-                || Files.exists(ChecksumFile.of(settings.archiveDir().resolve(name))); n++) {
-            name = base + "_" + n + format.extension();
+        return "golden_" + LocalDateTime.now(settings.clock()).format(STAMP) + "_" + run
+                + ("golden".equals(own) ? "" : "_" + own) + "_" + DirectoryLock.keyOf(dir).substring(0, 8);
+    }
+
+    /** The archive name with suffix number {@code n}: none for 1, then {@code _2}, {@code _3}... */
+    static String nameOf(String base, ArchiveFormat format, int n) {
+        return base + (n == 1 ? "" : "_" + n) + format.extension();
+    }
+
+    /** The first suffix number from {@code from} on whose archive and checksum names are both free now. */
+    private int firstFree(String base, ArchiveFormat format, int from) {
+        for (int n = from; ; n++) {
+            Path target = settings.archiveDir().resolve(nameOf(base, format, n));
+            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.exists(ChecksumFile.of(target), LinkOption.NOFOLLOW_LINKS)) {
+                return n;
+            }
         }
-        return name;
     }
 
     static Path partialOf(Path target, String key) {
@@ -386,6 +583,23 @@ public final class Archiver {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
         }
+    }
+
+    /**
+     * Gives {@code from} the name {@code to}, failing with {@link FileAlreadyExistsException} when {@code to}
+     * exists, whoever made it and whenever: a hard link (which never replaces) and the unlink of the old name. On a
+     * file system without hard links, a move without {@code REPLACE_EXISTING}.
+     */
+    static void linkWithoutReplacing(Path from, Path to) throws IOException {
+        try {
+            Files.createLink(to, from);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            Files.move(from, to);
+            return;
+        }
+        Files.delete(from);
     }
 
     /** Sizes as {@code du -h} would print them, roughly: {@code 512B}, {@code 12K}, {@code 3.4M}. */

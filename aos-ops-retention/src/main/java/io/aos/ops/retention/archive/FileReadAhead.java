@@ -22,12 +22,27 @@ import java.util.concurrent.Future;
  * with it (and with compression on another thread) is what lets the packer keep up with {@code tar czf}. Several
  * readers, in batches of consecutive files, because on a virtualised disk an open or read partly waits on the
  * host: packing 100,000 corpus files with zstd took 1.24-1.39 s with one reader thread, 1.15-1.19 s with four
- * (same machine, back to back); with gzip the compressor is the bottleneck either way.
+ * (same machine, back to back); with gzip the compressor is the bottleneck either way. Files larger than the
+ * stream threshold are not read here: the packer copies them from disk in chunks ({@link TarPacker#STREAM_ABOVE}). A
+ * file that cannot be read is handed over with its failure, so one bad file never fails the rest.
  */
 final class FileReadAhead implements AutoCloseable {
 
-    /** A file and its bytes; {@code data} is null when the file vanished since the scan. */
-    record Loaded(GoldenFile file, byte[] data) {
+    /**
+     * A file and its bytes. {@code data} is null when the file could not be read ({@code failure} says why; a
+     * {@link NoSuchFileException} when it vanished since the scan), or when it is larger than the read-ahead takes
+     * in whole ({@code failure} null too): the packer then streams it from the file.
+     */
+    record Loaded(GoldenFile file, byte[] data, IOException failure) {
+
+        /** True when the file is to be copied from disk in chunks by the packer. */
+        boolean streamed() {
+            return data == null && failure == null;
+        }
+
+        boolean vanished() {
+            return failure instanceof NoSuchFileException;
+        }
     }
 
     static final int READERS = 4;
@@ -46,6 +61,7 @@ final class FileReadAhead implements AutoCloseable {
     }
 
     private final List<GoldenFile> files;
+    private final long streamAbove;
     private final ExecutorService readers;
     private final ArrayDeque<Pending> ahead = new ArrayDeque<>();
     private int submitted;
@@ -54,7 +70,13 @@ final class FileReadAhead implements AutoCloseable {
     private int inBatch;
 
     FileReadAhead(List<GoldenFile> files) {
+        this(files, Long.MAX_VALUE);
+    }
+
+    /** Reads ahead every file of at most {@code streamAbove} bytes (by the scan's size); larger ones are streamed. */
+    FileReadAhead(List<GoldenFile> files, long streamAbove) {
         this.files = files;
+        this.streamAbove = streamAbove;
         this.readers = Executors.newFixedThreadPool(READERS,
                 new ThreadFactoryBuilder().setNameFormat("aos-retention-read-%d").setDaemon(true).build());
         fillWindow();
@@ -67,7 +89,8 @@ final class FileReadAhead implements AutoCloseable {
             int to = from;
             long bytes = 0;
             while (to < files.size() && (to == from || to - from < BATCH && bytes < BATCH_BYTES)) {
-                bytes += Math.max(0, files.get(to).size());
+                long size = files.get(to).size();
+                bytes += size > streamAbove ? 0 : Math.max(0, size);
                 to++;
             }
             submitted = to;
@@ -82,17 +105,21 @@ final class FileReadAhead implements AutoCloseable {
         return bytesAhead;
     }
 
-    private static Loaded[] readBatch(List<GoldenFile> batch) throws IOException {
+    /** Reads a batch; a file that cannot be read is handed over with its failure, never fails the batch. */
+    private Loaded[] readBatch(List<GoldenFile> batch) {
         Loaded[] loaded = new Loaded[batch.size()];
         for (int i = 0; i < loaded.length; i++) {
             GoldenFile file = batch.get(i);
-            byte[] data;
-            try {
-                data = read(file);
-            } catch (NoSuchFileException gone) {
-                data = null;
+            if (file.size() > streamAbove) {
+                loaded[i] = new Loaded(file, null, null);
+                continue;
             }
-            loaded[i] = new Loaded(file, data);
+            try {
+                byte[] data = read(file, streamAbove);
+                loaded[i] = new Loaded(file, data, null); // null data: it grew past the threshold, stream it
+            } catch (IOException e) {
+                loaded[i] = new Loaded(file, null, e);
+            }
         }
         return loaded;
     }
@@ -100,9 +127,10 @@ final class FileReadAhead implements AutoCloseable {
     /**
      * Reads a file whose size the scan already knows with one read call (open, read, close), instead of
      * {@code Files.readAllBytes}'s extra fstat and end-of-file read: with 400-byte files the system calls are the cost.
-     * A file that grew since the scan is read to its end.
+     * A file that grew since the scan is read to its end, unless it is now over {@code limit} bytes: then null, and
+     * the packer streams it, so the heap never holds more than the threshold for one file.
      */
-    static byte[] read(GoldenFile file) throws IOException {
+    static byte[] read(GoldenFile file, long limit) throws IOException {
         long expected = file.size();
         if (expected >= Integer.MAX_VALUE - 16) {
             return Files.readAllBytes(file.path());
@@ -121,8 +149,12 @@ final class FileReadAhead implements AutoCloseable {
                     return Arrays.copyOf(buffer, n);
                 }
             }
-            // It grew since the scan: take all of it.
-            byte[] rest = in.readAllBytes();
+            // It grew since the scan: take all of it, up to the limit.
+            long room = Math.min(Integer.MAX_VALUE - 17L - n, Math.max(0, limit - n)) + 1; // no overflow
+            byte[] rest = in.readNBytes((int) room);
+            if (n + (long) rest.length > limit) {
+                return null;
+            }
             byte[] all = Arrays.copyOf(buffer, n + rest.length);
             System.arraycopy(rest, 0, all, n, rest.length);
             return all;

@@ -1,19 +1,28 @@
 package io.aos.ops.retention.archive;
 
 import io.aos.ops.retention.scan.GoldenFile;
+import io.aos.ops.retention.scan.GoldenKind;
 import java.io.BufferedOutputStream;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.commons.io.output.CloseShieldOutputStream;
 
 /**
@@ -27,8 +36,27 @@ public final class TarPacker {
 
     static final int FILE_MODE = 0100640;
 
-    /** What was written. */
-    public record Packed(List<PackedMember> members, String sha256, long bytes) {
+    /**
+     * Files larger than this are copied from disk in 1 MiB chunks while they are packed, never held whole in the
+     * heap (a 1 GiB trace archives in a 256 MB heap); smaller ones are read whole by the {@link FileReadAhead}
+     * threads, the fast path for many small golden files.
+     */
+    static final long STREAM_ABOVE = 4L << 20;
+    private static final int CHUNK = 1 << 20;
+
+    /**
+     * What was written. {@code left} names each file that was not packed and why (it could not be read, or it
+     * travels with one that could not be read); a file that vanished since the scan is just not there.
+     * {@code complete} is false when the archive holds a member it must not (a trace whose signature could not be
+     * read after the trace was written, or a file that failed half-way): pack again without the files now left.
+     */
+    public record Packed(List<PackedMember> members, String sha256, long bytes, Map<String, String> left,
+                         boolean complete) {
+
+        public Packed {
+            members = List.copyOf(members);
+            left = Map.copyOf(left);
+        }
     }
 
     private TarPacker() {
@@ -36,15 +64,25 @@ public final class TarPacker {
 
     /**
      * Packs {@code files} into {@code target} (created, must not exist), with a manifest when {@code withManifest}.
-     * A file that vanished since the scan is left out. The file is forced to disk before this returns.
+     * A file that vanished since the scan is left out; one that cannot be read is left out and named in
+     * {@link Packed#left()}. The file is forced to disk before this returns.
      */
     public static Packed pack(Path target, ArchiveFormat format, List<GoldenFile> files, boolean withManifest)
             throws IOException {
+        return pack(target, format, files, withManifest, STREAM_ABOVE);
+    }
+
+    /** As {@link #pack(Path, ArchiveFormat, List, boolean)}, streaming the files over {@code streamAbove} bytes. */
+    static Packed pack(Path target, ArchiveFormat format, List<GoldenFile> files, boolean withManifest,
+                       long streamAbove) throws IOException {
         // A file no reader would take back stays where it is, unarchived (the Archiver says which and why).
         List<GoldenFile> toPack = files.stream().filter(f -> whyNotPackable(f) == null).toList();
         MessageDigest whole = sha256();
         MessageDigest each = sha256();
         List<PackedMember> members = new ArrayList<>(files.size());
+        Map<String, String> left = new LinkedHashMap<>();
+        Set<String> packedNames = new HashSet<>();
+        boolean complete = true;
         long newestSeconds = 0;
         try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE)) {
@@ -54,20 +92,50 @@ public final class TarPacker {
             OutputStream compressed = format.compress(hashed);
             try (OutputStream handoff = new BufferedOutputStream(new HandoffOutputStream(compressed), 1 << 18)) {
                 UstarWriter tar = new UstarWriter(handoff);
+                byte[] chunk = null;
                 long count = 0;
-                try (FileReadAhead ahead = new FileReadAhead(toPack)) {
+                try (FileReadAhead ahead = new FileReadAhead(toPack, streamAbove)) {
                     FileReadAhead.Loaded loaded;
                     while ((loaded = ahead.next()) != null) {
-                        byte[] data = loaded.data();
-                        if (data == null) {
-                            continue; // vanished since the scan
-                        }
                         GoldenFile file = loaded.file();
+                        String partner = GoldenKind.partnerOf(file.relative());
+                        if (partner != null && left.containsKey(partner)) {
+                            left.put(file.relative(), "travels with " + partner + ", which is left");
+                            continue;
+                        }
                         long seconds = file.modified().toInstant().getEpochSecond();
+                        PackedMember member;
+                        if (loaded.streamed()) {
+                            if (chunk == null) {
+                                chunk = new byte[CHUNK];
+                            }
+                            Streamed result = stream(tar, file, seconds, each, chunk);
+                            if (result.problem() != null) {
+                                left.put(file.relative(), result.problem());
+                                complete &= !result.written();
+                            }
+                            member = result.member();
+                        } else if (loaded.data() != null) {
+                            byte[] data = loaded.data();
+                            tar.putFile(file.relative(), data, seconds, FILE_MODE);
+                            member = new PackedMember(file.relative(), data.length, file.modified(),
+                                    each.digest(data));
+                        } else {
+                            if (!loaded.vanished()) {
+                                left.put(file.relative(), "cannot be read: " + IoReason.of(loaded.failure()));
+                            }
+                            member = null;
+                        }
+                        if (member == null) {
+                            if (left.containsKey(file.relative()) && partner != null
+                                    && packedNames.contains(partner)) {
+                                complete = false; // its partner is already in the stream
+                            }
+                            continue;
+                        }
                         newestSeconds = Math.max(newestSeconds, seconds);
-                        tar.putFile(file.relative(), data, seconds, FILE_MODE);
-                        byte[] digest = each.digest(data);
-                        members.add(new PackedMember(file.relative(), data.length, file.modified(), digest));
+                        members.add(member);
+                        packedNames.add(member.name());
                         CrashPoint.reached("packed", ++count);
                     }
                 }
@@ -79,7 +147,70 @@ public final class TarPacker {
                 tar.finish();
             }
             channel.force(true);
-            return new Packed(List.copyOf(members), HexFormat.of().formatHex(whole.digest()), channel.size());
+            return new Packed(members, HexFormat.of().formatHex(whole.digest()), channel.size(), left, complete);
+        }
+    }
+
+    /** A streamed file: the member written, or the problem and whether bytes of it were written anyway. */
+    private record Streamed(PackedMember member, String problem, boolean written) {
+    }
+
+    /**
+     * Copies a large file into the tar stream in chunks, with the size it has when opened (a file that grew since
+     * the scan is taken as it is then, like the files read whole). A file that cannot be opened is left out; one
+     * that shrinks or fails half-way is padded with zeros to keep the stream whole, and reported, so the caller
+     * packs again without it.
+     */
+    private static Streamed stream(UstarWriter tar, GoldenFile file, long seconds, MessageDigest each, byte[] chunk)
+            throws IOException {
+        FileInputStream in; // rejects a directory on open, where FileChannel.open would fail only on read
+        try {
+            in = new FileInputStream(file.path().toFile());
+        } catch (FileNotFoundException e) {
+            if (!Files.exists(file.path(), LinkOption.NOFOLLOW_LINKS)) {
+                return new Streamed(null, null, false); // vanished since the scan
+            }
+            return new Streamed(null, "cannot be read: " + IoReason.of(e), false);
+        }
+        try (in) {
+            long size;
+            try {
+                size = in.getChannel().size();
+            } catch (IOException e) {
+                return new Streamed(null, "cannot be read: " + IoReason.of(e), false);
+            }
+            if (size > ArchiveReader.MAX_MEMBER_BYTES) {
+                return new Streamed(null, "grew to " + size + " bytes, over the "
+                        + (ArchiveReader.MAX_MEMBER_BYTES >> 20) + " MiB an archive member may hold", false);
+            }
+            tar.putHeader(file.relative(), size, seconds, FILE_MODE);
+            long copied = 0;
+            String problem = null;
+            each.reset();
+            while (copied < size) {
+                int n;
+                try {
+                    n = in.read(chunk, 0, (int) Math.min(chunk.length, size - copied));
+                } catch (IOException e) {
+                    problem = "cannot be read: " + IoReason.of(e);
+                    break;
+                }
+                if (n < 0) {
+                    problem = "shrank from " + size + " to " + copied + " bytes while being archived";
+                    break;
+                }
+                each.update(chunk, 0, n);
+                tar.putData(chunk, 0, n);
+                copied += n;
+            }
+            if (problem != null) {
+                tar.putZeros(size - copied);
+                tar.endMember(size);
+                each.reset();
+                return new Streamed(null, problem, true);
+            }
+            tar.endMember(size);
+            return new Streamed(new PackedMember(file.relative(), size, file.modified(), each.digest()), null, false);
         }
     }
 

@@ -36,6 +36,17 @@ final class UstarWriter {
 
     /** Writes one regular file member. */
     void putFile(String name, byte[] data, long mtimeSeconds, int mode) throws IOException {
+        putHeader(name, data.length, mtimeSeconds, mode);
+        write(data, 0, data.length);
+        endMember(data.length);
+    }
+
+    /**
+     * Writes the header(s) of a regular file member of {@code size} bytes; the caller then writes exactly
+     * {@code size} bytes with {@link #putData} and ends the member with {@link #endMember}. For members streamed
+     * from a file, never held whole in memory.
+     */
+    void putHeader(String name, long size, long mtimeSeconds, int mode) throws IOException {
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
         boolean nameFits = nameBytes.length <= NAME_LENGTH && isAscii(nameBytes);
         boolean mtimeFits = mtimeSeconds >= 0 && mtimeSeconds <= MAX_OCTAL_11;
@@ -51,9 +62,30 @@ final class UstarWriter {
             writeHeader(asciiStandIn("./PaxHeaders/" + name), pax.length, 0, 0100644, (byte) 'x');
             writeData(pax);
         }
-        writeHeader(nameFits ? nameBytes : asciiStandIn(name), data.length, mtimeFits ? mtimeSeconds : 0, mode,
+        writeHeader(nameFits ? nameBytes : asciiStandIn(name), size, mtimeFits ? mtimeSeconds : 0, mode,
                 (byte) '0');
-        writeData(data);
+    }
+
+    /** Writes part of the current member's data. */
+    void putData(byte[] bytes, int off, int len) throws IOException {
+        write(bytes, off, len);
+    }
+
+    /** Pads the member of {@code size} bytes just written to a whole block. */
+    void endMember(long size) throws IOException {
+        int pad = (int) ((BLOCK - size % BLOCK) % BLOCK);
+        if (pad > 0) {
+            write(ZEROS, 0, pad);
+        }
+    }
+
+    /** Writes {@code count} zero bytes of the current member's data (a file that shrank while being read). */
+    void putZeros(long count) throws IOException {
+        for (long left = count; left > 0; ) {
+            int n = (int) Math.min(left, ZEROS.length);
+            write(ZEROS, 0, n);
+            left -= n;
+        }
     }
 
     /** Writes the end-of-archive blocks and pads to a whole record; does not close the stream. */

@@ -53,20 +53,33 @@ public final class DirectoryLock implements AutoCloseable {
         }
     }
 
-    /** The lock file of a directory: a short digest of its absolute path, so any path maps to a safe name. */
+    /** The lock file of a directory: a short digest of its real path, so any path maps to a safe name. */
     public static Path lockFileFor(Path workDir, Path dir) {
         return workDir.resolve("locks").resolve(keyOf(dir) + ".lock");
     }
 
-    /** A stable 16-hex-digit key for a directory's absolute, normalised path. */
+    /**
+     * A stable 16-hex-digit key for a directory: a digest of its real path (symbolic links resolved), so every
+     * alias of one directory ({@code /data/run} through a link, {@code run/../run}) has the same key and takes the
+     * same lock; a directory that does not exist is keyed by its absolute, normalised path.
+     */
     public static String keyOf(Path dir) {
-        String path = dir.toAbsolutePath().normalize().toString();
+        String path = realPathOf(dir).toString();
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(path.getBytes(StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(digest, 0, 8);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JDK", e);
+        }
+    }
+
+    /** The real path of {@code dir}, or its absolute, normalised path when it cannot be resolved (missing). */
+    public static Path realPathOf(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            return dir.toAbsolutePath().normalize();
         }
     }
 

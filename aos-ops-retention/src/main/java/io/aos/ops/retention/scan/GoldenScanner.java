@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * Streams the golden files of a directory tree with their attributes, without listing it into memory; symbolic
- * links are not followed and never counted.
+ * links below the directory are not followed and never counted (the directory itself may be named through one).
  */
 public final class GoldenScanner {
 
@@ -37,7 +37,14 @@ public final class GoldenScanner {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        Path root = dir.toAbsolutePath().normalize();
+        // The real path: a directory named through a symbolic link is walked as the directory it points to (the
+        // walk itself follows no link), and every member name is relative to it.
+        Path root;
+        try {
+            root = dir.toRealPath();
+        } catch (IOException e) {
+            return; // gone since the check above
+        }
         String rootText = root.toString();
         int cut = rootText.endsWith(root.getFileSystem().getSeparator()) ? rootText.length() : rootText.length() + 1;
         Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,

@@ -54,7 +54,8 @@ class ArchiverTest {
         assertThat(GoldenTree.contents(tree.golden)).containsOnlyKeys("fresh.golden.json");
         Path archive = onlyArchive(tree);
         assertThat(archive.getFileName().toString())
-                .isEqualTo("golden_20261128_030000_shadow_simulation_20261127_010203.tgz");
+                .isEqualTo("golden_20261128_030000_shadow_simulation_20261127_010203_"
+                        + DirectoryLock.keyOf(tree.golden).substring(0, 8) + ".tgz");
         assertThat(ChecksumFile.of(archive)).exists();
         ArchiveVerifier.Result verified = ArchiveVerifier.verify(archive);
         assertThat(verified.ok()).as(verified.reason()).isTrue();

@@ -66,6 +66,28 @@ class FileReadAheadTest {
         assertThat(seen).isEqualTo(60);
     }
 
+    /** The heap holds what the scan said, not what a file grew to: one that grew past the threshold is streamed. */
+    @Test
+    void aSmallFileThatGrewPastTheStreamThresholdIsHandedOverToBeStreamed() throws Exception {
+        Path small = tmp.resolve("small.golden.json");
+        Path grown = tmp.resolve("grown.steps.jsonl");
+        Path big = tmp.resolve("big.steps.jsonl");
+        Files.write(small, new byte[100]);
+        Files.write(grown, new byte[5_000]); // the scan saw 100 bytes
+        Files.write(big, new byte[2_000]);
+        List<GoldenFile> files = List.of(
+                new GoldenFile(small, "small.golden.json", 100, FileTime.fromMillis(0), 1),
+                new GoldenFile(grown, "grown.steps.jsonl", 100, FileTime.fromMillis(0), 2),
+                new GoldenFile(big, "big.steps.jsonl", 2_000, FileTime.fromMillis(0), 3));
+
+        try (FileReadAhead ahead = new FileReadAhead(files, 1_000)) {
+            assertThat(ahead.next().data()).hasSize(100);
+            assertThat(ahead.next().streamed()).isTrue();
+            assertThat(ahead.next().streamed()).isTrue();
+            assertThat(ahead.next()).isNull();
+        }
+    }
+
     @Test
     void anEmptyListEndsAtOnce() throws Exception {
         try (FileReadAhead ahead = new FileReadAhead(List.of())) {
