@@ -2,7 +2,6 @@ package io.aos.ops.golden.diff;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.json.GoldenJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -30,7 +30,8 @@ import java.util.Set;
 public final class GoldenFile {
 
     /**
-     * The suite's mapper, with ints sized to fit (int, long, BigInteger) and trailing garbage an error. Built on
+     * The golden-file reader ({@link GoldenJson}: what Python's {@code json} writes, {@code NaN} and
+     * {@code Infinity} included, ints sized to fit, floats as doubles), with trailing garbage an error. Built on
      * first use: building a mapper costs a cold JVM about a quarter of a second, and a diff of two JSONL traces
      * that differ in a few lines needs only {@link #STREAMING}.
      */
@@ -39,16 +40,12 @@ public final class GoldenFile {
     }
 
     private static final class Reader {
-        static final ObjectReader INSTANCE = OpsJson.mapper().copy()
-                .disable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .readerFor(JsonNode.class);
+        static final ObjectReader INSTANCE = GoldenJson.mapper().readerFor(JsonNode.class)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    /** A streaming factory that reads as the suite's mapper does (same stream features), without the mapper. */
-    static final JsonFactory STREAMING = JsonFactory.builder()
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .build();
+    /** The streaming factory of the golden-file reader: the same features and limits as {@link #reader()}. */
+    static final JsonFactory STREAMING = GoldenJson.factory();
 
     /** Files are read in slices of this size: one big read would need a temporary native buffer as big as the file. */
     private static final int READ_SLICE = 1 << 20;
