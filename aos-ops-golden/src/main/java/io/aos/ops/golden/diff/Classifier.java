@@ -329,6 +329,10 @@ final class Classifier {
         }
         double x = a.doubleValue();
         double y = b.doubleValue();
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            // an overflow, an infinity or NaN against another value is a different value, not rounding noise
+            return false;
+        }
         double diff = Math.abs(x - y);
         return diff <= options.absoluteTolerance()
                 || diff <= options.relativeTolerance() * Math.max(Math.abs(x), Math.abs(y));

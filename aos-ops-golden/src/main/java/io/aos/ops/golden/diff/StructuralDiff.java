@@ -455,7 +455,9 @@ final class StructuralDiff {
             return a.bigIntegerValue().equals(b.bigIntegerValue());
         }
         if (a.isDouble() && b.isDouble() || a.isFloat() || b.isFloat()) {
-            return a.doubleValue() == b.doubleValue();
+            double x = a.doubleValue();
+            double y = b.doubleValue();
+            return x == y || Double.isNaN(x) && Double.isNaN(y);  // NaN is NaN, as Python's json writes it
         }
         BigDecimal da = decimal(a);
         BigDecimal db = decimal(b);
