@@ -1,6 +1,8 @@
 package io.aos.ops.golden.diff;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.aos.ops.core.OpsException;
-import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.json.GoldenJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -122,10 +123,22 @@ public final class GoldenFile {
     }
 
     private static JsonNode parse(Path path, byte[] bytes) {
-        try {
-            return reader().readTree(bytes);
+        JsonParser parser = null;
+        try (JsonParser p = STREAMING.createParser(bytes)) {
+            parser = p;
+            JsonNode node = reader().readTree(p);
+            if (p.nextToken() != null) {
+                JsonLocation at = p.currentTokenLocation();
+                throw OpsException.badJson(path, at.getLineNr(), at.getColumnNr(),
+                        "more than one JSON value in a .json file (one event per line is a .jsonl trace)");
+            }
+            return node;
         } catch (JsonProcessingException e) {
-            throw OpsJson.describe(path, e);
+            JsonLocation at = GoldenJson.location(e, parser);
+            if (at == null || at.getLineNr() < 1) {
+                throw OpsException.badInput(path, "invalid JSON: " + GoldenJson.problem(e), e);
+            }
+            throw OpsException.badJson(path, at.getLineNr(), at.getColumnNr(), GoldenJson.problem(e), e);
         } catch (IOException e) {
             throw OpsException.badInput(path, "cannot be read: " + e.getMessage(), e);
         }

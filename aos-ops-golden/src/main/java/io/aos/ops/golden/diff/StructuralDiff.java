@@ -174,6 +174,11 @@ final class StructuralDiff {
                 try {
                     compared = comparator.compareNext(pa, pb, path, this, capA[k], capB[k]);
                 } catch (JsonProcessingException e) {
+                    if (e.getProcessor() != pa && e.getProcessor() != pb) {
+                        // a broken limit does not name its parser: reading line k alone names file, line, column
+                        a.node(k);
+                        b.node(k);
+                    }
                     throw e.getProcessor() == pa ? a.describe(e, from) : b.describe(e, from);
                 }
                 if (!compared) {

@@ -92,7 +92,9 @@ public final class EngineTraceHasher {
         long events = 0;
         long line = 0;
         long start = 0;
+        JsonParser parser = null;
         try (tail; JsonParser p = GoldenJson.factory().createParser(tail)) {
+            parser = p;
             JsonToken token;
             while ((token = p.nextToken()) != null) {
                 JsonLocation at = p.currentTokenLocation();
@@ -107,7 +109,7 @@ public final class EngineTraceHasher {
             }
             return events;
         } catch (JsonProcessingException e) {
-            throw TraceErrors.describe(name, e, tail, line, start, (int) events);
+            throw TraceErrors.describe(name, e, tail, line, start, (int) events, parser);
         } catch (IOException e) {
             throw OpsException.badInput(name, "cannot be read: " + e.getMessage(), e);
         }
