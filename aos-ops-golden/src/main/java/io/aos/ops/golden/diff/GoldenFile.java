@@ -123,25 +123,32 @@ public final class GoldenFile {
     }
 
     private static JsonNode parse(Path path, byte[] bytes) {
-        JsonParser parser = null;
         try (JsonParser p = STREAMING.createParser(bytes)) {
-            parser = p;
-            JsonNode node = reader().readTree(p);
-            if (p.nextToken() != null) {
-                JsonLocation at = p.currentTokenLocation();
-                throw OpsException.badJson(path, at.getLineNr(), at.getColumnNr(),
-                        "more than one JSON value in a .json file (one event per line is a .jsonl trace)");
+            try {
+                JsonNode node = reader().readTree(p);
+                if (p.nextToken() != null) {
+                    JsonLocation at = p.currentTokenLocation();
+                    throw OpsException.badJson(path, at.getLineNr(), at.getColumnNr(),
+                            "more than one JSON value in a .json file (one event per line is a .jsonl trace)");
+                }
+                return node;
+            } catch (JsonProcessingException e) {
+                // described while the parser is open: a closed parser reports the end of its input as its location
+                throw describe(path, e, p);
             }
-            return node;
         } catch (JsonProcessingException e) {
-            JsonLocation at = GoldenJson.location(e, parser);
-            if (at == null || at.getLineNr() < 1) {
-                throw OpsException.badInput(path, "invalid JSON: " + GoldenJson.problem(e), e);
-            }
-            throw OpsException.badJson(path, at.getLineNr(), at.getColumnNr(), GoldenJson.problem(e), e);
+            throw describe(path, e, null);
         } catch (IOException e) {
             throw OpsException.badInput(path, "cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static OpsException describe(Path path, JsonProcessingException e, JsonParser parser) {
+        JsonLocation at = GoldenJson.location(e, parser);
+        if (at == null || at.getLineNr() < 1) {
+            return OpsException.badInput(path, "invalid JSON: " + GoldenJson.problem(e), e);
+        }
+        return OpsException.badJson(path, at.getLineNr(), at.getColumnNr(), GoldenJson.problem(e), e);
     }
 
     /** The file's bytes, read in slices into one array (as {@link Files#readAllBytes}, whose one read is not). */

@@ -299,15 +299,22 @@ public final class GoldenTraceReader implements Closeable {
                     + " MB, too large for a simulation golden (.golden.json); is it an engine trace?");
         }
         JsonNode node;
+        JsonLocation failedAt = null;
         try (JsonParser p = GoldenJson.factory().createParser(content)) {
-            node = GoldenJson.mapper().readTree(p);
+            try {
+                node = GoldenJson.mapper().readTree(p);
+            } catch (JsonProcessingException e) {
+                // where the parser stood, taken before closing it moves it to the end of its input
+                failedAt = GoldenJson.location(e, p);
+                throw e;
+            }
             if (node != null && p.nextToken() != null) {
                 JsonLocation at = p.currentTokenLocation();
                 throw OpsException.badJson(source, at.getLineNr(), at.getColumnNr(),
                         "more than one JSON value; a simulation golden is one object (is it an engine trace?)");
             }
         } catch (JsonProcessingException e) {
-            JsonLocation location = GoldenJson.location(e);
+            JsonLocation location = failedAt != null ? failedAt : GoldenJson.location(e);
             throw OpsException.badJson(source, location == null ? 1 : location.getLineNr(),
                     location == null ? 1 : location.getColumnNr(), GoldenJson.problem(e), e);
         }

@@ -74,7 +74,17 @@ public final class GoldenJson {
     public static JsonLocation location(JsonProcessingException e, JsonParser failed) {
         if (e instanceof StreamConstraintsException) {
             JsonParser p = e.getProcessor() instanceof JsonParser own ? own : failed;
-            return p == null ? null : p.currentLocation();
+            if (p == null) {
+                return null;
+            }
+            JsonLocation at = p.currentLocation();
+            String message = e.getOriginalMessage();
+            if (message == null || !message.contains("nesting depth")) {
+                return at;
+            }
+            // the parser stands just after the bracket that went one level too deep: name that bracket
+            return new JsonLocation(at.contentReference(), Math.max(0, at.getByteOffset() - 1),
+                    Math.max(0, at.getCharOffset() - 1), at.getLineNr(), Math.max(1, at.getColumnNr() - 1));
         }
         return e.getLocation();
     }

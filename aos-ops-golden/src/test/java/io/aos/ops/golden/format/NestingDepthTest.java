@@ -23,6 +23,9 @@ class NestingDepthTest {
             + "\"run_id\":\"r\"}\n";
     private static final String END = "{\"data\":{\"status\":\"completed\"},\"event_type\":\"run_end\",\"run_id\":\"r\"}";
 
+    /** Where {@link #step} first nests too deep: after its 33-character prefix (3 levels), the 998th [. */
+    private static final int DEEP_COLUMN = 33 + GoldenJson.MAX_NESTING_DEPTH - 2;
+
     @TempDir
     Path tmp;
 
@@ -53,6 +56,7 @@ class NestingDepthTest {
             assertThat(audit.readable()).isFalse();
             assertThat(audit.truncated()).isFalse();
             assertNestingError(audit.error(), trace.getFileName().toString(), 2);
+            assertThat(audit.error()).contains("column " + DEEP_COLUMN);
         }
     }
 
@@ -74,10 +78,19 @@ class NestingDepthTest {
         }).satisfies(e -> assertNestingError(e.getMessage(), "deep.steps.jsonl", 2));
         Path other = file("other.steps.jsonl", START + step(1) + "\n" + END + "\n");
         assertThatThrownBy(() -> GoldenDiff.compare(other, trace)).isInstanceOf(OpsException.class)
+                .satisfies(e -> assertNestingError(e.getMessage(), "deep.steps.jsonl", 2))
+                .hasMessageContaining("column " + DEEP_COLUMN);
+        assertThatThrownBy(() -> GoldenDiff.compare(trace, other)).isInstanceOf(OpsException.class)
                 .satisfies(e -> assertNestingError(e.getMessage(), "deep.steps.jsonl", 2));
         Path json = file("deep.json", "{\"a\":\n" + "[".repeat(100_000) + "]".repeat(100_000) + "}\n");
         assertThatThrownBy(() -> GoldenDiff.compare(json, json)).isInstanceOf(OpsException.class)
-                .satisfies(e -> assertNestingError(e.getMessage(), "deep.json", 2));
+                .satisfies(e -> assertNestingError(e.getMessage(), "deep.json", 2))
+                .hasMessageContaining("column " + GoldenJson.MAX_NESTING_DEPTH);
+        Path golden = file("deep.golden.json", "{\"run_id\":\"r\",\"step_hashes\":\n" + "[".repeat(100_000)
+                + "]".repeat(100_000) + "}");
+        TraceAudit audit = TraceAuditor.hashesOnly().audit(golden);
+        assertNestingError(audit.error(), "deep.golden.json", 2);
+        assertThat(audit.error()).contains("column " + GoldenJson.MAX_NESTING_DEPTH);
     }
 
     @Test
