@@ -142,6 +142,12 @@ class GoldenHashVerifyCommandTest {
         Clock clock = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
         Path file;
         try (GoldenRecorder recorder = GoldenRecorder.open(unsignedSecret, "r1", new byte[0], clock)) {
+            // a trace with something to check (run_end alone has nothing, and fails for that)
+            com.fasterxml.jackson.databind.node.JsonNodeFactory f = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                    .instance;
+            recorder.recordRunStart(f.objectNode().put("id", "wf"), java.math.BigInteger.valueOf(12345), false, null);
+            recorder.recordStep(0, "s0", "echo", null, io.aos.ops.golden.hash.GoldenHashes.stepSeed(
+                    java.math.BigInteger.valueOf(12345), 0), true, f.objectNode().put("v", 1), null, null);
             recorder.recordRunEnd("completed");
             file = recorder.file();
         }

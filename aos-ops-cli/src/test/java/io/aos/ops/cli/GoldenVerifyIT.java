@@ -57,6 +57,13 @@ class GoldenVerifyIT {
         try (GoldenRecorder recorder = GoldenRecorder.open(tmp.resolve("golden"), "r1",
                 "env-secret".getBytes(StandardCharsets.UTF_8),
                 Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC))) {
+            // a trace with something to check: run_end alone has nothing and fails for that
+            com.fasterxml.jackson.databind.node.JsonNodeFactory f = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                    .instance;
+            java.math.BigInteger seed = java.math.BigInteger.valueOf(12345);
+            recorder.recordRunStart(f.objectNode().put("id", "wf"), seed, false, null);
+            recorder.recordStep(0, "s0", "echo", null, io.aos.ops.golden.hash.GoldenHashes.stepSeed(seed, 0), true,
+                    f.objectNode().put("v", 1), null, null);
             recorder.recordRunEnd("completed");
             file = recorder.file();
         }

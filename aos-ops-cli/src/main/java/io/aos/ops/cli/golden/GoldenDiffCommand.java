@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
                     + "match.",
             "",
             "Exit codes: 0 MATCH, or WARNING (volatile leak, float precision, unordered collection) without "
-                    + "--strict; 1 CRITICAL (or WARNING with --strict); 2 a file that cannot be read or parsed.",
+                    + "--strict; 1 CRITICAL (or WARNING with --strict); 2 a file that cannot be read or parsed, or "
+                    + "an engine trace given with a simulation golden (the two formats are not compared).",
             "",
             "Launcher: scripts/stress/golden_diff_debug.py --golden-a A --golden-b B [--verbose]",
         })

@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
             "Traces are streamed: any length, constant memory. Signatures are not checked here: use "
                     + "'aos-ops golden verify'.",
             "",
-            "Exit: 0 every stored hash matches; 1 a hash or seed differs; 2 a file cannot be read (cut-off last "
-                    + "line, invalid JSON, missing). A mismatch outranks an unreadable file."
+            "Exit: 0 every stored hash matches; 1 a hash or seed differs, or a trace has nothing to check (no "
+                    + "events, no run_start, a step without output_hash or seed) or its steps are out of order; 2 a "
+                    + "file cannot be read (cut-off last line, invalid JSON, missing). 1 outranks 2."
         })
 public final class GoldenHashCommand implements Callable<Integer> {
 

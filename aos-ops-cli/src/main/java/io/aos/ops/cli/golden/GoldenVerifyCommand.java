@@ -38,8 +38,10 @@ import picocli.CommandLine.Spec;
                     + "There is deliberately no flag that takes the secret itself: it would show in ps and shell "
                     + "history.",
             "",
-            "Exit: 0 every file verifies; 1 any file does not; 2 a file or the secret file cannot be read. "
-                    + "A failed verification outranks an unreadable file."
+            "Exit: 0 every file verifies; 1 any file does not (a trace with nothing to check, such as an empty "
+                    + "one, one without run_start or a step without output_hash or seed, or with steps out of order, "
+                    + "does not verify, with or without --allow-unsigned); 2 a file or the secret file cannot be "
+                    + "read. A failed verification outranks an unreadable file."
         })
 public final class GoldenVerifyCommand implements Callable<Integer> {
 

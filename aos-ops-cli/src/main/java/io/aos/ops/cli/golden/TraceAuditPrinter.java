@@ -62,7 +62,7 @@ final class TraceAuditPrinter {
         out.println("  " + a.stepCount() + (a.stepCount() == 1 ? " step" : " steps") + ", end "
                 + (a.endStatus() == null ? "none (no run_end)" : a.endStatus()));
         if (a.format() == TraceFormat.ENGINE_JSONL) {
-            out.println("  output_hash: " + (a.hashMismatches() == 0 ? "all recomputed hashes match"
+            out.println("  output_hash: " + (a.hashMismatches() == 0 ? a.stepCount() == 0 ? "no step to recompute" : "all recomputed hashes match"
                     : a.hashMismatches() + " MISMATCH" + (a.hashMismatches() == 1 ? "" : "ES"))
                     + (a.unverifiableSteps() > 0 ? " (" + a.unverifiableSteps() + " steps without output)" : ""));
             out.println("  seeds: " + (a.baseSeed() == null ? "not checked (no run_start seed)"
@@ -70,6 +70,9 @@ final class TraceAuditPrinter {
         } else {
             out.println("  workflow_hash: " + a.recomputedWorkflowHash()
                     + (a.workflowHashMatches() ? " (matches stored)" : " MISMATCH: stored " + a.storedWorkflowHash()));
+        }
+        for (String problem : a.problems()) {
+            out.println("  NOT CHECKED: " + problem);
         }
     }
 
@@ -120,7 +123,13 @@ final class TraceAuditPrinter {
         if (a.hashesMatch()) {
             line.append(", hashes match");
         }
+        if (!a.problems().isEmpty()) {
+            line.append(", ").append(a.problems().size()).append(a.problems().size() == 1 ? " problem" : " problems");
+        }
         out.println(line.append(')'));
+        for (String problem : a.problems()) {
+            out.println("      " + problem);
+        }
         for (StepCheck s : a.steps()) {
             out.println("      " + stepLine(a.format(), s));
         }

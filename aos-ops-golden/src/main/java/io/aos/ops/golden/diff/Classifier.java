@@ -32,7 +32,9 @@ final class Classifier {
 
     private Role role(RawDifference d) {
         if (d.key() == null) {
-            return Role.STRUCTURE;
+            // An element added, removed or moved changes the list of steps; a value that changed in place (the
+            // whole document, a scalar line of a trace) is content like any other.
+            return d.kind() == DiffKind.CHANGED || d.kind() == DiffKind.TYPE_CHANGED ? Role.CONTENT : Role.STRUCTURE;
         }
         if (FieldNames.isVolatile(d.key(), options.volatileFields())) {
             return Role.VOLATILE;
@@ -78,13 +80,27 @@ final class Classifier {
         // from the step list, so it is judged after the steps, as a consequence, unless its seed changed.
         boolean structural = raws.stream().anyMatch(d -> role(d) == Role.STRUCTURE);
         List<RawDifference> deferredStart = List.of();
-        for (Map.Entry<Integer, List<RawDifference>> entry : byLocus.entrySet()) {
+        List<Map.Entry<Integer, List<RawDifference>>> pending = new ArrayList<>(byLocus.entrySet());
+        Map.Entry<Integer, List<RawDifference>> deferredEntry = null;
+        for (int next = 0; ; next++) {
+            if (next == pending.size()) {
+                if (root != null || deferredEntry == null) {
+                    break;
+                }
+                // Nothing after the start explained it: the start is judged on its own, never dropped.
+                structural = false;
+                deferredStart = List.of();
+                pending.add(deferredEntry);
+                deferredEntry = null;
+            }
+            Map.Entry<Integer, List<RawDifference>> entry = pending.get(next);
             Locus locus = loci.get(entry.getKey());
             List<RawDifference> ds = entry.getValue();
             Verdict v = verdict(locus, ds);
             if (structural && locus.order() < 0 && v.category() != RootCause.SEED_MISMATCH
                     && v.category() != RootCause.EXPECTED_VOLATILE) {
                 deferredStart = ds;
+                deferredEntry = entry;
                 continue;
             }
             if (v.category() == RootCause.EXPECTED_VOLATILE) {
@@ -284,7 +300,8 @@ final class Classifier {
                     + ") and differs while the seeds agree: an unseeded random draw", false);
         }
         String skill = locus.skill() == null ? "" : ", skill " + locus.skill() + " is not an external call";
-        return new Verdict(RootCause.DETERMINISM_VIOLATION, "the seeds agree" + skill + ", but " + first.path()
+        String what = first.path().isEmpty() ? "the whole document" : first.path();
+        return new Verdict(RootCause.DETERMINISM_VIOLATION, "the seeds agree" + skill + ", but " + what
                 + " " + first.kind().label() + ": expected " + show(first.expected()) + ", actual "
                 + show(first.actual()), false);
     }
@@ -312,6 +329,10 @@ final class Classifier {
         }
         double x = a.doubleValue();
         double y = b.doubleValue();
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            // an overflow, an infinity or NaN against another value is a different value, not rounding noise
+            return false;
+        }
         double diff = Math.abs(x - y);
         return diff <= options.absoluteTolerance()
                 || diff <= options.relativeTolerance() * Math.max(Math.abs(x), Math.abs(y));

@@ -3,6 +3,7 @@ package io.aos.ops.golden.diff;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aos.ops.core.OpsException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -74,6 +75,7 @@ public final class GoldenDiff {
 
     public static DiffResult compare(GoldenFile expected, GoldenFile actual, DiffOptions options) {
         checkNotNull(options, "options");
+        checkSameKind(expected, actual);
         StructuralDiff diff = new StructuralDiff(options);
         if (expected.isLines() && actual.isLines()) {
             JsonlSequence a = expected.sequence(options.volatileFields());
@@ -92,6 +94,30 @@ public final class GoldenDiff {
             diff.documents(expected.tree(), actual.tree());
         }
         return new Classifier(options).classify(diff.differences(), diff.expectedVolatile());
+    }
+
+    /**
+     * An engine trace (one event per line) holds events; a document that is not an array (a simulation golden is
+     * one object) holds something else: comparing the two would report every field as a difference, or worse,
+     * nothing. Such a pair is refused, as a usage error, instead of being given a verdict.
+     */
+    private static void checkSameKind(GoldenFile expected, GoldenFile actual) {
+        GoldenFile lines = expected.isLines() ? expected : actual;
+        GoldenFile other = lines == expected ? actual : expected;
+        if (!lines.isLines() || other.isLines() || other.tree().isArray()) {
+            return;
+        }
+        throw OpsException.usage("cannot compare " + expected.path() + " (" + kind(expected) + ") with "
+                + actual.path() + " (" + kind(actual) + "): an engine trace is compared only with another engine trace "
+                + "(JSONL, or a JSON array of its events), a simulation golden with another simulation golden");
+    }
+
+    private static String kind(GoldenFile file) {
+        if (file.isLines()) {
+            return "an engine trace: one event per line";
+        }
+        return file.tree().isObject() ? "a simulation golden: one JSON object" : "one JSON " + file.tree()
+                .getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static ElementSequence sequence(GoldenFile file, DiffOptions options) {

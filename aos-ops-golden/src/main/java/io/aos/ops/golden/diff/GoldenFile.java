@@ -1,15 +1,16 @@
 package io.aos.ops.golden.diff;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.aos.ops.core.OpsException;
-import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.json.GoldenJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -30,7 +31,8 @@ import java.util.Set;
 public final class GoldenFile {
 
     /**
-     * The suite's mapper, with ints sized to fit (int, long, BigInteger) and trailing garbage an error. Built on
+     * The golden-file reader ({@link GoldenJson}: what Python's {@code json} writes, {@code NaN} and
+     * {@code Infinity} included, ints sized to fit, floats as doubles), with trailing garbage an error. Built on
      * first use: building a mapper costs a cold JVM about a quarter of a second, and a diff of two JSONL traces
      * that differ in a few lines needs only {@link #STREAMING}.
      */
@@ -39,16 +41,12 @@ public final class GoldenFile {
     }
 
     private static final class Reader {
-        static final ObjectReader INSTANCE = OpsJson.mapper().copy()
-                .disable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .readerFor(JsonNode.class);
+        static final ObjectReader INSTANCE = GoldenJson.mapper().readerFor(JsonNode.class)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    /** A streaming factory that reads as the suite's mapper does (same stream features), without the mapper. */
-    static final JsonFactory STREAMING = JsonFactory.builder()
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .build();
+    /** The streaming factory of the golden-file reader: the same features and limits as {@link #reader()}. */
+    static final JsonFactory STREAMING = GoldenJson.factory();
 
     /** Files are read in slices of this size: one big read would need a temporary native buffer as big as the file. */
     private static final int READ_SLICE = 1 << 20;
@@ -125,13 +123,32 @@ public final class GoldenFile {
     }
 
     private static JsonNode parse(Path path, byte[] bytes) {
-        try {
-            return reader().readTree(bytes);
+        try (JsonParser p = STREAMING.createParser(bytes)) {
+            try {
+                JsonNode node = reader().readTree(p);
+                if (p.nextToken() != null) {
+                    JsonLocation at = p.currentTokenLocation();
+                    throw OpsException.badJson(path, at.getLineNr(), at.getColumnNr(),
+                            "more than one JSON value in a .json file (one event per line is a .jsonl trace)");
+                }
+                return node;
+            } catch (JsonProcessingException e) {
+                // described while the parser is open: a closed parser reports the end of its input as its location
+                throw describe(path, e, p);
+            }
         } catch (JsonProcessingException e) {
-            throw OpsJson.describe(path, e);
+            throw describe(path, e, null);
         } catch (IOException e) {
             throw OpsException.badInput(path, "cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static OpsException describe(Path path, JsonProcessingException e, JsonParser parser) {
+        JsonLocation at = GoldenJson.location(e, parser);
+        if (at == null || at.getLineNr() < 1) {
+            return OpsException.badInput(path, "invalid JSON: " + GoldenJson.problem(e), e);
+        }
+        return OpsException.badJson(path, at.getLineNr(), at.getColumnNr(), GoldenJson.problem(e), e);
     }
 
     /** The file's bytes, read in slices into one array (as {@link Files#readAllBytes}, whose one read is not). */

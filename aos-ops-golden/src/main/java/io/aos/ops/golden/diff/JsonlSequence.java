@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.core.OpsException;
+import io.aos.ops.golden.json.GoldenJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,8 +81,34 @@ final class JsonlSequence implements ElementSequence {
     }
 
     private OpsException describe(int i, JsonProcessingException e) {
-        long column = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
-        return OpsException.badJson(file, lineNumbers[i], column, e.getOriginalMessage(), e);
+        com.fasterxml.jackson.core.JsonLocation at = GoldenJson.location(e);
+        long column = at == null ? tooDeepAt(i) : Math.max(1, at.getColumnNr());
+        return OpsException.badJson(file, lineNumbers[i], column, GoldenJson.problem(e), e);
+    }
+
+    /** The column (1-based, in bytes) where line i first nests deeper than the limit; 1 if it never does. */
+    private long tooDeepAt(int i) {
+        int depth = 0;
+        boolean inString = false;
+        for (int k = starts[i]; k < ends[i]; k++) {
+            byte c = data[k];
+            if (inString) {
+                if (c == '\\') {
+                    k++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                if (++depth > GoldenJson.MAX_NESTING_DEPTH) {
+                    return k - starts[i] + 1;
+                }
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return 1;
     }
 
     @Override
@@ -218,9 +245,9 @@ final class JsonlSequence implements ElementSequence {
 
     /** Turns a parse error of {@link #rangeParser} starting at line {@code from} into one naming file, line, column. */
     OpsException describe(JsonProcessingException e, int from) {
-        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        com.fasterxml.jackson.core.JsonLocation at = GoldenJson.location(e);
         long line = at == null ? 1 : at.getLineNr();
         return OpsException.badJson(file, line + lineNumbers[from] - 1, at == null ? 1 : at.getColumnNr(),
-                e.getOriginalMessage(), e);
+                GoldenJson.problem(e), e);
     }
 }

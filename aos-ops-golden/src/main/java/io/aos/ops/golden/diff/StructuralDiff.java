@@ -174,6 +174,11 @@ final class StructuralDiff {
                 try {
                     compared = comparator.compareNext(pa, pb, path, this, capA[k], capB[k]);
                 } catch (JsonProcessingException e) {
+                    if (e.getProcessor() != pa && e.getProcessor() != pb) {
+                        // a broken limit does not name its parser: reading line k alone names file, line, column
+                        a.node(k);
+                        b.node(k);
+                    }
                     throw e.getProcessor() == pa ? a.describe(e, from) : b.describe(e, from);
                 }
                 if (!compared) {
@@ -455,7 +460,9 @@ final class StructuralDiff {
             return a.bigIntegerValue().equals(b.bigIntegerValue());
         }
         if (a.isDouble() && b.isDouble() || a.isFloat() || b.isFloat()) {
-            return a.doubleValue() == b.doubleValue();
+            double x = a.doubleValue();
+            double y = b.doubleValue();
+            return x == y || Double.isNaN(x) && Double.isNaN(y);  // NaN is NaN, as Python's json writes it
         }
         BigDecimal da = decimal(a);
         BigDecimal db = decimal(b);

@@ -93,21 +93,27 @@ public final class EngineTraceHasher {
         long line = 0;
         long start = 0;
         try (tail; JsonParser p = GoldenJson.factory().createParser(tail)) {
-            JsonToken token;
-            while ((token = p.nextToken()) != null) {
-                JsonLocation at = p.currentTokenLocation();
-                line = at.getLineNr();
-                start = at.getByteOffset();
-                if (token != JsonToken.START_OBJECT) {
-                    throw OpsException.badJson(name, line, at.getColumnNr(),
-                            "expected one JSON object per line (an engine trace event), found " + token.asString());
+            try {
+                JsonToken token;
+                while ((token = p.nextToken()) != null) {
+                    JsonLocation at = p.currentTokenLocation();
+                    line = at.getLineNr();
+                    start = at.getByteOffset();
+                    if (token != JsonToken.START_OBJECT) {
+                        throw OpsException.badJson(name, line, at.getColumnNr(),
+                                "expected one JSON object per line (an engine trace event), found "
+                                        + token.asString());
+                    }
+                    readEvent(p, line, listener);
+                    events++;
                 }
-                readEvent(p, line, listener);
-                events++;
+                return events;
+            } catch (JsonProcessingException e) {
+                // described while the parser is open: a closed parser reports the end of its buffer as its location
+                throw TraceErrors.describe(name, e, tail, line, start, (int) events, p);
             }
-            return events;
         } catch (JsonProcessingException e) {
-            throw TraceErrors.describe(name, e, tail, line, start, (int) events);
+            throw TraceErrors.describe(name, e, tail, line, start, (int) events, null);
         } catch (IOException e) {
             throw OpsException.badInput(name, "cannot be read: " + e.getMessage(), e);
         }

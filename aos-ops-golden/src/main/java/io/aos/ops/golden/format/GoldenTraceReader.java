@@ -283,7 +283,7 @@ public final class GoldenTraceReader implements Closeable {
             return event;
         } catch (JsonProcessingException e) {
             exhausted = true;
-            throw TraceErrors.describe(source, e, tail, line, startOffset, eventsRead);
+            throw TraceErrors.describe(source, e, tail, line, startOffset, eventsRead, parser);
         } catch (IOException e) {
             exhausted = true;
             throw OpsException.badInput(source, "cannot be read: " + e.getMessage(), e);
@@ -299,17 +299,24 @@ public final class GoldenTraceReader implements Closeable {
                     + " MB, too large for a simulation golden (.golden.json); is it an engine trace?");
         }
         JsonNode node;
+        JsonLocation failedAt = null;
         try (JsonParser p = GoldenJson.factory().createParser(content)) {
-            node = GoldenJson.mapper().readTree(p);
+            try {
+                node = GoldenJson.mapper().readTree(p);
+            } catch (JsonProcessingException e) {
+                // where the parser stood, taken before closing it moves it to the end of its input
+                failedAt = GoldenJson.location(e, p);
+                throw e;
+            }
             if (node != null && p.nextToken() != null) {
                 JsonLocation at = p.currentTokenLocation();
                 throw OpsException.badJson(source, at.getLineNr(), at.getColumnNr(),
                         "more than one JSON value; a simulation golden is one object (is it an engine trace?)");
             }
         } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
+            JsonLocation location = failedAt != null ? failedAt : GoldenJson.location(e);
             throw OpsException.badJson(source, location == null ? 1 : location.getLineNr(),
-                    location == null ? 1 : location.getColumnNr(), e.getOriginalMessage(), e);
+                    location == null ? 1 : location.getColumnNr(), GoldenJson.problem(e), e);
         }
         if (node == null || node.isMissingNode()) {
             throw OpsException.badInput(source, "empty file, not a simulation golden");
@@ -362,9 +369,9 @@ public final class GoldenTraceReader implements Closeable {
         } catch (NoSuchFileException e) {
             throw OpsException.badInput(file, "no such file", e);
         } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
+            JsonLocation location = GoldenJson.location(e);
             throw OpsException.badJson(file, location == null ? 1 : location.getLineNr(),
-                    location == null ? 1 : location.getColumnNr(), e.getOriginalMessage(), e);
+                    location == null ? 1 : location.getColumnNr(), GoldenJson.problem(e), e);
         } catch (IOException e) {
             throw OpsException.badInput(file, "cannot be read: " + e.getMessage(), e);
         }

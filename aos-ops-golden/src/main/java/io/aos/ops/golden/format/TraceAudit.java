@@ -30,21 +30,26 @@ import java.util.List;
  * @param signature              what the {@code .sig} says
  * @param error                  why the file could not be read, or null
  * @param truncated              whether the error is a cut-off last line
+ * @param problems               why a readable trace cannot verify although no stored value differs: nothing to
+ *                               check (no events, no run_start, a step without output_hash or seed) or steps out
+ *                               of order; each one sentence naming the line
  */
 public record TraceAudit(Path file, TraceFormat format, String runId, String workflowType, BigInteger baseSeed,
                          int stepCount, List<StepCheck> steps, int omittedSteps, int hashMismatches, int seedMismatches,
                          int unverifiableSteps, String storedWorkflowHash, String recomputedWorkflowHash,
-                         String endStatus, SignatureStatus signature, String error, boolean truncated) {
+                         String endStatus, SignatureStatus signature, String error, boolean truncated,
+                         List<String> problems) {
 
     public TraceAudit {
         checkNotNull(file, "file");
         steps = List.copyOf(steps);
+        problems = List.copyOf(problems);
         checkNotNull(signature, "signature");
     }
 
     static TraceAudit unreadable(Path file, String error, boolean truncated, SignatureStatus signature) {
         return new TraceAudit(file, null, "", null, null, 0, List.of(), 0, 0, 0, 0, null, null, null, signature, error,
-                truncated);
+                truncated, List.of());
     }
 
     public boolean readable() {
@@ -56,9 +61,13 @@ public record TraceAudit(Path file, TraceFormat format, String runId, String wor
         return storedWorkflowHash == null || storedWorkflowHash.equals(recomputedWorkflowHash);
     }
 
-    /** Readable, and every stored hash and seed that can be recomputed matches. */
+    /**
+     * Readable, with something to check and in order ({@link #problems()} empty), and every stored hash and seed
+     * that can be recomputed matches. A trace where nothing could be checked does not pass.
+     */
     public boolean hashesMatch() {
-        return readable() && hashMismatches == 0 && seedMismatches == 0 && workflowHashMatches();
+        return readable() && problems.isEmpty() && hashMismatches == 0 && seedMismatches == 0
+                && workflowHashMatches();
     }
 
     /**
@@ -114,6 +123,8 @@ public record TraceAudit(Path file, TraceFormat format, String runId, String wor
             o.put("workflow_hash_matches", workflowHashMatches());
         }
         o.put("end", endStatus);
+        ArrayNode list = o.putArray("problems");
+        problems.forEach(list::add);
         o.put("signature", signature.name().toLowerCase(java.util.Locale.ROOT));
         o.put("hashes_match", hashesMatch());
         return o;

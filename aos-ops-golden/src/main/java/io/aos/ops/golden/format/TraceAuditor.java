@@ -121,7 +121,7 @@ public final class TraceAuditor {
         return new TraceAudit(file, TraceFormat.ENGINE_JSONL, header == null ? state.firstRunId : header.runId(),
                 header == null ? null : header.specId().orElse(null), state.baseSeed, state.count, state.kept,
                 state.omitted, state.hashMismatches, state.seedMismatches, state.unverifiable, null, null,
-                state.endStatus, signature, null, false);
+                state.endStatus, signature, null, false, state.problems());
     }
 
     /** Counts and keeps what an engine audit finds, event by event. */
@@ -139,6 +139,16 @@ public final class TraceAuditor {
         private int hashMismatches;
         private int seedMismatches;
         private int unverifiable;
+        private int events;
+        private int withoutHash;
+        private int withoutSeed;
+        private int withoutOutput;
+        private long firstWithoutHash;
+        private long firstWithoutSeed;
+        private long firstWithoutOutput;
+        private int lastIndex = -1;
+        private boolean ended;
+        private final List<String> problems = new ArrayList<>();
 
         EngineAuditState(Path file, Listener listener) {
             this.file = file;
@@ -154,21 +164,85 @@ public final class TraceAuditor {
 
         @Override
         public void event(GoldenEvent event) {
+            events++;
             if (event.isRunStart() && header == null && !started) {
                 header = new RunHeader(TraceFormat.ENGINE_JSONL, event.raw());
                 baseSeed = header.seed().orElse(null);
+                if (baseSeed == null) {
+                    problem("run_start (line " + event.line() + ") has no seed: no step seed can be checked");
+                }
                 start();
             } else if (event.isRunEnd()) {
                 endStatus = event.data().path("status").asText(null);
+            }
+            if (event.isRunStart()) {
+                // a resumed run appends a new run_start and may repeat the step it crashed in
+                lastIndex = -1;
+                ended = false;
+            } else if (event.isRunEnd()) {
+                ended = true;
             }
             if (firstRunId.isEmpty()) {
                 firstRunId = event.runId();
             }
         }
 
+        /** The reasons nothing or not everything could be checked, once the whole trace was read. */
+        List<String> problems() {
+            List<String> all = new ArrayList<>();
+            if (events == 0) {
+                all.add("the trace holds no events (an empty file or only blank lines): nothing to check");
+                return all;
+            }
+            if (header == null) {
+                all.add("no run_start event before the first step: no base seed to check the step seeds against");
+            }
+            if (count == 0) {
+                all.add("no step events: no output_hash to recompute");
+            }
+            note(all, withoutHash, firstWithoutHash, "no output_hash");
+            note(all, withoutSeed, firstWithoutSeed, "no seed");
+            note(all, withoutOutput, firstWithoutOutput, "no output to recompute its output_hash from");
+            all.addAll(problems);
+            return all;
+        }
+
+        private static void note(List<String> all, int n, long line, String what) {
+            if (n > 0) {
+                all.add(n + (n == 1 ? " step has " : " steps have ") + what + " (first at line " + line
+                        + "): nothing to check there");
+            }
+        }
+
+        private void problem(String text) {
+            if (problems.size() < MAX_KEPT_STEPS) {
+                problems.add(text);
+            }
+        }
+
         @Override
         public void step(EngineTraceHasher.StepHash s) {
             start();
+            events++;
+            if (s.storedHash() == null && withoutHash++ == 0) {
+                firstWithoutHash = s.line();
+            }
+            if (s.seed() == null && withoutSeed++ == 0) {
+                firstWithoutSeed = s.line();
+            }
+            if (s.storedHash() != null && s.recomputedHash() == null && withoutOutput++ == 0) {
+                firstWithoutOutput = s.line();
+            }
+            if (ended) {
+                problem("a step at line " + s.line() + " comes after run_end (line order broken)");
+            }
+            if (s.index() < 0) {
+                problem("the step at line " + s.line() + " has no index: its order cannot be checked");
+            } else if (s.index() <= lastIndex) {
+                problem("steps out of order: step index " + s.index() + " at line " + s.line() + " follows index "
+                        + lastIndex);
+            }
+            lastIndex = Math.max(lastIndex, s.index());
             int index = s.index() >= 0 ? s.index() : count;
             BigInteger expected = baseSeed != null && s.seed() != null ? GoldenHashes.stepSeed(baseSeed, index) : null;
             StepCheck check = new StepCheck(count, index, s.stepId(), s.skillId() == null ? "" : s.skillId(),
@@ -251,6 +325,6 @@ public final class TraceAuditor {
                 : header.specId().orElse(null);
         return new TraceAudit(reader.source(), format, runId, type, baseSeed, count, kept, omitted, hashMismatches,
                 seedMismatches, unverifiable, storedWorkflowHash, recomputedWorkflowHash, endStatus, signature, null,
-                false);
+                false, List.of());
     }
 }

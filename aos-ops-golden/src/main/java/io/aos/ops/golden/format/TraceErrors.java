@@ -1,8 +1,11 @@
 package io.aos.ops.golden.format;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.aos.ops.core.OpsException;
+import io.aos.ops.golden.json.GoldenJson;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -17,20 +20,25 @@ final class TraceErrors {
      * not end with one: what a crash in the middle of an append leaves.
      */
     static OpsException describe(Path source, JsonProcessingException e, TailTrackingInputStream tail, long line,
-                                 long eventStart, int completeEvents) {
+                                 long eventStart, int completeEvents, JsonParser parser) {
         try {
             tail.drain();
         } catch (IOException ignored) {
             // The parse error is the one to report.
         }
-        boolean cut = line > 0 && tail.lastByte() != '\n' && tail.lastNewline() < eventStart;
+        // A broken limit (nesting too deep, say) is found before the end of a line that may well be complete.
+        boolean cut = !(e instanceof StreamConstraintsException)
+                && line > 0 && tail.lastByte() != '\n' && tail.lastNewline() < eventStart;
         if (cut) {
             return new TruncatedTraceException(source, line, completeEvents, e);
         }
-        JsonLocation location = e.getLocation();
+        JsonLocation location = GoldenJson.location(e, parser);
         if (location == null || location.getLineNr() < 1) {
-            return OpsException.badInput(source, "invalid JSON: " + e.getOriginalMessage(), e);
+            if (line > 0) {
+                return OpsException.badJson(source, line, 1, GoldenJson.problem(e), e);
+            }
+            return OpsException.badInput(source, "invalid JSON: " + GoldenJson.problem(e), e);
         }
-        return OpsException.badJson(source, location.getLineNr(), location.getColumnNr(), e.getOriginalMessage(), e);
+        return OpsException.badJson(source, location.getLineNr(), location.getColumnNr(), GoldenJson.problem(e), e);
     }
 }

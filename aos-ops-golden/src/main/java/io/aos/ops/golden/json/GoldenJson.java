@@ -1,9 +1,12 @@
 package io.aos.ops.golden.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +22,13 @@ import java.io.UncheckedIOException;
  */
 public final class GoldenJson {
 
+    /**
+     * How deep arrays and objects may nest in a golden file: Python's json stops at its recursion limit (1000 by
+     * default), so the engine never writes deeper, and the readers and the diff recurse per level within a thread's
+     * default stack at this depth.
+     */
+    public static final int MAX_NESTING_DEPTH = 1000;
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -27,13 +37,56 @@ public final class GoldenJson {
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNumberLength(5000)
                     .maxStringLength(Integer.MAX_VALUE)
-                    .maxNestingDepth(10_000)
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
                     .build())
             .build();
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY).build();
 
     private GoldenJson() {
+    }
+
+    /**
+     * A parse error as one clause for an operator: a broken limit says which (nesting deeper than
+     * {@link #MAX_NESTING_DEPTH}, a number or string too long), anything else is Jackson's own message.
+     */
+    public static String problem(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (e instanceof StreamConstraintsException) {
+            if (message != null && message.contains("nesting depth")) {
+                return "nested deeper than " + MAX_NESTING_DEPTH + " levels of arrays and objects, the limit for a "
+                        + "golden file (Python's json cannot write deeper either)";
+            }
+            return "over a size limit of the golden-file reader: " + message;
+        }
+        return message;
+    }
+
+    /**
+     * Where a parse error happened: for a broken limit, where the parser stood (the exception's own location may be
+     * the start of the document); else the exception's location. Null when unknown.
+     */
+    public static JsonLocation location(JsonProcessingException e) {
+        return location(e, null);
+    }
+
+    /** As {@link #location(JsonProcessingException)}, with the parser that failed when the exception lacks it. */
+    public static JsonLocation location(JsonProcessingException e, JsonParser failed) {
+        if (e instanceof StreamConstraintsException) {
+            JsonParser p = e.getProcessor() instanceof JsonParser own ? own : failed;
+            if (p == null) {
+                return null;
+            }
+            JsonLocation at = p.currentLocation();
+            String message = e.getOriginalMessage();
+            if (message == null || !message.contains("nesting depth")) {
+                return at;
+            }
+            // the parser stands just after the bracket that went one level too deep: name that bracket
+            return new JsonLocation(at.contentReference(), Math.max(0, at.getByteOffset() - 1),
+                    Math.max(0, at.getCharOffset() - 1), at.getLineNr(), Math.max(1, at.getColumnNr() - 1));
+        }
+        return e.getLocation();
     }
 
     public static JsonFactory factory() {

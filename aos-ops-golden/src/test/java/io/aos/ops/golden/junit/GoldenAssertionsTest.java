@@ -92,4 +92,26 @@ class GoldenAssertionsTest {
             }
         }
     }
+
+    @Test
+    void documentsThatDifferAtTheTopLevelFail() throws Exception {
+        Path golden = tmp.resolve("one.json");
+        Files.writeString(golden, "1");
+        assertThatThrownBy(() -> GoldenAssertions.check(json("2"), golden, DiffOptions.defaults(), false))
+                .isInstanceOf(AssertionFailedError.class).hasMessageContaining("CRITICAL");
+        Path object = tmp.resolve("object.json");
+        Files.writeString(object, "{}");
+        assertThatThrownBy(() -> GoldenAssertions.check(json("[]"), object, DiffOptions.defaults(), false))
+                .isInstanceOf(AssertionFailedError.class).hasMessageContaining("CRITICAL");
+    }
+
+    @Test
+    void anEngineTraceAgainstASimulationGoldenIsRefused() throws Exception {
+        Path golden = tmp.resolve("r.golden.json");
+        Files.writeString(golden, "{\"run_id\":\"r\",\"seed\":1,\"step_hashes\":[],\"workflow_hash\":\"ab\"}");
+        Path trace = tmp.resolve("r.steps.jsonl");
+        Files.writeString(trace, "{\"event_type\":\"run_start\",\"data\":{\"seed\":1}}\n");
+        assertThatThrownBy(() -> GoldenAssertions.assertMatchesGolden(trace, golden))
+                .isInstanceOf(io.aos.ops.core.OpsException.class).hasMessageContaining("cannot compare");
+    }
 }

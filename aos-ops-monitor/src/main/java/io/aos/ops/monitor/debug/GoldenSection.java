@@ -178,6 +178,7 @@ final class GoldenSection implements DebugSection {
         if (!audit.workflowHashMatches()) {
             parts.add("workflow_hash is not the hash of its step_hashes");
         }
+        parts.addAll(audit.problems());
         return String.join(", ", parts);
     }
 

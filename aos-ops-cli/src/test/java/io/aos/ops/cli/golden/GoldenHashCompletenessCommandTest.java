@@ -1,0 +1,46 @@
+package io.aos.ops.cli.golden;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aos.ops.cli.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code golden hash} and {@code golden verify --allow-unsigned} never say OK for a trace with nothing checked. */
+class GoldenHashCompletenessCommandTest {
+
+    private static final String END = "{\"data\":{\"status\":\"completed\"},\"event_type\":\"run_end\",\"run_id\":\"r\","
+            + "\"timestamp\":\"2026-12-02T03:00:00+00:00\"}\n";
+    private static final String STEP_WITHOUT_HASH = "{\"data\":{\"index\":0,\"output\":{\"v\":1},\"seed\":7,"
+            + "\"skill_id\":\"k\",\"step_id\":\"s0\",\"success\":true},\"event_type\":\"step\",\"run_id\":\"r\"}\n";
+
+    @TempDir
+    Path tmp;
+
+    private Path file(String name, String text) throws Exception {
+        Path p = tmp.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void emptyBlankAndStartlessTracesFailHashAndVerifyWithTheReason() throws Exception {
+        Path[] traces = {file("empty.steps.jsonl", ""), file("blank.steps.jsonl", "\n\n"),
+            file("endonly.steps.jsonl", END), file("nohash.steps.jsonl", STEP_WITHOUT_HASH + END)};
+        for (Path trace : traces) {
+            CliRun hash = CliRun.of("golden", "hash", trace.toString());
+            assertThat(hash.code()).as(trace + "\n" + hash.out()).isEqualTo(1);
+            assertThat(hash.out()).as(trace.toString()).contains("NOT CHECKED");
+            CliRun verify = CliRun.of("golden", "verify", "--allow-unsigned", trace.toString());
+            assertThat(verify.code()).as(trace + "\n" + verify.out()).isEqualTo(1);
+            assertThat(verify.out()).as(trace.toString()).startsWith("FAIL").contains("0 verified, 1 failed");
+        }
+        assertThat(CliRun.of("golden", "hash", traces[0].toString()).out()).contains("no events");
+        assertThat(CliRun.of("golden", "hash", traces[2].toString()).out()).contains("no run_start");
+        assertThat(CliRun.of("golden", "verify", "--allow-unsigned", traces[3].toString()).out())
+                .contains("no output_hash");
+        assertThat(CliRun.of("golden", "hash", "--json", traces[0].toString()).out()).contains("\"problems\"");
+    }
+}

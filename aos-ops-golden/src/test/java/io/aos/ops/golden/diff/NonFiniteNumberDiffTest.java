@@ -1,0 +1,115 @@
+package io.aos.ops.golden.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Overflow and infinities are real value differences, not precision noise; NaN, Infinity and -Infinity (which
+ * Python's json writes) are read, and NaN equals NaN for the diff.
+ */
+class NonFiniteNumberDiffTest {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    @TempDir
+    Path tmp;
+
+    private DiffResult files(String a, String b) throws Exception {
+        Path pa = tmp.resolve("a.json");
+        Path pb = tmp.resolve("b.json");
+        Files.writeString(pa, a);
+        Files.writeString(pb, b);
+        return GoldenDiff.compare(pa, pb);
+    }
+
+    private static JsonNode doc(double x) {
+        ObjectNode o = F.objectNode();
+        o.put("x", x);
+        return o;
+    }
+
+    @Test
+    void anOverflowToInfinityIsAValueDifferenceNotFloatPrecision() throws Exception {
+        DiffResult r = files("{\"x\":0}", "{\"x\":1e999}");
+        assertThat(r.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(r.rootCause()).contains(RootCause.DETERMINISM_VIOLATION);
+        assertThat(r.evidence()).doesNotContain("tolerance");
+    }
+
+    @Test
+    void infinityAgainstMinusInfinityAndMaxDoubleAgainstInfinityAreValueDifferences() throws Exception {
+        assertThat(files("{\"x\":Infinity}", "{\"x\":-Infinity}").rootCause())
+                .contains(RootCause.DETERMINISM_VIOLATION);
+        assertThat(GoldenDiff.compare(doc(Double.MAX_VALUE), doc(Double.POSITIVE_INFINITY)).rootCause())
+                .contains(RootCause.DETERMINISM_VIOLATION);
+        assertThat(GoldenDiff.compare(doc(Double.NaN), doc(1.0)).rootCause())
+                .contains(RootCause.DETERMINISM_VIOLATION);
+    }
+
+    @Test
+    void nanEqualsNanInEveryTier() throws Exception {
+        assertThat(files("{\"x\":NaN,\"y\":[NaN]}", "{\"y\":[ NaN ],\"x\": NaN}").severity())
+                .isEqualTo(Severity.MATCH);
+        assertThat(GoldenDiff.compare(doc(Double.NaN), doc(Double.NaN)).severity()).isEqualTo(Severity.MATCH);
+        Path a = tmp.resolve("a.steps.jsonl");
+        Path b = tmp.resolve("b.steps.jsonl");
+        Files.writeString(a, "{\"event_type\":\"step\",\"data\":{\"index\":0,\"step_id\":\"s\",\"v\":NaN},"
+                + "\"timestamp\":1}\n");
+        Files.writeString(b, "{\"event_type\":\"step\",\"data\":{\"index\":0,\"step_id\":\"s\",\"v\":NaN},"
+                + "\"timestamp\":2}\n");
+        assertThat(GoldenDiff.compare(a, b).severity()).isEqualTo(Severity.MATCH);
+    }
+
+    @Test
+    void numbersWithinTheToleranceAreStillFloatPrecision() {
+        assertThat(GoldenDiff.compare(doc(1.0), doc(1.0 + 1e-12)).rootCause()).contains(RootCause.FLOAT_PRECISION);
+    }
+
+    /**
+     * Property over random pairs of doubles (finite, huge, tiny, infinite, NaN, near neighbours): MATCH exactly when
+     * equal (NaN equal to NaN), FLOAT_PRECISION exactly when both are finite and within 1e-9 absolute or relative
+     * (decided in exact decimal arithmetic), otherwise a critical value difference.
+     */
+    @Test
+    void aPairOfDoublesGetsTheVerdictAnExactOracleGives() {
+        Random r = new Random(7);
+        double[] special = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE,
+            -Double.MAX_VALUE, Double.MIN_VALUE, 0.0, -0.0, 1.0, 1e300, 1e-300};
+        for (int i = 0; i < 3000; i++) {
+            double x = r.nextInt(3) == 0 ? special[r.nextInt(special.length)]
+                    : r.nextGaussian() * Math.pow(10, r.nextInt(60) - 30);
+            double y = switch (r.nextInt(4)) {
+                case 0 -> special[r.nextInt(special.length)];
+                case 1 -> x;
+                case 2 -> x + x * 1e-12 * r.nextGaussian();
+                default -> Math.nextUp(x);
+            };
+            DiffResult result = GoldenDiff.compare(doc(x), doc(y));
+            String what = x + " vs " + y + ": " + result.evidence();
+            if (x == y || Double.isNaN(x) && Double.isNaN(y)) {
+                assertThat(result.severity()).as(what).isEqualTo(Severity.MATCH);
+            } else if (Double.isFinite(x) && Double.isFinite(y) && withinTolerance(x, y)) {
+                assertThat(result.rootCause()).as(what).contains(RootCause.FLOAT_PRECISION);
+            } else {
+                assertThat(result.severity()).as(what).isEqualTo(Severity.CRITICAL);
+            }
+        }
+    }
+
+    private static boolean withinTolerance(double x, double y) {
+        BigDecimal a = new BigDecimal(x);
+        BigDecimal b = new BigDecimal(y);
+        BigDecimal diff = a.subtract(b).abs();
+        BigDecimal tol = new BigDecimal("1e-9");
+        return diff.compareTo(tol) <= 0 || diff.compareTo(tol.multiply(a.abs().max(b.abs()))) <= 0;
+    }
+}
