@@ -77,8 +77,9 @@ class MonitorDaemonTest {
     @Test
     void startRefusesASecondDaemonAndStopEndsItWithSigterm() throws Exception {
         Path pid = tmp.resolve("shadow_monitor.pid");
+        // the stand-in daemon is a sleep: only a process with its command line is proven to be it
         DaemonControl control = new DaemonControl(pid, tmp.resolve("m.log"), tmp.resolve("a.json"),
-                ProcessTable.system());
+                ProcessTable.system(), cmd -> cmd.endsWith("sleep 30"));
 
         DaemonControl.StartResult first = control.start(List.of("sleep", "30"));
         DaemonControl.StartResult second = control.start(List.of("sleep", "30"));
