@@ -107,7 +107,7 @@ public final class RunObserver {
             } catch (NoSuchFileException e) {
                 logModified = Optional.empty();
             } catch (IOException e) {
-                problems.add(tail.get().file() + ": cannot be read: " + e.getMessage());
+                problems.add(OpsException.cannotRead(tail.get().file(), e).getMessage());
             }
         }
 
@@ -120,6 +120,7 @@ public final class RunObserver {
             } catch (IOException e) {
                 problems.add(layout.get().reportsDir() + ": cannot be read: " + e.getMessage());
             }
+            problems.addAll(reports.get().notRegularFiles());
             reports.get().unreadable().forEach(p -> problems.add(p + ": not a valid cycle report"));
         }
 
