@@ -5,14 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aos.ops.cli.CliRun;
 import io.aos.ops.core.OpsException;
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.core.health.HealthStatus;
 import io.aos.ops.core.process.PidFile;
 import io.aos.ops.core.process.ProcessState;
 import io.aos.ops.core.process.ProcessTable;
 import io.aos.ops.monitor.daemon.DaemonControl;
 import io.aos.ops.monitor.daemon.DaemonState;
 import io.aos.ops.monitor.daemon.DaemonStatus;
+import io.aos.ops.monitor.debug.DebugConsole;
+import io.aos.ops.monitor.health.HealthCheck;
+import io.aos.ops.monitor.health.HealthReport;
+import io.aos.ops.monitor.probe.ProbeResult;
+import io.aos.ops.monitor.probe.Thresholds;
+import io.aos.ops.monitor.status.QuickStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -182,6 +191,27 @@ class PidTrustIT {
                 assertThat(unrelated.isAlive()).as("signalled by a stop on %s", text.strip()).isTrue();
             }
         }
+    }
+
+    @Test
+    void aRunWhosePidOnlyFileNamesAnUnrelatedProcessIsNotProvenNeverRunning() throws Exception {
+        Path runDir = Files.createDirectories(tmp.resolve("runs/shadow_simulation_20261128_020000"));
+        Files.createDirectories(runDir.resolve("reports"));
+        Files.writeString(runDir.resolve("shadow.pid"), unrelated.pid() + "\n");
+        HealthCheck check = HealthCheck.create(OpsConfig.rootedAt(tmp), new HealthCheck.Options(Optional.of(runDir),
+                Optional.empty(), new Thresholds(Duration.ofMinutes(10), Duration.ofMinutes(30), 100, 100, 1L << 40)),
+                Clock.systemUTC());
+
+        HealthReport report = check.check();
+        ProbeResult process = report.results().stream().filter(r -> r.probe().equals("process")).findFirst()
+                .orElseThrow();
+        assertThat(process.status()).isEqualTo(HealthStatus.UNKNOWN);
+        assertThat(process.message()).contains("NOT PROVEN", "PID " + unrelated.pid() + " from shadow.pid",
+                "sleep 300`, not a shadow runner");
+        assertThat(QuickStatus.collect(check).render()).contains("Process: UNKNOWN").doesNotContain("RUNNING (PID");
+        assertThat(DebugConsole.create(OpsConfig.rootedAt(tmp), Optional.of(runDir), Optional.empty(),
+                Clock.systemUTC()).full().render(false)).contains("NOT PROVEN: PID " + unrelated.pid());
+        assertThat(unrelated.isAlive()).isTrue();
     }
 
     @Test
