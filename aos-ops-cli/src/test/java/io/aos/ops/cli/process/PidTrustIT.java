@@ -151,6 +151,22 @@ class PidTrustIT {
     }
 
     @Test
+    void aPidOnlyFileNamingWhatLooksLikeTheDaemonIsNeitherSignalledNorDoubledByStart() throws Exception {
+        Files.writeString(pidFile, unrelated.pid() + "\n");
+        DaemonControl control = new DaemonControl(pidFile, tmp.resolve("state/m.log"), tmp.resolve("state/a.json"),
+                ProcessTable.system(), cmd -> cmd.endsWith("sleep 300"));
+
+        DaemonControl.StopResult stop = control.stop(Duration.ofSeconds(2));
+        DaemonControl.StartResult start = control.start(List.of("sleep", "301"));
+
+        assertThat(stop.outcome()).isEqualTo(DaemonControl.StopOutcome.NOT_PROVEN);
+        assertThat(stop.detail().orElseThrow()).contains("no start time recorded").doesNotContain("not the monitor");
+        assertThat(start.started()).isFalse();
+        assertThat(start.pid()).isEqualTo(unrelated.pid());
+        assertThat(unrelated.waitFor(2, TimeUnit.SECONDS)).isFalse();
+    }
+
+    @Test
     void onlyAMatchingStartTimeAndCommandLineTogetherProveAProcessAgainstAnOracle() throws Exception {
         // Property: over generated PID files (start time absent, exact, off by a random amount, damaged; command line
         // expected or not), verify says RUNNING exactly when the oracle does, and the sleep is never signalled by a
