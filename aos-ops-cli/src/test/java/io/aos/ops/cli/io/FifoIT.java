@@ -210,6 +210,11 @@ class FifoIT {
         assertThat(control.status(10, 5).toJson().toString()).contains("UNKNOWN", "is a FIFO, not a regular file");
         assertThatThrownBy(() -> control.stop(Duration.ofSeconds(1))).hasMessageContaining(monitorPid.toString())
                 .hasMessageContaining("is a FIFO");
+
+        Path lock = mkfifo(tmp.resolve("state/other.pid.lock"));
+        DaemonControl other = new DaemonControl(tmp.resolve("state/other.pid"), tmp.resolve("state/m.log"),
+                tmp.resolve("state/a.json"), ProcessTable.system());
+        assertThatThrownBy(() -> other.start(List.of("sleep", "1"))).hasMessage(fifoProblem(lock));
     }
 
     @Test

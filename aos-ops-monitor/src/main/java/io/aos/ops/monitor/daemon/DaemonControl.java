@@ -130,6 +130,9 @@ public final class DaemonControl {
         Files.createDirectories(pidFile.toAbsolutePath().getParent());
         Files.createDirectories(monitorLog.toAbsolutePath().getParent());
         Path lockFile = pidFile.resolveSibling(pidFile.getFileName() + ".lock");
+        if (RegularFile.existsAndIsNotRegular(lockFile)) {
+            RegularFile.check(lockFile); // a FIFO opened for writing would block 'monitor start' for good
+        }
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {
             Optional<Recorded> recorded = readRecorded();
