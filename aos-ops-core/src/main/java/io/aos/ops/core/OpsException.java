@@ -1,6 +1,10 @@
 package io.aos.ops.core;
 
 import io.aos.ops.core.health.ExitMode;
+import io.aos.ops.core.io.FileTooLargeException;
+import io.aos.ops.core.io.NotRegularFileException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -38,6 +42,20 @@ public class OpsException extends RuntimeException {
 
     public static OpsException badInput(Path file, String problem, Throwable cause) {
         return new OpsException(Kind.BAD_INPUT, file + ": " + problem, cause);
+    }
+
+    /**
+     * {@code file} could not be read: {@code <file>: no such file}, {@code <file>: is a FIFO, not a regular file},
+     * {@code <file>: is larger than ...}, else {@code <file>: cannot be read: <why>}.
+     */
+    public static OpsException cannotRead(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return badInput(file, "no such file", e);
+        }
+        if (e instanceof NotRegularFileException || e instanceof FileTooLargeException) {
+            return badInput(file, ((java.nio.file.FileSystemException) e).getReason(), e);
+        }
+        return badInput(file, "cannot be read: " + e.getMessage(), e);
     }
 
     /** Invalid JSON at a 1-based line and column. */

@@ -30,6 +30,9 @@ public final class MonitorDaemonCommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "SECONDS")
     String interval;
 
+    /** How long SIGTERM waits for a check in progress to finish before the daemon exits without it. */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
+
     @Override
     public Integer call() throws Exception {
         OpsConfig config = run.config().with(OpsSetting.MONITOR_INTERVAL, interval);
@@ -49,12 +52,8 @@ public final class MonitorDaemonCommand implements Callable<Integer> {
         DaemonControl control = DaemonControl.forConfig(config);
         control.adoptPidFile();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            daemon.requestStop();
-            try {
-                daemon.awaitFinished(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            // bounded, and well inside 'monitor stop's default 10 s wait, so SIGTERM never has to become SIGKILL
+            daemon.stopWithin(SHUTDOWN_WAIT);
             export.close();
             control.releasePidFile();
         }, "monitor-shutdown"));

@@ -14,8 +14,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Is the monitor daemon running? Its log size, last entries and recent alerts.",
         description = {
-            "Monitor: RUNNING (PID), DEAD (stale PID file: the daemon is gone) or",
-            "NOT RUNNING. Exit 0 when running, 1 when dead or not running."
+            "Monitor: RUNNING (PID), DEAD (stale PID file: the daemon is gone),",
+            "NOT PROVEN (the PID file names a live process that is not proven to be the",
+            "daemon: no start time recorded, or another command line), UNKNOWN (the PID",
+            "file cannot be read) or NOT RUNNING.",
+            "Exit 0 when running, 1 when dead, not proven or not running, 2 when unknown."
         })
 public final class MonitorStatusCommand implements Callable<Integer> {
 

@@ -13,7 +13,10 @@ final class MonitorStatusOptions {
     @Option(names = "--json", description = "Print the daemon status as JSON.")
     boolean json;
 
-    /** Prints the daemon status; exit code 0 when it runs, 1 when dead or not running. */
+    /**
+     * Prints the daemon status; exit code 0 when it runs, 1 when dead, not running or not proven to be the daemon,
+     * 2 when its PID file cannot be read.
+     */
     int report(CommandSpec spec, OpsConfig config) throws Exception {
         DaemonStatus status = DaemonControl.forConfig(config).status(10, 5);
         if (json) {
@@ -25,6 +28,8 @@ final class MonitorStatusOptions {
             out.append("Monitor: ").append(switch (status.state()) {
                 case RUNNING -> "RUNNING (PID: " + status.pid().orElseThrow() + ")";
                 case DEAD -> "DEAD (stale PID file, PID: " + status.pid().orElseThrow() + ")";
+                case NOT_PROVEN -> "NOT PROVEN (" + status.detail().orElse("") + ")";
+                case UNKNOWN -> "UNKNOWN (" + status.detail().orElse("") + ")";
                 case NOT_RUNNING -> "NOT RUNNING";
             }).append('\n');
             out.append("Log file: ").append(status.log()).append('\n');
@@ -44,6 +49,10 @@ final class MonitorStatusOptions {
             }
             Output.text(spec, out.toString());
         }
-        return status.state() == DaemonState.RUNNING ? 0 : 1;
+        return switch (status.state()) {
+            case RUNNING -> 0;
+            case UNKNOWN -> 2; // the PID file cannot be read: unreadable input
+            default -> 1;
+        };
     }
 }

@@ -14,7 +14,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "stop",
         mixinStandardHelpOptions = true,
         header = "Stop the monitor daemon (SIGTERM, then wait; SIGKILL after --wait).",
-        description = "Exit 0 when it stopped or was not running, 1 when it had to be killed.")
+        description = {
+            "Signals only a process proven to be the daemon: the PID file's start time",
+            "and the process's command line must both match. Anything else is named and",
+            "left alone. Exit 0 when it stopped or was not running, 1 when it had to be",
+            "killed or the PID file names a process not proven to be the daemon, 2 when",
+            "the PID file cannot be read."
+        })
 public final class MonitorStopCommand implements Callable<Integer> {
 
     @Spec
@@ -38,9 +44,13 @@ public final class MonitorStopCommand implements Callable<Integer> {
                     + "(PID: " + pid + ")");
             case WAS_NOT_RUNNING -> Output.text(spec, "Monitor was not running (stale PID file removed, PID: " + pid
                     + ")");
+            case NOT_PROVEN -> Output.text(spec, result.detail().orElse("PID " + pid) + " — not signalled");
             case NO_PID_FILE -> Output.text(spec, "No PID file found (monitor not running)");
             default -> throw new IllegalStateException(result.outcome().name());
         }
-        return result.outcome() == DaemonControl.StopOutcome.KILLED ? 1 : 0;
+        return switch (result.outcome()) {
+            case KILLED, NOT_PROVEN -> 1;
+            default -> 0;
+        };
     }
 }

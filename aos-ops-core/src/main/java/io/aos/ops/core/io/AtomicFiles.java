@@ -75,7 +75,8 @@ public final class AtomicFiles {
 
     /**
      * Appends {@code line} and a newline to {@code file} (created if missing) in one write, and forces it to disk.
-     * Lines appended this way by several processes never interleave (O_APPEND, one write each).
+     * Lines appended this way by several processes never interleave (O_APPEND, one write each). A {@code file} that
+     * exists but is not a regular file (a FIFO, a directory) is a {@link NotRegularFileException}, never opened.
      */
     public static void appendLine(Path file, String line) throws IOException {
         checkNotNull(line, "line");
@@ -83,6 +84,10 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
         boolean created = !Files.exists(file);
+        if (!created && RegularFile.existsAndIsNotRegular(file)) {
+            // Opening a FIFO for writing blocks until a reader comes: a log line must never hang its writer.
+            RegularFile.check(file);
+        }
         try (FileChannel channel = FileChannel.open(file,
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);

@@ -11,10 +11,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.aos.ops.core.OpsException;
+import io.aos.ops.core.io.RegularFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -47,16 +46,23 @@ public final class OpsJson {
         return PRETTY;
     }
 
-    /** Reads {@code file} as a {@code type}; any problem is an {@link OpsException} naming the file. */
+    /**
+     * The most {@link #read} reads: a whole-file tree of more would not fit the heap of a monitor or a cron check.
+     * The suite's JSON files (status, cycle reports, golden files) are kilobytes to a few megabytes.
+     */
+    public static final long MAX_FILE_BYTES = 256L << 20;
+
+    /**
+     * Reads {@code file} as a {@code type}; any problem is an {@link OpsException} naming the file. Only a regular
+     * file of at most {@link #MAX_FILE_BYTES} is read: a FIFO or a device is refused without being opened.
+     */
     public static <T> T read(Path file, Class<T> type) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = RegularFile.newInputStream(file, MAX_FILE_BYTES)) {
             return MAPPER.readValue(in, type);
         } catch (JsonProcessingException e) {
             throw describe(file, e);
-        } catch (NoSuchFileException e) {
-            throw OpsException.badInput(file, "no such file", e);
         } catch (IOException e) {
-            throw OpsException.badInput(file, "cannot be read: " + e.getMessage(), e);
+            throw OpsException.cannotRead(file, e);
         }
     }
 

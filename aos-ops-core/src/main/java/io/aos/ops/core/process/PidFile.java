@@ -4,9 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.io.AtomicFiles;
+import io.aos.ops.core.io.RegularFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,8 +14,9 @@ import java.util.Optional;
 
 /**
  * A PID file: the process id on the first line and, when known, the process start time (ISO-8601) on the second.
- * The start time is what tells a live process from a recycled PID; a file with only a PID (upstream's format) still
- * reads, and is then checked by PID alone.
+ * The start time is what tells a live process from a recycled PID; a file with only a PID (upstream's format), or
+ * with a start-time line that does not parse, still reads, but its PID then proves nothing: {@link ProcessTable}
+ * calls a live process under it UNPROVEN, never RUNNING, and nothing signals it.
  *
  * @param pid       the process id
  * @param startTime the process start time as {@link ProcessHandle.Info#startInstant()} reported it, if recorded
@@ -33,14 +33,17 @@ public record PidFile(long pid, Optional<Instant> startTime) {
         return new PidFile(process.pid(), process.info().startInstant());
     }
 
+    /** A PID file is two short lines; anything larger is not one, and is not read whole. */
+    static final int MAX_BYTES = 4096;
+
     /**
-     * Reads a PID file. Empty when the file does not exist; an {@link IOException} when it exists but does not hold a
-     * PID, naming the file.
+     * Reads a PID file. Empty when the file does not exist; an {@link IOException} naming the file when it exists but
+     * does not hold a PID, is not a regular file (a FIFO is never opened) or is larger than a PID file can be.
      */
     public static Optional<PidFile> read(Path file) throws IOException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = RegularFile.readString(file, MAX_BYTES);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

@@ -19,7 +19,12 @@ import java.util.stream.Collectors;
  * Looks processes up the way a monitor must: a PID alone is a hint, never proof.
  *
  * <ul>
+ *   <li>a PID with no recorded start time names a process that is {@link ProcessState#UNPROVEN}, not running: after a
+ *       reboot or a crash the PID may belong to anything;</li>
  *   <li>a PID whose process started at another time than recorded is {@link ProcessState#RECYCLED}, not running;</li>
+ *   <li>{@link #verify} is the check before a signal: the recorded start time must match the one the OS reports
+ *       ({@code /proc/PID/stat}'s start time, through {@link ProcessHandle.Info#startInstant()}) AND the command line
+ *       must be the expected one;</li>
  *   <li>a zombie (state {@code Z} in {@code /proc/PID/stat}) is not alive;</li>
  *   <li>a PID that names the caller or one of its ancestors is a reused PID (a PID file can never rightly name the
  *       monitor itself);</li>
@@ -48,12 +53,18 @@ public final class ProcessTable {
         return new ProcessTable(Path.of("/proc"));
     }
 
-    /** Looks up {@code pid} with no recorded start time: alive is alive, unless it is a zombie or our own tree. */
+    /**
+     * Looks up {@code pid} with no recorded start time: a live process under it is {@link ProcessState#UNPROVEN}
+     * (never RUNNING); gone, a zombie or our own tree is NOT_RUNNING, ZOMBIE or RECYCLED.
+     */
     public ProcessStatus lookup(long pid) {
         return lookup(pid, Optional.empty());
     }
 
-    /** Looks up {@code pid}; when {@code expectedStart} is given, a process that started at another time is RECYCLED. */
+    /**
+     * Looks up {@code pid}; when {@code expectedStart} is given, a process that started then is RUNNING and one that
+     * started at another time RECYCLED; when it is not, a live process is UNPROVEN.
+     */
     public ProcessStatus lookup(long pid, Optional<Instant> expectedStart) {
         checkNotNull(expectedStart, "expectedStart");
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);
@@ -71,16 +82,35 @@ public final class ProcessTable {
             boolean same = sameStart(expectedStart.get(), start.get()) && pid != ProcessHandle.current().pid();
             return new ProcessStatus(pid, same ? ProcessState.RUNNING : ProcessState.RECYCLED, start, commandLine);
         }
-        // A bare PID is only a hint: one that names the caller or its ancestors was reused.
+        // A bare PID is only a hint: one that names the caller or its ancestors was reused; any other is unproven.
         if (selfAndAncestors().contains(pid)) {
             return new ProcessStatus(pid, ProcessState.RECYCLED, start, commandLine);
         }
-        return new ProcessStatus(pid, ProcessState.RUNNING, start, commandLine);
+        return new ProcessStatus(pid, ProcessState.UNPROVEN, start, commandLine);
     }
 
     /** Looks up the process a PID file names, checking its recorded start time. */
     public ProcessStatus lookup(PidFile pidFile) {
         return lookup(pidFile.pid(), pidFile.startTime());
+    }
+
+    /**
+     * Proves that the process a PID file names is ours, before anything signals it: RUNNING only when the file records
+     * a start time, the process under the PID started then, and its command line is one {@code ours} accepts.
+     * Otherwise NOT_RUNNING, ZOMBIE, RECYCLED (another start time, or our own tree), or UNPROVEN (no start time
+     * recorded, or a command line that is not ours or cannot be read).
+     */
+    public ProcessStatus verify(PidFile recorded, Predicate<String> ours) {
+        checkNotNull(recorded, "recorded");
+        checkNotNull(ours, "ours");
+        ProcessStatus status = lookup(recorded);
+        if (status.state() != ProcessState.RUNNING) {
+            return status;
+        }
+        if (status.commandLine().filter(ours).isPresent()) {
+            return status;
+        }
+        return new ProcessStatus(status.pid(), ProcessState.UNPROVEN, status.startTime(), status.commandLine());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.aos.ops.golden.shadow;
 
 import io.aos.ops.core.OpsException;
+import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -43,7 +44,7 @@ final class RunLock implements AutoCloseable {
                 lock = null;
             }
             if (lock == null) {
-                String pid = Files.readString(pidFile, StandardCharsets.UTF_8).trim();
+                String pid = heldBy(pidFile);
                 channel.close();
                 throw OpsException.usage(layout.root() + " is in use by a running shadow simulation (PID "
                         + (pid.isEmpty() ? "unknown" : pid) + "); choose another --output or stop that run first");
@@ -67,6 +68,15 @@ final class RunLock implements AutoCloseable {
                 // Reporting the first problem is what matters.
             }
             throw OpsException.badInput(pidFile, "cannot create or lock the PID file: " + e.getMessage(), e);
+        }
+    }
+
+    /** The PID the locked file names, for the message; "" if it cannot be read (never opened unless regular). */
+    private static String heldBy(Path pidFile) {
+        try {
+            return RegularFile.readString(pidFile, 4096).trim();
+        } catch (IOException e) {
+            return "";
         }
     }
 

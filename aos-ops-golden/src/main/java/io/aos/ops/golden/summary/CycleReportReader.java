@@ -6,10 +6,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.aos.ops.core.OpsException;
+import io.aos.ops.core.io.FileTooLargeException;
+import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,16 +31,16 @@ final class CycleReportReader {
     /** A cycle report is a few hundred bytes (a few MB with thousands of mismatches); larger is not one. */
     static final long MAX_REPORT_BYTES = 64L << 20;
 
+    /** Reads one report; only a regular file is opened (a FIFO named like a report would block for good). */
     static CycleReport read(Path file) {
         byte[] bytes;
         try {
-            if (Files.size(file) > MAX_REPORT_BYTES) {
-                throw OpsException.badInput(file, "is larger than " + (MAX_REPORT_BYTES >> 20)
-                        + " MB, too large for a cycle report");
-            }
-            bytes = Files.readAllBytes(file);
+            bytes = RegularFile.readAllBytes(file, MAX_REPORT_BYTES);
+        } catch (FileTooLargeException e) {
+            throw OpsException.badInput(file, "is larger than " + (MAX_REPORT_BYTES >> 20)
+                    + " MB, too large for a cycle report", e);
         } catch (IOException e) {
-            throw OpsException.badInput(file, "cannot be read: " + e.getMessage(), e);
+            throw OpsException.cannotRead(file, e);
         }
         try (JsonParser p = FACTORY.createParser(bytes)) {
             JsonToken first = p.nextToken();

@@ -5,14 +5,21 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.core.io.NotRegularFileException;
+import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.core.process.PidFile;
+import io.aos.ops.core.process.ProcessState;
 import io.aos.ops.core.process.ProcessStatus;
 import io.aos.ops.core.process.ProcessTable;
 import io.aos.ops.monitor.log.LastLines;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,11 +31,16 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Starts, stops and reports the monitor daemon through its PID file (PID and start time, so a reused PID is never
  * taken for the daemon).
+ *
+ * <p>Nothing is signalled unless it is proven to be the daemon ({@link ProcessTable#verify}): the PID file's start
+ * time matches the process's, and its command line is the daemon's. A PID-only file (upstream's format), a damaged
+ * start-time line or another command line is reported as what it is ({@link DaemonState#NOT_PROVEN}) and left alone.
  *
  * <p>{@link #start} launches the given command (the same jar with the hidden daemon subcommand) as a detached child:
  * in its own session through {@code setsid} when available, stdin from {@code /dev/null}, stdout and stderr appended
@@ -44,12 +56,33 @@ public final class DaemonControl {
     private final Path monitorLog;
     private final Path alertsFile;
     private final ProcessTable processes;
+    private final Predicate<String> daemonCommandLine;
 
+    /**
+     * The daemon's command line as {@code monitor start} builds it: it carries
+     * {@code -Daos.ops.daemon=shadow_monitor_daemon} (the runbook's {@code pgrep -f shadow_monitor_daemon}) and runs
+     * the hidden {@code monitor daemon} subcommand.
+     */
+    public static final Predicate<String> DAEMON_COMMAND_LINE =
+            Pattern.compile("-Daos\\.ops\\.daemon=shadow_monitor_daemon\\b.*\\smonitor\\s+daemon\\b").asPredicate();
+
+    /** What the PID file says, with the process found (or not) under it. */
+    private record Recorded(PidFile file, ProcessStatus process) {
+    }
+
+    /** Control over the daemon whose command line {@link #DAEMON_COMMAND_LINE} matches. */
     public DaemonControl(Path pidFile, Path monitorLog, Path alertsFile, ProcessTable processes) {
+        this(pidFile, monitorLog, alertsFile, processes, DAEMON_COMMAND_LINE);
+    }
+
+    /** Control over a daemon whose command line {@code daemonCommandLine} recognises. */
+    public DaemonControl(Path pidFile, Path monitorLog, Path alertsFile, ProcessTable processes,
+                         Predicate<String> daemonCommandLine) {
         this.pidFile = checkNotNull(pidFile, "pidFile");
         this.monitorLog = checkNotNull(monitorLog, "monitorLog");
         this.alertsFile = checkNotNull(alertsFile, "alertsFile");
         this.processes = checkNotNull(processes, "processes");
+        this.daemonCommandLine = checkNotNull(daemonCommandLine, "daemonCommandLine");
     }
 
     /** The daemon's PID file, log and alerts file as the configuration places them, on the real process table. */
@@ -70,12 +103,22 @@ public final class DaemonControl {
         KILLED,
         /** The PID file was stale; it was removed. */
         WAS_NOT_RUNNING,
+        /** The PID file names a live process not proven to be the daemon: nothing was signalled, the file was kept. */
+        NOT_PROVEN,
         /** There was no PID file. */
         NO_PID_FILE
     }
 
-    /** What {@link #stop} did, to which PID. */
-    public record StopResult(StopOutcome outcome, Optional<Long> pid) {
+    /**
+     * What {@link #stop} did, to which PID.
+     *
+     * @param detail for NOT_PROVEN, what the PID file names and why it is not the daemon
+     */
+    public record StopResult(StopOutcome outcome, Optional<Long> pid, Optional<String> detail) {
+
+        public StopResult(StopOutcome outcome, Optional<Long> pid) {
+            this(outcome, pid, Optional.empty());
+        }
     }
 
     /**
@@ -87,11 +130,15 @@ public final class DaemonControl {
         Files.createDirectories(pidFile.toAbsolutePath().getParent());
         Files.createDirectories(monitorLog.toAbsolutePath().getParent());
         Path lockFile = pidFile.resolveSibling(pidFile.getFileName() + ".lock");
+        if (RegularFile.existsAndIsNotRegular(lockFile)) {
+            RegularFile.check(lockFile); // a FIFO opened for writing would block 'monitor start' for good
+        }
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {
-            Optional<ProcessStatus> running = running();
-            if (running.isPresent()) {
-                return new StartResult(false, running.get().pid());
+            Optional<Recorded> recorded = readRecorded();
+            if (recorded.isPresent() && (recorded.get().process().isAlive() || plausiblyTheDaemon(recorded.get()))) {
+                // An unproven process whose command line is the daemon's (an older PID-only file) is not doubled.
+                return new StartResult(false, recorded.get().file().pid());
             }
             List<String> full = new ArrayList<>();
             if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
@@ -120,15 +167,30 @@ public final class DaemonControl {
         }
     }
 
-    /** SIGTERM, then up to {@code wait} for it to exit; SIGKILL if it has not. Removes the PID file. */
+    /**
+     * SIGTERM, then up to {@code wait} for it to exit; SIGKILL if it has not. Removes the PID file. Only a process
+     * proven to be the daemon is signalled: one that is not is NOT_PROVEN, and the PID file is kept. A PID file that
+     * cannot be read is an {@link OpsException} (bad input), and nothing is signalled.
+     */
     public StopResult stop(Duration wait) throws IOException {
-        Optional<PidFile> recorded = readPidFile();
+        Optional<Recorded> recorded;
+        try {
+            recorded = readRecorded();
+        } catch (IOException e) {
+            throw OpsException.badInput(pidFile, "cannot be read (" + reason(e) + "): nothing was signalled", e);
+        }
         if (recorded.isEmpty()) {
             return new StopResult(StopOutcome.NO_PID_FILE, Optional.empty());
         }
-        long pid = recorded.get().pid();
-        ProcessStatus status = processes.lookup(recorded.get());
-        Optional<ProcessHandle> handle = status.isAlive() ? ProcessHandle.of(pid) : Optional.empty();
+        long pid = recorded.get().file().pid();
+        ProcessStatus status = recorded.get().process();
+        if (status.state() == ProcessState.UNPROVEN) {
+            return new StopResult(StopOutcome.NOT_PROVEN, Optional.of(pid), Optional.of(notProven(recorded.get())));
+        }
+        // A ProcessHandle checks the start time it was created with before it signals, so a PID reused after this
+        // lookup is not hit either.
+        Optional<ProcessHandle> handle = status.isAlive() ? ProcessHandle.of(pid)
+                .filter(h -> h.info().startInstant().equals(status.startTime())) : Optional.empty();
         if (handle.isEmpty()) {
             Files.deleteIfExists(pidFile);
             return new StopResult(StopOutcome.WAS_NOT_RUNNING, Optional.of(pid));
@@ -149,32 +211,99 @@ public final class DaemonControl {
         return new StopResult(outcome, Optional.of(pid));
     }
 
-    /** The daemon's state, the last {@code entries} lines of its log and the last {@code alerts} alerts. */
+    /**
+     * The daemon's state, the last {@code entries} lines of its log and the last {@code alerts} alerts. RUNNING only
+     * for a process proven to be the daemon; a PID file that cannot be read is UNKNOWN, with the reason.
+     */
     public DaemonStatus status(int entries, int alerts) throws IOException {
-        Optional<PidFile> recorded = readPidFile();
-        DaemonState state = recorded.isEmpty() ? DaemonState.NOT_RUNNING
-                : processes.lookup(recorded.get()).isAlive() ? DaemonState.RUNNING : DaemonState.DEAD;
-        long logBytes = Files.exists(monitorLog) ? Files.size(monitorLog) : 0;
-        long alertCount = 0;
-        if (Files.exists(alertsFile)) {
-            try (Stream<String> lines = Files.lines(alertsFile)) {
-                alertCount = lines.filter(l -> !l.isBlank()).count();
-            }
-        }
-        return new DaemonStatus(state, recorded.map(PidFile::pid), monitorLog, logBytes,
-                LastLines.of(monitorLog, entries, true), alertsFile, alertCount, LastLines.of(alertsFile, alerts, true));
-    }
-
-    /** The running daemon, if the PID file names a live one. */
-    public Optional<ProcessStatus> running() throws IOException {
-        return readPidFile().map(processes::lookup).filter(ProcessStatus::isAlive);
-    }
-
-    private Optional<PidFile> readPidFile() throws IOException {
+        DaemonState state;
+        Optional<Long> pid = Optional.empty();
+        Optional<String> detail = Optional.empty();
         try {
-            return PidFile.read(pidFile);
+            Optional<Recorded> recorded = readRecorded();
+            if (recorded.isEmpty()) {
+                state = DaemonState.NOT_RUNNING;
+            } else {
+                pid = Optional.of(recorded.get().file().pid());
+                ProcessState found = recorded.get().process().state();
+                state = found == ProcessState.RUNNING ? DaemonState.RUNNING
+                        : found == ProcessState.UNPROVEN ? DaemonState.NOT_PROVEN : DaemonState.DEAD;
+                if (state == DaemonState.NOT_PROVEN) {
+                    detail = Optional.of(notProven(recorded.get()));
+                }
+            }
+        } catch (IOException e) {
+            state = DaemonState.UNKNOWN;
+            detail = Optional.of("PID file " + pidFile + " cannot be read: " + reason(e));
+        }
+        return new DaemonStatus(state, pid, detail, monitorLog, size(monitorLog), lastLines(monitorLog, entries),
+                alertsFile, countLines(alertsFile), lastLines(alertsFile, alerts));
+    }
+
+    /** The running daemon, if the PID file names a live process proven to be it. */
+    public Optional<ProcessStatus> running() throws IOException {
+        return readRecorded().map(Recorded::process).filter(ProcessStatus::isAlive);
+    }
+
+    private Optional<Recorded> readRecorded() throws IOException {
+        Optional<PidFile> file;
+        try {
+            file = PidFile.read(pidFile);
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        }
+        return file.map(f -> new Recorded(f, processes.verify(f, daemonCommandLine)));
+    }
+
+    private boolean plausiblyTheDaemon(Recorded recorded) {
+        return recorded.process().state() == ProcessState.UNPROVEN
+                && recorded.process().commandLine().filter(daemonCommandLine).isPresent();
+    }
+
+    /** {@code PID file names 1234 (no start time recorded; process is `sleep 300`, not the monitor daemon)}. */
+    private String notProven(Recorded recorded) {
+        ProcessStatus p = recorded.process();
+        String command = p.commandLine().map(c -> "process is `" + abbreviate(c) + "`")
+                .orElse("its command line cannot be read");
+        boolean isDaemon = p.commandLine().filter(daemonCommandLine).isPresent();
+        String why = recorded.file().startTime().isEmpty()
+                ? "no start time recorded; " + command + (isDaemon ? "" : ", not the monitor daemon")
+                : "started when recorded, but " + command + (p.commandLine().isPresent() ? ", not the monitor daemon"
+                        : "");
+        return "PID file " + pidFile + " names " + p.pid() + " (" + why + ")";
+    }
+
+    private static String abbreviate(String commandLine) {
+        return commandLine.length() <= 200 ? commandLine : commandLine.substring(0, 200) + "...";
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+    }
+
+    /** The size of a log for the report; 0 when missing or not a regular file (a FIFO has no size worth showing). */
+    private static long size(Path file) throws IOException {
+        try {
+            return RegularFile.check(file).size();
+        } catch (NoSuchFileException | NotRegularFileException e) {
+            return 0;
+        }
+    }
+
+    private static List<String> lastLines(Path file, int n) throws IOException {
+        try {
+            return LastLines.of(file, n, true);
+        } catch (NotRegularFileException e) {
+            return List.of("(" + e.getMessage() + ")");
+        }
+    }
+
+    private static long countLines(Path file) throws IOException {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                RegularFile.newInputStream(file, Long.MAX_VALUE), StandardCharsets.UTF_8))) {
+            return reader.lines().filter(l -> !l.isBlank()).count();
+        } catch (NoSuchFileException | NotRegularFileException e) {
+            return 0;
         }
     }
 

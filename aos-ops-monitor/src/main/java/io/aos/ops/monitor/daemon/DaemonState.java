@@ -2,10 +2,17 @@ package io.aos.ops.monitor.daemon;
 
 /** What {@code monitor status} reports about the daemon. */
 public enum DaemonState {
-    /** The PID file names a live daemon. */
+    /** The PID file names a live daemon: its recorded start time and its command line match. */
     RUNNING,
-    /** The PID file names a process that is gone (or a reused PID): a stale PID file. */
+    /** The PID file names a process that is gone (or a reused PID with another start time): a stale PID file. */
     DEAD,
+    /**
+     * The PID file names a live process that is not proven to be the daemon: no start time recorded (upstream's
+     * PID-only format, a damaged line) or a command line that is not the daemon's. It is never signalled.
+     */
+    NOT_PROVEN,
+    /** The PID file exists but cannot be read (not a PID, not a regular file, too large): nothing is known. */
+    UNKNOWN,
     /** There is no PID file. */
     NOT_RUNNING
 }

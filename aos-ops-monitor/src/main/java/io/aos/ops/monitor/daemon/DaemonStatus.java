@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * The daemon's state, its log and its recent alerts.
  *
- * @param state        RUNNING, DEAD (stale PID file) or NOT_RUNNING
+ * @param state        RUNNING, DEAD (stale PID file), NOT_PROVEN, UNKNOWN (unreadable PID file) or NOT_RUNNING
  * @param pid          the PID in the PID file, if any
+ * @param detail       for NOT_PROVEN and UNKNOWN, what was found, in one sentence
  * @param log          the monitor log
  * @param logBytes     its size, 0 if missing
  * @param lastEntries  its last lines
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param alertCount   alerts in it
  * @param recentAlerts its last lines
  */
-public record DaemonStatus(DaemonState state, Optional<Long> pid, Path log, long logBytes, List<String> lastEntries,
+public record DaemonStatus(DaemonState state, Optional<Long> pid, Optional<String> detail, Path log, long logBytes, List<String> lastEntries,
                            Path alertsFile, long alertCount, List<String> recentAlerts) {
 
     public DaemonStatus {
@@ -30,6 +31,7 @@ public record DaemonStatus(DaemonState state, Optional<Long> pid, Path log, long
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("state", state.name());
         json.put("pid", pid.orElse(null));
+        json.put("detail", detail.orElse(null));
         json.put("log", log.toString());
         json.put("log_bytes", logBytes);
         json.put("last_entries", lastEntries);

@@ -27,6 +27,10 @@ import java.util.function.Consumer;
  * The monitor loop: a check at start, then one every interval, until {@link #requestStop()}. Each check appends
  * exactly one status line to the monitor log; alerts go to the sinks only when a condition starts, changes or
  * clears. A check that throws is logged as one UNKNOWN line and the loop goes on; so does a sink that fails.
+ *
+ * <p>Stopping never waits on a check for long: the wait between checks ends at once on {@link #requestStop()}, no
+ * check opens anything but regular files (a FIFO in the run would otherwise block it for good), and
+ * {@link #stopWithin} gives up on a check that does not finish in time, so SIGTERM ends the daemon within seconds.
  */
 public final class MonitorDaemon {
 
@@ -119,6 +123,28 @@ public final class MonitorDaemon {
     /** Waits up to {@code timeout} for the loop to end; true if it did. */
     public boolean awaitFinished(Duration timeout) throws InterruptedException {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * For a shutdown hook: asks the loop to stop and waits up to {@code timeout} for it; if a check is still running
+     * then, notes that the monitor stopped without it (the JVM ends it when the hook returns). True if the loop ended.
+     */
+    public boolean stopWithin(Duration timeout) {
+        requestStop();
+        try {
+            if (awaitFinished(timeout)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            note("Monitor stopped (PID " + ProcessHandle.current().pid() + ") during a check that did not finish "
+                    + "within " + timeout.toSeconds() + "s");
+        } catch (RuntimeException e) {
+            // the log cannot be written: the exit itself still matters more
+        }
+        return false;
     }
 
     private void note(String message) {

@@ -1,13 +1,14 @@
 package io.aos.ops.monitor.debug;
 
+import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.monitor.log.LogEvent;
 import io.aos.ops.monitor.log.LogLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,10 +44,14 @@ final class LogScan {
         this.lastProgress = List.copyOf(lastProgress);
     }
 
-    /** Reads {@code file}; an IOException names the file in its message for the caller to report. */
+    /**
+     * Reads {@code file}; an IOException names the file in its message for the caller to report. Only a regular file
+     * is opened.
+     */
     static LogScan of(Path file) throws IOException {
-        long size = Files.size(file);
-        Instant modified = Files.getLastModifiedTime(file).toInstant();
+        BasicFileAttributes attrs = RegularFile.check(file);
+        long size = attrs.size();
+        Instant modified = attrs.lastModifiedTime().toInstant();
         long count = 0;
         String first = null;
         String last = null;
@@ -56,7 +61,7 @@ final class LogScan {
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         try (BufferedReader reader = new BufferedReader(
-                new java.io.InputStreamReader(Files.newInputStream(file), decoder))) {
+                new java.io.InputStreamReader(RegularFile.newInputStream(file, Long.MAX_VALUE), decoder))) {
             String raw;
             while ((raw = reader.readLine()) != null) {
                 count++;

@@ -3,6 +3,7 @@ package io.aos.ops.monitor.discovery;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.OpsException;
+import io.aos.ops.core.io.NotRegularFileException;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import java.util.TreeMap;
  *
  * <p>Upstream's runner creates {@code cycle_N.json} by shell redirection when the cycle starts and fills it when it
  * ends, so the newest report may be empty or half written: it is read again next time. An older one that does not
- * parse is reported as unreadable.
+ * parse is reported as unreadable. A report that is not a regular file (a FIFO, a directory) is never opened: it is
+ * reported at once, newest or not, and the reports after it are read.
  */
 public final class CycleReportScan {
 
@@ -31,6 +33,10 @@ public final class CycleReportScan {
     private long replays;
     private final SortedMap<Long, Long> mismatchesByCycle = new TreeMap<>();
     private final List<Path> unreadable = new ArrayList<>();
+    private final List<String> notFiles = new ArrayList<>();
+
+    /** What reading one report gave. */
+    private enum Read { READ, UNPARSED, NOT_A_FILE }
 
     public CycleReportScan(ShadowRunLayout layout) {
         this.layout = checkNotNull(layout, "layout");
@@ -45,7 +51,7 @@ public final class CycleReportScan {
                 Path file = all.get(i);
                 long n = ShadowRunLayout.cycleNumber(file).orElseThrow();
                 boolean newest = i == all.size() - 1;
-                if (!read(file) && newest) {
+                if (read(file) == Read.UNPARSED && newest) {
                     next = n;
                     return;
                 }
@@ -58,23 +64,30 @@ public final class CycleReportScan {
             if (!Files.exists(file)) {
                 return;
             }
-            if (!read(file) && !Files.exists(layout.cycleReport(next + 1))) {
+            if (read(file) == Read.UNPARSED && !Files.exists(layout.cycleReport(next + 1))) {
                 return;
             }
             next++;
         }
     }
 
-    /** Reads one report; false if it does not parse (and then, if it is not the newest, it is noted unreadable). */
-    private boolean read(Path file) {
+    /**
+     * Reads one report: UNPARSED if it does not parse (and then, if it is not the newest, it is noted unreadable),
+     * NOT_A_FILE if it is not a regular file (noted at once, with what it is).
+     */
+    private Read read(Path file) {
         StateFiles.CycleCounts report;
         try {
             report = StateFiles.readCycleCounts(file);
         } catch (OpsException e) {
+            if (e.getCause() instanceof NotRegularFileException) {
+                notFiles.add(e.getMessage());
+                return Read.NOT_A_FILE;
+            }
             if (!unreadable.contains(file)) {
                 unreadable.add(file);
             }
-            return false;
+            return Read.UNPARSED;
         }
         unreadable.remove(file);
         long n = ShadowRunLayout.cycleNumber(file).orElseThrow();
@@ -84,7 +97,7 @@ public final class CycleReportScan {
         if (report.mismatches() > 0) {
             mismatchesByCycle.put(n, report.mismatches());
         }
-        return true;
+        return Read.READ;
     }
 
     /** Reports read. */
@@ -108,6 +121,11 @@ public final class CycleReportScan {
     /** Cycle number to mismatch count, for cycles with at least one. */
     public SortedMap<Long, Long> mismatchesByCycle() {
         return Collections.unmodifiableSortedMap(mismatchesByCycle);
+    }
+
+    /** Reports that are not regular files, each as {@code <file>: is a FIFO, not a regular file}; never opened. */
+    public List<String> notRegularFiles() {
+        return List.copyOf(notFiles);
     }
 
     /**

@@ -5,6 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.core.io.NotRegularFileException;
+import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -54,8 +56,12 @@ public final class RunDiscovery {
         }
         Optional<Path> log;
         if (logFlag.isPresent()) {
-            if (!Files.isRegularFile(logFlag.get())) {
-                throw OpsException.badInput(logFlag.get(), "--log is not a file");
+            try {
+                RegularFile.check(logFlag.get());
+            } catch (NotRegularFileException e) {
+                throw OpsException.badInput(logFlag.get(), "--log " + e.getReason(), e);
+            } catch (IOException e) {
+                throw OpsException.badInput(logFlag.get(), "--log is not a file", e);
             }
             log = logFlag;
         } else {

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.process.PidFile;
+import io.aos.ops.core.process.ProcessState;
 import io.aos.ops.core.process.ProcessStatus;
 import io.aos.ops.core.process.ProcessTable;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
@@ -30,12 +31,18 @@ import java.util.regex.Pattern;
  *
  * <p>The process comes from {@code status.json} (PID and start time), else {@code shadow.pid}, else, for upstream's bash
  * runner, a command-line match of {@code run_shadow_simulation} outside the monitor's own process tree; a process found
- * that way is remembered by PID and start time, so the process table is scanned again only once it is gone.
+ * that way is remembered by PID and start time, so the process table is scanned again only once it is gone. A PID
+ * recorded without a start time ({@code shadow.pid} holds only the PID) proves nothing by itself: the process under it
+ * counts as the run only if its command line is a runner's ({@link #SUITE_RUNNER} or the runner pattern given), and
+ * is {@link io.aos.ops.core.process.ProcessState#UNPROVEN} otherwise.
  */
 public final class RunObserver {
 
     /** Upstream's runner as {@code pgrep -f} found it, minus the {@code --hours 24} that missed every restart. */
     public static final Predicate<String> UPSTREAM_RUNNER = Pattern.compile("run_shadow_simulation\\.sh").asPredicate();
+
+    /** This suite's runner started without the launcher script: {@code ... aos-ops.jar shadow run ...}. */
+    public static final Predicate<String> SUITE_RUNNER = Pattern.compile("(^|\\s)shadow\\s+run(\\s|$)").asPredicate();
 
     private final WatchedRun run;
     private final Clock clock;
@@ -100,7 +107,7 @@ public final class RunObserver {
             } catch (NoSuchFileException e) {
                 logModified = Optional.empty();
             } catch (IOException e) {
-                problems.add(tail.get().file() + ": cannot be read: " + e.getMessage());
+                problems.add(OpsException.cannotRead(tail.get().file(), e).getMessage());
             }
         }
 
@@ -113,6 +120,7 @@ public final class RunObserver {
             } catch (IOException e) {
                 problems.add(layout.get().reportsDir() + ": cannot be read: " + e.getMessage());
             }
+            problems.addAll(reports.get().notRegularFiles());
             reports.get().unreadable().forEach(p -> problems.add(p + ": not a valid cycle report"));
         }
 
@@ -120,8 +128,8 @@ public final class RunObserver {
         Optional<ProcessStatus> process = Optional.empty();
         if (status.isPresent() && status.get().pid() > 0) {
             source = ProcessSource.STATUS_JSON;
-            process = Optional.of(processes.lookup(status.get().pid(),
-                    Optional.ofNullable(status.get().processStartTime())));
+            process = Optional.of(proveByCommandLine(processes.lookup(status.get().pid(),
+                    Optional.ofNullable(status.get().processStartTime()))));
         } else {
             Optional<PidFile> pidFile = Optional.empty();
             if (layout.isPresent()) {
@@ -133,7 +141,7 @@ public final class RunObserver {
             }
             if (pidFile.isPresent()) {
                 source = ProcessSource.PID_FILE;
-                process = Optional.of(processes.lookup(pidFile.get()));
+                process = Optional.of(proveByCommandLine(processes.lookup(pidFile.get())));
             } else {
                 source = ProcessSource.COMMAND_LINE;
                 process = findUpstreamRunner();
@@ -142,6 +150,18 @@ public final class RunObserver {
 
         return new RunSnapshot(clock.instant(), run, status, problems, process, source, logModified,
                 tally.finished(), tally.shutdown(), figures(status));
+    }
+
+    /**
+     * A live process under a PID recorded without a start time is the run only if its command line is a runner's;
+     * a monitor only reports it (nothing here signals), so the command line is proof enough.
+     */
+    private ProcessStatus proveByCommandLine(ProcessStatus found) {
+        if (found.state() == ProcessState.UNPROVEN
+                && found.commandLine().filter(runnerCommandLine.or(SUITE_RUNNER)).isPresent()) {
+            return new ProcessStatus(found.pid(), ProcessState.RUNNING, found.startTime(), found.commandLine());
+        }
+        return found;
     }
 
     private Optional<ProcessStatus> findUpstreamRunner() {

@@ -5,13 +5,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.aos.ops.core.OpsException;
+import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.shadow.state.RunState;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,6 +26,12 @@ public final class StateFiles {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
+    /** A {@code status.json} is under a kilobyte; one over this is not one, and is not read. */
+    static final long MAX_STATUS_BYTES = 1L << 20;
+
+    /** A cycle report is a few hundred bytes (a few MB with thousands of mismatches); as the summary reads them. */
+    static final long MAX_REPORT_BYTES = 64L << 20;
+
     /** The numbers of one cycle report that a monitor needs. */
     public record CycleCounts(long workflows, long replays, long mismatches) {
     }
@@ -34,9 +39,9 @@ public final class StateFiles {
     private StateFiles() {
     }
 
-    /** Reads a {@code status.json}. */
+    /** Reads a {@code status.json}; only a regular file is opened (a FIFO would block the reader for good). */
     public static ShadowRunStatus readStatus(Path file) {
-        try (JsonParser p = JSON.createParser(Files.newInputStream(file))) {
+        try (JsonParser p = JSON.createParser(RegularFile.newInputStream(file, MAX_STATUS_BYTES))) {
             expect(p, JsonToken.START_OBJECT);
             int schema = 0;
             long pid = 0;
@@ -81,16 +86,18 @@ public final class StateFiles {
                     replays, mismatches, withMismatches, lastCycleAt, targetHours, targetCycles, emergencyStop, message);
         } catch (JsonProcessingException e) {
             throw OpsJson.describe(file, e);
-        } catch (NoSuchFileException e) {
-            throw OpsException.badInput(file, "no such file", e);
         } catch (IOException e) {
-            throw OpsException.badInput(file, "cannot be read: " + e.getMessage(), e);
+            throw OpsException.cannotRead(file, e);
         }
     }
 
-    /** Reads the counts of a {@code cycle_N.json}: primary total, replays, and mismatches. */
+    /**
+     * Reads the counts of a {@code cycle_N.json}: primary total, replays, and mismatches. Only a regular file is
+     * opened; a FIFO or other special file is an {@link OpsException} whose cause is a
+     * {@link io.aos.ops.core.io.NotRegularFileException}.
+     */
     public static CycleCounts readCycleCounts(Path file) {
-        try (JsonParser p = JSON.createParser(Files.newInputStream(file))) {
+        try (JsonParser p = JSON.createParser(RegularFile.newInputStream(file, MAX_REPORT_BYTES))) {
             expect(p, JsonToken.START_OBJECT);
             long workflows = 0;
             long replays = 0;
@@ -136,10 +143,8 @@ public final class StateFiles {
             return new CycleCounts(workflows, replays, mismatches >= 0 ? mismatches : details);
         } catch (JsonProcessingException e) {
             throw OpsJson.describe(file, e);
-        } catch (NoSuchFileException e) {
-            throw OpsException.badInput(file, "no such file", e);
         } catch (IOException e) {
-            throw OpsException.badInput(file, "cannot be read: " + e.getMessage(), e);
+            throw OpsException.cannotRead(file, e);
         }
     }
 

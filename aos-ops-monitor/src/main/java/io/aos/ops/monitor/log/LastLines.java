@@ -2,13 +2,13 @@ package io.aos.ops.monitor.log;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.aos.ops.core.io.RegularFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +23,8 @@ public final class LastLines {
 
     /**
      * Up to {@code n} last lines of {@code file}, oldest first, without line terminators; empty when the file does not
-     * exist. {@code stripColour} removes ANSI colour codes (upstream writes them into its logs).
+     * exist, a {@link io.aos.ops.core.io.NotRegularFileException} (never opened) when it is a FIFO or other special
+     * file. {@code stripColour} removes ANSI colour codes (upstream writes them into its logs).
      */
     public static List<String> of(Path file, int n, boolean stripColour) throws IOException {
         checkArgument(n >= 0, "n must not be negative, got %s", n);
@@ -31,7 +32,7 @@ public final class LastLines {
             return List.of();
         }
         byte[] tail;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = RegularFile.openChannel(file)) {
             long end = channel.size();
             long start = end;
             int newlines = 0;

@@ -2,6 +2,7 @@ package io.aos.ops.monitor.log;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.aos.ops.core.io.RegularFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -25,6 +26,9 @@ import java.util.function.Consumer;
  * than the position read (copytruncate) is read again from its start; a missing file is waited for. A last line
  * without its newline is held back until the writer finishes it; when its file is rotated away it is handed over as
  * it is, since nothing more will be written to it where this tail can see.
+ *
+ * <p>Only a regular file is followed: a FIFO, device or directory at the path is a
+ * {@link io.aos.ops.core.io.NotRegularFileException} from {@link #poll}, never opened.
  *
  * <p>Holds one open file while it follows a log: {@link #close()} releases it.
  */
@@ -69,6 +73,10 @@ public final class LogTail implements AutoCloseable {
         } catch (NoSuchFileException e) {
             // Renamed away and not re-created yet: what was written to it before the rename is still ours to read.
             return channel == null ? 0 : drainRotated(sink);
+        }
+        if (!attrs.isRegularFile()) {
+            // A FIFO opened for reading blocks until a writer comes: the daemon would hang. Never open one.
+            throw RegularFile.notRegular(file, attrs);
         }
         Object key = attrs.fileKey();
         int count = 0;

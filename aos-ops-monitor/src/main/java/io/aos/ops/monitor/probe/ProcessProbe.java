@@ -61,6 +61,11 @@ public final class ProcessProbe implements Probe {
         if (state.isEmpty() && snapshot.logShutdown() && process.map(p -> !p.isAlive()).orElse(true)) {
             return ended(RunState.STOPPED, "the log shows a shutdown by signal", figures);
         }
+        if (process.isPresent() && process.get().state() == ProcessState.UNPROVEN) {
+            return ProbeResult.of(name(), HealthStatus.UNKNOWN,
+                    "Shadow process NOT PROVEN (" + notProven(snapshot, process.get()) + ")", figures)
+                    .withCondition("unproven");
+        }
         if (process.isEmpty() || !process.get().isAlive()) {
             return ProbeResult.of(name(), HealthStatus.CRITICAL,
                     "Shadow process NOT RUNNING (" + whyNotRunning(snapshot) + ")", figures).withCondition("dead");
@@ -91,6 +96,22 @@ public final class ProcessProbe implements Probe {
         };
     }
 
+    /** {@code PID 1234 from shadow.pid (no start time recorded) is `sleep 300`, not a shadow runner}. */
+    private static String notProven(RunSnapshot snapshot, ProcessStatus p) {
+        return "PID " + p.pid() + from(snapshot) + " (no start time recorded) is "
+                + p.commandLine().map(c -> "`" + (c.length() <= 200 ? c : c.substring(0, 200) + "...") + "`")
+                        .orElse("a process whose command line cannot be read")
+                + ", not a shadow runner";
+    }
+
+    private static String from(RunSnapshot snapshot) {
+        return switch (snapshot.processSource()) {
+            case STATUS_JSON -> " from status.json";
+            case PID_FILE -> " from shadow.pid";
+            default -> "";
+        };
+    }
+
     private static String whyNotRunning(RunSnapshot snapshot) {
         Optional<ProcessStatus> process = snapshot.process();
         if (process.isEmpty()) {
@@ -99,11 +120,7 @@ public final class ProcessProbe implements Probe {
                     : "no process recorded";
         }
         ProcessStatus p = process.get();
-        String from = switch (snapshot.processSource()) {
-            case STATUS_JSON -> " from status.json";
-            case PID_FILE -> " from shadow.pid";
-            default -> "";
-        };
+        String from = from(snapshot);
         if (p.state() == ProcessState.RECYCLED) {
             return "PID " + p.pid() + from + " now belongs to another process";
         }

@@ -37,7 +37,9 @@ public final class QuickStatus {
 
         /** True when the seed's quick status should fail: the process is dead (not completed) or there are mismatches. */
         public boolean failed() {
-            return process.status() == HealthStatus.CRITICAL || health.figures().mismatches() > 0;
+            // UNKNOWN: a PID names a live process not proven to be the run; that is not a running run either.
+            return process.status() == HealthStatus.CRITICAL || process.status() == HealthStatus.UNKNOWN
+                    || health.figures().mismatches() > 0;
         }
 
         /** The human report. */
@@ -59,7 +61,11 @@ public final class QuickStatus {
                             .append('\n');
                 }
             } else {
-                out.append("Process: ").append(process.status() == HealthStatus.CRITICAL ? "NOT RUNNING" : "WARNING")
+                out.append("Process: ").append(switch (process.status()) {
+                    case CRITICAL -> "NOT RUNNING";
+                    case UNKNOWN -> "UNKNOWN";
+                    default -> "WARNING";
+                })
                         .append(" (").append(process.message()).append(")\n");
             }
             out.append("Cycles started:         ").append(health.figures().cycles()).append('\n');

@@ -19,7 +19,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class MonitorDaemonTest {
@@ -62,6 +67,58 @@ class MonitorDaemonTest {
     }
 
     @Test
+    @Timeout(60)
+    void stopWithinEndsAnIdleLoopAndGivesUpOnACheckThatDoesNotFinish() throws Exception {
+        CountDownLatch inCheck = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean block = new AtomicBoolean(false);
+        BooleanSupplier emergencyStop = () -> {
+            if (block.get()) {
+                inCheck.countDown();
+                try {
+                    release.await(); // a check stuck for as long as the test says
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return false;
+        };
+        Path log = tmp.resolve("shadow_monitor.log");
+        HealthCheck check = HealthCheck.create(OpsConfig.rootedAt(tmp),
+                new HealthCheck.Options(Optional.empty(), Optional.empty(), NEVER_FULL), CLOCK, emergencyStop);
+
+        // idle between checks (a 300 s interval): stopping ends the wait at once
+        MonitorDaemon idle = new MonitorDaemon(check, Duration.ofSeconds(300), log, new AlertDispatcher(List.of()),
+                CLOCK);
+        Thread idleLoop = new Thread(idle::run, "idle-loop");
+        idleLoop.start();
+        for (int i = 0; i < 600 && lines(log).size() < 2; i++) {
+            Thread.sleep(50); // "Monitor started" and the first status line
+        }
+        assertThat(lines(log)).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(idle.stopWithin(Duration.ofSeconds(30))).isTrue();
+        idleLoop.join(30_000);
+        assertThat(Files.readAllLines(log)).last().asString().contains("Monitor stopped");
+
+        // stuck in a check: stopWithin returns after its bound, says so in the log, and the loop ends once freed
+        block.set(true);
+        MonitorDaemon stuck = new MonitorDaemon(check, Duration.ofSeconds(300), log, new AlertDispatcher(List.of()),
+                CLOCK);
+        Thread stuckLoop = new Thread(stuck::run, "stuck-loop");
+        stuckLoop.start();
+        assertThat(inCheck.await(30, TimeUnit.SECONDS)).isTrue();
+        try {
+            assertThat(stuck.stopWithin(Duration.ofMillis(200))).isFalse();
+            assertThat(Files.readAllLines(log)).last().asString()
+                    .contains("Monitor stopped", "during a check that did not finish within 0s");
+        } finally {
+            release.countDown();
+        }
+        assertThat(stuck.awaitFinished(Duration.ofSeconds(30))).isTrue();
+        stuckLoop.join(30_000);
+    }
+
+    @Test
     void statusTellsARunningDaemonFromAStalePidFile() throws Exception {
         Path pid = tmp.resolve("shadow_monitor.pid");
         DaemonControl control = new DaemonControl(pid, tmp.resolve("m.log"), tmp.resolve("a.json"),
@@ -77,8 +134,9 @@ class MonitorDaemonTest {
     @Test
     void startRefusesASecondDaemonAndStopEndsItWithSigterm() throws Exception {
         Path pid = tmp.resolve("shadow_monitor.pid");
+        // the stand-in daemon is a sleep: only a process with its command line is proven to be it
         DaemonControl control = new DaemonControl(pid, tmp.resolve("m.log"), tmp.resolve("a.json"),
-                ProcessTable.system());
+                ProcessTable.system(), cmd -> cmd.endsWith("sleep 30"));
 
         DaemonControl.StartResult first = control.start(List.of("sleep", "30"));
         DaemonControl.StartResult second = control.start(List.of("sleep", "30"));
@@ -103,5 +161,9 @@ class MonitorDaemonTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MonitorDaemon.interval(
                         config.with(io.aos.ops.core.config.OpsSetting.MONITOR_INTERVAL, "0")))
                 .isInstanceOf(io.aos.ops.core.OpsException.class).hasMessageContaining("at least 1 second");
+    }
+
+    private static List<String> lines(Path file) throws java.io.IOException {
+        return Files.exists(file) ? Files.readAllLines(file) : List.of();
     }
 }

@@ -3,6 +3,7 @@ package io.aos.ops.monitor.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aos.ops.core.health.HealthStatus;
+import io.aos.ops.core.process.ProcessTable;
 import io.aos.ops.golden.shadow.state.RunState;
 import io.aos.ops.monitor.discovery.RunObserver;
 import io.aos.ops.monitor.discovery.RunSnapshot;
@@ -99,11 +100,27 @@ class ProcessProbeTest {
     }
 
     @Test
-    void aLivePidFileWithoutStatusJsonIsRunning() throws Exception {
+    void aPidOnlyFileWithoutStatusJsonNamingARunnerIsRunning() throws Exception {
         ProcessHandle runner = run.startRunner();
         run.pidFile(runner.pid());
 
-        assertThat(check().status()).isEqualTo(HealthStatus.OK);
+        // the fixture's runner is a sleep: a runner pattern that knows it proves it by its command line
+        RunSnapshot snapshot = new RunObserver(new WatchedRun(Optional.of(run.root()), Optional.empty()), CLOCK,
+                ProcessTable.system(), cmd -> cmd.endsWith("sleep 60")).observe();
+
+        assertThat(new ProcessProbe(CLOCK).check(snapshot).status()).isEqualTo(HealthStatus.OK);
+    }
+
+    @Test
+    void aPidOnlyFileNamingAProcessThatIsNotARunnerIsNotProvenNeverRunning() throws Exception {
+        ProcessHandle other = run.startRunner();
+        run.pidFile(other.pid());
+
+        ProbeResult r = check();
+
+        assertThat(r.status()).isEqualTo(HealthStatus.UNKNOWN);
+        assertThat(r.message()).contains("NOT PROVEN", "PID " + other.pid() + " from shadow.pid",
+                "no start time recorded", "sleep 60`, not a shadow runner");
     }
 
     @Test
