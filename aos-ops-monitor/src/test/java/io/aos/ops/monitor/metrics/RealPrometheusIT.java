@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * alert fires on an increase. Without the binaries the test is skipped, except under {@code CI=true}, where it fails.
  * Everything it starts listens on 127.0.0.1 and is stopped at the end; every wait is bounded.
  */
-class RealPrometheusTest {
+class RealPrometheusIT {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
     private static final String RUN = "shadow_simulation_20261128_020000";
@@ -39,9 +40,11 @@ class RealPrometheusTest {
     @TempDir
     Path tmp;
 
+    private int port;
+
     @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void prometheusScrapesTheExporterAndTheMismatchAlertFiresOnAnIncrease() throws Exception {
-        Path prometheus = binary("prometheus");
         PrometheusRegistry registry = new PrometheusRegistry();
         ShadowRunMetrics shadow = ShadowRunMetrics.registerIn(registry);
         MonitorMetrics monitor = MonitorMetrics.registerIn(registry);
@@ -54,30 +57,13 @@ class RealPrometheusTest {
         monitor.recordCheckFinished(now);
 
         try (MetricsHttpServer exporter = MetricsHttpServer.startOnLoopback(registry, 0)) {
-            int port = freeLoopbackPort();
-            Path config = tmp.resolve("prometheus.yml");
-            Files.writeString(config, """
-                    global:
-                      scrape_interval: 1s
-                      evaluation_interval: 1s
-                    rule_files:
-                      - %s
-                    scrape_configs:
+            Process server = startPrometheus("""
                       - job_name: aos-ops-monitor
                         static_configs:
                           - targets: ['127.0.0.1:%d']
-                    """.formatted(AlertRules.file().toAbsolutePath(), exporter.port()));
-            Process server = new ProcessBuilder(prometheus.toString(),
-                    "--config.file=" + config,
-                    "--storage.tsdb.path=" + tmp.resolve("data"),
-                    "--web.listen-address=127.0.0.1:" + port)
-                    .redirectErrorStream(true)
-                    .redirectOutput(tmp.resolve("prometheus.log").toFile())
-                    .start();
+                    """.formatted(exporter.port()));
             try {
-                PrometheusQueryClient api = PrometheusQueryClient.of("http://127.0.0.1:" + port,
-                        Duration.ofSeconds(5));
-                awaitTrue("Prometheus ready", server, api::ready);
+                PrometheusQueryClient api = api(server);
                 List<Sample> cycles = await("a scrape of aos_shadow_cycles_total", server,
                         () -> nonEmpty(api.series("aos_shadow_cycles_total")));
 
@@ -110,7 +96,95 @@ class RealPrometheusTest {
         }
     }
 
+    /**
+     * The run's only mismatch comes after Prometheus first scraped it, in a run older than the alert's window, so only
+     * increase() can see it: its series must have been there at 0. Runner and monitor both export the run, as in the
+     * example scrape config, and one mismatch is one alert, not one per exporter.
+     */
     @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aRunsOnlyMismatchAfterTheFirstScrapeFiresOneAlertWithRunnerAndMonitorBothScraped() throws Exception {
+        Instant started = Instant.now().minus(Duration.ofHours(1));
+        PrometheusRegistry runnerRegistry = new PrometheusRegistry();
+        ShadowRunMetrics runner = ShadowRunMetrics.registerIn(runnerRegistry);
+        PrometheusRegistry monitorRegistry = new PrometheusRegistry();
+        ShadowRunMetrics monitor = ShadowRunMetrics.registerIn(monitorRegistry);
+        for (ShadowRunMetrics exporter : List.of(runner, monitor)) {
+            exporter.update(RUN, status(started, 5, 45, 0, Instant.now()),
+                    List.of(report(1, 9), report(2, 9), report(3, 9), report(4, 9), report(5, 9)));
+        }
+
+        try (MetricsHttpServer runnerServer = MetricsHttpServer.startOnLoopback(runnerRegistry, 0);
+             MetricsHttpServer monitorServer = MetricsHttpServer.startOnLoopback(monitorRegistry, 0)) {
+            Process server = startPrometheus("""
+                      - job_name: aos-ops-monitor
+                        static_configs:
+                          - targets: ['127.0.0.1:%d']
+                      - job_name: aos-shadow-runner
+                        static_configs:
+                          - targets: ['127.0.0.1:%d']
+                    """.formatted(monitorServer.port(), runnerServer.port()));
+            try {
+                PrometheusQueryClient api = api(server);
+                String series = "aos_shadow_mismatches_total{run=\"" + RUN + "\",root_cause=\"DETERMINISM_VIOLATION\"}";
+                await("both exporters scraped before the mismatch", server, () -> api.query(
+                        "aos_shadow_cycles_total{run=\"" + RUN + "\"} == 5").size() == 2 ? Boolean.TRUE : null);
+
+                for (ShadowRunMetrics exporter : List.of(runner, monitor)) {
+                    exporter.update(RUN, status(started, 6, 54, 1, Instant.now()),
+                            List.of(report(6, 9, mismatch("compute", "DETERMINISM_VIOLATION"))));
+                }
+                String firing = "ALERTS{alertname=\"AosShadowMismatchDetected\",alertstate=\"firing\"}";
+                await("AosShadowMismatchDetected firing", server, () -> nonEmpty(api.query(firing)));
+                // Wait for a rule evaluation that saw the mismatch from both exporters, then count the alerts.
+                await("both exporters scraped after the mismatch", server,
+                        () -> api.query(series + " == 1").size() == 2 ? Boolean.TRUE : null);
+                double bothSeen = api.query("time()").get(0).value();
+                await("a rule evaluation after both scrapes", server, () -> nonEmpty(
+                        api.query("timestamp(" + firing + ") > " + (bothSeen + 1))));
+
+                assertThat(api.query(firing)).singleElement().satisfies(s -> assertThat(s.labels())
+                        .containsEntry("run", RUN).containsEntry("host", "127.0.0.1")
+                        .containsEntry("severity", "critical"));
+            } finally {
+                stop(server);
+            }
+        }
+    }
+
+    /**
+     * A run whose first cycle already had a mismatch when Prometheus first saw it: increase() reads 0 for a series
+     * that appears at 1, so the rule also fires on the mismatches of a run that started less than 15 minutes ago.
+     */
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aMismatchBeforeTheFirstScrapeOfAYoungRunFiresTheAlert() throws Exception {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        ShadowRunMetrics shadow = ShadowRunMetrics.registerIn(registry);
+        Instant now = Instant.now();
+        shadow.update(RUN, status(now.minusSeconds(40), 1, 9, 1, now),
+                List.of(report(1, 9, mismatch("compute", "SEED_MISMATCH"))));
+
+        try (MetricsHttpServer exporter = MetricsHttpServer.startOnLoopback(registry, 0)) {
+            Process server = startPrometheus("""
+                      - job_name: aos-shadow-runner
+                        static_configs:
+                          - targets: ['127.0.0.1:%d']
+                    """.formatted(exporter.port()));
+            try {
+                PrometheusQueryClient api = api(server);
+                List<Sample> firing = await("AosShadowMismatchDetected firing", server, () -> nonEmpty(api.query(
+                        "ALERTS{alertname=\"AosShadowMismatchDetected\",alertstate=\"firing\"}")));
+
+                assertThat(firing).singleElement().satisfies(s -> assertThat(s.labels()).containsEntry("run", RUN));
+            } finally {
+                stop(server);
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void promtoolAcceptsTheShippedRules() throws Exception {
         Path promtool = binary("promtool");
         Process check = new ProcessBuilder(promtool.toString(), "check", "rules", AlertRules.file().toString())
@@ -127,8 +201,43 @@ class RealPrometheusTest {
     }
 
     private static ShadowRunStatus status(long cycles, long replays, long mismatches, Instant at) {
-        return new ShadowRunStatus(ShadowRunStatus.SCHEMA_VERSION, 4242, null, MetricsFixture.STARTED, at,
+        return status(MetricsFixture.STARTED, cycles, replays, mismatches, at);
+    }
+
+    private static ShadowRunStatus status(Instant started, long cycles, long replays, long mismatches, Instant at) {
+        return new ShadowRunStatus(ShadowRunStatus.SCHEMA_VERSION, 4242, null, started, at,
                 RunState.RUNNING, cycles, replays, replays, mismatches, mismatches, at, 24.0, null, false, null);
+    }
+
+    /**
+     * Starts Prometheus on a free loopback port with the shipped rules, scraping and evaluating every second;
+     * {@code scrapeConfigs} is the indented list under {@code scrape_configs:}.
+     */
+    private Process startPrometheus(String scrapeConfigs) throws IOException {
+        port = freeLoopbackPort();
+        Path config = tmp.resolve("prometheus.yml");
+        Files.writeString(config, """
+                global:
+                  scrape_interval: 1s
+                  evaluation_interval: 1s
+                rule_files:
+                  - %s
+                scrape_configs:
+                """.formatted(AlertRules.file().toAbsolutePath()) + scrapeConfigs);
+        return new ProcessBuilder(binary("prometheus").toString(),
+                "--config.file=" + config,
+                "--storage.tsdb.path=" + tmp.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("prometheus.log").toFile())
+                .start();
+    }
+
+    /** A query client for the server started last, once it is ready. */
+    private PrometheusQueryClient api(Process server) throws Exception {
+        PrometheusQueryClient api = PrometheusQueryClient.of("http://127.0.0.1:" + port, Duration.ofSeconds(5));
+        awaitTrue("Prometheus ready", server, api::ready);
+        return api;
     }
 
     /** The binary from PATH; skipped when missing, except under CI=true where a missing binary is a failure. */
