@@ -12,7 +12,6 @@ import io.aos.ops.golden.hash.GoldenHashes;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
-import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -145,26 +144,29 @@ final class GoldenSection implements DebugSection {
     }
 
     /**
-     * Calls {@code action} for each regular file below {@code dir}, following symbolic links, with the path relative to
-     * {@code dir} as the name. Every other entry is accounted for: one that cannot be checked (a symbolic link loop, a
-     * dangling link, a directory link back to an ancestor, a FIFO or device, a subdirectory that cannot be listed) is
-     * recorded as not checked, with the reason, and the walk goes on; a file removed while listing is skipped. False,
-     * with the reason recorded as unreadable, when {@code dir} itself cannot be listed.
+     * Calls {@code action} for each regular file below {@code dir}, and for each symbolic link to one, with the path
+     * relative to {@code dir} as the name. Every other entry is accounted for: one that cannot be checked (a symbolic
+     * link loop, a dangling link, a link to a directory, which is not followed, a FIFO or device, a subdirectory that
+     * cannot be listed) is recorded as not checked, with the reason, and the walk goes on; a file removed while listing
+     * is skipped. False, with the reason recorded as unreadable, when {@code dir} itself cannot be listed.
      */
     private boolean eachRegularFile(Path dir, BiConsumer<Path, FileInfo> action) {
         boolean[] listed = {true};
         try {
-            Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+            // Links are not followed by the walk (a link to a directory could lead anywhere, or back to a parent);
+            // each link is looked at on its own below.
+            Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (attrs.isRegularFile()) {
-                                action.accept(file, new FileInfo(dir.relativize(file).toString(), attrs.size(),
-                                        attrs.lastModifiedTime().toInstant()));
-                            } else if (attrs.isSymbolicLink()) {
-                                // The walker could not read the link's target, so it handed over the link itself.
-                                brokenLink(file);
-                            } else if (attrs.isOther()) {
+                            BasicFileAttributes target = attrs.isSymbolicLink() ? followLink(file) : attrs;
+                            if (target == null) {
+                                return FileVisitResult.CONTINUE; // recorded as not checked, or gone
+                            }
+                            if (target.isRegularFile()) {
+                                action.accept(file, new FileInfo(dir.relativize(file).toString(), target.size(),
+                                        target.lastModifiedTime().toInstant()));
+                            } else if (!target.isDirectory()) {
                                 notChecked(file + ": not a regular file (a FIFO, socket or device): not read");
                             }
                             return FileVisitResult.CONTINUE;
@@ -175,9 +177,6 @@ final class GoldenSection implements DebugSection {
                             if (file.equals(dir)) {
                                 listed[0] = false;
                                 unreadable.add(dir + ": cannot be listed: " + e.getMessage());
-                            } else if (e instanceof FileSystemLoopException) {
-                                notChecked(file + ": symbolic link to a directory that leads back to "
-                                        + "one of its parents: not followed");
                             } else if (!(e instanceof NoSuchFileException) || Files.exists(file, NOFOLLOW_LINKS)) {
                                 notChecked(file + ": cannot be read: " + e.getMessage());
                             }
@@ -201,24 +200,57 @@ final class GoldenSection implements DebugSection {
         return listed[0];
     }
 
-    private void brokenLink(Path link) {
+    /**
+     * The attributes of what the symbolic link {@code link} points to, if that is a regular file (or a FIFO or device,
+     * which the caller names); null, with the reason recorded as not checked, for a loop, a dangling link or a link to
+     * a directory, and null without a word when the link was removed while listing.
+     */
+    private BasicFileAttributes followLink(Path link) {
         String target;
         try {
             target = Files.readSymbolicLink(link).toString();
+        } catch (NoSuchFileException e) {
+            return null; // removed by retention while listing
         } catch (IOException e) {
-            return; // no longer a link: removed or replaced while listing
+            notChecked(link + ": changed while listing (" + e.getMessage() + "): not checked");
+            return null;
         }
+        BasicFileAttributes attrs;
         try {
-            Files.readAttributes(link, BasicFileAttributes.class);
-            notChecked(link + ": symbolic link to " + target + " could not be followed");
+            attrs = Files.readAttributes(link, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             notChecked(link + ": dangling symbolic link to " + target + ": not checked");
+            return null;
         } catch (FileSystemException e) {
-            notChecked(link + ": symbolic link loop (" + target + "): "
-                    + (e.getReason() == null ? e.getMessage() : e.getReason()) + ": not checked");
+            String reason = e.getReason() == null ? e.getMessage() : e.getReason();
+            notChecked(link + (reason.contains("levels of symbolic links") ? ": symbolic link loop (" + target + "): "
+                    : ": symbolic link to " + target + " cannot be followed: ") + reason + ": not checked");
+            return null;
         } catch (IOException e) {
             notChecked(link + ": symbolic link to " + target + ": " + e.getMessage() + ": not checked");
+            return null;
         }
+        if (attrs.isDirectory()) {
+            notChecked(link + ": symbolic link to the directory " + target + (leadsBack(link)
+                    ? ", which leads back to one of its parents" : "") + ": not followed, its files not checked");
+            return null;
+        }
+        return attrs;
+    }
+
+    /** True if the directory {@code link} points to is one of the link's parents: a loop, were it followed. */
+    private static boolean leadsBack(Path link) {
+        try {
+            Path real = link.toRealPath();
+            for (Path p = link.getParent(); p != null; p = p.getParent()) {
+                if (Files.isSameFile(p, real)) {
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            // unresolvable: not followed either way
+        }
+        return false;
     }
 
     private void notChecked(String why) {

@@ -88,7 +88,7 @@ class GoldenSectionTest {
             List<String> made = new ArrayList<>();
             for (int i = 0; i < entries; i++) {
                 String name = "e" + i;
-                switch (random.nextInt(10)) {
+                switch (random.nextInt(12)) {
                     case 0 -> {
                         Files.writeString(golden.resolve(name + ".golden.json"), "{\"step_hashes\": [");
                         bad++;
@@ -117,6 +117,20 @@ class GoldenSectionTest {
                         Files.createSymbolicLink(golden.resolve(name), golden);
                         uncheckable++;
                         made.add("dirloop");
+                    }
+                    case 5 -> {
+                        Path outside = Files.createDirectories(run.resolve("outside"));
+                        good(outside.resolve(name + ".golden.json"), i);
+                        Files.createSymbolicLink(golden.resolve(name + ".golden.json"),
+                                outside.resolve(name + ".golden.json"));
+                        good++;
+                        made.add("link-to-good");
+                    }
+                    case 6 -> {
+                        Path sub = Files.createDirectories(golden.resolve("sub" + i));
+                        bad(sub.resolve(name + ".golden.json"));
+                        bad++;
+                        made.add("bad-in-subdir");
                     }
                     default -> {
                         good(golden.resolve(name + ".golden.json"), i);
