@@ -49,8 +49,8 @@ public final class CronCheckCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--nagios", description = "Print one Nagios plugin status line (SHADOW OK|WARNING|CRITICAL - ...) and "
-            + "exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN.")
+    @Option(names = "--nagios", description = "Print one Nagios plugin status line (SHADOW OK|WARNING|CRITICAL - "
+            + "...) and exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN.")
     boolean nagios;
 
     @Option(names = "--json", description = "Print the outcome as JSON (for scripts; cron use wants silence).")

@@ -126,8 +126,9 @@ public final class DebugReport {
         if (numbered) {
             out.append('\n').append("Verdict: ").append(verdict());
             List<String> why = new ArrayList<>(nothingRead());
-            if (goldenEntriesNotChecked() > 0) {
-                why.add(goldenEntriesNotChecked() + " golden entries not checked");
+            long notChecked = goldenEntriesNotChecked();
+            if (notChecked > 0) {
+                why.add(notChecked + (notChecked == 1 ? " golden entry" : " golden entries") + " not checked");
             }
             out.append(why.isEmpty() ? "" : " (" + String.join("; ", why) + ")").append('\n');
         }

@@ -186,8 +186,8 @@ final class MismatchSection implements DebugSection {
             if (reportsRead == 0) {
                 out.append("  No cycle report read: no mismatch verdict (a run without reports has not passed).\n");
             } else {
-                out.append("  No mismatches: ").append(reportsRead == 1 ? "the 1 cycle report" : "all " + reportsRead
-                        + " cycle reports").append(" read show 0 mismatches.\n");
+                out.append("  No mismatches: ").append(reportsRead == 1 ? "the 1 cycle report read shows"
+                        : "all " + reportsRead + " cycle reports read show").append(" 0 mismatches.\n");
             }
             return;
         }
