@@ -1,5 +1,6 @@
 package io.aos.ops.cli.monitor;
 
+import io.aos.ops.core.OpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.health.ExitMode;
@@ -33,7 +34,10 @@ import picocli.CommandLine.Spec;
             "per problem in that log, each also sent to syslog with tag shadow-monitor",
             "(through logger; to stderr when there is no syslog socket).",
             "Exit 1 on critical, 0 on warning; with --nagios 0/1/2/3 =",
-            "OK/WARNING/CRITICAL/UNKNOWN (a usage error is 3, never CRITICAL).",
+            "OK/WARNING/CRITICAL/UNKNOWN (a usage error is 3, never CRITICAL), and",
+            "the one plugin status line on stdout, OK or not:",
+            "'SHADOW OK - PID=... Cycles=... Success=... | perfdata',",
+            "'SHADOW CRITICAL - <cause>; <cause> | perfdata'.",
             "Crontab line for this installation: aos-ops cron-check --print-crontab",
             "Launcher: scripts/stress/shadow_cron_check.sh"
         })
@@ -45,7 +49,8 @@ public final class CronCheckCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--nagios", description = "Exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN.")
+    @Option(names = "--nagios", description = "Print one Nagios plugin status line (SHADOW OK|WARNING|CRITICAL - "
+            + "...) and exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN.")
     boolean nagios;
 
     @Option(names = "--json", description = "Print the outcome as JSON (for scripts; cron use wants silence).")
@@ -57,19 +62,32 @@ public final class CronCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OpsConfig config = run.config();
-        if (printCrontab) {
-            Output.text(spec, CrontabLine.forInstallation(Installation.home(), config.environment()));
-            return 0;
+        CronCheck.Outcome outcome;
+        try {
+            OpsConfig config = run.config();
+            if (printCrontab) {
+                Output.text(spec, CrontabLine.forInstallation(Installation.home(), config.environment()));
+                return 0;
+            }
+            SyslogSink syslog = SyslogSink.forConfig(config, System.err);
+            outcome = new CronCheck(
+                    HealthCheck.forCron(config, run.checkOptions(config), Clock.systemDefaultZone()),
+                    config.path(OpsSetting.CRON_ALERTS_LOG), syslog).run();
+        } catch (OpsException e) {
+            if (nagios && !json) {
+                // A plugin says UNKNOWN on stdout too; the exit code (3) comes from the usual mapping.
+                Output.text(spec, "SHADOW UNKNOWN - " + String.valueOf(e.getMessage()).replace('|', '/')
+                        .replaceAll("[\\r\\n]+", " "));
+            }
+            throw e;
         }
-        SyslogSink syslog = SyslogSink.forConfig(config, System.err);
-        CronCheck.Outcome outcome = new CronCheck(
-                HealthCheck.forCron(config, run.checkOptions(config), Clock.systemDefaultZone()),
-                config.path(OpsSetting.CRON_ALERTS_LOG), syslog).run();
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>(outcome.report().toJson());
             out.put("alert_lines", outcome.alertLines());
             Output.json(spec, out);
+        } else if (nagios) {
+            // A Nagios plugin prints its one status line, OK or not; only plain cron use stays silent.
+            Output.text(spec, outcome.nagiosLine());
         }
         return ExitMode.of(nagios).exitCode(outcome.status());
     }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
             "Total cycles, successful, with errors (mismatches), workflows and replays, from status.json, "
                     + "else the cycle reports and the log; the last 5 cycle reports and the last 5 Progress "
                     + "lines of the log.",
-            "Exit 0; 2 when no run or log can be found."
+            "Exit 0; 2 when nothing was read (no status.json, no cycle report, no cycle in a log) or no run or "
+                    + "log can be found."
         })
 public final class DebugCyclesCommand implements Callable<Integer> {
 
@@ -29,6 +30,6 @@ public final class DebugCyclesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DebugReport report = options.console().report(DebugConsole.Section.CYCLES);
-        return options.print(spec, report, 0);
+        return options.print(spec, report, DebugOptions.exitCode(report));
     }
 }

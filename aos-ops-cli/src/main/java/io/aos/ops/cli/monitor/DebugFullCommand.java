@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
             "1 process information, 2 cycle statistics, 3 mismatch analysis, 4 golden file analysis, 5 "
                     + "resource usage (disk of each filesystem, memory of the run and the machine), 6 log file info.",
             "What a section cannot read is named under it; the rest is still shown.",
-            "Exit 1 when mismatches are found or a golden file does not verify, else 0; 2 when no run or log "
-                    + "can be found."
+            "Exit 1 when mismatches are found or a golden file does not verify; else 2 when the answer is "
+                    + "incomplete (no cycle report read, no golden directory, a golden entry not checked: the "
+                    + "closing Verdict line says which) or no run or log can be found; else 0."
         })
 public final class DebugFullCommand implements Callable<Integer> {
 
@@ -29,6 +30,6 @@ public final class DebugFullCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DebugReport report = options.console().full();
-        return options.print(spec, report, report.mismatches() > 0 || report.goldenFilesNotVerifying() > 0 ? 1 : 0);
+        return options.print(spec, report, DebugOptions.exitCode(report));
     }
 }

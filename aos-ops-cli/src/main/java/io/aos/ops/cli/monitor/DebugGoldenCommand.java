@@ -16,7 +16,11 @@ import picocli.CommandLine.Spec;
             "Counts by kind and sizes of <run>/golden (else $GOLDEN_DIR), the 5 newest files, the keys of one "
                     + "sample, and every .golden.json whose workflow_hash is not the hash of its step_hashes "
                     + "or that does not parse.",
-            "Exit 1 when a golden file does not verify, else 0; 2 when no run or log can be found."
+            "Every entry, in subdirectories too, is accounted for: one that cannot be checked (a symbolic "
+                    + "link loop, a dangling link, a link to a directory, which is not followed, a FIFO) is listed "
+                    + "under NOT CHECKED with the reason.",
+            "Exit 1 when a golden file does not verify; else 2 when an entry could not be checked, there is no "
+                    + "golden directory, or no run or log can be found; else 0."
         })
 public final class DebugGoldenCommand implements Callable<Integer> {
 
@@ -29,6 +33,6 @@ public final class DebugGoldenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DebugReport report = options.console().report(DebugConsole.Section.GOLDEN);
-        return options.print(spec, report, report.goldenFilesNotVerifying() > 0 ? 1 : 0);
+        return options.print(spec, report, DebugOptions.exitCode(report));
     }
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
                     + "replayed, its workflow type and seed, the root cause and first diverging step the "
                     + "runner recorded (upstream reports have none: replay the run with 'aos-ops debug replay "
                     + "RUN_ID'), and cycles that only the log names.",
-            "Exit 1 when any mismatch is found, 0 when none, 2 when no run or log can be found."
+            "Exit 1 when any mismatch is found; 2 when no cycle report could be read (an empty run is not a "
+                    + "pass) or no run or log can be found; 0 when the reports read show none."
         })
 public final class DebugMismatchesCommand implements Callable<Integer> {
 
@@ -30,6 +31,6 @@ public final class DebugMismatchesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DebugReport report = options.console().report(DebugConsole.Section.MISMATCHES);
-        return options.print(spec, report, report.mismatches() > 0 ? 1 : 0);
+        return options.print(spec, report, DebugOptions.exitCode(report));
     }
 }

@@ -34,6 +34,19 @@ public final class DebugOptions {
         return System.console() != null && config().env("NO_COLOR").isEmpty();
     }
 
+    /**
+     * The one exit-code mapping of the report commands: 1 when something failed (a mismatch, a golden file or trace
+     * that does not verify), else 2 when the answer is incomplete (a golden entry that could not be checked, or a
+     * section that read nothing: no cycle report, no golden directory), else 0.
+     */
+    static int exitCode(DebugReport report) {
+        return switch (report.verdict()) {
+            case FAILED -> 1;
+            case INCOMPLETE -> 2;
+            case OK -> 0;
+        };
+    }
+
     /** Prints the report as text or JSON and returns {@code exitCode}. */
     int print(CommandSpec spec, DebugReport report, int exitCode) {
         if (json) {

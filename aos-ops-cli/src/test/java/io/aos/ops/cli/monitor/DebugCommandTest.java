@@ -109,6 +109,45 @@ class DebugCommandTest {
     }
 
     @Test
+    void anEmptyRunIsNotAPassInFullMismatchesCyclesOrGolden() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("shadow_simulation_empty"));
+        CliRun full = debug("full", "--run-dir", empty.toString());
+        assertThat(full.code()).as(full.out()).isEqualTo(2);
+        assertThat(full.out()).doesNotContain("No mismatches").contains("No cycle report read", "Verdict: INCOMPLETE");
+        for (String sub : List.of("mismatches", "cycles", "golden")) {
+            CliRun r = debug(sub, "--run-dir", empty.toString());
+            assertThat(r.code()).as(sub + ": " + r.out()).isEqualTo(2);
+        }
+        CliRun json = debug("full", "--json", "--run-dir", empty.toString());
+        assertThat(OpsJson.mapper().readTree(json.out()).path("verdict").asText()).isEqualTo("INCOMPLETE");
+    }
+
+    @Test
+    void aCleanRunPassesFullAndCycles() {
+        assertThat(debug("full", "--run-dir", clean.toString()).code()).isZero();
+        assertThat(debug("cycles", "--run-dir", clean.toString()).code()).isZero();
+        assertThat(debug("golden", "--run-dir", clean.toString()).code()).isZero();
+    }
+
+    @Test
+    void goldenWithASymlinkLoopNamesItAndExits2() throws Exception {
+        Path run = tmp.resolve("shadow_simulation_loop");
+        Path golden = Files.createDirectories(ShadowRunLayout.of(run).goldenDir());
+        try (Stream<Path> files = Files.list(ShadowRunLayout.of(clean).goldenDir())) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, golden.resolve(f.getFileName()));
+            }
+        }
+        Files.createSymbolicLink(golden.resolve("a.golden.json"), golden.resolve("b.golden.json"));
+        Files.createSymbolicLink(golden.resolve("b.golden.json"), golden.resolve("a.golden.json"));
+
+        CliRun r = debug("golden", "--run-dir", run.toString());
+
+        assertThat(r.code()).as(r.out()).isEqualTo(2);
+        assertThat(r.out()).contains("NOT CHECKED: 2", "a.golden.json: symbolic link loop");
+    }
+
+    @Test
     void tailShowsTwentyLinesByDefaultAndNWhenGiven() throws Exception {
         int lines = Files.readAllLines(ShadowRunLayout.of(faulty).logFile()).size();
         CliRun r = debug("tail", "--run-dir", faulty.toString());

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real jar: a daemon started and stopped for real in a temp state dir, and the cron check's silence. */
@@ -86,6 +87,28 @@ class MonitorIT {
                 + "RUNNING");
         assertThat(run("cron-check", "--nagios").code()).isEqualTo(2);
         assertThat(run("cron-check", "--bogus", "--nagios").code()).isEqualTo(3);
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void cronCheckUnderNagiosPrintsItsOneStatusLineOkOrNot() throws Exception {
+        CliRun ok = run("cron-check", "--nagios");
+
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out().lines()).singleElement().asString()
+                .startsWith("SHADOW OK - PID=" + runner.pid() + " Cycles=7 Success=7 | proc_up=1;");
+
+        runner.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        CliRun critical = run("cron-check", "--nagios");
+
+        assertThat(critical.code()).isEqualTo(2);
+        assertThat(critical.out().lines()).singleElement().asString()
+                .startsWith("SHADOW CRITICAL - Shadow process NOT RUNNING").contains(" | proc_up=0;");
+        assertThat(run("cron-check").out()).as("without --nagios, silent as before").isEmpty();
+
+        CliRun unknown = run("cron-check", "--nagios", "--stale-warning", "100", "--stale-critical", "50");
+        assertThat(unknown.code()).isEqualTo(3);
+        assertThat(unknown.out().lines()).singleElement().asString().startsWith("SHADOW UNKNOWN - ");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The cron check: one health check, silent when all is well. On success it prints nothing and appends only an
@@ -27,6 +28,18 @@ public final class CronCheck {
     public record Outcome(HealthReport report, HealthStatus status, List<String> alertLines) {
         public Outcome {
             alertLines = List.copyOf(alertLines);
+        }
+
+        /**
+         * The one line a Nagios plugin prints, OK or not: {@code SHADOW OK - PID=752320 Cycles=106 Success=106 |
+         * <perfdata>}, or {@code SHADOW CRITICAL - <cause>; <cause> | <perfdata>} (WARNING likewise). A {@code |} or
+         * line break inside a cause would cut the line or start the perfdata early, so it is replaced.
+         */
+        public String nagiosLine() {
+            String text = status == HealthStatus.OK ? okSummary(report)
+                    : report.issues().stream().map(ProbeResult::message).collect(Collectors.joining("; "));
+            return "SHADOW " + status + " - " + text.replace('|', '/').replaceAll("[\\r\\n]+", " ") + " | "
+                    + report.perfData();
         }
     }
 
@@ -45,10 +58,7 @@ public final class CronCheck {
         HealthReport report = check.check();
         String ts = report.timestamp();
         if (report.status() == HealthStatus.OK) {
-            String completed = report.verdict() == Verdict.COMPLETED ? " (run COMPLETED)" : "";
-            AtomicFiles.appendLine(alertsLog, "[" + ts + "] OK: PID=" + report.pid().map(String::valueOf).orElse("none")
-                    + " Cycles=" + report.figures().cycles() + " Success=" + report.figures().successfulCycles()
-                    + completed);
+            AtomicFiles.appendLine(alertsLog, "[" + ts + "] OK: " + okSummary(report));
             return new Outcome(report, HealthStatus.OK, List.of());
         }
         List<String> lines = new ArrayList<>();
@@ -63,5 +73,11 @@ public final class CronCheck {
             }
         }
         return new Outcome(report, report.status(), lines);
+    }
+
+    private static String okSummary(HealthReport report) {
+        return "PID=" + report.pid().map(String::valueOf).orElse("none") + " Cycles=" + report.figures().cycles()
+                + " Success=" + report.figures().successfulCycles()
+                + (report.verdict() == Verdict.COMPLETED ? " (run COMPLETED)" : "");
     }
 }

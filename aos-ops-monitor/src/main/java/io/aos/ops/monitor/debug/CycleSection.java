@@ -68,6 +68,14 @@ final class CycleSection implements DebugSection {
     }
 
     @Override
+    public Optional<String> nothingRead() {
+        if (status.isPresent() || !lastReports.isEmpty() || !lastProgress.isEmpty() || figures.cycles() > 0) {
+            return Optional.empty();
+        }
+        return Optional.of("cycle statistics: nothing read (no status.json, no cycle report, no cycle in a log)");
+    }
+
+    @Override
     public String key() {
         return "cycles";
     }
@@ -108,6 +116,10 @@ final class CycleSection implements DebugSection {
 
     @Override
     public void render(StringBuilder out) {
+        if (nothingRead().isPresent()) {
+            out.append("  Nothing read: no status.json, no cycle report and no cycle in a log: no cycle statistics.\n");
+            return;
+        }
         out.append("  Total cycles:      ").append(figures.cycles()).append("  (from ").append(figures.source())
                 .append(")\n");
         out.append("  Successful:        ").append(figures.successfulCycles()).append('\n');

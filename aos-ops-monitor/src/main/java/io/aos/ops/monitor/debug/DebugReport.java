@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,35 @@ public final class DebugReport {
                 .mapToLong(GoldenSection::notVerifying).sum();
     }
 
+    /** Entries below the golden directories that could not be checked; 0 when the report has no golden section. */
+    public long goldenEntriesNotChecked() {
+        return sections.stream().filter(GoldenSection.class::isInstance).map(GoldenSection.class::cast)
+                .mapToLong(GoldenSection::notChecked).sum();
+    }
+
+    /** Why sections had nothing to judge by (no cycle report read, no golden directory), one sentence each. */
+    public List<String> nothingRead() {
+        return sections.stream().flatMap(s -> s.nothingRead().stream()).toList();
+    }
+
+    /** What the report's sections, taken together, say. */
+    public enum Verdict {
+        /** Everything the sections judge was read and passed. */
+        OK,
+        /** Nothing failed, but something was not judged: a golden entry not checked, or no input read at all. */
+        INCOMPLETE,
+        /** A mismatch was found, or a golden file or trace does not verify. */
+        FAILED
+    }
+
+    /** FAILED over INCOMPLETE over OK: a finding is reported even when other parts could not be checked. */
+    public Verdict verdict() {
+        if (mismatches() > 0 || goldenFilesNotVerifying() > 0) {
+            return Verdict.FAILED;
+        }
+        return goldenEntriesNotChecked() > 0 || !nothingRead().isEmpty() ? Verdict.INCOMPLETE : Verdict.OK;
+    }
+
     /** Everything that could not be read, over all sections. */
     public List<String> unreadable() {
         return sections.stream().flatMap(s -> s.unreadable().stream()).distinct().toList();
@@ -66,6 +96,8 @@ public final class DebugReport {
             bySection.put(s.key(), s.toJson());
         }
         json.put("sections", bySection);
+        json.put("verdict", verdict().name());
+        json.put("nothing_read", nothingRead());
         return json;
     }
 
@@ -90,6 +122,15 @@ public final class DebugReport {
             if (i < sections.size() - 1) {
                 out.append('\n');
             }
+        }
+        if (numbered) {
+            out.append('\n').append("Verdict: ").append(verdict());
+            List<String> why = new ArrayList<>(nothingRead());
+            long notChecked = goldenEntriesNotChecked();
+            if (notChecked > 0) {
+                why.add(notChecked + (notChecked == 1 ? " golden entry" : " golden entries") + " not checked");
+            }
+            out.append(why.isEmpty() ? "" : " (" + String.join("; ", why) + ")").append('\n');
         }
         return out.toString();
     }

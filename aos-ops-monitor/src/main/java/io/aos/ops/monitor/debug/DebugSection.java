@@ -2,6 +2,7 @@ package io.aos.ops.monitor.debug;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One section of the debug console. Each section gathers its facts once, when it is built, and never fails: what it
@@ -23,4 +24,12 @@ public interface DebugSection {
 
     /** What could not be read, one sentence each naming the file; empty when everything was read. */
     List<String> unreadable();
+
+    /**
+     * Why the section has nothing to judge by, when it read none of its input (no cycle report, no golden directory):
+     * such a section's silence is not a pass. Empty when it read something, or when it judges nothing.
+     */
+    default Optional<String> nothingRead() {
+        return Optional.empty();
+    }
 }

@@ -1,5 +1,7 @@
 package io.aos.ops.monitor.debug;
 
+import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.config.OpsSetting;
@@ -9,13 +11,18 @@ import io.aos.ops.golden.format.TraceAuditor;
 import io.aos.ops.golden.hash.GoldenHashes;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +69,8 @@ final class GoldenSection implements DebugSection {
     private long verified;
     private long notVerifying;
     private final List<String> failures = new ArrayList<>();
+    private long notChecked;
+    private final List<String> notCheckedShown = new ArrayList<>();
     private final Optional<Path> otherDir;
     private long otherFiles = -1;
     private long otherBytes;
@@ -135,27 +144,119 @@ final class GoldenSection implements DebugSection {
     }
 
     /**
-     * Calls {@code action} for each regular file of {@code dir} (a file removed while listing is skipped); false, with
-     * the reason recorded as unreadable, when the directory cannot be listed.
+     * Calls {@code action} for each regular file below {@code dir}, and for each symbolic link to one, with the path
+     * relative to {@code dir} as the name. Every other entry is accounted for: one that cannot be checked (a symbolic
+     * link loop, a dangling link, a link to a directory, which is not followed, a FIFO or device, a subdirectory that
+     * cannot be listed) is recorded as not checked, with the reason, and the walk goes on; a file removed while listing
+     * is skipped. False, with the reason recorded as unreadable, when {@code dir} itself cannot be listed.
      */
     private boolean eachRegularFile(Path dir, BiConsumer<Path, FileInfo> action) {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                BasicFileAttributes attrs;
-                try {
-                    attrs = Files.readAttributes(entry, BasicFileAttributes.class);
-                } catch (NoSuchFileException e) {
-                    continue; // removed by retention while listing
-                }
-                if (attrs.isRegularFile()) {
-                    action.accept(entry, new FileInfo(entry.getFileName().toString(), attrs.size(),
-                            attrs.lastModifiedTime().toInstant()));
-                }
-            }
-            return true;
+        boolean[] listed = {true};
+        try {
+            // Links are not followed by the walk (a link to a directory could lead anywhere, or back to a parent);
+            // each link is looked at on its own below.
+            Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            BasicFileAttributes target = attrs.isSymbolicLink() ? followLink(file) : attrs;
+                            if (target == null) {
+                                return FileVisitResult.CONTINUE; // recorded as not checked, or gone
+                            }
+                            if (target.isRegularFile()) {
+                                action.accept(file, new FileInfo(dir.relativize(file).toString(), target.size(),
+                                        target.lastModifiedTime().toInstant()));
+                            } else if (!target.isDirectory()) {
+                                notChecked(file + ": not a regular file (a FIFO, socket or device): not read");
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            if (file.equals(dir)) {
+                                listed[0] = false;
+                                unreadable.add(dir + ": cannot be listed: " + e.getMessage());
+                            } else if (!(e instanceof NoSuchFileException) || Files.exists(file, NOFOLLOW_LINKS)) {
+                                notChecked(file + ": cannot be read: " + e.getMessage());
+                            }
+                            // else: removed by retention while listing
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult postVisitDirectory(Path d, IOException e) {
+                            if (e != null) {
+                                notChecked(d + ": listing stopped: " + e.getMessage()
+                                        + "; the entries after that point were not checked");
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
         } catch (IOException e) {
             unreadable.add(dir + ": cannot be listed: " + e.getMessage());
             return false;
+        }
+        return listed[0];
+    }
+
+    /**
+     * The attributes of what the symbolic link {@code link} points to, if that is a regular file (or a FIFO or device,
+     * which the caller names); null, with the reason recorded as not checked, for a loop, a dangling link or a link to
+     * a directory, and null without a word when the link was removed while listing.
+     */
+    private BasicFileAttributes followLink(Path link) {
+        String target;
+        try {
+            target = Files.readSymbolicLink(link).toString();
+        } catch (NoSuchFileException e) {
+            return null; // removed by retention while listing
+        } catch (IOException e) {
+            notChecked(link + ": changed while listing (" + e.getMessage() + "): not checked");
+            return null;
+        }
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(link, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            notChecked(link + ": dangling symbolic link to " + target + ": not checked");
+            return null;
+        } catch (FileSystemException e) {
+            String reason = e.getReason() == null ? e.getMessage() : e.getReason();
+            notChecked(link + (reason.contains("levels of symbolic links") ? ": symbolic link loop (" + target + "): "
+                    : ": symbolic link to " + target + " cannot be followed: ") + reason + ": not checked");
+            return null;
+        } catch (IOException e) {
+            notChecked(link + ": symbolic link to " + target + ": " + e.getMessage() + ": not checked");
+            return null;
+        }
+        if (attrs.isDirectory()) {
+            notChecked(link + ": symbolic link to the directory " + target + (leadsBack(link)
+                    ? ", which leads back to one of its parents" : "") + ": not followed, its files not checked");
+            return null;
+        }
+        return attrs;
+    }
+
+    /** True if the directory {@code link} points to is one of the link's parents: a loop, were it followed. */
+    private static boolean leadsBack(Path link) {
+        try {
+            Path real = link.toRealPath();
+            for (Path p = link.getParent(); p != null; p = p.getParent()) {
+                if (Files.isSameFile(p, real)) {
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            // unresolvable: not followed either way
+        }
+        return false;
+    }
+
+    private void notChecked(String why) {
+        notChecked++;
+        if (notCheckedShown.size() < FAILURES_SHOWN) {
+            notCheckedShown.add(why);
         }
     }
 
@@ -289,6 +390,16 @@ final class GoldenSection implements DebugSection {
         return notVerifying;
     }
 
+    /** Entries below the golden and traces directories that could not be checked (see the JSON's reasons). */
+    long notChecked() {
+        return notChecked;
+    }
+
+    @Override
+    public Optional<String> nothingRead() {
+        return dir.isEmpty() ? Optional.of("no golden directory: no golden file was checked") : Optional.empty();
+    }
+
     @Override
     public String key() {
         return "golden";
@@ -312,6 +423,8 @@ final class GoldenSection implements DebugSection {
         json.put("verified", verified);
         json.put("not_verifying", notVerifying);
         json.put("not_verifying_files", failures);
+        json.put("not_checked", notChecked);
+        json.put("not_checked_entries", notCheckedShown);
         json.put("traces_dir", tracesDir.map(Path::toString).orElse(null));
         if (tracesDir.isPresent()) {
             json.put("traces_files", traceFiles);
@@ -353,7 +466,12 @@ final class GoldenSection implements DebugSection {
             sampleKeys.forEach(k -> out.append("    ").append(k).append('\n'));
         });
         out.append("  Verified:     ").append(verified).append(" of ")
-                .append(countByKind.getOrDefault(".golden.json", 0L)).append(" .golden.json files\n");
+                .append(countByKind.getOrDefault(".golden.json", 0L)).append(" .golden.json files");
+        if (notChecked > 0) {
+            out.append("; ").append(notChecked).append(notChecked == 1 ? " entry" : " entries")
+                    .append(" not checked (below)");
+        }
+        out.append('\n');
         if (countByKind.containsKey(".jsonl")) {
             out.append("  Engine traces: ").append(countByKind.get(".jsonl"))
                     .append(" .jsonl (not checked here: aos-ops golden verify ").append(dir.get()).append("/*.jsonl)\n");
@@ -378,6 +496,14 @@ final class GoldenSection implements DebugSection {
             if (notVerifying > failures.size()) {
                 out.append("    ... and ").append(notVerifying - failures.size()).append(" more (--json lists the "
                         + "first ").append(FAILURES_SHOWN).append(")\n");
+            }
+        }
+        if (notChecked > 0) {
+            out.append("  NOT CHECKED: ").append(notChecked).append('\n');
+            notCheckedShown.forEach(f -> out.append("    ").append(f).append('\n'));
+            if (notChecked > notCheckedShown.size()) {
+                out.append("    ... and ").append(notChecked - notCheckedShown.size()).append(" more (--json lists "
+                        + "the first ").append(FAILURES_SHOWN).append(")\n");
             }
         }
         otherDir.ifPresent(o -> out.append("  GOLDEN_DIR:   ").append(o).append(": ").append(otherFiles)

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -118,6 +119,15 @@ final class MismatchSection implements DebugSection {
     }
 
     @Override
+    public Optional<String> nothingRead() {
+        if (reportsRead > 0 || !logOnly.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("mismatch analysis: no cycle report read"
+                + (hasReportsDir ? "" : " (no reports/ directory)") + ", so no mismatch verdict");
+    }
+
+    @Override
     public String key() {
         return "mismatches";
     }
@@ -173,7 +183,12 @@ final class MismatchSection implements DebugSection {
         out.append("  Cycle reports read: ").append(reportsRead)
                 .append(hasReportsDir ? "" : " (no reports/ directory)").append('\n');
         if (cycles.isEmpty() && logOnly.isEmpty()) {
-            out.append("  No mismatches: every cycle report read shows 0 mismatches.\n");
+            if (reportsRead == 0) {
+                out.append("  No cycle report read: no mismatch verdict (a run without reports has not passed).\n");
+            } else {
+                out.append("  No mismatches: ").append(reportsRead == 1 ? "the 1 cycle report read shows"
+                        : "all " + reportsRead + " cycle reports read show").append(" 0 mismatches.\n");
+            }
             return;
         }
         out.append("  MISMATCHES: ").append(mismatches()).append(" in ").append(cycles.size() + logOnly.size())

@@ -3,6 +3,7 @@ package io.aos.ops.monitor.metrics;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.aos.ops.golden.diff.RootCause;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import io.aos.ops.golden.shadow.state.RunState;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
@@ -11,10 +12,12 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The metrics of shadow runs, one series per run (label {@code run}, the run directory's name), fed from the run's
@@ -33,6 +36,14 @@ public final class ShadowRunMetrics {
 
     /** The cause recorded for a mismatch whose report carries no classified detail (upstream keeps at most 5). */
     public static final String UNCLASSIFIED = "UNCLASSIFIED";
+
+    /**
+     * The root causes whose mismatch series exist, at 0, from a run's first update: every {@link RootCause} and
+     * {@link #UNCLASSIFIED}. {@code increase()} cannot see a counter's step from absent to 1, so a cause that was
+     * not there before its first mismatch would not alert on it.
+     */
+    public static final List<String> KNOWN_ROOT_CAUSES = Stream.concat(
+            Arrays.stream(RootCause.values()).map(Enum::name), Stream.of(UNCLASSIFIED)).toList();
 
     private final Counter cycles;
     private final Counter workflows;
@@ -102,6 +113,9 @@ public final class ShadowRunMetrics {
             // Fewer cycles than already exported: a new run reuses the directory. Start its series afresh.
             forget(run);
         }
+        for (String cause : KNOWN_ROOT_CAUSES) {
+            mismatchesOf(run, cause);
+        }
         advance(cycles.labelValues(run), status.cycles());
         advance(workflows.labelValues(run), status.workflows());
         advance(replays.labelValues(run), status.replays());
@@ -167,11 +181,16 @@ public final class ShadowRunMetrics {
     }
 
     private void countMismatch(String run, String cause, String failureType, String specId) {
-        mismatches.labelValues(run, cause).inc();
+        mismatchesOf(run, cause).inc();
         failures.labelValues(run, failureType, specId).inc();
-        Map<String, String[]> seen = causeLabels.computeIfAbsent(run, r -> new HashMap<>());
-        seen.putIfAbsent("m:" + cause, new String[] {cause});
-        seen.putIfAbsent("f:" + failureType + "\u0000" + specId, new String[] {failureType, specId});
+        causeLabels.computeIfAbsent(run, r -> new HashMap<>())
+                .putIfAbsent("f:" + failureType + "\u0000" + specId, new String[] {failureType, specId});
+    }
+
+    /** The mismatch counter of {@code run} and {@code cause}, created at 0 and remembered for {@link #forget}. */
+    private CounterDataPoint mismatchesOf(String run, String cause) {
+        causeLabels.computeIfAbsent(run, r -> new HashMap<>()).putIfAbsent("m:" + cause, new String[] {cause});
+        return mismatches.labelValues(run, cause);
     }
 
     private static void advance(CounterDataPoint counter, long total) {

@@ -57,6 +57,8 @@ class CronCheckTest {
             assertThat(syslog).isEmpty();
             assertThat(Files.readAllLines(log)).singleElement().asString()
                     .matches("\\[2026-11-28T03:00:00\\+00:00] OK: PID=\\d+ Cycles=40 Success=40");
+            assertThat(outcome.nagiosLine()).matches("SHADOW OK - PID=\\d+ Cycles=40 Success=40 \\| proc_up=1;.*")
+                    .doesNotContain("\n");
         }
     }
 
@@ -69,6 +71,7 @@ class CronCheckTest {
 
             assertThat(outcome.status()).isEqualTo(HealthStatus.OK);
             assertThat(Files.readString(tmp.resolve("cron.log"))).contains("OK:", "(run COMPLETED)");
+            assertThat(outcome.nagiosLine()).startsWith("SHADOW OK - PID=").contains("(run COMPLETED) | ");
         }
     }
 
@@ -85,6 +88,9 @@ class CronCheckTest {
             assertThat(Files.readAllLines(tmp.resolve("cron.log"))).containsExactly(
                     "[2026-11-28T03:00:00+00:00] CRITICAL: MISMATCHES DETECTED: 4 mismatches in cycles 3 (1), 8 (3)");
             assertThat(syslog).extracting(Alert::level).containsExactly(HealthStatus.CRITICAL);
+            assertThat(outcome.nagiosLine()).startsWith(
+                    "SHADOW CRITICAL - MISMATCHES DETECTED: 4 mismatches in cycles 3 (1), 8 (3) | proc_up=1;")
+                    .contains("mismatches=4;;0;0;");
         }
     }
 
@@ -98,6 +104,7 @@ class CronCheckTest {
             assertThat(outcome.status()).isEqualTo(HealthStatus.WARNING);
             assertThat(outcome.alertLines()).singleElement().asString()
                     .startsWith("[2026-11-28T03:00:00+00:00] WARNING: Log stale: no update for 900s");
+            assertThat(outcome.nagiosLine()).startsWith("SHADOW WARNING - Log stale: no update for 900s");
         }
     }
 

@@ -265,7 +265,48 @@ class DebugConsoleTest {
         assertThat(report.unreadable()).anySatisfy(u -> assertThat(u).startsWith("no log found"));
         assertThat(report.unreadable()).anySatisfy(u -> assertThat(u).startsWith("no golden directory"));
         String text = report.render(false);
-        assertThat(text).contains("Could not read: no log found", "No mismatches", "no process found");
+        assertThat(text).contains("Could not read: no log found", "no process found");
+    }
+
+    @Test
+    void anEmptyRunSaysItReadNoReportAndIsNotAPass() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("shadow_simulation_empty"));
+        DebugReport report = RunFixtures.console(tmp.resolve("state"), empty, Optional.empty()).full();
+
+        String text = report.render(false);
+        assertThat(text).doesNotContain("No mismatches")
+                .contains("No cycle report read: no mismatch verdict", "Nothing read: no status.json, no cycle report")
+                .contains("Verdict: INCOMPLETE");
+        assertThat(report.nothingRead()).hasSize(3);
+        assertThat(report.verdict()).isEqualTo(DebugReport.Verdict.INCOMPLETE);
+        assertThat(json(report).path("verdict").asText()).isEqualTo("INCOMPLETE");
+    }
+
+    @Test
+    void theMismatchAndCycleSectionsOfAnEmptyRunAreEachIncomplete() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("shadow_simulation_empty"));
+        Files.createDirectories(empty.resolve("reports"));
+        DebugConsole console = RunFixtures.console(tmp.resolve("state"), empty, Optional.empty());
+
+        DebugReport mismatches = console.report(DebugConsole.Section.MISMATCHES);
+        assertThat(mismatches.render(false)).contains("Cycle reports read: 0", "No cycle report read")
+                .doesNotContain("No mismatches");
+        assertThat(mismatches.verdict()).isEqualTo(DebugReport.Verdict.INCOMPLETE);
+        DebugReport cycles = console.report(DebugConsole.Section.CYCLES);
+        assertThat(cycles.render(false)).contains("Nothing read");
+        assertThat(cycles.verdict()).isEqualTo(DebugReport.Verdict.INCOMPLETE);
+    }
+
+    @Test
+    void aCleanRunIsOkAndAFaultyOneFailed() throws Exception {
+        Path clean = tmp.resolve("shadow_simulation_clean");
+        RunFixtures.run(clean, 2, 7);
+        DebugReport report = full(clean);
+        assertThat(report.nothingRead()).isEmpty();
+        assertThat(report.render(false)).contains("No mismatches: all 2 cycle reports read show 0 mismatches",
+                "Verdict: OK");
+        assertThat(report.verdict()).isEqualTo(DebugReport.Verdict.OK);
+        assertThat(full(faultyRun).verdict()).isEqualTo(DebugReport.Verdict.FAILED);
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Against a loopback stand-in that answers like Prometheus's /api/v1/query; the real server is in RealPrometheusTest. */
+/** Against a loopback stand-in that answers like Prometheus's /api/v1/query; the real server is in RealPrometheusIT. */
 class PrometheusQueryClientTest {
 
     private HttpServer server;

@@ -7,12 +7,18 @@ import static io.aos.ops.monitor.metrics.MetricsFixture.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aos.ops.golden.diff.RootCause;
+import io.aos.ops.golden.shadow.state.CycleReport;
 import io.aos.ops.golden.shadow.state.RunState;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ShadowRunMetricsTest {
@@ -50,6 +56,57 @@ class ShadowRunMetricsTest {
                 Map.of("run", RUN, "failure_type", "seed_drift", "spec_id", "llm"))).contains(1.0);
         assertThat(value("workflow_replay_verifications_total", Map.of("run", RUN, "status", "failed")))
                 .contains(3.0);
+    }
+
+    @Test
+    void everyKnownRootCauseIsExportedAtZeroBeforeTheFirstMismatch() {
+        // increase() cannot see a counter's first step from absent to 1: the series must be there at 0 first.
+        metrics.update(RUN, status(RunState.RUNNING, 0, 0, 0, 0, null), List.of());
+
+        for (String cause : ShadowRunMetrics.KNOWN_ROOT_CAUSES) {
+            assertThat(value("aos_shadow_mismatches_total", Map.of("run", RUN, "root_cause", cause)))
+                    .as(cause).contains(0.0);
+        }
+        assertThat(ShadowRunMetrics.KNOWN_ROOT_CAUSES).contains(ShadowRunMetrics.UNCLASSIFIED)
+                .containsAll(Arrays.stream(RootCause.values()).map(Enum::name).toList());
+    }
+
+    @Test
+    void generatedRunsExportEveryKnownCauseAndCountEachMismatchOnce() {
+        // Oracle: a plain tally of the generated mismatches per cause, with unlisted ones as UNCLASSIFIED.
+        Random random = new Random(16);
+        List<String> causes = new ArrayList<>(ShadowRunMetrics.KNOWN_ROOT_CAUSES);
+        causes.add("SOME_FUTURE_CAUSE");
+        for (int round = 0; round < 200; round++) {
+            PrometheusRegistry fresh = new PrometheusRegistry();
+            ShadowRunMetrics m = ShadowRunMetrics.registerIn(fresh);
+            Map<String, Long> expected = new HashMap<>();
+            ShadowRunMetrics.KNOWN_ROOT_CAUSES.forEach(c -> expected.put(c, 0L));
+            long total = 0;
+            int cycles = random.nextInt(6);
+            m.update(RUN, status(RunState.RUNNING, 0, 0, 0, 0, null), List.of());
+            for (int cycle = 1; cycle <= cycles; cycle++) {
+                int listed = random.nextInt(3);
+                int unlisted = random.nextInt(2);
+                CycleReport.MismatchDetail[] details = new CycleReport.MismatchDetail[listed];
+                for (int i = 0; i < listed; i++) {
+                    String cause = causes.get(random.nextInt(causes.size()));
+                    details[i] = mismatch("compute", cause);
+                    expected.merge(cause, 1L, Long::sum);
+                }
+                expected.merge(ShadowRunMetrics.UNCLASSIFIED, (long) unlisted, Long::sum);
+                total += listed + unlisted;
+                CycleReport report = reportWithMismatches(cycle, 9, listed + unlisted, details);
+                m.update(RUN, status(RunState.RUNNING, cycle, 9L * cycle, 9L * cycle, total,
+                        MetricsFixture.LAST_CYCLE), List.of(report, report));
+            }
+            Map<String, Long> exported = new HashMap<>();
+            String text = new String(TextExposition.render(fresh), StandardCharsets.UTF_8);
+            for (Sample s : ExpositionParser.parse(text).samples("aos_shadow_mismatches_total")) {
+                assertThat(exported.put(s.label("root_cause"), (long) s.value())).as("one series per cause").isNull();
+            }
+            assertThat(exported).as("round %d", round).isEqualTo(expected);
+        }
     }
 
     @Test
@@ -106,7 +163,8 @@ class ShadowRunMetricsTest {
         metrics.update(RUN, status(RunState.RUNNING, 1, 9, 9, 0, MetricsFixture.LAST_CYCLE), List.of(report(1, 9)));
 
         assertThat(value("aos_shadow_cycles_total", Map.of("run", RUN))).contains(1.0);
-        assertThat(value("aos_shadow_mismatches_total", Map.of("run", RUN, "root_cause", "VOLATILE_LEAK"))).isEmpty();
+        assertThat(value("aos_shadow_mismatches_total", Map.of("run", RUN, "root_cause", "VOLATILE_LEAK")))
+                .contains(0.0);
     }
 
     @Test
