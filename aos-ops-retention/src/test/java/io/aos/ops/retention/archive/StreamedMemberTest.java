@@ -68,7 +68,7 @@ class StreamedMemberTest {
                 assertThat(b.members().get(i).size()).isEqualTo(a.members().get(i).size());
             }
             Map<String, byte[]> read = new HashMap<>();
-            ArchiveReader.read(streamed, format, (name, data, sha) -> read.put(name, data));
+            ArchiveReader.read(streamed, format, new InMemorySink(read::put));
             for (GoldenFile f : files) {
                 assertThat(Arrays.equals(read.get(f.relative()), Files.readAllBytes(f.path()))).isTrue();
             }
@@ -97,7 +97,7 @@ class StreamedMemberTest {
 
         assertThat(packed.members().get(1).size()).isEqualTo(grown.size() + 3);
         Map<String, byte[]> read = new HashMap<>();
-        ArchiveReader.read(tmp.resolve("a.tar.zst"), ArchiveFormat.ZSTD, (name, data, sha) -> read.put(name, data));
+        ArchiveReader.read(tmp.resolve("a.tar.zst"), ArchiveFormat.ZSTD, new InMemorySink(read::put));
         assertThat(read.get(grown.relative())).isEqualTo(Files.readAllBytes(grown.path()));
     }
 }
