@@ -192,6 +192,40 @@ class ShadowRunnerTest {
     }
 
     @Test
+    void theBannerStatesASmallHourBudgetInPlainDigits(@TempDir Path tmp) {
+        runner(quick(tmp.resolve("run")).hours(0.0003).cycles(1L).build(), StopCheck.NEVER).run();
+        assertThat(log()).contains("Duration:            0.0003h (1s) or 1 cycles, whichever comes first");
+    }
+
+    @Test
+    void aRefusedRunOnAFinishedRunsDirectoryChangesNothingInIt(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        runner(quick(out).build(), StopCheck.NEVER).run();
+        Files.setLastModifiedTime(out, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        List<String> before = snapshot(out);
+
+        assertThatThrownBy(() -> runner(quick(out).build(), StopCheck.NEVER).run())
+                .isInstanceOf(OpsException.class).hasMessageContaining("already holds a shadow run");
+
+        assertThat(snapshot(out)).isEqualTo(before);
+        assertThat(ShadowRunLayout.of(out).pidFile()).doesNotExist();
+        assertThat(Files.getLastModifiedTime(out).toMillis()).isEqualTo(1_000_000_000_000L);
+    }
+
+    /** Every file and directory below {@code dir} with its size and modification time. */
+    private static List<String> snapshot(Path dir) throws Exception {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.map(p -> {
+                try {
+                    return dir.relativize(p) + " " + Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).sorted().toList();
+        }
+    }
+
+    @Test
     void aStopRequestEndsTheRunWithASummaryAndStateStopped(@TempDir Path tmp) throws Exception {
         ShadowRunOptions options = quick(tmp.resolve("run")).cycles(null).hours(1.0)
                 .cycleInterval(Duration.ofSeconds(30)).build();
