@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The runbook's path end to end: {@code run_shadow_simulation.sh --inject ...} writes a run below a temp
  * {@code AOS_SHADOW_GLOB}, and {@code shadow_debug.sh} finds it as the newest run without flags.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DebugIT {
 
     static final Path REPO = Path.of(System.getProperty("aos.ops.repo", "..")).toAbsolutePath().normalize();

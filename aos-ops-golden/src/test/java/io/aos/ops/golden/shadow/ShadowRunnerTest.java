@@ -21,13 +21,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ShadowRunnerTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T04:00:00Z"), ZoneOffset.UTC);
@@ -234,9 +237,10 @@ class ShadowRunnerTest {
         t.start();
         // Wait for the first cycle's report, then stop during the 30 s interval.
         Path firstReport = ShadowRunLayout.of(tmp.resolve("run")).cycleReport(1);
-        for (int i = 0; i < 500 && !Files.exists(firstReport); i++) {
+        for (int i = 0; i < 6000 && !Files.exists(firstReport); i++) {
             Thread.sleep(10);
         }
+        assertThat(firstReport).as("the first cycle's report, within 60 s").exists();
         runner.requestStop();
         assertThat(runner.awaitFinished(Duration.ofSeconds(20))).isTrue();
         ShadowRunResult result = runner.result().orElseThrow();
@@ -254,10 +258,13 @@ class ShadowRunnerTest {
         Thread t = new Thread(runner::run);
         t.start();
         Path status = ShadowRunLayout.of(tmp.resolve("run")).statusFile();
-        for (int i = 0; i < 500 && !(Files.exists(status)
+        for (int i = 0; i < 6000 && !(Files.exists(status)
                 && OpsJson.read(status, ShadowRunStatus.class).state() == RunState.PAUSED); i++) {
             Thread.sleep(10);
         }
+        assertThat(status).as("status.json, within 60 s").exists();
+        assertThat(OpsJson.read(status, ShadowRunStatus.class).state()).as("paused within 60 s")
+                .isEqualTo(RunState.PAUSED);
         assertThat(OpsJson.read(status, ShadowRunStatus.class).emergencyStop()).isTrue();
         engaged.set(false);
         assertThat(runner.awaitFinished(Duration.ofSeconds(20))).isTrue();

@@ -18,9 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class AlertTrackerTest {
 
     @TempDir
@@ -96,19 +99,21 @@ class AlertTrackerTest {
                 "user.crit");
     }
 
+    /**
+     * The server accepts the connection and never answers: without the sink's timeout the dispatch would wait forever
+     * (the class's @Timeout would fail the test), with it the alert fails as timed out. No wall-clock figure is asserted.
+     */
     @Test
-    void aWebhookThatDoesNotAnswerFailsWithinItsTimeout() throws Exception {
+    void aWebhookThatDoesNotAnswerFailsByItsTimeoutInsteadOfHanging() throws Exception {
         try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
             WebhookSink hook = new WebhookSink(java.net.URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/"),
                     java.time.Duration.ofMillis(300));
-            long start = System.nanoTime();
             AlertDispatcher dispatcher = new AlertDispatcher(List.of(hook));
 
             List<String> failures = dispatcher.dispatch(List.of(new Alert("ts", HealthStatus.WARNING, "disk",
                     Alert.Event.RAISED, "Disk usage high")));
 
-            assertThat(failures).hasSize(1);
-            assertThat(System.nanoTime() - start).isLessThan(java.time.Duration.ofSeconds(5).toNanos());
+            assertThat(failures).singleElement().asString().containsIgnoringCase("timed out");
         }
     }
 }
