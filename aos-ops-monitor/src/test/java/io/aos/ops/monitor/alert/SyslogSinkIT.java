@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class SyslogSinkTest {
+class SyslogSinkIT {
 
     @TempDir
     Path tmp;

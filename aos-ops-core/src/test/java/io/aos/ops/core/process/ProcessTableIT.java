@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class ProcessTableTest {
+class ProcessTableIT {
 
     private final ProcessTable table = ProcessTable.system();
     private Process child;

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a second run must converge (everything archived, no partial file, no journal).
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class CrashSafetyTest {
+class CrashSafetyIT {
 
     private static final int FILES = 24;
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The emergency stop across real processes: separate JVMs sharing one temporary state directory. */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class EmergencyStopProcessTest {
+class EmergencyStopProcessIT {
 
     private static final int PER_PROCESS = 25;
 

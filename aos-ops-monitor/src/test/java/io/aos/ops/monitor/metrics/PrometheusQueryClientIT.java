@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Against a loopback stand-in that answers like Prometheus's /api/v1/query; the real server is in RealPrometheusTest. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class PrometheusQueryClientTest {
+class PrometheusQueryClientIT {
 
     private HttpServer server;
     private volatile int status = 200;

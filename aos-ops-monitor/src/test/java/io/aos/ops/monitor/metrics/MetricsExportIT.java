@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class MetricsExportTest {
+class MetricsExportIT {
 
     @Test
     void servesOnLoopbackByDefaultAndWritesTheTextfile(@TempDir Path dir) throws Exception {

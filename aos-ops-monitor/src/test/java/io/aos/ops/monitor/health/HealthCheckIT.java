@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class HealthCheckTest {
+class HealthCheckIT {
 
     static final Instant NOW = Instant.parse("2025-12-02T13:05:31Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.ofHours(1));
