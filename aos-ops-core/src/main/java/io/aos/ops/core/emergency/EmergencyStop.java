@@ -536,7 +536,9 @@ public final class EmergencyStop implements AutoCloseable {
                 }
                 continue;
             }
-            if (dir.equals(stateDir) && stateDirMayBeCreated && !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            // Absent, or made a moment ago by a concurrent enable/disable in another process: created below if needed.
+            if (dir.equals(stateDir) && stateDirMayBeCreated
+                    && (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(dir))) {
                 continue;
             }
             throw OpsException.badInput(dir, (Files.exists(dir) ? "is not a directory" : "directory does not exist")
