@@ -15,9 +15,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code aos-ops golden verify} through the built jar, with the secret in the process environment. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class GoldenVerifyIT {
 
     @TempDir

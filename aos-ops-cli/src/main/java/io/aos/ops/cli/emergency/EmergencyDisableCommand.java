@@ -51,6 +51,6 @@ final class EmergencyDisableCommand implements Callable<Integer> {
         EmergencyStop stop = EmergencyStop.forConfig(config);
         EmergencyStopChange change = stop.disable(ReasonArgument.of(spec, reason, words));
         return EmergencyStopView.printChange(spec, config, json, "disable", change,
-                view -> view.disabled(change, stop.engagedByEnvironment()));
+                view -> view.disabled(change, stop.engagedByEnvironment() ? stop.environmentValue() : null));
     }
 }

@@ -32,10 +32,15 @@ import picocli.CommandLine.Spec;
                     + "enable and disable is appended to /var/lib/aos/emergency_stop_audit.log, which is never "
                     + "truncated. /var/lib/aos/emergency_stop.env holds WORKFLOW_EMERGENCY_STOP=true|false for "
                     + "services started later (systemd EnvironmentFile=, docker --env-file). An engine started with "
-                    + "WORKFLOW_EMERGENCY_STOP=true is stopped regardless of the flag file.",
+                    + "WORKFLOW_EMERGENCY_STOP set to anything but empty, 0, false or no (so true, 1, yes...) is "
+                    + "stopped regardless of the flag file.",
+            "A --stop-file, --audit-log, --env-file or --state-dir whose directory does not exist is refused "
+                    + "(exit 2) and nothing is changed: a typo would engage a stop that no engine looks at.",
             "",
             "Exit codes of status: 0 RUNNING, 1 STOPPED, 2 UNKNOWN (the flag path cannot be checked; engines treat "
-                    + "that as STOPPED). enable/disable: 0 done, 2 a file could not be written.",
+                    + "that as STOPPED). enable/disable: 0 done; 1 the stop IS engaged/released but the audit log "
+                    + "or env file could not be written (WARNING on stderr); 2 nothing was changed (a path is "
+                    + "unusable or the flag file could not be written).",
             "Launcher: scripts/ops/disable-workflows.sh [enable|disable|status]",
         },
         subcommands = {

@@ -49,20 +49,24 @@ final class EmergencyStopView {
             case NONE -> {
                 out.println("Status: " + paint(GREEN, "RUNNING"));
                 out.println("No stop file present (" + stop.flagFile() + ")");
+                out.println("Checked: " + stop.flagFile() + " (--stop-file or AOS_EMERGENCY_STOP_FILE to check "
+                        + "another)");
             }
             case FLAG_FILE -> {
                 out.println("Status: " + paint(RED, "STOPPED"));
                 out.println("Stop file: " + stop.flagFile());
                 printStop(status);
                 if (stop.engagedByEnvironment()) {
-                    out.println("Also: " + EmergencyStop.ENV_VAR + "=true is set in this shell's environment; "
-                            + "anything started from it stays stopped after disable until you unset it.");
+                    out.println("Also: " + EmergencyStop.ENV_VAR + "=" + stop.environmentValue() + " is set in this "
+                            + "shell's environment; anything started from it stays stopped after disable until you "
+                            + "unset it.");
                 }
             }
             case ENVIRONMENT -> {
                 out.println("Status: " + paint(RED, "STOPPED") + " (by this shell's environment)");
-                out.println("Source: " + EmergencyStop.ENV_VAR + "=true is set in the environment of this command; "
-                        + "no stop file present (" + stop.flagFile() + ")");
+                out.println("Source: " + EmergencyStop.ENV_VAR + "=" + stop.environmentValue() + " is set in the "
+                        + "environment of this command (any value but empty, 0, false or no stops); no stop file "
+                        + "present (" + stop.flagFile() + ")");
                 out.println("Engines started from this shell are stopped; running engines are not affected. "
                         + "To clear it: unset " + EmergencyStop.ENV_VAR);
             }
@@ -73,6 +77,7 @@ final class EmergencyStopView {
             }
         }
         out.println("Environment file: " + stop.envFile());
+        stop.envFileDisagreement().ifPresent(problem -> out.println(paint(YELLOW, "Warning: ") + problem));
         out.println();
         if (auditProblem != null) {
             out.println("Audit log: " + auditProblem);
@@ -118,7 +123,8 @@ final class EmergencyStopView {
                 + " (systemd EnvironmentFile=, docker --env-file).");
     }
 
-    void disabled(EmergencyStopChange change, boolean shellStillStopped) {
+    /** {@code shellValue}: the stopping value of WORKFLOW_EMERGENCY_STOP in this shell, or null. */
+    void disabled(EmergencyStopChange change, String shellValue) {
         out.println(paint(GREEN, "[RECOVERY]") + " Re-enabling workflow execution");
         if (change.changed()) {
             EmergencyStopStatus released = change.stop();
@@ -141,13 +147,17 @@ final class EmergencyStopView {
         out.println("       appended to " + change.auditLog() + "; the audit log is kept");
         out.println("Running engines resume within 1 second; services started from now on read "
                 + EmergencyStop.ENV_VAR + "=false.");
-        if (shellStillStopped) {
-            out.println("Warning: " + EmergencyStop.ENV_VAR + "=true is still set in this shell: anything started "
-                    + "from it stays stopped. Run: unset " + EmergencyStop.ENV_VAR);
+        if (shellValue != null) {
+            out.println("Warning: " + EmergencyStop.ENV_VAR + "=" + shellValue + " is still set in this shell: "
+                    + "anything started from it stays stopped. Run: unset " + EmergencyStop.ENV_VAR);
         }
     }
 
-    /** Prints what enable or disable did: JSON with {@code --json}, else {@code text}'s lines. Returns exit code 0. */
+    /**
+     * Prints what enable or disable did: JSON with {@code --json}, else {@code text}'s lines; then each problem as a
+     * {@code WARNING:} line on stderr. Returns the exit code: 0 when everything was written, 1 when the stop was
+     * changed but the audit line or env file could not be written (the warning says the stop IS engaged/released).
+     */
     static int printChange(CommandSpec spec, OpsConfig config, boolean json, String action,
             EmergencyStopChange change, Consumer<EmergencyStopView> text) {
         PrintWriter out = spec.commandLine().getOut();
@@ -158,7 +168,12 @@ final class EmergencyStopView {
             text.accept(view);
         }
         out.flush();
-        return 0;
+        PrintWriter err = spec.commandLine().getErr();
+        for (String problem : change.problems()) {
+            err.println("WARNING: " + problem);
+        }
+        err.flush();
+        return change.incomplete() ? 1 : 0;
     }
 
     void json(Object value) {
@@ -177,6 +192,7 @@ final class EmergencyStopView {
         if (auditProblem != null) {
             json.put("audit_error", auditProblem);
         }
+        stop.envFileDisagreement().ifPresent(problem -> json.put("env_file_disagreement", problem));
         json.set("recent_audit", OpsJson.mapper().valueToTree(audit));
         return json;
     }
@@ -190,6 +206,7 @@ final class EmergencyStopView {
         json.put("flag_file", change.flagFile().toString());
         json.put("audit_log", change.auditLog().toString());
         json.put("env_file", change.envFile().toString());
+        json.set("problems", OpsJson.mapper().valueToTree(change.problems()));
         return json;
     }
 

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
                     + "/tmp/shadow_simulation_*); a path to a .golden.json is used as given. The run's "
                     + "workflow type is re-run with its seed through the workflow registry (built-ins plus "
                     + "plugins) and compared with the classified diff: verdict, root cause, first diverging "
-                    + "step. Nothing is written to the golden directory: the replay goes to --output or a "
-                    + "temporary file, whose path is printed. An unknown id lists the closest ids.",
+                    + "step. Nothing is written to the golden directory: the replay goes to --output (kept) or a "
+                    + "temporary file that is deleted once compared. An unknown id lists the closest ids.",
             "Exit 0 when the replay matches, 1 when it does not, 2 for an unknown id or an unreadable golden file."
         })
 public final class DebugReplayCommand implements Callable<Integer> {

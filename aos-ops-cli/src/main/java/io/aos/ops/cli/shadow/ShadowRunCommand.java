@@ -76,12 +76,13 @@ public final class ShadowRunCommand implements Callable<Integer> {
             description = "Seconds to wait after each cycle (default 30; 0 = back to back).")
     Double cycleInterval;
 
-    @Option(names = "--cycles", paramLabel = "N", description = "Stop after N cycles.")
+    @Option(names = "--cycles", paramLabel = "N", description = "Stop after N cycles (N >= 1).")
     Long cycles;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
             description = "Output directory (default /tmp/shadow_simulation_<YYYYmmdd_HHMMSS>, i.e. $AOS_SHADOW_GLOB "
-                    + "with * replaced by the time). Refused if another run uses or used it.")
+                    + "with * replaced by the time). Refused if another run uses or used it; a refused run "
+                    + "creates and changes nothing there.")
     Path output;
 
     @Option(names = "--quick", description = "Smoke run: 3 cycles, 5 workflows per cycle, 2 s interval (each "

@@ -147,4 +147,50 @@ class EmergencyStopCommandTest {
     void anUnknownSubcommandIsAUsageError() {
         assertThat(run("bogus").code()).isEqualTo(2);
     }
+
+    @Test
+    void enableWithAStopFileInAMissingDirectoryIsRefusedWithExit2AndChangesNothing() throws Exception {
+        Path typo = state.resolve("typo/path/.workflow_emergency_stop");
+        List<String> before = listing();
+        CliRun r = run("enable", "--stop-file", typo.toString(), "--reason", "typo");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("aos-ops: ").contains(state.resolve("typo/path").toString(),
+                "does not exist", "nothing was changed").doesNotContain("\n");
+        assertThat(listing()).isEqualTo(before);
+        assertThat(run("status").code()).isZero();
+    }
+
+    @Test
+    void statusWarnsWhenTheEnvFileWasWrittenForAnotherStopFile() throws Exception {
+        Path other = Files.createDirectories(state.resolve("other")).resolve("stop.flag");
+        assertThat(run("enable", "--stop-file", other.toString(), "-r", "elsewhere").code()).isZero();
+        CliRun status = run("status");
+        assertThat(status.code()).isZero();
+        assertThat(status.out()).contains("Status: RUNNING", "Checked: " + state.resolve(".workflow_emergency_stop"),
+                "Warning: " + state.resolve("emergency_stop.env") + " says WORKFLOW_EMERGENCY_STOP=true",
+                other.toString());
+        JsonNode json = OpsJson.mapper().readTree(run("status", "--json").out());
+        assertThat(json.get("env_file_disagreement").asText()).contains(other.toString());
+        assertThat(run("status", "--stop-file", other.toString()).out()).contains("Status: STOPPED")
+                .doesNotContain("Warning: ");
+    }
+
+    @Test
+    void enableWhoseEnvFileCannotBeWrittenSaysTheStopIsEngagedAndExits1() throws Exception {
+        // The directory exists; the atomic write's temporary name is longer than the file system allows.
+        Path env = Files.createDirectories(state.resolve("etc")).resolve("e".repeat(250));
+        CliRun r = run("enable", "--env-file", env.toString(), "-r", "env broken");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("Stop file created: ");
+        assertThat(r.err()).contains("WARNING: " + env, "cannot be written", "the emergency stop IS engaged");
+        assertThat(run("status").code()).isEqualTo(1);
+        JsonNode json = OpsJson.mapper().readTree(run("enable", "--json", "--env-file", env.toString()).out());
+        assertThat(json.get("problems").get(0).asText()).contains("IS engaged");
+    }
+
+    private List<String> listing() throws Exception {
+        try (var files = Files.walk(state)) {
+            return files.map(p -> state.relativize(p).toString()).sorted().toList();
+        }
+    }
 }

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The runbook's {@code scripts/ops/disable-workflows.sh} against the built jar, in a temporary state directory. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class EmergencyStopIT {
 
     private static final Path REPO = Path.of(System.getProperty("aos.ops.repo", "..")).toAbsolutePath().normalize();
@@ -24,12 +26,19 @@ class EmergencyStopIT {
     }
 
     private Run script(String... args) throws IOException, InterruptedException {
+        return scriptWithEnv(null, args);
+    }
+
+    private Run scriptWithEnv(String envValue, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(REPO.resolve("scripts/ops/disable-workflows.sh").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true);
         pb.environment().put("AOS_STATE_DIR", state.toString());
         pb.environment().put("NO_COLOR", "1");
         pb.environment().remove("WORKFLOW_EMERGENCY_STOP");
+        if (envValue != null) {
+            pb.environment().put("WORKFLOW_EMERGENCY_STOP", envValue);
+        }
         Process p = pb.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -58,5 +67,28 @@ class EmergencyStopIT {
         assertThat(script("status").code()).isZero();
         assertThat(Files.readAllLines(state.resolve("emergency_stop_audit.log"))).hasSize(2);
         assertThat(Files.readAllLines(state.resolve("emergency_stop.env"))).contains("WORKFLOW_EMERGENCY_STOP=false");
+    }
+
+    @Test
+    void workflowEmergencyStopOneOrYesInTheEnvironmentIsStoppedAndFalseOrNoIsNot() throws Exception {
+        for (String value : List.of("1", "yes", "true")) {
+            Run r = scriptWithEnv(value, "status");
+            assertThat(r.code()).as(value + ": " + r.out()).isEqualTo(1);
+            assertThat(r.out()).contains("Status: STOPPED (by this shell's environment)",
+                    "WORKFLOW_EMERGENCY_STOP=" + value);
+        }
+        for (String value : List.of("0", "no", "false", "")) {
+            assertThat(scriptWithEnv(value, "status").code()).as(value).isZero();
+        }
+    }
+
+    @Test
+    void enableWithAStopFileInAMissingDirectoryExits2AndCreatesNothing() throws Exception {
+        Run r = script("enable", "--stop-file", state.resolve("typo/flag").toString());
+        assertThat(r.code()).as(r.out()).isEqualTo(2);
+        assertThat(r.out()).contains(state.resolve("typo").toString(), "does not exist");
+        try (var files = Files.list(state)) {
+            assertThat(files).isEmpty();
+        }
     }
 }

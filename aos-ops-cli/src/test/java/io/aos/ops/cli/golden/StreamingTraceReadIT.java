@@ -19,12 +19,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Engine traces are read step by step: a trace whose events held as trees would need several times the heap is read,
  * hashed and verified in a 16 MB heap, by the CLI and through the library's {@link GoldenTraceReader}.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class StreamingTraceReadIT {
 
     static final int STEPS = 20_000;

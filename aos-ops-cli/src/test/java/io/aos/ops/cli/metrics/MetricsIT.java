@@ -24,9 +24,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real jar exporting metrics: a textfile from 'monitor check', /metrics from the daemon, read by 'sanity'. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class MetricsIT {
 
     static final Path REPO = Path.of(System.getProperty("aos.ops.repo", "..")).toAbsolutePath().normalize();

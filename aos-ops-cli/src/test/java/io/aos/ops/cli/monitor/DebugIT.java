@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The runbook's path end to end: {@code run_shadow_simulation.sh --inject ...} writes a run below a temp
  * {@code AOS_SHADOW_GLOB}, and {@code shadow_debug.sh} finds it as the newest run without flags.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DebugIT {
 
     static final Path REPO = Path.of(System.getProperty("aos.ops.repo", "..")).toAbsolutePath().normalize();
@@ -36,6 +38,8 @@ class DebugIT {
         pb.environment().put("AOS_STATE_DIR", tmp.resolve("state").toString());
         pb.environment().put("AOS_SHADOW_GLOB", tmp.resolve("runs/shadow_simulation_*").toString());
         pb.environment().put("NO_COLOR", "1");
+        // the commands' own temporary files go here, so the test can check that none is left behind
+        pb.environment().put("AOS_OPS_JAVA_OPTS", "-Djava.io.tmpdir=" + Files.createDirectories(javaTmp()));
         Path out = Files.createTempFile(tmp, "out", ".txt");
         Path err = Files.createTempFile(tmp, "err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -79,9 +83,14 @@ class DebugIT {
         try (Stream<Path> files = Files.list(runDir.resolve("golden"))) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(before);
         }
+        assertThat(javaTmp()).as("debug replay deletes its temporary replay file").isEmptyDirectory();
 
         Run tail = run("scripts/stress/shadow_debug.sh", "tail");
         assertThat(tail.code()).isZero();
         assertThat(tail.out()).contains("Shadow simulation complete");
+    }
+
+    private Path javaTmp() {
+        return tmp.resolve("java.io.tmpdir");
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real jar: a daemon started and stopped for real in a temp state dir, and the cron check's silence. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class MonitorIT {
 
     static final Path REPO = Path.of(System.getProperty("aos.ops.repo", "..")).toAbsolutePath().normalize();
@@ -128,9 +129,10 @@ class MonitorIT {
         assertThat(second.out()).contains("Monitor already running (PID: " + pid + ")");
 
         Path log = state.resolve("shadow_monitor.log");
-        for (int i = 0; i < 100 && countHealthy(log) < 2; i++) {
+        for (int i = 0; i < 600 && countHealthy(log) < 2; i++) {
             Thread.sleep(100);
         }
+        assertThat(countHealthy(log)).as("two HEALTHY checks in " + log + " within 60 s").isGreaterThanOrEqualTo(2);
         CliRun status = run("monitor");
         assertThat(status.code()).isZero();
         assertThat(status.out()).contains("Monitor: RUNNING (PID: " + pid + ")", "HEALTHY: PID=" + runner.pid());

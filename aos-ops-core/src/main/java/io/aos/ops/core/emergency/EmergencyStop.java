@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.common.base.Ticker;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.core.config.OpsConfig.Source;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.emergency.AuditEntry.Action;
 import io.aos.ops.core.io.AtomicFiles;
@@ -14,15 +15,20 @@ import io.aos.ops.core.json.OpsJson;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,8 +44,9 @@ import java.util.function.Supplier;
  * {@link #isEngaged()} or {@link #check()} before every step. The answer comes from one {@code stat} of the flag file,
  * cached for at most {@link #DEFAULT_RECHECK_INTERVAL}, so a running engine sees an {@code enable} within about a
  * quarter of a second, without a restart, for the cost of a volatile read and a clock read on most calls. Engines that
- * prefer a callback use {@link #addListener}. {@code WORKFLOW_EMERGENCY_STOP=true} (any case) in the process's
- * environment also counts as engaged; it is fixed when the process starts, so it is a start-time guard only.
+ * prefer a callback use {@link #addListener}. {@code WORKFLOW_EMERGENCY_STOP} in the process's environment, set to
+ * anything but empty, {@code 0}, {@code false} or {@code no}, also counts as engaged (fail closed: {@code 1},
+ * {@code yes} and typos stop too); it is fixed when the process starts, so it is a start-time guard only.
  *
  * <p><b>Fail closed:</b> if the flag path cannot be checked (permission denied, I/O error, a directory where the file
  * should be) the stop reads as engaged, and {@link #status()} says why.
@@ -52,7 +59,10 @@ import java.util.function.Supplier;
  */
 public final class EmergencyStop implements AutoCloseable {
 
-    /** The environment variable the seed's mechanism sets; {@code true} (any case) means stopped. */
+    /**
+     * The environment variable the seed's mechanism sets; any value but empty, {@code 0}, {@code false} or {@code no}
+     * (any case) means stopped.
+     */
     public static final String ENV_VAR = "WORKFLOW_EMERGENCY_STOP";
 
     /** How long one look at the flag file is trusted: an engine sees a change within this interval. */
@@ -63,6 +73,11 @@ public final class EmergencyStop implements AutoCloseable {
 
     /** A flag file larger than this is not a record we wrote; it still stops engines but is not parsed. */
     private static final long MAX_RECORD_BYTES = 64 * 1024;
+
+    /** An environment file larger than this is not one we wrote; status does not read it. */
+    private static final long MAX_ENV_FILE_BYTES = 64 * 1024;
+
+    private static final String ENV_FILE_FLAG_PREFIX = "# Flag file: ";
 
     private static final System.Logger LOG = System.getLogger(EmergencyStop.class.getName());
 
@@ -79,6 +94,7 @@ public final class EmergencyStop implements AutoCloseable {
     private final Clock clock;
     private final Ticker ticker;
     private final long recheckNanos;
+    private final String environmentValue;
     private final boolean environmentEngaged;
 
     /** The last look at the flag path and when it was taken; null forces the next call to look again. */
@@ -115,7 +131,8 @@ public final class EmergencyStop implements AutoCloseable {
         this.clock = clock;
         this.ticker = ticker;
         this.recheckNanos = recheckInterval.toNanos();
-        this.environmentEngaged = isTrue(config.env(ENV_VAR).orElse(null));
+        this.environmentValue = config.env(ENV_VAR).map(String::strip).orElse(null);
+        this.environmentEngaged = meansStopped(environmentValue);
     }
 
     /** The emergency stop at the paths of {@code config}, with the system clock. */
@@ -145,16 +162,25 @@ public final class EmergencyStop implements AutoCloseable {
         return new EmergencyStop(config, clock, checkNotNull(ticker, "ticker"), Duration.ofNanos(recheckNanos));
     }
 
-    /** {@code WORKFLOW_EMERGENCY_STOP}'s meaning: {@code true} in any case, surrounding blanks ignored. */
-    static boolean isTrue(String value) {
-        return value != null && value.strip().equalsIgnoreCase("true");
+    /**
+     * {@code WORKFLOW_EMERGENCY_STOP}'s meaning, failing closed: unset, empty, {@code 0}, {@code false} or {@code no}
+     * (any case, surrounding blanks ignored) lets workflows run; any other value ({@code true}, {@code 1},
+     * {@code yes}, a typo) stops them. Upstream stopped on {@code true} only, so {@code =1} silently did nothing.
+     */
+    static boolean meansStopped(String value) {
+        if (value == null) {
+            return false;
+        }
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        return !(v.isEmpty() || v.equals("0") || v.equals("false") || v.equals("no"));
     }
 
     // ---- the engine's side --------------------------------------------------------------------------------
 
     /**
      * True when workflows must not run: the flag file exists, the flag path cannot be checked, or this process
-     * started with {@code WORKFLOW_EMERGENCY_STOP=true}. Cheap enough to call before every step.
+     * started with {@code WORKFLOW_EMERGENCY_STOP} set (see {@link #meansStopped}). Cheap enough to call before every
+     * step.
      */
     public boolean isEngaged() {
         return environmentEngaged || look().engaged();
@@ -194,7 +220,7 @@ public final class EmergencyStop implements AutoCloseable {
             case UNREADABLE -> EmergencyStopStatus.unreadable(flagFile, check.detail());
             case PRESENT -> readRecord(check);
             case ABSENT -> environmentEngaged
-                    ? EmergencyStopStatus.environment(flagFile)
+                    ? EmergencyStopStatus.environment(flagFile, environmentValue)
                     : EmergencyStopStatus.running(flagFile);
         };
     }
@@ -299,9 +325,15 @@ public final class EmergencyStop implements AutoCloseable {
      * line (on disk before this returns) and writes {@code WORKFLOW_EMERGENCY_STOP=true} to the environment file. If
      * the stop is already engaged, its first record is kept and the repeat is audited.
      *
+     * <p>Nothing is created or changed when a path cannot be used: a directory of the flag file, audit log or env file
+     * that does not exist is refused (a typo in a path would otherwise engage a stop no engine looks at), except the
+     * state directory itself when it comes from {@code AOS_STATE_DIR} or the default, which is created on a host's
+     * first use. Once the flag file is written the stop is engaged, whatever happens next: an audit line or env file
+     * that cannot be written is reported in {@link EmergencyStopChange#problems()}, not thrown.
+     *
      * @param reason why, in the operator's words; null or blank for none
-     * @throws OpsException naming the file, when a file cannot be written; if the flag was created but the audit line
-     *                      could not be, the message says that workflows are stopped
+     * @throws OpsException naming the file or directory, when nothing was changed because a path cannot be used or
+     *                      the flag file cannot be written
      */
     public EmergencyStopChange enable(String reason) {
         String why = normalise(reason);
@@ -310,12 +342,13 @@ public final class EmergencyStop implements AutoCloseable {
             FlagCheck check = FlagCheck.of(flagFile);
             failIfUnreadable(check);
             Instant now = clock.instant();
+            List<String> problems = new ArrayList<>();
             if (check.state() == FlagCheck.State.PRESENT) {
                 EmergencyStopStatus inForce = readRecord(check);
                 AuditEntry entry = entry(now, Action.ENGAGE_REPEAT, actor, why, "STOPPED", "STOPPED", inForce);
-                audit(entry, true);
-                writeEnvFile(true);
-                return change(false, inForce, entry);
+                audit(entry, true, problems);
+                writeEnvFile(true, problems);
+                return change(false, inForce, entry, problems);
             }
             StopRecord record = new StopRecord(actor.user(), actor.sudoUser(), now, actor.host(), actor.pid(), why);
             write(flagFile, () -> {
@@ -324,16 +357,17 @@ public final class EmergencyStop implements AutoCloseable {
             });
             snapshot = null;
             AuditEntry entry = entry(now, Action.ENGAGE, actor, why, "RUNNING", "STOPPED", null);
-            audit(entry, true);
-            writeEnvFile(true);
-            return change(true, readRecord(FlagCheck.of(flagFile)), entry);
+            audit(entry, true, problems);
+            writeEnvFile(true, problems);
+            return change(true, readRecord(FlagCheck.of(flagFile)), entry, problems);
         });
     }
 
     /**
      * Releases the stop: removes the flag file, audits the release (with the stop that was in force) and writes
      * {@code WORKFLOW_EMERGENCY_STOP=false} to the environment file. A release while not engaged changes nothing but
-     * is audited too. The audit log is kept.
+     * is audited too. The audit log is kept. Paths are checked as for {@link #enable}, and an audit line or env file
+     * that cannot be written once the flag is removed is reported in {@link EmergencyStopChange#problems()}.
      *
      * @param reason why, in the operator's words; null or blank for none
      */
@@ -344,11 +378,12 @@ public final class EmergencyStop implements AutoCloseable {
             FlagCheck check = FlagCheck.of(flagFile);
             failIfUnreadable(check);
             Instant now = clock.instant();
+            List<String> problems = new ArrayList<>();
             if (check.state() == FlagCheck.State.ABSENT) {
                 AuditEntry entry = entry(now, Action.RELEASE_NOT_ENGAGED, actor, why, "RUNNING", "RUNNING", null);
-                audit(entry, false);
-                writeEnvFile(false);
-                return change(false, EmergencyStopStatus.running(flagFile), entry);
+                audit(entry, false, problems);
+                writeEnvFile(false, problems);
+                return change(false, EmergencyStopStatus.running(flagFile), entry, problems);
             }
             EmergencyStopStatus released = readRecord(check);
             write(flagFile, () -> {
@@ -357,9 +392,9 @@ public final class EmergencyStop implements AutoCloseable {
             });
             snapshot = null;
             AuditEntry entry = entry(now, Action.RELEASE, actor, why, "STOPPED", "RUNNING", released);
-            audit(entry, false);
-            writeEnvFile(false);
-            return change(true, released, entry);
+            audit(entry, false, problems);
+            writeEnvFile(false, problems);
+            return change(true, released, entry, problems);
         });
     }
 
@@ -385,13 +420,63 @@ public final class EmergencyStop implements AutoCloseable {
         return envFile;
     }
 
-    /** True when this process started with {@code WORKFLOW_EMERGENCY_STOP=true}, which no {@code disable} undoes. */
+    /**
+     * True when this process started with {@code WORKFLOW_EMERGENCY_STOP} set to a value that stops workflows (see
+     * {@link #environmentValue()}), which no {@code disable} undoes.
+     */
     public boolean engagedByEnvironment() {
         return environmentEngaged;
     }
 
-    private EmergencyStopChange change(boolean changed, EmergencyStopStatus stop, AuditEntry entry) {
-        return new EmergencyStopChange(changed, stop, entry, flagFile, auditLog.file(), envFile);
+    /** {@code WORKFLOW_EMERGENCY_STOP} as this process started with it (blanks stripped), or null when unset. */
+    public String environmentValue() {
+        return environmentValue;
+    }
+
+    /**
+     * When the environment file says the opposite of this flag file, why: e.g. an {@code enable} with another
+     * {@code --stop-file} wrote {@code WORKFLOW_EMERGENCY_STOP=true} to the shared env file while this flag file is
+     * absent, so services started later will be stopped while running engines run. Empty when they agree, or when
+     * there is no env file (nothing was ever written) or it cannot be read as one we wrote.
+     */
+    public Optional<String> envFileDisagreement() {
+        String text;
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(envFile, BasicFileAttributes.class);
+            if (!attributes.isRegularFile() || attributes.size() > MAX_ENV_FILE_BYTES) {
+                return Optional.empty();
+            }
+            text = Files.readString(envFile);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        String value = null;
+        String writtenFor = null;
+        for (String line : text.split("\n")) {
+            if (line.startsWith(ENV_VAR + "=")) {
+                value = line.substring(ENV_VAR.length() + 1).strip();
+            } else if (line.startsWith(ENV_FILE_FLAG_PREFIX)) {
+                writtenFor = line.substring(ENV_FILE_FLAG_PREFIX.length()).strip();
+            }
+        }
+        if (value == null) {
+            return Optional.empty();
+        }
+        boolean envStops = meansStopped(value);
+        boolean flagStops = FlagCheck.of(flagFile).engaged();
+        if (envStops == flagStops) {
+            return Optional.empty();
+        }
+        String by = writtenFor == null || writtenFor.equals(flagFile.toString())
+                ? "" : " (written for the flag file " + writtenFor + ")";
+        return Optional.of(envFile + " says " + ENV_VAR + "=" + value + by + " but the flag file " + flagFile
+                + (flagStops ? " exists: running engines are stopped, services started from now on are not"
+                        : " is absent: running engines run, services started from now on are stopped"));
+    }
+
+    private EmergencyStopChange change(boolean changed, EmergencyStopStatus stop, AuditEntry entry,
+            List<String> problems) {
+        return new EmergencyStopChange(changed, stop, entry, flagFile, auditLog.file(), envFile, problems);
     }
 
     private static AuditEntry entry(Instant now, Action action, Actor actor, String reason, String before,
@@ -403,24 +488,63 @@ public final class EmergencyStop implements AutoCloseable {
                 null);
     }
 
-    private void audit(AuditEntry entry, boolean stopped) {
+    /** Appends the audit line; once the state has changed, a failure is reported, not thrown. */
+    private void audit(AuditEntry entry, boolean stopped, List<String> problems) {
         try {
             auditLog.append(entry);
         } catch (IOException e) {
-            throw OpsException.badInput(auditLog.file(), "cannot be appended to: " + FlagCheck.problem(e)
+            problems.add(auditLog.file() + ": cannot be appended to: " + FlagCheck.problem(e)
                     + (stopped ? "; the emergency stop IS engaged, but this action is not in the audit log"
-                            : "; the emergency stop IS released, but this action is not in the audit log"), e);
+                            : "; the emergency stop IS released, but this action is not in the audit log"));
         }
     }
 
-    private void writeEnvFile(boolean stopped) {
+    /** Writes the env file; once the state has changed, a failure is reported, not thrown. */
+    private void writeEnvFile(boolean stopped, List<String> problems) {
         String content = "# Written by aos-ops emergency-stop. Read by systemd EnvironmentFile= and docker --env-file;\n"
                 + "# running engines do not need it: they check the flag file.\n"
+                + ENV_FILE_FLAG_PREFIX + flagFile + "\n"
                 + ENV_VAR + "=" + stopped + "\n";
-        write(envFile, () -> {
+        try {
             AtomicFiles.replace(envFile, content);
             makeWorldReadable(envFile);
-        });
+        } catch (IOException e) {
+            problems.add(envFile + ": cannot be written: " + FlagCheck.problem(e)
+                    + (stopped ? "; the emergency stop IS engaged (flag file " + flagFile + " written), but services "
+                            + "started from now on will not read " + ENV_VAR + "=true from this file"
+                            : "; the emergency stop IS released (flag file " + flagFile + " removed), but this file "
+                            + "may still say " + ENV_VAR + "=true to services started from now on"));
+        }
+    }
+
+    /**
+     * Refuses, before anything is created, a flag file, audit log or env file whose directory does not exist (or is
+     * not a directory), or an audit log or env file path that is a directory. The state directory is created on first
+     * use when it comes from the environment or the default: that is where engines look.
+     */
+    private void checkPathsUsable() {
+        Path stateDir = config.path(OpsSetting.STATE_DIR).toAbsolutePath().normalize();
+        boolean stateDirMayBeCreated = config.sourceOf(OpsSetting.STATE_DIR) != Source.FLAG;
+        for (Path file : List.of(flagFile, auditLog.file(), envFile)) {
+            Path dir = file.toAbsolutePath().normalize().getParent();
+            if (dir == null) {
+                continue;
+            }
+            if (Files.isDirectory(dir)) {
+                if (!file.equals(flagFile) && Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                    throw OpsException.badInput(file, "is a directory, not a file; nothing was changed");
+                }
+                continue;
+            }
+            // Absent, or made a moment ago by a concurrent enable/disable in another process: created below if needed.
+            if (dir.equals(stateDir) && stateDirMayBeCreated
+                    && (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(dir))) {
+                continue;
+            }
+            throw OpsException.badInput(dir, (Files.exists(dir) ? "is not a directory" : "directory does not exist")
+                    + " (for " + file + "); nothing was changed. Check the path for a typo, or create the directory "
+                    + "first: a stop written where no engine looks stops nothing");
+        }
     }
 
     /**
@@ -451,8 +575,10 @@ public final class EmergencyStop implements AutoCloseable {
      * processes lock two different files.
      */
     private EmergencyStopChange underLock(Supplier<EmergencyStopChange> change) {
-        // Checked before locking too, so an unusable flag path is reported as such, not as a lock failure.
+        // Checked before locking too, so an unusable flag path is reported as such, not as a lock failure, and before
+        // the lock file is created, so a refused command creates nothing.
         failIfUnreadable(FlagCheck.of(flagFile));
+        checkPathsUsable();
         Path lockFile = lockFile();
         synchronized (CHANGE_LOCK) {
             try (FileChannel channel = openLockFile(lockFile)) {

@@ -1,6 +1,7 @@
 package io.aos.ops.core.emergency;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What {@link EmergencyStop#enable} or {@link EmergencyStop#disable} did.
@@ -13,7 +14,20 @@ import java.nio.file.Path;
  * @param flagFile  the flag file
  * @param auditLog  the audit log
  * @param envFile   the environment file now saying {@code WORKFLOW_EMERGENCY_STOP=true|false}
+ * @param problems  what could not be done after the state changed (the audit line or the env file could not be
+ *                  written), one sentence each naming the file and saying that the stop IS engaged or released;
+ *                  empty when everything was written
  */
 public record EmergencyStopChange(
-        boolean changed, EmergencyStopStatus stop, AuditEntry audited, Path flagFile, Path auditLog, Path envFile) {
+        boolean changed, EmergencyStopStatus stop, AuditEntry audited, Path flagFile, Path auditLog, Path envFile,
+        List<String> problems) {
+
+    public EmergencyStopChange {
+        problems = List.copyOf(problems);
+    }
+
+    /** True when the state changed as asked but a file other than the flag file could not be written. */
+    public boolean incomplete() {
+        return !problems.isEmpty();
+    }
 }

@@ -47,7 +47,10 @@ public record EmergencyStopStatus(
         NONE,
         /** The flag file exists. */
         FLAG_FILE,
-        /** {@code WORKFLOW_EMERGENCY_STOP=true} in this process's environment (fixed when the process started). */
+        /**
+         * {@code WORKFLOW_EMERGENCY_STOP} in this process's environment (fixed when the process started) set to any
+         * value other than empty, {@code 0}, {@code false} or {@code no}.
+         */
         ENVIRONMENT,
         /** The flag path could not be checked (permissions, I/O error, not a regular file): treated as stopped. */
         UNREADABLE
@@ -57,9 +60,9 @@ public record EmergencyStopStatus(
         return new EmergencyStopStatus(false, Source.NONE, flagFile, null, null, null, null, null, null, null);
     }
 
-    static EmergencyStopStatus environment(Path flagFile) {
+    static EmergencyStopStatus environment(Path flagFile, String value) {
         return new EmergencyStopStatus(true, Source.ENVIRONMENT, flagFile, null, null, null, null, null, null,
-                EmergencyStop.ENV_VAR + "=true in this process's environment");
+                EmergencyStop.ENV_VAR + "=" + value + " in this process's environment");
     }
 
     static EmergencyStopStatus unreadable(Path flagFile, String detail) {

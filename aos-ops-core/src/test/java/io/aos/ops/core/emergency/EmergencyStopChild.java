@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A separate JVM for {@link EmergencyStopProcessTest}: its state directory comes from {@code AOS_STATE_DIR}.
+ * A separate JVM for {@link EmergencyStopProcessIT}: its state directory comes from {@code AOS_STATE_DIR}.
  *
  * <ul>
  *   <li>{@code enable GO COUNT TAG}: waits for the file GO, then enables COUNT times with reasons TAG-0, TAG-1, ...</li>

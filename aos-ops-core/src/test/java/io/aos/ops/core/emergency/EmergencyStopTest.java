@@ -25,8 +25,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class EmergencyStopTest {
 
     private static final Instant T0 = Instant.parse("2025-12-02T14:05:31Z");
@@ -177,7 +179,7 @@ class EmergencyStopTest {
     }
 
     @Test
-    void pathsComeFromTheirSettings() {
+    void pathsComeFromTheirSettings() throws Exception {
         Path flag = root.resolve("elsewhere/stop.flag");
         Path audit = root.resolve("logs/audit.jsonl");
         Path env = root.resolve("etc/stop.env");
@@ -185,6 +187,9 @@ class EmergencyStopTest {
                 .with(OpsSetting.EMERGENCY_STOP_FILE, flag)
                 .with(OpsSetting.EMERGENCY_AUDIT_LOG, audit)
                 .with(OpsSetting.EMERGENCY_ENV_FILE, env);
+        for (Path file : List.of(flag, audit, env)) {
+            Files.createDirectories(file.getParent());
+        }
         EmergencyStop.forConfig(config, clock).enable("moved");
         assertThat(flag).isRegularFile();
         assertThat(audit).isRegularFile();
@@ -198,16 +203,158 @@ class EmergencyStopTest {
             EmergencyStop stop = EmergencyStop.forConfig(config, clock);
             assertThat(stop.isEngaged()).as(value).isTrue();
             assertThat(stop.status().source()).isEqualTo(Source.ENVIRONMENT);
-            assertThatThrownBy(stop::check).hasMessageContaining("WORKFLOW_EMERGENCY_STOP=true");
+            assertThatThrownBy(stop::check).hasMessageContaining("WORKFLOW_EMERGENCY_STOP=" + value.strip());
         }
     }
 
     @Test
-    void environmentVariableOtherThanTrueIsNotEngaged() {
-        for (String value : List.of("false", "1", "yes", "")) {
+    void environmentVariableFailsClosedOnOneYesOnAndAnyOtherValue() {
+        for (String value : List.of("1", "yes", "YES", "on", "y", "enabled", "2", "stop", "flase")) {
             OpsConfig config = OpsConfig.rootedAt(root, Map.of(EmergencyStop.ENV_VAR, value));
-            assertThat(EmergencyStop.forConfig(config, clock).isEngaged()).as(value).isFalse();
+            EmergencyStop stop = EmergencyStop.forConfig(config, clock);
+            assertThat(stop.isEngaged()).as(value).isTrue();
+            assertThat(stop.status().detail()).contains("WORKFLOW_EMERGENCY_STOP=" + value);
         }
+    }
+
+    @Test
+    void environmentVariableEmptyZeroFalseOrNoIsNotEngaged() {
+        for (String value : List.of("", "  ", "0", "false", "FALSE", " False ", "no", "NO", "No")) {
+            OpsConfig config = OpsConfig.rootedAt(root, Map.of(EmergencyStop.ENV_VAR, value));
+            assertThat(EmergencyStop.forConfig(config, clock).isEngaged()).as("'" + value + "'").isFalse();
+        }
+    }
+
+    /** Oracle: the documented rule, written independently; over random strings from a small alphabet. */
+    @Test
+    void environmentVariableRuleMatchesItsOracleOnRandomValues() {
+        java.util.Random random = new java.util.Random(20251202);
+        String alphabet = "01nofalsyeNOFALSYE \t";
+        List<String> seeds = List.of("", "0", "false", "no", "true", "1", "yes");
+        for (int i = 0; i < 5_000; i++) {
+            String value;
+            if (random.nextBoolean()) {
+                String base = seeds.get(random.nextInt(seeds.size()));
+                StringBuilder b = new StringBuilder();
+                for (char c : base.toCharArray()) {
+                    b.append(random.nextBoolean() ? Character.toUpperCase(c) : c);
+                }
+                value = " ".repeat(random.nextInt(2)) + b + " ".repeat(random.nextInt(2));
+            } else {
+                StringBuilder b = new StringBuilder();
+                for (int n = random.nextInt(6); n > 0; n--) {
+                    b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                value = b.toString();
+            }
+            String t = value.trim().toLowerCase(java.util.Locale.ROOT);
+            boolean expected = !(t.isEmpty() || t.equals("0") || t.equals("false") || t.equals("no"));
+            assertThat(EmergencyStop.meansStopped(value)).as("'" + value + "'").isEqualTo(expected);
+        }
+        assertThat(EmergencyStop.meansStopped(null)).isFalse();
+    }
+
+    @Test
+    void enableRefusesAnExplicitFlagPathWhoseDirectoryDoesNotExistAndChangesNothing() {
+        Path typo = root.resolve("typo/path/stop.flag");
+        OpsConfig config = config().with(OpsSetting.EMERGENCY_STOP_FILE, typo);
+        assertThatThrownBy(() -> EmergencyStop.forConfig(config, clock).enable("typo"))
+                .isInstanceOf(OpsException.class)
+                .hasMessageContaining(root.resolve("typo/path").toString())
+                .hasMessageContaining("does not exist")
+                .hasMessageContaining("nothing was changed");
+        assertThat(root.resolve("typo")).doesNotExist();
+        assertThat(root.resolve("state")).doesNotExist();
+    }
+
+    @Test
+    void enableRefusesAnExplicitStateDirectoryThatDoesNotExist() {
+        OpsConfig config = config().with(OpsSetting.STATE_DIR, root.resolve("no-such-state"));
+        assertThatThrownBy(() -> EmergencyStop.forConfig(config, clock).enable("typo"))
+                .isInstanceOf(OpsException.class).hasMessageContaining("no-such-state").hasMessageContaining(
+                        "does not exist");
+        assertThat(root.resolve("no-such-state")).doesNotExist();
+    }
+
+    @Test
+    void enableRefusesAMissingEnvFileOrAuditLogDirectoryBeforeEngaging() {
+        for (OpsSetting setting : List.of(OpsSetting.EMERGENCY_ENV_FILE, OpsSetting.EMERGENCY_AUDIT_LOG)) {
+            OpsConfig config = config().with(setting, root.resolve("missing-" + setting + "/file"));
+            assertThatThrownBy(() -> EmergencyStop.forConfig(config, clock).enable("x")).as(setting.name())
+                    .isInstanceOf(OpsException.class).hasMessageContaining("missing-" + setting)
+                    .hasMessageContaining("does not exist");
+            assertThat(state(".workflow_emergency_stop")).as(setting.name()).doesNotExist();
+            assertThat(root.resolve("missing-" + setting)).doesNotExist();
+        }
+    }
+
+    @Test
+    void disableRefusesAnExplicitFlagPathWhoseDirectoryDoesNotExist() {
+        OpsConfig config = config().with(OpsSetting.EMERGENCY_STOP_FILE, root.resolve("typo/stop.flag"));
+        assertThatThrownBy(() -> EmergencyStop.forConfig(config, clock).disable("typo"))
+                .isInstanceOf(OpsException.class).hasMessageContaining("does not exist");
+        assertThat(root.resolve("typo")).doesNotExist();
+        assertThat(root.resolve("state")).doesNotExist();
+    }
+
+    @Test
+    void theStateDirectoryFromTheEnvironmentOrDefaultIsCreatedOnFirstUse() {
+        stop().enable("first use of this host");
+        assertThat(state(".workflow_emergency_stop")).isRegularFile();
+    }
+
+    @Test
+    void anEnvFileThatCannotBeWrittenLeavesTheStopEngagedAndSaysSo() throws Exception {
+        // Its directory exists, but the atomic write's temporary name (longer than the file's) exceeds NAME_MAX.
+        Path env = Files.createDirectories(root.resolve("etc")).resolve("e".repeat(250));
+        OpsConfig config = config().with(OpsSetting.EMERGENCY_ENV_FILE, env);
+        EmergencyStop stop = EmergencyStop.forConfig(config, clock);
+        EmergencyStopChange change = stop.enable("env file broken");
+        assertThat(change.changed()).isTrue();
+        assertThat(stop.isEngaged()).isTrue();
+        assertThat(stop.recentAudit(5)).extracting(AuditEntry::action).containsExactly(Action.ENGAGE);
+        assertThat(change.problems()).singleElement().asString()
+                .contains(env.toString(), "cannot be written", "the emergency stop IS engaged");
+        EmergencyStopChange release = stop.disable("done");
+        assertThat(release.problems()).singleElement().asString().contains("the emergency stop IS released");
+        assertThat(stop.isEngaged()).isFalse();
+    }
+
+    @Test
+    void aCleanChangeHasNoProblems() {
+        assertThat(stop().enable("ok").problems()).isEmpty();
+        assertThat(stop().disable("ok").problems()).isEmpty();
+    }
+
+    @Test
+    void theEnvFileNamesTheFlagFileItWasWrittenFor() throws Exception {
+        stop().enable(null);
+        assertThat(Files.readString(state("emergency_stop.env")))
+                .contains("# Flag file: " + state(".workflow_emergency_stop"));
+    }
+
+    @Test
+    void anEnvFileThatDisagreesWithTheFlagIsReported() throws Exception {
+        Path other = Files.createDirectories(root.resolve("other")).resolve("stop.flag");
+        // enable with another flag file, same (default) env file: the env file says true, our flag is absent
+        EmergencyStop.forConfig(config().with(OpsSetting.EMERGENCY_STOP_FILE, other), clock).enable("elsewhere");
+        EmergencyStop stop = stop();
+        assertThat(stop.status().state()).isEqualTo("RUNNING");
+        assertThat(stop.envFileDisagreement()).hasValueSatisfying(problem -> assertThat(problem)
+                .contains(state("emergency_stop.env").toString(), "WORKFLOW_EMERGENCY_STOP=true",
+                        other.toString(), state(".workflow_emergency_stop").toString()));
+        assertThat(EmergencyStop.forConfig(config().with(OpsSetting.EMERGENCY_STOP_FILE, other), clock)
+                .envFileDisagreement()).isEmpty();
+    }
+
+    @Test
+    void anAgreeingOrMissingEnvFileIsNoDisagreement() {
+        EmergencyStop stop = stop();
+        assertThat(stop.envFileDisagreement()).isEmpty();
+        stop.enable("x");
+        assertThat(stop.envFileDisagreement()).isEmpty();
+        stop.disable("y");
+        assertThat(stop.envFileDisagreement()).isEmpty();
     }
 
     @Test

@@ -30,30 +30,30 @@ final class RunLock implements AutoCloseable {
         this.lock = lock;
     }
 
+    /**
+     * Locks {@code layout}'s directory for this run, creating it if needed. A refusal (the directory is in use, or
+     * holds an earlier run) leaves the directory exactly as it was: nothing is created, written or truncated, so its
+     * modification time still says when that run last wrote, and tools that pick the newest run are not misled.
+     */
     static RunLock acquire(ShadowRunLayout layout) {
+        refuseIfTaken(layout);
         Path pidFile = layout.pidFile();
         FileChannel channel = null;
         try {
             Files.createDirectories(layout.root());
             channel = FileChannel.open(pidFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
+            FileLock lock = tryLock(channel);
             if (lock == null) {
+                // Another run took the directory between the look above and this open.
                 String pid = heldBy(pidFile);
                 channel.close();
-                throw OpsException.usage(layout.root() + " is in use by a running shadow simulation (PID "
-                        + (pid.isEmpty() ? "unknown" : pid) + "); choose another --output or stop that run first");
+                throw inUse(layout, pid);
             }
             if (Files.exists(layout.statusFile())) {
                 lock.release();
                 channel.close();
-                throw OpsException.usage(layout.root() + " already holds a shadow run (" + layout.statusFile()
-                        + " exists); choose another --output so the two runs do not mix");
+                throw holdsARun(layout);
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
@@ -78,6 +78,46 @@ final class RunLock implements AutoCloseable {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /**
+     * Refuses a directory in use or holding an earlier run by looking only: an existing PID file is opened without
+     * {@code CREATE} and locked for a moment (neither changes a file's or the directory's contents or times).
+     */
+    private static void refuseIfTaken(ShadowRunLayout layout) {
+        Path pidFile = layout.pidFile();
+        if (Files.isRegularFile(pidFile)) {
+            try (FileChannel channel = FileChannel.open(pidFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                FileLock lock = tryLock(channel);
+                if (lock == null) {
+                    throw inUse(layout, heldBy(pidFile));
+                }
+                lock.release();
+            } catch (IOException e) {
+                throw OpsException.badInput(pidFile, "cannot check the PID file: " + e.getMessage(), e);
+            }
+        }
+        if (Files.exists(layout.statusFile())) {
+            throw holdsARun(layout);
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    private static OpsException inUse(ShadowRunLayout layout, String pid) {
+        return OpsException.usage(layout.root() + " is in use by a running shadow simulation (PID "
+                + (pid.isEmpty() ? "unknown" : pid) + "); choose another --output or stop that run first");
+    }
+
+    private static OpsException holdsARun(ShadowRunLayout layout) {
+        return OpsException.usage(layout.root() + " already holds a shadow run (" + layout.statusFile()
+                + " exists); choose another --output so the two runs do not mix");
     }
 
     /** The PID written to the file. */

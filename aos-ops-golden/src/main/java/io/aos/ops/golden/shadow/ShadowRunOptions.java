@@ -151,8 +151,9 @@ public record ShadowRunOptions(
             if (hours != null && (hours.isNaN() || hours < 0 || hours.isInfinite())) {
                 throw OpsException.usage("--hours must be a number of hours >= 0, not " + hours);
             }
-            if (cycles != null && cycles < 0) {
-                throw OpsException.usage("--cycles must be >= 0, not " + cycles);
+            if (cycles != null && cycles < 1) {
+                // Zero cycles would compare nothing and end as a failed run: refuse it before anything is created.
+                throw OpsException.usage("--cycles must be >= 1, not " + cycles);
             }
             int w = workers == null ? DEFAULT_WORKERS : workers;
             if (w < 1 || w > 256) {

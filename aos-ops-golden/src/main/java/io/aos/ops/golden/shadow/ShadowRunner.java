@@ -636,8 +636,10 @@ public final class ShadowRunner {
         List<String> parts = new ArrayList<>();
         if (options.hours().isPresent()) {
             double h = options.hours().getAsDouble();
-            String hours = h == Math.rint(h) ? Long.toString((long) h) : Double.toString(h);
-            parts.add(hours + "h (" + Math.round(h * 60) + "m)");
+            // Plain digits: Double.toString writes 0.0003 as 3.0E-4.
+            String hours = java.math.BigDecimal.valueOf(h).stripTrailingZeros().toPlainString();
+            long seconds = Math.round(h * 3600);
+            parts.add(hours + "h (" + (seconds < 60 ? seconds + "s" : Math.round(h * 60) + "m") + ")");
         }
         if (options.maxCycles().isPresent()) {
             parts.add(options.maxCycles().getAsLong() + " cycles");

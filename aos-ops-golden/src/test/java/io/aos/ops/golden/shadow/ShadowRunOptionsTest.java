@@ -59,4 +59,16 @@ class ShadowRunOptionsTest {
         assertThatThrownBy(() -> FaultInjection.parse("cosmic-ray")).hasMessageContaining("unknown fault kind");
         assertThatThrownBy(() -> FaultInjection.parse("unordered:2")).hasMessageContaining("(0, 1]");
     }
+
+    @Test
+    void zeroOrNegativeCyclesAreUsageErrors() {
+        for (long cycles : new long[] {0, -1, Long.MIN_VALUE}) {
+            assertThatThrownBy(() -> ShadowRunOptions.builder(out).cycles(cycles).seed(1L).build()).as("" + cycles)
+                    .isInstanceOf(OpsException.class)
+                    .hasMessageContaining("--cycles must be >= 1")
+                    .satisfies(e -> assertThat(((OpsException) e).exitCode(io.aos.ops.core.health.ExitMode.DEFAULT))
+                            .isEqualTo(2));
+        }
+        assertThat(ShadowRunOptions.builder(out).cycles(1L).seed(1L).build().maxCycles()).hasValue(1);
+    }
 }

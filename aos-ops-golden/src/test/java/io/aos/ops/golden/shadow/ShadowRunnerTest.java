@@ -21,13 +21,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ShadowRunnerTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T04:00:00Z"), ZoneOffset.UTC);
@@ -192,6 +195,40 @@ class ShadowRunnerTest {
     }
 
     @Test
+    void theBannerStatesASmallHourBudgetInPlainDigits(@TempDir Path tmp) {
+        runner(quick(tmp.resolve("run")).hours(0.0003).cycles(1L).build(), StopCheck.NEVER).run();
+        assertThat(log()).contains("Duration:            0.0003h (1s) or 1 cycles, whichever comes first");
+    }
+
+    @Test
+    void aRefusedRunOnAFinishedRunsDirectoryChangesNothingInIt(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        runner(quick(out).build(), StopCheck.NEVER).run();
+        Files.setLastModifiedTime(out, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        List<String> before = snapshot(out);
+
+        assertThatThrownBy(() -> runner(quick(out).build(), StopCheck.NEVER).run())
+                .isInstanceOf(OpsException.class).hasMessageContaining("already holds a shadow run");
+
+        assertThat(snapshot(out)).isEqualTo(before);
+        assertThat(ShadowRunLayout.of(out).pidFile()).doesNotExist();
+        assertThat(Files.getLastModifiedTime(out).toMillis()).isEqualTo(1_000_000_000_000L);
+    }
+
+    /** Every file and directory below {@code dir} with its size and modification time. */
+    private static List<String> snapshot(Path dir) throws Exception {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.map(p -> {
+                try {
+                    return dir.relativize(p) + " " + Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).sorted().toList();
+        }
+    }
+
+    @Test
     void aStopRequestEndsTheRunWithASummaryAndStateStopped(@TempDir Path tmp) throws Exception {
         ShadowRunOptions options = quick(tmp.resolve("run")).cycles(null).hours(1.0)
                 .cycleInterval(Duration.ofSeconds(30)).build();
@@ -200,9 +237,10 @@ class ShadowRunnerTest {
         t.start();
         // Wait for the first cycle's report, then stop during the 30 s interval.
         Path firstReport = ShadowRunLayout.of(tmp.resolve("run")).cycleReport(1);
-        for (int i = 0; i < 500 && !Files.exists(firstReport); i++) {
+        for (int i = 0; i < 6000 && !Files.exists(firstReport); i++) {
             Thread.sleep(10);
         }
+        assertThat(firstReport).as("the first cycle's report, within 60 s").exists();
         runner.requestStop();
         assertThat(runner.awaitFinished(Duration.ofSeconds(20))).isTrue();
         ShadowRunResult result = runner.result().orElseThrow();
@@ -220,10 +258,13 @@ class ShadowRunnerTest {
         Thread t = new Thread(runner::run);
         t.start();
         Path status = ShadowRunLayout.of(tmp.resolve("run")).statusFile();
-        for (int i = 0; i < 500 && !(Files.exists(status)
+        for (int i = 0; i < 6000 && !(Files.exists(status)
                 && OpsJson.read(status, ShadowRunStatus.class).state() == RunState.PAUSED); i++) {
             Thread.sleep(10);
         }
+        assertThat(status).as("status.json, within 60 s").exists();
+        assertThat(OpsJson.read(status, ShadowRunStatus.class).state()).as("paused within 60 s")
+                .isEqualTo(RunState.PAUSED);
         assertThat(OpsJson.read(status, ShadowRunStatus.class).emergencyStop()).isTrue();
         engaged.set(false);
         assertThat(runner.awaitFinished(Duration.ofSeconds(20))).isTrue();

@@ -35,7 +35,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code debug replay <run_id>}: replays exactly the recorded run it names, with its workflow type and seed, through
  * the workflow registry, and compares the result with its golden file. Upstream's {@code replay} ignored the id and
  * ran the whole runner against the live golden directory, adding three golden files each time; this one reads the
- * golden directory and writes nothing there: the replay goes to {@code --output} or a temporary file.
+ * golden directory and writes nothing there: the replay goes to {@code --output}, or to a temporary file that is
+ * deleted once compared (also when the comparison fails), so repeated replays leave nothing in {@code /tmp}.
  *
  * <p>The verdict is the runner's (equal workflow hashes). The explanation comes from the classified diff: step by step
  * against the run's recorded trace ({@code <run>/traces/<run_id>.steps.jsonl}) when the suite's runner kept one, else
@@ -51,15 +52,28 @@ public final class GoldenReplay {
 
     private final WorkflowRegistry registry;
     private final Clock clock;
+    /** Where a replay without --output is written while compared; null: {@code java.io.tmpdir}. */
+    private final Path tempDirectory;
 
-    private GoldenReplay(WorkflowRegistry registry, Clock clock) {
+    private GoldenReplay(WorkflowRegistry registry, Clock clock, Path tempDirectory) {
         this.registry = registry;
         this.clock = clock;
+        this.tempDirectory = tempDirectory;
     }
 
     /** A replayer over {@code registry} ({@link WorkflowRegistry#discover()} for the built-ins plus plugins). */
     public static GoldenReplay create(WorkflowRegistry registry, Clock clock) {
-        return new GoldenReplay(checkNotNull(registry, "registry"), checkNotNull(clock, "clock"));
+        return new GoldenReplay(checkNotNull(registry, "registry"), checkNotNull(clock, "clock"), null);
+    }
+
+    /** A copy that writes a replay without {@code --output} into {@code dir} (deleted after) instead of /tmp. */
+    public GoldenReplay withTempDirectory(Path dir) {
+        return new GoldenReplay(registry, clock, checkNotNull(dir, "dir"));
+    }
+
+    private Path tempFile(String runId, String suffix) throws IOException {
+        Path dir = tempDirectory != null ? tempDirectory : Path.of(System.getProperty("java.io.tmpdir"));
+        return Files.createTempFile(dir, "aos-replay-" + runId + "-", suffix);
     }
 
     /**
@@ -101,12 +115,11 @@ public final class GoldenReplay {
                 : Optional.of(goldenDir.getParent().resolve("traces").resolve(runId + ".steps.jsonl"))
                         .filter(Files::isRegularFile);
         DiffResult diff;
-        Path written;
+        Path written = null;
         String comparedWith;
         try {
             if (originalTrace.isPresent()) {
-                written = output.isPresent() ? output.get() : Files.createTempFile("aos-replay-" + runId + "-",
-                        ".steps.jsonl");
+                written = output.isPresent() ? output.get() : tempFile(runId, ".steps.jsonl");
                 RunTrace.write(written, replay, clock.instant());
                 diff = GoldenDiff.compare(originalTrace.get(), written);
                 comparedWith = "trace " + originalTrace.get();
@@ -114,8 +127,7 @@ public final class GoldenReplay {
                 SimulationGolden result = new SimulationGolden(replayId, type, BigInteger.valueOf(seed),
                         replay.stepHashes(), replay.workflowHash(), replay.durationMs(), true, null);
                 byte[] bytes = SimulationGoldenWriter.toBytes(result);
-                written = output.isPresent() ? output.get() : Files.createTempFile("aos-replay-" + runId + "-",
-                        GOLDEN_SUFFIX);
+                written = output.isPresent() ? output.get() : tempFile(runId, GOLDEN_SUFFIX);
                 Files.write(written, bytes);
                 // Compared as a replay of the same run: the run id is the replay's name, not a difference.
                 ObjectNode actual = (ObjectNode) OpsJson.mapper().readTree(bytes);
@@ -124,12 +136,17 @@ public final class GoldenReplay {
                 comparedWith = "golden file (no step trace was recorded)";
             }
         } catch (IOException e) {
-            throw OpsException.badInput(output.orElse(Path.of(System.getProperty("java.io.tmpdir"))),
+            throw OpsException.badInput(output.orElse(tempDirectoryShown()),
                     "cannot write the replay: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
-            throw OpsException.badInput(output.orElse(Path.of(System.getProperty("java.io.tmpdir"))),
+            throw OpsException.badInput(output.orElse(tempDirectoryShown()),
                     "cannot write the replay: " + e.getCause().getMessage(), e);
+        } finally {
+            if (output.isEmpty() && written != null) {
+                deleteQuietly(written);
+            }
         }
+        Path kept = output.orElse(null);
         boolean matches = originalHash.equals(replay.workflowHash());
         Integer step = null;
         if (diff.firstDivergingStep().isPresent()) {
@@ -144,7 +161,19 @@ public final class GoldenReplay {
         }
         return new ReplayResult(runId, goldenFile, type, seed, replayId, originalHash, replay.workflowHash(), matches,
                 diff.severity().name(), diff.rootCause().map(Enum::name).orElse(null), step, evidence, comparedWith,
-                written);
+                kept);
+    }
+
+    private Path tempDirectoryShown() {
+        return tempDirectory != null ? tempDirectory : Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // The verdict stands; a temporary file we could not delete is the OS's to clean.
+        }
     }
 
     private static Integer firstDifferentStep(JsonNode golden, WorkflowRun replay) {

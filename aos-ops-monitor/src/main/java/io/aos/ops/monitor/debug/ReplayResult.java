@@ -20,7 +20,8 @@ import java.util.Map;
  * @param firstDivergingStep the 0-based step where the replay first differs; null when none or unknown
  * @param evidence           what decided the root cause, in one sentence
  * @param comparedWith       {@code trace} (step by step, with the run's recorded trace) or {@code golden file}
- * @param replayOutput       where the replay's trace (or golden-format result) was written
+ * @param replayOutput       where the replay's trace (or golden-format result) was kept ({@code --output}); null when
+ *                           none was given: the replay was written to a temporary file, compared, and deleted
  */
 public record ReplayResult(String runId, Path goldenFile, String workflowType, long seed, String replayRunId,
                            String originalHash, String replayHash, boolean matches, String severity, String rootCause,
@@ -46,7 +47,7 @@ public record ReplayResult(String runId, Path goldenFile, String workflowType, l
         json.put("first_diverging_step", firstDivergingStep);
         json.put("evidence", evidence);
         json.put("compared_with", comparedWith);
-        json.put("replay_output", replayOutput.toString());
+        json.put("replay_output", replayOutput == null ? null : replayOutput.toString());
         return json;
     }
 
@@ -67,7 +68,8 @@ public record ReplayResult(String runId, Path goldenFile, String workflowType, l
             }
         }
         out.append("  Compared with:   the recorded ").append(comparedWith).append('\n');
-        out.append("  Replay written:  ").append(replayOutput).append(" (nothing was written to the golden dir)\n");
+        out.append("  Replay written:  ").append(replayOutput == null ? "not kept (give --output FILE to keep it)"
+                : replayOutput.toString()).append(" (nothing was written to the golden dir)\n");
         return out.toString();
     }
 }

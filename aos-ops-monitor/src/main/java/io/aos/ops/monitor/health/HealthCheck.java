@@ -7,6 +7,7 @@ import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.emergency.EmergencyStop;
 import io.aos.ops.core.health.HealthStatus;
 import io.aos.ops.core.process.ProcessStatus;
+import io.aos.ops.core.process.ProcessTable;
 import io.aos.ops.monitor.discovery.RunDiscovery;
 import io.aos.ops.monitor.discovery.RunObserver;
 import io.aos.ops.monitor.discovery.RunSnapshot;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * The health check of a shadow run: finds the run, observes it, runs every probe and combines the results (worst wins)
@@ -52,11 +54,13 @@ public final class HealthCheck {
     private final Clock clock;
     private final BooleanSupplier emergencyStop;
     private final List<Probe> fixedProbes;
+    private final Predicate<String> upstreamRunner;
     private RunObserver observer;
 
     private HealthCheck(OpsConfig config, Options options, Clock clock, BooleanSupplier emergencyStop,
-                        boolean goldenProbe) {
+                        boolean goldenProbe, Predicate<String> upstreamRunner) {
         this.config = config;
+        this.upstreamRunner = upstreamRunner;
         this.options = options;
         this.clock = clock;
         this.emergencyStop = emergencyStop;
@@ -79,11 +83,22 @@ public final class HealthCheck {
 
     /** As {@link #create(OpsConfig, Options, Clock)}, with the emergency-stop check given (for tests and services). */
     public static HealthCheck create(OpsConfig config, Options options, Clock clock, BooleanSupplier emergencyStop) {
+        return create(config, options, clock, emergencyStop, RunObserver.UPSTREAM_RUNNER);
+    }
+
+    /**
+     * As {@link #create(OpsConfig, Options, Clock, BooleanSupplier)}, with the command line that identifies an upstream
+     * runner when no run directory names a process: a test that expects no run at all must not find another
+     * checkout's runner on the same machine.
+     */
+    static HealthCheck create(OpsConfig config, Options options, Clock clock, BooleanSupplier emergencyStop,
+                              Predicate<String> upstreamRunner) {
         checkNotNull(config, "config");
         checkNotNull(options, "options");
         checkNotNull(clock, "clock");
         checkNotNull(emergencyStop, "emergencyStop");
-        return new HealthCheck(config, options, clock, emergencyStop, true);
+        checkNotNull(upstreamRunner, "upstreamRunner");
+        return new HealthCheck(config, options, clock, emergencyStop, true, upstreamRunner);
     }
 
     /**
@@ -96,7 +111,8 @@ public final class HealthCheck {
         checkNotNull(config, "config");
         checkNotNull(options, "options");
         checkNotNull(clock, "clock");
-        return new HealthCheck(config, options, clock, EmergencyStop.forConfig(config, clock)::isEngaged, false);
+        return new HealthCheck(config, options, clock, EmergencyStop.forConfig(config, clock)::isEngaged, false,
+                RunObserver.UPSTREAM_RUNNER);
     }
 
     /** The run watched (found on the first check). */
@@ -161,7 +177,8 @@ public final class HealthCheck {
 
     private RunObserver observer() {
         if (observer == null) {
-            observer = RunObserver.of(RunDiscovery.forConfig(config).discover(options.runDir(), options.log()), clock);
+            observer = new RunObserver(RunDiscovery.forConfig(config).discover(options.runDir(), options.log()), clock,
+                    ProcessTable.system(), upstreamRunner);
         }
         return observer;
     }

@@ -14,10 +14,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class GoldenReplayTest {
 
     @TempDir
@@ -141,5 +144,34 @@ class GoldenReplayTest {
     void closestIdsPreferTheLongestCommonPrefixThenTheFewestEdits() {
         assertThat(GoldenReplay.editDistance("primary-w1-abc", "primary-w1-abd")).isEqualTo(1);
         assertThat(GoldenReplay.commonPrefix("primary-w1-abc", "primary-w2-abc")).isEqualTo(9);
+    }
+
+    @Test
+    void withoutOutputTheReplayIsComparedThenDeletedLeavingTheTempDirectoryClean() throws Exception {
+        Path tempRoot = Files.createDirectories(tmp.resolve("java.io.tmpdir"));
+        GoldenReplay inTemp = replay.withTempDirectory(tempRoot);
+        ReplayResult traced = inTemp.replay(Optional.of(faultyRun), flawedRunId, Optional.empty());
+        ReplayResult upstream = inTemp.replay(Optional.of(RunFixtures.upstreamRun(tmp.resolve("upstream"))),
+                "primary-w1-280cfdcd", Optional.empty());
+        assertThat(traced.comparedWith()).startsWith("trace ");
+        assertThat(upstream.comparedWith()).startsWith("golden file");
+        assertThat(traced.replayOutput()).isNull();
+        assertThat(traced.render()).contains("Replay written:  not kept (give --output FILE to keep it)");
+        assertThat(traced.toJson()).containsEntry("replay_output", null);
+        assertThat(tempRoot).isEmptyDirectory();
+    }
+
+    @Test
+    void aReplayThatFailsAfterWritingItsTempFileLeavesNothingBehind() throws Exception {
+        Path run = tmp.resolve("broken");
+        Path golden = ShadowRunLayout.of(cleanRun).goldenDir().resolve(anyRunId(cleanRun) + ".golden.json");
+        Files.createDirectories(run.resolve("golden"));
+        Files.copy(golden, run.resolve("golden").resolve(golden.getFileName()));
+        Files.createDirectories(run.resolve("traces"));
+        Files.writeString(run.resolve("traces").resolve(anyRunId(cleanRun) + ".steps.jsonl"), "{not json\n");
+        Path tempRoot = Files.createDirectories(tmp.resolve("java.io.tmpdir"));
+        assertThatThrownBy(() -> replay.withTempDirectory(tempRoot).replay(Optional.of(run), anyRunId(cleanRun),
+                Optional.empty())).isInstanceOf(OpsException.class);
+        assertThat(tempRoot).isEmptyDirectory();
     }
 }

@@ -16,10 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-class SyslogSinkTest {
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class SyslogSinkIT {
 
     @TempDir
     Path tmp;

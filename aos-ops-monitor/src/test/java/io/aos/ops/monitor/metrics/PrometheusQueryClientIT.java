@@ -12,12 +12,15 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Against a loopback stand-in that answers like Prometheus's /api/v1/query; the real server is in RealPrometheusIT. */
-class PrometheusQueryClientTest {
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class PrometheusQueryClientIT {
 
     private HttpServer server;
     private volatile int status = 200;

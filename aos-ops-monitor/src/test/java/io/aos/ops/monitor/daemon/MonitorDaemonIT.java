@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-class MonitorDaemonTest {
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class MonitorDaemonIT {
 
     static final Instant NOW = Instant.parse("2026-11-28T03:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);

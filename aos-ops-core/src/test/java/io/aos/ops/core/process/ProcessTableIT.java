@@ -12,9 +12,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-class ProcessTableTest {
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class ProcessTableIT {
 
     private final ProcessTable table = ProcessTable.system();
     private Process child;

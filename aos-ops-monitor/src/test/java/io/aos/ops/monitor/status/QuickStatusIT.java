@@ -13,10 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-class QuickStatusTest {
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class QuickStatusIT {
 
     static final Instant NOW = Instant.parse("2026-11-28T03:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);

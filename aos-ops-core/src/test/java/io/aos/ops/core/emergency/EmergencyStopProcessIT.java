@@ -18,10 +18,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The emergency stop across real processes: separate JVMs sharing one temporary state directory. */
-class EmergencyStopProcessTest {
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class EmergencyStopProcessIT {
 
     private static final int PER_PROCESS = 25;
 
@@ -128,22 +130,25 @@ class EmergencyStopProcessTest {
         assertThat(stateDir().resolve(".workflow_emergency_stop")).doesNotExist();
     }
 
+    /**
+     * Another JVM's running loop sees {@code enable} without a restart. How fast is not asserted here: wall-clock
+     * latency across two JVMs on a loaded machine says nothing reliable. The bound (one look trusted for the recheck
+     * interval, no longer) is EmergencyStopTest#oneLookAtTheFlagIsTrustedForTheRecheckIntervalOnly, on a hand-moved
+     * ticker; the figure observed here is printed for the record.
+     */
     @Test
-    void aRunningLoopInAnotherJvmSeesEnableWithinOneSecond() throws Exception {
+    void aRunningLoopInAnotherJvmSeesEnableWithoutARestart() throws Exception {
         Process engine = child("watch");
         BufferedReader out = stdout(engine);
         awaitLine(out, "READY");
 
         long enableStarted = System.currentTimeMillis();
-        EmergencyStop.forConfig(OpsConfig.rootedAt(root)).enable("latency test");
+        EmergencyStop.forConfig(OpsConfig.rootedAt(root)).enable("seen by a running engine");
         String seen = out.readLine();
-        assertThat(seen).startsWith("SEEN ");
-        long latencyMillis = Long.parseLong(seen.substring("SEEN ".length())) - enableStarted;
-
-        System.out.println("emergency stop seen by another JVM " + latencyMillis + " ms after enable started");
-        // The design bound is the 250 ms recheck interval plus one step; 1 s is the promise.
-        assertThat(latencyMillis).isLessThan(1000);
-        assertThat(engine.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(seen).as("the child's loop left because it saw the stop").startsWith("SEEN ");
+        System.out.println("emergency stop seen by another JVM about "
+                + (Long.parseLong(seen.substring("SEEN ".length())) - enableStarted) + " ms after enable started");
+        assertThat(engine.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(engine.exitValue()).isZero();
     }
 }

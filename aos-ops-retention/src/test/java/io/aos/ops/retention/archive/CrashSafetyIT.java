@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * After each kill, every original file must be either still in place or inside a finished archive that verifies;
  * a second run must converge (everything archived, no partial file, no journal).
  */
-class CrashSafetyTest {
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class CrashSafetyIT {
 
     private static final int FILES = 24;
 

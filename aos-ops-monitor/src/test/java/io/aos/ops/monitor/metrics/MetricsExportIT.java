@@ -9,10 +9,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-class MetricsExportTest {
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class MetricsExportIT {
 
     @Test
     void servesOnLoopbackByDefaultAndWritesTheTextfile(@TempDir Path dir) throws Exception {
