@@ -2,6 +2,7 @@ package io.aos.ops.core;
 
 import io.aos.ops.core.health.ExitMode;
 import io.aos.ops.core.io.FileTooLargeException;
+import io.aos.ops.core.io.IoReason;
 import io.aos.ops.core.io.NotRegularFileException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -55,7 +56,7 @@ public class OpsException extends RuntimeException {
         if (e instanceof NotRegularFileException || e instanceof FileTooLargeException) {
             return badInput(file, ((java.nio.file.FileSystemException) e).getReason(), e);
         }
-        return badInput(file, "cannot be read: " + e.getMessage(), e);
+        return badInput(file, "cannot be read: " + IoReason.of(e), e);
     }
 
     /** Invalid JSON at a 1-based line and column. */

@@ -2,6 +2,7 @@ package io.aos.ops.cli.retention;
 
 import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.core.OpsException;
+import io.aos.ops.core.io.IoReason;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.retention.archive.ArchiveFormat;
 import io.aos.ops.retention.archive.ArchiveVerifier;
@@ -71,7 +72,7 @@ public final class RetentionVerifyCommand implements Callable<Integer> {
             try {
                 targets = archivesIn(dir);
             } catch (IOException e) {
-                throw OpsException.badInput(dir, "cannot be listed (" + ArchiveVerifier.describe(e) + "); nothing verified", e);
+                throw OpsException.badInput(dir, "cannot be listed (" + IoReason.describe(e) + "); nothing verified", e);
             }
             if (targets.isEmpty()) {
                 if (json) {

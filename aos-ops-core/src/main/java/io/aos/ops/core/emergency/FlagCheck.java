@@ -1,8 +1,7 @@
 package io.aos.ops.core.emergency;
 
+import io.aos.ops.core.io.IoReason;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -43,15 +42,7 @@ record FlagCheck(State state, FileTime modified, String detail) {
 
     /** The OS's reason without the path repeated, e.g. {@code Not a directory} or {@code Permission denied}. */
     static String problem(Exception e) {
-        if (e instanceof AccessDeniedException) {
-            return "Permission denied";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        if (e instanceof FileSystemException) {
-            return e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").replace(" Exception", "");
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e instanceof IOException io ? IoReason.of(io)
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -1,5 +1,6 @@
 package io.aos.ops.retention.archive;
 
+import io.aos.ops.core.io.IoReason;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -142,7 +143,7 @@ public final class ArchiveReader {
                 if (e instanceof EOFException) {
                     throw new ArchiveDamage("truncated: the archive ends early");
                 }
-                throw new ArchiveDamage("unreadable: " + (e instanceof IOException io ? ArchiveVerifier.describe(io)
+                throw new ArchiveDamage("unreadable: " + (e instanceof IOException io ? IoReason.describe(io)
                         : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
             }
             byte[] rest = new byte[CHUNK];

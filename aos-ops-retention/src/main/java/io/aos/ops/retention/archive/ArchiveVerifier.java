@@ -1,10 +1,8 @@
 package io.aos.ops.retention.archive;
 
+import io.aos.ops.core.io.IoReason;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -46,27 +44,7 @@ public final class ArchiveVerifier {
         } catch (ArchiveDamage e) {
             return new Result(archive, false, 0, e.getMessage(), List.of());
         } catch (IOException e) {
-            return new Result(archive, false, 0, "unreadable: " + describe(e), List.of());
+            return new Result(archive, false, 0, "unreadable: " + IoReason.describe(e), List.of());
         }
-    }
-
-    /**
-     * An I/O failure as one phrase that keeps its reason: {@code /a/g.tgz: permission denied} where the exception's
-     * own message is only the path.
-     */
-    public static String describe(IOException e) {
-        if (e instanceof AccessDeniedException denied) {
-            return denied.getFile() + ": permission denied"
-                    + (denied.getReason() == null ? "" : " (" + denied.getReason() + ")");
-        }
-        if (e instanceof NoSuchFileException missing) {
-            return missing.getFile() + ": no such file";
-        }
-        if (e instanceof FileSystemException fs && fs.getFile() != null) {
-            return fs.getFile() + (fs.getOtherFile() == null ? "" : " -> " + fs.getOtherFile()) + ": "
-                    + (fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName());
-        }
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
     }
 }

@@ -4,6 +4,7 @@ import com.google.common.base.Throwables;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.io.AtomicFiles;
+import io.aos.ops.core.io.IoReason;
 import io.aos.ops.retention.RetentionSettings;
 import io.aos.ops.retention.lock.DirectoryLock;
 import io.aos.ops.retention.log.RetentionLog;

@@ -1,5 +1,6 @@
 package io.aos.ops.retention.archive;
 
+import io.aos.ops.core.io.IoReason;
 import io.aos.ops.retention.scan.GoldenFile;
 import io.aos.ops.retention.scan.GoldenKind;
 import java.io.BufferedOutputStream;

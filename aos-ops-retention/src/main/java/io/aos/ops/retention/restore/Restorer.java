@@ -1,6 +1,7 @@
 package io.aos.ops.retention.restore;
 
 import io.aos.ops.core.OpsException;
+import io.aos.ops.core.io.IoReason;
 import io.aos.ops.retention.archive.ArchiveReader;
 import io.aos.ops.retention.archive.ArchiveVerifier;
 import io.aos.ops.retention.archive.Manifest;
@@ -114,7 +115,7 @@ public final class Restorer {
             WritingSink sink = new WritingSink(archive, staging, entries);
             ArchiveVerifier.Result again = ArchiveVerifier.verify(archive, sink);
             if (sink.failure != null) {
-                throw refused(archive, sink.failure instanceof IOException io ? ArchiveVerifier.describe(io)
+                throw refused(archive, sink.failure instanceof IOException io ? IoReason.describe(io)
                         : sink.failure.getMessage());
             }
             if (!again.ok()) {
@@ -131,7 +132,7 @@ public final class Restorer {
                     staging.publish(s, force);
                     published++;
                 } catch (OpsException | IOException e) {
-                    String why = e instanceof IOException io ? ArchiveVerifier.describe(io) : e.getMessage();
+                    String why = e instanceof IOException io ? IoReason.describe(io) : e.getMessage();
                     int kept = staging.rollback();
                     throw OpsException.failure("cannot restore " + archive + ": " + why + "; " + (kept == 0
                             ? "nothing restored" : "the " + kept + " files already replaced by their archived "
@@ -146,7 +147,7 @@ public final class Restorer {
     }
 
     private static OpsException cannot(Path archive, Path dest, IOException e) {
-        return OpsException.failure("cannot restore " + archive + " into " + dest + ": " + ArchiveVerifier.describe(e)
+        return OpsException.failure("cannot restore " + archive + " into " + dest + ": " + IoReason.describe(e)
                 + "; nothing restored");
     }
 
@@ -220,7 +221,7 @@ public final class Restorer {
         } catch (NoSuchFileException e) {
             return null;
         } catch (FileSystemException e) {
-            throw OpsException.failure("cannot restore into " + p + ": " + ArchiveVerifier.describe(e)
+            throw OpsException.failure("cannot restore into " + p + ": " + IoReason.describe(e)
                     + "; nothing restored");
         }
     }

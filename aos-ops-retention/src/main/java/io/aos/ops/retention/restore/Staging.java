@@ -1,6 +1,7 @@
 package io.aos.ops.retention.restore;
 
 import io.aos.ops.core.OpsException;
+import io.aos.ops.core.io.IoReason;
 import io.aos.ops.retention.archive.ArchiveVerifier;
 import java.io.Closeable;
 import java.io.IOException;
@@ -277,7 +278,7 @@ final class Staging implements Closeable {
         try {
             return parent.newDirectoryStream(Path.of(name), LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            throw OpsException.failure(dest.resolve(rel) + " changed while restoring (" + ArchiveVerifier.describe(e)
+            throw OpsException.failure(dest.resolve(rel) + " changed while restoring (" + IoReason.describe(e)
                     + ")");
         }
     }
@@ -301,7 +302,7 @@ final class Staging implements Closeable {
             }
             String rel = parentRel.isEmpty() ? name : parentRel + "/" + name;
             throw OpsException.failure("cannot create the directory " + dest.resolve(rel) + ": "
-                    + (e instanceof IOException io ? ArchiveVerifier.describe(io) : e.getMessage()));
+                    + (e instanceof IOException io ? IoReason.describe(io) : e.getMessage()));
         }
         createdDirs.add(new CreatedDir(parentRel, name, key));
         return handle;

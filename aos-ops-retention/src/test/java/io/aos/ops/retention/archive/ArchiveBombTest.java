@@ -1,7 +1,6 @@
 package io.aos.ops.retention.archive;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.aos.ops.core.io.IoReason;
 import io.aos.ops.retention.CraftedArchive;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Crafted archives whose honest size is small and whose headers or tails claim gigabytes: each is refused with one
@@ -160,12 +160,12 @@ class ArchiveBombTest {
 
     @Test
     void aFileSystemErrorKeepsItsReason() {
-        assertThat(ArchiveVerifier.describe(new AccessDeniedException("/a/g.tgz")))
-                .isEqualTo("/a/g.tgz: permission denied");
-        assertThat(ArchiveVerifier.describe(new java.nio.file.FileSystemException("/a/g.tgz", null, "Input/output error")))
+        assertThat(IoReason.describe(new AccessDeniedException("/a/g.tgz")))
+                .isEqualTo("/a/g.tgz: Permission denied");
+        assertThat(IoReason.describe(new java.nio.file.FileSystemException("/a/g.tgz", null, "Input/output error")))
                 .isEqualTo("/a/g.tgz: Input/output error");
-        assertThat(ArchiveVerifier.describe(new java.nio.file.NoSuchFileException("/a/g.tgz")))
-                .isEqualTo("/a/g.tgz: no such file");
+        assertThat(IoReason.describe(new java.nio.file.NoSuchFileException("/a/g.tgz")))
+                .isEqualTo("/a/g.tgz: No such file or directory");
     }
 
     /**

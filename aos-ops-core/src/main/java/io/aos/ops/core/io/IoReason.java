@@ -1,4 +1,4 @@
-package io.aos.ops.retention.archive;
+package io.aos.ops.core.io;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -9,15 +9,15 @@ import java.nio.file.NoSuchFileException;
 /**
  * What an I/O failure says about a file, for an operator's one-line message: the OS's reason ({@code Permission
  * denied}, {@code No space left on device}, {@code Is a directory}) rather than an exception's class name or a
- * bare path.
+ * bare path. The one rule for this wording: retention, the emergency stop and the run-file readers all ask it.
  */
-final class IoReason {
+public final class IoReason {
 
     private IoReason() {
     }
 
     /** The OS's reason alone, without the path: {@code Permission denied}. */
-    static String of(IOException e) {
+    public static String of(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "Permission denied";
         }
@@ -42,7 +42,7 @@ final class IoReason {
     }
 
     /** The file and the reason, {@code /x/a.tgz.sha256: No space left on device}, where the failure names a file. */
-    static String describe(IOException e) {
+    public static String describe(IOException e) {
         if (e instanceof FileSystemException fs && fs.getFile() != null) {
             return fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": " + of(e);
         }

@@ -1,4 +1,4 @@
-package io.aos.ops.retention.archive;
+package io.aos.ops.core.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
