@@ -527,9 +527,8 @@ public final class IncidentCapture {
         } catch (IOException e) {
             writer.noteUnreadable(config.path(OpsSetting.MONITOR_PID_FILE), BundleWriter.reason(e));
         }
-        List<SystemSnapshot.Process> processes = SystemSnapshot.processesOfTheRun(runner, monitor,
-                RunObserver.UPSTREAM_RUNNER.or(RunObserver.SUITE_RUNNER));
-        writer.text("system/processes.txt", system.processes(processes, clock.instant()));
+        List<SystemSnapshot.Process> processes = SystemSnapshot.processesOfTheRun(runner, monitor);
+        writer.text("system/processes.txt", system.processes(processes, runner, clock.instant()));
         Map<String, Path> paths = new LinkedHashMap<>();
         run.runDir().ifPresent(d -> paths.put("run", d));
         paths.put("state", config.path(OpsSetting.STATE_DIR));

@@ -129,12 +129,13 @@ final class IncidentReport {
                         .append(" (playbook step 4)\n");
             }
         }
-        b.firstMismatch().ifPresent(m -> md.append(b.rootCauses().size() + 3).append(". Reproduce the first "
-                + "mismatch: `aos-ops debug replay ").append(m.originalRunId())
-                .append(run.runDir().map(d -> " --run-dir " + d).orElse("")).append("`.\n"));
-        md.append("- When fixed: `aos-ops emergency-stop disable --reason '<fix, ticket>'` and start a new shadow "
-                + "run (playbook step 6).\n\n");
-
+        if (b.firstMismatch().isPresent()) {
+            Mismatch m = b.firstMismatch().get();
+            md.append(step++).append(". Reproduce the first mismatch: `aos-ops debug replay ").append(m.originalRunId())
+                    .append(run.runDir().map(d -> " --run-dir " + d).orElse("")).append("` (playbook step 5).\n");
+        }
+        md.append(step).append(". When fixed: `aos-ops emergency-stop disable --reason '<fix, ticket>'` and start a "
+                + "new shadow run (playbook step 6).\n\n");
         md.append("## Not captured\n\n");
         if (b.unreadable().isEmpty() && b.absent().isEmpty()) {
             md.append("Everything looked for was captured.\n\n");

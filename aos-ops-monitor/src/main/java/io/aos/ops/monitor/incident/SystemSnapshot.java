@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The machine at the moment of the capture, as text for a person: the run's processes with their kernel state and,
@@ -38,34 +37,33 @@ final class SystemSnapshot {
     }
 
     /**
-     * The processes of the run: the runner the run's state names, its descendants, the monitor daemon, and any
-     * other process whose command line is a shadow runner's (outside this process).
+     * The processes of the run: the runner the run's state names (its {@code status.json} or {@code shadow.pid}, or
+     * upstream's runner found by its command line), its descendants, and the monitor daemon of its PID file. Other
+     * shadow runners on the machine are not this run's and are left out.
      */
-    static List<Process> processesOfTheRun(Optional<ProcessStatus> runner, Optional<ProcessStatus> monitor,
-                                           Predicate<String> runnerCommandLine) {
+    static List<Process> processesOfTheRun(Optional<ProcessStatus> runner, Optional<ProcessStatus> monitor) {
         Map<Long, Process> found = new LinkedHashMap<>();
         runner.filter(ProcessStatus::isAlive).ifPresent(r -> {
-            found.put(r.pid(), new Process(r.pid(), "shadow runner (from the run's state)"));
+            found.put(r.pid(), new Process(r.pid(), "shadow runner"));
             ProcessHandle.of(r.pid()).ifPresent(h -> h.descendants().forEach(
                     d -> found.putIfAbsent(d.pid(), new Process(d.pid(), "child of the shadow runner"))));
         });
-        long self = ProcessHandle.current().pid();
-        ProcessHandle.allProcesses()
-                .filter(p -> p.pid() != self)
-                .filter(p -> p.info().commandLine().filter(runnerCommandLine).isPresent())
-                .forEach(p -> found.putIfAbsent(p.pid(), new Process(p.pid(), "shadow runner (by command line)")));
         monitor.filter(ProcessStatus::isAlive).ifPresent(
                 m -> found.putIfAbsent(m.pid(), new Process(m.pid(), "monitor daemon (from its PID file)")));
         return List.copyOf(found.values());
     }
 
     /** {@code processes.txt}: for each process its state, start, command line, wait channel and kernel stack. */
-    String processes(List<Process> processes, Instant now) {
+    String processes(List<Process> processes, Optional<ProcessStatus> runner, Instant now) {
         StringBuilder sb = new StringBuilder();
         sb.append("Processes of the shadow run at ").append(now).append('\n');
+        runner.filter(r -> !r.isAlive()).ifPresent(r -> sb.append("\nThe run's recorded runner, PID ")
+                .append(r.pid()).append(", is not running (").append(r.state()).append(").\n"));
+        if (runner.isEmpty()) {
+            sb.append("\nNo runner process is named by the run's state or found by its command line.\n");
+        }
         if (processes.isEmpty()) {
-            sb.append("\nNo process of the run is alive: no runner is named by the run's state or found by its "
-                    + "command line, and no monitor daemon is running.\n");
+            sb.append("\nNo process of the run is alive (runner, its children, monitor daemon).\n");
             return sb.toString();
         }
         for (Process p : processes) {
