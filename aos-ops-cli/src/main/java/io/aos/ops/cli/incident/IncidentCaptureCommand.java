@@ -172,20 +172,7 @@ public final class IncidentCaptureCommand implements Callable<Integer> {
     }
 
     private void print(IncidentBundle b, DirectoryArchiver.Result archived, String archiveProblem) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("bundle", b.directory().toString());
-        json.put("files", b.digests().size());
-        json.put("bytes", b.bytes());
-        json.put("emergency_stop", b.stop().action());
-        json.put("stop_engaged", b.stop().engaged());
-        json.put("run_dir", b.runDir().map(Path::toString).orElse(null));
-        json.put("mismatches", b.mismatches());
-        json.put("first_mismatch", b.firstMismatch().orElse(null));
-        json.put("root_causes", b.rootCauses());
-        json.put("unreadable", b.unreadable().stream()
-                .map(u -> Map.of("source", u.source().toString(), "reason", u.reason())).toList());
-        json.put("sanity", b.sanityVerdict());
-        json.put("manifest", b.manifest().toString());
+        Map<String, Object> json = new LinkedHashMap<>(b.toJson());
         json.put("archive", archived == null ? null : archived.archive().toString());
         json.put("archive_verified", archived != null);
         json.put("archive_problem", archiveProblem);

@@ -63,6 +63,33 @@ public record IncidentBundle(
         return captured.stream().filter(Mismatch::first).findFirst();
     }
 
+    /** The facts as JSON-ready maps, snake_case keys as every report of the suite. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("bundle", directory.toString());
+        json.put("files", digests.size());
+        json.put("bytes", bytes);
+        json.put("emergency_stop", stop.action());
+        json.put("stop_engaged", stop.engaged());
+        json.put("stop_problem", stop.problem());
+        json.put("run_dir", runDir.map(Path::toString).orElse(null));
+        json.put("mismatches", mismatches);
+        json.put("first_mismatch", firstMismatch().map(Mismatch::toJson).orElse(null));
+        json.put("captured_mismatches", captured.size());
+        json.put("root_causes", rootCauses.stream().map(RootCauseCount::toJson).toList());
+        json.put("affected_workflows", affectedWorkflows);
+        json.put("unreadable", unreadable.stream().map(u -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source", u.source().toString());
+            m.put("reason", u.reason());
+            return m;
+        }).toList());
+        json.put("absent", absent.stream().map(Path::toString).toList());
+        json.put("sanity", sanityVerdict);
+        json.put("manifest", manifest().toString());
+        return json;
+    }
+
     /** A source that exists but could not be read. */
     public record Unreadable(Path source, String reason) {
     }
@@ -96,9 +123,36 @@ public record IncidentBundle(
     public record Mismatch(boolean first, long cycle, String timestamp, String originalRunId, String replayRunId,
                            String workflowType, Long seed, Integer firstDivergingStep, String rootCause,
                            String severity, String evidence, String diffFile) {
+
+        Map<String, Object> toJson() {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("first", first);
+            e.put("cycle", cycle);
+            e.put("timestamp", timestamp);
+            e.put("original_run_id", originalRunId);
+            e.put("replay_run_id", replayRunId);
+            e.put("workflow_type", workflowType);
+            e.put("seed", seed);
+            e.put("first_diverging_step", firstDivergingStep);
+            e.put("root_cause", rootCause);
+            e.put("severity", severity);
+            e.put("evidence", evidence);
+            e.put("diff", diffFile);
+            return e;
+        }
     }
 
     /** How often a root cause was recorded, and where it was first seen. */
     public record RootCauseCount(String rootCause, String severity, long count, long firstCycle, String firstRun) {
+
+        Map<String, Object> toJson() {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("root_cause", rootCause);
+            e.put("severity", severity);
+            e.put("count", count);
+            e.put("first_cycle", firstCycle);
+            e.put("first_run", firstRun);
+            return e;
+        }
     }
 }

@@ -192,35 +192,8 @@ final class IncidentReport {
         stop.put("problem", b.stop().problem());
         json.put("emergency_stop", stop);
         json.put("mismatches", b.mismatches());
-        List<Map<String, Object>> captured = new ArrayList<>();
-        for (Mismatch m : b.captured()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("first", m.first());
-            e.put("cycle", m.cycle());
-            e.put("timestamp", m.timestamp());
-            e.put("original_run_id", m.originalRunId());
-            e.put("replay_run_id", m.replayRunId());
-            e.put("workflow_type", m.workflowType());
-            e.put("seed", m.seed());
-            e.put("first_diverging_step", m.firstDivergingStep());
-            e.put("root_cause", m.rootCause());
-            e.put("severity", m.severity());
-            e.put("evidence", m.evidence());
-            e.put("diff", m.diffFile());
-            captured.add(e);
-        }
-        json.put("captured_mismatches", captured);
-        List<Map<String, Object>> causes = new ArrayList<>();
-        for (RootCauseCount r : b.rootCauses()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("root_cause", r.rootCause());
-            e.put("severity", r.severity());
-            e.put("count", r.count());
-            e.put("first_cycle", r.firstCycle());
-            e.put("first_run", r.firstRun());
-            causes.add(e);
-        }
-        json.put("root_causes", causes);
+        json.put("captured_mismatches", b.captured().stream().map(Mismatch::toJson).toList());
+        json.put("root_causes", b.rootCauses().stream().map(RootCauseCount::toJson).toList());
         json.put("affected_workflows", b.affectedWorkflows());
         json.put("sanity", b.sanityVerdict());
         List<Map<String, Object>> unreadable = new ArrayList<>();
