@@ -150,11 +150,18 @@ final class IncidentReport {
         }
 
         md.append("## Files\n\n");
-        md.append("Every file with its SHA-256 is in `MANIFEST.sha256`; `capture.json` says where each came from.\n\n");
+        md.append("Every file with its SHA-256 is in `MANIFEST.sha256`; `capture.json` lists each with the file it was "
+                + "copied from.\n\n");
+        Map<String, long[]> groups = new java.util.TreeMap<>();
         for (BundleWriter.Entry e : entries) {
-            md.append("- `").append(e.name()).append("` (").append(e.bytes()).append(" bytes")
-                    .append(e.source() == null ? "" : ", from `" + e.source() + "`").append(")\n");
+            int slash = e.name().indexOf('/');
+            long[] g = groups.computeIfAbsent(slash < 0 ? e.name() : e.name().substring(0, slash + 1),
+                    k -> new long[2]);
+            g[0]++;
+            g[1] += e.bytes();
         }
+        groups.forEach((group, g) -> md.append("- `").append(group).append("`: ")
+                .append(g[0] == 1 ? "1 file, " : g[0] + " files, ").append(g[1]).append(" bytes\n"));
         return md.toString();
     }
 
