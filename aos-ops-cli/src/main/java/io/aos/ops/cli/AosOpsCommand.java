@@ -2,6 +2,7 @@ package io.aos.ops.cli;
 
 import io.aos.ops.cli.emergency.EmergencyStopCommand;
 import io.aos.ops.cli.golden.GoldenCommand;
+import io.aos.ops.cli.incident.IncidentCommand;
 import io.aos.ops.cli.monitor.CronCheckCommand;
 import io.aos.ops.cli.monitor.DebugCommand;
 import io.aos.ops.cli.monitor.MonitorCommand;
@@ -52,6 +53,7 @@ public final class AosOpsCommand implements Runnable {
         groups.put("retention", RetentionCommand::new);
         groups.put("emergency-stop", EmergencyStopCommand::new);
         groups.put("golden", GoldenCommand::new);
+        groups.put("incident", IncidentCommand::new);
         return Collections.unmodifiableMap(groups);
     }
 

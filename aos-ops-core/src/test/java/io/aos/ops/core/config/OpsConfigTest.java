@@ -52,6 +52,17 @@ class OpsConfigTest {
     }
 
     @Test
+    void reportsDirIsTheSeedsRootReportsUnlessSetAndTheStateDirDoesNotMoveIt(@TempDir Path tmp) {
+        assertThat(OpsConfig.of(Map.of()).path(OpsSetting.REPORTS_DIR)).isEqualTo(Path.of("/root/reports"));
+        assertThat(OpsConfig.of(Map.of("AOS_STATE_DIR", tmp.toString())).path(OpsSetting.REPORTS_DIR))
+                .isEqualTo(Path.of("/root/reports"));
+        OpsConfig env = OpsConfig.of(Map.of("AOS_REPORTS_DIR", tmp.resolve("reports").toString()));
+        assertThat(env.path(OpsSetting.REPORTS_DIR)).isEqualTo(tmp.resolve("reports"));
+        assertThat(env.with(OpsSetting.REPORTS_DIR, tmp.resolve("flag")).path(OpsSetting.REPORTS_DIR))
+                .isEqualTo(tmp.resolve("flag"));
+    }
+
+    @Test
     void aSpecificVariableBeatsTheStateDir(@TempDir Path tmp) {
         OpsConfig config = OpsConfig.of(Map.of(
                 "AOS_STATE_DIR", tmp.toString(), "GOLDEN_DIR", tmp.resolve("g").toString()));
