@@ -92,7 +92,7 @@ public final class DiskSpaceProbe implements PreflightProbe {
                 String holds = each.getValue().get(0).toString();
                 if (after > LIMIT_PERCENT) {
                     status = HealthStatus.CRITICAL;
-                    parts.add(holds + " " + now + "% now, " + after + "% after the run");
+                    parts.add(holds + " " + now + "% now, " + (after > 100 ? "over 100" : after) + "% after the run");
                 } else {
                     parts.add(holds + " " + now + "% -> " + after + "%");
                 }

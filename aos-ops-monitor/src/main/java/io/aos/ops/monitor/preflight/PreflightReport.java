@@ -40,16 +40,27 @@ public record PreflightReport(double hours, List<ProbeResult> results) {
         return lines;
     }
 
-    /** {@code Pre-flight: READY (OK)} or {@code Pre-flight: NOT READY (CRITICAL: redis, workers)}. */
+    /** {@code Pre-flight: READY (OK)} or {@code Pre-flight: NOT READY (CRITICAL: redis, workers; WARNING: cron)}. */
     public String verdictLine() {
-        List<String> bad = results.stream().filter(r -> !r.isOk()).map(r -> r.status() + " " + r.probe()).toList();
-        return "Pre-flight: " + (ready() ? "READY" : "NOT READY") + " (" + status()
-                + (bad.isEmpty() ? "" : ": " + String.join(", ", bad)) + ")";
+        StringBuilder detail = new StringBuilder(status().name());
+        String separator = ": ";
+        for (HealthStatus level : List.of(HealthStatus.CRITICAL, HealthStatus.UNKNOWN, HealthStatus.WARNING)) {
+            List<String> names = results.stream().filter(r -> r.status() == level).map(ProbeResult::probe).toList();
+            if (!names.isEmpty()) {
+                detail.append(separator).append(level == status() ? "" : level + ": ").append(String.join(", ", names));
+                separator = "; ";
+            }
+        }
+        return "Pre-flight: " + (ready() ? "READY" : "NOT READY") + " (" + detail + ")";
     }
 
-    /** The Monitoring Plugins line: {@code PREFLIGHT CRITICAL - <message>; <message> | checks=8 failed=2}. */
+    /** The Monitoring Plugins line: {@code PREFLIGHT CRITICAL - <message>; <message> | checks=8 failed=2},
+     * worst first. */
     public String nagiosLine() {
-        List<String> issues = results.stream().filter(r -> !r.isOk()).map(ProbeResult::message).toList();
+        List<String> issues = new ArrayList<>();
+        for (HealthStatus level : List.of(HealthStatus.CRITICAL, HealthStatus.UNKNOWN, HealthStatus.WARNING)) {
+            results.stream().filter(r -> r.status() == level).map(ProbeResult::message).forEach(issues::add);
+        }
         String text = issues.isEmpty() ? results.size() + " checks OK" : String.join("; ", issues);
         return "PREFLIGHT " + status() + " - " + text.replace('|', '/').replaceAll("[\\r\\n]+", " ")
                 + " | checks=" + results.size() + " failed=" + issues.size();
