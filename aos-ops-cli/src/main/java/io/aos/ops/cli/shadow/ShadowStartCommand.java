@@ -9,7 +9,6 @@ import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.monitor.daemon.DaemonControl;
 import io.aos.ops.monitor.daemon.MonitorDaemon;
 import io.aos.ops.monitor.launch.DetachedRun;
-import io.aos.ops.monitor.preflight.CronEntryProbe;
 import io.aos.ops.monitor.preflight.Preflight;
 import io.aos.ops.monitor.preflight.PreflightReport;
 import io.aos.ops.monitor.probe.ProbeResult;
@@ -128,9 +127,7 @@ public final class ShadowStartCommand implements Callable<Integer> {
         }
 
         out.println("== 4. Cron check");
-        ProbeResult cron = new CronEntryProbe(Path.of(config.env(Preflight.CRON_DIR).filter(s -> !s.isBlank())
-                .orElse(Preflight.DEFAULT_CRON_DIR)), CronEntryProbe.listing(List.of("crontab", "-l"),
-                Preflight.TIMEOUT)).check();
+        ProbeResult cron = Preflight.cronProbe(config).check();
         out.println(cron.status() + " " + cron.message());
 
         out.println();
@@ -151,7 +148,7 @@ public final class ShadowStartCommand implements Callable<Integer> {
         try {
             new CommandLine(run).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(runArguments.toArray(String[]::new));
         } catch (ParameterException e) {
-            throw new ParameterException(spec.commandLine(), "shadow run argument: " + e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), "shadow run argument: " + e.getMessage(), e);
         }
         run.common = common;
         return run;

@@ -101,9 +101,6 @@ public final class Preflight {
         Optional<DockerEngine> docker = dockerHost.startsWith("unix://")
                 ? Optional.of(new DockerEngine(Path.of(dockerHost.substring("unix://".length())), TIMEOUT))
                 : Optional.empty();
-        Path cronDir = Path.of(config.env(CRON_DIR).filter(s -> !s.isBlank()).orElse(DEFAULT_CRON_DIR));
-        List<String> crontabList = Arrays.stream(config.env(CRONTAB_LIST).orElse(DEFAULT_CRONTAB_LIST).strip()
-                .split("\\s+")).filter(s -> !s.isEmpty()).toList();
 
         Path outputParent = options.output().map(Path::toAbsolutePath)
                 .orElseGet(() -> Path.of(config.get(OpsSetting.SHADOW_RUN_GLOB)).toAbsolutePath().getParent());
@@ -120,9 +117,17 @@ public final class Preflight {
         probes.add(new EmergencyStopProbe(stop));
         probes.add(new RunningRunProbe(() -> discovery.discover(Optional.empty(), Optional.empty()),
                 run -> RunObserver.of(run, Clock.systemDefaultZone())));
-        probes.add(new CronEntryProbe(cronDir, CronEntryProbe.listing(crontabList, TIMEOUT)));
+        probes.add(cronProbe(config));
         probes.add(new ArchiveDirProbe(config.path(OpsSetting.ARCHIVE_DIR)));
         return new Preflight(options.hours(), probes);
+    }
+
+    /** The cron check's probe: {@code $AOS_CRON_DIR/aos-ops}, else the user's crontab ({@code $AOS_CRONTAB_LIST}). */
+    public static CronEntryProbe cronProbe(OpsConfig config) {
+        Path cronDir = Path.of(config.env(CRON_DIR).filter(s -> !s.isBlank()).orElse(DEFAULT_CRON_DIR));
+        List<String> crontabList = Arrays.stream(config.env(CRONTAB_LIST).orElse(DEFAULT_CRONTAB_LIST).strip()
+                .split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        return new CronEntryProbe(cronDir, CronEntryProbe.listing(crontabList, TIMEOUT));
     }
 
     /** Runs every probe, in order; a probe that fails unexpectedly is UNKNOWN with the reason, and the rest go on. */
