@@ -59,7 +59,7 @@ class PreflightIT {
     Process worker;
     String workerMarker;
     final Map<String, String> env = new HashMap<>();
-    final List<Process> extra = new ArrayList<>();
+    final List<ProcessHandle> extra = new ArrayList<>();
 
     @BeforeAll
     static void services() throws Exception {
@@ -149,8 +149,9 @@ class PreflightIT {
     void cleanUp() throws Exception {
         run("monitor", "stop", "--wait", "5");
         worker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        for (Process p : extra) {
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        for (ProcessHandle p : extra) {
+            p.destroyForcibly();
+            p.onExit().get(10, TimeUnit.SECONDS);
         }
     }
 
@@ -248,7 +249,7 @@ class PreflightIT {
         env.remove("WORKFLOW_EMERGENCY_STOP");
 
         Process runner = new ProcessBuilder("sleep", "300").start();
-        extra.add(runner);
+        extra.add(runner.toHandle());
         Path runDir = Files.createDirectories(tmp.resolve("runs/shadow_simulation_20261201_010000"));
         Instant now = Instant.now();
         ShadowRunStatus status = new ShadowRunStatus(1, runner.pid(), runner.toHandle().info().startInstant()
@@ -346,6 +347,29 @@ class PreflightIT {
         assertThat(new String(grep.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip())
                 .isEqualTo(log.toString());
         assertThat(grep.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aLongRunLivesInASessionOfItsOwnAndEndsCleanlyOnSigterm() throws Exception {
+        CliRun start = run("shadow", "start", "--hours", "1", "--cycle-interval", "1", "-n", "1", "--workers", "1",
+                "--no-monitor");
+
+        assertThat(start.code()).as(start.out() + start.err()).isZero();
+        assertThat(start.out()).contains("Monitor not started (--no-monitor)");
+        long pid = Long.parseLong(find(start.out(), "Run started \\(PID: (\\d+)\\)"));
+        Path log = Path.of(find(start.out(), "Log: (\\S+)"));
+        ProcessHandle runner = ProcessHandle.of(pid).orElseThrow();
+        extra.add(runner);
+        // the starter has exited; the run is alive, in its own session, with no terminal to lose
+        assertThat(runner.isAlive()).isTrue();
+        assertThat(session(pid)).isEqualTo(String.valueOf(pid)).isNotEqualTo(session(ProcessHandle.current().pid()));
+        assertThat(Files.readString(Path.of("/proc/" + pid + "/stat")).split("\\) ")[1].split(" ")[4])
+                .as("tty_nr: no controlling terminal").isEqualTo("0");
+        assertThat(runner.info().commandLine().orElse("")).contains(" shadow run ", "--output " + tmp.resolve("runs"));
+
+        runner.destroy(); // SIGTERM: the run finishes its cycle and writes its summary
+        assertThat(runner.onExit().get(60, TimeUnit.SECONDS).isAlive()).isFalse();
+        assertThat(Files.readString(log)).contains("Shadow simulation complete");
     }
 
     @Test
