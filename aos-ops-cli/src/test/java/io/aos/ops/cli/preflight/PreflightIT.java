@@ -198,7 +198,8 @@ class PreflightIT {
         JsonNode tree = OpsJson.mapper().readTree(json.out());
         assertThat(tree.path("status").asText()).isEqualTo("OK");
         assertThat(tree.path("hours").asDouble()).isEqualTo(2.0);
-        assertThat(tree.path("checks").path("backend").path("status").asText()).isEqualTo("healthy");
+        assertThat(tree.path("checks").path("backend").path("status").asText()).isEqualTo("OK");
+        assertThat(tree.path("checks").path("backend").path("health_status").asText()).isEqualTo("healthy");
     }
 
     @Test

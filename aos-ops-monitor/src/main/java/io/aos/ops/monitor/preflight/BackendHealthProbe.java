@@ -75,7 +75,7 @@ public final class BackendHealthProbe implements PreflightProbe {
             return critical("Backend health " + url + ": HTTP " + response.statusCode() + ", no string .status in "
                     + excerpt(body), figures);
         }
-        figures.put("status", status.asText());
+        figures.put("health_status", status.asText());
         if (response.statusCode() / 100 != 2 || !HEALTHY.contains(status.asText().toLowerCase(Locale.ROOT))) {
             return critical("Backend health " + url + ": HTTP " + response.statusCode() + ", status '"
                     + status.asText() + "'", figures);
