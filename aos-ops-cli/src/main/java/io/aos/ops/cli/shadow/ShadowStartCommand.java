@@ -37,16 +37,19 @@ import picocli.CommandLine.Unmatched;
         sortOptions = false,
         header = "Start a shadow run the runbook's way: pre-flight, detached run, monitor, cron check.",
         description = {
-            "1. Pre-flight ('aos-ops preflight'); refuses on CRITICAL or UNKNOWN unless --skip-preflight.",
-            "2. The run, detached from the terminal (own session, stdin /dev/null), its output appended to",
-            "   $AOS_STATE_DIR/shadow_24h_<YYYYmmdd_HHMMSS>.log, so the runbook's",
-            "   grep \"Shadow simulation complete\" /var/lib/aos/shadow_24h_*.log keeps working.",
-            "   Every other argument goes to 'aos-ops shadow run' (--hours/-h, --workers, --cycles,",
-            "   --quick, --output, --verbose, --seed, ...); see 'aos-ops shadow run --help'.",
-            "3. The monitor daemon ('aos-ops monitor start'), watching this run; already running is fine.",
+            "1. Pre-flight ('aos-ops preflight'); refuses on CRITICAL or UNKNOWN",
+            "   unless --skip-preflight.",
+            "2. The run, detached from the terminal (own session, stdin /dev/null),",
+            "   its output appended to $AOS_STATE_DIR/shadow_24h_<YYYYmmdd_HHMMSS>.log,",
+            "   so the runbook's grep \"Shadow simulation complete\" keeps working.",
+            "   Every other argument goes to 'aos-ops shadow run' (--hours/-h,",
+            "   --workers, --cycles, --quick, --output, --verbose, --seed, ...).",
+            "3. The monitor daemon ('aos-ops monitor start') on this run; one",
+            "   already running is reported and left alone.",
             "4. The cron check: installed ('aos-ops cron install') or a warning.",
             "Prints the run directory, log, PIDs and the next commands.",
-            "Exit: 0 started, 1 refused by pre-flight or the run failed at once, 2 usage error.",
+            "Exit: 0 started, 1 refused by pre-flight or the run failed at once,",
+            "2 usage error.",
             ""
         })
 public final class ShadowStartCommand implements Callable<Integer> {
