@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
             "and rediss:// as the URL allows), DOCKER_HOST (unix:///var/run/docker.sock,",
             "else the process table), AOS_WORKER_PATTERN (worker|backend), AOS_CRON_DIR",
             "(/etc/cron.d; also the user's 'crontab -l', AOS_CRONTAB_LIST), ARCHIVE_DIR.",
-            "Disk: CRITICAL if a run of --hours would pass 90% on the filesystem of the",
+            "Disk: CRITICAL if a run of --hours would pass 90%% on the filesystem of the",
             "run output or $AOS_STATE_DIR (bytes per cycle measured from the newest run,",
             "else the runbook's ~104M per 24h).",
             "",
