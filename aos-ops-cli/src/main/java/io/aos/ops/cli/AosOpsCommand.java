@@ -6,6 +6,7 @@ import io.aos.ops.cli.incident.IncidentCommand;
 import io.aos.ops.cli.monitor.CronCheckCommand;
 import io.aos.ops.cli.monitor.DebugCommand;
 import io.aos.ops.cli.monitor.MonitorCommand;
+import io.aos.ops.cli.monitor.PreflightCommand;
 import io.aos.ops.cli.monitor.SanityCommand;
 import io.aos.ops.cli.monitor.StatusCommand;
 import io.aos.ops.cli.retention.RetentionCommand;
@@ -44,6 +45,7 @@ public final class AosOpsCommand implements Runnable {
 
     private static Map<String, Supplier<Object>> groups() {
         Map<String, Supplier<Object>> groups = new LinkedHashMap<>();
+        groups.put("preflight", PreflightCommand::new);
         groups.put("shadow", ShadowCommand::new);
         groups.put("monitor", MonitorCommand::new);
         groups.put("cron-check", CronCheckCommand::new);

@@ -65,6 +65,14 @@ public final class MonitorStartCommand implements Callable<Integer> {
 
     /** The same Java and class path as this process, running the hidden {@code monitor daemon} subcommand. */
     private List<String> daemonCommand(int seconds) {
+        return daemonCommand(seconds, run.asArguments(), metrics.asArguments());
+    }
+
+    /**
+     * The daemon's command line: this Java and class path, the hidden {@code monitor daemon} subcommand, then
+     * {@code runArguments} (the watch options as {@link RunOptions} passes them) and {@code metricsArguments}.
+     */
+    public static List<String> daemonCommand(int seconds, List<String> runArguments, List<String> metricsArguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:+UseSerialGC");
@@ -78,8 +86,8 @@ public final class MonitorStartCommand implements Callable<Integer> {
         command.add("daemon");
         command.add("--interval");
         command.add(Integer.toString(seconds));
-        command.addAll(run.asArguments());
-        command.addAll(metrics.asArguments());
+        command.addAll(runArguments);
+        command.addAll(metricsArguments);
         return command;
     }
 }

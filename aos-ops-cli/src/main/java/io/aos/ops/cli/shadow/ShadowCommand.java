@@ -14,9 +14,11 @@ import picocli.CommandLine.Spec;
             "    the 24-hour run of the runbook",
             "aos-ops shadow run --quick --verbose",
             "    a smoke run that ends in seconds",
+            "aos-ops shadow start --hours 24 --workers 3 --verbose",
+            "    the same, the runbook's way: pre-flight, detached, monitor, cron check",
             "See 'aos-ops shadow run --help' for every flag."
         },
-        subcommands = ShadowRunCommand.class)
+        subcommands = {ShadowRunCommand.class, ShadowStartCommand.class})
 public final class ShadowCommand implements Runnable {
 
     @Spec
@@ -24,6 +26,6 @@ public final class ShadowCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a shadow command is required: run");
+        throw new ParameterException(spec.commandLine(), "a shadow command is required: run or start");
     }
 }

@@ -189,7 +189,8 @@ public final class ShadowRunCommand implements Callable<Integer> {
         return new PrintStream(out, true, StandardCharsets.UTF_8);
     }
 
-    private Path outputDir(OpsConfig config) {
+    /** {@code --output}, else {@code $AOS_SHADOW_GLOB} with its {@code *} replaced by the time. */
+    Path outputDir(OpsConfig config) {
         if (output != null) {
             return output.toAbsolutePath();
         }

@@ -1,0 +1,165 @@
+package io.aos.ops.monitor.preflight;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import io.aos.ops.core.OpsException;
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.core.emergency.EmergencyStop;
+import io.aos.ops.core.health.HealthStatus;
+import io.aos.ops.monitor.discovery.RunDiscovery;
+import io.aos.ops.monitor.discovery.RunObserver;
+import io.aos.ops.monitor.probe.ProbeResult;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The seed's "1. Pre-flight checks" as probes, run in order into one {@link PreflightReport}. Where each probe looks
+ * comes from the environment (flag &gt; variable &gt; default, as everywhere):
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>variable</th><th>default</th></tr>
+ *   <tr><td>{@value #HEALTH_URL}</td><td>{@value #DEFAULT_HEALTH_URL}</td></tr>
+ *   <tr><td>{@value #REDIS_URL}</td><td>{@value #DEFAULT_REDIS_URL}</td></tr>
+ *   <tr><td>{@value #DOCKER_HOST}</td><td>{@value #DEFAULT_DOCKER_HOST}</td></tr>
+ *   <tr><td>{@value #WORKER_PATTERN}</td><td>{@value #DEFAULT_WORKER_PATTERN}</td></tr>
+ *   <tr><td>{@value #CRON_DIR}</td><td>{@value #DEFAULT_CRON_DIR}</td></tr>
+ *   <tr><td>{@value #CRONTAB_LIST}</td><td>{@value #DEFAULT_CRONTAB_LIST} (empty: do not look)</td></tr>
+ * </table>
+ */
+public final class Preflight {
+
+    public static final String HEALTH_URL = "AOS_HEALTH_URL";
+    public static final String DEFAULT_HEALTH_URL = "http://localhost:8000/health";
+    public static final String REDIS_URL = "REDIS_URL";
+    public static final String DEFAULT_REDIS_URL = "redis://localhost:6379";
+    public static final String DOCKER_HOST = "DOCKER_HOST";
+    public static final String DEFAULT_DOCKER_HOST = "unix:///var/run/docker.sock";
+    public static final String WORKER_PATTERN = "AOS_WORKER_PATTERN";
+    public static final String DEFAULT_WORKER_PATTERN = "worker|backend";
+    public static final String CRON_DIR = "AOS_CRON_DIR";
+    public static final String DEFAULT_CRON_DIR = "/etc/cron.d";
+    public static final String CRONTAB_LIST = "AOS_CRONTAB_LIST";
+    public static final String DEFAULT_CRONTAB_LIST = "crontab -l";
+
+    /** The seed's run: 24 hours. */
+    public static final double DEFAULT_HOURS = 24;
+    /** Each network probe's limit: a service slower than this is not ready for a 24-hour run. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    private final double hours;
+    private final List<PreflightProbe> probes;
+
+    public Preflight(double hours, List<PreflightProbe> probes) {
+        checkArgument(hours > 0 && Double.isFinite(hours), "hours must be > 0, got %s", hours);
+        this.hours = hours;
+        this.probes = List.copyOf(probes);
+    }
+
+    /**
+     * What to check before a run.
+     *
+     * @param hours  the run's length (for the disk projection)
+     * @param output the run's output directory, if chosen; else the parent of {@code $AOS_SHADOW_GLOB}
+     */
+    public record Options(double hours, Optional<Path> output) {
+        public Options {
+            if (!(hours > 0) || !Double.isFinite(hours)) {
+                throw OpsException.usage("--hours must be a number of hours > 0, not " + hours);
+            }
+        }
+    }
+
+    /**
+     * The probes this configuration names. A URL or pattern that cannot mean anything (not a URL, the wrong scheme)
+     * is a usage error naming the variable, before anything is probed.
+     */
+    public static Preflight forConfig(OpsConfig config, Options options, EmergencyStop stop) {
+        URI health = url(config, HEALTH_URL, DEFAULT_HEALTH_URL, List.of("http", "https"));
+        URI redis = url(config, REDIS_URL, DEFAULT_REDIS_URL, List.of("redis", "rediss"));
+        String patternText = config.env(WORKER_PATTERN).filter(s -> !s.isBlank()).orElse(DEFAULT_WORKER_PATTERN);
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(patternText);
+        } catch (PatternSyntaxException e) {
+            throw OpsException.usage(WORKER_PATTERN + ": '" + patternText + "' is not a regular expression ("
+                    + e.getDescription() + ")");
+        }
+        String dockerHost = config.env(DOCKER_HOST).filter(s -> !s.isBlank()).orElse(DEFAULT_DOCKER_HOST);
+        Optional<DockerEngine> docker = dockerHost.startsWith("unix://")
+                ? Optional.of(new DockerEngine(Path.of(dockerHost.substring("unix://".length())), TIMEOUT))
+                : Optional.empty();
+
+        Path outputParent = options.output().map(Path::toAbsolutePath)
+                .orElseGet(() -> Path.of(config.get(OpsSetting.SHADOW_RUN_GLOB)).toAbsolutePath().getParent());
+        RunDiscovery discovery = RunDiscovery.forConfig(config);
+        StorageProjection projection = StorageProjection.measuredOrSeed(
+                discovery.discover(Optional.empty(), Optional.empty()).runDir());
+
+        List<PreflightProbe> probes = new ArrayList<>();
+        probes.add(new BackendHealthProbe(health, TIMEOUT));
+        probes.add(new RedisPingProbe(redis, TIMEOUT));
+        probes.add(new WorkerProbe(docker, pattern, ProcessHandle::allProcesses));
+        probes.add(new DiskSpaceProbe(List.of(outputParent, config.path(OpsSetting.STATE_DIR)),
+                projection.bytesFor(options.hours()), projection.source()));
+        probes.add(new EmergencyStopProbe(stop));
+        probes.add(new RunningRunProbe(() -> discovery.discover(Optional.empty(), Optional.empty()),
+                run -> RunObserver.of(run, Clock.systemDefaultZone())));
+        probes.add(cronProbe(config));
+        probes.add(new ArchiveDirProbe(config.path(OpsSetting.ARCHIVE_DIR)));
+        return new Preflight(options.hours(), probes);
+    }
+
+    /** The cron check's probe: {@code $AOS_CRON_DIR/aos-ops}, else the user's crontab ({@code $AOS_CRONTAB_LIST}). */
+    public static CronEntryProbe cronProbe(OpsConfig config) {
+        Path cronDir = Path.of(config.env(CRON_DIR).filter(s -> !s.isBlank()).orElse(DEFAULT_CRON_DIR));
+        List<String> crontabList = Arrays.stream(config.env(CRONTAB_LIST).orElse(DEFAULT_CRONTAB_LIST).strip()
+                .split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        return new CronEntryProbe(cronDir, CronEntryProbe.listing(crontabList, TIMEOUT));
+    }
+
+    /** Runs every probe, in order; a probe that fails unexpectedly is UNKNOWN with the reason, and the rest go on. */
+    public PreflightReport run() {
+        List<ProbeResult> results = new ArrayList<>();
+        for (PreflightProbe probe : probes) {
+            try {
+                results.add(probe.check());
+            } catch (RuntimeException e) {
+                results.add(ProbeResult.of(probe.name(), HealthStatus.UNKNOWN, probe.name() + " could not be checked: "
+                        + BackendHealthProbe.describe(e), Map.of()));
+            }
+        }
+        return new PreflightReport(hours, results);
+    }
+
+    static URI url(OpsConfig config, String variable, String defaultValue, List<String> schemes) {
+        String text = config.env(variable).filter(s -> !s.isBlank()).orElse(defaultValue).strip();
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw OpsException.usage(variable + ": '" + text + "' is not a URL (" + e.getReason() + ")");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!schemes.contains(scheme)) {
+            throw OpsException.usage(variable + ": '" + text + "' must be a " + String.join(" or ", schemes)
+                    + " URL" + (scheme.isEmpty() ? "" : ", not " + scheme + "://"));
+        }
+        if (uri.getHost() == null) {
+            throw OpsException.usage(variable + ": '" + text + "' has no host");
+        }
+        return uri;
+    }
+}
