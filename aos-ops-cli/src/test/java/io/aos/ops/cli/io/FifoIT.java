@@ -100,8 +100,9 @@ class FifoIT {
     }
 
     HealthCheck check() {
+        // No upstream-runner fallback: another build's runner on this machine must not stand in for this run's.
         return HealthCheck.create(config(), new HealthCheck.Options(Optional.of(runDir), Optional.empty(),
-                NEVER_FULL), clock);
+                NEVER_FULL), clock, () -> false, commandLine -> false);
     }
 
     static String fifoProblem(Path fifo) {

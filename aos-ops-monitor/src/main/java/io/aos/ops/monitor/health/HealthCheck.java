@@ -88,10 +88,11 @@ public final class HealthCheck {
 
     /**
      * As {@link #create(OpsConfig, Options, Clock, BooleanSupplier)}, with the command line that identifies an upstream
-     * runner when no run directory names a process: a test that expects no run at all must not find another
-     * checkout's runner on the same machine.
+     * runner when nothing in the run directory names a process ({@link RunObserver#UPSTREAM_RUNNER} by default). A
+     * service that runs no upstream runner, or a test on a machine where another build may run one, passes
+     * {@code commandLine -> false}.
      */
-    static HealthCheck create(OpsConfig config, Options options, Clock clock, BooleanSupplier emergencyStop,
+    public static HealthCheck create(OpsConfig config, Options options, Clock clock, BooleanSupplier emergencyStop,
                               Predicate<String> upstreamRunner) {
         checkNotNull(config, "config");
         checkNotNull(options, "options");
