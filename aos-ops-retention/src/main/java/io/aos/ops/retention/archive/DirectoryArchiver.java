@@ -3,6 +3,7 @@ package io.aos.ops.retention.archive;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.aos.ops.core.io.IoReason;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.retention.scan.GoldenFile;
 import java.io.IOException;
