@@ -45,6 +45,10 @@ public enum OpsSetting {
     ARCHIVE_DIR("ARCHIVE_DIR", c -> "/root/archive/golden"),
     RETENTION_DAYS("RETENTION_DAYS", c -> "7"),
 
+    // ---- reports -------------------------------------------------------------------------------------------
+    /** Where the runbook's workflows write their reports ({@code m4-shadow-summary.json}, incident bundles). */
+    REPORTS_DIR("AOS_REPORTS_DIR", c -> "/root/reports"),
+
     // ---- emergency stop ------------------------------------------------------------------------------------
     EMERGENCY_STOP_FILE("AOS_EMERGENCY_STOP_FILE", c -> state(c, ".workflow_emergency_stop")),
     EMERGENCY_AUDIT_LOG("AOS_EMERGENCY_AUDIT_LOG", c -> state(c, "emergency_stop_audit.log")),
