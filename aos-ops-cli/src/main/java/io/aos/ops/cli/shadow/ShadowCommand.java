@@ -14,9 +14,11 @@ import picocli.CommandLine.Spec;
             "    the 24-hour run of the runbook",
             "aos-ops shadow run --quick --verbose",
             "    a smoke run that ends in seconds",
-            "See 'aos-ops shadow run --help' for every flag."
+            "aos-ops shadow finish",
+            "    the runbook's Post-Shadow Run: verify, stop the monitor, summary, archive, verdict",
+            "See 'aos-ops shadow run --help' and 'aos-ops shadow finish --help' for every flag."
         },
-        subcommands = ShadowRunCommand.class)
+        subcommands = {ShadowRunCommand.class, ShadowFinishCommand.class})
 public final class ShadowCommand implements Runnable {
 
     @Spec
@@ -24,6 +26,6 @@ public final class ShadowCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a shadow command is required: run");
+        throw new ParameterException(spec.commandLine(), "a shadow command is required: run or finish");
     }
 }
