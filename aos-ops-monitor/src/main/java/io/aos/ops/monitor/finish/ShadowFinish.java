@@ -18,6 +18,7 @@ import io.aos.ops.monitor.daemon.DaemonControl;
 import io.aos.ops.monitor.discovery.RunDiscovery;
 import io.aos.ops.monitor.discovery.RunObserver;
 import io.aos.ops.monitor.discovery.RunSnapshot;
+import io.aos.ops.monitor.discovery.StateFiles;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -131,8 +132,9 @@ public final class ShadowFinish {
         } finally {
             observer.close();
         }
-        if (!snapshot.problems().isEmpty()) {
-            throw OpsException.usage(String.join("; ", snapshot.problems()));
+        Path statusFile = ShadowRunLayout.of(runDir).statusFile();
+        if (snapshot.status().isEmpty() && Files.exists(statusFile, LinkOption.NOFOLLOW_LINKS)) {
+            StateFiles.readStatus(statusFile); // throws, naming the file (and line and column for bad JSON)
         }
         Optional<String> line = run.log().flatMap(CompletionCheck::completionLine);
         CompletionCheck.Result completion = CompletionCheck.decide(snapshot, line);

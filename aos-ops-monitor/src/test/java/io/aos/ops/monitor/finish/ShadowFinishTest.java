@@ -270,6 +270,23 @@ class ShadowFinishTest {
     }
 
     @Test
+    void aDamagedStatusJsonIsAnErrorNamingItButADamagedCycleReportOnlyFailsTheVerdict() throws Exception {
+        // status.json counts a mismatch, so the observer reads the cycle reports too
+        run.status(Integer.MAX_VALUE, Instant.now().minusSeconds(7200), RunState.COMPLETED, 3, 1, 1, Instant.now());
+        Files.writeString(run.root().resolve("reports/cycle_2.json"), "{\"primary\": ");
+
+        FinishReport report = finish(false);
+
+        assertThat(report.outcome()).isEqualTo(FinishReport.Outcome.FAILED);
+        assertThat(OpsJson.readTree(tmp.resolve("reports/m4-shadow-summary.json")).path("problems").toString())
+                .contains("cycle_2.json");
+
+        Files.writeString(run.layout().statusFile(), "{\"state\": \"completed\",\n \"cycles\": x}");
+        assertThatThrownBy(() -> finish(false)).isInstanceOf(OpsException.class)
+                .hasMessageContaining("status.json: invalid JSON at line 2");
+    }
+
+    @Test
     void noRunIsAUsageError() throws Exception {
         config = OpsConfig.rootedAt(tmp.resolve("empty"));
 
