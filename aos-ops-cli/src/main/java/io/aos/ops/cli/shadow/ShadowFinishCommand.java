@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             "  1. verify completion: the run's process is gone, status.json says completed/failed/stopped, and its "
                     + "log ends with 'Shadow simulation complete'. A run still going is refused (exit 2) unless "
                     + "--force.",
-            "  2. stop the monitor daemon (only a process proven to be it is signalled; not running is fine).",
+            "  2. stop the monitor daemon (only a process proven to be it is signalled; not running is fine; one "
+                    + "that watches another run, its --run-dir or the newest run, is left running).",
             "  3. write the summary ('golden summary --json' of the run) to $AOS_REPORTS_DIR/m4-shadow-summary.json "
                     + "(default /root/reports), atomically; a file there that summarises another run is not "
                     + "replaced unless --force.",

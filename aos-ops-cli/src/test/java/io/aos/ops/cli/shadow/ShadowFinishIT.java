@@ -242,6 +242,24 @@ class ShadowFinishIT {
     }
 
     @Test
+    void aMonitorThatWatchesANewerRunIsLeftRunningWhenAnOlderRunIsFinished() throws Exception {
+        shortRun();
+        Path newer = tmp.resolve("runs/shadow_simulation_20261202_020000");
+        CliRun second = run("shadow", "run", "--cycles", "1", "--cycle-interval", "0", "-o", newer.toString());
+        assertThat(second.code()).as(second.out() + second.err()).isZero();
+        Files.setLastModifiedTime(runDir(), java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(newer).toMillis() - 60_000));
+        long monitor = startMonitor(); // no --run-dir: it watches the newest run
+
+        CliRun finish = run("shadow", "finish", "--run-dir", runDir().toString());
+
+        assertThat(finish.code()).as(finish.out() + finish.err()).isZero();
+        assertThat(finish.out()).contains("[2/5] stop the monitor: done — monitor (PID " + monitor
+                + ") left running: it watches the newest run " + newer + ", not this run");
+        assertThat(ProcessHandle.of(monitor).map(ProcessHandle::isAlive)).contains(true);
+    }
+
+    @Test
     void anUnreadableFinishStateIsOneLineNamingTheFileWithExit2() throws Exception {
         shortRun();
         Files.writeString(runDir().resolve("finish.json"), "{\"schema_version\": 1,\n\"verify\": [}");

@@ -9,6 +9,7 @@ import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.core.process.ProcessStatus;
 import io.aos.ops.core.process.ProcessTable;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import io.aos.ops.golden.summary.GoldenSummary;
@@ -26,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +41,8 @@ import java.util.stream.Stream;
  * The seed's "Post-Shadow Run" as one workflow that can be re-run safely:
  * <ol>
  *   <li>verify completion ({@link CompletionCheck}); refused while the run is going, unless forced;</li>
- *   <li>stop the monitor daemon ({@link DaemonControl#stop}: only a process proven to be it is signalled);</li>
+ *   <li>stop the monitor daemon ({@link DaemonControl#stop}: only a process proven to be it is signalled), unless it
+ *       watches another run (its {@code --run-dir}, or without one the newest run, which it follows);</li>
  *   <li>write the summary, what {@code golden summary --json} prints for the run, atomically to the summary file
  *       (and a copy in the run directory, {@code finish-summary.json});</li>
  *   <li>archive the run's {@code golden/} and {@code traces/} ({@code retention archive --days 0} on this run only,
@@ -115,7 +118,7 @@ public final class ShadowFinish {
         Path stateFile = runDir.resolve(FinishState.FILE_NAME);
         FinishState state = FinishState.read(stateFile).orElse(FinishState.fresh(runDir, clock.instant()));
         Path summaryFile = options.summaryFile().toAbsolutePath().normalize();
-        Steps steps = new Steps(runDir, stateFile, progress);
+        Steps steps = new Steps(runDir, stateFile, progress, modified(runDir));
 
         // Checked before anything changes: a summary file that is another run's is not silently replaced.
         Optional<String> conflict = summaryConflict(summaryFile, runDir, state);
@@ -151,7 +154,7 @@ public final class ShadowFinish {
         steps.done(FinishStep.VERIFY, verified);
 
         // 2. stop the monitor
-        StepOutcome stopped = stopMonitor(state, options.monitorWait());
+        StepOutcome stopped = stopMonitor(state, runDir, options.monitorWait());
         if (stopped.result() == StepOutcome.Result.FAILED) {
             return steps.fail(stopped, state);
         }
@@ -219,9 +222,15 @@ public final class ShadowFinish {
 
     // ---- step 2 --------------------------------------------------------------------------------------------------
 
-    private StepOutcome stopMonitor(FinishState state, Duration wait) {
+    private StepOutcome stopMonitor(FinishState state, Path runDir, Duration wait) {
         DaemonControl.StopResult result;
         try {
+            Optional<ProcessStatus> daemon = monitor.running();
+            Optional<String> other = daemon.flatMap(d -> watchesAnotherRun(d, runDir));
+            if (other.isPresent()) {
+                return done(FinishStep.STOP_MONITOR, "monitor (PID " + daemon.get().pid() + ") left running: it "
+                        + "watches " + other.get() + ", not this run");
+            }
             result = monitor.stop(wait);
         } catch (IOException | OpsException e) {
             return new StepOutcome(FinishStep.STOP_MONITOR, StepOutcome.Result.FAILED, reason(e));
@@ -238,6 +247,29 @@ public final class ShadowFinish {
                     result.detail().orElse("PID " + pid) + ": not proven to be the monitor daemon, so nothing was "
                             + "signalled; stop it yourself if it is the monitor, or remove its PID file");
         };
+    }
+
+    /**
+     * The run a live monitor daemon watches, when it is not {@code runDir}: the one its {@code --run-dir} names, or,
+     * without one, the newest run (the daemon follows the newest run once the one it watched is gone). Stopping it
+     * then would leave another run unwatched.
+     */
+    private Optional<String> watchesAnotherRun(ProcessStatus daemon, Path runDir) {
+        Optional<String> commandLine = daemon.commandLine();
+        if (commandLine.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> args = List.of(commandLine.get().split("\\s+"));
+        for (int i = 0; i < args.size(); i++) {
+            String named = args.get(i).startsWith("--run-dir=") ? args.get(i).substring("--run-dir=".length())
+                    : args.get(i).equals("--run-dir") && i + 1 < args.size() ? args.get(i + 1) : null;
+            if (named != null) {
+                return sameDirectory(Path.of(named), runDir) ? Optional.empty() : Optional.of(named);
+            }
+        }
+        return RunDiscovery.forConfig(config).discover(Optional.empty(), Optional.empty()).runDir()
+                .filter(newest -> !sameDirectory(newest, runDir))
+                .map(newest -> "the newest run " + newest);
     }
 
     private static StepOutcome notRunning(FinishState state, String detail) {
@@ -393,10 +425,18 @@ public final class ShadowFinish {
         final List<StepOutcome> outcomes = new ArrayList<>();
         String writeProblem;
 
-        Steps(Path runDir, Path stateFile, Consumer<StepOutcome> progress) {
+        /**
+         * The run directory's modification time before the finish wrote into it, put back after each write: the
+         * runbook finds the latest run with {@code ls -td /tmp/shadow_simulation_* | head -1} (and so do the monitor
+         * and {@link RunDiscovery}); finishing an older run must not make it the latest.
+         */
+        final Optional<FileTime> runDirTime;
+
+        Steps(Path runDir, Path stateFile, Consumer<StepOutcome> progress, Optional<FileTime> runDirTime) {
             this.runDir = runDir;
             this.stateFile = stateFile;
             this.progress = progress;
+            this.runDirTime = runDirTime;
         }
 
         void report(StepOutcome outcome) {
@@ -416,6 +456,14 @@ public final class ShadowFinish {
             } catch (IOException e) {
                 writeProblem = "cannot record the step in " + stateFile + ": " + reason(e);
                 return false;
+            } finally {
+                if (runDirTime.isPresent()) {
+                    try {
+                        Files.setLastModifiedTime(runDir, runDirTime.get());
+                    } catch (IOException e) {
+                        // only the order of 'ls -td' suffers; the finish itself is recorded
+                    }
+                }
             }
         }
 
@@ -435,6 +483,14 @@ public final class ShadowFinish {
             report(failure);
             return new FinishReport(runDir, stateFile, outcomes, FinishReport.Outcome.INCOMPLETE,
                     Optional.ofNullable(state.summary()).map(s -> Path.of(s.file())));
+        }
+    }
+
+    private static Optional<FileTime> modified(Path dir) {
+        try {
+            return Optional.of(Files.getLastModifiedTime(dir));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -144,6 +144,17 @@ class ShadowFinishTest {
     }
 
     @Test
+    void finishingARunDoesNotMakeItTheLatestForLsTd() throws Exception {
+        java.nio.file.attribute.FileTime before = java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L);
+        Files.setLastModifiedTime(run.root(), before);
+
+        finish(false);
+
+        assertThat(Files.exists(run.root().resolve("finish.json"))).isTrue();
+        assertThat(Files.getLastModifiedTime(run.root())).isEqualTo(before);
+    }
+
+    @Test
     void aSecondFinishRedoesNothingAndRechecksWhatWasDone() throws Exception {
         finish(false);
         String summaryBefore = Files.readString(tmp.resolve("reports/m4-shadow-summary.json"));
