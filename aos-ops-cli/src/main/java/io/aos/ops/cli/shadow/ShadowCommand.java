@@ -16,9 +16,11 @@ import picocli.CommandLine.Spec;
             "    a smoke run that ends in seconds",
             "aos-ops shadow start --hours 24 --workers 3 --verbose",
             "    the same, the runbook's way: pre-flight, detached, monitor, cron check",
-            "See 'aos-ops shadow run --help' for every flag."
+            "aos-ops shadow finish",
+            "    the runbook's Post-Shadow Run: verify, stop the monitor, summary, archive, verdict",
+            "See 'aos-ops shadow run --help' and 'aos-ops shadow finish --help' for every flag."
         },
-        subcommands = {ShadowRunCommand.class, ShadowStartCommand.class})
+        subcommands = {ShadowRunCommand.class, ShadowStartCommand.class, ShadowFinishCommand.class})
 public final class ShadowCommand implements Runnable {
 
     @Spec
@@ -26,6 +28,6 @@ public final class ShadowCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a shadow command is required: run or start");
+        throw new ParameterException(spec.commandLine(), "a shadow command is required: run, start or finish");
     }
 }

@@ -46,7 +46,10 @@ public enum OpsSetting {
     RETENTION_DAYS("RETENTION_DAYS", c -> "7"),
 
     // ---- reports -------------------------------------------------------------------------------------------
-    /** Where incident bundles and run summaries go (the seed's {@code /root/reports}); not state, so not moved. */
+    /**
+     * Where the runbook's workflows write their reports ({@code m4-shadow-summary.json}, incident bundles): the seed's
+     * {@code /root/reports}. Reports are not state, so {@code AOS_STATE_DIR} does not move them.
+     */
     REPORTS_DIR("AOS_REPORTS_DIR", c -> "/root/reports"),
 
     // ---- emergency stop ------------------------------------------------------------------------------------

@@ -76,6 +76,15 @@ class OpsConfigTest {
     }
 
     @Test
+    void reportsDirIsTheSeedsRootReportsUnlessAosReportsDirOrAFlagMovesIt(@TempDir Path tmp) {
+        assertThat(OpsConfig.of(Map.of()).get(OpsSetting.REPORTS_DIR)).isEqualTo("/root/reports");
+        OpsConfig env = OpsConfig.of(Map.of("AOS_REPORTS_DIR", tmp.resolve("env").toString()));
+        assertThat(env.path(OpsSetting.REPORTS_DIR)).isEqualTo(tmp.resolve("env"));
+        assertThat(env.with(OpsSetting.REPORTS_DIR, tmp.resolve("flag")).path(OpsSetting.REPORTS_DIR))
+                .isEqualTo(tmp.resolve("flag"));
+    }
+
+    @Test
     void rootedAtKeepsEveryPathBelowTheRoot(@TempDir Path tmp) {
         OpsConfig config = OpsConfig.rootedAt(tmp);
         for (OpsSetting setting : OpsSetting.values()) {

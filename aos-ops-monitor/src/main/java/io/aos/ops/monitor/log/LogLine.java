@@ -49,6 +49,17 @@ public record LogLine(Optional<String> tag, Optional<String> time, String messag
         return line.indexOf('\u001B') < 0 ? line : ANSI.matcher(line).replaceAll("");
     }
 
+    /**
+     * True for the run's completion line, {@code Shadow simulation complete...} (tagged or not, colour codes
+     * ignored): the line the runbook greps for before it wraps a run up.
+     */
+    public static boolean isCompletion(String raw) {
+        String line = stripColour(raw).strip();
+        Matcher tagged = line.startsWith("[") ? TAGGED.matcher(line) : null;
+        String message = tagged != null && tagged.matches() ? tagged.group(3).strip() : line;
+        return COMPLETE.matcher(message).find();
+    }
+
     /** Parses one line; never fails: a line it does not know is {@link LogEvent.Other}. */
     public static LogLine parse(String raw) {
         String line = stripColour(raw);

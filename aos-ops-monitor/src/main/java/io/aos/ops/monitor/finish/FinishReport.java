@@ -1,0 +1,47 @@
+package io.aos.ops.monitor.finish;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@link ShadowFinish#finish} did, step by step.
+ *
+ * @param runDir      the run finished
+ * @param stateFile   its {@code finish.json}, which records the steps done
+ * @param steps       every step that ran, in order; the last one decides the outcome
+ * @param outcome     how it ended
+ * @param summaryFile the summary written, once the summary step is done
+ */
+public record FinishReport(Path runDir, Path stateFile, List<StepOutcome> steps, Outcome outcome,
+                           Optional<Path> summaryFile) {
+
+    /** How a finish ended. */
+    public enum Outcome {
+        /** Every step done; the summary's verdict is PASS. */
+        PASSED,
+        /** Every step done; the summary's verdict is FAIL (a mismatch, an unreadable report, zero cycles). */
+        FAILED,
+        /** A step failed; the ones before it are done and recorded; re-running resumes at {@link #failedStep}. */
+        INCOMPLETE,
+        /** Nothing was changed: the run has not completed (and no --force), or an input is not usable. */
+        REFUSED
+    }
+
+    public FinishReport {
+        checkNotNull(runDir, "runDir");
+        checkNotNull(stateFile, "stateFile");
+        steps = List.copyOf(steps);
+        checkNotNull(outcome, "outcome");
+        checkNotNull(summaryFile, "summaryFile");
+    }
+
+    /** The step that failed or refused, if one did. */
+    public Optional<FinishStep> failedStep() {
+        return steps.stream()
+                .filter(s -> s.result() == StepOutcome.Result.FAILED || s.result() == StepOutcome.Result.REFUSED)
+                .map(StepOutcome::step).findFirst();
+    }
+}
