@@ -130,9 +130,13 @@ public final class CronInstallation {
                 .append("install would write now;\n# 'aos-ops cron remove' deletes it. Edits are overwritten by ")
                 .append("the next 'aos-ops cron install'.\n");
         carried.forEach((name, value) -> content.append(envLine(name, value)).append('\n'));
-        content.append(CrontabLine.SCHEDULE).append(' ').append(user).append(' ')
-                .append(CrontabLine.command(home)).append('\n');
+        content.append(entryLine()).append('\n');
         return content.toString();
+    }
+
+    /** The entry line itself: {@code *}{@code /15 * * * * <user> <launcher>}. */
+    public String entryLine() {
+        return CrontabLine.SCHEDULE + ' ' + user + ' ' + CrontabLine.command(home);
     }
 
     /**
