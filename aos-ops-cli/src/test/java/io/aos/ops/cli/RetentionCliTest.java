@@ -205,7 +205,7 @@ class RetentionCliTest {
 
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("✗ golden_00000000_000000_bomb.tgz - tar headers of member 1 exceed 1 MiB")
-                .containsPattern("✓ golden_\\d{8}_\\d{6}_shadow_simulation_20261127_010203\\.tgz - 3 files")
+                .containsPattern("✓ golden_\\d{8}_\\d{6}_shadow_simulation_20261127_010203_[0-9a-f]{8}\\.tgz - 3 files")
                 .contains("Verified: 1, Failed: 1");
     }
 
