@@ -4,6 +4,7 @@ import io.aos.ops.cli.emergency.EmergencyStopCommand;
 import io.aos.ops.cli.golden.GoldenCommand;
 import io.aos.ops.cli.incident.IncidentCommand;
 import io.aos.ops.cli.monitor.CronCheckCommand;
+import io.aos.ops.cli.monitor.CronCommand;
 import io.aos.ops.cli.monitor.DebugCommand;
 import io.aos.ops.cli.monitor.MonitorCommand;
 import io.aos.ops.cli.monitor.PreflightCommand;
@@ -49,6 +50,7 @@ public final class AosOpsCommand implements Runnable {
         groups.put("shadow", ShadowCommand::new);
         groups.put("monitor", MonitorCommand::new);
         groups.put("cron-check", CronCheckCommand::new);
+        groups.put("cron", CronCommand::new);
         groups.put("status", StatusCommand::new);
         groups.put("sanity", SanityCommand::new);
         groups.put("debug", DebugCommand::new);

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
             "the one plugin status line on stdout, OK or not:",
             "'SHADOW OK - PID=... Cycles=... Success=... | perfdata',",
             "'SHADOW CRITICAL - <cause>; <cause> | perfdata'.",
-            "Crontab line for this installation: aos-ops cron-check --print-crontab",
+            "Crontab line for this installation: aos-ops cron-check --print-crontab;",
+            "installed as /etc/cron.d/aos-ops by 'aos-ops cron install'.",
             "Launcher: scripts/stress/shadow_cron_check.sh"
         })
 public final class CronCheckCommand implements Callable<Integer> {
@@ -66,7 +67,7 @@ public final class CronCheckCommand implements Callable<Integer> {
         try {
             OpsConfig config = run.config();
             if (printCrontab) {
-                Output.text(spec, CrontabLine.forInstallation(Installation.home(), config.environment()));
+                Output.text(spec, CrontabLine.forInstallation(Installation.home(), CrontabLine.carried(config)));
                 return 0;
             }
             SyslogSink syslog = SyslogSink.forConfig(config, System.err);

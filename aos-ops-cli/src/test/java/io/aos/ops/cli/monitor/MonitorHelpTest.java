@@ -14,7 +14,7 @@ class MonitorHelpTest {
 
     @ParameterizedTest(name = "aos-ops {0} --help")
     @ValueSource(strings = {"monitor", "monitor start", "monitor stop", "monitor status", "monitor check",
-        "cron-check", "status", "sanity"})
+        "cron-check", "status", "sanity", "cron", "cron install", "cron remove", "cron show"})
     void helpRendersWithoutWarnings(String command) {
         PrintStream savedOut = System.out;
         PrintStream savedErr = System.err;

@@ -42,7 +42,7 @@ public final class OpsConfig {
     /**
      * Configuration with every path below {@code root}: state in {@code root/state}, archives in
      * {@code root/archive/golden}, shadow runs matching {@code root/tmp/shadow_simulation_*}, reports in
-     * {@code root/reports}. Other environment
+     * {@code root/reports}, the cron.d directory {@code root/etc/cron.d}. Other environment
      * entries may be added with {@code extraEnv}. Meant for tests and for services that keep their own tree.
      */
     public static OpsConfig rootedAt(Path root, Map<String, String> extraEnv) {
@@ -52,6 +52,7 @@ public final class OpsConfig {
         env.putIfAbsent(OpsSetting.ARCHIVE_DIR.envVar(), root.resolve("archive/golden").toString());
         env.putIfAbsent(OpsSetting.SHADOW_RUN_GLOB.envVar(), root.resolve("tmp/shadow_simulation_*").toString());
         env.putIfAbsent(OpsSetting.REPORTS_DIR.envVar(), root.resolve("reports").toString());
+        env.putIfAbsent(OpsSetting.CRON_DIR.envVar(), root.resolve("etc/cron.d").toString());
         return new OpsConfig(env, Map.of());
     }
 

@@ -25,6 +25,8 @@ public enum OpsSetting {
     MONITOR_PID_FILE("AOS_MONITOR_PID_FILE", c -> state(c, "shadow_monitor.pid")),
     ALERTS_FILE("AOS_ALERTS_FILE", c -> state(c, "shadow_alerts.json")),
     CRON_ALERTS_LOG("AOS_CRON_ALERTS_LOG", c -> state(c, "shadow_cron_alerts.log")),
+    /** Where {@code aos-ops cron install} puts its crontab file ({@code aos-ops}); not state. */
+    CRON_DIR("AOS_CRON_DIR", c -> "/etc/cron.d"),
     SHADOW_HOOK("SHADOW_HOOK", c -> ""),
     PROMETHEUS_URL("PROMETHEUS_URL", c -> "http://localhost:9090"),
     /** Seconds between two checks of the monitor daemon. */

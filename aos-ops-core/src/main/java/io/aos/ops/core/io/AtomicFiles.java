@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 
 /**
  * Crash-safe file writes.
@@ -46,6 +48,23 @@ public final class AtomicFiles {
 
     /** Replaces {@code target} with what {@code writer} writes, atomically and durably. */
     public static void replace(Path target, ContentWriter writer) throws IOException {
+        replace(target, writer, null);
+    }
+
+    /**
+     * Replaces {@code target} with {@code content} atomically and durably, the new file having exactly
+     * {@code permissions} (set before the rename, whatever the umask), for readers that check a file's mode, such as
+     * cron, which ignores a group- or world-writable file in {@code /etc/cron.d}.
+     */
+    public static void replace(Path target, byte[] content, Set<PosixFilePermission> permissions)
+            throws IOException {
+        checkNotNull(content, "content");
+        checkNotNull(permissions, "permissions");
+        replace(target, out -> out.write(content), permissions);
+    }
+
+    private static void replace(Path target, ContentWriter writer, Set<PosixFilePermission> permissions)
+            throws IOException {
         checkNotNull(target, "target");
         checkNotNull(writer, "writer");
         Path dir = target.toAbsolutePath().getParent();
@@ -58,6 +77,9 @@ public final class AtomicFiles {
                 writer.writeTo(out);
                 out.flush();
                 channel.force(true);
+            }
+            if (permissions != null) {
+                Files.setPosixFilePermissions(temp, permissions);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -77,6 +78,20 @@ class AtomicFilesTest {
         Path target = dir.resolve("a/b/c.txt");
         AtomicFiles.replace(target, "x");
         assertThat(Files.readString(target)).isEqualTo("x");
+    }
+
+    @Test
+    void replaceWithPermissionsGivesTheFileExactlyThoseWhateverTheUmask(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("aos-ops");
+        Files.writeString(target, "old");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-rw-rw-"));
+        AtomicFiles.replace(target, "new\n".getBytes(StandardCharsets.UTF_8),
+                PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(Files.readString(target)).isEqualTo("new\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r--r--");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).containsExactly(target);
+        }
     }
 
     @Test

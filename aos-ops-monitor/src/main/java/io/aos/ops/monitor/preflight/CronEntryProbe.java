@@ -3,6 +3,7 @@ package io.aos.ops.monitor.preflight;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.health.HealthStatus;
+import io.aos.ops.monitor.cron.CronInstallation;
 import io.aos.ops.monitor.probe.ProbeResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,16 +18,11 @@ import java.util.function.Supplier;
 
 /**
  * The seed's {@code crontab -l | grep shadow}: the cron check is scheduled. Accepted: the file {@code aos-ops
- * cron install} writes ({@code $AOS_CRON_DIR/aos-ops} holding {@link #MARKER} and a line that runs {@code cron-check}),
+ * cron install} writes ({@code $AOS_CRON_DIR/aos-ops} holding {@link CronInstallation#MARKER} and a line that runs the cron check),
  * or a user crontab that runs {@code shadow_cron_check.sh} or {@code cron-check}. Neither is a WARNING: the run can
  * start, but nobody would be told if it died.
  */
 public final class CronEntryProbe implements PreflightProbe {
-
-    /** The file name in the cron directory (shared contract with {@code aos-ops cron install}). */
-    public static final String FILE_NAME = "aos-ops";
-    /** The marker line of the installed file (shared contract with {@code aos-ops cron install}). */
-    public static final String MARKER = "# aos-ops: managed by 'aos-ops cron install'";
 
     private final Path cronDir;
     private final Supplier<Optional<String>> userCrontab;
@@ -47,8 +43,7 @@ public final class CronEntryProbe implements PreflightProbe {
 
     /** True if {@code text} is our installed file: the marker and an active line that runs the cron check. */
     public static boolean isInstalledFile(String text) {
-        List<String> lines = text.lines().map(String::strip).toList();
-        return lines.contains(MARKER) && lines.stream().anyMatch(l -> !l.startsWith("#") && l.contains("cron-check"));
+        return text.lines().map(String::strip).anyMatch(CronInstallation.MARKER::equals) && crontabRunsCheck(text);
     }
 
     /** True if a user crontab has an active line running the cron check. */
@@ -59,7 +54,7 @@ public final class CronEntryProbe implements PreflightProbe {
 
     @Override
     public ProbeResult check() {
-        Path file = cronDir.resolve(FILE_NAME);
+        Path file = cronDir.resolve(CronInstallation.FILE_NAME);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("cron_file", file.toString());
         String fileNote;

@@ -35,7 +35,7 @@ import java.util.regex.PatternSyntaxException;
  *   <tr><td>{@value #REDIS_URL}</td><td>{@value #DEFAULT_REDIS_URL}</td></tr>
  *   <tr><td>{@value #DOCKER_HOST}</td><td>{@value #DEFAULT_DOCKER_HOST}</td></tr>
  *   <tr><td>{@value #WORKER_PATTERN}</td><td>{@value #DEFAULT_WORKER_PATTERN}</td></tr>
- *   <tr><td>{@value #CRON_DIR}</td><td>{@value #DEFAULT_CRON_DIR}</td></tr>
+ *   <tr><td>{@code AOS_CRON_DIR}</td><td>{@code /etc/cron.d} (the configuration's cron directory)</td></tr>
  *   <tr><td>{@value #CRONTAB_LIST}</td><td>{@value #DEFAULT_CRONTAB_LIST} (empty: do not look)</td></tr>
  * </table>
  */
@@ -49,8 +49,6 @@ public final class Preflight {
     public static final String DEFAULT_DOCKER_HOST = "unix:///var/run/docker.sock";
     public static final String WORKER_PATTERN = "AOS_WORKER_PATTERN";
     public static final String DEFAULT_WORKER_PATTERN = "worker|backend";
-    public static final String CRON_DIR = "AOS_CRON_DIR";
-    public static final String DEFAULT_CRON_DIR = "/etc/cron.d";
     public static final String CRONTAB_LIST = "AOS_CRONTAB_LIST";
     public static final String DEFAULT_CRONTAB_LIST = "crontab -l";
 
@@ -124,7 +122,7 @@ public final class Preflight {
 
     /** The cron check's probe: {@code $AOS_CRON_DIR/aos-ops}, else the user's crontab ({@code $AOS_CRONTAB_LIST}). */
     public static CronEntryProbe cronProbe(OpsConfig config) {
-        Path cronDir = Path.of(config.env(CRON_DIR).filter(s -> !s.isBlank()).orElse(DEFAULT_CRON_DIR));
+        Path cronDir = config.path(OpsSetting.CRON_DIR);
         List<String> crontabList = Arrays.stream(config.env(CRONTAB_LIST).orElse(DEFAULT_CRONTAB_LIST).strip()
                 .split("\\s+")).filter(s -> !s.isEmpty()).toList();
         return new CronEntryProbe(cronDir, CronEntryProbe.listing(crontabList, TIMEOUT));

@@ -118,4 +118,12 @@ class CronCheckIT {
         assertThat(CrontabLine.forInstallation(Path.of("/opt/aos ops"), Map.of("AOS_STATE_DIR", "/srv/aos")))
                 .isEqualTo("*/15 * * * * AOS_STATE_DIR=/srv/aos '/opt/aos ops/scripts/stress/shadow_cron_check.sh'");
     }
+
+    @Test
+    void aPercentSignInTheCrontabLineIsEscapedSinceCronTurnsABareOneIntoANewline() {
+        // cron cuts the command at a bare '%' (the rest becomes stdin); '\%' reaches the shell as '%'
+        assertThat(CrontabLine.forInstallation(Path.of("/opt/aos%1"), Map.of("AOS_STATE_DIR", "/srv/50%")))
+                .isEqualTo("*/15 * * * * AOS_STATE_DIR='/srv/50'\"\\%\" "
+                        + "'/opt/aos'\"\\%\"'1/scripts/stress/shadow_cron_check.sh'");
+    }
 }
