@@ -265,14 +265,22 @@ class PackageIT {
             assertThat(lib.map(p -> p.getFileName().toString())).containsExactly("aos-ops.jar");
         }
 
-        // /etc/default/aos-ops is read by the installed command (the environment still wins)
-        Path fromDefaults = tmp.resolve("from-etc-default.log");
-        Files.writeString(Path.of("/etc/default/aos-ops"), "AOS_CRON_ALERTS_LOG=" + fromDefaults + "\n",
-                java.nio.file.StandardOpenOption.APPEND);
-        Map<String, String> withoutLog = new HashMap<>(env);
-        withoutLog.remove("AOS_CRON_ALERTS_LOG");
-        withoutLog.remove("AOS_OPS_DEFAULTS");
-        run(new ProcessBuilder("aos-ops", "cron-check"), withoutLog);
+        // the shipped /etc/default/aos-ops is read cleanly (all comments: the defaults stand), and a setting in such
+        // a file reaches the installed command; the real file is not changed, since other runs on this machine
+        // may read it meanwhile (the environment winning over the file is launcherTakesDefaults...'s to show)
+        Map<String, String> withEtcDefault = new HashMap<>(env);
+        withEtcDefault.remove("AOS_OPS_DEFAULTS");
+        CliRun shipped = run(new ProcessBuilder("aos-ops", "cron-check"), withEtcDefault);
+        assertThat(shipped.code()).as(shipped.out() + shipped.err()).isZero();
+        assertThat(shipped.err()).isEmpty();
+        Path fromDefaults = tmp.resolve("from-defaults.log");
+        Path defaults = tmp.resolve("aos-ops.defaults");
+        Files.writeString(defaults, Files.readString(Path.of("/etc/default/aos-ops"))
+                + "AOS_CRON_ALERTS_LOG=" + fromDefaults + "\n");
+        Map<String, String> viaFile = new HashMap<>(env);
+        viaFile.remove("AOS_CRON_ALERTS_LOG");
+        viaFile.put("AOS_OPS_DEFAULTS", defaults.toString());
+        run(new ProcessBuilder("aos-ops", "cron-check"), viaFile);
         assertThat(fromDefaults).isRegularFile();
 
         Path analyze = Path.of("/usr/bin/systemd-analyze");
