@@ -1,4 +1,9 @@
 #!/bin/sh
 # Runbook launcher: same as 'aos-ops monitor', every argument passed through unchanged.
-here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+self=$0
+while [ -h "$self" ]; do # through symbolic links (one on the PATH) to the installed script
+  link=$(ls -ld "$self" | sed 's/.* -> //')
+  case $link in /*) self=$link ;; *) self=$(dirname "$self")/$link ;; esac
+done
+here=$(CDPATH= cd -- "$(dirname -- "$self")" && pwd)
 exec "$here/../../bin/aos-ops" monitor "$@"
