@@ -10,10 +10,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-class SystemSnapshotTest {
+/** One test starts a real {@code sleep}: a failsafe IT with a time bound. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class SystemSnapshotIT {
 
     @TempDir
     Path proc;
