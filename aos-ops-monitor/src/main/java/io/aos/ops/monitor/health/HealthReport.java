@@ -133,15 +133,7 @@ public record HealthReport(
         json.put("run_dir", run.runDir().map(Object::toString).orElse(null));
         json.put("log", run.log().map(Object::toString).orElse(null));
         json.put("issues", issues().stream().map(r -> r.status() + " " + r.message()).toList());
-        Map<String, Object> checks = new LinkedHashMap<>();
-        for (ProbeResult r : results) {
-            Map<String, Object> check = new LinkedHashMap<>();
-            check.put("status", r.status().name());
-            check.put("message", r.message());
-            check.putAll(r.figures());
-            checks.put(r.probe(), check);
-        }
-        json.put("checks", checks);
+        json.put("checks", ProbeResult.checksJson(results));
         json.put("status_line", statusLine());
         return json;
     }

@@ -71,15 +71,7 @@ public record PreflightReport(double hours, List<ProbeResult> results) {
         json.put("status", status().name());
         json.put("ready", ready());
         json.put("hours", hours);
-        Map<String, Object> checks = new LinkedHashMap<>();
-        for (ProbeResult r : results) {
-            Map<String, Object> check = new LinkedHashMap<>();
-            check.put("status", r.status().name());
-            check.put("message", r.message());
-            check.putAll(r.figures());
-            checks.put(r.probe(), check);
-        }
-        json.put("checks", checks);
+        json.put("checks", ProbeResult.checksJson(results));
         json.put("verdict", verdictLine());
         return json;
     }

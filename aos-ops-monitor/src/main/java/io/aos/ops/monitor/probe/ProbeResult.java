@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import io.aos.ops.core.health.HealthStatus;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,5 +40,18 @@ public record ProbeResult(String probe, HealthStatus status, String message, Map
 
     public boolean isOk() {
         return status == HealthStatus.OK;
+    }
+
+    /** The {@code checks} object of a report's JSON: each probe's status, message and figures, under its name. */
+    public static Map<String, Object> checksJson(List<ProbeResult> results) {
+        Map<String, Object> checks = new LinkedHashMap<>();
+        for (ProbeResult r : results) {
+            Map<String, Object> check = new LinkedHashMap<>();
+            check.put("status", r.status().name());
+            check.put("message", r.message());
+            check.putAll(r.figures());
+            checks.put(r.probe(), check);
+        }
+        return checks;
     }
 }
