@@ -1,5 +1,6 @@
 package io.aos.ops.cli.monitor;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.config.OpsConfig;
@@ -9,6 +10,8 @@ import io.aos.ops.monitor.preflight.Preflight;
 import io.aos.ops.monitor.preflight.PreflightReport;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,10 +86,17 @@ public final class PreflightCommand implements Callable<Integer> {
         return ExitMode.of(nagios).exitCode(report.status());
     }
 
-    /** Runs the checks for a run of {@code hours} writing to {@code output}. */
+    /**
+     * Runs the checks for a run of {@code hours} writing to {@code output}, all at once on threads of this call's own
+     * (the probes wait on sockets and cold classes; one after another they took longer than the whole answer should).
+     */
     public static PreflightReport run(OpsConfig config, double hours, Optional<Path> output) {
+        ExecutorService probes = Executors.newCachedThreadPool(
+                new ThreadFactoryBuilder().setNameFormat("aos-ops-preflight-%d").setDaemon(true).build());
         try (EmergencyStop stop = EmergencyStop.forConfig(config)) {
-            return Preflight.forConfig(config, new Preflight.Options(hours, output), stop).run();
+            return Preflight.forConfig(config, new Preflight.Options(hours, output), stop).run(probes);
+        } finally {
+            probes.shutdownNow();
         }
     }
 }

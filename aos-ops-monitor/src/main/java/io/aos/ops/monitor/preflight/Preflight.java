@@ -1,6 +1,7 @@
 package io.aos.ops.monitor.preflight;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.config.OpsConfig;
@@ -21,11 +22,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The seed's "1. Pre-flight checks" as probes, run in order into one {@link PreflightReport}. Where each probe looks
+ * The seed's "1. Pre-flight checks" as probes, run (at once, on an executor the caller gives) into one {@link PreflightReport}. Where each probe looks
  * comes from the environment (flag &gt; variable &gt; default, as everywhere):
  *
  * <table>
@@ -128,18 +131,39 @@ public final class Preflight {
         return new CronEntryProbe(cronDir, CronEntryProbe.listing(crontabList, TIMEOUT));
     }
 
-    /** Runs every probe, in order; a probe that fails unexpectedly is UNKNOWN with the reason, and the rest go on. */
+    /** Runs every probe, one after another on the calling thread; see {@link #run(Executor)}. */
     public PreflightReport run() {
-        List<ProbeResult> results = new ArrayList<>();
+        return run(Runnable::run);
+    }
+
+    /**
+     * Runs every probe on {@code executor} (all at once, where it has the threads: the probes are independent, and
+     * most of their time is waiting on a socket or a cold class) and reports them in the order given. A probe that
+     * fails unexpectedly is UNKNOWN with the reason, and the rest go on. Returns when every probe has answered; each
+     * network probe is bounded by {@link #TIMEOUT}.
+     *
+     * @param executor runs the probes; {@code Runnable::run} runs them in order on the calling thread
+     */
+    public PreflightReport run(Executor executor) {
+        checkNotNull(executor, "executor");
+        List<CompletableFuture<ProbeResult>> pending = new ArrayList<>(probes.size());
         for (PreflightProbe probe : probes) {
-            try {
-                results.add(probe.check());
-            } catch (RuntimeException e) {
-                results.add(ProbeResult.of(probe.name(), HealthStatus.UNKNOWN, probe.name() + " could not be checked: "
-                        + BackendHealthProbe.describe(e), Map.of()));
-            }
+            pending.add(CompletableFuture.supplyAsync(() -> check(probe), executor));
+        }
+        List<ProbeResult> results = new ArrayList<>(probes.size());
+        for (CompletableFuture<ProbeResult> result : pending) {
+            results.add(result.join());
         }
         return new PreflightReport(hours, results);
+    }
+
+    private static ProbeResult check(PreflightProbe probe) {
+        try {
+            return probe.check();
+        } catch (RuntimeException e) {
+            return ProbeResult.of(probe.name(), HealthStatus.UNKNOWN, probe.name() + " could not be checked: "
+                    + BackendHealthProbe.describe(e), Map.of());
+        }
     }
 
     static URI url(OpsConfig config, String variable, String defaultValue, List<String> schemes) {
