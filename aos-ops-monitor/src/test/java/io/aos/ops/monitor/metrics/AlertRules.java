@@ -39,6 +39,63 @@ final class AlertRules {
         throw new IllegalStateException("deploy/prometheus/aos-ops-rules.yml not found above " + here);
     }
 
+    /**
+     * A copy of the rules in {@code dir} in which the named alerts read their minutes as seconds (range selectors,
+     * {@code for:}, and thresholds in seconds that are whole minutes), so an IT sees them fire and resolve in seconds;
+     * the other alerts are as shipped. Their real windows are covered by promtool's unit tests on a simulated clock.
+     *
+     * @throws IllegalArgumentException if an alert is not in the file or has no duration to scale
+     */
+    static Path minutesAsSeconds(Path dir, String... alerts) throws IOException {
+        String text = Files.readString(file());
+        StringBuilder out = new StringBuilder();
+        Set<String> scaled = new TreeSet<>();
+        Matcher start = Pattern.compile("(?m)^\\s*- alert: (\\S+)$").matcher(text);
+        List<int[]> blocks = new ArrayList<>();
+        while (start.find()) {
+            blocks.add(new int[] {start.start(), start.end()});
+        }
+        int at = 0;
+        for (int b = 0; b < blocks.size(); b++) {
+            int from = blocks.get(b)[0];
+            int to = b + 1 < blocks.size() ? blocks.get(b + 1)[0] : text.length();
+            String block = text.substring(from, to);
+            String name = block.strip().substring("- alert: ".length()).lines().findFirst().orElseThrow().strip();
+            out.append(text, at, from);
+            if (List.of(alerts).contains(name)) {
+                String inSeconds = inSeconds(block);
+                if (inSeconds.equals(block)) {
+                    throw new IllegalArgumentException("alert " + name + " has no duration to scale");
+                }
+                block = inSeconds;
+                scaled.add(name);
+            }
+            out.append(block);
+            at = to;
+        }
+        out.append(text.substring(at));
+        if (!scaled.equals(new TreeSet<>(List.of(alerts)))) {
+            throw new IllegalArgumentException("not in " + file() + ": some of " + List.of(alerts));
+        }
+        Files.createDirectories(dir);
+        Path copy = dir.resolve("aos-ops-rules.yml");
+        Files.writeString(copy, out);
+        return copy;
+    }
+
+    private static String inSeconds(String block) {
+        String s = block.replaceAll("\\[(\\d+)m]", "[$1s]").replaceAll("(for:\\s*)(\\d+)m\\b", "$1$2s");
+        Matcher threshold = Pattern.compile("([<>]=?\\s*)(\\d+)\\b(?!\\.)").matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (threshold.find()) {
+            long value = Long.parseLong(threshold.group(2));
+            String replacement = value > 0 && value % 60 == 0 ? threshold.group(1) + value / 60 : threshold.group();
+            threshold.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        threshold.appendTail(out);
+        return out.toString();
+    }
+
     /** Every {@code expr:} of the file, block scalars joined into one line each. */
     static List<String> expressions(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file);
