@@ -96,6 +96,33 @@ final class AlertRules {
         return out.toString();
     }
 
+    /** One alerting rule's routing label and runbook link, as the file has them (null where missing). */
+    record Alert(String name, String severity, String runbookUrl) {
+    }
+
+    /** Every alerting rule of the file, in order. */
+    static List<Alert> alerts() throws IOException {
+        String text = Files.readString(file());
+        Matcher start = Pattern.compile("(?m)^\\s*- alert: (\\S+)\\s*$").matcher(text);
+        List<Integer> starts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (start.find()) {
+            starts.add(start.start());
+            names.add(start.group(1));
+        }
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            String block = text.substring(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : text.length());
+            alerts.add(new Alert(names.get(i), field(block, "severity"), field(block, "runbook_url")));
+        }
+        return alerts;
+    }
+
+    private static String field(String block, String key) {
+        Matcher m = Pattern.compile("(?m)^\\s+" + key + ":\\s*(\\S+)\\s*$").matcher(block);
+        return m.find() ? m.group(1) : null;
+    }
+
     /** Every {@code expr:} of the file, block scalars joined into one line each. */
     static List<String> expressions(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file);

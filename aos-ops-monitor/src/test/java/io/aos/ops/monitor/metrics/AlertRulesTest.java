@@ -3,6 +3,8 @@ package io.aos.ops.monitor.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,6 +32,49 @@ class AlertRulesTest {
         assertThat(AlertRules.expressions(AlertRules.file()))
                 .filteredOn(e -> e.contains("aos_shadow_mismatches_total"))
                 .allSatisfy(e -> assertThat(e).containsPattern("increase\\(aos_shadow_mismatches_total\\[\\w+]\\)"));
+    }
+
+    /** Alertmanager routes on severity: each alert has one the shipped routes know. */
+    @Test
+    void everyAlertIsCriticalOrWarning() throws Exception {
+        assertThat(AlertRules.alerts()).hasSizeGreaterThanOrEqualTo(11)
+                .allSatisfy(a -> assertThat(a.severity()).as(a.name()).isIn("critical", "warning"));
+    }
+
+    /** A runbook link that leads nowhere at 3 a.m. is worse than none: each names a runbook file and a heading in it. */
+    @Test
+    void everyAlertLinksToAHeadingOfARunbookInTheRepository() throws Exception {
+        Path repo = AlertRules.file().getParent().getParent().getParent();
+        assertThat(AlertRules.alerts()).allSatisfy(alert -> {
+            assertThat(alert.runbookUrl()).as(alert.name()).startsWith("docs/runbooks/").contains(".md#");
+            String[] parts = alert.runbookUrl().split("#", 2);
+            Path runbook = repo.resolve(parts[0]);
+            assertThat(runbook).as(alert.name()).isRegularFile();
+            assertThat(headingAnchors(Files.readAllLines(runbook))).as(alert.name() + " in " + parts[0])
+                    .contains(parts[1]);
+        });
+    }
+
+    @Test
+    void headingAnchorsAreGithubs() {
+        assertThat(headingAnchors(List.of("## 6. Hand over the evidence, release the stop, resume", "text",
+                "### Disk full", "```", "# not a heading inside a code block", "```")))
+                .containsExactly("6-hand-over-the-evidence-release-the-stop-resume", "disk-full");
+    }
+
+    /** The anchors GitHub gives a Markdown file's headings: lower case, punctuation dropped, spaces as hyphens. */
+    private static List<String> headingAnchors(List<String> lines) {
+        List<String> anchors = new java.util.ArrayList<>();
+        boolean code = false;
+        for (String line : lines) {
+            if (line.startsWith("```")) {
+                code = !code;
+            } else if (!code && line.matches("#{1,6} .*")) {
+                anchors.add(line.replaceFirst("^#+ ", "").strip().toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+            }
+        }
+        return anchors;
     }
 
     @Test
