@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
  */
 final class AlertRules {
 
-    /** Series Prometheus makes itself for every target; not ours to emit. */
-    private static final Set<String> PROMETHEUS_OWN = Set.of("up", "scrape_duration_seconds", "scrape_samples_scraped");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without", "on",
             "ignoring", "group_left", "group_right", "inf", "nan", "atan2");
     private static final Pattern GROUPING = Pattern.compile(
@@ -150,7 +148,10 @@ final class AlertRules {
         return exprs;
     }
 
-    /** The metric names an expression selects (not functions, keywords, label names or Prometheus's own series). */
+    /**
+     * The metric names a PromQL expression selects (not functions, keywords, label names, durations or Prometheus's
+     * own series). Grafana's variables sit inside braces and brackets, where they are skipped with the matchers.
+     */
     static Set<String> metricNames(String expr) {
         String s = expr.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"").replaceAll("'(?:[^'\\\\]|\\\\.)*'", "''");
         s = s.replaceAll("\\{[^}]*}", " ").replaceAll("\\[[^]]*]", " ");
@@ -159,7 +160,7 @@ final class AlertRules {
         Matcher m = IDENTIFIER.matcher(s);
         while (m.find()) {
             String name = m.group(1);
-            if (!KEYWORDS.contains(name.toLowerCase(java.util.Locale.ROOT)) && !PROMETHEUS_OWN.contains(name)) {
+            if (!KEYWORDS.contains(name.toLowerCase(java.util.Locale.ROOT)) && !ExportedMetricNames.PROMETHEUS_OWN.contains(name)) {
                 names.add(name);
             }
         }
