@@ -3,26 +3,11 @@ package io.aos.ops.monitor.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aos.ops.core.config.OpsConfig;
-import io.aos.ops.golden.shadow.FaultInjection;
-import io.aos.ops.golden.shadow.ShadowRunOptions;
 import io.aos.ops.golden.shadow.ShadowRunResult;
-import io.aos.ops.golden.shadow.ShadowRunner;
-import io.aos.ops.golden.shadow.StopCheck;
-import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
-import io.aos.ops.monitor.alert.AlertDispatcher;
-import io.aos.ops.monitor.daemon.MonitorDaemon;
 import io.aos.ops.monitor.fixture.RunFixture;
-import io.aos.ops.monitor.health.HealthCheck;
-import io.aos.ops.monitor.probe.Thresholds;
 import io.aos.ops.monitor.metrics.WebhookReceiver.Notification;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,33 +30,24 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class AlertmanagerRoutingIT {
 
-    /** Disk thresholds no real filesystem reaches, so the monitor's verdicts do not depend on this machine's disk. */
-    private static final Thresholds NEVER_FULL = new Thresholds(Duration.ofMinutes(10), Duration.ofMinutes(30),
-            100, 100, 1L << 40);
-
     @TempDir
     Path tmp;
 
     private WebhookReceiver receiver;
     private AlertmanagerServer alertmanager;
     private PrometheusServer prometheus;
-    private MetricsExport export;
-    private MonitorDaemon daemon;
+    private MonitorUnderTest monitor;
 
     @AfterEach
     void stopEverything() throws Exception {
-        if (daemon != null) {
-            daemon.requestStop();
-            daemon.awaitFinished(Duration.ofSeconds(15));
+        if (monitor != null) {
+            monitor.close();
         }
         if (prometheus != null) {
             prometheus.close();
         }
         if (alertmanager != null) {
             alertmanager.close();
-        }
-        if (export != null) {
-            export.close();
         }
         if (receiver != null) {
             receiver.close();
@@ -90,11 +66,7 @@ class AlertmanagerRoutingIT {
         startStack(runDir, "AosShadowMismatchDetected");
         awaitScraped("aos_monitor_last_check_timestamp_seconds");
 
-        ShadowRunResult result = new ShadowRunner(ShadowRunOptions.builder(runDir).cycles(1L).workers(1)
-                .workflowsPerCycle(1).cycleInterval(Duration.ZERO).seed(4242L)
-                .inject(FaultInjection.parse("unseeded-rng:1")).build(),
-                WorkflowRegistry.builtins(), StopCheck.NEVER, Clock.systemUTC(),
-                new PrintStream(OutputStream.nullOutputStream()), false).run();
+        ShadowRunResult result = MonitorUnderTest.runWithOneFlaw(runDir, "unseeded-rng");
         assertThat(result.mismatches()).as("the run's mismatches").isEqualTo(1);
 
         Notification resolved = awaitNotification("the resolved notification", n -> n.status().equals("resolved"));
@@ -200,24 +172,13 @@ class AlertmanagerRoutingIT {
         alertmanager = AlertmanagerServer.start(tmp.resolve("alertmanager"),
                 AlertmanagerConfig.forTest(tmp.resolve("alertmanager"), receiver));
 
-        export = MetricsExport.start(0, null, null);
-        HealthCheck check = HealthCheck.create(OpsConfig.rootedAt(tmp),
-                new HealthCheck.Options(Optional.of(runDir), Optional.empty(), NEVER_FULL), Clock.systemUTC(),
-                () -> false, commandLine -> false);
-        daemon = new MonitorDaemon(check, Duration.ofSeconds(1), tmp.resolve("shadow_monitor.log"),
-                new AlertDispatcher(List.of()), Clock.systemUTC());
-        daemon.afterCheck(report -> HealthReportMetrics.record(export, report));
-        Thread loop = new Thread(daemon::run, "monitor-daemon-under-test");
-        loop.setDaemon(true);
-        loop.start();
-
-        URI metrics = export.metricsUri().orElseThrow();
+        monitor = MonitorUnderTest.start(tmp, runDir);
         prometheus = PrometheusServer.start(tmp.resolve("prometheus"),
                 AlertRules.minutesAsSeconds(tmp.resolve("rules"), alertsUnderTest), """
                   - job_name: aos-ops-monitor
                     static_configs:
                       - targets: ['%s']
-                """.formatted(metrics.getAuthority()), Optional.of(alertmanager.url()));
+                """.formatted(monitor.metricsTarget()), Optional.of(alertmanager.url()));
     }
 
     private void awaitScraped(String query) throws Exception {
