@@ -11,7 +11,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** deploy/alertmanager checked by Alertmanager's own tool, amtool (Debian package prometheus-alertmanager). */
+/**
+ * deploy/alertmanager checked by Alertmanager's own tool, amtool (Debian package prometheus-alertmanager), and the
+ * example Prometheus config that feeds it by promtool.
+ */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class AlertmanagerConfigIT {
 
@@ -26,6 +29,18 @@ class AlertmanagerConfigIT {
         assertThat(args).as("configs found").hasSizeGreaterThan(1);
         assertThat(check.exitCode()).as(check.output()).isZero();
         assertThat(check.output()).contains("SUCCESS").doesNotContain("FAILED");
+    }
+
+    /** The example Prometheus config loads the rules and sends their alerts to an Alertmanager. */
+    @Test
+    void promtoolAcceptsTheExamplePrometheusConfigWithItsRulesAndAlertmanager() throws Exception {
+        Path example = AlertRules.file().resolveSibling("prometheus-scrape.example.yml");
+        ExternalTool.Result check = ExternalTool.run(ExternalTool.require("promtool", "prometheus"),
+                "check", "config", example.toString());
+
+        assertThat(check.exitCode()).as(check.output()).isZero();
+        assertThat(check.output()).contains("1 rule files found", "aos-ops-rules.yml");
+        assertThat(Files.readString(example)).containsPattern("(?m)^alerting:\\n  alertmanagers:");
     }
 
     /** Each shipped alert, with the labels its rule gives it, reaches the receiver its severity says: critical pages. */
