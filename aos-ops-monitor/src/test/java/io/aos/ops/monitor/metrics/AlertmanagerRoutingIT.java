@@ -187,10 +187,12 @@ class AlertmanagerRoutingIT {
 
     private Notification awaitNotification(String what, java.util.function.Predicate<Notification> wanted)
             throws Exception {
-        Polling.Watched servers = Polling.watched(() -> null, () -> "notifications: " + receiver.received()
-                + "\n--- alertmanager:\n" + alertmanager.log()
-                + (prometheus == null ? "" : "\n--- prometheus:\n" + prometheus.log()));
-        return Polling.await(what, servers,
+        List<Polling.Watched> servers = new java.util.ArrayList<>(List.of(alertmanager.watched()));
+        if (prometheus != null) {
+            servers.add(prometheus.watched());
+        }
+        servers.add(Polling.watched(() -> null, () -> "notifications: " + receiver.received()));
+        return Polling.await(what, Polling.all(servers),
                 () -> receiver.received().stream().filter(wanted).findFirst().orElse(null));
     }
 

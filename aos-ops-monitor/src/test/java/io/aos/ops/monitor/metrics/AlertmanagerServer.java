@@ -77,7 +77,12 @@ final class AlertmanagerServer implements AutoCloseable {
 
     /** Waits, bounded, for {@code probe}; fails with Alertmanager's log if it does not hold or the server exits. */
     <T> T await(String what, Polling.Probe<T> probe) throws Exception {
-        return Polling.await(what, Polling.process("alertmanager", process, log), probe);
+        return Polling.await(what, watched(), probe);
+    }
+
+    /** Its liveness and log, for a wait on something it feeds. */
+    Polling.Watched watched() {
+        return Polling.process("alertmanager", process, log);
     }
 
     String log() {

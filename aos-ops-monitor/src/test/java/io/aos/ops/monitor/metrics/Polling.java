@@ -73,6 +73,12 @@ final class Polling {
         return watched(() -> process.isAlive() ? null : name + " exited with " + process.exitValue(), () -> tail(log));
     }
 
+    /** All of {@code parts}: dead when one is, their logs one after the other. */
+    static Watched all(List<Watched> parts) {
+        return watched(() -> parts.stream().map(Watched::deathNotice).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null), () -> String.join("\n---\n", parts.stream().map(Watched::log).toList()));
+    }
+
     static Watched watched(Supplier<String> deathNotice, Supplier<String> log) {
         return new Watched() {
             @Override

@@ -78,7 +78,12 @@ final class PrometheusServer implements AutoCloseable {
 
     /** Waits, bounded, for {@code probe}; fails with Prometheus's log if it does not hold or the server exits. */
     <T> T await(String what, Polling.Probe<T> probe) throws Exception {
-        return Polling.await(what, Polling.process("prometheus", process, log), probe);
+        return Polling.await(what, watched(), probe);
+    }
+
+    /** Its liveness and log, for a wait on something it feeds. */
+    Polling.Watched watched() {
+        return Polling.process("prometheus", process, log);
     }
 
     /** The last lines of its log. */
