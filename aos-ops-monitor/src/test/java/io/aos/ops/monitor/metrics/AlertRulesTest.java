@@ -74,6 +74,30 @@ class AlertRulesTest {
         return anchors;
     }
 
+    /** The ITs' time compression touches only the alerts named, and in those every minute becomes a second. */
+    @Test
+    void minutesAsSecondsScalesOnlyTheNamedAlerts(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path copy = AlertRules.minutesAsSeconds(tmp, "AosShadowMismatchDetected", "AosShadowRunnerDead");
+        String shipped = Files.readString(AlertRules.file());
+        String scaled = Files.readString(copy);
+
+        String mismatch = block(scaled, "AosShadowMismatchDetected");
+        assertThat(mismatch).contains("increase(aos_shadow_mismatches_total[15s])", "aos_shadow_start_time_seconds) < 15")
+                .doesNotContain("[15m]", "900");
+        assertThat(block(scaled, "AosShadowRunnerDead")).contains("for: 1s").doesNotContain("for: 1m");
+        assertThat(block(scaled, "AosShadowRunStalled")).isEqualTo(block(shipped, "AosShadowRunStalled"))
+                .contains("> 1800", "for: 2m");
+        assertThat(scaled.lines().count()).isEqualTo(shipped.lines().count());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AlertRules.minutesAsSeconds(tmp, "NoSuchAlert"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String block(String rules, String alert) {
+        int start = rules.indexOf("- alert: " + alert + "\n");
+        int end = rules.indexOf("- alert: ", start + 1);
+        return rules.substring(start, end < 0 ? rules.length() : end);
+    }
+
     @Test
     void metricNamesSkipFunctionsKeywordsLabelsAndDurations() {
         assertThat(AlertRules.metricNames(

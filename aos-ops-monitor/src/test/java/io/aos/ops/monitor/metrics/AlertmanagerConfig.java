@@ -1,19 +1,21 @@
 package io.aos.ops.monitor.metrics;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The shipped Alertmanager configuration, deploy/alertmanager/alertmanager.yml, and the copy the ITs run: the same
  * routes, grouping and inhibitions, line for line; only each receiver's URL points at the test's
- * {@link WebhookReceiver} (path = receiver name) and the group waits are a second, so notifications come in seconds.
+ * {@link WebhookReceiver} ({@link WebhookReceiver#url}: path = receiver name) and the group waits are a second, so notifications come in seconds.
  * Repeat intervals stay as shipped (hours): a repeated notification would be a second one where the test wants one.
  */
 final class AlertmanagerConfig {
@@ -46,8 +48,8 @@ final class AlertmanagerConfig {
         return names;
     }
 
-    /** Writes the IT's copy into {@code dir} and returns it. */
-    static Path forTest(Path dir, WebhookReceiver receiver) throws IOException {
+    /** Writes the IT's copy into {@code dir}, each receiver posting to {@code receiverUrl(name)}, and returns it. */
+    static Path forTest(Path dir, Function<String, URI> receiverUrl) throws IOException {
         List<String> out = new ArrayList<>();
         Set<String> pointed = new LinkedHashSet<>();
         String current = null;
@@ -63,7 +65,7 @@ final class AlertmanagerConfig {
             if (inReceivers && name.matches()) {
                 current = name.group(1);
             } else if (inReceivers && url.matches()) {
-                line = url.group(1) + receiver.url(current);
+                line = url.group(1) + receiverUrl.apply(current);
                 pointed.add(current);
             } else if (timing.matches()) {
                 line = timing.group(1) + "1s";

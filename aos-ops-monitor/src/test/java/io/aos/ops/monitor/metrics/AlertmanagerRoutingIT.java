@@ -130,7 +130,7 @@ class AlertmanagerRoutingIT {
     void theEmergencyStopHoldsBackItsHostsWarningsOnly() throws Exception {
         receiver = WebhookReceiver.start();
         alertmanager = AlertmanagerServer.start(tmp.resolve("alertmanager"),
-                AlertmanagerConfig.forTest(tmp.resolve("alertmanager"), receiver));
+                AlertmanagerConfig.forTest(tmp.resolve("alertmanager"), receiver::url));
 
         alertmanager.post("""
                 [
@@ -170,7 +170,7 @@ class AlertmanagerRoutingIT {
     private void startStack(Path runDir, String... alertsUnderTest) throws Exception {
         receiver = WebhookReceiver.start();
         alertmanager = AlertmanagerServer.start(tmp.resolve("alertmanager"),
-                AlertmanagerConfig.forTest(tmp.resolve("alertmanager"), receiver));
+                AlertmanagerConfig.forTest(tmp.resolve("alertmanager"), receiver::url));
 
         monitor = MonitorUnderTest.start(tmp, runDir);
         prometheus = PrometheusServer.start(tmp.resolve("prometheus"),
