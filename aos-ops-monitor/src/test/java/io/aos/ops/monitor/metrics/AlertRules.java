@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
  */
 final class AlertRules {
 
-    /** Series Prometheus makes itself for every target; not ours to emit. */
-    private static final Set<String> PROMETHEUS_OWN = Set.of("up", "scrape_duration_seconds", "scrape_samples_scraped");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without", "on",
             "ignoring", "group_left", "group_right", "inf", "nan", "atan2");
     private static final Pattern GROUPING = Pattern.compile(
@@ -37,6 +35,90 @@ final class AlertRules {
             }
         }
         throw new IllegalStateException("deploy/prometheus/aos-ops-rules.yml not found above " + here);
+    }
+
+    /**
+     * A copy of the rules in {@code dir} in which the named alerts read their minutes as seconds (range selectors,
+     * {@code for:}, and thresholds in seconds that are whole minutes), so an IT sees them fire and resolve in seconds;
+     * the other alerts are as shipped. Their real windows are covered by promtool's unit tests on a simulated clock.
+     *
+     * @throws IllegalArgumentException if an alert is not in the file or has no duration to scale
+     */
+    static Path minutesAsSeconds(Path dir, String... alerts) throws IOException {
+        String text = Files.readString(file());
+        StringBuilder out = new StringBuilder();
+        Set<String> scaled = new TreeSet<>();
+        Matcher start = Pattern.compile("(?m)^\\s*- alert: (\\S+)$").matcher(text);
+        List<int[]> blocks = new ArrayList<>();
+        while (start.find()) {
+            blocks.add(new int[] {start.start(), start.end()});
+        }
+        int at = 0;
+        for (int b = 0; b < blocks.size(); b++) {
+            int from = blocks.get(b)[0];
+            int to = b + 1 < blocks.size() ? blocks.get(b + 1)[0] : text.length();
+            String block = text.substring(from, to);
+            String name = block.strip().substring("- alert: ".length()).lines().findFirst().orElseThrow().strip();
+            out.append(text, at, from);
+            if (List.of(alerts).contains(name)) {
+                String inSeconds = inSeconds(block);
+                if (inSeconds.equals(block)) {
+                    throw new IllegalArgumentException("alert " + name + " has no duration to scale");
+                }
+                block = inSeconds;
+                scaled.add(name);
+            }
+            out.append(block);
+            at = to;
+        }
+        out.append(text.substring(at));
+        if (!scaled.equals(new TreeSet<>(List.of(alerts)))) {
+            throw new IllegalArgumentException("not in " + file() + ": some of " + List.of(alerts));
+        }
+        Files.createDirectories(dir);
+        Path copy = dir.resolve("aos-ops-rules.yml");
+        Files.writeString(copy, out);
+        return copy;
+    }
+
+    private static String inSeconds(String block) {
+        String s = block.replaceAll("\\[(\\d+)m]", "[$1s]").replaceAll("(for:\\s*)(\\d+)m\\b", "$1$2s");
+        Matcher threshold = Pattern.compile("([<>]=?\\s*)(\\d+)\\b(?!\\.)").matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (threshold.find()) {
+            long value = Long.parseLong(threshold.group(2));
+            String replacement = value > 0 && value % 60 == 0 ? threshold.group(1) + value / 60 : threshold.group();
+            threshold.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        threshold.appendTail(out);
+        return out.toString();
+    }
+
+    /** One alerting rule's routing label and runbook link, as the file has them (null where missing). */
+    record Alert(String name, String severity, String runbookUrl) {
+    }
+
+    /** Every alerting rule of the file, in order. */
+    static List<Alert> alerts() throws IOException {
+        String text = Files.readString(file());
+        Matcher start = Pattern.compile("(?m)^\\s*- alert: (\\S+)\\s*$").matcher(text);
+        List<Integer> starts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (start.find()) {
+            starts.add(start.start());
+            names.add(start.group(1));
+        }
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            String block = text.substring(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : text.length());
+            alerts.add(new Alert(names.get(i), field(block, "severity"), field(block, "runbook_url")));
+        }
+        return alerts;
+    }
+
+    private static String field(String block, String key) {
+        Matcher m = Pattern.compile("(?m)^\\s+" + key + ":\\s*(\\S+)\\s*$").matcher(block);
+        return m.find() ? m.group(1) : null;
     }
 
     /** Every {@code expr:} of the file, block scalars joined into one line each. */
@@ -66,7 +148,10 @@ final class AlertRules {
         return exprs;
     }
 
-    /** The metric names an expression selects (not functions, keywords, label names or Prometheus's own series). */
+    /**
+     * The metric names a PromQL expression selects (not functions, keywords, label names, durations or Prometheus's
+     * own series). Grafana's variables sit inside braces and brackets, where they are skipped with the matchers.
+     */
     static Set<String> metricNames(String expr) {
         String s = expr.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"").replaceAll("'(?:[^'\\\\]|\\\\.)*'", "''");
         s = s.replaceAll("\\{[^}]*}", " ").replaceAll("\\[[^]]*]", " ");
@@ -75,7 +160,7 @@ final class AlertRules {
         Matcher m = IDENTIFIER.matcher(s);
         while (m.find()) {
             String name = m.group(1);
-            if (!KEYWORDS.contains(name.toLowerCase(java.util.Locale.ROOT)) && !PROMETHEUS_OWN.contains(name)) {
+            if (!KEYWORDS.contains(name.toLowerCase(java.util.Locale.ROOT)) && !ExportedMetricNames.PROMETHEUS_OWN.contains(name)) {
                 names.add(name);
             }
         }

@@ -2,7 +2,8 @@ package io.aos.ops.monitor.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,9 +17,7 @@ class AlertRulesTest {
         List<String> exprs = AlertRules.expressions(AlertRules.file());
         Set<String> named = new TreeSet<>();
         exprs.forEach(e -> named.addAll(AlertRules.metricNames(e)));
-        Set<String> exported = new TreeSet<>();
-        String text = new String(TextExposition.render(MetricsFixture.everyMetric()), StandardCharsets.UTF_8);
-        ExpositionParser.parse(text).samples().forEach(s -> exported.add(s.name()));
+        Set<String> exported = ExportedMetricNames.names();
 
         assertThat(exprs).hasSizeGreaterThanOrEqualTo(7);
         assertThat(named).contains("aos_shadow_mismatches_total", "aos_monitor_disk_usage_ratio");
@@ -30,6 +29,73 @@ class AlertRulesTest {
         assertThat(AlertRules.expressions(AlertRules.file()))
                 .filteredOn(e -> e.contains("aos_shadow_mismatches_total"))
                 .allSatisfy(e -> assertThat(e).containsPattern("increase\\(aos_shadow_mismatches_total\\[\\w+]\\)"));
+    }
+
+    /** Alertmanager routes on severity: each alert has one the shipped routes know. */
+    @Test
+    void everyAlertIsCriticalOrWarning() throws Exception {
+        assertThat(AlertRules.alerts()).hasSizeGreaterThanOrEqualTo(11)
+                .allSatisfy(a -> assertThat(a.severity()).as(a.name()).isIn("critical", "warning"));
+    }
+
+    /** A runbook link that leads nowhere at 3 a.m. is worse than none: each names a runbook file and a heading in it. */
+    @Test
+    void everyAlertLinksToAHeadingOfARunbookInTheRepository() throws Exception {
+        Path repo = AlertRules.file().getParent().getParent().getParent();
+        assertThat(AlertRules.alerts()).allSatisfy(alert -> {
+            assertThat(alert.runbookUrl()).as(alert.name()).startsWith("docs/runbooks/").contains(".md#");
+            String[] parts = alert.runbookUrl().split("#", 2);
+            Path runbook = repo.resolve(parts[0]);
+            assertThat(runbook).as(alert.name()).isRegularFile();
+            assertThat(headingAnchors(Files.readAllLines(runbook))).as(alert.name() + " in " + parts[0])
+                    .contains(parts[1]);
+        });
+    }
+
+    @Test
+    void headingAnchorsAreGithubs() {
+        assertThat(headingAnchors(List.of("## 6. Hand over the evidence, release the stop, resume", "text",
+                "### Disk full", "```", "# not a heading inside a code block", "```")))
+                .containsExactly("6-hand-over-the-evidence-release-the-stop-resume", "disk-full");
+    }
+
+    /** The anchors GitHub gives a Markdown file's headings: lower case, punctuation dropped, spaces as hyphens. */
+    private static List<String> headingAnchors(List<String> lines) {
+        List<String> anchors = new java.util.ArrayList<>();
+        boolean code = false;
+        for (String line : lines) {
+            if (line.startsWith("```")) {
+                code = !code;
+            } else if (!code && line.matches("#{1,6} .*")) {
+                anchors.add(line.replaceFirst("^#+ ", "").strip().toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+            }
+        }
+        return anchors;
+    }
+
+    /** The ITs' time compression touches only the alerts named, and in those every minute becomes a second. */
+    @Test
+    void minutesAsSecondsScalesOnlyTheNamedAlerts(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path copy = AlertRules.minutesAsSeconds(tmp, "AosShadowMismatchDetected", "AosShadowRunnerDead");
+        String shipped = Files.readString(AlertRules.file());
+        String scaled = Files.readString(copy);
+
+        String mismatch = block(scaled, "AosShadowMismatchDetected");
+        assertThat(mismatch).contains("increase(aos_shadow_mismatches_total[15s])", "aos_shadow_start_time_seconds) < 15")
+                .doesNotContain("[15m]", "900");
+        assertThat(block(scaled, "AosShadowRunnerDead")).contains("for: 1s").doesNotContain("for: 1m");
+        assertThat(block(scaled, "AosShadowRunStalled")).isEqualTo(block(shipped, "AosShadowRunStalled"))
+                .contains("> 1800", "for: 2m");
+        assertThat(scaled.lines().count()).isEqualTo(shipped.lines().count());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AlertRules.minutesAsSeconds(tmp, "NoSuchAlert"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String block(String rules, String alert) {
+        int start = rules.indexOf("- alert: " + alert + "\n");
+        int end = rules.indexOf("- alert: ", start + 1);
+        return rules.substring(start, end < 0 ? rules.length() : end);
     }
 
     @Test

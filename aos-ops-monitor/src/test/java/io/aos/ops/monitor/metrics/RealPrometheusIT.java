@@ -3,25 +3,17 @@ package io.aos.ops.monitor.metrics;
 import static io.aos.ops.monitor.metrics.MetricsFixture.mismatch;
 import static io.aos.ops.monitor.metrics.MetricsFixture.report;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.aos.ops.core.health.HealthStatus;
 import io.aos.ops.golden.shadow.state.RunState;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.io.File;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RealPrometheusIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(40);
     private static final String RUN = "shadow_simulation_20261128_020000";
 
     @TempDir
     Path tmp;
-
-    private int port;
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -57,7 +46,7 @@ class RealPrometheusIT {
         monitor.recordCheckFinished(now);
 
         try (MetricsHttpServer exporter = MetricsHttpServer.startOnLoopback(registry, 0)) {
-            Process server = startPrometheus("""
+            PrometheusServer server = startPrometheus("""
                       - job_name: aos-ops-monitor
                         static_configs:
                           - targets: ['127.0.0.1:%d']
@@ -116,7 +105,7 @@ class RealPrometheusIT {
 
         try (MetricsHttpServer runnerServer = MetricsHttpServer.startOnLoopback(runnerRegistry, 0);
              MetricsHttpServer monitorServer = MetricsHttpServer.startOnLoopback(monitorRegistry, 0)) {
-            Process server = startPrometheus("""
+            PrometheusServer server = startPrometheus("""
                       - job_name: aos-ops-monitor
                         static_configs:
                           - targets: ['127.0.0.1:%d']
@@ -166,7 +155,7 @@ class RealPrometheusIT {
                 List.of(report(1, 9, mismatch("compute", "SEED_MISMATCH"))));
 
         try (MetricsHttpServer exporter = MetricsHttpServer.startOnLoopback(registry, 0)) {
-            Process server = startPrometheus("""
+            PrometheusServer server = startPrometheus("""
                       - job_name: aos-shadow-runner
                         static_configs:
                           - targets: ['127.0.0.1:%d']
@@ -186,24 +175,16 @@ class RealPrometheusIT {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void promtoolAcceptsTheShippedRules() throws Exception {
-        Path promtool = binary("promtool");
-        Process check = new ProcessBuilder(promtool.toString(), "check", "rules", AlertRules.file().toString())
-                .redirectErrorStream(true).start();
-        boolean done = check.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS);
-        if (!done) {
-            check.destroyForcibly();
-            fail("promtool check rules did not finish within " + WAIT);
-        }
-        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String output = promtool("check", "rules", AlertRules.file().toString());
 
-        assertThat(check.exitValue()).as(output).isZero();
         assertThat(output).contains("SUCCESS");
     }
 
     /**
      * The rules' own unit tests (deploy/prometheus/aos-ops-rules.test.yml), on promtool's simulated clock: one alert
-     * per host and run with runner and monitor both scraped, no alert for a series that first appears at 1 in an old
-     * run (why every root cause is exported at 0), an alert for a young run's first mismatch, resolution after 15 min.
+     * per host, run and root cause with runner and monitor both scraped, no alert for a series that first appears at 1
+     * in an old run (why every root cause is exported at 0), an alert for a young run's first mismatch, resolution
+     * after 15 min, a dead runner seen by the monitor, the host label on disk and monitor alerts.
      */
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -215,16 +196,9 @@ class RealPrometheusIT {
     }
 
     private static String promtool(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(binary("promtool").toString()));
-        command.addAll(List.of(args));
-        Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!run.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-            run.destroyForcibly();
-            fail("promtool " + String.join(" ", args) + " did not finish within " + WAIT);
-        }
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(run.exitValue()).as(output).isZero();
-        return output;
+        ExternalTool.Result run = ExternalTool.run(ExternalTool.require("promtool", "prometheus"), args);
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        return run.output();
     }
 
     private static ShadowRunStatus status(long cycles, long replays, long mismatches, Instant at) {
@@ -236,110 +210,24 @@ class RealPrometheusIT {
                 RunState.RUNNING, cycles, replays, replays, mismatches, mismatches, at, 24.0, null, false, null);
     }
 
-    /**
-     * Starts Prometheus on a free loopback port with the shipped rules, scraping and evaluating every second;
-     * {@code scrapeConfigs} is the indented list under {@code scrape_configs:}.
-     */
-    private Process startPrometheus(String scrapeConfigs) throws IOException {
-        port = freeLoopbackPort();
-        Path config = tmp.resolve("prometheus.yml");
-        Files.writeString(config, """
-                global:
-                  scrape_interval: 1s
-                  evaluation_interval: 1s
-                rule_files:
-                  - %s
-                scrape_configs:
-                """.formatted(AlertRules.file().toAbsolutePath()) + scrapeConfigs);
-        return new ProcessBuilder(binary("prometheus").toString(),
-                "--config.file=" + config,
-                "--storage.tsdb.path=" + tmp.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("prometheus.log").toFile())
-                .start();
+    /** Prometheus with the shipped rules, scraping {@code scrapeConfigs} (the indented list under scrape_configs). */
+    private PrometheusServer startPrometheus(String scrapeConfigs) throws Exception {
+        return PrometheusServer.start(tmp.resolve("prometheus"), AlertRules.file(), scrapeConfigs, Optional.empty());
     }
 
-    /** A query client for the server started last, once it is ready. */
-    private PrometheusQueryClient api(Process server) throws Exception {
-        PrometheusQueryClient api = PrometheusQueryClient.of("http://127.0.0.1:" + port, Duration.ofSeconds(5));
-        awaitTrue("Prometheus ready", server, api::ready);
-        return api;
-    }
-
-    /** The binary from PATH; skipped when missing, except under CI=true where a missing binary is a failure. */
-    private static Path binary(String name) {
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        String why = name + " is not on PATH (apt-get install prometheus)";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(why + "; under CI=true this test must run");
-        }
-        Assumptions.assumeTrue(false, why);
-        throw new AssertionError("unreachable");
-    }
-
-    private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    @FunctionalInterface
-    private interface Probe<T> {
-        /** The value once the condition holds, or null to keep waiting. */
-        T poll() throws Exception;
+    private static PrometheusQueryClient api(PrometheusServer server) {
+        return server.api();
     }
 
     private static <T> List<T> nonEmpty(List<T> list) {
-        return list.isEmpty() ? null : list;
+        return Polling.nonEmpty(list);
     }
 
-    private void awaitTrue(String what, Process server, Probe<Boolean> probe) throws Exception {
-        await(what, server, () -> Boolean.TRUE.equals(probe.poll()) ? Boolean.TRUE : null);
+    private static <T> T await(String what, PrometheusServer server, Polling.Probe<T> probe) throws Exception {
+        return server.await(what, probe);
     }
 
-    /** Polls a real server: there is no clock to fix, so this waits, bounded, and says what it waited for. */
-    private <T> T await(String what, Process server, Probe<T> probe) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Exception last = null;
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                fail("prometheus exited with " + server.exitValue() + " while waiting for " + what + ":\n" + log());
-            }
-            try {
-                T value = probe.poll();
-                if (value != null) {
-                    return value;
-                }
-            } catch (IOException e) {
-                last = e;
-            }
-            Thread.sleep(250);
-        }
-        return fail("no " + what + " within " + WAIT + (last == null ? "" : " (last error: " + last.getMessage() + ")")
-                + "\n" + log());
-    }
-
-    private String log() {
-        try {
-            List<String> lines = Files.readAllLines(tmp.resolve("prometheus.log"));
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no prometheus log)";
-        }
-    }
-
-    private static void stop(Process server) throws InterruptedException {
-        server.destroy();
-        if (!server.waitFor(15, TimeUnit.SECONDS)) {
-            server.destroyForcibly();
-            server.waitFor(5, TimeUnit.SECONDS);
-        }
+    private static void stop(PrometheusServer server) {
+        server.close();
     }
 }
