@@ -66,6 +66,7 @@ class PackageIT {
 
         assertThat(home.resolve("lib/aos-ops.jar")).isRegularFile();
         assertThat(home.resolve("README.md")).isRegularFile();
+        assertThat(home.resolve("docs/runbook.md")).isRegularFile();
         assertThat(home.resolve("deploy/prometheus/aos-ops-rules.yml")).isRegularFile();
         assertThat(home.resolve("aos-ops-cli")).doesNotExist();
         assertThat(Files.isExecutable(home.resolve("bin/aos-ops"))).isTrue();
