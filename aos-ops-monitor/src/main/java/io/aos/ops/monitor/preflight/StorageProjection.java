@@ -32,7 +32,7 @@ public record StorageProjection(long bytesPerCycle, String source) {
     }
 
     public static StorageProjection seed() {
-        return new StorageProjection(SEED_BYTES_PER_CYCLE, "the runbook's projection (~104M per 24h)");
+        return new StorageProjection(SEED_BYTES_PER_CYCLE, "the seed's projection (~104M per 24h)");
     }
 
     /** Measured from {@code runDir} when it has a readable status with cycles, else the runbook's figure. */
