@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-process comparison harness for aos-ops (issue 11). Times aos-ops commands and their baselines side by side
+# Whole-process comparison harness for aos-ops. Times aos-ops commands and their baselines side by side
 # in ONE run, on corpora generated into a private temp dir, and prints medians and ratios.
 #
 #   aos-ops-bench/compare.sh [--reps N] [--diff-baseline 'CMD {a} {b}'] [--summary-baseline 'CMD {dir}']
@@ -215,9 +215,9 @@ if wants shadow || wants summary || wants cron; then
       --seed "$seed" --output "$shadow"
   if [[ $m_status == ok && -d $shadow/reports ]]; then
     runner_used="aos-ops shadow run"
-    row "shadow run: 2,880 cycles x 9, no sleeps (goal < 120 s)" "" "issue 5"
+    row "shadow run: 2,880 cycles x 9, no sleeps (goal < 120 s)" "" ""
   else
-    row "shadow run: 2,880 cycles x 9, no sleeps (goal < 120 s)" "" "issue 5; 24h dir from the generator"
+    row "shadow run: 2,880 cycles x 9, no sleeps (goal < 120 s)" "" "24h dir from the generator"
     rm -rf "$shadow"
     corpus shadow-dir --cycles 2880 --seed "$seed" --output "$shadow" || exit 2
 fi

@@ -13,7 +13,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Entry point of the {@code aos-ops} jar. Wiring only: parses the command line, runs the command and maps failures
- * to exit codes in one place (DESIGN.md): 0 all well, 1 a failure the seed names, 2 usage or unreadable input;
+ * to exit codes in one place (docs/exit-codes.md): 0 all well, 1 a failure the runbook names, 2 usage or bad input;
  * under {@code --nagios} usage and unreadable input are 3 (UNKNOWN), never 2.
  */
 public final class AosOps {

@@ -66,6 +66,7 @@ class PackageIT {
 
         assertThat(home.resolve("lib/aos-ops.jar")).isRegularFile();
         assertThat(home.resolve("README.md")).isRegularFile();
+        assertThat(home.resolve("docs/runbook.md")).isRegularFile();
         assertThat(home.resolve("deploy/prometheus/aos-ops-rules.yml")).isRegularFile();
         assertThat(home.resolve("aos-ops-cli")).doesNotExist();
         assertThat(Files.isExecutable(home.resolve("bin/aos-ops"))).isTrue();
@@ -235,7 +236,7 @@ class PackageIT {
             }
         }
         assertThat(Files.readAllLines(Path.of("/etc/default/aos-ops")))
-                .as("every setting of the README's table, commented out")
+                .as("every setting of docs/configuration.md, commented out")
                 .anyMatch(l -> l.startsWith("#AOS_STATE_DIR=/var/lib/aos"))
                 .anyMatch(l -> l.startsWith("#ARCHIVE_DIR=/root/archive/golden"))
                 .allMatch(l -> l.isBlank() || l.startsWith("#"));
@@ -249,7 +250,7 @@ class PackageIT {
         }
         assertThat(CACHE_DIR).isDirectory();
 
-        // the installed command, found on the PATH, and the runbook launchers where the seed runs them from
+        // the installed command, found on the PATH, and the runbook launchers where the runbook runs them from
         Map<String, String> env = sandbox(Path.of("/usr/bin"));
         CliRun version = run(new ProcessBuilder("aos-ops", "--version").directory(tmp.toFile()), env);
         assertThat(version.code()).as(version.err()).isZero();

@@ -16,7 +16,7 @@ import picocli.CommandLine.ParseResult;
 /**
  * The shipped systemd units, read as unit files without systemd (the {@code SystemdUnitsIT} runs
  * {@code systemd-analyze verify} on them): the sections and keys each needs, ExecStart lines that are real
- * {@code aos-ops} commands, and a timer whose schedule is the seed's crontab schedule.
+ * {@code aos-ops} commands, and a timer whose schedule is the runbook's crontab schedule.
  */
 class SystemdUnitsTest {
 

@@ -22,7 +22,7 @@ public class OpsException extends RuntimeException {
         USAGE,
         /** Input could not be read or parsed: exit 2 (UNKNOWN, 3, under --nagios). */
         BAD_INPUT,
-        /** What the seed calls a failure (verify failed, mismatch found): exit 1 (CRITICAL, 2, under --nagios). */
+        /** What the runbook calls a failure (verify failed, mismatch found): exit 1 (CRITICAL, 2, under --nagios). */
         FAILURE
     }
 

@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The anchor every hashing figure is a ratio to: raw {@code MessageDigest} SHA-256 on this machine (the HotSpot
- * intrinsic where the CPU has SHA extensions). Throughput in MB/s = size / (µs/op). anchors-golden.md §0 measured
- * 0.43 GB/s at 64 B and 1.5 GB/s at 1 KiB on this machine class; canonicalise+hash cannot beat this.
+ * intrinsic where the CPU has SHA extensions). Throughput in MB/s = size / (µs/op). A quiet machine of this class ran
+ * 0.43 GB/s at 64 B and 1.5 GB/s at 1 KiB (docs/PERFORMANCE.md, anchors); canonicalise+hash cannot beat this.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

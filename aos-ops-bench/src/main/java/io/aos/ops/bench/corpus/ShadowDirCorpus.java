@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 /**
- * A finished shadow-simulation output directory as upstream's runner leaves it (upstream-behaviour.md §2.2–2.3), without
+ * A finished shadow-simulation output directory as upstream's bash runner leaves it, without
  * running anything: {@code golden/<run_id>.golden.json} for every primary workflow, {@code reports/cycle_N.json}
  * (indent 2, upstream's fields and order) for every cycle, the empty {@code primary/} and {@code shadow/} directories,
  * and {@code reports/summary_<ts>.json}. A 24-hour run is 2,880 cycles of 9 workflows: 25,920 golden files.

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * One format (B) golden file, {@code <run_id>.golden.json} (upstream-behaviour.md §1.2): the fields in upstream's
+ * One format (B) golden file, {@code <run_id>.golden.json} of upstream's shadow runner: the fields in its
  * dataclass order, indent 2, no trailing newline, about 400 bytes.
  */
 record ShadowGolden(String runId, UpstreamWorkflow workflow, long seed, int durationMs) {

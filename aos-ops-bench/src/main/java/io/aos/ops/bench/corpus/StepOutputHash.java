@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The engine's {@code output_hash} of a step output (upstream-behaviour.md §1.1): volatile keys dropped at every level,
+ * The engine's {@code output_hash} of a step output, as upstream's recorder has it: volatile keys dropped at any level,
  * keys lowercased (first in original order wins), null values omitted, decimals rounded to six places, then the
  * first 16 hex characters of the SHA-256 of the compact sorted JSON. Covers the value kinds {@link CorpusJson}
  * writes, which is all a generated corpus contains; the suite's full implementation lives in {@code aos-ops-golden}.

@@ -25,7 +25,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Pairs of engine golden traces (format A, upstream-behaviour.md §1.1): {@code a.steps.jsonl} and {@code b.steps.jsonl}
+ * Pairs of engine golden traces (format A, the engine recorder's): {@code a.steps.jsonl} and {@code b.steps.jsonl}
  * with their HMAC {@code .sig} files and a {@code pair.json} that says how B differs. Lines are what upstream's recorder
  * writes (compact, sorted keys, ASCII-escaped): a {@code run_start}, N {@code step} events of about 500 bytes each and
  * a {@code run_end}. Step seeds follow the engine's derivation and every {@code output_hash} is the real one, so the

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The three workflows of upstream's shadow runner ({@code compute}, {@code io}, {@code llm}) with their deterministic
- * stub skills (upstream-behaviour.md §1.2), so generated {@code .golden.json} files carry the step and workflow hashes
+ * stub skills, so generated {@code .golden.json} files carry the step and workflow hashes
  * a real run with the same seed would record: a replay of a generated corpus matches.
  */
 enum UpstreamWorkflow {

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code matching}: only timestamps and durations differ, a MATCH ({@link TraceCorpus} volatile-only);</li>
  *   <li>{@code identical}: byte-identical files;</li>
  *   <li>{@code leaked-timestamp}, {@code seed-change}: one step differs, every other line is byte-identical (the
- *       whole-process goal of issue 4 is timed on the leaked-timestamp pair at 100k steps).</li>
+ *       whole-process goal, 1.5 s, is timed on the leaked-timestamp pair at 100k steps).</li>
  * </ul>
  *
  * <p>{@code java -jar aos-ops-bench/target/benchmarks.jar GoldenDiffBenchmark -p steps=100000 -p pair=leaked}

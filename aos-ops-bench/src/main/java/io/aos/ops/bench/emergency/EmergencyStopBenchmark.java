@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code isEngaged}: the engine's call as shipped (one stat trusted for 250 ms);</li>
  *   <li>{@code isEngagedUncached}: a stat on every call (recheck interval zero), the cost of each re-look;</li>
- *   <li>{@code filesExists}: {@code Files.exists} on the flag, the baseline the anchors quote (about 0.8 µs).</li>
+ *   <li>{@code filesExists}: {@code Files.exists} on the flag, the baseline (docs/PERFORMANCE.md, anchors).</li>
  * </ul>
  * With the flag absent (the normal case) and present.
  *

@@ -10,7 +10,7 @@ import java.math.BigInteger;
 import java.util.SplittableRandom;
 
 /**
- * A synthetic engine trace (format A) shaped like the anchors' workload: per step {@code data{index, step_id,
+ * A synthetic engine trace (format A) shaped like the engine's own traces: per step {@code data{index, step_id,
  * skill_id, seed (u64), inputs{url, params{limit, tags[3], ratio}}, output{StepResult: cost_cents, duration_ms,
  * error, error_code, output{status, items[5]{id, name, score}}, recovery_hint, retries, step_id, success},
  * output_hash, success}}, written exactly as the Python recorder writes it. Deterministic for a given seed.

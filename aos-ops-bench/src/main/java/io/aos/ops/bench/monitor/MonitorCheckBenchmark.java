@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One health check inside a running monitor daemon (issue 6 target: p50 &lt;= 1 ms whatever the size of the log).
+ * One health check inside a running monitor daemon (goal: p50 &lt;= 1 ms whatever the size of the log).
  * The daemon's {@link HealthCheck} is set up and has read the whole log once; each operation appends one log line (as
  * the run would between checks) and checks: process identity (a live {@code sleep} child with its start time), the
  * heartbeat, mismatches, the disk of every filesystem, the golden directory (listed at most every 5 minutes by

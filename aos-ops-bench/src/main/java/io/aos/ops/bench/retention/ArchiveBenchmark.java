@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * In-process cost of the archive's steps on golden-sized files (issue 8): scan and select, pack (tar + manifest +
+ * In-process cost of the archive's steps on golden-sized files: scan and select, pack (tar + manifest +
  * compression + fsync), and the full read-back that verify and the archiver do. Per operation = one whole corpus;
  * divide the corpus size by the score for files/s. The whole-process comparison with {@code tar czf} is
  * {@link ArchiveThroughput}.

@@ -30,7 +30,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 /**
- * Whole-process comparison of {@code retention archive} with GNU {@code tar czf} on golden-sized files (issue 8).
+ * Whole-process comparison of {@code retention archive} with GNU {@code tar czf} on golden-sized files.
  *
  * <pre>
  * java -cp aos-ops-bench/target/benchmarks.jar io.aos.ops.bench.retention.ArchiveThroughput [FILES] [REPS] [WORKDIR] [--full]

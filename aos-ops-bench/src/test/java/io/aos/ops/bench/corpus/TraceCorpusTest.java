@@ -92,7 +92,7 @@ class TraceCorpusTest {
 
     @Test
     void emptySecretSignsLikeUpstreamsDefault() throws IOException {
-        // upstream-behaviour.md §1.1: this one run_end line signed with the empty key gives 67446ef4...
+        // upstream's conformance vector: this one run_end line signed with the empty key gives 67446ef4...
         Path file = tmp.resolve("r1.steps.jsonl");
         try (TraceCorpus.SignedFile out = new TraceCorpus.SignedFile(file, "")) {
             out.line("{\"data\":{\"status\":\"completed\"},\"event_type\":\"run_end\",\"run_id\":\"r1\","

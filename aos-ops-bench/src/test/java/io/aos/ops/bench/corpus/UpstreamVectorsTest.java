@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The generators reproduce upstream's formulas: the conformance vectors of upstream-behaviour.md §1.1 and §1.2. */
+/** The generators reproduce upstream's formulas: its conformance vectors for engine traces and simulation goldens. */
 class UpstreamVectorsTest {
 
     @Test

@@ -68,7 +68,7 @@ public final class GoldenDiffCommand implements Callable<Integer> {
             description = "Write the report to F instead of stdout (JSON when --json or F ends in .json).")
     Path output;
 
-    @Option(names = "--json", description = "Print the report as JSON (stable schema, see README).")
+    @Option(names = "--json", description = "Print the report as JSON (stable schema, see docs/golden-traces.md).")
     boolean json;
 
     @Option(names = "--strict", description = "Exit 1 on WARNING too (volatile leak, float precision, order).")

@@ -57,7 +57,7 @@ public final class GoldenSummaryCommand implements Callable<Integer> {
             description = "Write the report to F instead of stdout (JSON when --json or F ends in .json).")
     Path output;
 
-    @Option(names = "--json", description = "Print the summary as JSON (stable schema, see README).")
+    @Option(names = "--json", description = "Print the summary as JSON (stable schema, see docs/golden-traces.md).")
     boolean json;
 
     @Override

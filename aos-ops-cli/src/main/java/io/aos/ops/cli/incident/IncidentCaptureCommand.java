@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         header = "Stop workflows, capture the evidence of an incident, analyse it and archive it, verified.",
         description = {
-            "The seed's Incident Response in one command:",
+            "The runbook's Incident Response in one command:",
             "  1. engage the emergency stop (unless --no-stop), the reason in its audit log;",
             "  2. capture into $AOS_REPORTS_DIR/m4-incident-<YYYYmmdd_HHMMSS>/ (default /root/reports;",
             "     --out DIR names the bundle directory itself): shadow logs, monitor log, alerts, cron",

@@ -5,7 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code aos-ops incident}: the seed's "Incident Response". */
+/** {@code aos-ops incident}: the runbook's "Incident Response". */
 @Command(name = "incident",
         mixinStandardHelpOptions = true,
         header = "Incident response: stop workflows, capture and analyse the evidence, archive it.",

@@ -5,12 +5,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code aos-ops cron install|remove|show}: the seed's crontab entry as a file in /etc/cron.d. */
+/** {@code aos-ops cron install|remove|show}: the runbook's crontab entry as a file in /etc/cron.d. */
 @Command(name = "cron",
         mixinStandardHelpOptions = true,
         header = "Install, remove or show the cron check's entry in /etc/cron.d.",
         description = {
-            "The seed's crontab entry (every 15 minutes, the cron check of this",
+            "The runbook's crontab entry (every 15 minutes, the cron check of this",
             "installation, scripts/stress/shadow_cron_check.sh) as its own file,",
             "$AOS_CRON_DIR/aos-ops (default /etc/cron.d/aos-ops), mode 0644, run as",
             "root, with the variables set now (AOS_STATE_DIR, GOLDEN_DIR, ...; see",

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 public final class MetricsOptions {
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
-            description = "Serve Prometheus metrics at http://ADDR:PORT/metrics (see README, 'Watching a fleet').")
+            description = "Serve Prometheus metrics at http://ADDR:PORT/metrics (see docs/metrics.md).")
     Integer port;
 
     @Option(names = "--metrics-bind", paramLabel = "ADDR",

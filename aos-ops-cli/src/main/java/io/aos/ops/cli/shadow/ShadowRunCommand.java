@@ -109,7 +109,7 @@ public final class ShadowRunCommand implements Callable<Integer> {
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
             description = "Serve this run's Prometheus metrics at http://ADDR:PORT/metrics while it runs "
-                    + "(see README, 'Watching a fleet').")
+                    + "(see docs/metrics.md).")
     Integer metricsPort;
 
     @Option(names = "--metrics-bind", paramLabel = "ADDR",

@@ -8,7 +8,7 @@ import java.util.function.Function;
  *
  * <p>Precedence is always: command-line flag, then environment variable, then default. Defaults that live under
  * {@code /var/lib/aos} derive from {@link #STATE_DIR}, so {@code AOS_STATE_DIR} moves all state at once.
- * The archive directory and the shadow-run glob are not state and keep the seed's defaults unless set.
+ * The archive directory and the shadow-run glob are not state and keep the runbook's defaults unless set.
  */
 public enum OpsSetting {
     // ---- state directory and what lives in it -------------------------------------------------------------
@@ -49,7 +49,7 @@ public enum OpsSetting {
 
     // ---- reports -------------------------------------------------------------------------------------------
     /**
-     * Where the runbook's workflows write their reports ({@code m4-shadow-summary.json}, incident bundles): the seed's
+     * Where the runbook's workflows write reports ({@code m4-shadow-summary.json}, incident bundles): the runbook's
      * {@code /root/reports}. Reports are not state, so {@code AOS_STATE_DIR} does not move them.
      */
     REPORTS_DIR("AOS_REPORTS_DIR", c -> "/root/reports"),

@@ -60,7 +60,7 @@ import java.util.function.Supplier;
 public final class EmergencyStop implements AutoCloseable {
 
     /**
-     * The environment variable the seed's mechanism sets; any value but empty, {@code 0}, {@code false} or {@code no}
+     * The environment variable the runbook's switch sets; any value but empty, {@code 0}, {@code false} or {@code no}
      * (any case) means stopped.
      */
     public static final String ENV_VAR = "WORKFLOW_EMERGENCY_STOP";

@@ -8,7 +8,7 @@ package io.aos.ops.core.health;
  *   <tr><th>outcome</th><th>DEFAULT</th><th>NAGIOS</th></tr>
  *   <tr><td>OK</td><td>0</td><td>0</td></tr>
  *   <tr><td>WARNING</td><td>0</td><td>1</td></tr>
- *   <tr><td>CRITICAL (the seed's failure)</td><td>1</td><td>2</td></tr>
+ *   <tr><td>CRITICAL (the runbook's failure)</td><td>1</td><td>2</td></tr>
  *   <tr><td>UNKNOWN, usage error, unreadable input</td><td>2</td><td>3</td></tr>
  * </table>
  */
@@ -18,7 +18,7 @@ public enum ExitMode {
 
     /** Exit 0: all well. */
     public static final int OK = 0;
-    /** Exit 1 (default convention): what the seed calls a failure. */
+    /** Exit 1 (default convention): what the runbook calls a failure. */
     public static final int FAILURE = 1;
     /** Exit 2 (default convention): a usage error or input that cannot be read. */
     public static final int USAGE = 2;

@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every conformance vector of upstream-behaviour.md section 1. */
+/** Every conformance vector of upstream's hash formulas: seed derivation, output_hash, step/workflow hashes, .sig. */
 class GoldenHashesTest {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -10,7 +10,7 @@ import java.math.BigInteger;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The built-in workflows reproduce upstream's hashes (upstream-behaviour.md §1.1, §1.2). */
+/** The built-in workflows reproduce upstream's hashes (its conformance vectors). */
 class WorkflowExecutorTest {
 
     private final WorkflowExecutor executor = new WorkflowExecutor(WorkflowRegistry.builtins(), StopCheck.NEVER);

@@ -24,7 +24,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The seed's crontab entry installed as a file of its own in {@code /etc/cron.d} ({@code $AOS_CRON_DIR}): every 15
+ * The runbook's crontab entry installed as a file of its own in {@code /etc/cron.d} ({@code $AOS_CRON_DIR}): every 15
  * minutes, as {@code user}, the installation's cron-check launcher, with the carried variables as environment lines.
  *
  * <p>The file is {@code <cron dir>/aos-ops} (no dot: cron skips such names), mode 0644 (cron ignores a group- or
@@ -45,7 +45,7 @@ public final class CronInstallation {
     /** The file's name in the cron directory. */
     public static final String FILE_NAME = "aos-ops";
 
-    /** The seed's crontab runs as root. */
+    /** The runbook's crontab runs as root. */
     public static final String DEFAULT_USER = "root";
 
     static final Set<PosixFilePermission> MODE = PosixFilePermissions.fromString("rw-r--r--");
@@ -126,8 +126,8 @@ public final class CronInstallation {
     /** The file {@link #install} writes: the marker, a note, the environment lines and the entry. */
     public String expectedContent() {
         StringBuilder content = new StringBuilder(MARKER).append('\n');
-        content.append("# The seed's cron check, every 15 minutes. 'aos-ops cron show' compares this file with what ")
-                .append("install would write now;\n# 'aos-ops cron remove' deletes it. Edits are overwritten by ")
+        content.append("# The runbook's cron check, every 15 minutes. 'aos-ops cron show' compares this file with ")
+                .append("what install would write now;\n# 'aos-ops cron remove' deletes it. Edits are overwritten by ")
                 .append("the next 'aos-ops cron install'.\n");
         carried.forEach((name, value) -> content.append(envLine(name, value)).append('\n'));
         content.append(entryLine()).append('\n');

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The seed's crontab entry: every 15 minutes, the installation's {@code scripts/stress/shadow_cron_check.sh}, with the
+ * The runbook's crontab entry: every 15 minutes, this installation's {@code scripts/stress/shadow_cron_check.sh}, with
  * variables that move what the check reads. One home for the entry: {@code cron-check --print-crontab} prints it as a
  * user-crontab line, {@link CronInstallation} writes it as a file in {@code /etc/cron.d}.
  *
@@ -22,7 +22,7 @@ import java.util.TreeMap;
  */
 public final class CrontabLine {
 
-    /** Every 15 minutes, as the seed's entry. */
+    /** Every 15 minutes, as the runbook's entry. */
     public static final String SCHEDULE = "*/15 * * * *";
 
     /** Variables that move what the cron check reads; carried because cron starts with an empty environment. */
@@ -70,7 +70,7 @@ public final class CrontabLine {
         return carried;
     }
 
-    /** The installation's cron-check launcher, the seed's {@code scripts/stress/shadow_cron_check.sh}. */
+    /** The installation's cron-check launcher, the runbook's {@code scripts/stress/shadow_cron_check.sh}. */
     public static Path launcher(Path home) {
         checkNotNull(home, "home");
         return home.resolve("scripts/stress/shadow_cron_check.sh");

@@ -32,7 +32,7 @@ import java.util.function.Predicate;
  */
 public final class DebugConsole {
 
-    /** The sections of {@link #full()}, in the seed's order. */
+    /** The sections of {@link #full()}, in the runbook's order. */
     public enum Section {
         PROCESS(ProcessSection::of),
         CYCLES(CycleSection::of),

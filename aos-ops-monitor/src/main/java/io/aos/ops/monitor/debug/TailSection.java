@@ -11,7 +11,7 @@ import java.util.Optional;
 /** The last N lines of the run log (colour codes removed), read backwards from its end. */
 final class TailSection implements DebugSection {
 
-    /** The seed's default ({@code shadow_debug.sh tail}: last 20 log lines; upstream's script used 50). */
+    /** The runbook's default ({@code shadow_debug.sh tail}: last 20 log lines; upstream's script used 50). */
     public static final int DEFAULT_LINES = 20;
 
     private final Optional<String> path;

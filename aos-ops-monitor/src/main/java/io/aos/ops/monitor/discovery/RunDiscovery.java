@@ -19,7 +19,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.Optional;
 
 /**
- * Decides which run and which log to watch, as the seed's tools do but without their guesswork:
+ * Decides which run and which log to watch, as the runbook's tools do but without their guesswork:
  *
  * <ul>
  *   <li>run directory: {@code --run-dir}, else the newest directory matching {@link OpsSetting#SHADOW_RUN_GLOB}

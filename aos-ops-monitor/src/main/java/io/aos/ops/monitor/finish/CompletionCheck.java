@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Has the run ended? The seed's {@code grep "Shadow simulation complete" /var/lib/aos/shadow_24h_*.log}, made strict:
+ * Has the run ended? The runbook's {@code grep "Shadow simulation complete" /var/lib/aos/shadow_24h_*.log}, strict:
  * a run is complete only when
  * <ol>
  *   <li>its process is gone (a live process proven to be the run means it is still going, whatever the log says),</li>

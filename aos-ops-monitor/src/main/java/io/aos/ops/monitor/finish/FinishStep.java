@@ -1,7 +1,7 @@
 package io.aos.ops.monitor.finish;
 
 /**
- * The steps of {@link ShadowFinish}, in the order they run. The seed's "Post-Shadow Run" is verify, stop the
+ * The steps of {@link ShadowFinish}, in the order they run. The runbook's "Post-Shadow Run" is verify, stop the
  * monitor, archive, summary; here the summary comes before the archive, because the archive removes the golden files
  * whose number and size the summary reports.
  */

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The archive step of {@link ShadowFinish}: the seed's {@code golden_retention.sh archive --days 0}, on the given
- * directories only. The monitor module does not depend on retention (DESIGN.md's module table), so whoever runs a
+ * The archive step of {@link ShadowFinish}: the runbook's {@code golden_retention.sh archive --days 0}, on the given
+ * directories only. The monitor module does not depend on retention (by the module design), so whoever runs a
  * finish hands in the retention archiver through this interface: the CLI wires {@code aos-ops-retention}'s
  * {@code Archiver} and {@code ArchiveVerifier}; a service may wire the same, or its own store.
  *

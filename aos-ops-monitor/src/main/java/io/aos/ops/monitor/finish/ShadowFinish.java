@@ -38,7 +38,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The seed's "Post-Shadow Run" as one workflow that can be re-run safely:
+ * The runbook's "Post-Shadow Run" as one workflow that can be re-run safely:
  * <ol>
  *   <li>verify completion ({@link CompletionCheck}); refused while the run is going, unless forced;</li>
  *   <li>stop the monitor daemon ({@link DaemonControl#stop}: only a process proven to be it is signalled), unless it
@@ -49,7 +49,7 @@ import java.util.stream.Stream;
  *       through {@link GoldenArchiving}), and read every archive back;</li>
  *   <li>the verdict, PASS or FAIL, as the summary says.</li>
  * </ol>
- * The summary comes before the archive, unlike the seed's list, because the archive removes the golden files the
+ * The summary comes before the archive, unlike the runbook's list, because the archive removes the golden files the
  * summary counts. After each step {@code <run>/finish.json} ({@link FinishState}) is rewritten atomically; a step
  * that fails stops the rest, and the next finish resumes there, re-checking each step recorded as done instead of
  * trusting the record. Before anything is changed, the summary file is checked: one that holds the summary of
@@ -59,7 +59,7 @@ import java.util.stream.Stream;
  */
 public final class ShadowFinish {
 
-    /** The seed's summary file name, below {@link OpsSetting#REPORTS_DIR}. */
+    /** The runbook's summary file name, below {@link OpsSetting#REPORTS_DIR}. */
     public static final String SUMMARY_FILE_NAME = "m4-shadow-summary.json";
     /** The copy of the summary kept in the run directory. */
     public static final String SUMMARY_COPY_NAME = "finish-summary.json";

@@ -103,7 +103,7 @@ public final class HealthCheck {
     }
 
     /**
-     * The cron check's probes: the seed's three (process, mismatches, log freshness) plus disk usage, without the
+     * The cron check's probes: the runbook's three (process, mismatches, log freshness) plus disk usage, without the
      * golden-directory probe. That probe lists every golden file (~26,000 after 24 hours, about 100 ms of a 15-minute
      * check whose budget is 300 ms) and its growth figure needs an earlier scan, which a one-shot process never
      * has; the monitor daemon and {@code retention status} watch the golden directory.

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The result of one check: every probe's result, combined worst-first into one verdict and the seed's status line.
+ * The result of one check: every probe's result, combined worst-first into one verdict and the runbook's status line.
  *
  * @param time          when the check ran, in the clock's zone
  * @param verdict       HEALTHY, COMPLETED, DEGRADED or CRITICAL
@@ -60,7 +60,7 @@ public record HealthReport(
     }
 
     /**
-     * The seed's line: {@code [2025-12-02T14:05:31+01:00] HEALTHY: PID=752320, Cycles=106, Success=106, Disk=14%},
+     * The runbook's line: {@code [2025-12-02T14:05:31+01:00] HEALTHY: PID=752320, Cycles=106, Success=106, Disk=14%},
      * with {@code , Issues=N: <level> <message>; ...} when there are issues and {@code , EmergencyStop=ENGAGED} while
      * the emergency stop is engaged.
      */

@@ -60,7 +60,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The seed's "Incident Response" as one library call: engage the emergency stop (with the reason in its audit log),
+ * The runbook's "Incident Response" as one library call: engage the emergency stop (with the reason in its audit log),
  * capture the evidence into {@code $AOS_REPORTS_DIR/m4-incident-<YYYYmmdd_HHMMSS>/}, analyse it (the golden summary
  * as {@code analysis.txt}, a classified golden diff of every captured mismatch, root cause first, and
  * {@code INCIDENT.md}), and write {@code MANIFEST.sha256} over every file.
@@ -77,7 +77,7 @@ import java.util.TreeMap;
  */
 public final class IncidentCapture {
 
-    /** The seed's bundle name: {@code m4-incident-<YYYYmmdd_HHMMSS>}. */
+    /** The runbook's bundle name: {@code m4-incident-<YYYYmmdd_HHMMSS>}. */
     public static final String BUNDLE_PREFIX = "m4-incident-";
 
     /** The archive of a bundle sits beside it: {@code <bundle>.tar.gz}. */
@@ -267,7 +267,7 @@ public final class IncidentCapture {
                 throw OpsException.usage(parent + ": " + where + " does not exist" + nothing);
             }
             try {
-                Files.createDirectory(parent); // the seed's mkdir of /root/reports on a fresh host
+                Files.createDirectory(parent); // the runbook's mkdir of /root/reports on a fresh host
             } catch (IOException e) {
                 throw OpsException.usage(parent + ": " + where + " cannot be created: " + BundleWriter.reason(e)
                         + nothing);
@@ -317,7 +317,7 @@ public final class IncidentCapture {
 
     private void captureLogs(BundleWriter writer, WatchedRun run) {
         Set<Path> logs = new LinkedHashSet<>();
-        logs.addAll(matching(config.path(OpsSetting.STATE_DIR).resolve("shadow_*.log").toString())); // seed's cp
+        logs.addAll(matching(config.path(OpsSetting.STATE_DIR).resolve("shadow_*.log").toString())); // the runbook's cp
         logs.addAll(matching(config.get(OpsSetting.SHADOW_LOG_GLOB)));
         run.log().ifPresent(logs::add);
         logs.add(config.path(OpsSetting.MONITOR_LOG));

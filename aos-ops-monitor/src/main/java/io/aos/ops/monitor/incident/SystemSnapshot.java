@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * The machine at the moment of the capture, as text for a person: the run's processes with their kernel state and,
- * where readable, their kernel stack (the seed's "Shadow Process Stuck" check, {@code cat /proc/PID/stack}), and the
+ * where readable, their kernel stack (the runbook's "Shadow Process Stuck" check, {@code cat /proc/PID/stack}), and the
  * filesystems holding the run, state and reports ({@code df}). Memory and load are copied from {@code /proc} as they
  * are. Everything is read through {@code /proc} and {@link ProcessHandle}: nothing is shelled out.
  */

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The seed's {@code nohup run_shadow_simulation.sh ... >> /var/lib/aos/shadow_24h_<ts>.log 2>&1 &}, done so that it
+ * The runbook's {@code nohup run_shadow_simulation.sh ... >> /var/lib/aos/shadow_24h_<ts>.log 2>&1 &}, done so that it
  * survives the terminal: the runner starts in a session of its own ({@code setsid}, so the terminal's hangup never
  * reaches it, where nohup only ignored it), stdin from {@code /dev/null}, stdout and stderr appended to the log.
  *

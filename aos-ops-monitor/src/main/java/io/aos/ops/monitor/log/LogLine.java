@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One parsed line of a shadow-run log: upstream's {@code <COLOR>[TAG]<RESET> HH:MM:SS <message>} (reference §2.4),
+ * One parsed line of a shadow-run log: upstream's {@code <COLOR>[TAG]<RESET> HH:MM:SS <message>},
  * with the ANSI colour codes that upstream writes into the file removed.
  *
  * @param tag     INFO, WARN, ERROR or STEP; empty for untagged lines (banner, report block)

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The seed's {@code curl -s http://localhost:8000/health | jq .status}: GET the endpoint, and its JSON {@code status}
+ * The runbook's {@code curl -s http://localhost:8000/health | jq .status}: GET the endpoint; its JSON {@code status}
  * must be {@code healthy} or {@code ok}. A refused connection, a timeout, another HTTP status, a body that is not JSON
  * or another status value is CRITICAL, with what was seen.
  *

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The seed's {@code crontab -l | grep shadow}: the cron check is scheduled. Accepted: the file {@code aos-ops
+ * The runbook's {@code crontab -l | grep shadow}: the cron check is scheduled. Accepted: the file {@code aos-ops
  * cron install} writes ({@code $AOS_CRON_DIR/aos-ops} holding {@link CronInstallation#MARKER} and a line that runs the cron check),
  * or a user crontab that runs {@code shadow_cron_check.sh} or {@code cron-check}. Neither is a WARNING: the run can
  * start, but nobody would be told if it died.

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The seed's {@code df -h /tmp /var/lib/aos}, answered for the run to come: would the filesystems holding the run
+ * The runbook's {@code df -h /tmp /var/lib/aos}, answered for the run to come: would the filesystems holding the run
  * output and the state directory pass {@value #LIMIT_PERCENT} % used once the run has written its projected bytes?
  * A filesystem holding several of the paths is counted once, with the projected bytes once.
  */

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The seed's "1. Pre-flight checks" as probes, run (at once, on an executor the caller gives) into one {@link PreflightReport}. Where each probe looks
+ * The runbook's "1. Pre-flight checks" as probes, run (at once, on an executor the caller gives) into one
+ * {@link PreflightReport}. Where each probe looks
  * comes from the environment (flag &gt; variable &gt; default, as everywhere):
  *
  * <table>
@@ -55,7 +56,7 @@ public final class Preflight {
     public static final String CRONTAB_LIST = "AOS_CRONTAB_LIST";
     public static final String DEFAULT_CRONTAB_LIST = "crontab -l";
 
-    /** The seed's run: 24 hours. */
+    /** The runbook's run: 24 hours. */
     public static final double DEFAULT_HOURS = 24;
     /** Each network probe's limit: a service slower than this is not ready for a 24-hour run. */
     public static final Duration TIMEOUT = Duration.ofSeconds(2);

@@ -14,7 +14,7 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * The seed's {@code redis-cli ping}: PING through Jedis, with the password, database and TLS ({@code rediss://}) the
+ * The runbook's {@code redis-cli ping}: PING through Jedis, with the password, database and TLS ({@code rediss://}) the
  * URL gives. Anything but PONG is CRITICAL with what was seen; the password is never shown.
  */
 public final class RedisPingProbe implements PreflightProbe {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * How many bytes a shadow run of some hours will write. Measured from the newest run when it has finished cycles
- * (its directory's size per cycle, at the seed's pace of 2,880 cycles a day), else the seed's projection for a 24-hour
+ * (its directory's size per cycle, at the runbook's 2,880 cycles a day), else the runbook's projection for a 24-hour
  * run (~104 MB, i.e. 2,880 cycles of ~36 KiB).
  *
  * @param bytesPerCycle what one cycle writes
@@ -22,9 +22,9 @@ import java.util.stream.Stream;
  */
 public record StorageProjection(long bytesPerCycle, String source) {
 
-    /** The seed's table: ~2,880 cycles in 24 hours. */
+    /** The runbook's table: ~2,880 cycles in 24 hours. */
     public static final double CYCLES_PER_HOUR = 2880 / 24.0;
-    /** The seed's table: ~104M for ~2,880 cycles. */
+    /** The runbook's table: ~104M for ~2,880 cycles. */
     public static final long SEED_BYTES_PER_CYCLE = 104L * 1024 * 1024 / 2880;
 
     public StorageProjection {
@@ -35,7 +35,7 @@ public record StorageProjection(long bytesPerCycle, String source) {
         return new StorageProjection(SEED_BYTES_PER_CYCLE, "the seed's projection (~104M per 24h)");
     }
 
-    /** Measured from {@code runDir} when it has a readable status with cycles, else the seed's figure. */
+    /** Measured from {@code runDir} when it has a readable status with cycles, else the runbook's figure. */
     public static StorageProjection measuredOrSeed(Optional<Path> runDir) {
         if (runDir.isEmpty()) {
             return seed();
@@ -57,7 +57,7 @@ public record StorageProjection(long bytesPerCycle, String source) {
         }
     }
 
-    /** The bytes a run of {@code hours} writes at the seed's pace. */
+    /** The bytes a run of {@code hours} writes at the runbook's pace. */
     public long bytesFor(double hours) {
         checkArgument(hours > 0 && Double.isFinite(hours), "hours must be > 0, got %s", hours);
         double bytes = Math.ceil(hours * CYCLES_PER_HOUR) * bytesPerCycle;

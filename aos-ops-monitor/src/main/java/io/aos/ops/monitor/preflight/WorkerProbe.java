@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The seed's {@code docker ps | grep -E "worker|backend"}: the running containers whose names or image match, through
+ * The runbook's {@code docker ps | grep -E "worker|backend"}: running containers whose names or image match, through
  * the Docker Engine API when its socket is there; otherwise (or when the engine does not answer) the processes whose
  * command line matches. None found is CRITICAL and says where it looked.
  */

@@ -1,5 +1,5 @@
 /**
- * The runbook's pre-flight checks before a shadow run ({@code aos-ops preflight}, issue 17 §1): the backend's health
+ * The runbook's pre-flight checks before a shadow run ({@code aos-ops preflight}): the backend's health
  * endpoint, Redis, the workers, disk space for the run to come, the emergency stop, a run already going, the cron
  * check and the archive directory. Each is a {@link io.aos.ops.monitor.preflight.PreflightProbe} giving one
  * {@link io.aos.ops.monitor.probe.ProbeResult}; {@link io.aos.ops.monitor.preflight.Preflight} runs them all into a

@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * Is any filesystem that holds the run, the golden directory or the state directory filling up? WARNING at 90 % used,
- * CRITICAL at 95 % (the seed's levels; upstream looked at {@code /} only and never went critical). Percent used is
+ * CRITICAL at 95 % (the runbook's levels; upstream looked at {@code /} only and never went critical). Percent used is
  * computed as {@code df} does: used / (used + available to unprivileged users), rounded up.
  */
 public final class DiskProbe implements Probe {

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Is the run making progress? The age of its heartbeat ({@code status.json}'s {@code updated_at}, else the log's
- * modification time): WARNING above 10 minutes, CRITICAL above 30 (the seed's levels; upstream only warned). A
+ * modification time): WARNING above 10 minutes, CRITICAL above 30 (the runbook's levels; upstream only warned). A
  * process can be alive with its main loop hung; this is what catches it. Not checked once the run has ended.
  */
 public final class FreshnessProbe implements Probe {

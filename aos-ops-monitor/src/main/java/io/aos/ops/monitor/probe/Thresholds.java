@@ -7,7 +7,7 @@ import io.aos.ops.core.config.OpsSetting;
 import java.time.Duration;
 
 /**
- * The levels at which probes warn and go critical. Defaults are the seed's: heartbeat or log older than 10 min
+ * The levels at which probes warn and go critical. Defaults are the runbook's: heartbeat or log older than 10 min
  * WARNING, 30 min CRITICAL; a filesystem 90 % full WARNING, 95 % CRITICAL; a golden directory over 1000 MiB WARNING.
  *
  * @param staleWarning        heartbeat age for WARNING (strictly greater)
@@ -28,7 +28,7 @@ public record Thresholds(Duration staleWarning, Duration staleCritical, int disk
         checkArgument(goldenWarningBytes >= 0, "golden size threshold must not be negative: %s", goldenWarningBytes);
     }
 
-    /** The seed's thresholds. */
+    /** The runbook's thresholds. */
     public static Thresholds defaults() {
         return new Thresholds(Duration.ofMinutes(10), Duration.ofMinutes(30), 90, 95, 1000L << 20);
     }

@@ -31,7 +31,7 @@ import java.util.TreeMap;
  */
 public final class SanityCheck {
 
-    /** The metrics the seed's check reads. */
+    /** The metrics the runbook's check reads. */
     public static final List<String> METRICS =
             List.of("workflow_replay_verifications_total", "workflow_replay_failures_total");
 

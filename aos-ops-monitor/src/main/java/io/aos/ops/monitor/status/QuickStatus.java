@@ -35,7 +35,7 @@ public final class QuickStatus {
      */
     public record Report(HealthReport health, ProbeResult process, List<String> lastEntries) {
 
-        /** True when the seed's quick status should fail: the process is dead (not completed) or there are mismatches. */
+        /** True when the runbook's quick status fails: the process is dead (not completed) or there are mismatches. */
         public boolean failed() {
             // UNKNOWN: a PID names a live process not proven to be the run; that is not a running run either.
             return process.status() == HealthStatus.CRITICAL || process.status() == HealthStatus.UNKNOWN

@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The upstream log corpus (every line format of reference §2.4) with the counts a person would give. */
+/** The upstream log corpus (every line format upstream's runner writes) with the counts a person would give. */
 class LogTallyTest {
 
     private static LogTally tally(String resource) throws IOException {

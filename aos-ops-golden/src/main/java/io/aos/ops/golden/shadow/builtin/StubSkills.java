@@ -13,7 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Upstream's deterministic stub skills (upstream-behaviour.md §1.2), reproduced exactly so the step hashes match:
+ * Upstream's deterministic stub skills, reproduced exactly so the step hashes match:
  * {@code compute_hash}, {@code transform_json}, {@code mock_io} and {@code llm_stub}.
  */
 final class StubSkills {
