@@ -201,6 +201,11 @@ public final class ApiDocCoverage implements Doclet {
         figure.commented++;
         List<String> gaps = new ArrayList<>();
         Set<String> params = paramNames(doc);
+        if (method.getKind() == ElementKind.CONSTRUCTOR
+                && method.getEnclosingElement().getKind() == ElementKind.RECORD) {
+            // a canonical constructor's parameters are the components the record's @param tags describe
+            params.addAll(paramNames(trees.getDocCommentTree(method.getEnclosingElement())));
+        }
         for (VariableElement p : method.getParameters()) {
             if (!params.contains(p.getSimpleName().toString())) {
                 gaps.add("@param " + p.getSimpleName());
