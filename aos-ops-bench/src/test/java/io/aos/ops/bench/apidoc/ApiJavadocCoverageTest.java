@@ -43,7 +43,21 @@ class ApiJavadocCoverageTest {
             Map.entry("io.aos.ops.retention.status", Set.of())));
 
     /** Packages whose every public type and member is documented; a gap here fails the build. */
-    static final Set<String> HELD_TO_FULL = Set.of();
+    static final Set<String> HELD_TO_FULL = Set.of(
+            "io.aos.ops.core.config",
+            "io.aos.ops.core.health",
+            "io.aos.ops.core.io",
+            "io.aos.ops.core.json",
+            "io.aos.ops.core.process",
+            "io.aos.ops.golden.format",
+            "io.aos.ops.golden.hash",
+            "io.aos.ops.golden.json",
+            "io.aos.ops.retention",
+            "io.aos.ops.retention.archive",
+            "io.aos.ops.retention.cleanup",
+            "io.aos.ops.retention.log",
+            "io.aos.ops.retention.restore",
+            "io.aos.ops.retention.status");
 
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
