@@ -19,7 +19,16 @@ import java.util.List;
  * rather than a directory with nothing to do; the default list (every shadow run's {@code golden}/{@code traces},
  * {@code GOLDEN_DIR}) may hold directories that do not exist yet.
  *
- * <p>Public API: services build one with {@link #from} and hand it to the retention services.
+ * <p>Public API: services build one with {@link #from} and hand it to the retention services. Immutable and
+ * thread-safe.
+ *
+ * @param directories      the golden directories watched
+ * @param archiveDir       where archives are written
+ * @param defaultDays      files older than this many days are archived or cleaned up when a call names no age
+ * @param logFile          the action log
+ * @param stateDir         the state directory; locks and delete journals live in {@link #workDir()}
+ * @param clock            decides a file's age
+ * @param directoriesNamed whether the caller named the directories (then each must exist)
  */
 public record RetentionSettings(
         List<Path> directories,
@@ -30,6 +39,12 @@ public record RetentionSettings(
         Clock clock,
         boolean directoriesNamed) {
 
+    /**
+     * Checks the components and copies the directory list.
+     *
+     * @throws IllegalArgumentException if {@code defaultDays} is negative
+     * @throws NullPointerException if a component is null
+     */
     public RetentionSettings {
         directories = List.copyOf(directories);
         checkNotNull(archiveDir, "archiveDir");
@@ -43,6 +58,12 @@ public record RetentionSettings(
      * Settings from the configuration: the monitored directories are {@code explicitDirs} when given, else
      * {@code AOS_RETENTION_DIRS} (colon-separated), else every {@code $AOS_SHADOW_GLOB/golden} and
      * {@code $AOS_SHADOW_GLOB/traces} plus {@code GOLDEN_DIR}.
+     *
+     * @param config       paths, {@code RETENTION_DAYS} and {@code AOS_RETENTION_DIRS}
+     * @param explicitDirs directories the operator named, or null or empty for the default list
+     * @param clock        decides a file's age
+     * @return the settings
+     * @throws OpsException (a usage error) if {@code RETENTION_DAYS} is not a whole number of 0 or more
      */
     public static RetentionSettings from(OpsConfig config, List<Path> explicitDirs, Clock clock) {
         int days = config.intValue(OpsSetting.RETENTION_DAYS);
@@ -60,18 +81,32 @@ public record RetentionSettings(
                         || !config.env(MonitoredDirectories.DIRS_ENV).orElse("").isBlank());
     }
 
-    /** The same settings watching other directories, named by the caller (so each must exist). */
+    /**
+     * The same settings watching other directories, named by the caller (so each must exist).
+     *
+     * @param dirs the directories
+     * @return a copy
+     */
     public RetentionSettings withDirectories(List<Path> dirs) {
         return new RetentionSettings(dirs, archiveDir, defaultDays, logFile, stateDir, clock, true);
     }
 
-    /** The same settings with another clock (tests). */
+    /**
+     * The same settings with another clock (tests).
+     *
+     * @param other the clock
+     * @return a copy
+     */
     public RetentionSettings withClock(Clock other) {
         return new RetentionSettings(directories, archiveDir, defaultDays, logFile, stateDir, other,
                 directoriesNamed);
     }
 
-    /** Where retention keeps its locks and delete journals. */
+    /**
+     * Where retention keeps its locks and delete journals.
+     *
+     * @return {@code <stateDir>/retention}
+     */
     public Path workDir() {
         return stateDir.resolve("retention");
     }

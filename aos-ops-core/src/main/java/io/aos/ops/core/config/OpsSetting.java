@@ -12,8 +12,11 @@ import java.util.function.Function;
  */
 public enum OpsSetting {
     // ---- state directory and what lives in it -------------------------------------------------------------
+    /** The state directory ({@code /var/lib/aos}); the other state paths default to names inside it. */
     STATE_DIR("AOS_STATE_DIR", c -> "/var/lib/aos"),
+    /** Where the engine's golden traces live ({@code <state>/golden}). */
     GOLDEN_DIR("GOLDEN_DIR", c -> state(c, "golden")),
+    /** The logs of the upstream bash shadow runner ({@code <state>/shadow_24h_*.log}), read when no heartbeat exists. */
     SHADOW_LOG_GLOB("AOS_SHADOW_LOG_GLOB", c -> state(c, "shadow_24h_*.log")),
 
     // ---- shadow runs ---------------------------------------------------------------------------------------
@@ -21,13 +24,19 @@ public enum OpsSetting {
     SHADOW_RUN_GLOB("AOS_SHADOW_GLOB", c -> "/tmp/shadow_simulation_*"),
 
     // ---- monitor -------------------------------------------------------------------------------------------
+    /** The monitor daemon's log file. */
     MONITOR_LOG("AOS_MONITOR_LOG", c -> state(c, "shadow_monitor.log")),
+    /** The monitor daemon's pid file (pid and process start time). */
     MONITOR_PID_FILE("AOS_MONITOR_PID_FILE", c -> state(c, "shadow_monitor.pid")),
+    /** The JSON file of current alerts the monitor writes. */
     ALERTS_FILE("AOS_ALERTS_FILE", c -> state(c, "shadow_alerts.json")),
+    /** The log the cron check appends its alerts to. */
     CRON_ALERTS_LOG("AOS_CRON_ALERTS_LOG", c -> state(c, "shadow_cron_alerts.log")),
     /** Where {@code aos-ops cron install} puts its crontab file ({@code aos-ops}); not state. */
     CRON_DIR("AOS_CRON_DIR", c -> "/etc/cron.d"),
+    /** A command the monitor runs on every alert (empty: none). */
     SHADOW_HOOK("SHADOW_HOOK", c -> ""),
+    /** The Prometheus server the debug console queries. */
     PROMETHEUS_URL("PROMETHEUS_URL", c -> "http://localhost:9090"),
     /** Seconds between two checks of the monitor daemon. */
     MONITOR_INTERVAL("AOS_MONITOR_INTERVAL", c -> "300"),
@@ -43,8 +52,11 @@ public enum OpsSetting {
     GOLDEN_WARNING_MB("AOS_GOLDEN_WARNING_MB", c -> "1000"),
 
     // ---- retention -----------------------------------------------------------------------------------------
+    /** The retention commands' log file. */
     RETENTION_LOG("AOS_RETENTION_LOG", c -> state(c, "golden_retention.log")),
+    /** Where retention writes golden-file archives; not state, so {@code AOS_STATE_DIR} does not move it. */
     ARCHIVE_DIR("ARCHIVE_DIR", c -> "/root/archive/golden"),
+    /** Golden files older than this many days are archived and may be cleaned up. */
     RETENTION_DAYS("RETENTION_DAYS", c -> "7"),
 
     // ---- reports -------------------------------------------------------------------------------------------
@@ -55,8 +67,11 @@ public enum OpsSetting {
     REPORTS_DIR("AOS_REPORTS_DIR", c -> "/root/reports"),
 
     // ---- emergency stop ------------------------------------------------------------------------------------
+    /** The emergency stop's flag file: while it exists, workflows do not run. */
     EMERGENCY_STOP_FILE("AOS_EMERGENCY_STOP_FILE", c -> state(c, ".workflow_emergency_stop")),
+    /** The emergency stop's append-only audit log. */
     EMERGENCY_AUDIT_LOG("AOS_EMERGENCY_AUDIT_LOG", c -> state(c, "emergency_stop_audit.log")),
+    /** The environment file ({@code WORKFLOW_EMERGENCY_STOP=...}) the emergency stop writes for services started later. */
     EMERGENCY_ENV_FILE("AOS_EMERGENCY_ENV_FILE", c -> state(c, "emergency_stop.env"));
 
     private final String envVar;
@@ -67,7 +82,7 @@ public enum OpsSetting {
         this.defaultValue = defaultValue;
     }
 
-    /** The environment variable that sets this value. */
+    /** {@return the environment variable that sets this value} */
     public String envVar() {
         return envVar;
     }

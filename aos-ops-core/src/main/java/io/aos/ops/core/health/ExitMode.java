@@ -13,7 +13,9 @@ package io.aos.ops.core.health;
  * </table>
  */
 public enum ExitMode {
+    /** The suite's own convention: 0 all well, 1 a failure, 2 a usage error or unreadable input. */
     DEFAULT,
+    /** The Monitoring Plugins convention ({@code --nagios}): 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. */
     NAGIOS;
 
     /** Exit 0: all well. */
@@ -23,7 +25,12 @@ public enum ExitMode {
     /** Exit 2 (default convention): a usage error or input that cannot be read. */
     public static final int USAGE = 2;
 
-    /** The exit code for a health result. */
+    /**
+     * The exit code for a health result under this convention.
+     *
+     * @param status the result
+     * @return the exit code
+     */
     public int exitCode(HealthStatus status) {
         if (this == NAGIOS) {
             return status.nagiosCode();
@@ -35,11 +42,21 @@ public enum ExitMode {
         };
     }
 
-    /** The exit code for a usage error or unreadable input: 2, or 3 (UNKNOWN) under --nagios, never CRITICAL. */
+    /**
+     * The exit code for a usage error or unreadable input: 2, or 3 (UNKNOWN) under {@code --nagios}, never CRITICAL.
+     *
+     * @return the exit code
+     */
     public int usageError() {
         return this == NAGIOS ? 3 : USAGE;
     }
 
+    /**
+     * The convention a command's {@code --nagios} flag selects.
+     *
+     * @param nagios whether {@code --nagios} was given
+     * @return {@link #NAGIOS} or {@link #DEFAULT}
+     */
     public static ExitMode of(boolean nagios) {
         return nagios ? NAGIOS : DEFAULT;
     }

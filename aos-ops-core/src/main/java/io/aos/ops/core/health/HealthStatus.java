@@ -6,9 +6,13 @@ package io.aos.ops.core.health;
  * probe that cannot read its input never hides a real CRITICAL and is never mistaken for OK.
  */
 public enum HealthStatus {
+    /** All well. */
     OK(0, 0),
+    /** Needs attention soon; nothing has failed yet. */
     WARNING(1, 1),
+    /** Could not tell: the input could not be read or the check could not run. */
     UNKNOWN(3, 2),
+    /** Failed: what the seed calls a failure (a mismatch, a dead process, a full disk). */
     CRITICAL(2, 3);
 
     private final int nagiosCode;
@@ -19,17 +23,27 @@ public enum HealthStatus {
         this.severity = severity;
     }
 
-    /** The Monitoring Plugins exit code: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. */
+    /** {@return the Monitoring Plugins exit code: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN} */
     public int nagiosCode() {
         return nagiosCode;
     }
 
-    /** The worse of the two. */
+    /**
+     * The worse of the two, by the order OK &lt; WARNING &lt; UNKNOWN &lt; CRITICAL.
+     *
+     * @param other the other status
+     * @return this or {@code other}
+     */
     public HealthStatus worst(HealthStatus other) {
         return other.severity > severity ? other : this;
     }
 
-    /** The worst of all, or OK when there are none. */
+    /**
+     * The worst of all.
+     *
+     * @param statuses the statuses to combine
+     * @return the worst, or OK when there are none
+     */
     public static HealthStatus worstOf(Iterable<HealthStatus> statuses) {
         HealthStatus result = OK;
         for (HealthStatus status : statuses) {

@@ -29,24 +29,48 @@ public final class AtomicFiles {
     /** Writes the content of a file to a stream. */
     @FunctionalInterface
     public interface ContentWriter {
+        /**
+         * Writes the whole content.
+         *
+         * @param out the temporary file's stream; not to be closed by the writer
+         * @throws IOException if writing fails; the target is then left as it was
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFiles() {
     }
 
-    /** Replaces {@code target} with {@code content} atomically and durably. */
+    /**
+     * Replaces {@code target} with {@code content} atomically and durably.
+     *
+     * @param target  the file to write; its directory must exist
+     * @param content the new content
+     * @throws IOException if the file cannot be written; the target is then left as it was and no temporary file remains
+     */
     public static void replace(Path target, byte[] content) throws IOException {
         checkNotNull(content, "content");
         replace(target, out -> out.write(content));
     }
 
-    /** Replaces {@code target} with the UTF-8 {@code text} atomically and durably. */
+    /**
+     * Replaces {@code target} with the UTF-8 {@code text} atomically and durably.
+     *
+     * @param target the file to write; its directory must exist
+     * @param text   the new content
+     * @throws IOException if the file cannot be written; the target is then left as it was
+     */
     public static void replace(Path target, String text) throws IOException {
         replace(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Replaces {@code target} with what {@code writer} writes, atomically and durably. */
+    /**
+     * Replaces {@code target} with what {@code writer} writes, atomically and durably.
+     *
+     * @param target the file to write; its directory must exist
+     * @param writer writes the new content
+     * @throws IOException if the file cannot be written or the writer fails; the target is then left as it was
+     */
     public static void replace(Path target, ContentWriter writer) throws IOException {
         replace(target, writer, null);
     }
@@ -55,6 +79,11 @@ public final class AtomicFiles {
      * Replaces {@code target} with {@code content} atomically and durably, the new file having exactly
      * {@code permissions} (set before the rename, whatever the umask), for readers that check a file's mode, such as
      * cron, which ignores a group- or world-writable file in {@code /etc/cron.d}.
+     *
+     * @param target      the file to write; its directory must exist
+     * @param content     the new content
+     * @param permissions the new file's mode
+     * @throws IOException if the file cannot be written or its mode set; the target is then left as it was
      */
     public static void replace(Path target, byte[] content, Set<PosixFilePermission> permissions)
             throws IOException {
@@ -97,8 +126,13 @@ public final class AtomicFiles {
 
     /**
      * Appends {@code line} and a newline to {@code file} (created if missing) in one write, and forces it to disk.
-     * Lines appended this way by several processes never interleave (O_APPEND, one write each). A {@code file} that
-     * exists but is not a regular file (a FIFO, a directory) is a {@link NotRegularFileException}, never opened.
+     * Lines appended this way by several processes never interleave (O_APPEND, one write each).
+     *
+     * @param file the file to append to
+     * @param line the line, without its newline
+     * @throws NotRegularFileException if {@code file} exists but is not a regular file (a FIFO, a directory); it is
+     *         not opened
+     * @throws IOException if the line cannot be written or forced to disk
      */
     public static void appendLine(Path file, String line) throws IOException {
         checkNotNull(line, "line");
@@ -123,7 +157,11 @@ public final class AtomicFiles {
         }
     }
 
-    /** Forces a directory's entries to disk, where the platform allows it. */
+    /**
+     * Forces a directory's entries to disk, where the platform allows it; a platform that does not is not an error.
+     *
+     * @param dir the directory
+     */
     public static void forceDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);

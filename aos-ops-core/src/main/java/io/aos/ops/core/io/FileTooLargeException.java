@@ -15,12 +15,12 @@ public final class FileTooLargeException extends FileSystemException {
         this.limit = limit;
     }
 
-    /** The file refused. */
+    /** {@return the file refused} */
     public Path path() {
         return Path.of(getFile());
     }
 
-    /** The limit in bytes it is over. */
+    /** {@return the limit in bytes it is over} */
     public long limit() {
         return limit;
     }

@@ -10,13 +10,19 @@ import java.nio.file.NoSuchFileException;
  * What an I/O failure says about a file, for an operator's one-line message: the OS's reason ({@code Permission
  * denied}, {@code No space left on device}, {@code Is a directory}) rather than an exception's class name or a
  * bare path. The one rule for this wording: retention, the emergency stop and the run-file readers all ask it.
+ * Stateless: thread-safe.
  */
 public final class IoReason {
 
     private IoReason() {
     }
 
-    /** The OS's reason alone, without the path: {@code Permission denied}. */
+    /**
+     * The OS's reason alone, without the path: {@code Permission denied}.
+     *
+     * @param e the failure
+     * @return one phrase, never null
+     */
     public static String of(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "Permission denied";
@@ -41,7 +47,13 @@ public final class IoReason {
         return message;
     }
 
-    /** The file and the reason, {@code /x/a.tgz.sha256: No space left on device}, where the failure names a file. */
+    /**
+     * The file and the reason, {@code /x/a.tgz.sha256: No space left on device}, where the failure names a file;
+     * the reason alone where it does not.
+     *
+     * @param e the failure
+     * @return one phrase, never null
+     */
     public static String describe(IOException e) {
         if (e instanceof FileSystemException fs && fs.getFile() != null) {
             return fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": " + of(e);

@@ -18,12 +18,12 @@ public final class NotRegularFileException extends FileSystemException {
         this.kind = kind;
     }
 
-    /** The file refused. */
+    /** {@return the file refused} */
     public Path path() {
         return Path.of(getFile());
     }
 
-    /** What it is instead: {@code a FIFO}, {@code a socket}, {@code a character device}, {@code a directory}... */
+    /** {@return what it is instead: {@code a FIFO}, {@code a socket}, {@code a character device}, {@code a directory}...} */
     public String kind() {
         return kind;
     }

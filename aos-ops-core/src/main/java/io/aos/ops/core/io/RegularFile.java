@@ -34,9 +34,13 @@ public final class RegularFile {
     }
 
     /**
-     * The attributes of {@code file} (following symbolic links) if it is a regular file; a
-     * {@link java.nio.file.NoSuchFileException} if it does not exist, a {@link NotRegularFileException} if it is
-     * something else.
+     * The attributes of {@code file} (following symbolic links) if it is a regular file.
+     *
+     * @param file the file
+     * @return its attributes
+     * @throws java.nio.file.NoSuchFileException if it does not exist
+     * @throws NotRegularFileException if it is something else
+     * @throws IOException if its attributes cannot be read
      */
     public static BasicFileAttributes check(Path file) throws IOException {
         checkNotNull(file, "file");
@@ -47,12 +51,23 @@ public final class RegularFile {
         return attrs;
     }
 
-    /** The exception for a file whose attributes say it is not regular: names the file and what it is. */
+    /**
+     * The exception for a file whose attributes say it is not regular.
+     *
+     * @param file  the file
+     * @param attrs its attributes
+     * @return an exception naming the file and what it is
+     */
     public static NotRegularFileException notRegular(Path file, BasicFileAttributes attrs) {
         return new NotRegularFileException(file, kind(file, attrs));
     }
 
-    /** True if {@code file} exists and is not a regular file (a FIFO, a directory...); false if missing or regular. */
+    /**
+     * Whether {@code file} exists and is not a regular file (a FIFO, a directory...).
+     *
+     * @param file the file
+     * @return false if it is missing or regular
+     */
     public static boolean existsAndIsNotRegular(Path file) {
         try {
             return !Files.readAttributes(file, BasicFileAttributes.class).isRegularFile();
@@ -61,15 +76,28 @@ public final class RegularFile {
         }
     }
 
-    /** Opens a regular file for reading; nothing else is opened. */
+    /**
+     * Opens a regular file for reading; nothing else is opened.
+     *
+     * @param file the file
+     * @return a channel the caller closes
+     * @throws NotRegularFileException if it is not a regular file
+     * @throws IOException if it is missing or cannot be opened
+     */
     public static FileChannel openChannel(Path file) throws IOException {
         check(file);
         return FileChannel.open(file, StandardOpenOption.READ);
     }
 
     /**
-     * Opens a regular file of at most {@code maxBytes} for reading; the stream throws a
-     * {@link FileTooLargeException} if the file grows past the bound while it is read.
+     * Opens a regular file of at most {@code maxBytes} for reading.
+     *
+     * @param file     the file
+     * @param maxBytes the most the stream reads
+     * @return a stream the caller closes; it throws a {@link FileTooLargeException} if the file grows past the bound
+     * @throws FileTooLargeException if the file is already larger
+     * @throws NotRegularFileException if it is not a regular file
+     * @throws IOException if it is missing or cannot be opened
      */
     public static InputStream newInputStream(Path file, long maxBytes) throws IOException {
         checkArgument(maxBytes >= 0, "maxBytes must not be negative, got %s", maxBytes);
@@ -80,7 +108,16 @@ public final class RegularFile {
         return new Bounded(Files.newInputStream(file), file, maxBytes);
     }
 
-    /** The bytes of a regular file of at most {@code maxBytes}. */
+    /**
+     * The bytes of a regular file of at most {@code maxBytes}.
+     *
+     * @param file     the file
+     * @param maxBytes the most read
+     * @return its bytes
+     * @throws FileTooLargeException if it is larger
+     * @throws NotRegularFileException if it is not a regular file
+     * @throws IOException if it is missing or cannot be read
+     */
     public static byte[] readAllBytes(Path file, long maxBytes) throws IOException {
         try (InputStream in = newInputStream(file, maxBytes)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(8192, maxBytes + 1));
@@ -89,7 +126,16 @@ public final class RegularFile {
         }
     }
 
-    /** The UTF-8 text of a regular file of at most {@code maxBytes}. */
+    /**
+     * The UTF-8 text of a regular file of at most {@code maxBytes}.
+     *
+     * @param file     the file
+     * @param maxBytes the most read
+     * @return its text
+     * @throws FileTooLargeException if it is larger
+     * @throws NotRegularFileException if it is not a regular file
+     * @throws IOException if it is missing or cannot be read
+     */
     public static String readString(Path file, long maxBytes) throws IOException {
         return new String(readAllBytes(file, maxBytes), StandardCharsets.UTF_8);
     }

@@ -19,7 +19,7 @@ import java.nio.file.Path;
 /**
  * The one JSON mapper of the suite, configured once: unknown properties are ignored (files written by newer versions
  * still read), instants are ISO-8601 strings, big integers stay exact, and read errors become an {@link OpsException}
- * naming the file, line and column.
+ * naming the file, line and column. Thread-safe.
  */
 public final class OpsJson {
 
@@ -36,12 +36,20 @@ public final class OpsJson {
     private OpsJson() {
     }
 
-    /** The shared mapper. Do not reconfigure it; copy it with {@code mapper().copy()} if you need other settings. */
+    /**
+     * The shared mapper. Do not reconfigure it; copy it with {@code mapper().copy()} if you need other settings.
+     *
+     * @return the mapper (thread-safe once configured, as Jackson's mappers are)
+     */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
 
-    /** A writer that indents with two spaces, for reports meant to be read by people and by scripts. */
+    /**
+     * A writer that indents with two spaces, for reports meant to be read by people and by scripts.
+     *
+     * @return the writer (thread-safe)
+     */
     public static ObjectWriter pretty() {
         return PRETTY;
     }
@@ -53,8 +61,14 @@ public final class OpsJson {
     public static final long MAX_FILE_BYTES = 256L << 20;
 
     /**
-     * Reads {@code file} as a {@code type}; any problem is an {@link OpsException} naming the file. Only a regular
-     * file of at most {@link #MAX_FILE_BYTES} is read: a FIFO or a device is refused without being opened.
+     * Reads {@code file} as a {@code type}. Only a regular file of at most {@link #MAX_FILE_BYTES} is read: a FIFO or a
+     * device is refused without being opened.
+     *
+     * @param <T>  the type
+     * @param file the file
+     * @param type the class to bind to
+     * @return the value
+     * @throws OpsException naming the file (and for bad JSON the line and column) if it cannot be read or bound
      */
     public static <T> T read(Path file, Class<T> type) {
         try (InputStream in = RegularFile.newInputStream(file, MAX_FILE_BYTES)) {
@@ -66,12 +80,24 @@ public final class OpsJson {
         }
     }
 
-    /** Reads {@code file} as a JSON tree; any problem is an {@link OpsException} naming the file. */
+    /**
+     * Reads {@code file} as a JSON tree, with the rules of {@link #read}.
+     *
+     * @param file the file
+     * @return the tree
+     * @throws OpsException naming the file (and for bad JSON the line and column) if it cannot be read or parsed
+     */
     public static JsonNode readTree(Path file) {
         return read(file, JsonNode.class);
     }
 
-    /** Turns a Jackson error into one sentence naming the file, line and column. */
+    /**
+     * Turns a Jackson error into one sentence naming the file, line and column.
+     *
+     * @param file the file that was read
+     * @param e    Jackson's error
+     * @return the exception to throw
+     */
     public static OpsException describe(Path file, JsonProcessingException e) {
         JsonLocation location = e.getLocation();
         String problem = e.getOriginalMessage();

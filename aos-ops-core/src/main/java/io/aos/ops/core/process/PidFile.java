@@ -23,12 +23,23 @@ import java.util.Optional;
  */
 public record PidFile(long pid, Optional<Instant> startTime) {
 
+    /**
+     * Checks the PID.
+     *
+     * @throws IllegalArgumentException if {@code pid} is not positive
+     * @throws NullPointerException if {@code startTime} is null
+     */
     public PidFile {
         checkArgument(pid > 0, "a PID must be positive, got %s", pid);
         checkNotNull(startTime, "startTime");
     }
 
-    /** The PID file of a running process, with its start time as the OS reports it. */
+    /**
+     * The PID file of a running process, with its start time as the OS reports it.
+     *
+     * @param process the process
+     * @return its PID file
+     */
     public static PidFile of(ProcessHandle process) {
         return new PidFile(process.pid(), process.info().startInstant());
     }
@@ -39,6 +50,10 @@ public record PidFile(long pid, Optional<Instant> startTime) {
     /**
      * Reads a PID file. Empty when the file does not exist; an {@link IOException} naming the file when it exists but
      * does not hold a PID, is not a regular file (a FIFO is never opened) or is larger than a PID file can be.
+     *
+     * @param file the PID file
+     * @return the PID and start time, or empty when the file does not exist
+     * @throws IOException naming the file, as above
      */
     public static Optional<PidFile> read(Path file) throws IOException {
         String text;
@@ -69,7 +84,12 @@ public record PidFile(long pid, Optional<Instant> startTime) {
         return Optional.of(new PidFile(pid, start));
     }
 
-    /** Writes this PID file atomically, so a reader never sees half of it. */
+    /**
+     * Writes this PID file atomically, so a reader never sees half of it.
+     *
+     * @param file where to write
+     * @throws IOException if it cannot be written; the old file is then left as it was
+     */
     public void write(Path file) throws IOException {
         AtomicFiles.replace(file, pid + "\n" + startTime.map(Instant::toString).orElse("") + "\n");
     }

@@ -17,6 +17,7 @@ public enum ProcessState {
      */
     UNPROVEN;
 
+    /** {@return whether this counts as alive: {@link #RUNNING} only} */
     public boolean isAlive() {
         return this == RUNNING;
     }

@@ -17,6 +17,11 @@ import java.util.Optional;
  */
 public record ProcessStatus(long pid, ProcessState state, Optional<Instant> startTime, Optional<String> commandLine) {
 
+    /**
+     * Checks that no component is null.
+     *
+     * @throws NullPointerException if {@code state}, {@code startTime} or {@code commandLine} is null
+     */
     public ProcessStatus {
         checkNotNull(state, "state");
         checkNotNull(startTime, "startTime");
@@ -27,11 +32,17 @@ public record ProcessStatus(long pid, ProcessState state, Optional<Instant> star
         return new ProcessStatus(pid, ProcessState.NOT_RUNNING, Optional.empty(), Optional.empty());
     }
 
+    /** {@return whether the process counts as alive: {@link ProcessState#RUNNING} only} */
     public boolean isAlive() {
         return state.isAlive();
     }
 
-    /** How long the process has been running at {@code clock}'s now; empty when not alive or unknown. */
+    /**
+     * How long the process has been running at {@code clock}'s now; empty when not alive or unknown.
+     *
+     * @param clock gives now
+     * @return the time since the process started
+     */
     public Optional<Duration> elapsed(Clock clock) {
         if (!isAlive()) {
             return Optional.empty();
@@ -39,7 +50,12 @@ public record ProcessStatus(long pid, ProcessState state, Optional<Instant> star
         return startTime.map(start -> Duration.between(start, clock.instant())).filter(d -> !d.isNegative());
     }
 
-    /** Elapsed time the way {@code ps -o etime} prints it: {@code [[dd-]hh:]mm:ss}. */
+    /**
+     * Elapsed time the way {@code ps -o etime} prints it: {@code [[dd-]hh:]mm:ss}.
+     *
+     * @param elapsed a non-negative duration
+     * @return {@code mm:ss}, {@code hh:mm:ss} or {@code d-hh:mm:ss}
+     */
     public static String formatElapsed(Duration elapsed) {
         long s = elapsed.getSeconds();
         long days = s / 86_400;

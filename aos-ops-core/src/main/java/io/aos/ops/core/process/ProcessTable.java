@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  *       happens to contain the pattern (or a {@code sh -c} wrapper around it) never finds itself.</li>
  * </ul>
  *
- * <p>Never shells out to {@code pgrep}: it uses {@link ProcessHandle} and, on Linux, {@code /proc}.
+ * <p>Never shells out to {@code pgrep}: it uses {@link ProcessHandle} and, on Linux, {@code /proc}. Thread-safe: it
+ * holds no state but where {@code /proc} is.
  */
 public final class ProcessTable {
 
@@ -48,7 +49,11 @@ public final class ProcessTable {
         this.procRoot = procRoot;
     }
 
-    /** The table of this machine. */
+    /**
+     * The table of this machine.
+     *
+     * @return the table, reading {@code /proc} where there is one
+     */
     public static ProcessTable system() {
         return new ProcessTable(Path.of("/proc"));
     }
@@ -56,6 +61,9 @@ public final class ProcessTable {
     /**
      * Looks up {@code pid} with no recorded start time: a live process under it is {@link ProcessState#UNPROVEN}
      * (never RUNNING); gone, a zombie or our own tree is NOT_RUNNING, ZOMBIE or RECYCLED.
+     *
+     * @param pid the PID
+     * @return what was found
      */
     public ProcessStatus lookup(long pid) {
         return lookup(pid, Optional.empty());
@@ -64,6 +72,10 @@ public final class ProcessTable {
     /**
      * Looks up {@code pid}; when {@code expectedStart} is given, a process that started then is RUNNING and one that
      * started at another time RECYCLED; when it is not, a live process is UNPROVEN.
+     *
+     * @param pid           the PID
+     * @param expectedStart the start time recorded for it, if any
+     * @return what was found
      */
     public ProcessStatus lookup(long pid, Optional<Instant> expectedStart) {
         checkNotNull(expectedStart, "expectedStart");
@@ -89,7 +101,12 @@ public final class ProcessTable {
         return new ProcessStatus(pid, ProcessState.UNPROVEN, start, commandLine);
     }
 
-    /** Looks up the process a PID file names, checking its recorded start time. */
+    /**
+     * Looks up the process a PID file names, checking its recorded start time.
+     *
+     * @param pidFile the PID file's content
+     * @return what was found
+     */
     public ProcessStatus lookup(PidFile pidFile) {
         return lookup(pidFile.pid(), pidFile.startTime());
     }
@@ -99,6 +116,10 @@ public final class ProcessTable {
      * a start time, the process under the PID started then, and its command line is one {@code ours} accepts.
      * Otherwise NOT_RUNNING, ZOMBIE, RECYCLED (another start time, or our own tree), or UNPROVEN (no start time
      * recorded, or a command line that is not ours or cannot be read).
+     *
+     * @param recorded the PID file's content
+     * @param ours     accepts the command lines of the process meant
+     * @return RUNNING only when all of the above hold
      */
     public ProcessStatus verify(PidFile recorded, Predicate<String> ours) {
         checkNotNull(recorded, "recorded");
@@ -116,6 +137,9 @@ public final class ProcessTable {
     /**
      * The oldest live, non-zombie process whose command line matches, outside the caller's own process tree. For runs
      * started by a tool that writes no PID file (upstream's bash runner).
+     *
+     * @param matches accepts the command lines looked for
+     * @return the oldest such process, or empty
      */
     public Optional<ProcessStatus> findByCommandLine(Predicate<String> matches) {
         checkNotNull(matches, "matches");
@@ -131,7 +155,13 @@ public final class ProcessTable {
                         p.info().commandLine()));
     }
 
-    /** True if the two start times are the same within the tolerance of the OS's reading. */
+    /**
+     * True if the two start times are the same within the tolerance of the OS's reading.
+     *
+     * @param recorded the start time recorded
+     * @param actual   the start time the OS reports now
+     * @return whether they are the same process's
+     */
     public static boolean sameStart(Instant recorded, Instant actual) {
         return Duration.between(recorded, actual).abs().compareTo(START_TOLERANCE) <= 0;
     }

@@ -34,18 +34,35 @@ import java.util.function.Consumer;
  */
 public final class EngineTraceHasher {
 
-    /** What the hasher learns about one {@code step} event. Null where the event lacks the field. */
+    /**
+     * What the hasher learns about one {@code step} event. Null where the event lacks the field.
+     *
+     * @param line           1-based line of the event
+     * @param index          {@code data.index}
+     * @param stepId         {@code step_id}
+     * @param skillId        {@code skill_id}
+     * @param seed           the stored per-step seed
+     * @param storedHash     the stored {@code output_hash}
+     * @param recomputedHash the {@code output_hash} recomputed from the stored output
+     */
     public record StepHash(long line, int index, String stepId, String skillId, BigInteger seed, String storedHash,
                            String recomputedHash) {
     }
 
     /** Sees every event: steps as {@link StepHash}es, the others (run_start, run_end, unknown) as small trees. */
     public interface Listener {
+        /**
+         * One {@code step} event, hashed.
+         *
+         * @param step what the hasher learnt about it
+         */
         void step(StepHash step);
 
         /**
          * A non-step event. Its tree holds the envelope's scalar fields and {@code data}; a step's large fields
          * ({@code inputs}, {@code output}) are never built, so field order may differ from the file's.
+         *
+         * @param event the event
          */
         void event(GoldenEvent event);
     }
@@ -57,6 +74,7 @@ public final class EngineTraceHasher {
     private final PyJsonOutput buffer = new PyJsonOutput(4096);
     private final MessageDigest sha256;
 
+    /** A hasher with its own buffer and digest. */
     public EngineTraceHasher() {
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -68,6 +86,13 @@ public final class EngineTraceHasher {
     /**
      * Reads an engine trace from {@code in} (closed at the end) and calls {@code sink} for every {@code step} event
      * in file order. Returns the number of events read (of any type).
+     *
+     * @param in   the trace's bytes
+     * @param name the file name errors name
+     * @param sink receives each step
+     * @return the number of events read
+     * @throws io.aos.ops.core.OpsException naming the file, line and column if a line is not a JSON object
+     * @throws TruncatedTraceException if the last line is cut off (the steps before it have reached {@code sink})
      */
     public long hashSteps(InputStream in, Path name, Consumer<StepHash> sink) {
         checkNotNull(sink, "sink");
@@ -84,7 +109,16 @@ public final class EngineTraceHasher {
         });
     }
 
-    /** Reads an engine trace from {@code in} (closed at the end), telling {@code listener} about every event. */
+    /**
+     * Reads an engine trace from {@code in} (closed at the end), telling {@code listener} about every event.
+     *
+     * @param in       the trace's bytes
+     * @param name     the file name errors name
+     * @param listener receives each event
+     * @return the number of events read
+     * @throws io.aos.ops.core.OpsException naming the file, line and column if a line is not a JSON object
+     * @throws TruncatedTraceException if the last line is cut off (the events before it have reached {@code listener})
+     */
     public long read(InputStream in, Path name, Listener listener) {
         checkNotNull(in, "in");
         checkNotNull(listener, "listener");

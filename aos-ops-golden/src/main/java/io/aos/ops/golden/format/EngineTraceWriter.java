@@ -17,7 +17,12 @@ public final class EngineTraceWriter {
     private EngineTraceWriter() {
     }
 
-    /** One event as its line, newline included. */
+    /**
+     * One event as its line, newline included.
+     *
+     * @param event the event object
+     * @return the line
+     */
     public static String line(JsonNode event) {
         checkNotNull(event, "event");
         PyJsonOutput out = new PyJsonOutput();
@@ -25,13 +30,23 @@ public final class EngineTraceWriter {
         return out.toString();
     }
 
-    /** Appends one event line, newline included, to {@code out}. */
+    /**
+     * Appends one event line, newline included, to {@code out}.
+     *
+     * @param event the event object
+     * @param out   where to append
+     */
     public static void appendLine(JsonNode event, PyJsonOutput out) {
         PyJson.write(event, PyJson.Style.COMPACT, out);
         out.writeByte('\n');
     }
 
-    /** A whole file of events. */
+    /**
+     * A whole file of events.
+     *
+     * @param events the event objects in file order
+     * @return the file's bytes
+     */
     public static byte[] toBytes(List<? extends JsonNode> events) {
         PyJsonOutput out = new PyJsonOutput(4096);
         for (JsonNode event : events) {

@@ -15,41 +15,53 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record GoldenEvent(ObjectNode raw, long line) {
 
+    /** The {@code event_type} of the event that opens a run. */
     public static final String RUN_START = "run_start";
+    /** The {@code event_type} of one step. */
     public static final String STEP = "step";
+    /** The {@code event_type} of the event that closes a run. */
     public static final String RUN_END = "run_end";
 
+    /**
+     * Checks the event.
+     *
+     * @throws NullPointerException if {@code raw} is null
+     */
     public GoldenEvent {
         checkNotNull(raw, "raw event");
     }
 
-    /** {@code event_type}, or "" if absent. */
+    /** {@return {@code event_type}, or "" if absent} */
     public String eventType() {
         return raw.path("event_type").asText("");
     }
 
+    /** {@return whether this is a {@code run_start} event} */
     public boolean isRunStart() {
         return RUN_START.equals(eventType());
     }
 
+    /** {@return whether this is a {@code step} event} */
     public boolean isStep() {
         return STEP.equals(eventType());
     }
 
+    /** {@return whether this is a {@code run_end} event} */
     public boolean isRunEnd() {
         return RUN_END.equals(eventType());
     }
 
+    /** {@return {@code run_id}, or "" if absent} */
     public String runId() {
         return raw.path("run_id").asText("");
     }
 
-    /** The envelope timestamp as written ({@code datetime.isoformat()}), or "" if absent. */
+    /** {@return the envelope timestamp as written ({@code datetime.isoformat()}), or "" if absent} */
     public String timestamp() {
         return raw.path("timestamp").asText("");
     }
 
-    /** The {@code data} object, or a missing node. */
+    /** {@return the {@code data} object, or a missing node} */
     public JsonNode data() {
         JsonNode data = raw.get("data");
         return data == null ? MissingNode.getInstance() : data;

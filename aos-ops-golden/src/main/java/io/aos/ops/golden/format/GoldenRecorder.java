@@ -60,7 +60,13 @@ public final class GoldenRecorder implements Closeable {
      * Opens (creating or appending to) the trace of {@code runId} in {@code dir}. The directory is created with mode
      * 0750 and the file 0640 where the filesystem has POSIX permissions.
      *
-     * @param secret the {@code GOLDEN_SECRET} bytes; empty is allowed (upstream allows it, insecurely)
+     * @param dir    the directory; created if missing
+     * @param runId  the run id, which names the file; must be a plain file name
+     * @param secret the {@code GOLDEN_SECRET} bytes; empty is allowed (upstream allows it, insecurely); copied
+     * @param clock  stamps each event's {@code timestamp}
+     * @return the recorder; the caller closes it
+     * @throws IllegalArgumentException if {@code runId} is empty or would leave {@code dir}
+     * @throws IOException if the directory or the file cannot be created or opened
      */
     public static GoldenRecorder open(Path dir, String runId, byte[] secret, Clock clock) throws IOException {
         checkNotNull(dir, "dir");
@@ -82,14 +88,17 @@ public final class GoldenRecorder implements Closeable {
         return new GoldenRecorder(file, runId, secret.clone(), clock, channel);
     }
 
+    /** {@return the trace file, {@code <dir>/<run_id>.steps.jsonl}} */
     public Path file() {
         return file;
     }
 
+    /** {@return the signature file, {@code <file>.sig}} */
     public Path signatureFile() {
         return TraceFormat.signatureFileOf(file);
     }
 
+    /** {@return the run id} */
     public String runId() {
         return runId;
     }
@@ -98,6 +107,13 @@ public final class GoldenRecorder implements Closeable {
      * Records {@code run_start} for a spec ({@code WorkflowSpec.to_dict()}: {@code id, name, version, steps, ...}):
      * its id, name, version (default {@code 1.0.0}), step count and {@code spec_hash}, the base seed and the replay
      * flag, plus the budget snapshot when a policy enforcer is configured (else null).
+     *
+     * @param specDict       the spec dictionary
+     * @param seed           the run's base seed
+     * @param replay         whether this run replays another
+     * @param budgetSnapshot the policy enforcer's budget snapshot, or null
+     * @throws IOException if the event cannot be written
+     * @throws IllegalStateException if the recorder is closed
      */
     public void recordRunStart(JsonNode specDict, BigInteger seed, boolean replay, JsonNode budgetSnapshot)
             throws IOException {
@@ -122,6 +138,19 @@ public final class GoldenRecorder implements Closeable {
      * Records one {@code step}: the step as declared ({@code inputs} with references unresolved), its derived seed,
      * and its full result ({@code StepResult.to_dict()}), whose {@code output_hash} is computed here. The error code
      * and recovery hint are written only when non-empty, as upstream does.
+     *
+     * @param index        the 0-based step index
+     * @param stepId       the step's id in the spec
+     * @param skillId      the skill the step ran
+     * @param inputs       the inputs as declared; null is written as {@code {}}
+     * @param seed         the step's seed ({@link io.aos.ops.golden.hash.GoldenHashes#stepSeed})
+     * @param success      whether the step succeeded
+     * @param output       the step result dictionary
+     * @param errorCode    the error code of a failed step, or null
+     * @param recoveryHint the recovery hint of a failed step, or null
+     * @throws IOException if the event cannot be written
+     * @throws IllegalArgumentException if {@code index} is negative
+     * @throws IllegalStateException if the recorder is closed
      */
     public void recordStep(int index, String stepId, String skillId, JsonNode inputs, BigInteger seed,
                            boolean success, JsonNode output, String errorCode, String recoveryHint)
@@ -146,7 +175,14 @@ public final class GoldenRecorder implements Closeable {
         recordEvent(GoldenEvent.STEP, data);
     }
 
-    /** Records {@code run_end}, forces the file to disk and writes the {@code .sig}; returns the signature. */
+    /**
+     * Records {@code run_end}, forces the file to disk and writes the {@code .sig}; returns the signature.
+     *
+     * @param status {@code completed}, {@code failed}, {@code budget_exceeded}, ...
+     * @return the signature written to {@link #signatureFile()}
+     * @throws IOException if the event, the sync or the signature cannot be written
+     * @throws IllegalStateException if the recorder is closed
+     */
     public synchronized String recordRunEnd(String status) throws IOException {
         checkNotNull(status, "status");
         ObjectNode data = NODES.objectNode();
@@ -157,7 +193,14 @@ public final class GoldenRecorder implements Closeable {
         return sign();
     }
 
-    /** Appends any event: {@code {"data":data,"event_type":type,"run_id":...,"timestamp":now}}. */
+    /**
+     * Appends any event: {@code {"data":data,"event_type":type,"run_id":...,"timestamp":now}}.
+     *
+     * @param eventType the {@code event_type}
+     * @param data      the {@code data} object
+     * @throws IOException if the event cannot be written
+     * @throws IllegalStateException if the recorder is closed
+     */
     public synchronized void recordEvent(String eventType, JsonNode data) throws IOException {
         checkNotNull(eventType, "event type");
         checkNotNull(data, "data");
@@ -175,14 +218,26 @@ public final class GoldenRecorder implements Closeable {
         }
     }
 
-    /** Signs the file as it is now and replaces the {@code .sig} atomically; returns the signature. */
+    /**
+     * Signs the file as it is now and replaces the {@code .sig} atomically; returns the signature.
+     *
+     * @return the signature
+     * @throws IOException if the file cannot be read or the signature written
+     */
     public synchronized String sign() throws IOException {
         String signature = signFile(file, secret);
         AtomicFiles.replace(signatureFile(), signature.getBytes(StandardCharsets.US_ASCII));
         return signature;
     }
 
-    /** The HMAC-SHA256 hex of a file's bytes, read in chunks. */
+    /**
+     * The HMAC-SHA256 hex of a file's bytes, read in chunks.
+     *
+     * @param file   the file
+     * @param secret the key; empty is allowed
+     * @return 64 lowercase hex digits
+     * @throws IOException if the file cannot be read
+     */
     public static String signFile(Path file, byte[] secret) throws IOException {
         Mac mac = GoldenHashes.hmac(secret);
         byte[] chunk = new byte[1 << 16];
@@ -195,7 +250,11 @@ public final class GoldenRecorder implements Closeable {
         return java.util.HexFormat.of().formatHex(mac.doFinal());
     }
 
-    /** Whether {@link #recordRunEnd} has been called. */
+    /**
+     * Whether {@link #recordRunEnd} has been called.
+     *
+     * @return whether the run has ended
+     */
     public synchronized boolean ended() {
         return ended;
     }

@@ -25,6 +25,11 @@ public record GoldenTrace(Path source, TraceFormat format, Optional<RunHeader> h
                           Optional<RunEnd> end, List<GoldenEvent> otherEvents, List<GoldenEvent> events,
                           Optional<ObjectNode> simulationObject) {
 
+    /**
+     * Copies the lists.
+     *
+     * @throws NullPointerException if {@code format} or a list is null
+     */
     public GoldenTrace {
         checkNotNull(format, "format");
         steps = List.copyOf(steps);
@@ -36,6 +41,9 @@ public record GoldenTrace(Path source, TraceFormat format, Optional<RunHeader> h
      * The bytes this trace's format writer produces for it: the original file's bytes for a Python-written file.
      * Engine events are kept only by {@link GoldenTraceReader#readAll}; a trace assembled otherwise cannot be
      * written back.
+     *
+     * @return the bytes
+     * @throws IllegalStateException if the events were not kept
      */
     public byte[] toBytes() {
         if (format == TraceFormat.ENGINE_JSONL) {

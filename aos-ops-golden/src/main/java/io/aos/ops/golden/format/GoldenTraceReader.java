@@ -94,7 +94,14 @@ public final class GoldenTraceReader implements Closeable {
         }
     }
 
-    /** Opens a trace file, choosing the format by file name and then by content. */
+    /**
+     * Opens a trace file, choosing the format by file name and then by content.
+     *
+     * @param file the trace file
+     * @return a reader positioned after the header; the caller closes it
+     * @throws io.aos.ops.core.OpsException naming the file if it is missing or unreadable, or (with line and column) if
+     *         its first event or object is not valid JSON
+     */
     public static GoldenTraceReader open(Path file) {
         return open(file, false);
     }
@@ -117,7 +124,16 @@ public final class GoldenTraceReader implements Closeable {
         }
     }
 
-    /** Reads a trace of a known format from a stream; {@code name} is used in error messages. Closes the stream. */
+    /**
+     * Reads a trace of a known format from a stream; {@code name} is used in error messages. Closes the stream.
+     *
+     * @param in     the trace's bytes
+     * @param name   the name errors use
+     * @param format the format the bytes are in
+     * @return a reader positioned after the header; the caller closes it
+     * @throws io.aos.ops.core.OpsException naming {@code name} if the stream cannot be read or its start is not valid
+     *         JSON
+     */
     public static GoldenTraceReader open(InputStream in, String name, TraceFormat format) {
         checkNotNull(in, "in");
         checkNotNull(format, "format");
@@ -133,14 +149,27 @@ public final class GoldenTraceReader implements Closeable {
         }
     }
 
-    /** Reads a whole trace into memory: for small traces, tests and writers. */
+    /**
+     * Reads a whole trace into memory: for small traces, tests and writers.
+     *
+     * @param file the trace file
+     * @return the whole trace
+     * @throws io.aos.ops.core.OpsException naming the file (and the line and column of bad JSON) if it cannot be read
+     * @throws TruncatedTraceException if an engine trace's last line is cut off
+     */
     public static GoldenTrace readAll(Path file) {
         try (GoldenTraceReader reader = open(file, true)) {
             return reader.readRest();
         }
     }
 
-    /** Reads the rest of this trace into memory. */
+    /**
+     * Reads the rest of this trace into memory.
+     *
+     * @return the steps not read yet, with the header, end and other events
+     * @throws io.aos.ops.core.OpsException naming the file, line and column of bad JSON
+     * @throws TruncatedTraceException if an engine trace's last line is cut off
+     */
     public GoldenTrace readRest() {
         List<TraceStep> steps = new ArrayList<>();
         for (TraceStep step : steps()) {
@@ -152,20 +181,30 @@ public final class GoldenTraceReader implements Closeable {
                 events == null ? List.of() : List.copyOf(events), simulationObject);
     }
 
+    /** {@return where the trace is read from (the name given for a stream)} */
     public Path source() {
         return source;
     }
 
+    /** {@return the trace's format} */
     public TraceFormat format() {
         return format;
     }
 
-    /** The run header; empty for an engine trace that does not start with {@code run_start}. */
+    /**
+     * The run header; empty for an engine trace that does not start with {@code run_start}.
+     *
+     * @return the header
+     */
     public Optional<RunHeader> header() {
         return Optional.ofNullable(header);
     }
 
-    /** The steps still to read, in file order. Iterate once. */
+    /**
+     * The steps still to read, in file order. Iterate once.
+     *
+     * @return the steps, read as they are iterated; reading errors are thrown by the iterator as by {@link #nextStep()}
+     */
     public Iterable<TraceStep> steps() {
         return () -> new Iterator<>() {
             @Override
@@ -180,6 +219,13 @@ public final class GoldenTraceReader implements Closeable {
         };
     }
 
+    /**
+     * Whether another step follows, reading ahead past non-step events.
+     *
+     * @return whether {@link #nextStep()} has a step to return
+     * @throws io.aos.ops.core.OpsException naming the file, line and column of bad JSON
+     * @throws TruncatedTraceException if an engine trace's last line is cut off
+     */
     public boolean hasNextStep() {
         if (format == TraceFormat.SIMULATION_JSON) {
             return stepPosition < simulationSteps.size();
@@ -210,6 +256,14 @@ public final class GoldenTraceReader implements Closeable {
         }
     }
 
+    /**
+     * The next step in file order.
+     *
+     * @return the step
+     * @throws NoSuchElementException if there is none
+     * @throws io.aos.ops.core.OpsException naming the file, line and column of bad JSON
+     * @throws TruncatedTraceException if an engine trace's last line is cut off
+     */
     public TraceStep nextStep() {
         if (!hasNextStep()) {
             throw new NoSuchElementException("no more steps in " + source);
@@ -225,18 +279,28 @@ public final class GoldenTraceReader implements Closeable {
     /**
      * How the run ended. Known once the steps are read: call after iterating. Empty for an engine trace without
      * {@code run_end} (a run that is still going, or crashed).
+     *
+     * @return how the run ended, as far as read
      */
     public Optional<RunEnd> end() {
         checkState(!hasNextStep(), "read the steps before asking for the end of %s", source);
         return Optional.ofNullable(end);
     }
 
-    /** Engine events that are neither the header, a step nor the final {@code run_end}, in file order. */
+    /**
+     * Engine events that are neither the header, a step nor the final {@code run_end}, in file order.
+     *
+     * @return the events read so far
+     */
     public List<GoldenEvent> otherEvents() {
         return Collections.unmodifiableList(otherEvents);
     }
 
-    /** Events (A) or objects (B) read so far. */
+    /**
+     * Events (A) or objects (B) read so far.
+     *
+     * @return the count
+     */
     public int eventsRead() {
         return format == TraceFormat.ENGINE_JSONL ? eventsRead : 1;
     }

@@ -14,6 +14,11 @@ import java.util.Optional;
  */
 public record RunEnd(TraceFormat format, JsonNode raw) {
 
+    /**
+     * Checks the end.
+     *
+     * @throws NullPointerException if an argument is null
+     */
     public RunEnd {
         checkNotNull(format, "format");
         checkNotNull(raw, "raw");
@@ -23,17 +28,17 @@ public record RunEnd(TraceFormat format, JsonNode raw) {
         return format == TraceFormat.ENGINE_JSONL ? raw.path("data") : raw;
     }
 
-    /** A: {@code completed}, {@code failed}, {@code budget_exceeded}, ... */
+    /** {@return A: {@code completed}, {@code failed}, {@code budget_exceeded}, ...; B: empty} */
     public Optional<String> status() {
         return RunHeader.text(fields(), "status");
     }
 
-    /** B: the stored {@code workflow_hash}. */
+    /** {@return B: the stored {@code workflow_hash}; A: empty} */
     public Optional<String> workflowHash() {
         return RunHeader.text(fields(), "workflow_hash");
     }
 
-    /** B: {@code success}; A: whether the status is {@code completed}. */
+    /** {@return B: {@code success}; A: whether the status is {@code completed}} */
     public Optional<Boolean> success() {
         if (format == TraceFormat.ENGINE_JSONL) {
             return status().map("completed"::equals);
@@ -42,18 +47,18 @@ public record RunEnd(TraceFormat format, JsonNode raw) {
         return n != null && n.isBoolean() ? Optional.of(n.booleanValue()) : Optional.empty();
     }
 
-    /** B: {@code duration_ms} (volatile, never hashed). */
+    /** {@return B: {@code duration_ms} (volatile, never hashed); A: empty} */
     public Optional<Long> durationMs() {
         JsonNode n = fields().get("duration_ms");
         return n != null && n.canConvertToLong() ? Optional.of(n.longValue()) : Optional.empty();
     }
 
-    /** B: {@code error}, the exception text of a failed run. */
+    /** {@return B: {@code error}, the exception text of a failed run; A: empty} */
     public Optional<String> error() {
         return RunHeader.text(fields(), "error");
     }
 
-    /** A: the envelope timestamp. */
+    /** {@return A: the envelope timestamp; B: empty} */
     public Optional<String> timestamp() {
         return format == TraceFormat.ENGINE_JSONL ? RunHeader.text(raw, "timestamp") : Optional.empty();
     }

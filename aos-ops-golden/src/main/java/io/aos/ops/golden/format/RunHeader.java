@@ -17,6 +17,11 @@ import java.util.Optional;
  */
 public record RunHeader(TraceFormat format, JsonNode raw) {
 
+    /**
+     * Checks the header.
+     *
+     * @throws NullPointerException if an argument is null
+     */
     public RunHeader {
         checkNotNull(format, "format");
         checkNotNull(raw, "raw");
@@ -26,52 +31,55 @@ public record RunHeader(TraceFormat format, JsonNode raw) {
         return format == TraceFormat.ENGINE_JSONL ? raw.path("data") : raw;
     }
 
+    /** {@return {@code run_id}, or "" if absent} */
     public String runId() {
         return raw.path("run_id").asText("");
     }
 
-    /** The base seed, exactly (engine seeds are unsigned 64-bit and may exceed {@code Long.MAX_VALUE}). */
+    /** {@return the base seed, exactly (engine seeds are unsigned 64-bit and may exceed {@code Long.MAX_VALUE})} */
     public Optional<BigInteger> seed() {
         JsonNode seed = fields().get("seed");
         return seed != null && seed.isIntegralNumber() ? Optional.of(seed.bigIntegerValue()) : Optional.empty();
     }
 
-    /** B: {@code compute}, {@code io}, {@code llm}. */
+    /** {@return B: {@code compute}, {@code io}, {@code llm}; A: empty} */
     public Optional<String> workflowType() {
         return text(fields(), "workflow_type");
     }
 
-    /** A: {@code spec_id}. */
+    /** {@return A: {@code spec_id}; B: empty} */
     public Optional<String> specId() {
         return text(fields(), "spec_id");
     }
 
+    /** {@return A: {@code spec_name}; B: empty} */
     public Optional<String> specName() {
         return text(fields(), "spec_name");
     }
 
+    /** {@return A: {@code spec_version}; B: empty} */
     public Optional<String> specVersion() {
         return text(fields(), "spec_version");
     }
 
-    /** A: the 16-hex {@code spec_hash}. */
+    /** {@return A: the 16-hex {@code spec_hash}; B: empty} */
     public Optional<String> specHash() {
         return text(fields(), "spec_hash");
     }
 
-    /** A: {@code steps_count}, the number of steps the spec declares. */
+    /** {@return A: {@code steps_count}, the number of steps the spec declares; B: empty} */
     public Optional<Integer> stepsCount() {
         JsonNode n = fields().get("steps_count");
         return n != null && n.canConvertToInt() ? Optional.of(n.intValue()) : Optional.empty();
     }
 
-    /** A: whether this was a replay run. */
+    /** {@return A: whether this was a replay run; B: empty} */
     public Optional<Boolean> replay() {
         JsonNode n = fields().get("replay");
         return n != null && n.isBoolean() ? Optional.of(n.booleanValue()) : Optional.empty();
     }
 
-    /** A: the envelope timestamp. */
+    /** {@return A: the envelope timestamp; B: empty} */
     public Optional<String> timestamp() {
         return format == TraceFormat.ENGINE_JSONL ? text(raw, "timestamp") : Optional.empty();
     }

@@ -19,6 +19,7 @@ public enum SignatureStatus {
         this.label = label;
     }
 
+    /** {@return the word reports use} */
     public String label() {
         return label;
     }

@@ -27,6 +27,12 @@ import java.util.List;
 public record SimulationGolden(String runId, String workflowType, BigInteger seed, List<String> stepHashes,
                                String workflowHash, long durationMs, boolean success, String error) {
 
+    /**
+     * Checks the components and copies the step hashes.
+     *
+     * @throws NullPointerException if {@code runId}, {@code workflowType}, {@code seed}, {@code stepHashes} or
+     *         {@code workflowHash} is null
+     */
     public SimulationGolden {
         checkNotNull(runId, "run_id");
         checkNotNull(workflowType, "workflow_type");
@@ -35,14 +41,29 @@ public record SimulationGolden(String runId, String workflowType, BigInteger see
         checkNotNull(workflowHash, "workflow_hash");
     }
 
-    /** A golden for these step hashes with its workflow hash computed. */
+    /**
+     * A golden for these step hashes with its workflow hash computed.
+     *
+     * @param runId        the run id
+     * @param workflowType the workflow type
+     * @param seed         the base seed
+     * @param stepHashes   {@code "<skill>:<16 hex>"} per step
+     * @param durationMs   wall clock
+     * @param success      whether the run succeeded
+     * @param error        the exception text of a failed run, or null
+     * @return the golden
+     */
     public static SimulationGolden of(String runId, String workflowType, BigInteger seed, List<String> stepHashes,
                                       long durationMs, boolean success, String error) {
         return new SimulationGolden(runId, workflowType, seed, stepHashes, GoldenHashes.workflowHash(stepHashes),
                 durationMs, success, error);
     }
 
-    /** The golden as a JSON object with fields in dataclass order. */
+    /**
+     * The golden as a JSON object with fields in dataclass order.
+     *
+     * @return a new object
+     */
     public ObjectNode toJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("run_id", runId);
@@ -61,7 +82,12 @@ public record SimulationGolden(String runId, String workflowType, BigInteger see
         return o;
     }
 
-    /** Reads the known fields of a golden object (unknown fields are ignored here; the reader keeps them). */
+    /**
+     * Reads the known fields of a golden object (unknown fields are ignored here; the reader keeps them).
+     *
+     * @param o a golden object as read
+     * @return the golden; missing fields are empty, zero or false
+     */
     public static SimulationGolden fromJson(JsonNode o) {
         List<String> hashes = new ArrayList<>();
         o.path("step_hashes").forEach(h -> hashes.add(h.asText()));
@@ -73,7 +99,11 @@ public record SimulationGolden(String runId, String workflowType, BigInteger see
                 error.isTextual() ? error.textValue() : null);
     }
 
-    /** The workflow hash recomputed from the step hashes. */
+    /**
+     * The workflow hash recomputed from the step hashes.
+     *
+     * @return 64 lowercase hex digits
+     */
     public String recomputedWorkflowHash() {
         return GoldenHashes.workflowHash(stepHashes);
     }

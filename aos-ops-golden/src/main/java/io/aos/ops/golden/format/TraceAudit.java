@@ -40,6 +40,11 @@ public record TraceAudit(Path file, TraceFormat format, String runId, String wor
                          String endStatus, SignatureStatus signature, String error, boolean truncated,
                          List<String> problems) {
 
+    /**
+     * Copies the lists.
+     *
+     * @throws NullPointerException if {@code file}, {@code signature} or a list is null
+     */
     public TraceAudit {
         checkNotNull(file, "file");
         steps = List.copyOf(steps);
@@ -52,11 +57,16 @@ public record TraceAudit(Path file, TraceFormat format, String runId, String wor
                 truncated, List.of());
     }
 
+    /** {@return whether the file could be read ({@link #error()} is null)} */
     public boolean readable() {
         return error == null;
     }
 
-    /** Whether the stored workflow hash (B) matches its recomputation; true when there is none to compare. */
+    /**
+     * Whether the stored workflow hash (B) matches its recomputation; true when there is none to compare.
+     *
+     * @return whether it matches
+     */
     public boolean workflowHashMatches() {
         return storedWorkflowHash == null || storedWorkflowHash.equals(recomputedWorkflowHash);
     }
@@ -64,6 +74,8 @@ public record TraceAudit(Path file, TraceFormat format, String runId, String wor
     /**
      * Readable, with something to check and in order ({@link #problems()} empty), and every stored hash and seed
      * that can be recomputed matches. A trace where nothing could be checked does not pass.
+     *
+     * @return whether every check passed
      */
     public boolean hashesMatch() {
         return readable() && problems.isEmpty() && hashMismatches == 0 && seedMismatches == 0
@@ -73,6 +85,9 @@ public record TraceAudit(Path file, TraceFormat format, String runId, String wor
     /**
      * Whether the trace verifies: its hashes match and its signature is valid; a simulation golden needs no
      * signature, an unsigned engine trace passes only when {@code allowUnsigned}.
+     *
+     * @param allowUnsigned whether an engine trace without {@code .sig} passes
+     * @return whether the trace verifies
      */
     public boolean verified(boolean allowUnsigned) {
         if (!hashesMatch()) {
@@ -85,7 +100,11 @@ public record TraceAudit(Path file, TraceFormat format, String runId, String wor
         };
     }
 
-    /** The audit as JSON, with the kept non-matching steps under {@code step_checks}. */
+    /**
+     * The audit as JSON, with the kept non-matching steps under {@code step_checks}.
+     *
+     * @return a new object
+     */
     public ObjectNode toJson() {
         ObjectNode o = summaryJson();
         if (readable()) {
@@ -96,7 +115,11 @@ public record TraceAudit(Path file, TraceFormat format, String runId, String wor
         return o;
     }
 
-    /** The audit as JSON without the step list. */
+    /**
+     * The audit as JSON without the step list.
+     *
+     * @return a new object
+     */
     public ObjectNode summaryJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("file", file.toString());

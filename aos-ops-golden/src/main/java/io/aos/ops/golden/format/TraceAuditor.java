@@ -20,6 +20,8 @@ import java.util.List;
  * {@code output_hash} per step, per-step seeds from the base seed, the simulation {@code workflow_hash}) and, when a
  * secret is given, checks the engine {@code .sig}. Never throws for a bad file: an unreadable or truncated file is an
  * audit with an error, so one bad file does not hide the others.
+ *
+ * <p>Thread-safe: each audit keeps its state to itself.
  */
 public final class TraceAuditor {
 
@@ -28,11 +30,21 @@ public final class TraceAuditor {
 
     /** Sees a trace as it is audited, so a caller can print a trace of any length without holding it. */
     public interface Listener {
-        /** The file is open: its format and header (null for an engine trace without run_start) are known. */
+        /**
+         * The file is open: its format and header (null for an engine trace without run_start) are known.
+         *
+         * @param file   the file
+         * @param format its format
+         * @param header its header, or null
+         */
         default void started(Path file, TraceFormat format, RunHeader header) {
         }
 
-        /** One step, in file order. */
+        /**
+         * One step, in file order.
+         *
+         * @param check the step's check
+         */
         default void step(StepCheck check) {
         }
     }
@@ -46,22 +58,43 @@ public final class TraceAuditor {
         this.secret = secret;
     }
 
-    /** Recomputes hashes and seeds only. */
+    /**
+     * Recomputes hashes and seeds only.
+     *
+     * @return the auditor
+     */
     public static TraceAuditor hashesOnly() {
         return new TraceAuditor(null);
     }
 
-    /** Also checks {@code .sig} signatures of engine traces with {@code secret} (may be empty, as upstream allows). */
+    /**
+     * Also checks {@code .sig} signatures of engine traces with {@code secret} (may be empty, as upstream allows).
+     *
+     * @param secret the {@code GOLDEN_SECRET} bytes; copied
+     * @return the auditor
+     */
     public static TraceAuditor withSignatures(byte[] secret) {
         checkNotNull(secret, "secret");
         return new TraceAuditor(secret.clone());
     }
 
+    /**
+     * Audits {@code file}.
+     *
+     * @param file the trace file
+     * @return the audit; an unreadable file gives an audit with an {@link TraceAudit#error()}, never an exception
+     */
     public TraceAudit audit(Path file) {
         return audit(file, NONE);
     }
 
-    /** Audits {@code file}, telling {@code listener} about the header and every step as they are read. */
+    /**
+     * Audits {@code file}, telling {@code listener} about the header and every step as they are read.
+     *
+     * @param file     the trace file
+     * @param listener told about the header and each step
+     * @return the audit; an unreadable file gives an audit with an {@link TraceAudit#error()}, never an exception
+     */
     public TraceAudit audit(Path file, Listener listener) {
         checkNotNull(file, "file");
         checkNotNull(listener, "listener");

@@ -23,7 +23,11 @@ public enum TraceFormat {
         this.label = label;
     }
 
-    /** The name used in reports: {@code engine-jsonl} or {@code simulation-json}. */
+    /**
+     * The name used in reports: {@code engine-jsonl} or {@code simulation-json}.
+     *
+     * @return the label
+     */
     public String label() {
         return label;
     }
@@ -31,6 +35,9 @@ public enum TraceFormat {
     /**
      * The format a file name says: {@code .steps.jsonl} and {@code .jsonl} are engine traces, {@code .golden.json}
      * is a simulation golden; any other name (including a bare {@code .json}) says nothing, and the content decides.
+     *
+     * @param file the file; only its name is looked at
+     * @return the format, or empty when the name does not say
      */
     public static Optional<TraceFormat> fromFileName(Path file) {
         Path name = file.getFileName();
@@ -47,7 +54,12 @@ public enum TraceFormat {
         return Optional.empty();
     }
 
-    /** The {@code .sig} sidecar of an engine trace: the file name plus {@code .sig}. */
+    /**
+     * The {@code .sig} sidecar of an engine trace: the file name plus {@code .sig}.
+     *
+     * @param trace the trace file
+     * @return the sidecar's path, beside it
+     */
     public static Path signatureFileOf(Path trace) {
         return trace.resolveSibling(trace.getFileName() + ".sig");
     }

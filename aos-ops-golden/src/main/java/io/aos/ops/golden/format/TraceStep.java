@@ -23,6 +23,11 @@ import java.util.Optional;
  */
 public record TraceStep(TraceFormat format, int position, JsonNode raw, long line) {
 
+    /**
+     * Checks the step.
+     *
+     * @throws NullPointerException if {@code format} or {@code raw} is null
+     */
     public TraceStep {
         checkNotNull(format, "format");
         checkNotNull(raw, "raw");
@@ -37,7 +42,7 @@ public record TraceStep(TraceFormat format, int position, JsonNode raw, long lin
         return raw.path("data");
     }
 
-    /** A: {@code data.index}; B: the position. */
+    /** {@return A: {@code data.index}; B: the position} */
     public int index() {
         if (format == TraceFormat.ENGINE_JSONL) {
             JsonNode index = data().get("index");
@@ -46,7 +51,7 @@ public record TraceStep(TraceFormat format, int position, JsonNode raw, long lin
         return position;
     }
 
-    /** A: {@code skill_id}; B: the part of the entry before the last {@code ':'}. */
+    /** {@return A: {@code skill_id}; B: the part of the entry before the last {@code ':'}} */
     public String skill() {
         if (format == TraceFormat.ENGINE_JSONL) {
             return data().path("skill_id").asText("");
@@ -56,48 +61,50 @@ public record TraceStep(TraceFormat format, int position, JsonNode raw, long lin
         return colon < 0 ? "" : entry.substring(0, colon);
     }
 
-    /** A: {@code step_id}. */
+    /** {@return A: {@code step_id}; B: empty} */
     public Optional<String> stepId() {
         return RunHeader.text(data(), "step_id");
     }
 
-    /** A: the derived per-step seed, exactly. */
+    /** {@return A: the derived per-step seed, exactly; B: empty} */
     public Optional<BigInteger> seed() {
         JsonNode seed = data().get("seed");
         return seed != null && seed.isIntegralNumber() ? Optional.of(seed.bigIntegerValue()) : Optional.empty();
     }
 
-    /** A: {@code success}. */
+    /** {@return A: {@code success}; B: empty} */
     public Optional<Boolean> success() {
         JsonNode n = data().get("success");
         return n != null && n.isBoolean() ? Optional.of(n.booleanValue()) : Optional.empty();
     }
 
-    /** A: the declared inputs. */
+    /** {@return A: the declared inputs; B: empty} */
     public Optional<JsonNode> inputs() {
         return Optional.ofNullable(data().get("inputs"));
     }
 
-    /** A: the full step result ({@code StepResult.to_dict()}), not canonicalised. */
+    /** {@return A: the full step result ({@code StepResult.to_dict()}), not canonicalised; B: empty} */
     public Optional<JsonNode> output() {
         JsonNode output = data().get("output");
         return output == null || output.isNull() ? Optional.empty() : Optional.of(output);
     }
 
+    /** {@return A: {@code error_code} of a failed step, when written; B: empty} */
     public Optional<String> errorCode() {
         return RunHeader.text(data(), "error_code");
     }
 
+    /** {@return A: {@code recovery_hint} of a failed step, when written; B: empty} */
     public Optional<String> recoveryHint() {
         return RunHeader.text(data(), "recovery_hint");
     }
 
-    /** A: the envelope timestamp. */
+    /** {@return A: the envelope timestamp; B: empty} */
     public Optional<String> timestamp() {
         return format == TraceFormat.ENGINE_JSONL ? RunHeader.text(raw, "timestamp") : Optional.empty();
     }
 
-    /** The hash the file stores for this step: A {@code output_hash}; B the 16 hex digits after the skill. */
+    /** {@return the hash the file stores for this step: A {@code output_hash}; B the 16 hex digits after the skill} */
     public Optional<String> storedHash() {
         if (format == TraceFormat.ENGINE_JSONL) {
             return RunHeader.text(data(), "output_hash");
@@ -107,12 +114,12 @@ public record TraceStep(TraceFormat format, int position, JsonNode raw, long lin
         return Optional.of(colon < 0 ? entry : entry.substring(colon + 1));
     }
 
-    /** B: the whole {@code step_hashes} entry, {@code "<skill>:<hash>"}. */
+    /** {@return B: the whole {@code step_hashes} entry, {@code "<skill>:<hash>"}; A: empty} */
     public Optional<String> hashEntry() {
         return format == TraceFormat.SIMULATION_JSON ? Optional.of(raw.asText()) : Optional.empty();
     }
 
-    /** A: the {@code output_hash} recomputed from the stored output; B: empty (the skill result is not stored). */
+    /** {@return A: the {@code output_hash} recomputed from the stored output; B: empty (the skill result is not stored)} */
     public Optional<String> recomputedHash() {
         return output().map(GoldenHashes::outputHash);
     }

@@ -20,12 +20,12 @@ public final class TruncatedTraceException extends OpsException {
         this.line = line;
     }
 
-    /** How many whole events precede the cut line. */
+    /** {@return how many whole events precede the cut line} */
     public int completeEvents() {
         return completeEvents;
     }
 
-    /** The 1-based line that is cut off. */
+    /** {@return the 1-based line that is cut off} */
     public long line() {
         return line;
     }

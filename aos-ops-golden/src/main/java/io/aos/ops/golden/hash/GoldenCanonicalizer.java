@@ -45,6 +45,8 @@ import java.util.Set;
  * <p>The canonical form is produced in one pass over a token stream, without building a tree: keys that arrive
  * sorted and lower-case (everything the Python writers produce) are written in place, and an object is reordered
  * only when its keys arrive out of order or collide.
+ *
+ * <p>Immutable and thread-safe (its key cache is per thread); the {@link Builder} is not thread-safe.
  */
 public final class GoldenCanonicalizer {
 
@@ -92,62 +94,107 @@ public final class GoldenCanonicalizer {
         this.floatPrecision = builder.floatPrecision;
     }
 
-    /** The engine's {@code output_hash} rules, exactly: engine volatile list, no redaction, 6 places. */
+    /**
+     * The engine's {@code output_hash} rules, exactly: engine volatile list, no redaction, 6 places.
+     *
+     * @return the canonicalizer
+     */
     public static GoldenCanonicalizer outputHashRules() {
         return OUTPUT_HASH;
     }
 
-    /** The engine's {@code canonical_hash()}/{@code canonical_json()} defaults: engine volatile list, redaction on. */
+    /**
+     * The engine's {@code canonical_hash()}/{@code canonical_json()} defaults: engine volatile list, redaction on.
+     *
+     * @return the canonicalizer
+     */
     public static GoldenCanonicalizer engineDefaults() {
         return ENGINE_DEFAULT;
     }
 
-    /** The suite's replay-comparison rules: {@link VolatileFields#defaults()}, redaction on. */
+    /**
+     * The suite's replay-comparison rules: {@link VolatileFields#defaults()}, redaction on.
+     *
+     * @return the canonicalizer
+     */
     public static GoldenCanonicalizer forComparison() {
         return COMPARISON;
     }
 
+    /**
+     * A builder starting from the engine's {@code canonicalize_for_golden} defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return the fields dropped from objects} */
     public VolatileFields volatileFields() {
         return volatileFields;
     }
 
+    /** {@return whether values of sensitive keys (secrets, tokens, passwords) are replaced by a marker} */
     public boolean redactSensitive() {
         return redactSensitive;
     }
 
+    /** {@return the decimal places floats are rounded to} */
     public int floatPrecision() {
         return floatPrecision;
     }
 
-    /** The canonical form as ASCII bytes. */
+    /**
+     * The canonical form as ASCII bytes.
+     *
+     * @param value any JSON value
+     * @return the canonical form
+     */
     public byte[] canonicalBytes(JsonNode value) {
         PyJsonOutput out = new PyJsonOutput();
         write(value, out);
         return out.toByteArray();
     }
 
-    /** The canonical form as text. */
+    /**
+     * The canonical form as text.
+     *
+     * @param value any JSON value
+     * @return the canonical form
+     */
     public String canonicalJson(JsonNode value) {
         return new String(canonicalBytes(value), StandardCharsets.US_ASCII);
     }
 
-    /** The canonical form as a tree (lowercased keys in order, rounded floats, dropped keys gone). */
+    /**
+     * The canonical form as a tree (lowercased keys in order, rounded floats, dropped keys gone).
+     *
+     * @param value any JSON value; not changed
+     * @return a new tree
+     */
     public JsonNode canonicalize(JsonNode value) {
         return GoldenJson.readTree(canonicalBytes(value));
     }
 
-    /** First 16 hex digits of the SHA-256 of the canonical form: upstream's {@code canonical_hash} shape. */
+    /**
+     * First 16 hex digits of the SHA-256 of the canonical form: upstream's {@code canonical_hash} shape.
+     *
+     * @param value any JSON value
+     * @return 16 lowercase hex digits
+     */
     public String hash16(JsonNode value) {
         PyJsonOutput out = new PyJsonOutput();
         write(value, out);
         return Sha256.hex16(out);
     }
 
-    /** Appends the canonical form of {@code value} to {@code out}. */
+    /**
+     * Appends the canonical form of {@code value} to {@code out}.
+     *
+     * @param value any JSON value
+     * @param out   where to append
+     */
     public void write(JsonNode value, PyJsonOutput out) {
         checkNotNull(value, "value");
         try (JsonParser parser = value.traverse()) {
@@ -161,6 +208,11 @@ public final class GoldenCanonicalizer {
      * Appends the canonical form of the value starting at {@code token} (the parser's current token) and leaves the
      * parser on the value's last token. The streaming entry point: hashers call it on the {@code output} field of a
      * step line while reading the line.
+     *
+     * @param parser the parser, positioned on {@code token}
+     * @param token  the value's first token
+     * @param out    where to append
+     * @throws IOException if the parser fails to read the value
      */
     public void write(JsonParser parser, JsonToken token, PyJsonOutput out) throws IOException {
         writeValue(parser, token, out, keyRules.get());
@@ -377,22 +429,42 @@ public final class GoldenCanonicalizer {
         private Builder() {
         }
 
+        /**
+         * The fields to drop from objects (default: the engine's list).
+         *
+         * @param fields the set
+         * @return this builder
+         */
         public Builder volatileFields(VolatileFields fields) {
             this.volatileFields = checkNotNull(fields, "volatile fields");
             return this;
         }
 
+        /**
+         * Whether to replace values of sensitive keys by a marker (default: on).
+         *
+         * @param redact on or off
+         * @return this builder
+         */
         public Builder redactSensitive(boolean redact) {
             this.redactSensitive = redact;
             return this;
         }
 
+        /**
+         * The decimal places floats are rounded to (default: 6).
+         *
+         * @param places 0 to 17
+         * @return this builder
+         * @throws IllegalArgumentException if {@code places} is outside 0..17
+         */
         public Builder floatPrecision(int places) {
             checkArgument(places >= 0 && places <= 17, "float precision must be 0..17 places, got %s", places);
             this.floatPrecision = places;
             return this;
         }
 
+        /** {@return a canonicalizer with these rules} */
         public GoldenCanonicalizer build() {
             return new GoldenCanonicalizer(this);
         }

@@ -20,6 +20,8 @@ import java.util.Set;
  * one set, {@link #defaults()}, which is their union plus {@code run_id} (a replay runs under a new run id, and the
  * engine writes the run id into every failed step's error). Hashes that must match upstream bit for bit use the
  * engine's own list instead ({@link #engineCanonicalize()}), never the defaults: see {@link GoldenCanonicalizer}.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class VolatileFields {
 
@@ -53,36 +55,67 @@ public final class VolatileFields {
         this.lookup = ImmutableSet.copyOf(names);
     }
 
-    /** The suite's one set for replay comparison: the union of upstream's three lists plus {@code run_id}. */
+    /**
+     * The suite's one set for replay comparison: the union of upstream's three lists plus {@code run_id}.
+     *
+     * @return the set
+     */
     public static VolatileFields defaults() {
         return DEFAULTS;
     }
 
-    /** The engine's canonicalisation list, exactly; {@code output_hash} depends on it. */
+    /**
+     * The engine's canonicalisation list, exactly; {@code output_hash} depends on it.
+     *
+     * @return the set
+     */
     public static VolatileFields engineCanonicalize() {
         return ENGINE_CANONICALIZE;
     }
 
-    /** The engine's event comparison list ({@code GoldenEvent.to_deterministic_dict}). */
+    /**
+     * The engine's event comparison list ({@code GoldenEvent.to_deterministic_dict}).
+     *
+     * @return the set
+     */
     public static VolatileFields engineEventComparison() {
         return ENGINE_EVENT_COMPARISON;
     }
 
-    /** The upstream diff tool's list. */
+    /**
+     * The upstream diff tool's list.
+     *
+     * @return the set
+     */
     public static VolatileFields diffClassifier() {
         return DIFF_CLASSIFIER;
     }
 
-    /** No volatile fields: everything counts. */
+    /**
+     * No volatile fields: everything counts.
+     *
+     * @return the empty set
+     */
     public static VolatileFields none() {
         return NONE;
     }
 
-    /** A set of exactly these names (lowercased). */
+    /**
+     * A set of exactly these names (lowercased).
+     *
+     * @param names the field names
+     * @return the set
+     */
     public static VolatileFields of(String... names) {
         return of(Arrays.asList(names));
     }
 
+    /**
+     * A set of exactly these names (lowercased).
+     *
+     * @param names the field names
+     * @return the set
+     */
     public static VolatileFields of(Collection<String> names) {
         ImmutableSortedSet.Builder<String> builder = ImmutableSortedSet.naturalOrder();
         for (String name : names) {
@@ -93,22 +126,43 @@ public final class VolatileFields {
         return new VolatileFields(builder.build());
     }
 
-    /** This set plus {@code more}. */
+    /**
+     * This set plus {@code more}.
+     *
+     * @param more names to add
+     * @return a new set
+     */
     public VolatileFields with(String... more) {
         return with(Arrays.asList(more));
     }
 
+    /**
+     * This set plus {@code more}.
+     *
+     * @param more names to add
+     * @return a new set
+     */
     public VolatileFields with(Collection<String> more) {
         return of(ImmutableSortedSet.<String>naturalOrder().addAll(names).addAll(of(more).names).build());
     }
 
-    /** This set without {@code fewer}. */
+    /**
+     * This set without {@code fewer}.
+     *
+     * @param fewer names to remove
+     * @return a new set
+     */
     public VolatileFields without(String... fewer) {
         Set<String> drop = of(fewer).names;
         return of(names.stream().filter(n -> !drop.contains(n)).toList());
     }
 
-    /** Whether a key is volatile; the key is lowercased first. */
+    /**
+     * Whether a key is volatile; the key is lowercased first.
+     *
+     * @param key a JSON object key as written
+     * @return whether it is volatile
+     */
     public boolean contains(String key) {
         return lookup.contains(PyStr.lower(key));
     }
@@ -118,7 +172,11 @@ public final class VolatileFields {
         return lookup.contains(lowercasedKey);
     }
 
-    /** The lowercased names, sorted. */
+    /**
+     * The lowercased names, sorted.
+     *
+     * @return an immutable sorted set
+     */
     public Set<String> names() {
         return names;
     }

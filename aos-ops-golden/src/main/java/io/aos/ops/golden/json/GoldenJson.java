@@ -49,6 +49,9 @@ public final class GoldenJson {
     /**
      * A parse error as one clause for an operator: a broken limit says which (nesting deeper than
      * {@link #MAX_NESTING_DEPTH}, a number or string too long), anything else is Jackson's own message.
+     *
+     * @param e Jackson's error
+     * @return one clause
      */
     public static String problem(JsonProcessingException e) {
         String message = e.getOriginalMessage();
@@ -65,12 +68,21 @@ public final class GoldenJson {
     /**
      * Where a parse error happened: for a broken limit, where the parser stood (the exception's own location may be
      * the start of the document); else the exception's location. Null when unknown.
+     *
+     * @param e Jackson's error
+     * @return the location, or null
      */
     public static JsonLocation location(JsonProcessingException e) {
         return location(e, null);
     }
 
-    /** As {@link #location(JsonProcessingException)}, with the parser that failed when the exception lacks it. */
+    /**
+     * As {@link #location(JsonProcessingException)}, with the parser that failed when the exception lacks it.
+     *
+     * @param e      Jackson's error
+     * @param failed the parser that threw it
+     * @return the location, or null
+     */
     public static JsonLocation location(JsonProcessingException e, JsonParser failed) {
         if (e instanceof StreamConstraintsException) {
             JsonParser p = e.getProcessor() instanceof JsonParser own ? own : failed;
@@ -89,16 +101,27 @@ public final class GoldenJson {
         return e.getLocation();
     }
 
+    /** {@return the shared factory, with the limits above, for streaming readers (thread-safe, do not reconfigure)} */
     public static JsonFactory factory() {
         return FACTORY;
     }
 
-    /** A mapper reading and building trees the Python way; do not reconfigure it. */
+    /**
+     * A mapper reading and building trees the Python way; do not reconfigure it.
+     *
+     * @return the shared mapper (thread-safe)
+     */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
 
-    /** Parses JSON bytes written by this suite or by Python. */
+    /**
+     * Parses JSON bytes written by this suite or by Python.
+     *
+     * @param json UTF-8 JSON
+     * @return the tree
+     * @throws IllegalArgumentException if the bytes are not JSON
+     */
     public static JsonNode readTree(byte[] json) {
         try {
             return MAPPER.readTree(json);
@@ -109,7 +132,13 @@ public final class GoldenJson {
         }
     }
 
-    /** Parses JSON text. */
+    /**
+     * Parses JSON text.
+     *
+     * @param json JSON text
+     * @return the tree
+     * @throws IllegalArgumentException if the text is not JSON
+     */
     public static JsonNode readTree(String json) {
         try {
             return MAPPER.readTree(json);

@@ -13,13 +13,20 @@ import java.math.RoundingMode;
  * Jackson's Schubfach port (the algorithm of JDK 19's {@code Double.toString}). That algorithm has one documented
  * difference from Python's: when one digit would do it still picks the closest two-digit decimal (subnormals such as
  * {@code 5e-324}, which Java prints as {@code 4.9E-324}); {@link #shortestDigits} undoes it.
+ *
+ * <p>Stateless: thread-safe.
  */
 public final class PyFloat {
 
     private PyFloat() {
     }
 
-    /** Python's {@code repr(x)} for a finite or non-finite double ({@code inf}, {@code -inf}, {@code nan}). */
+    /**
+     * Python's {@code repr(x)} for a finite or non-finite double ({@code inf}, {@code -inf}, {@code nan}).
+     *
+     * @param x any double
+     * @return Python's text for it
+     */
     public static String repr(double x) {
         if (Double.isNaN(x)) {
             return "nan";
@@ -35,6 +42,10 @@ public final class PyFloat {
     /**
      * Python's {@code round(x, ndigits)} for a float: the exact binary value rounded half-even to {@code ndigits}
      * decimal places, read back as the nearest double. Keeps the sign of zero ({@code round(-1e-7, 6) == -0.0}).
+     *
+     * @param x       any double
+     * @param ndigits decimal places, may be negative as in Python
+     * @return the rounded value
      */
     public static double round(double x, int ndigits) {
         if (Double.isNaN(x) || Double.isInfinite(x) || x == 0.0) {

@@ -21,10 +21,19 @@ import java.util.Map;
  * does; the two differ when an astral character meets one in U+E000..U+FFFF ({@link #CODE_POINT_ORDER}).
  * Numbers: integer nodes of any size are written exactly; floating nodes (double, float, BigDecimal) are Python
  * floats and are written with {@code repr}.
+ *
+ * <p>Stateless: thread-safe.
  */
 public final class PyJson {
 
-    /** How {@code json.dumps} was called. */
+    /**
+     * How {@code json.dumps} was called.
+     *
+     * @param itemSeparator what separates items ({@code ","} or {@code ", "})
+     * @param keySeparator  what separates a key from its value ({@code ":"} or {@code ": "})
+     * @param indent        spaces per level, or -1 for one line
+     * @param sortKeys      whether object keys are sorted (by code point)
+     */
     public record Style(String itemSeparator, String keySeparator, int indent, boolean sortKeys) {
         /** {@code json.dumps(x, sort_keys=True, separators=(",", ":"))}. */
         public static final Style COMPACT = new Style(",", ":", -1, true);
@@ -33,7 +42,12 @@ public final class PyJson {
         /** {@code json.dump(x, f, indent=2)}: item separator {@code ","}, keys in insertion order. */
         public static final Style INDENT_2 = new Style(",", ": ", 2, false);
 
-        /** The same style with sorted keys switched on or off. */
+        /**
+         * The same style with sorted keys switched on or off.
+         *
+         * @param sort whether keys are sorted
+         * @return the style
+         */
         public Style sortKeys(boolean sort) {
             return new Style(itemSeparator, keySeparator, indent, sort);
         }
@@ -45,29 +59,59 @@ public final class PyJson {
     private PyJson() {
     }
 
-    /** {@code json.dumps(node, sort_keys=True, separators=(",", ":"))}. */
+    /**
+     * {@code json.dumps(node, sort_keys=True, separators=(",", ":"))}.
+     *
+     * @param node any JSON value
+     * @return the text
+     */
     public static String compact(JsonNode node) {
         return dumps(node, Style.COMPACT);
     }
 
-    /** {@code json.dumps(node, sort_keys=True)}. */
+    /**
+     * {@code json.dumps(node, sort_keys=True)}.
+     *
+     * @param node any JSON value
+     * @return the text
+     */
     public static String defaultSeparators(JsonNode node) {
         return dumps(node, Style.DEFAULT);
     }
 
+    /**
+     * {@code json.dumps(node, ...)} in the given style, with {@code ensure_ascii=True}.
+     *
+     * @param node  any JSON value
+     * @param style how {@code json.dumps} was called
+     * @return the text, all ASCII
+     */
     public static String dumps(JsonNode node, Style style) {
         PyJsonOutput out = new PyJsonOutput();
         write(node, style, out);
         return out.toString();
     }
 
-    /** The ASCII bytes of {@link #dumps}. */
+    /**
+     * The ASCII bytes of {@link #dumps}.
+     *
+     * @param node  any JSON value
+     * @param style how {@code json.dumps} was called
+     * @return the bytes
+     */
     public static byte[] dumpsBytes(JsonNode node, Style style) {
         PyJsonOutput out = new PyJsonOutput();
         write(node, style, out);
         return out.toByteArray();
     }
 
+    /**
+     * Appends {@link #dumps} of {@code node} to {@code out}.
+     *
+     * @param node  any JSON value
+     * @param style how {@code json.dumps} was called
+     * @param out   where to append
+     */
     public static void write(JsonNode node, Style style, PyJsonOutput out) {
         writeValue(node, style, out, 0);
     }

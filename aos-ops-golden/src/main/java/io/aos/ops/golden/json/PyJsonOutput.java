@@ -12,7 +12,7 @@ import java.util.Arrays;
  * {@code repr}, non-finite floats as {@code NaN}/{@code Infinity}, integers exact.
  *
  * <p>Everything written is ASCII, so the bytes can go straight into a digest without an encoding step. Reusable:
- * {@link #reset()} keeps the array.
+ * {@link #reset()} keeps the array. Not thread-safe: one buffer per thread.
  */
 public final class PyJsonOutput {
 
@@ -22,23 +22,36 @@ public final class PyJsonOutput {
     private int len;
     private final StringBuilder scratch = new StringBuilder(32);
 
+    /** An empty buffer of 256 bytes. */
     public PyJsonOutput() {
         this(256);
     }
 
+    /**
+     * An empty buffer.
+     *
+     * @param initialCapacity bytes to start with (at least 16 are allocated)
+     */
     public PyJsonOutput(int initialCapacity) {
         buf = new byte[Math.max(16, initialCapacity)];
     }
 
+    /** Empties the buffer, keeping its array. */
     public void reset() {
         len = 0;
     }
 
+    /** {@return the number of bytes written} */
     public int length() {
         return len;
     }
 
-    /** Truncates to {@code length} bytes (to undo a partly written token). */
+    /**
+     * Truncates to {@code length} bytes (to undo a partly written token).
+     *
+     * @param length the new length, 0 to {@link #length()}
+     * @throws IndexOutOfBoundsException if {@code length} is outside that range
+     */
     public void setLength(int length) {
         if (length < 0 || length > len) {
             throw new IndexOutOfBoundsException("length " + length + " outside 0.." + len);
@@ -46,16 +59,25 @@ public final class PyJsonOutput {
         len = length;
     }
 
-    /** The backing array; valid bytes are {@code [0, length())}. */
+    /**
+     * The backing array; valid bytes are {@code [0, length())}.
+     *
+     * @return the array itself, not a copy
+     */
     public byte[] array() {
         return buf;
     }
 
+    /** {@return a copy of the bytes written} */
     public byte[] toByteArray() {
         return Arrays.copyOf(buf, len);
     }
 
-    /** Feeds the written bytes to {@code digest}. */
+    /**
+     * Feeds the written bytes to {@code digest}.
+     *
+     * @param digest the digest to update
+     */
     public void updateDigest(MessageDigest digest) {
         digest.update(buf, 0, len);
     }
@@ -72,12 +94,21 @@ public final class PyJsonOutput {
         }
     }
 
+    /**
+     * Writes one byte.
+     *
+     * @param b the byte, in its low 8 bits
+     */
     public void writeByte(int b) {
         ensure(1);
         buf[len++] = (byte) b;
     }
 
-    /** Writes text known to be ASCII (separators, literals) as is. */
+    /**
+     * Writes text known to be ASCII (separators, literals) as is.
+     *
+     * @param ascii ASCII text
+     */
     public void writeAscii(String ascii) {
         int n = ascii.length();
         ensure(n);
@@ -86,25 +117,47 @@ public final class PyJsonOutput {
         }
     }
 
-    /** Copies {@code count} bytes from {@code src} at {@code offset}. */
+    /**
+     * Copies {@code count} bytes from {@code src} at {@code offset}.
+     *
+     * @param src    the bytes
+     * @param offset where to start in {@code src}
+     * @param count  how many
+     */
     public void writeBytes(byte[] src, int offset, int count) {
         ensure(count);
         System.arraycopy(src, offset, buf, len, count);
         len += count;
     }
 
+    /** Writes {@code null}. */
     public void writeNull() {
         writeAscii("null");
     }
 
+    /**
+     * Writes {@code true} or {@code false}.
+     *
+     * @param value the value
+     */
     public void writeBoolean(boolean value) {
         writeAscii(value ? "true" : "false");
     }
 
+    /**
+     * Writes an integer.
+     *
+     * @param value the value
+     */
     public void writeLong(long value) {
         writeAscii(Long.toString(value));
     }
 
+    /**
+     * Writes an integer of any size, exactly.
+     *
+     * @param value the value
+     */
     public void writeBigInteger(BigInteger value) {
         writeAscii(value.toString());
     }
@@ -112,12 +165,18 @@ public final class PyJsonOutput {
     /**
      * Writes an integer given as JSON text. Python reads {@code -0} as the int 0 and writes {@code 0}; everything
      * else a valid JSON integer can be is already Python's rendering.
+     *
+     * @param text a JSON integer's text
      */
     public void writeIntegerText(String text) {
         writeAscii("-0".equals(text) ? "0" : text);
     }
 
-    /** Python's rendering of a float in JSON: {@code repr}, or {@code NaN}, {@code Infinity}, {@code -Infinity}. */
+    /**
+     * Python's rendering of a float in JSON: {@code repr}, or {@code NaN}, {@code Infinity}, {@code -Infinity}.
+     *
+     * @param value the value
+     */
     public void writeDouble(double value) {
         if (Double.isNaN(value)) {
             writeAscii("NaN");
@@ -134,7 +193,12 @@ public final class PyJsonOutput {
         }
     }
 
-    /** Python's rendering of {@code round(value, ndigits)}, without building the rounded double's text twice. */
+    /**
+     * Python's rendering of {@code round(value, ndigits)}, without building the rounded double's text twice.
+     *
+     * @param value   the value before rounding
+     * @param ndigits decimal places
+     */
     public void writeRoundedDouble(double value, int ndigits) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             writeDouble(value);
@@ -212,7 +276,13 @@ public final class PyJsonOutput {
         return true;
     }
 
-    /** Writes ASCII characters as they are (a JSON integer's text). */
+    /**
+     * Writes ASCII characters as they are (a JSON integer's text).
+     *
+     * @param chars  the characters, all ASCII
+     * @param offset where to start
+     * @param count  how many
+     */
     public void writeAscii(char[] chars, int offset, int count) {
         ensure(count);
         for (int i = 0; i < count; i++) {
@@ -220,7 +290,13 @@ public final class PyJsonOutput {
         }
     }
 
-    /** Writes a quoted, escaped JSON string from a parser's character buffer, without making a String. */
+    /**
+     * Writes a quoted, escaped JSON string from a parser's character buffer, without making a String.
+     *
+     * @param chars  the characters
+     * @param offset where to start
+     * @param count  how many
+     */
     public void writeString(char[] chars, int offset, int count) {
         ensure(count + 2);
         buf[len++] = '"';
@@ -237,7 +313,11 @@ public final class PyJsonOutput {
         buf[len++] = '"';
     }
 
-    /** Writes a quoted, escaped JSON string. */
+    /**
+     * Writes a quoted, escaped JSON string.
+     *
+     * @param s the string
+     */
     public void writeString(CharSequence s) {
         int n = s.length();
         ensure(n + 2);

@@ -17,7 +17,9 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
  * than gzip -6, with the frame's content checksum on.
  */
 public enum ArchiveFormat {
+    /** gzip, level 6: {@code .tgz}, what {@code tar czf} writes. */
     GZIP(".tgz"),
+    /** zstd, level 1, with content checksum: {@code .tar.zst}. */
     ZSTD(".tar.zst");
 
     static final int GZIP_LEVEL = 6;
@@ -30,12 +32,21 @@ public enum ArchiveFormat {
         this.extension = extension;
     }
 
-    /** The file-name extension of archives written in this format. */
+    /**
+     * The file-name extension of archives written in this format.
+     *
+     * @return {@code .tgz} or {@code .tar.zst}
+     */
     public String extension() {
         return extension;
     }
 
-    /** The format of an archive by its file name ({@code .tgz}, {@code .tar.gz}, {@code .tar.zst}, {@code .tzst}). */
+    /**
+     * The format of an archive by its file name ({@code .tgz}, {@code .tar.gz}, {@code .tar.zst}, {@code .tzst}).
+     *
+     * @param name a file name
+     * @return the format, or empty when the name says none
+     */
     public static Optional<ArchiveFormat> ofFileName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".tgz") || lower.endsWith(".tar.gz")) {
@@ -47,7 +58,12 @@ public enum ArchiveFormat {
         return Optional.empty();
     }
 
-    /** Parses {@code gzip} or {@code zstd} (the {@code --format} values). */
+    /**
+     * Parses {@code gzip} or {@code zstd} (the {@code --format} values).
+     *
+     * @param name {@code gzip} ({@code gz}, {@code tgz}) or {@code zstd} ({@code zst}), any case
+     * @return the format, or empty for any other name
+     */
     public static Optional<ArchiveFormat> ofName(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "gzip", "gz", "tgz" -> Optional.of(GZIP);
@@ -56,6 +72,13 @@ public enum ArchiveFormat {
         };
     }
 
+    /**
+     * Wraps {@code out} in this format's compressor.
+     *
+     * @param out the stream the compressed bytes go to; closed with the returned stream
+     * @return the compressing stream
+     * @throws IOException if the compressor cannot start
+     */
     public OutputStream compress(OutputStream out) throws IOException {
         if (this == GZIP) {
             GzipParameters parameters = new GzipParameters();
@@ -69,6 +92,13 @@ public enum ArchiveFormat {
         return zstd;
     }
 
+    /**
+     * Wraps {@code in} in this format's decompressor (every member of a multi-member gzip).
+     *
+     * @param in the compressed bytes; closed with the returned stream
+     * @return the decompressing stream
+     * @throws IOException if the stream does not start as this format
+     */
     public InputStream decompress(InputStream in) throws IOException {
         if (this == GZIP) {
             // Every member of a multi-member gzip (pigz, or archives concatenated with cat), without the JDK

@@ -8,13 +8,22 @@ import java.util.List;
 
 /**
  * Verifies a finished archive on its own: everything {@link ArchiveReader} checks, plus the whole-file SHA-256
- * against the {@code .sha256} file beside it.
+ * against the {@code .sha256} file beside it. Stateless: thread-safe; it only reads.
  */
 public final class ArchiveVerifier {
 
-    /** The outcome for one archive. {@code reason} is null when it verified. */
+    /**
+     * The outcome for one archive. {@code reason} is null when it verified.
+     *
+     * @param archive  the archive
+     * @param ok       whether it verified
+     * @param files    members read
+     * @param reason   why it did not verify, one sentence naming the member where there is one; null when ok
+     * @param manifest the manifest's entries, as read
+     */
     public record Result(Path archive, boolean ok, int files, String reason, List<Manifest.Entry> manifest) {
 
+        /** {@return the archive's file name} */
         public String name() {
             return archive.getFileName().toString();
         }
@@ -23,11 +32,23 @@ public final class ArchiveVerifier {
     private ArchiveVerifier() {
     }
 
+    /**
+     * Verifies {@code archive}.
+     *
+     * @param archive the archive; its {@code .sha256} is read from beside it
+     * @return the outcome; a damaged or missing archive is a result that is not ok, never an exception
+     */
     public static Result verify(Path archive) {
         return verify(archive, null);
     }
 
-    /** Verifies {@code archive}, handing each member's bytes to {@code sink} as it is read (may be null). */
+    /**
+     * Verifies {@code archive}, handing each member's bytes to {@code sink} as it is read (may be null).
+     *
+     * @param archive the archive; its {@code .sha256} is read from beside it
+     * @param sink    receives each member's bytes, or null
+     * @return the outcome; a damaged or missing archive is a result that is not ok, never an exception
+     */
     public static Result verify(Path archive, ArchiveReader.MemberSink sink) {
         try {
             ArchiveFormat format = ArchiveFormat.ofFileName(archive.getFileName().toString())

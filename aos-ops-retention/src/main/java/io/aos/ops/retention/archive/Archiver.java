@@ -57,6 +57,9 @@ import java.util.function.Consumer;
  * archive to its final name (a link never replaces a file) and force the directory; only then delete the originals
  * (each only if its size and mtime are still those archived); remove the journal. The next run on the directory
  * first finishes an interrupted delete from the journal, and discards partial files.
+ *
+ * <p>Safe to use from several threads and processes at once: each directory is locked for the run, and a directory
+ * another run holds is reported busy, not waited for.
  * Public API.
  */
 public final class Archiver {
@@ -71,6 +74,12 @@ public final class Archiver {
     private final Consumer<String> phases;
     private final ChecksumFile.Writer checksums;
 
+    /**
+     * An archiver for the directories of {@code settings}.
+     *
+     * @param settings what to archive, where to, and the clock
+     * @param log      where actions are logged
+     */
     public Archiver(RetentionSettings settings, RetentionLog log) {
         this(settings, log, phase -> { }, ChecksumFile::create);
     }
@@ -96,6 +105,13 @@ public final class Archiver {
      * Archives every watched directory. A directory the operator named ({@link RetentionSettings#directoriesNamed})
      * that does not exist is a usage error, raised before anything is done; a default one that does not exist is
      * skipped with a log line.
+     *
+     * @param days   files modified more than this many days ago are archived
+     * @param format how archives are compressed
+     * @param dryRun list what would be archived, and write and remove nothing
+     * @return what happened, per directory; a busy or failed directory is reported there, the others still handled
+     * @throws io.aos.ops.core.OpsException (a usage error) if a named directory does not exist
+     * @throws IOException if the archive directory or the state directory cannot be written
      */
     public ArchiveReport archive(int days, ArchiveFormat format, boolean dryRun) throws IOException {
         if (settings.directoriesNamed()) {
@@ -603,7 +619,12 @@ public final class Archiver {
         Files.delete(from);
     }
 
-    /** Sizes as {@code du -h} would print them, roughly: {@code 512B}, {@code 12K}, {@code 3.4M}. */
+    /**
+     * Sizes as {@code du -h} would print them, roughly: {@code 512B}, {@code 12K}, {@code 3.4M}.
+     *
+     * @param bytes a size in bytes
+     * @return the size, short
+     */
     public static String humanBytes(long bytes) {
         String[] units = {"B", "K", "M", "G", "T"};
         double value = bytes;

@@ -21,28 +21,54 @@ import java.util.Optional;
  *
  * <p>A file is deleted only if it is still the file that was selected (same size and mtime), so one that a shadow
  * run rewrote after the scan stays. Traces and signatures go together (see {@link GoldenScanner#selectOld}).
+ *
+ * <p>Safe to use from several threads and processes at once: each directory is locked for the run, and a directory
+ * another run holds is reported busy, not waited for.
  */
 public final class Cleaner {
 
     /** Asks whether {@code count} files may be deleted from {@code dir}; {@link #FORCED} always says yes. */
     @FunctionalInterface
     public interface Confirmation {
+        /**
+         * Asks before deleting.
+         *
+         * @param dir   the directory
+         * @param count how many files would be deleted from it
+         * @return whether they may be deleted
+         */
         boolean approve(Path dir, int count);
     }
 
     /** Confirmation given up front ({@code --force}). */
     public static final Confirmation FORCED = (dir, count) -> true;
 
-    /** What happened in one directory; {@code problem} is null unless it was busy. */
+    /**
+     * What happened in one directory; {@code problem} is null unless it was busy.
+     *
+     * @param directory the directory
+     * @param selected  files old enough to delete
+     * @param deleted   files deleted
+     * @param skipped   whether the confirmation said no
+     * @param problem   why the directory was not handled (busy), or null
+     */
     public record DirectoryOutcome(Path directory, int selected, int deleted, boolean skipped, String problem) {
     }
 
-    /** The whole run. */
+    /**
+     * The whole run.
+     *
+     * @param days        the age in days files had to exceed
+     * @param dryRun      whether nothing was deleted
+     * @param directories one outcome per watched directory, in order
+     */
     public record Report(int days, boolean dryRun, List<DirectoryOutcome> directories) {
+        /** {@return the files deleted in all directories} */
         public int deleted() {
             return directories.stream().mapToInt(DirectoryOutcome::deleted).sum();
         }
 
+        /** {@return whether every directory was handled (none busy)} */
         public boolean ok() {
             return directories.stream().allMatch(d -> d.problem() == null);
         }
@@ -51,11 +77,28 @@ public final class Cleaner {
     private final RetentionSettings settings;
     private final RetentionLog log;
 
+    /**
+     * A cleaner for the directories of {@code settings}.
+     *
+     * @param settings what to clean and the clock
+     * @param log      where actions are logged
+     */
     public Cleaner(RetentionSettings settings, RetentionLog log) {
         this.settings = settings;
         this.log = log;
     }
 
+    /**
+     * Deletes golden files modified more than {@code days} days ago from every watched directory, after
+     * {@code confirmation} approves each directory.
+     *
+     * @param days         the age in days
+     * @param dryRun       list what would be deleted, and delete nothing
+     * @param confirmation asked once per directory with files to delete ({@link #FORCED} for none)
+     * @return what happened, per directory
+     * @throws io.aos.ops.core.OpsException (a usage error) if a named directory does not exist
+     * @throws IOException if a directory cannot be listed or a file deleted
+     */
     public Report cleanup(int days, boolean dryRun, Confirmation confirmation) throws IOException {
         Cutoff cutoff = Cutoff.of(settings.clock(), days);
         if (dryRun) {

@@ -14,6 +14,9 @@ import java.util.function.Consumer;
  * The retention action log: one plain-text line per action, {@code [<ISO-8601 time>] <message>}, appended and
  * forced to disk, never with colour codes. Each line is also handed to {@code echo} (the console), like
  * upstream's {@code tee -a}.
+ *
+ * <p>Thread-safe as far as its file goes: each line is one forced append, so lines from several threads or
+ * processes never interleave; the {@code echo} consumer must be thread-safe if the log is shared.
  */
 public final class RetentionLog {
 
@@ -21,18 +24,35 @@ public final class RetentionLog {
     private final Clock clock;
     private final Consumer<String> echo;
 
+    /**
+     * A log appending to {@code file}.
+     *
+     * @param file  the log file, or null to write no file
+     * @param clock stamps each line
+     * @param echo  receives each message (the console)
+     */
     public RetentionLog(Path file, Clock clock, Consumer<String> echo) {
         this.file = file;
         this.clock = clock;
         this.echo = echo;
     }
 
-    /** A log that writes nowhere and echoes nothing (dry runs of services, tests). */
+    /**
+     * A log that writes nowhere and echoes nothing (dry runs of services, tests).
+     *
+     * @param clock stamps lines (none are written)
+     * @return the log
+     */
     public static RetentionLog discarding(Clock clock) {
         return new RetentionLog(null, clock, line -> { });
     }
 
-    /** Logs one action; the console gets the bare message, the file gets it with a timestamp. */
+    /**
+     * Logs one action; the console gets the bare message, the file gets it with a timestamp.
+     *
+     * @param message the message
+     * @throws io.aos.ops.core.OpsException naming the log file if it cannot be appended to
+     */
     public void action(String message) {
         echo.accept(message);
         if (file == null) {
@@ -47,11 +67,16 @@ public final class RetentionLog {
         }
     }
 
-    /** Prints to the console only (listings that are not actions, such as each file of a dry run). */
+    /**
+     * Prints to the console only (listings that are not actions, such as each file of a dry run).
+     *
+     * @param message the message
+     */
     public void say(String message) {
         echo.accept(message);
     }
 
+    /** {@return the log file, or null when it writes none} */
     public Path file() {
         return file;
     }

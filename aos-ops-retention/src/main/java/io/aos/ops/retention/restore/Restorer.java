@@ -41,7 +41,13 @@ import java.util.Set;
  */
 public final class Restorer {
 
-    /** What was restored where: {@code restored} files now on disk under their names. */
+    /**
+     * What was restored where: {@code restored} files now on disk under their names.
+     *
+     * @param archive     the archive read
+     * @param destination the directory restored into
+     * @param restored    the number of files restored
+     */
     public record Result(Path archive, Path destination, int restored) {
     }
 
@@ -57,6 +63,15 @@ public final class Restorer {
     /**
      * {@link #restore(Path, Path, boolean)} holding the retention lock of {@code destination} (see
      * {@link DirectoryLock}), so an archive or cleanup run never works on a directory being restored into.
+     *
+     * @param archive     the archive
+     * @param destination the directory to restore into; created if missing
+     * @param force       whether an existing file of the same name may be replaced
+     * @param workDir     where retention keeps its locks ({@link io.aos.ops.retention.RetentionSettings#workDir()})
+     * @return what was restored
+     * @throws io.aos.ops.core.OpsException naming the archive or the file if the archive is missing, busy or does not
+     *         verify, or a file exists and {@code force} is off; nothing is left behind
+     * @throws IOException if the destination cannot be written
      */
     public static Result restore(Path archive, Path destination, boolean force, Path workDir) throws IOException {
         if (!Files.isRegularFile(archive)) {
@@ -80,6 +95,18 @@ public final class Restorer {
         }
     }
 
+    /**
+     * Verifies {@code archive} (checksum, manifest, every member), then restores its files into
+     * {@code destination}, all or nothing, without a lock (see the four-argument form).
+     *
+     * @param archive     the archive
+     * @param destination the directory to restore into; created if missing
+     * @param force       whether an existing file of the same name may be replaced
+     * @return what was restored
+     * @throws io.aos.ops.core.OpsException naming the archive or the file if the archive is missing or does not verify,
+     *         or a file exists and {@code force} is off; nothing is left behind
+     * @throws IOException if the destination cannot be written
+     */
     public static Result restore(Path archive, Path destination, boolean force) throws IOException {
         try {
             return restore(archive, destination, force, () -> { });

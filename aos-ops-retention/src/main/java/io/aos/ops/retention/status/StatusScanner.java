@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Builds a {@link StorageStatus} by streaming each directory once (constant memory, whatever the file count).
- * Public API.
+ * Public API. Thread-safe: it only reads.
  */
 public final class StatusScanner {
 
@@ -27,10 +27,21 @@ public final class StatusScanner {
 
     private final RetentionSettings settings;
 
+    /**
+     * A scanner of the directories of {@code settings}.
+     *
+     * @param settings the directories, the archive directory and the clock
+     */
     public StatusScanner(RetentionSettings settings) {
         this.settings = settings;
     }
 
+    /**
+     * Scans every watched directory and the archive directory once.
+     *
+     * @return the picture
+     * @throws IOException if a directory or the archive directory cannot be read
+     */
     public StorageStatus status() throws IOException {
         Instant now = settings.clock().instant();
         Instant windowStart = now.minus(Duration.ofHours(GROWTH_WINDOW_HOURS));
