@@ -6,6 +6,7 @@ import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.emergency.EmergencyStop;
 import io.aos.ops.golden.shadow.FaultInjection;
+import io.aos.ops.golden.shadow.ShadowRunLog;
 import io.aos.ops.golden.shadow.ShadowRunOptions;
 import io.aos.ops.golden.shadow.ShadowRunResult;
 import io.aos.ops.golden.shadow.ShadowRunner;
@@ -141,8 +142,9 @@ public final class ShadowRunCommand implements Callable<Integer> {
         }
         try (EmergencyStop stop = EmergencyStop.forConfig(config);
              MetricsExport metrics = MetricsExport.start(metricsPort, metricsBind, null)) {
+            // the runner reports events; the operator sees them as upstream's log lines on stdout
             ShadowRunner runner = new ShadowRunner(builder.build(), WorkflowRegistry.discover(), emergencyStop(stop),
-                    Clock.systemDefaultZone(), utf8(System.out), color);
+                    Clock.systemDefaultZone(), ShadowRunLog.to(utf8(System.out), color));
             // The run's series are read from its status.json and cycle reports at scrape time.
             metrics.observeBeforeScrape(runner.layout());
             return run(runner);
