@@ -1,6 +1,7 @@
 package io.aos.ops.cli.shadow;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.TerminalColour;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
@@ -136,7 +137,7 @@ public final class ShadowRunCommand implements Callable<Integer> {
                 throw OpsException.usage("--inject " + spec + ": " + e.getMessage());
             }
         }
-        boolean color = System.console() != null && config.env("NO_COLOR").isEmpty();
+        boolean color = TerminalColour.enabled(config);
         if (metricsPort != null && (metricsPort < 1 || metricsPort > 65535)) {
             throw OpsException.usage("--metrics-port must be within 1..65535, got " + metricsPort);
         }
