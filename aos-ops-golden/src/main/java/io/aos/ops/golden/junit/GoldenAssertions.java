@@ -51,8 +51,13 @@ public final class GoldenAssertions {
     }
 
     /**
-     * As {@link #assertGoldenMatches(Path, JsonNode)}, comparing with {@code options} (identity keys, volatile
-     * fields, tolerances).
+     * As {@link #assertGoldenMatches(Path, JsonNode)}, comparing with {@code options}.
+     *
+     * @param golden  the golden file (expected)
+     * @param actual  the trace the test produced
+     * @param options identity keys, volatile fields and tolerances of the comparison
+     * @throws org.opentest4j.AssertionFailedError if the trace does not match or the golden file does not exist
+     * @throws io.aos.ops.core.OpsException if the golden file is not valid JSON (naming the file, line and column)
      */
     public static void assertGoldenMatches(Path golden, JsonNode actual, DiffOptions options) {
         failIfFailed(GoldenCheck.check(golden, actual, options, updateMode()));
@@ -76,6 +81,8 @@ public final class GoldenAssertions {
     /**
      * Asserts that {@code actual} matches the golden file (or writes it in update mode).
      *
+     * @param actual the trace the test produced
+     * @param golden the golden file
      * @deprecated the actual trace comes first here, unlike everywhere else; use
      *     {@link #assertGoldenMatches(Path, JsonNode)}, which takes the golden file first
      */
@@ -87,6 +94,9 @@ public final class GoldenAssertions {
     /**
      * Asserts that {@code actual} matches the golden file, comparing with {@code options}.
      *
+     * @param actual  the trace the test produced
+     * @param golden  the golden file
+     * @param options how to compare
      * @deprecated the actual trace comes first here, unlike everywhere else; use
      *     {@link #assertGoldenMatches(Path, JsonNode, DiffOptions)}, which takes the golden file first
      */
@@ -98,6 +108,8 @@ public final class GoldenAssertions {
     /**
      * Asserts that the trace file {@code actualTrace} matches the golden file.
      *
+     * @param actualTrace the trace file the test produced
+     * @param golden      the golden file
      * @deprecated the actual trace comes first here, unlike everywhere else; use
      *     {@link #assertGoldenMatches(Path, Path)}, which takes the golden file first
      */
@@ -106,7 +118,11 @@ public final class GoldenAssertions {
         assertGoldenMatches(golden, actualTrace);
     }
 
-    /** True when {@code -Daos.golden.update=true} or {@code AOS_GOLDEN_UPDATE=1|true}. */
+    /**
+     * Whether update mode is on for the static assertions.
+     *
+     * @return true when {@code -Daos.golden.update=true} or {@code AOS_GOLDEN_UPDATE=1|true} ({@code yes} too)
+     */
     public static boolean updateMode() {
         return updateMode(System.getProperty(UPDATE_PROPERTY), System.getenv(UPDATE_ENV));
     }

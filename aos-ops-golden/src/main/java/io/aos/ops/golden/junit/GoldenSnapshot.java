@@ -43,6 +43,7 @@ public final class GoldenSnapshot {
      * A snapshot of this test whose golden files are named {@code <test>-<name>}.
      *
      * @param name letters, digits, {@code _ . - [ ]}
+     * @return a snapshot of the same test with that name
      * @throws IllegalArgumentException if the name is empty or has other characters
      */
     public GoldenSnapshot named(String name) {
@@ -51,12 +52,20 @@ public final class GoldenSnapshot {
         return new GoldenSnapshot(directory, baseName + "-" + name, update, failures);
     }
 
-    /** The directory the golden files of this test class live in. */
+    /**
+     * Where the golden files of this test class live.
+     *
+     * @return {@code <dir>/<TestClass>}
+     */
     public Path directory() {
         return directory;
     }
 
-    /** The name the next unnamed assertion's golden file starts with (before {@code .json} or {@code .jsonl}). */
+    /**
+     * The test's name for its golden files.
+     *
+     * @return what the first unnamed assertion's golden file is called, before {@code .json} or {@code .jsonl}
+     */
     public String baseName() {
         return baseName;
     }
@@ -64,6 +73,7 @@ public final class GoldenSnapshot {
     /**
      * Asserts that the trace {@code actual} matches the golden file {@code <name>.json}, or writes it in update mode.
      *
+     * @param actual the trace the test produced
      * @throws org.opentest4j.AssertionFailedError if the trace does not match or the golden file does not exist; the
      *     actual trace is then in {@code <name>.json.new}
      * @throws io.aos.ops.core.OpsException if the golden file is not valid JSON (naming the file, line and column)
@@ -72,7 +82,12 @@ public final class GoldenSnapshot {
         assertMatches(actual, DiffOptions.defaults());
     }
 
-    /** As {@link #assertMatches(JsonNode)}, comparing with {@code options}. */
+    /**
+     * As {@link #assertMatches(JsonNode)}, comparing with {@code options}.
+     *
+     * @param actual  the trace the test produced
+     * @param options identity keys, volatile fields and tolerances of the comparison
+     */
     public void assertMatches(JsonNode actual, DiffOptions options) {
         Path golden = directory.resolve(nextName() + ".json");
         report(GoldenCheck.check(golden, actual, options, update));
@@ -83,6 +98,7 @@ public final class GoldenSnapshot {
      * update mode. The golden file is {@code <name>.jsonl} for a JSONL trace (a name ending in {@code .jsonl}) and
      * {@code <name>.json} otherwise; the two are compared as files.
      *
+     * @param actualTrace the trace file the test produced
      * @throws org.opentest4j.AssertionFailedError if the trace does not match or the golden file does not exist; the
      *     actual trace is then in the golden file's {@code .new} file
      * @throws io.aos.ops.core.OpsException if either file is unreadable or invalid, or the two cannot be compared

@@ -88,59 +88,131 @@ public interface ShadowRunListener {
         FAIL_FAST
     }
 
-    /** The run starts. */
+    /**
+     * The run starts.
+     *
+     * @param start what it runs, where
+     */
     default void runStarted(Start start) {
     }
 
-    /** Cycle {@code cycle} (1-based) starts. */
+    /**
+     * A cycle starts.
+     *
+     * @param at    when
+     * @param cycle its number, from 1
+     */
     default void cycleStarted(Instant at, long cycle) {
     }
 
-    /** A primary run of the cycle just run carries an injected flaw. */
+    /**
+     * A primary run of the cycle just run carries an injected flaw.
+     *
+     * @param at    when the cycle ended
+     * @param fault which run, which flaw
+     */
     default void faultInjected(Instant at, InjectedFault fault) {
     }
 
-    /** {@code stopped} of the cycle's {@code total} primary workflows ended as emergency_stopped. */
+    /**
+     * Primary workflows of a cycle ended as emergency_stopped.
+     *
+     * @param at      when the cycle ended
+     * @param cycle   the cycle
+     * @param stopped how many ended so
+     * @param total   the cycle's primary workflows
+     */
     default void workflowsEmergencyStopped(Instant at, long cycle, long stopped, long total) {
     }
 
-    /** {@code failed} primary workflows of the cycle failed; {@code firstError} is the first one's error. */
+    /**
+     * Primary workflows of a cycle failed.
+     *
+     * @param at         when the cycle ended
+     * @param cycle      the cycle
+     * @param failed     how many failed
+     * @param firstError the first one's error
+     */
     default void workflowsFailed(Instant at, long cycle, long failed, String firstError) {
     }
 
-    /** A replay of the cycle did not match its golden file. Sent before {@link #cycleFinished}. */
+    /**
+     * A replay of the cycle did not match its golden file. Sent before {@link #cycleFinished}.
+     *
+     * @param at     when the cycle ended
+     * @param cycle  the cycle
+     * @param detail which run, how it diverged, the root cause (as in the cycle report)
+     */
     default void mismatch(Instant at, long cycle, MismatchDetail detail) {
     }
 
-    /** A cycle is done: its report (also in {@code reports/cycle_N.json}) and the run's totals. */
+    /**
+     * A cycle is done.
+     *
+     * @param at     when
+     * @param report its report, also in {@code reports/cycle_N.json}
+     * @param totals the run's totals so far
+     */
     default void cycleFinished(Instant at, CycleReport report, Totals totals) {
     }
 
-    /** The emergency stop is engaged: the run pauses until it is released. */
+    /**
+     * The emergency stop is engaged: the run pauses until it is released.
+     *
+     * @param at when
+     */
     default void paused(Instant at) {
     }
 
-    /** The emergency stop was released: the run resumes. */
+    /**
+     * The emergency stop was released: the run resumes.
+     *
+     * @param at when
+     */
     default void resumed(Instant at) {
     }
 
-    /** The run stops before its planned end, for {@code reason}. */
+    /**
+     * The run stops before its planned end.
+     *
+     * @param at     when
+     * @param reason why
+     */
     default void stopping(Instant at, StopReason reason) {
     }
 
-    /** The run broke off with {@code cause}; it ends as failed. */
+    /**
+     * The run broke off; it ends as failed.
+     *
+     * @param at    when
+     * @param cause what broke it
+     */
     default void brokeOff(Instant at, Exception cause) {
     }
 
-    /** {@code shadow.log} could not be written; the run goes on without it. */
+    /**
+     * {@code shadow.log} could not be written; the run goes on without it.
+     *
+     * @param at    when
+     * @param cause the write's failure
+     */
     default void logFileFailed(Instant at, IOException cause) {
     }
 
-    /** The run has ended. The last event. */
+    /**
+     * The run has ended. The last event.
+     *
+     * @param finish how it ended
+     */
     default void runFinished(Finish finish) {
     }
 
-    /** A listener that passes every event to each of {@code listeners}, in order. */
+    /**
+     * A listener that passes every event to each of {@code listeners}, in order.
+     *
+     * @param listeners the listeners
+     * @return one listener for all of them
+     */
     static ShadowRunListener all(List<? extends ShadowRunListener> listeners) {
         List<ShadowRunListener> each = List.copyOf(checkNotNull(listeners, "listeners"));
         return new ShadowRunListener() {

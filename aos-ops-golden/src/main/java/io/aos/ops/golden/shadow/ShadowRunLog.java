@@ -40,6 +40,7 @@ public final class ShadowRunLog implements ShadowRunListener {
      *
      * @param out    where the lines go; pass a UTF-8 stream, the rule and the PASSED/FAILED marks are not ASCII
      * @param colour colour the tags; pass true only for a terminal with colour wanted
+     * @return a listener to pass to {@link ShadowRunner}
      */
     public static ShadowRunLog to(PrintStream out, boolean colour) {
         return new ShadowRunLog(ShadowLog.console(checkNotNull(out, "out"), colour));

@@ -79,7 +79,11 @@ public final class ShadowRunner {
         this.layout = ShadowRunLayout.of(options.output());
     }
 
-    /** The run's files. */
+    /**
+     * The run's files.
+     *
+     * @return where the run writes, under {@link ShadowRunOptions#output()}
+     */
     public ShadowRunLayout layout() {
         return layout;
     }
@@ -89,12 +93,22 @@ public final class ShadowRunner {
         stopRequested.countDown();
     }
 
-    /** Waits until {@link #run()} has returned; true if it has. */
+    /**
+     * Waits until {@link #run()} has returned.
+     *
+     * @param timeout how long to wait at most
+     * @return true if it has returned
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
     public boolean awaitFinished(Duration timeout) throws InterruptedException {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The result once {@link #run()} has returned, else empty. */
+    /**
+     * How the run ended.
+     *
+     * @return the result once {@link #run()} has returned, else empty
+     */
     public Optional<ShadowRunResult> result() {
         return Optional.ofNullable(result);
     }
@@ -102,6 +116,8 @@ public final class ShadowRunner {
     /**
      * Runs the simulation to its end and returns how it went. Throws {@link OpsException} (usage) before starting if
      * the output directory is in use or holds an earlier run.
+     *
+     * @return how the run ended
      */
     public ShadowRunResult run() {
         ShadowRunLog logFile = null;
