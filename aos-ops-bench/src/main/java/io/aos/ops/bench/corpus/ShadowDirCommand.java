@@ -1,13 +1,12 @@
 package io.aos.ops.bench.corpus;
 
+import io.aos.ops.golden.shadow.ShadowRunListener;
 import io.aos.ops.golden.shadow.ShadowRunOptions;
 import io.aos.ops.golden.shadow.ShadowRunResult;
 import io.aos.ops.golden.shadow.ShadowRunner;
 import io.aos.ops.golden.shadow.StopCheck;
 import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -89,11 +88,9 @@ final class ShadowDirCommand implements Callable<Integer> {
         ShadowRunOptions options = ShadowRunOptions.builder(output).cycles((long) cycles).workers(workers)
                 .workflowsPerCycle(workflowsPerCycle).cycleInterval(Duration.ZERO).seed(seed).build();
         ShadowRunResult result;
-        try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), false, "UTF-8")) {
-            // the log lines still go to DIR/shadow.log
-            result = new ShadowRunner(options, WorkflowRegistry.builtins(), StopCheck.NEVER, Clock.systemUTC(),
-                    quiet, false).run();
-        }
+        // no console; the log lines still go to DIR/shadow.log
+        result = new ShadowRunner(options, WorkflowRegistry.builtins(), StopCheck.NEVER, Clock.systemUTC(),
+                ShadowRunListener.NONE).run();
         long bytes = 0;
         long files = 0;
         try (var golden = Files.newDirectoryStream(output.resolve("golden"))) {

@@ -2,6 +2,7 @@ package io.aos.ops.cli.emergency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aos.ops.cli.TerminalColour;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.emergency.AuditEntry;
@@ -30,7 +31,7 @@ final class EmergencyStopView {
 
     EmergencyStopView(PrintWriter out, OpsConfig config) {
         this.out = out;
-        this.colour = System.console() != null && config.env("NO_COLOR").isEmpty();
+        this.colour = TerminalColour.enabled(config);
     }
 
     /** Exit code of {@code status}: 0 RUNNING, 1 STOPPED, 2 UNKNOWN. */

@@ -1,6 +1,7 @@
 package io.aos.ops.cli.golden;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.TerminalColour;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.core.json.OpsJson;
@@ -89,7 +90,7 @@ public final class GoldenDiffCommand implements Callable<Integer> {
                 ? OpsJson.pretty().writeValueAsString(DiffReport.json(result, a.toString(), b.toString(), verbose))
                         + "\n"
                 : DiffReport.text(result, a.toString(), b.toString(), verbose,
-                        output == null && System.console() != null && System.getenv("NO_COLOR") == null);
+                        output == null && TerminalColour.enabled(common.config()));
         PrintWriter out = spec.commandLine().getOut();
         if (output != null) {
             try {

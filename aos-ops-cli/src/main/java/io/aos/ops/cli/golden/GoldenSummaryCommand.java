@@ -1,6 +1,7 @@
 package io.aos.ops.cli.golden;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.TerminalColour;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.core.json.OpsJson;
@@ -78,7 +79,7 @@ public final class GoldenSummaryCommand implements Callable<Integer> {
         String report = asJson
                 ? OpsJson.pretty().writeValueAsString(SummaryReport.json(summary)) + "\n"
                 : SummaryReport.text(summary,
-                        output == null && System.console() != null && System.getenv("NO_COLOR") == null);
+                        output == null && TerminalColour.enabled(common.config()));
         PrintWriter out = spec.commandLine().getOut();
         if (output != null) {
             try {

@@ -1,6 +1,7 @@
 package io.aos.ops.cli.monitor;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.TerminalColour;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.monitor.debug.DebugConsole;
 import io.aos.ops.monitor.debug.DebugReport;
@@ -30,10 +31,6 @@ public final class DebugOptions {
                 Clock.systemDefaultZone());
     }
 
-    boolean colour() {
-        return System.console() != null && config().env("NO_COLOR").isEmpty();
-    }
-
     /**
      * The one exit-code mapping of the report commands: 1 when something failed (a mismatch, a golden file or trace
      * that does not verify), else 2 when the answer is incomplete (a golden entry that could not be checked, or a
@@ -52,7 +49,7 @@ public final class DebugOptions {
         if (json) {
             Output.json(spec, report.toJson());
         } else {
-            Output.text(spec, report.render(colour()));
+            Output.text(spec, report.render(TerminalColour.enabled(config())));
         }
         return exitCode;
     }

@@ -5,7 +5,7 @@ import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
 import io.aos.ops.monitor.debug.GoldenReplay;
 import io.aos.ops.monitor.debug.ReplayResult;
-import io.aos.ops.monitor.discovery.RunDiscovery;
+import io.aos.ops.monitor.discovery.RunLocator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,7 +50,7 @@ public final class DebugReplayCommand implements Callable<Integer> {
     public Integer call() {
         Optional<Path> runDir = options.location.runDir();
         if (runDir.isEmpty() && !Files.isRegularFile(Path.of(run))) {
-            runDir = RunDiscovery.forConfig(options.config())
+            runDir = RunLocator.forConfig(options.config())
                     .discover(Optional.empty(), Optional.empty()).runDir();
             if (runDir.isEmpty()) {
                 throw OpsException.usage("no shadow run matches "

@@ -50,9 +50,4 @@ public final class RetentionOptions {
         }
         return flag;
     }
-
-    /** True when colour may be used: a terminal, and NO_COLOR unset in the command's environment. */
-    static boolean colour(OpsConfig config) {
-        return System.console() != null && config.env("NO_COLOR").isEmpty();
-    }
 }

@@ -1,6 +1,7 @@
 package io.aos.ops.cli.retention;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.TerminalColour;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.io.IoReason;
 import io.aos.ops.core.json.OpsJson;
@@ -83,7 +84,7 @@ public final class RetentionVerifyCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        boolean colour = RetentionOptions.colour(retention.config(common)) && !json;
+        boolean colour = TerminalColour.enabled(retention.config(common)) && !json;
         List<VerifyJson> results = new ArrayList<>();
         int failed = 0;
         for (Path archive : targets) {

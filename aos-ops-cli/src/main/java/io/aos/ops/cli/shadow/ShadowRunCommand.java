@@ -1,11 +1,13 @@
 package io.aos.ops.cli.shadow;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.TerminalColour;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.emergency.EmergencyStop;
 import io.aos.ops.golden.shadow.FaultInjection;
+import io.aos.ops.golden.shadow.ShadowRunLog;
 import io.aos.ops.golden.shadow.ShadowRunOptions;
 import io.aos.ops.golden.shadow.ShadowRunResult;
 import io.aos.ops.golden.shadow.ShadowRunner;
@@ -135,14 +137,15 @@ public final class ShadowRunCommand implements Callable<Integer> {
                 throw OpsException.usage("--inject " + spec + ": " + e.getMessage());
             }
         }
-        boolean color = System.console() != null && config.env("NO_COLOR").isEmpty();
+        boolean color = TerminalColour.enabled(config);
         if (metricsPort != null && (metricsPort < 1 || metricsPort > 65535)) {
             throw OpsException.usage("--metrics-port must be within 1..65535, got " + metricsPort);
         }
         try (EmergencyStop stop = EmergencyStop.forConfig(config);
              MetricsExport metrics = MetricsExport.start(metricsPort, metricsBind, null)) {
+            // the runner reports events; the operator sees them as upstream's log lines on stdout
             ShadowRunner runner = new ShadowRunner(builder.build(), WorkflowRegistry.discover(), emergencyStop(stop),
-                    Clock.systemDefaultZone(), utf8(System.out), color);
+                    Clock.systemDefaultZone(), ShadowRunLog.to(utf8(System.out), color));
             // The run's series are read from its status.json and cycle reports at scrape time.
             metrics.observeBeforeScrape(runner.layout());
             return run(runner);

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.cli.CliRun;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.shadow.FaultInjection;
+import io.aos.ops.golden.shadow.ShadowRunListener;
 import io.aos.ops.golden.shadow.ShadowRunOptions;
 import io.aos.ops.golden.shadow.ShadowRunner;
 import io.aos.ops.golden.shadow.StopCheck;
 import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -69,7 +68,7 @@ class DebugCommandTest {
             options.inject(FaultInjection.parse(injection));
         }
         new ShadowRunner(options.build(), WorkflowRegistry.builtins(), StopCheck.NEVER, Clock.systemUTC(),
-                new PrintStream(OutputStream.nullOutputStream()), false).run();
+                ShadowRunListener.NONE).run();
         return dir;
     }
 

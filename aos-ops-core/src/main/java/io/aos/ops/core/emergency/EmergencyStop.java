@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.common.base.Ticker;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsConfig.Source;
@@ -272,11 +273,8 @@ public final class EmergencyStop implements AutoCloseable {
         listeners.add(state);
         synchronized (this) {
             if (poller == null) {
-                poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                    Thread thread = new Thread(runnable, "aos-emergency-stop-poller");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                poller = Executors.newSingleThreadScheduledExecutor(
+                        new ThreadFactoryBuilder().setNameFormat("aos-emergency-stop-poller").setDaemon(true).build());
                 long every = Math.max(recheckNanos, MIN_POLL_INTERVAL.toNanos());
                 poller.scheduleWithFixedDelay(this::poll, 0, every, TimeUnit.NANOSECONDS);
             } else {

@@ -3,6 +3,7 @@ package io.aos.ops.golden.diff;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.aos.ops.core.OpsException;
 import java.io.IOException;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Walks two documents and lists their differences: objects by key, arrays by {@link Alignment}. A document whose
@@ -150,11 +152,10 @@ final class StructuralDiff {
     /** Below this many events one thread compares the whole trace; package-private so tests can lower it. */
     static int parallelMinEvents = 20_000;
 
-    static final Executor HALF_RUNNER = task -> {
-        Thread t = new Thread(task, "golden-diff-half");
-        t.setDaemon(true);
-        t.start();
-    };
+    private static final ThreadFactory HALF_THREADS =
+            new ThreadFactoryBuilder().setNameFormat("golden-diff-half-%d").setDaemon(true).build();
+
+    static final Executor HALF_RUNNER = task -> HALF_THREADS.newThread(task).start();
 
     /** Lines {@code [from, to)} of both traces, token by token; false if the lines hold more values than lines. */
     private boolean lockstepRange(JsonlSequence a, JsonlSequence b, int from, int to, List<String> paths,

@@ -8,16 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
 
 /**
- * The run's log lines in upstream's shape, {@code [TAG] HH:MM:SS message}, so existing habits and greps keep
- * working. Written to stdout (in colour only when the caller says stdout is a terminal and NO_COLOR is unset) and,
- * never coloured, to {@code <output>/shadow.log}. A failure to write the file never stops the run.
+ * Where the run's log lines go, in upstream's shape, {@code [TAG] HH:MM:SS message}, so existing habits and greps
+ * keep working: a console stream (in colour only when the caller says so), or {@code <output>/shadow.log}, never
+ * coloured. A failure to write the file never stops the run.
  */
-final class ShadowLog implements Closeable {
+abstract class ShadowLog implements Closeable {
 
     /** Upstream's separator rule: 63 times U+2550. */
     static final String RULE = "═".repeat(63);
@@ -35,77 +35,95 @@ final class ShadowLog implements Closeable {
     private static final String RESET = "\033[0m";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private final PrintStream out;
-    private final boolean color;
-    private final Clock clock;
-    private BufferedWriter file;
-
-    ShadowLog(PrintStream out, boolean color, Clock clock) {
-        this.out = out;
-        this.color = color;
-        this.clock = clock;
+    /** Lines to {@code out}, flushed one by one; tags coloured if {@code color}. */
+    static ShadowLog console(PrintStream out, boolean color) {
+        return new Console(out, color);
     }
 
-    /** Also writes every line to {@code logFile} from now on (appending). */
-    synchronized void teeTo(Path logFile) throws IOException {
-        file = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    /** Lines appended to {@code logFile}; on the first failure to write, {@code onFailure} and no more lines. */
+    static ShadowLog file(Path logFile, Consumer<IOException> onFailure) throws IOException {
+        return new LogFile(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND, StandardOpenOption.WRITE), onFailure);
     }
 
-    void info(String message) {
-        line(Level.INFO, message);
-    }
-
-    void warn(String message) {
-        line(Level.WARN, message);
-    }
-
-    void error(String message) {
-        line(Level.ERROR, message);
-    }
-
-    void step(String message) {
-        line(Level.STEP, message);
-    }
-
-    synchronized void line(Level level, String message) {
-        String time = LocalTime.now(clock).format(TIME);
+    /** A tagged line at {@code time}. */
+    final synchronized void line(Level level, LocalTime time, String message) {
         String tag = "[" + level.name() + "]";
-        out.println((color ? level.color + tag + RESET : tag) + " " + time + " " + message);
-        out.flush();
-        toFile(tag + " " + time + " " + message);
+        String rest = " " + time.format(TIME) + " " + message;
+        write(tag + rest, level.color + tag + RESET + rest);
     }
 
     /** A line without tag or time (banner and report block). */
-    synchronized void plain(String text) {
-        out.println(text);
-        out.flush();
-        toFile(text);
+    final synchronized void plain(String text) {
+        write(text, text);
     }
 
-    private void toFile(String text) {
-        if (file == null) {
-            return;
-        }
-        try {
-            file.write(text);
-            file.newLine();
-            file.flush();
-        } catch (IOException e) {
-            file = null;
-            out.println("[WARN] cannot write the log file any more (" + e.getMessage() + "); stdout only from now on");
-        }
+    /** A note for the console only, such as that the log file can no longer be written. */
+    synchronized void consoleNote(String text) {
     }
+
+    abstract void write(String plain, String coloured);
 
     @Override
-    public synchronized void close() {
-        if (file != null) {
-            try {
-                file.close();
-            } catch (IOException e) {
-                // The lines are already on stdout.
+    public void close() {
+    }
+
+    private static final class Console extends ShadowLog {
+        private final PrintStream out;
+        private final boolean color;
+
+        Console(PrintStream out, boolean color) {
+            this.out = out;
+            this.color = color;
+        }
+
+        @Override
+        void write(String plain, String coloured) {
+            out.println(color ? coloured : plain);
+            out.flush();
+        }
+
+        @Override
+        synchronized void consoleNote(String text) {
+            out.println(text);
+            out.flush();
+        }
+    }
+
+    private static final class LogFile extends ShadowLog {
+        private final Consumer<IOException> onFailure;
+        private BufferedWriter file;
+
+        LogFile(BufferedWriter file, Consumer<IOException> onFailure) {
+            this.file = file;
+            this.onFailure = onFailure;
+        }
+
+        @Override
+        void write(String plain, String coloured) {
+            if (file == null) {
+                return;
             }
-            file = null;
+            try {
+                file.write(plain);
+                file.newLine();
+                file.flush();
+            } catch (IOException e) {
+                close();
+                onFailure.accept(e);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (file != null) {
+                try {
+                    file.close();
+                } catch (IOException e) {
+                    // The lines written so far are flushed; nothing more to save.
+                }
+                file = null;
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package io.aos.ops.golden.summary;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
@@ -17,6 +18,7 @@ import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Summarises shadow simulation directories (each the root holding {@code reports/} and {@code golden/}). Reads
@@ -28,11 +30,9 @@ import java.util.List;
 public final class GoldenSummary {
 
     /** One daemon thread, so that a summary never keeps a JVM alive. */
-    private static final Executor GOLDEN_LISTER = task -> {
-        Thread t = new Thread(task, "golden-lister");
-        t.setDaemon(true);
-        t.start();
-    };
+    private static final ThreadFactory LISTER_THREADS =
+            new ThreadFactoryBuilder().setNameFormat("golden-lister-%d").setDaemon(true).build();
+    private static final Executor GOLDEN_LISTER = task -> LISTER_THREADS.newThread(task).start();
 
     private final Clock clock;
 

@@ -39,7 +39,7 @@ class ShadowRunnerTest {
 
     private ShadowRunner runner(ShadowRunOptions options, StopCheck stop) {
         return new ShadowRunner(options, WorkflowRegistry.builtins(), stop, CLOCK,
-                new PrintStream(stdout, true, StandardCharsets.UTF_8), false);
+                ShadowRunLog.to(new PrintStream(stdout, true, StandardCharsets.UTF_8), false));
     }
 
     private ShadowRunOptions.Builder quick(Path out) {

@@ -6,9 +6,6 @@ import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +32,7 @@ class WorkflowPluginTest {
         ShadowRunOptions options = ShadowRunOptions.builder(tmp.resolve("run")).cycles(1L).workflowsPerCycle(3)
                 .cycleInterval(Duration.ZERO).seed(3L).build();
         ShadowRunResult result = new ShadowRunner(options, onlyCounter, StopCheck.NEVER, Clock.systemUTC(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false).run();
+                ShadowRunListener.NONE).run();
 
         assertThat(result.mismatches()).isEqualTo(3);
         CycleReport report = OpsJson.read(ShadowRunLayout.of(tmp.resolve("run")).cycleReport(1), CycleReport.class);

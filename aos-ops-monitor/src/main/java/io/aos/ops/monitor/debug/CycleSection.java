@@ -3,8 +3,8 @@ package io.aos.ops.monitor.debug;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
-import io.aos.ops.monitor.discovery.RunFigures;
-import io.aos.ops.monitor.discovery.StateFiles;
+import io.aos.ops.monitor.discovery.RunProgress;
+import io.aos.ops.monitor.discovery.RunStateReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ final class CycleSection implements DebugSection {
     record LastReport(long cycle, long workflows, long replays, long mismatches) {
     }
 
-    private final RunFigures figures;
+    private final RunProgress figures;
     private final Optional<ShadowRunStatus> status;
     private final List<LastReport> lastReports = new ArrayList<>();
     private final List<String> lastProgress;
@@ -57,7 +57,7 @@ final class CycleSection implements DebugSection {
             Path file = last.get(i);
             long n = ShadowRunLayout.cycleNumber(file).orElseThrow();
             try {
-                StateFiles.CycleCounts c = StateFiles.readCycleCounts(file);
+                RunStateReader.CycleCounts c = RunStateReader.readCycleCounts(file);
                 lastReports.add(new LastReport(n, c.workflows(), c.replays(), c.mismatches()));
             } catch (OpsException e) {
                 // Upstream's runner creates the report when the cycle starts and fills it when it ends.

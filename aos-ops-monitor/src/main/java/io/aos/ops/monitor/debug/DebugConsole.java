@@ -7,8 +7,8 @@ import io.aos.ops.core.OpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.process.ProcessTable;
-import io.aos.ops.monitor.discovery.RunDiscovery;
-import io.aos.ops.monitor.discovery.RunObserver;
+import io.aos.ops.monitor.discovery.RunLocator;
+import io.aos.ops.monitor.discovery.RunSnapshotReader;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,13 +60,13 @@ public final class DebugConsole {
      */
     public static DebugConsole create(OpsConfig config, Optional<Path> runDir, Optional<Path> log, Clock clock) {
         checkNotNull(config, "config");
-        WatchedRun run = RunDiscovery.forConfig(config).discover(runDir, log);
+        WatchedRun run = RunLocator.forConfig(config).discover(runDir, log);
         if (run.runDir().isEmpty() && run.log().isEmpty()) {
             throw OpsException.badInput(Path.of(config.get(OpsSetting.SHADOW_RUN_GLOB)),
                     "no shadow run matches, and no log matches " + config.get(OpsSetting.SHADOW_LOG_GLOB)
                             + "; give --run-dir DIR or --log FILE");
         }
-        return create(config, run, clock, ProcessTable.system(), RunObserver.UPSTREAM_RUNNER);
+        return create(config, run, clock, ProcessTable.system(), RunSnapshotReader.UPSTREAM_RUNNER);
     }
 
     /** A console on {@code run}, with the process table and upstream-runner match given (for tests and services). */
@@ -75,7 +75,7 @@ public final class DebugConsole {
         checkNotNull(config, "config");
         checkNotNull(run, "run");
         checkNotNull(clock, "clock");
-        RunObserver observer = new RunObserver(run, clock, processes, upstreamRunner);
+        RunSnapshotReader observer = new RunSnapshotReader(run, clock, processes, upstreamRunner);
         return new DebugConsole(new DebugInputs(config, clock, processes, observer.observe()));
     }
 

@@ -76,9 +76,9 @@ public final class CycleReportScan {
      * NOT_A_FILE if it is not a regular file (noted at once, with what it is).
      */
     private Read read(Path file) {
-        StateFiles.CycleCounts report;
+        RunStateReader.CycleCounts report;
         try {
-            report = StateFiles.readCycleCounts(file);
+            report = RunStateReader.readCycleCounts(file);
         } catch (OpsException e) {
             if (e.getCause() instanceof NotRegularFileException) {
                 notFiles.add(e.getMessage());

@@ -35,7 +35,7 @@ public record RunSnapshot(
         Optional<Instant> logModified,
         Optional<LogEvent.Finished> logFinish,
         boolean logShutdown,
-        RunFigures figures) {
+        RunProgress figures) {
 
     public RunSnapshot {
         checkNotNull(observedAt, "observedAt");

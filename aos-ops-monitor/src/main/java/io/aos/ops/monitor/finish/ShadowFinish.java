@@ -16,10 +16,10 @@ import io.aos.ops.golden.summary.GoldenSummary;
 import io.aos.ops.golden.summary.ShadowSummary;
 import io.aos.ops.golden.summary.SummaryReport;
 import io.aos.ops.monitor.daemon.DaemonControl;
-import io.aos.ops.monitor.discovery.RunDiscovery;
-import io.aos.ops.monitor.discovery.RunObserver;
+import io.aos.ops.monitor.discovery.RunLocator;
 import io.aos.ops.monitor.discovery.RunSnapshot;
-import io.aos.ops.monitor.discovery.StateFiles;
+import io.aos.ops.monitor.discovery.RunSnapshotReader;
+import io.aos.ops.monitor.discovery.RunStateReader;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -112,7 +112,7 @@ public final class ShadowFinish {
      * be found, or a {@code finish.json} or log that cannot be read, is an {@link OpsException} before any step.
      */
     public FinishReport finish(Options options, Consumer<StepOutcome> progress) {
-        WatchedRun run = RunDiscovery.forConfig(config).discover(options.runDir(), options.log());
+        WatchedRun run = RunLocator.forConfig(config).discover(options.runDir(), options.log());
         Path runDir = run.runDir().orElseThrow(() -> OpsException.usage("no shadow run directory matches "
                 + config.get(OpsSetting.SHADOW_RUN_GLOB) + "; name the run with --run-dir"));
         Path stateFile = runDir.resolve(FinishState.FILE_NAME);
@@ -128,7 +128,7 @@ public final class ShadowFinish {
         }
 
         // 1. verify completion: always checked again, it changes nothing
-        RunObserver observer = new RunObserver(run, clock, processes, RunObserver.UPSTREAM_RUNNER);
+        RunSnapshotReader observer = new RunSnapshotReader(run, clock, processes, RunSnapshotReader.UPSTREAM_RUNNER);
         RunSnapshot snapshot;
         try {
             snapshot = observer.observe();
@@ -137,7 +137,7 @@ public final class ShadowFinish {
         }
         Path statusFile = ShadowRunLayout.of(runDir).statusFile();
         if (snapshot.status().isEmpty() && Files.exists(statusFile, LinkOption.NOFOLLOW_LINKS)) {
-            StateFiles.readStatus(statusFile); // throws, naming the file (and line and column for bad JSON)
+            RunStateReader.readStatus(statusFile); // throws, naming the file (and line and column for bad JSON)
         }
         Optional<String> line = run.log().flatMap(CompletionCheck::completionLine);
         CompletionCheck.Result completion = CompletionCheck.decide(snapshot, line);
@@ -267,7 +267,7 @@ public final class ShadowFinish {
                 return sameDirectory(Path.of(named), runDir) ? Optional.empty() : Optional.of(named);
             }
         }
-        return RunDiscovery.forConfig(config).discover(Optional.empty(), Optional.empty()).runDir()
+        return RunLocator.forConfig(config).discover(Optional.empty(), Optional.empty()).runDir()
                 .filter(newest -> !sameDirectory(newest, runDir))
                 .map(newest -> "the newest run " + newest);
     }
@@ -428,7 +428,7 @@ public final class ShadowFinish {
         /**
          * The run directory's modification time before the finish wrote into it, put back after each write: the
          * runbook finds the latest run with {@code ls -td /tmp/shadow_simulation_* | head -1} (and so do the monitor
-         * and {@link RunDiscovery}); finishing an older run must not make it the latest.
+         * and {@link RunLocator}); finishing an older run must not make it the latest.
          */
         final Optional<FileTime> runDirTime;
 

@@ -8,9 +8,9 @@ import io.aos.ops.core.emergency.EmergencyStop;
 import io.aos.ops.core.health.HealthStatus;
 import io.aos.ops.core.process.ProcessStatus;
 import io.aos.ops.core.process.ProcessTable;
-import io.aos.ops.monitor.discovery.RunDiscovery;
-import io.aos.ops.monitor.discovery.RunObserver;
+import io.aos.ops.monitor.discovery.RunLocator;
 import io.aos.ops.monitor.discovery.RunSnapshot;
+import io.aos.ops.monitor.discovery.RunSnapshotReader;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import io.aos.ops.monitor.probe.DiskProbe;
 import io.aos.ops.monitor.probe.FreshnessProbe;
@@ -55,7 +55,7 @@ public final class HealthCheck {
     private final BooleanSupplier emergencyStop;
     private final List<Probe> fixedProbes;
     private final Predicate<String> upstreamRunner;
-    private RunObserver observer;
+    private RunSnapshotReader observer;
 
     private HealthCheck(OpsConfig config, Options options, Clock clock, BooleanSupplier emergencyStop,
                         boolean goldenProbe, Predicate<String> upstreamRunner) {
@@ -83,12 +83,12 @@ public final class HealthCheck {
 
     /** As {@link #create(OpsConfig, Options, Clock)}, with the emergency-stop check given (for tests and services). */
     public static HealthCheck create(OpsConfig config, Options options, Clock clock, BooleanSupplier emergencyStop) {
-        return create(config, options, clock, emergencyStop, RunObserver.UPSTREAM_RUNNER);
+        return create(config, options, clock, emergencyStop, RunSnapshotReader.UPSTREAM_RUNNER);
     }
 
     /**
      * As {@link #create(OpsConfig, Options, Clock, BooleanSupplier)}, with the command line that identifies an upstream
-     * runner when nothing in the run directory names a process ({@link RunObserver#UPSTREAM_RUNNER} by default). A
+     * runner when nothing in the run directory names a process ({@link RunSnapshotReader#UPSTREAM_RUNNER} by default). A
      * service that runs no upstream runner, or a test on a machine where another build may run one, passes
      * {@code commandLine -> false}.
      */
@@ -113,7 +113,7 @@ public final class HealthCheck {
         checkNotNull(options, "options");
         checkNotNull(clock, "clock");
         return new HealthCheck(config, options, clock, EmergencyStop.forConfig(config, clock)::isEngaged, false,
-                RunObserver.UPSTREAM_RUNNER);
+                RunSnapshotReader.UPSTREAM_RUNNER);
     }
 
     /** The run watched (found on the first check). */
@@ -130,10 +130,10 @@ public final class HealthCheck {
     public HealthReport check() {
         RunSnapshot snapshot = observer().observe();
         if (mayRediscover() && !snapshot.process().map(ProcessStatus::isAlive).orElse(false)) {
-            WatchedRun newest = RunDiscovery.forConfig(config).discover(options.runDir(), options.log());
+            WatchedRun newest = RunLocator.forConfig(config).discover(options.runDir(), options.log());
             if (!newest.equals(observer.run())) {
                 observer.close();
-                observer = RunObserver.of(newest, clock);
+                observer = RunSnapshotReader.of(newest, clock);
                 snapshot = observer.observe();
             }
         }
@@ -176,9 +176,9 @@ public final class HealthCheck {
         return options.runDir().isEmpty() || options.log().isEmpty();
     }
 
-    private RunObserver observer() {
+    private RunSnapshotReader observer() {
         if (observer == null) {
-            observer = new RunObserver(RunDiscovery.forConfig(config).discover(options.runDir(), options.log()), clock,
+            observer = new RunSnapshotReader(RunLocator.forConfig(config).discover(options.runDir(), options.log()), clock,
                     ProcessTable.system(), upstreamRunner);
         }
         return observer;

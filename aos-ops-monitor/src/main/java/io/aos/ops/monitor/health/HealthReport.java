@@ -3,7 +3,7 @@ package io.aos.ops.monitor.health;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.health.HealthStatus;
-import io.aos.ops.monitor.discovery.RunFigures;
+import io.aos.ops.monitor.discovery.RunProgress;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import io.aos.ops.monitor.probe.ProbeResult;
 import java.time.OffsetDateTime;
@@ -31,7 +31,7 @@ public record HealthReport(
         Verdict verdict,
         HealthStatus status,
         Optional<Long> pid,
-        RunFigures figures,
+        RunProgress figures,
         int diskPercent,
         List<ProbeResult> results,
         boolean emergencyStop,

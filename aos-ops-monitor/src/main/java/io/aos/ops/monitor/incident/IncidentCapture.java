@@ -23,8 +23,8 @@ import io.aos.ops.golden.summary.GoldenSummary;
 import io.aos.ops.golden.summary.ShadowSummary;
 import io.aos.ops.golden.summary.SummaryReport;
 import io.aos.ops.monitor.debug.DebugConsole;
-import io.aos.ops.monitor.discovery.RunDiscovery;
-import io.aos.ops.monitor.discovery.RunObserver;
+import io.aos.ops.monitor.discovery.RunLocator;
+import io.aos.ops.monitor.discovery.RunSnapshotReader;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import io.aos.ops.monitor.health.HealthCheck;
 import io.aos.ops.monitor.incident.IncidentBundle.Mismatch;
@@ -173,7 +173,7 @@ public final class IncidentCapture {
      * go; a bad-input error naming the {@code .partial} directory when writing fails half-way.
      */
     public IncidentBundle capture() {
-        WatchedRun run = RunDiscovery.forConfig(config).discover(options.runDir(), options.log());
+        WatchedRun run = RunLocator.forConfig(config).discover(options.runDir(), options.log());
         Path bundleDir = bundleDirectory();
         Path staging = prepare(bundleDir);
         StopOutcome stop = emergencyStop(bundleDir);
@@ -515,7 +515,7 @@ public final class IncidentCapture {
 
     private void captureSystem(BundleWriter writer, WatchedRun run) {
         Optional<ProcessStatus> runner;
-        RunObserver observer = RunObserver.of(run, clock);
+        RunSnapshotReader observer = RunSnapshotReader.of(run, clock);
         try {
             runner = observer.observe().process();
         } finally {
@@ -539,7 +539,7 @@ public final class IncidentCapture {
         writer.copy(Path.of("/proc/loadavg"), "system/loadavg.txt");
         if (run.runDir().isPresent() || run.log().isPresent()) {
             DebugConsole console = DebugConsole.create(config, run, clock, ProcessTable.system(),
-                    RunObserver.UPSTREAM_RUNNER);
+                    RunSnapshotReader.UPSTREAM_RUNNER);
             writer.text("system/debug-process.txt", console.report(DebugConsole.Section.PROCESS,
                     DebugConsole.Section.RESOURCES).render(false));
         }

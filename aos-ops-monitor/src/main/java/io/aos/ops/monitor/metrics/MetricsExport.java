@@ -26,7 +26,7 @@ public final class MetricsExport implements AutoCloseable {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final ShadowRunMetrics shadowRuns = ShadowRunMetrics.registerIn(registry);
     private final MonitorMetrics monitor = MonitorMetrics.registerIn(registry);
-    private final ShadowRunObserver observer = new ShadowRunObserver(shadowRuns);
+    private final ShadowRunMetricsUpdater observer = new ShadowRunMetricsUpdater(shadowRuns);
     private final Path textfileDir;
     private MetricsHttpServer server;
     private volatile Runnable beforeScrape = () -> { };
@@ -81,7 +81,7 @@ public final class MetricsExport implements AutoCloseable {
     }
 
     /** Feeds {@link #shadowRuns()} from a run's files. */
-    public ShadowRunObserver observer() {
+    public ShadowRunMetricsUpdater observer() {
         return observer;
     }
 

@@ -3,6 +3,7 @@ package io.aos.ops.monitor.metrics;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -59,11 +60,8 @@ public final class MetricsHttpServer implements AutoCloseable {
         checkArgument(port >= 0 && port <= 65535, "port must be within 0..65535, got %s", port);
         HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 16);
         server.createContext("/", exchange -> handle(exchange, registry, beforeScrape));
-        ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "aos-ops-metrics-http");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService executor = Executors.newSingleThreadExecutor(
+                new ThreadFactoryBuilder().setNameFormat("aos-ops-metrics-http").setDaemon(true).build());
         server.setExecutor(executor);
         server.start();
         return new MetricsHttpServer(server, executor);

@@ -8,8 +8,8 @@ import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.emergency.EmergencyStop;
 import io.aos.ops.core.health.HealthStatus;
-import io.aos.ops.monitor.discovery.RunDiscovery;
-import io.aos.ops.monitor.discovery.RunObserver;
+import io.aos.ops.monitor.discovery.RunLocator;
+import io.aos.ops.monitor.discovery.RunSnapshotReader;
 import io.aos.ops.monitor.probe.ProbeResult;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -106,7 +106,7 @@ public final class Preflight {
 
         Path outputParent = options.output().map(Path::toAbsolutePath)
                 .orElseGet(() -> Path.of(config.get(OpsSetting.SHADOW_RUN_GLOB)).toAbsolutePath().getParent());
-        RunDiscovery discovery = RunDiscovery.forConfig(config);
+        RunLocator discovery = RunLocator.forConfig(config);
         StorageProjection projection = StorageProjection.measuredOrSeed(
                 discovery.discover(Optional.empty(), Optional.empty()).runDir());
 
@@ -118,7 +118,7 @@ public final class Preflight {
                 projection.bytesFor(options.hours()), projection.source()));
         probes.add(new EmergencyStopProbe(stop));
         probes.add(new RunningRunProbe(() -> discovery.discover(Optional.empty(), Optional.empty()),
-                run -> RunObserver.of(run, Clock.systemDefaultZone())));
+                run -> RunSnapshotReader.of(run, Clock.systemDefaultZone())));
         probes.add(cronProbe(config));
         probes.add(new ArchiveDirProbe(config.path(OpsSetting.ARCHIVE_DIR)));
         return new Preflight(options.hours(), probes);

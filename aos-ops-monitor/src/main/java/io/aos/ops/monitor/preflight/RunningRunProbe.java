@@ -3,8 +3,8 @@ package io.aos.ops.monitor.preflight;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.health.HealthStatus;
-import io.aos.ops.monitor.discovery.RunObserver;
 import io.aos.ops.monitor.discovery.RunSnapshot;
+import io.aos.ops.monitor.discovery.RunSnapshotReader;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import io.aos.ops.monitor.probe.ProbeResult;
 import java.util.LinkedHashMap;
@@ -18,10 +18,10 @@ import java.util.function.Supplier;
 public final class RunningRunProbe implements PreflightProbe {
 
     private final Supplier<WatchedRun> discovery;
-    private final java.util.function.Function<WatchedRun, RunObserver> observers;
+    private final java.util.function.Function<WatchedRun, RunSnapshotReader> observers;
 
     public RunningRunProbe(Supplier<WatchedRun> discovery,
-                           java.util.function.Function<WatchedRun, RunObserver> observers) {
+                           java.util.function.Function<WatchedRun, RunSnapshotReader> observers) {
         this.discovery = checkNotNull(discovery, "discovery");
         this.observers = checkNotNull(observers, "observers");
     }
@@ -39,7 +39,7 @@ public final class RunningRunProbe implements PreflightProbe {
         if (run.runDir().isEmpty() && run.log().isEmpty()) {
             return ProbeResult.of(name(), HealthStatus.OK, "No shadow run found running", figures);
         }
-        RunObserver observer = observers.apply(run);
+        RunSnapshotReader observer = observers.apply(run);
         RunSnapshot snapshot;
         try {
             snapshot = observer.observe();

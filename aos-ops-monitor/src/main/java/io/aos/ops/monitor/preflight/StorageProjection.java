@@ -4,7 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
-import io.aos.ops.monitor.discovery.StateFiles;
+import io.aos.ops.monitor.discovery.RunStateReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ public record StorageProjection(long bytesPerCycle, String source) {
             if (!Files.isRegularFile(statusFile)) {
                 return seed();
             }
-            ShadowRunStatus status = StateFiles.readStatus(statusFile);
+            ShadowRunStatus status = RunStateReader.readStatus(statusFile);
             if (status.cycles() <= 0) {
                 return seed();
             }

@@ -1,7 +1,7 @@
 package io.aos.ops.monitor.probe;
 
 import io.aos.ops.core.health.HealthStatus;
-import io.aos.ops.monitor.discovery.RunFigures;
+import io.aos.ops.monitor.discovery.RunProgress;
 import io.aos.ops.monitor.discovery.RunSnapshot;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +21,7 @@ public final class MismatchProbe implements Probe {
 
     @Override
     public ProbeResult check(RunSnapshot snapshot) {
-        RunFigures f = snapshot.figures();
+        RunProgress f = snapshot.figures();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("mismatches", f.mismatches());
         figures.put("cycles_with_mismatches", f.cyclesWithMismatches());

@@ -3,7 +3,7 @@ package io.aos.ops.monitor.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aos.ops.core.health.HealthStatus;
-import io.aos.ops.monitor.discovery.RunFigures;
+import io.aos.ops.monitor.discovery.RunProgress;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import io.aos.ops.monitor.health.HealthReport;
 import io.aos.ops.monitor.health.Verdict;
@@ -31,7 +31,7 @@ class AlertTrackerTest {
 
     private static HealthReport report(ProbeResult... results) {
         return new HealthReport(OffsetDateTime.parse("2026-11-28T03:00:00Z"), Verdict.HEALTHY, HealthStatus.OK,
-                Optional.empty(), new RunFigures(0, 0, 0, 0, 0, 0, new TreeMap<>(), "log"), 1, List.of(results), false,
+                Optional.empty(), new RunProgress(0, 0, 0, 0, 0, 0, new TreeMap<>(), "log"), 1, List.of(results), false,
                 new WatchedRun(Optional.empty(), Optional.empty()));
     }
 

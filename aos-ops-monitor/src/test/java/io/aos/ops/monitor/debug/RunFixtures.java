@@ -3,6 +3,7 @@ package io.aos.ops.monitor.debug;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.process.ProcessTable;
 import io.aos.ops.golden.shadow.FaultInjection;
+import io.aos.ops.golden.shadow.ShadowRunListener;
 import io.aos.ops.golden.shadow.ShadowRunOptions;
 import io.aos.ops.golden.shadow.ShadowRunResult;
 import io.aos.ops.golden.shadow.ShadowRunner;
@@ -10,8 +11,6 @@ import io.aos.ops.golden.shadow.StopCheck;
 import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ final class RunFixtures {
             options.inject(FaultInjection.parse(injection));
         }
         return new ShadowRunner(options.build(), WorkflowRegistry.builtins(), StopCheck.NEVER, Clock.systemUTC(),
-                new PrintStream(OutputStream.nullOutputStream()), false).run();
+                ShadowRunListener.NONE).run();
     }
 
     /** Copies the upstream-format run beside this class into {@code target} and returns it. */

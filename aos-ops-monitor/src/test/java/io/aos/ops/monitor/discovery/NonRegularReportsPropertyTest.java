@@ -66,7 +66,7 @@ class NonRegularReportsPropertyTest {
             assertThat(scan.notRegularFiles()).containsExactlyInAnyOrderElementsOf(
                     notFiles.stream().map(f -> f + ": is a directory, not a regular file").toList());
 
-            RunSnapshot snapshot = new RunObserver(new WatchedRun(Optional.of(root), Optional.empty()), CLOCK,
+            RunSnapshot snapshot = new RunSnapshotReader(new WatchedRun(Optional.of(root), Optional.empty()), CLOCK,
                     io.aos.ops.core.process.ProcessTable.system(), cmd -> false).observe();
             assertThat(snapshot.figures().cycles()).isEqualTo(cycles);
             for (Path f : notFiles) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aos.ops.core.process.ProcessTable;
 import io.aos.ops.golden.shadow.state.RunState;
-import io.aos.ops.monitor.discovery.RunObserver;
 import io.aos.ops.monitor.discovery.RunSnapshot;
+import io.aos.ops.monitor.discovery.RunSnapshotReader;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import io.aos.ops.monitor.fixture.RunFixture;
 import java.nio.file.Path;
@@ -83,7 +83,7 @@ class CompletionCheckPropertyTest {
 
             WatchedRun watched = new WatchedRun(Optional.of(run.root()),
                     hasLog ? Optional.of(run.layout().logFile()) : Optional.empty());
-            RunObserver observer = new RunObserver(watched, Clock.systemUTC(), ProcessTable.system(), line -> false);
+            RunSnapshotReader observer = new RunSnapshotReader(watched, Clock.systemUTC(), ProcessTable.system(), line -> false);
             RunSnapshot snapshot = observer.observe();
             observer.close();
             Optional<String> found = watched.log().flatMap(CompletionCheck::completionLine);

@@ -9,6 +9,7 @@ import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.emergency.EmergencyStop;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.shadow.FaultInjection;
+import io.aos.ops.golden.shadow.ShadowRunListener;
 import io.aos.ops.golden.shadow.ShadowRunOptions;
 import io.aos.ops.golden.shadow.ShadowRunner;
 import io.aos.ops.golden.shadow.StopCheck;
@@ -16,8 +17,6 @@ import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import io.aos.ops.golden.summary.ShadowSummary;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -70,7 +69,7 @@ class IncidentCaptureTest {
             options.inject(FaultInjection.parse(injection));
         }
         new ShadowRunner(options.build(), WorkflowRegistry.builtins(), StopCheck.NEVER, Clock.systemUTC(),
-                new PrintStream(OutputStream.nullOutputStream()), false).run();
+                ShadowRunListener.NONE).run();
     }
 
     private IncidentBundle capture(IncidentCapture.Options options) {

@@ -3,8 +3,8 @@ package io.aos.ops.monitor.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aos.ops.core.health.HealthStatus;
-import io.aos.ops.monitor.discovery.RunObserver;
 import io.aos.ops.monitor.discovery.RunSnapshot;
+import io.aos.ops.monitor.discovery.RunSnapshotReader;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import io.aos.ops.monitor.fixture.RunFixture;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class DiskAndGoldenProbeTest {
     Path tmp;
 
     private RunSnapshot snapshot(RunFixture run) {
-        return RunObserver.of(new WatchedRun(Optional.of(run.root()), Optional.empty()), CLOCK).observe();
+        return RunSnapshotReader.of(new WatchedRun(Optional.of(run.root()), Optional.empty()), CLOCK).observe();
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aos.ops.core.health.HealthStatus;
 import io.aos.ops.golden.shadow.state.RunState;
-import io.aos.ops.monitor.discovery.RunObserver;
+import io.aos.ops.monitor.discovery.RunSnapshotReader;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import io.aos.ops.monitor.fixture.RunFixture;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class FreshnessProbeTest {
         try (RunFixture run = RunFixture.create(tmp, "age" + age.getSeconds())) {
             run.status(1, null, RunState.RUNNING, 3, 0, 0, NOW.minus(age));
             return new FreshnessProbe(CLOCK, Thresholds.defaults())
-                    .check(RunObserver.of(new WatchedRun(Optional.of(run.root()), Optional.empty()), CLOCK).observe())
+                    .check(RunSnapshotReader.of(new WatchedRun(Optional.of(run.root()), Optional.empty()), CLOCK).observe())
                     .status();
         }
     }
@@ -62,7 +62,7 @@ class FreshnessProbeTest {
         Files.setLastModifiedTime(log, FileTime.from(NOW.minus(Duration.ofMinutes(12))));
 
         ProbeResult r = new FreshnessProbe(CLOCK, Thresholds.defaults())
-                .check(RunObserver.of(new WatchedRun(Optional.empty(), Optional.of(log)), CLOCK).observe());
+                .check(RunSnapshotReader.of(new WatchedRun(Optional.empty(), Optional.of(log)), CLOCK).observe());
 
         assertThat(r.status()).isEqualTo(HealthStatus.WARNING);
         assertThat(r.message()).contains("720s", log.toString());
@@ -73,7 +73,7 @@ class FreshnessProbeTest {
         try (RunFixture run = RunFixture.create(tmp, "done")) {
             run.status(1, null, RunState.COMPLETED, 3, 0, 0, NOW.minus(Duration.ofHours(5)));
             ProbeResult r = new FreshnessProbe(CLOCK, Thresholds.defaults())
-                    .check(RunObserver.of(new WatchedRun(Optional.of(run.root()), Optional.empty()), CLOCK).observe());
+                    .check(RunSnapshotReader.of(new WatchedRun(Optional.of(run.root()), Optional.empty()), CLOCK).observe());
             assertThat(r.status()).isEqualTo(HealthStatus.OK);
         }
     }

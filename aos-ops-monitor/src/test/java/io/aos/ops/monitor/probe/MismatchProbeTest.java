@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aos.ops.core.health.HealthStatus;
 import io.aos.ops.golden.shadow.state.RunState;
-import io.aos.ops.monitor.discovery.RunObserver;
+import io.aos.ops.monitor.discovery.RunSnapshotReader;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import io.aos.ops.monitor.fixture.RunFixture;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ class MismatchProbeTest {
     Path tmp;
 
     private static ProbeResult check(RunFixture run) {
-        return new MismatchProbe().check(RunObserver.of(new WatchedRun(Optional.of(run.root()),
+        return new MismatchProbe().check(RunSnapshotReader.of(new WatchedRun(Optional.of(run.root()),
                 Optional.of(run.layout().logFile()).filter(Files::exists)), CLOCK).observe());
     }
 
@@ -94,7 +94,7 @@ class MismatchProbeTest {
         try (RunFixture run = RunFixture.create(tmp, "e")) {
             run.cycleReport(1, 0);
             Files.writeString(run.layout().cycleReport(2), "");
-            RunObserver observer = RunObserver.of(new WatchedRun(Optional.of(run.root()), Optional.empty()), CLOCK);
+            RunSnapshotReader observer = RunSnapshotReader.of(new WatchedRun(Optional.of(run.root()), Optional.empty()), CLOCK);
 
             assertThat(new MismatchProbe().check(observer.observe()).status()).isEqualTo(HealthStatus.OK);
             run.cycleReport(2, 4);

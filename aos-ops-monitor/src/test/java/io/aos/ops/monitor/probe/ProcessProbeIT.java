@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aos.ops.core.health.HealthStatus;
 import io.aos.ops.core.process.ProcessTable;
 import io.aos.ops.golden.shadow.state.RunState;
-import io.aos.ops.monitor.discovery.RunObserver;
 import io.aos.ops.monitor.discovery.RunSnapshot;
+import io.aos.ops.monitor.discovery.RunSnapshotReader;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import io.aos.ops.monitor.fixture.RunFixture;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class ProcessProbeIT {
     }
 
     private ProbeResult check() {
-        RunSnapshot snapshot = RunObserver.of(new WatchedRun(Optional.of(run.root()),
+        RunSnapshot snapshot = RunSnapshotReader.of(new WatchedRun(Optional.of(run.root()),
                 Optional.of(run.layout().logFile())), CLOCK).observe();
         return new ProcessProbe(CLOCK).check(snapshot);
     }
@@ -108,7 +108,7 @@ class ProcessProbeIT {
         run.pidFile(runner.pid());
 
         // the fixture's runner is a sleep: a runner pattern that knows it proves it by its command line
-        RunSnapshot snapshot = new RunObserver(new WatchedRun(Optional.of(run.root()), Optional.empty()), CLOCK,
+        RunSnapshot snapshot = new RunSnapshotReader(new WatchedRun(Optional.of(run.root()), Optional.empty()), CLOCK,
                 ProcessTable.system(), cmd -> cmd.endsWith("sleep 60")).observe();
 
         assertThat(new ProcessProbe(CLOCK).check(snapshot).status()).isEqualTo(HealthStatus.OK);

@@ -22,7 +22,7 @@ import java.time.format.DateTimeParseException;
  * costs more than the whole rest of the check. Same files, same field names ({@link ShadowRunStatus},
  * {@link io.aos.ops.golden.shadow.state.CycleReport}); unknown fields are skipped; errors name file, line and column.
  */
-public final class StateFiles {
+public final class RunStateReader {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -36,7 +36,7 @@ public final class StateFiles {
     public record CycleCounts(long workflows, long replays, long mismatches) {
     }
 
-    private StateFiles() {
+    private RunStateReader() {
     }
 
     /** Reads a {@code status.json}; only a regular file is opened (a FIFO would block the reader for good). */

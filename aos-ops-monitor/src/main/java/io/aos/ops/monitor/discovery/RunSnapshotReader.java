@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * counts as the run only if its command line is a runner's ({@link #SUITE_RUNNER} or the runner pattern given), and
  * is {@link io.aos.ops.core.process.ProcessState#UNPROVEN} otherwise.
  */
-public final class RunObserver {
+public final class RunSnapshotReader {
 
     /** Upstream's runner as {@code pgrep -f} found it, minus the {@code --hours 24} that missed every restart. */
     public static final Predicate<String> UPSTREAM_RUNNER = Pattern.compile("run_shadow_simulation\\.sh").asPredicate();
@@ -53,7 +53,7 @@ public final class RunObserver {
     private final Optional<CycleReportScan> reports;
     private Optional<PidFile> foundByCommandLine = Optional.empty();
 
-    public RunObserver(WatchedRun run, Clock clock, ProcessTable processes, Predicate<String> runnerCommandLine) {
+    public RunSnapshotReader(WatchedRun run, Clock clock, ProcessTable processes, Predicate<String> runnerCommandLine) {
         this.run = checkNotNull(run, "run");
         this.clock = checkNotNull(clock, "clock");
         this.processes = checkNotNull(processes, "processes");
@@ -63,8 +63,8 @@ public final class RunObserver {
     }
 
     /** An observer with the system clock and process table, matching upstream's runner. */
-    public static RunObserver of(WatchedRun run, Clock clock) {
-        return new RunObserver(run, clock, ProcessTable.system(), UPSTREAM_RUNNER);
+    public static RunSnapshotReader of(WatchedRun run, Clock clock) {
+        return new RunSnapshotReader(run, clock, ProcessTable.system(), UPSTREAM_RUNNER);
     }
 
     public WatchedRun run() {
@@ -91,7 +91,7 @@ public final class RunObserver {
         if (layout.isPresent()) {
             Path file = layout.get().statusFile();
             try {
-                status = Optional.of(StateFiles.readStatus(file));
+                status = Optional.of(RunStateReader.readStatus(file));
             } catch (OpsException e) {
                 if (Files.exists(file)) {
                     problems.add(e.getMessage());
@@ -177,14 +177,14 @@ public final class RunObserver {
         return found;
     }
 
-    private RunFigures figures(Optional<ShadowRunStatus> status) {
+    private RunProgress figures(Optional<ShadowRunStatus> status) {
         TreeMap<Long, Long> byCycle = new TreeMap<>();
         if (status.isPresent()) {
             ShadowRunStatus s = status.get();
             reports.ifPresent(r -> byCycle.putAll(r.mismatchesByCycle()));
             long mismatches = Math.max(s.mismatches(), byCycle.values().stream().mapToLong(Long::longValue).sum());
             long withMismatches = Math.max(s.cyclesWithMismatches(), byCycle.size());
-            return new RunFigures(s.cycles(), s.cycles() - withMismatches, s.workflows(), s.replays(), mismatches,
+            return new RunProgress(s.cycles(), s.cycles() - withMismatches, s.workflows(), s.replays(), mismatches,
                     withMismatches, byCycle, "status.json");
         }
         // An upstream run: its cycle reports and its log, whichever shows more. Upstream's runner dies on a mismatch
@@ -208,7 +208,7 @@ public final class RunObserver {
         }
         long withMismatches = Math.max(byCycle.size(), mismatches > 0 ? 1 : 0);
         successful = Math.min(successful, cycles - withMismatches);
-        return new RunFigures(cycles, Math.max(0, successful), workflows, replays, mismatches, withMismatches, byCycle,
+        return new RunProgress(cycles, Math.max(0, successful), workflows, replays, mismatches, withMismatches, byCycle,
                 source);
     }
 }

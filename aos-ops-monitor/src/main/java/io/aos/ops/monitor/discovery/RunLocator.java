@@ -28,16 +28,16 @@ import java.util.Optional;
  *       {@link OpsSetting#SHADOW_LOG_GLOB} ({@code /var/lib/aos/shadow_24h_*.log}, upstream's nohup log).</li>
  * </ul>
  */
-public final class RunDiscovery {
+public final class RunLocator {
 
     private final OpsConfig config;
 
-    private RunDiscovery(OpsConfig config) {
+    private RunLocator(OpsConfig config) {
         this.config = config;
     }
 
-    public static RunDiscovery forConfig(OpsConfig config) {
-        return new RunDiscovery(checkNotNull(config, "config"));
+    public static RunLocator forConfig(OpsConfig config) {
+        return new RunLocator(checkNotNull(config, "config"));
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RunDiscoveryTest {
+class RunLocatorTest {
 
     @TempDir
     Path tmp;
@@ -37,7 +37,7 @@ class RunDiscoveryTest {
         Path newer = dir("shadow_simulation_20251201_000000", "2025-12-03T00:00:00Z");
         dir("something_else", "2025-12-04T00:00:00Z");
 
-        WatchedRun run = RunDiscovery.forConfig(OpsConfig.rootedAt(tmp)).discover(Optional.empty(), Optional.empty());
+        WatchedRun run = RunLocator.forConfig(OpsConfig.rootedAt(tmp)).discover(Optional.empty(), Optional.empty());
 
         assertThat(run.runDir()).contains(newer);
     }
@@ -48,7 +48,7 @@ class RunDiscoveryTest {
         Path own = file(run.resolve("shadow.log"), "2025-12-02T12:00:00Z");
         file(tmp.resolve("state/shadow_24h_20251203_000000.log"), "2025-12-03T00:00:00Z");
 
-        assertThat(RunDiscovery.forConfig(OpsConfig.rootedAt(tmp)).discover(Optional.empty(), Optional.empty()).log())
+        assertThat(RunLocator.forConfig(OpsConfig.rootedAt(tmp)).discover(Optional.empty(), Optional.empty()).log())
                 .contains(own);
     }
 
@@ -58,7 +58,7 @@ class RunDiscoveryTest {
         file(tmp.resolve("state/shadow_24h_20251202_131219.log"), "2025-12-02T12:12:19Z");
         Path newest = file(tmp.resolve("state/shadow_24h_20251203_131219.log"), "2025-12-03T12:12:19Z");
 
-        assertThat(RunDiscovery.forConfig(OpsConfig.rootedAt(tmp)).discover(Optional.empty(), Optional.empty()).log())
+        assertThat(RunLocator.forConfig(OpsConfig.rootedAt(tmp)).discover(Optional.empty(), Optional.empty()).log())
                 .contains(newest);
     }
 
@@ -66,14 +66,14 @@ class RunDiscoveryTest {
     void anExplicitRunDirThatDoesNotExistIsAnErrorNamingIt() {
         Path missing = tmp.resolve("nope");
 
-        assertThatThrownBy(() -> RunDiscovery.forConfig(OpsConfig.rootedAt(tmp))
+        assertThatThrownBy(() -> RunLocator.forConfig(OpsConfig.rootedAt(tmp))
                 .discover(Optional.of(missing), Optional.empty()))
                 .isInstanceOf(OpsException.class).hasMessageContaining(missing.toString());
     }
 
     @Test
     void nothingFoundIsAnEmptyRunNotAnError() {
-        WatchedRun run = RunDiscovery.forConfig(OpsConfig.rootedAt(tmp)).discover(Optional.empty(), Optional.empty());
+        WatchedRun run = RunLocator.forConfig(OpsConfig.rootedAt(tmp)).discover(Optional.empty(), Optional.empty());
 
         assertThat(run.runDir()).isEmpty();
         assertThat(run.log()).isEmpty();

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * @param mismatchesByCycle    cycle number to mismatch count, for the cycles that are known by number
  * @param source               {@code status.json}, {@code cycle reports} or {@code log}
  */
-public record RunFigures(
+public record RunProgress(
         long cycles,
         long successfulCycles,
         long workflows,
@@ -27,7 +27,7 @@ public record RunFigures(
         SortedMap<Long, Long> mismatchesByCycle,
         String source) {
 
-    public RunFigures {
+    public RunProgress {
         mismatchesByCycle = Collections.unmodifiableSortedMap(new TreeMap<>(mismatchesByCycle));
         successfulCycles = Math.min(successfulCycles, cycles);
     }

@@ -16,10 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ShadowRunObserverTest {
+class ShadowRunMetricsUpdaterTest {
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
-    private final ShadowRunObserver observer = new ShadowRunObserver(ShadowRunMetrics.registerIn(registry));
+    private final ShadowRunMetricsUpdater observer = new ShadowRunMetricsUpdater(ShadowRunMetrics.registerIn(registry));
 
     @Test
     void readsStatusAndEachCycleReportOnce(@TempDir Path tmp) throws Exception {

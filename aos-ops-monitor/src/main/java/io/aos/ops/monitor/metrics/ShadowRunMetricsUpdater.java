@@ -21,12 +21,12 @@ import java.util.Map;
  *
  * <p>Not thread-safe: one monitor loop calls it.
  */
-public final class ShadowRunObserver {
+public final class ShadowRunMetricsUpdater {
 
     private final ShadowRunMetrics metrics;
     private final Map<Path, Long> lastReadCycle = new HashMap<>();
 
-    public ShadowRunObserver(ShadowRunMetrics metrics) {
+    public ShadowRunMetricsUpdater(ShadowRunMetrics metrics) {
         this.metrics = checkNotNull(metrics, "metrics");
     }
 

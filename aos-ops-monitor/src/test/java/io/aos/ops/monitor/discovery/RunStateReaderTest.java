@@ -13,7 +13,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class StateFilesTest {
+class RunStateReaderTest {
 
     @TempDir
     Path tmp;
@@ -26,7 +26,7 @@ class StateFilesTest {
         Path file = tmp.resolve("status.json");
         Files.write(file, OpsJson.pretty().writeValueAsBytes(status));
 
-        assertThat(StateFiles.readStatus(file)).isEqualTo(status);
+        assertThat(RunStateReader.readStatus(file)).isEqualTo(status);
     }
 
     @Test
@@ -36,7 +36,7 @@ class StateFilesTest {
                 + " \"successful\": 3, \"failed\": 0},\n  \"shadow\": {\"total_replays\": 3, \"matches\": 1,"
                 + " \"mismatches\": 2},\n  \"mismatch_details\": [{\"a\": [1, {\"b\": 2}]}, {}],\n  \"passed\": false\n}");
 
-        assertThat(StateFiles.readCycleCounts(file)).isEqualTo(new StateFiles.CycleCounts(3, 3, 2));
+        assertThat(RunStateReader.readCycleCounts(file)).isEqualTo(new RunStateReader.CycleCounts(3, 3, 2));
     }
 
     @Test
@@ -44,7 +44,7 @@ class StateFilesTest {
         Path file = tmp.resolve("status.json");
         Files.writeString(file, "{\n  \"pid\": 12,\n  \"cycles\": oops\n}");
 
-        assertThatThrownBy(() -> StateFiles.readStatus(file)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> RunStateReader.readStatus(file)).isInstanceOf(OpsException.class)
                 .hasMessageContaining(file + ": invalid JSON at line 3, column");
     }
 }
