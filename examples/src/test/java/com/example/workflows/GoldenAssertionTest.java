@@ -1,6 +1,6 @@
 package com.example.workflows;
 
-import static io.aos.ops.golden.junit.GoldenAssertions.assertMatchesGolden;
+import static io.aos.ops.golden.junit.GoldenAssertions.assertGoldenMatches;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,7 +34,7 @@ class GoldenAssertionTest {
         // another run id and today's clock: both are volatile by definition and do not count as differences
         Path trace = new CheckoutWorkflow(stop, out -> out).run(dir, "today", 1234, SECRET, Clock.systemUTC());
 
-        assertMatchesGolden(trace, GOLDEN);
+        assertGoldenMatches(GOLDEN, trace);
     }
 
     @Test
@@ -46,7 +46,7 @@ class GoldenAssertionTest {
         // a copy, so that a run in update mode cannot rewrite the real golden with this broken trace
         Path golden = Files.copy(GOLDEN, dir.resolve("checkout.steps.jsonl"));
 
-        AssertionFailedError failure = assertThrows(AssertionFailedError.class, () -> assertMatchesGolden(trace, golden));
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class, () -> assertGoldenMatches(golden, trace));
 
         assertTrue(failure.getMessage().contains(golden.toString()), failure::getMessage);
         assertTrue(failure.getMessage().contains("determinism violation")
