@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.core.OpsException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Compares an expected golden trace with an actual one and says where it first diverged and why. Works on any two
@@ -45,32 +44,23 @@ public final class GoldenDiff {
     public static DiffResult compare(Path expected, Path actual, DiffOptions options) {
         checkNotNull(expected, "expected");
         checkNotNull(actual, "actual");
-        // The two files are read (and their lines found) on two threads; a problem with the expected file is
-        // reported first, as when they were read one after the other.
+        checkNotNull(options, "options");
+        if (!options.runsInParallel()) {
+            GoldenFile a = GoldenFile.read(expected);
+            return compare(a, GoldenFile.read(actual), options);
+        }
+        // The expected file is read (and its lines found) on the executor while this thread reads the actual one; a
+        // problem with the expected file is reported first, as when they are read one after the other.
         CompletableFuture<GoldenFile> first = CompletableFuture.supplyAsync(() -> GoldenFile.read(expected),
-                StructuralDiff.HALF_RUNNER);
+                options.executor());
         GoldenFile b;
         try {
             b = GoldenFile.read(actual);
         } catch (RuntimeException e) {
-            join(first);
+            TraceHalves.join(first);
             throw e;
         }
-        return compare(join(first), b, options);
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return compare(TraceHalves.join(first), b, options);
     }
 
     public static DiffResult compare(GoldenFile expected, GoldenFile actual, DiffOptions options) {
@@ -80,11 +70,7 @@ public final class GoldenDiff {
         if (expected.isLines() && actual.isLines()) {
             JsonlSequence a = expected.sequence(options.volatileFields());
             JsonlSequence b = actual.sequence(options.volatileFields());
-            ByteLockstep.Outcome fast = ByteLockstep.compare(diff, a, b, options);
-            if (fast == ByteLockstep.Outcome.NOT_IN_STEP
-                    || fast == ByteLockstep.Outcome.UNSURE && !diff.lockstep(a, b)) {
-                diff.trace(a, b);
-            }
+            TraceTiers.compare(diff, a, b, options);
         } else if (expected.isLines() && actual.tree().isArray()) {
             diff.trace(expected.sequence(options.volatileFields()), sequence(actual, options));
         } else if (actual.isLines() && expected.tree().isArray()) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  *
  * @param key   the object key nearest the value (the array's key for an array element); null for a whole trace event
  */
-record RawDifference(String path, DiffKind kind, JsonNode expected, JsonNode actual, String key, Locus locus) {
+record RawDifference(String path, DiffKind kind, JsonNode expected, JsonNode actual, String key, TracePosition locus) {
 
     RawDifference {
         expected = expected == null ? MissingNode.getInstance() : expected;
