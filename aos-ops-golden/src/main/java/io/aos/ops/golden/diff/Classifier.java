@@ -312,9 +312,10 @@ final class Classifier {
                         + "skill " + locus.skill() + " " + skill.because() + ": a draw not seeded from the run's seed",
                         false, true);
             }
+            String pure = skill.is(SkillKind.PURE) ? ", skill " + locus.skill() + " " + skill.because() + "," : "";
             return new Verdict(RootCause.DETERMINISM_VIOLATION, "the hash " + h.path() + " changed ("
-                    + show(h.expected()) + " -> " + show(h.actual()) + ") while the seeds agree and no other "
-                    + "recorded field differs", false, true);
+                    + show(h.expected()) + " -> " + show(h.actual()) + ") while the seeds agree" + pure
+                    + " and no other recorded field differs", false, true);
         }
         if (!indexes.isEmpty()) {
             RawDifference d = indexes.get(0);
