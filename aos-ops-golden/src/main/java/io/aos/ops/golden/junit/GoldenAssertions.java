@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.core.io.AtomicFiles;
+import io.aos.ops.core.io.GoldenFileKind;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.diff.DiffOptions;
 import io.aos.ops.golden.diff.DiffReport;
@@ -104,7 +105,8 @@ public final class GoldenAssertions {
     private static void write(JsonNode actual, Path golden) {
         try {
             String text;
-            if (golden.getFileName().toString().endsWith(".jsonl") && actual.isArray()) {
+            if (GoldenFileKind.of(golden.getFileName().toString()) == GoldenFileKind.ENGINE_TRACE
+                    && actual.isArray()) {
                 StringBuilder sb = new StringBuilder();
                 for (JsonNode event : actual) {
                     sb.append(OpsJson.mapper().writeValueAsString(event)).append('\n');

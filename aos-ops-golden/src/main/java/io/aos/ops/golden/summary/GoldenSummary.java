@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.util.concurrent.MoreExecutors;
 import io.aos.ops.core.OpsException;
+import io.aos.ops.core.io.GoldenFileKind;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.io.IOException;
@@ -174,8 +175,7 @@ public final class GoldenSummary {
         long bytes = 0;
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(golden)) {
             for (Path p : stream) {
-                String name = p.getFileName().toString();
-                if (!name.endsWith(".json") && !name.endsWith(".jsonl")) {
+                if (!GoldenFileKind.of(p.getFileName().toString()).isTrace()) {
                     continue;
                 }
                 BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);
