@@ -432,7 +432,7 @@ final class GoldenSection implements DebugSection {
             return;
         }
         out.append("  Golden dir:   ").append(dir.get()).append('\n');
-        out.append("  Files:        ").append(files).append(" (").append(Sizes.human(bytes)).append(")");
+        out.append("  Files:        ").append(files).append(" (").append(HumanBytes.format(bytes)).append(")");
         if (!countByKind.isEmpty()) {
             List<String> parts = new ArrayList<>();
             countByKind.forEach((k, v) -> parts.add(v + " " + k));
@@ -442,7 +442,7 @@ final class GoldenSection implements DebugSection {
         if (!newest.isEmpty()) {
             out.append("  Newest files:\n");
             for (FileInfo f : newest) {
-                out.append("    ").append(f.modified()).append("  ").append(String.format("%8s", Sizes.human(f.bytes())))
+                out.append("    ").append(f.modified()).append("  ").append(String.format("%8s", HumanBytes.format(f.bytes())))
                         .append("  ").append(f.name()).append('\n');
             }
         }
@@ -463,12 +463,12 @@ final class GoldenSection implements DebugSection {
         }
         tracesDir.ifPresent(t -> {
             out.append("  Traces dir:   ").append(t).append('\n');
-            out.append("  Traces:       ").append(traceFiles).append(" (").append(Sizes.human(traceBytes)).append(")\n");
+            out.append("  Traces:       ").append(traceFiles).append(" (").append(HumanBytes.format(traceBytes)).append(")\n");
             if (!newestTraces.isEmpty()) {
                 out.append("  Newest traces:\n");
                 for (FileInfo f : newestTraces) {
                     out.append("    ").append(f.modified()).append("  ")
-                            .append(String.format("%8s", Sizes.human(f.bytes()))).append("  ").append(f.name())
+                            .append(String.format("%8s", HumanBytes.format(f.bytes()))).append("  ").append(f.name())
                             .append('\n');
                 }
             }
@@ -492,7 +492,7 @@ final class GoldenSection implements DebugSection {
             }
         }
         otherDir.ifPresent(o -> out.append("  GOLDEN_DIR:   ").append(o).append(": ").append(otherFiles)
-                .append(" files (").append(Sizes.human(otherBytes)).append(")\n"));
+                .append(" files (").append(HumanBytes.format(otherBytes)).append(")\n"));
     }
 
     @Override
