@@ -16,12 +16,13 @@ import java.util.stream.IntStream;
  * the line of its golden file: such a line is only scanned once ({@link JsonLineScanner}: is it valid, what is its
  * identity), never tokenised twice and compared. A pair of lines that differ only in volatile values (a replay's
  * timestamps) is counted on its bytes ({@link VolatileOnly}); only the other lines whose bytes differ go through the
- * token comparison of {@link TokenLockstep}. The result is the one {@code lockstep} gives, differences in the same order;
+ * token comparison of {@link TokenLockstep}. The result is the one {@link TokenLockstep} gives, differences in the
+ * same order;
  * whenever this path cannot be sure of that (a line the scanner is unsure of and Jackson rejects, a line holding two
  * values, a hash collision between identities) it answers {@link Outcome#UNSURE}, keeps nothing, and the caller
- * runs {@code lockstep}, which reports such input as it always did.
+ * runs {@link TokenLockstep}, which reports such input as it always did.
  *
- * <p>Identities are kept as a 64-bit hash per line and identity key (of exactly the key text {@code lockstep}
+ * <p>Identities are kept as a 64-bit hash per line and identity key (of exactly the key text {@link TokenLockstep}
  * builds), not as strings: a 100,000-event trace needs a few MB instead of a million strings. Equal hashes are
  * checked on the text before an identity is declared not unique.
  */
@@ -30,9 +31,9 @@ final class ByteLockstep {
     enum Outcome {
         /** The traces were compared line by line; the differences are in the {@link StructuralDiff}. */
         COMPARED,
-        /** Line by line is not how the traces align (as {@code lockstep} returning false): align them in full. */
+        /** Line by line is not how the traces align (as {@link TokenLockstep} returning false): align them in full. */
         NOT_IN_STEP,
-        /** This path cannot tell; nothing was kept: run {@code lockstep}. */
+        /** This path cannot tell; nothing was kept: run {@link TokenLockstep}. */
         UNSURE
     }
 
@@ -158,7 +159,7 @@ final class ByteLockstep {
     }
 
     /**
-     * Lines {@code [from, to)} of A and B, each differing in bytes, exactly as {@code lockstep} compares them (one
+     * Lines {@code [from, to)} of A and B, each differing in bytes, exactly as {@link TokenLockstep} compares them (one
      * parser over the run on each side); false if unsure, e.g. a line holds two values.
      */
     private boolean compareRun(StructuralDiff sink, TokenComparator comparator, int from, int to) {
@@ -189,7 +190,7 @@ final class ByteLockstep {
 
     /**
      * Two lines that differ in bytes, compared on their bytes when both are lines the scanner is sure of: when they
-     * have the same tokens except scalar values under volatile keys (outside arrays), {@code lockstep} would
+     * have the same tokens except scalar values under volatile keys (outside arrays), {@link TokenLockstep} would
      * record one difference per such value and then fold them all into the expected-volatile counts, which is
      * all this does. Anything else (a key, structure or non-volatile value differs, a value inside an array, an
      * escape or a float in a differing value) is left to the token comparison.
@@ -304,7 +305,7 @@ final class ByteLockstep {
             }
         }
 
-        /** A differing scalar that lockstep would record, under a volatile key, outside any array. */
+        /** A differing scalar that the token lockstep would record, under a volatile key, outside any array. */
         private boolean volatileValue(int t, byte[] da, byte[] db, int depth, int arrays) {
             if (arrays > 0 || depth == 0) {
                 return false;
@@ -407,7 +408,7 @@ final class ByteLockstep {
     }
 
     /**
-     * {@code lockstep}'s identity check: the first identity key present in every line and unique on both sides
+     * {@link TokenLockstep}'s identity check: the first identity key present in every line and unique on both sides
      * must give line k the same key on both sides. Lines equal in bytes have equal keys; only the others are read.
      */
     private Outcome identities() {

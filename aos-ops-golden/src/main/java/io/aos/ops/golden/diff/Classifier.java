@@ -64,10 +64,10 @@ final class Classifier {
      * the walk counted instead of listing them.
      */
     DiffResult classify(List<RawDifference> raws, Map<String, Long> folded) {
-        List<LocusGroup> groups = LocusGroup.byLocus(raws);
-        LocusGroup header = headerJudgedLast(groups, raws);
+        List<PositionGroup> groups = PositionGroup.byPosition(raws);
+        PositionGroup header = headerJudgedLast(groups, raws);
         Classification c = new Classification(folded, raws.size());
-        for (LocusGroup g : groups) {
+        for (PositionGroup g : groups) {
             if (g != header) {
                 c.judge(g);
             }
@@ -84,18 +84,18 @@ final class Classifier {
     }
 
     /** The differences of one locus (run start, a step, run end), in trace order. */
-    private record LocusGroup(TracePosition locus, List<RawDifference> differences) {
+    private record PositionGroup(TracePosition position, List<RawDifference> differences) {
 
         /** Groups in locus order; a locus's skill is the first one any of its differences names. */
-        static List<LocusGroup> byLocus(List<RawDifference> raws) {
+        static List<PositionGroup> byPosition(List<RawDifference> raws) {
             Map<Integer, List<RawDifference>> byOrder = new TreeMap<>();
             Map<Integer, TracePosition> loci = new LinkedHashMap<>();
             for (RawDifference d : raws) {
-                byOrder.computeIfAbsent(d.locus().order(), k -> new ArrayList<>()).add(d);
-                loci.merge(d.locus().order(), d.locus(), (x, y) -> x.skill() != null ? x : y);
+                byOrder.computeIfAbsent(d.position().order(), k -> new ArrayList<>()).add(d);
+                loci.merge(d.position().order(), d.position(), (x, y) -> x.skill() != null ? x : y);
             }
-            List<LocusGroup> groups = new ArrayList<>(byOrder.size());
-            byOrder.forEach((order, ds) -> groups.add(new LocusGroup(loci.get(order), ds)));
+            List<PositionGroup> groups = new ArrayList<>(byOrder.size());
+            byOrder.forEach((order, ds) -> groups.add(new PositionGroup(loci.get(order), ds)));
             return groups;
         }
     }
@@ -105,13 +105,13 @@ final class Classifier {
      * the step list, so it is judged after the steps, as a consequence, unless its seed changed. Returns the run
      * start's group in that case, else null.
      */
-    private LocusGroup headerJudgedLast(List<LocusGroup> groups, List<RawDifference> raws) {
-        if (groups.isEmpty() || groups.get(0).locus().order() >= 0
+    private PositionGroup headerJudgedLast(List<PositionGroup> groups, List<RawDifference> raws) {
+        if (groups.isEmpty() || groups.get(0).position().order() >= 0
                 || raws.stream().noneMatch(d -> role(d) == Role.STRUCTURE)) {
             return null;
         }
-        LocusGroup start = groups.get(0);
-        RootCause category = verdict(start.locus(), start.differences()).category();
+        PositionGroup start = groups.get(0);
+        RootCause category = verdict(start.position(), start.differences()).category();
         return category == RootCause.SEED_MISMATCH || category == RootCause.EXPECTED_VOLATILE ? null : start;
     }
 
@@ -152,8 +152,8 @@ final class Classifier {
         }
 
         /** Judges one locus: expected-volatile, a consequence of the root, or a finding of its own. */
-        void judge(LocusGroup g) {
-            TracePosition locus = g.locus();
+        void judge(PositionGroup g) {
+            TracePosition locus = g.position();
             List<RawDifference> ds = g.differences();
             Verdict v = verdict(locus, ds);
             if (v.category() == RootCause.EXPECTED_VOLATILE) {
@@ -171,7 +171,7 @@ final class Classifier {
         }
 
         /** The run header judged after a structural root: its differences follow from it, listed first. */
-        void headerFollowsRoot(LocusGroup header) {
+        void headerFollowsRoot(PositionGroup header) {
             List<Difference> filed = new ArrayList<>();
             header.differences().forEach(d -> filed.add(followsRoot(d)));
             differences.addAll(0, filed);
@@ -405,7 +405,7 @@ final class Classifier {
     }
 
     private static Difference toDifference(RawDifference d, RootCause category, OptionalInt consequenceOf) {
-        return new Difference(d.path(), d.kind(), d.expected(), d.actual(), d.locus().step(), category,
+        return new Difference(d.path(), d.kind(), d.expected(), d.actual(), d.position().step(), category,
                 consequenceOf);
     }
 

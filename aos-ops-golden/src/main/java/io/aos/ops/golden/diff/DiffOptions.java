@@ -21,7 +21,8 @@ import java.util.concurrent.Executor;
  * <ul>
  *   <li><b>identity keys</b>: how array elements are matched, tried in order; the first key present in every
  *       element of both arrays and unique within each wins. A key is one or more dot paths joined by {@code +}.
- *       Default: {@code event_type+data.step_id}, {@code event_type+data.index}, {@code step_id}, {@code index}, {@code id}, {@code name}.</li>
+ *       Default: {@code event_type+data.step_id}, {@code event_type+data.index}, {@code step_id}, {@code index},
+ *       {@code id}, {@code name}.</li>
  *   <li><b>volatile fields</b>: key names (whole, normalised to lower snake case) whose values change from run to run
  *       by definition. Also volatile: any key whose last token is {@code at} ({@code generated_at}) and any key
  *       with a token {@code timestamp}, {@code duration}, {@code latency} or {@code elapsed}.</li>

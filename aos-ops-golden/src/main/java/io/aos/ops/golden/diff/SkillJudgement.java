@@ -42,7 +42,7 @@ record SkillJudgement(Optional<SkillKind> kind, boolean declared, String token) 
         return kind.isPresent() && kind.get() == k;
     }
 
-    /** Why the skill has its kind, for evidence: "is declared an external call" or "is an external call (token 'x')". */
+    /** Why the skill has its kind, for evidence: "is declared pure" or "is an external call (token 'x')". */
     String because() {
         String what = switch (kind.orElseThrow()) {
             case EXTERNAL_CALL -> "an external call";

@@ -59,7 +59,7 @@ final class StructuralDiff {
                 if (!p.moved() && a.sameRaw(p.a(), b, p.b())) {
                     continue;
                 }
-                TracePosition locus = eventLocus(a, p.a());
+                TracePosition locus = eventPosition(a, p.a());
                 String path = "/" + p.a();
                 int mark = mark();
                 if (p.moved()) {
@@ -73,10 +73,10 @@ final class StructuralDiff {
                 foldExpectedVolatile(mark);
             } else if (p.a() >= 0) {
                 out.add(new RawDifference("/" + p.a(), DiffKind.REMOVED, a.node(p.a()), null, null,
-                        eventLocus(a, p.a())));
+                        eventPosition(a, p.a())));
             } else {
                 out.add(new RawDifference("/" + p.b(), DiffKind.ADDED, null, b.node(p.b()), null,
-                        eventLocus(b, p.b())));
+                        eventPosition(b, p.b())));
             }
         }
     }
@@ -108,7 +108,7 @@ final class StructuralDiff {
     void relocate(int mark, TracePosition locus) {
         for (int k = mark; k < out.size(); k++) {
             RawDifference d = out.get(k);
-            if (!d.locus().equals(locus)) {
+            if (!d.position().equals(locus)) {
                 out.set(k, new RawDifference(d.path(), d.kind(), d.expected(), d.actual(), d.key(), locus));
             }
         }
@@ -153,7 +153,7 @@ final class StructuralDiff {
         return expectedVolatile;
     }
 
-    private static TracePosition eventLocus(ElementSequence seq, int position) {
+    private static TracePosition eventPosition(ElementSequence seq, int position) {
         return TracePosition.ofEvent(seq.identityValues(position, TracePosition.PATHS), position);
     }
 
@@ -182,7 +182,8 @@ final class StructuralDiff {
     }
 
     private static TracePosition rootFieldLocus(String key) {
-        return FieldNames.isHash(key) || END_FIELDS.contains(FieldNames.normalise(key)) ? TracePosition.END : TracePosition.START;
+        return FieldNames.isHash(key) || END_FIELDS.contains(FieldNames.normalise(key)) ? TracePosition.END
+                : TracePosition.START;
     }
 
     /** {@code step_hashes} and the like: one step per element. */

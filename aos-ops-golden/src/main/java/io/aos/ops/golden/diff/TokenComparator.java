@@ -63,7 +63,8 @@ final class TokenComparator {
 
     /**
      * Compares the next value of {@code pa} with the next value of {@code pb}; differences get paths below
-     * {@code basePath} and the locus {@link TracePosition#START} (the caller relocates them). Returns false if it gave up.
+     * {@code basePath} and the position {@link TracePosition#START} (the caller relocates them). Returns false if it
+     * gave up.
      */
     boolean compareNext(JsonParser pa, JsonParser pb, String basePath, StructuralDiff sink, String[] capA,
             String[] capB) throws IOException {

@@ -2,11 +2,8 @@ package io.aos.ops.golden.shadow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.core.json.OpsJson;
-import io.aos.ops.golden.diff.DiffOptions;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
-import io.aos.ops.golden.diff.SkillKind;
-import io.aos.ops.golden.diff.SkillRegistry;
 import io.aos.ops.golden.shadow.builtin.BuiltinWorkflows;
 import io.aos.ops.golden.shadow.state.CycleReport.MismatchDetail;
 import java.nio.file.Files;
@@ -32,17 +29,10 @@ final class ReplayComparator {
     interface Classifier {
         Classification classify(Path expectedTrace, Path actualTrace);
 
-        /**
-         * The simulator's built-in {@code llm_stub} stands for the workflow's LLM call (external-call faults are
-         * injected there), which its name alone would call an in-process stand-in: it is declared.
-         */
-        DiffOptions OPTIONS = DiffOptions.defaults().withSkillRegistry(
-                SkillRegistry.empty().with(BuiltinWorkflows.LLM_STUB, SkillKind.EXTERNAL_CALL));
-
         /** The suite's golden diff ({@link GoldenDiff}): root cause, severity, first diverging step, evidence. */
         static Classifier goldenDiff() {
             return (expected, actual) -> {
-                DiffResult r = GoldenDiff.compare(expected, actual, OPTIONS);
+                DiffResult r = GoldenDiff.compare(expected, actual, BuiltinWorkflows.DIFF_OPTIONS);
                 return new Classification(r.rootCause().map(Enum::name).orElse(null), r.severity().name(),
                         r.firstDivergingStep().isPresent() ? r.firstDivergingStep().getAsInt() : null, r.evidence());
             };
