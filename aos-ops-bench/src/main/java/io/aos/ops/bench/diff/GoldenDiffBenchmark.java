@@ -1,12 +1,16 @@
 package io.aos.ops.bench.diff;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.aos.ops.bench.corpus.TraceCorpus;
 import io.aos.ops.bench.corpus.TraceDifference;
+import io.aos.ops.golden.diff.DiffOptions;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.io.file.PathUtils;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,12 +55,24 @@ public class GoldenDiffBenchmark {
     @Param({"leaked", "matching", "identical", "leaked-timestamp", "seed-change"})
     String pair;
 
+    /**
+     * {@code pool}: the options the CLI passes (a pool with a thread per core: the files are read at once and a long
+     * trace's halves compared at once); {@code caller}: the library default, everything on the calling thread.
+     */
+    @Param({"pool", "caller"})
+    String executor;
+
     Path dir;
     Path a;
     Path b;
+    ExecutorService pool;
+    DiffOptions options;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
+        pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                new ThreadFactoryBuilder().setDaemon(true).setNameFormat("bench-worker-%d").build());
+        options = executor.equals("pool") ? DiffOptions.defaults().withExecutor(pool) : DiffOptions.defaults();
         dir = Files.createTempDirectory("aos-bench-diff");
         if (pair.equals("leaked")) {
             Path[] files = DiffCorpus.writeTracePair(dir, steps);
@@ -73,12 +89,13 @@ public class GoldenDiffBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
+        pool.shutdownNow();
         PathUtils.deleteDirectory(dir);
     }
 
     /** Reads both files and classifies: the whole work of {@code aos-ops golden diff} minus the JVM start. */
     @Benchmark
     public DiffResult diffTracePair() {
-        return GoldenDiff.compare(a, b);
+        return GoldenDiff.compare(a, b, options);
     }
 }

@@ -1,5 +1,6 @@
 package io.aos.ops.bench.diff;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.aos.ops.golden.summary.GoldenSummary;
 import io.aos.ops.golden.summary.ShadowSummary;
 import java.io.IOException;
@@ -7,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.io.file.PathUtils;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,20 +42,31 @@ public class ShadowSummaryBenchmark {
     @Param({"2880"})
     int cycles;
 
+    /** {@code pool}: a pool as the CLI passes (listing overlaps reading); {@code caller}: the library default. */
+    @Param({"pool", "caller"})
+    String executor;
+
     Path dir;
+    ExecutorService pool;
+    GoldenSummary summary;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
+        pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                new ThreadFactoryBuilder().setDaemon(true).setNameFormat("bench-worker-%d").build());
+        summary = GoldenSummary.withClock(Clock.systemUTC());
+        summary = executor.equals("pool") ? summary.withExecutor(pool) : summary;
         dir = DiffCorpus.writeShadowRun(Files.createTempDirectory("aos-bench-summary"), cycles, cycles * 9);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
+        pool.shutdownNow();
         PathUtils.deleteDirectory(dir);
     }
 
     @Benchmark
     public ShadowSummary summarizeShadowRun() {
-        return GoldenSummary.withClock(Clock.systemUTC()).summarize(List.of(dir));
+        return summary.summarize(List.of(dir));
     }
 }

@@ -9,6 +9,7 @@ import io.aos.ops.golden.diff.DiffOptions;
 import io.aos.ops.golden.diff.DiffReport;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
+import io.aos.ops.golden.diff.SkillRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
             "",
             "Exit codes: 0 MATCH, or WARNING (volatile leak, float precision, unordered collection) without "
                     + "--strict; 1 CRITICAL (or WARNING with --strict); 2 a file that cannot be read or parsed, or "
-                    + "an engine trace given with a simulation golden (the two formats are not compared).",
+                    + "an engine trace given with a simulation golden (the two formats are not compared), or a "
+                    + "--skills file that cannot be read or is not a valid registry.",
             "",
             "Launcher: scripts/stress/golden_diff_debug.py --golden-a A --golden-b B [--verbose]",
         })
@@ -75,6 +77,11 @@ public final class GoldenDiffCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit 1 on WARNING too (volatile leak, float precision, order).")
     boolean strict;
 
+    @Option(names = "--skills", paramLabel = "FILE",
+            description = "Declare skill kinds: a JSON object {\"skill\": \"external\" | \"random\" | \"pure\"}. "
+                    + "A declared kind replaces the guess from the skill's name (see docs/skill-registry.md).")
+    Path skills;
+
     @Override
     public Integer call() throws IOException {
         Deque<Path> positional = new ArrayDeque<>(files == null ? List.of() : files);
@@ -83,7 +90,12 @@ public final class GoldenDiffCommand implements Callable<Integer> {
         if (a == null || b == null || !positional.isEmpty()) {
             throw OpsException.usage("give exactly two files: --golden-a A --golden-b B, or A B");
         }
-        DiffResult result = GoldenDiff.compare(a, b, DiffOptions.defaults().withExpectedVolatileListed(verbose));
+        DiffOptions options = DiffOptions.defaults().withExpectedVolatileListed(verbose)
+                .withExecutor(GoldenWorkers.executor());
+        if (skills != null) {
+            options = options.withSkillRegistry(SkillRegistry.read(skills));
+        }
+        DiffResult result = GoldenDiff.compare(a, b, options);
         boolean asJson = json || output != null && output.getFileName().toString().toLowerCase(Locale.ROOT)
                 .endsWith(".json");
         String report = asJson

@@ -73,7 +73,8 @@ public final class GoldenSummaryCommand implements Callable<Integer> {
         if (dirs.isEmpty()) {
             throw OpsException.usage("give a shadow run directory: --summary-dir DIR");
         }
-        ShadowSummary summary = GoldenSummary.withClock(Clock.systemUTC()).summarize(dirs);
+        ShadowSummary summary = GoldenSummary.withClock(Clock.systemUTC())
+                .withExecutor(GoldenWorkers.executor()).summarize(dirs);
         boolean asJson = json || output != null && output.getFileName().toString().toLowerCase(Locale.ROOT)
                 .endsWith(".json");
         String report = asJson

@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
@@ -18,12 +16,13 @@ import java.util.stream.IntStream;
  * the line of its golden file: such a line is only scanned once ({@link JsonLineScanner}: is it valid, what is its
  * identity), never tokenised twice and compared. A pair of lines that differ only in volatile values (a replay's
  * timestamps) is counted on its bytes ({@link VolatileOnly}); only the other lines whose bytes differ go through the
- * token comparison of {@link StructuralDiff#lockstep}. The result is the one {@code lockstep} gives, differences in the same order;
+ * token comparison of {@link TokenLockstep}. The result is the one {@link TokenLockstep} gives, differences in the
+ * same order;
  * whenever this path cannot be sure of that (a line the scanner is unsure of and Jackson rejects, a line holding two
  * values, a hash collision between identities) it answers {@link Outcome#UNSURE}, keeps nothing, and the caller
- * runs {@code lockstep}, which reports such input as it always did.
+ * runs {@link TokenLockstep}, which reports such input as it always did.
  *
- * <p>Identities are kept as a 64-bit hash per line and identity key (of exactly the key text {@code lockstep}
+ * <p>Identities are kept as a 64-bit hash per line and identity key (of exactly the key text {@link TokenLockstep}
  * builds), not as strings: a 100,000-event trace needs a few MB instead of a million strings. Equal hashes are
  * checked on the text before an identity is declared not unique.
  */
@@ -32,9 +31,9 @@ final class ByteLockstep {
     enum Outcome {
         /** The traces were compared line by line; the differences are in the {@link StructuralDiff}. */
         COMPARED,
-        /** Line by line is not how the traces align (as {@code lockstep} returning false): align them in full. */
+        /** Line by line is not how the traces align (as {@link TokenLockstep} returning false): align them in full. */
         NOT_IN_STEP,
-        /** This path cannot tell; nothing was kept: run {@code lockstep}. */
+        /** This path cannot tell; nothing was kept: run {@link TokenLockstep}. */
         UNSURE
     }
 
@@ -42,10 +41,8 @@ final class ByteLockstep {
     private final JsonlSequence a;
     private final JsonlSequence b;
     private final DiffOptions options;
-    private final List<String> paths;
+    private final CapturePaths capture;
     private final String[][] split;
-    /** Per identity key, the indices of its components in {@link #paths}. */
-    private final int[][] specs;
     /** Per identity key and line, the hash of its key text in A, and whether any component is present. */
     private final long[][] hashA;
     private final boolean[][] presentA;
@@ -58,27 +55,15 @@ final class ByteLockstep {
     private final String[][] capturesB;
 
     private ByteLockstep(StructuralDiff diff, JsonlSequence a, JsonlSequence b, DiffOptions options,
-            List<String> paths) {
+            CapturePaths capture) {
         this.diff = diff;
         this.a = a;
         this.b = b;
         this.options = options;
-        this.paths = paths;
-        this.split = new String[paths.size()][];
-        for (int p = 0; p < split.length; p++) {
-            split[p] = paths.get(p).split("\\.");
-        }
-        List<String> keys = options.identityKeys();
-        this.specs = new int[keys.size()][];
-        for (int s = 0; s < specs.length; s++) {
-            String[] components = keys.get(s).split("\\+");
-            specs[s] = new int[components.length];
-            for (int c = 0; c < components.length; c++) {
-                specs[s][c] = paths.indexOf(components[c]);
-            }
-        }
-        this.hashA = new long[specs.length][a.size()];
-        this.presentA = new boolean[specs.length][a.size()];
+        this.capture = capture;
+        this.split = capture.split();
+        this.hashA = new long[capture.keyCount()][a.size()];
+        this.presentA = new boolean[capture.keyCount()][a.size()];
         this.capturesA = new String[a.size()][];
         this.capturesB = new String[a.size()][];
     }
@@ -89,67 +74,36 @@ final class ByteLockstep {
         if (n != b.size() || n == 0) {
             return Outcome.NOT_IN_STEP;
         }
-        List<String> paths = new ArrayList<>(StructuralDiff.LOCUS_PATHS);
-        for (String spec : options.identityKeys()) {
-            for (String component : spec.split("\\+")) {
-                if (!paths.contains(component)) {
-                    paths.add(component);
-                }
-            }
-        }
-        if (!JsonLineScanner.canCapture(paths)) {
+        CapturePaths capture = CapturePaths.of(options);
+        if (!JsonLineScanner.canCapture(capture.paths())) {
             return Outcome.UNSURE;
         }
-        Outcome outcome = new ByteLockstep(diff, a, b, options, paths).run();
+        Outcome outcome = new ByteLockstep(diff, a, b, options, capture).run();
         if (outcome != Outcome.COMPARED) {
-            diff.reset(0);
-            diff.expectedVolatile().clear();
+            diff.clear();
         }
         return outcome;
     }
 
-    /** One half of the lines: its own differences (appended in order afterwards), and whether it could tell. */
-    private static final class Half {
-        final StructuralDiff diff;
-        boolean sure = true;
-
-        Half(StructuralDiff diff) {
-            this.diff = diff;
-        }
-    }
-
     private Outcome run() {
-        int n = a.size();
-        int mid = n >= StructuralDiff.parallelMinEvents && Runtime.getRuntime().availableProcessors() > 1 ? n / 2 : n;
-        Half first = new Half(diff);
-        Half second = new Half(new StructuralDiff(options));
-        CompletableFuture<Void> secondHalf = mid == n ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(() -> lines(second, mid, n), StructuralDiff.HALF_RUNNER);
-        lines(first, 0, mid);
-        try {
-            secondHalf.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
-        if (!first.sure || !second.sure) {
+        if (!TraceHalves.compare(diff, a.size(), options, this::lines)) {
             return Outcome.UNSURE;
         }
-        diff.differences().addAll(second.diff.differences());
-        second.diff.expectedVolatile().forEach((k, v) -> diff.expectedVolatile().merge(k, v, Long::sum));
         return identities();
     }
 
-    /** Lines {@code [from, to)}: scan the equal ones, compare each run of differing ones token by token. */
-    private void lines(Half half, int from, int to) {
+    /**
+     * Lines {@code [from, to)}: scan the equal ones, compare each run of differing ones token by token; false when
+     * this path cannot tell.
+     */
+    private boolean lines(StructuralDiff sink, int from, int to) {
+        boolean sure = true;
         JsonLineScanner scanner = new JsonLineScanner(split);
         TokenComparator comparator = new TokenComparator(split);
         byte[] data = a.data();
-        VolatileOnly volatileOnly = options.listExpectedVolatile() ? null : new VolatileOnly(half.diff);
+        VolatileOnly volatileOnly = options.listExpectedVolatile() ? null : new VolatileOnly(sink);
         int k = from;
-        while (k < to && half.sure) {
+        while (k < to && sure) {
             if (!a.sameRaw(k, b, k)) {
                 if (volatileOnly != null && volatileOnly.counted(scanner, k)) {
                     k++;
@@ -166,16 +120,16 @@ final class ByteLockstep {
                     }
                     run++;
                 }
-                half.sure = compareRun(half.diff, comparator, k, run);
+                sure = compareRun(sink, comparator, k, run);
                 k = counted >= 0 ? counted + 1 : run;
                 continue;
             }
             if (scanner.scan(data, a.start(k), a.end(k))) {
                 hashScanned(scanner, data, k);
             } else {
-                String[] cap = capturedByJackson(comparator, half.diff, k);
+                String[] cap = capturedByJackson(comparator, sink, k);
                 if (cap == null) {
-                    half.sure = false;
+                    sure = false;
                 } else {
                     capturesA[k] = cap;
                     hashCaptured(cap, k);
@@ -183,6 +137,7 @@ final class ByteLockstep {
             }
             k++;
         }
+        return sure;
     }
 
     /** Line k of A read by Jackson alone (against itself), for its captures; null if it is not one valid value. */
@@ -204,7 +159,7 @@ final class ByteLockstep {
     }
 
     /**
-     * Lines {@code [from, to)} of A and B, each differing in bytes, exactly as {@code lockstep} compares them (one
+     * Lines {@code [from, to)} of A and B, each differing in bytes, exactly as {@link TokenLockstep} compares them (one
      * parser over the run on each side); false if unsure, e.g. a line holds two values.
      */
     private boolean compareRun(StructuralDiff sink, TokenComparator comparator, int from, int to) {
@@ -217,11 +172,11 @@ final class ByteLockstep {
                 if (!comparator.compareNext(pa, pb, path, sink, capA, capB)) {
                     JsonNode na = a.node(k);
                     JsonNode nb = b.node(k);
-                    capA = TreeSequence.identityValues(na, paths);
-                    capB = TreeSequence.identityValues(nb, paths);
-                    sink.values(path, null, na, nb, Locus.START);
+                    capA = TreeSequence.identityValues(na, capture.paths());
+                    capB = TreeSequence.identityValues(nb, capture.paths());
+                    sink.values(path, null, na, nb, TracePosition.START);
                 }
-                sink.relocate(mark, StructuralDiff.eventLocus(capA, k));
+                sink.relocate(mark, TracePosition.ofEvent(capA, k));
                 sink.foldExpectedVolatile(mark);
                 capturesA[k] = capA;
                 capturesB[k] = capB;
@@ -235,7 +190,7 @@ final class ByteLockstep {
 
     /**
      * Two lines that differ in bytes, compared on their bytes when both are lines the scanner is sure of: when they
-     * have the same tokens except scalar values under volatile keys (outside arrays), {@code lockstep} would
+     * have the same tokens except scalar values under volatile keys (outside arrays), {@link TokenLockstep} would
      * record one difference per such value and then fold them all into the expected-volatile counts, which is
      * all this does. Anything else (a key, structure or non-volatile value differs, a value inside an array, an
      * escape or a float in a differing value) is left to the token comparison.
@@ -350,7 +305,7 @@ final class ByteLockstep {
             }
         }
 
-        /** A differing scalar that lockstep would record, under a volatile key, outside any array. */
+        /** A differing scalar that the token lockstep would record, under a volatile key, outside any array. */
         private boolean volatileValue(int t, byte[] da, byte[] db, int depth, int arrays) {
             if (arrays > 0 || depth == 0) {
                 return false;
@@ -401,10 +356,10 @@ final class ByteLockstep {
 
     /** The hashes of line k's identity keys from the value ranges the scanner found. */
     private void hashScanned(JsonLineScanner scanner, byte[] data, int k) {
-        for (int s = 0; s < specs.length; s++) {
+        for (int s = 0; s < capture.keyCount(); s++) {
             long h = FNV_OFFSET;
             boolean any = false;
-            for (int c : specs[s]) {
+            for (int c : capture.spec(s)) {
                 int st = scanner.start(c);
                 if (st == JsonLineScanner.ABSENT) {
                     h = (h ^ 0) * FNV_PRIME;
@@ -429,13 +384,13 @@ final class ByteLockstep {
     }
 
     private void hashCaptured(String[] cap, int k) {
-        for (int s = 0; s < specs.length; s++) {
-            hashA[s][k] = hash(cap, specs[s]);
-            presentA[s][k] = present(cap, specs[s]);
+        for (int s = 0; s < capture.keyCount(); s++) {
+            hashA[s][k] = hash(cap, capture.spec(s));
+            presentA[s][k] = CapturePaths.present(cap, capture.spec(s));
         }
     }
 
-    /** The hash of {@link #keyText} without building it. */
+    /** The hash of {@link CapturePaths#keyText} without building it. */
     private static long hash(String[] cap, int[] spec) {
         long h = FNV_OFFSET;
         for (int c : spec) {
@@ -452,49 +407,32 @@ final class ByteLockstep {
         return h;
     }
 
-    /** The key text {@code lockstep} builds: each component or NUL, each followed by U+0001. */
-    private static String keyText(String[] cap, int[] spec) {
-        StringBuilder sb = new StringBuilder();
-        for (int c : spec) {
-            sb.append(cap[c] == null ? "\u0000" : cap[c]).append('\u0001');
-        }
-        return sb.toString();
-    }
-
-    private static boolean present(String[] cap, int[] spec) {
-        for (int c : spec) {
-            if (cap[c] != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * {@code lockstep}'s identity check: the first identity key present in every line and unique on both sides
+     * {@link TokenLockstep}'s identity check: the first identity key present in every line and unique on both sides
      * must give line k the same key on both sides. Lines equal in bytes have equal keys; only the others are read.
      */
     private Outcome identities() {
         int[] differing = IntStream.range(0, capturesB.length).filter(k -> capturesB[k] != null)
                 .toArray();
         JsonLineScanner scanner = new JsonLineScanner(split);
-        for (int s = 0; s < specs.length; s++) {
+        for (int s = 0; s < capture.keyCount(); s++) {
             if (!allTrue(presentA[s])) {
                 continue;
             }
-            int[] spec = specs[s];
+            int[] spec = capture.spec(s);
             long[] hb = hashA[s].clone();
             boolean presentB = true;
             for (int k : differing) {
                 hb[k] = hash(capturesB[k], spec);
-                presentB &= present(capturesB[k], spec);
+                presentB &= CapturePaths.present(capturesB[k], spec);
             }
             if (!presentB) {
                 continue;
             }
             Boolean uniqueA = unique(hashA[s], k -> keyA(k, spec, scanner));
             Boolean uniqueB = differing.length == 0 ? uniqueA
-                    : unique(hb, k -> capturesB[k] != null ? keyText(capturesB[k], spec) : keyA(k, spec, scanner));
+                    : unique(hb, k -> capturesB[k] != null ? CapturePaths.keyText(capturesB[k], spec)
+                            : keyA(k, spec, scanner));
             if (uniqueA == null || uniqueB == null) {
                 return Outcome.UNSURE;
             }
@@ -502,7 +440,7 @@ final class ByteLockstep {
                 continue;
             }
             for (int k : differing) {
-                if (!keyText(capturesA[k], spec).equals(keyText(capturesB[k], spec))) {
+                if (!CapturePaths.keyText(capturesA[k], spec).equals(CapturePaths.keyText(capturesB[k], spec))) {
                     return Outcome.NOT_IN_STEP;
                 }
             }
@@ -519,7 +457,7 @@ final class ByteLockstep {
             scanner.scan(a.data(), a.start(k), a.end(k));
             cap = scanner.values(a.data());
         }
-        return keyText(cap, spec);
+        return CapturePaths.keyText(cap, spec);
     }
 
     /**

@@ -59,117 +59,179 @@ final class Classifier {
         }
     }
 
+    /**
+     * Files {@code raws} (in trace order) under root causes; {@code folded} holds the expected-volatile differences
+     * the walk counted instead of listing them.
+     */
     DiffResult classify(List<RawDifference> raws, Map<String, Long> folded) {
-        Map<String, Long> volatileCounts = new TreeMap<>(folded);
-        Map<Integer, List<RawDifference>> byLocus = new TreeMap<>();
-        Map<Integer, Locus> loci = new LinkedHashMap<>();
-        for (RawDifference d : raws) {
-            byLocus.computeIfAbsent(d.locus().order(), k -> new ArrayList<>()).add(d);
-            loci.merge(d.locus().order(), d.locus(), (x, y) -> x.skill() != null ? x : y);
+        List<PositionGroup> groups = PositionGroup.byPosition(raws);
+        PositionGroup header = headerJudgedLast(groups, raws);
+        Classification c = new Classification(folded, raws.size());
+        for (PositionGroup g : groups) {
+            if (g != header) {
+                c.judge(g);
+            }
         }
-        List<Difference> differences = new ArrayList<>(raws.size());
-        List<Finding> findings = new ArrayList<>();
-        Finding root = null;
-        Verdict rootVerdict = null;
-        boolean rootCascadesAll = false;
-        int rootConsequences = 0;
-        int rootIndexInFindings = -1;
+        if (header != null) {
+            if (c.root != null) {
+                c.headerFollowsRoot(header);
+            } else {
+                // Nothing after the start explained it: the start is judged on its own, never dropped.
+                c.judge(header);
+            }
+        }
+        return c.result();
+    }
+
+    /** The differences of one locus (run start, a step, run end), in trace order. */
+    private record PositionGroup(TracePosition position, List<RawDifference> differences) {
+
+        /** Groups in locus order; a locus's skill is the first one any of its differences names. */
+        static List<PositionGroup> byPosition(List<RawDifference> raws) {
+            Map<Integer, List<RawDifference>> byOrder = new TreeMap<>();
+            Map<Integer, TracePosition> loci = new LinkedHashMap<>();
+            for (RawDifference d : raws) {
+                byOrder.computeIfAbsent(d.position().order(), k -> new ArrayList<>()).add(d);
+                loci.merge(d.position().order(), d.position(), (x, y) -> x.skill() != null ? x : y);
+            }
+            List<PositionGroup> groups = new ArrayList<>(byOrder.size());
+            byOrder.forEach((order, ds) -> groups.add(new PositionGroup(loci.get(order), ds)));
+            return groups;
+        }
+    }
+
+    /**
+     * A step inserted or removed also changes the run header (steps_count, spec_hash): the header then follows from
+     * the step list, so it is judged after the steps, as a consequence, unless its seed changed. Returns the run
+     * start's group in that case, else null.
+     */
+    private PositionGroup headerJudgedLast(List<PositionGroup> groups, List<RawDifference> raws) {
+        if (groups.isEmpty() || groups.get(0).position().order() >= 0
+                || raws.stream().noneMatch(d -> role(d) == Role.STRUCTURE)) {
+            return null;
+        }
+        PositionGroup start = groups.get(0);
+        RootCause category = verdict(start.position(), start.differences()).category();
+        return category == RootCause.SEED_MISMATCH || category == RootCause.EXPECTED_VOLATILE ? null : start;
+    }
+
+    /** The first finding, which later loci may follow from, and how many differences follow from it. */
+    private static final class Root {
+        final Finding finding;
+        final Verdict verdict;
+        final int indexInFindings;
+        /** A structural change or a changed base seed: everything after it follows from it. */
+        final boolean cascadesAll;
+        int consequences;
+
+        Root(Finding finding, Verdict verdict, int indexInFindings, boolean cascadesAll) {
+            this.finding = finding;
+            this.verdict = verdict;
+            this.indexInFindings = indexInFindings;
+            this.cascadesAll = cascadesAll;
+            this.consequences = finding.consequences();
+        }
+
+        /** The step a consequence is filed under: the root's step, or -1 for the run start or end. */
+        OptionalInt cause() {
+            return finding.step().isPresent() ? finding.step() : OptionalInt.of(-1);
+        }
+    }
+
+    /** One classification in progress: the differences filed so far, the findings, and the root once found. */
+    private final class Classification {
+        final Map<String, Long> volatileCounts;
+        final List<Difference> differences;
+        final List<Finding> findings = new ArrayList<>();
+        Root root;
         OptionalInt firstStep = OptionalInt.empty();
 
-        // A step inserted or removed also changes the run header (steps_count, spec_hash): the header then follows
-        // from the step list, so it is judged after the steps, as a consequence, unless its seed changed.
-        boolean structural = raws.stream().anyMatch(d -> role(d) == Role.STRUCTURE);
-        List<RawDifference> deferredStart = List.of();
-        List<Map.Entry<Integer, List<RawDifference>>> pending = new ArrayList<>(byLocus.entrySet());
-        Map.Entry<Integer, List<RawDifference>> deferredEntry = null;
-        for (int next = 0; ; next++) {
-            if (next == pending.size()) {
-                if (root != null || deferredEntry == null) {
-                    break;
-                }
-                // Nothing after the start explained it: the start is judged on its own, never dropped.
-                structural = false;
-                deferredStart = List.of();
-                pending.add(deferredEntry);
-                deferredEntry = null;
-            }
-            Map.Entry<Integer, List<RawDifference>> entry = pending.get(next);
-            Locus locus = loci.get(entry.getKey());
-            List<RawDifference> ds = entry.getValue();
+        Classification(Map<String, Long> folded, int size) {
+            volatileCounts = new TreeMap<>(folded);
+            differences = new ArrayList<>(size);
+        }
+
+        /** Judges one locus: expected-volatile, a consequence of the root, or a finding of its own. */
+        void judge(PositionGroup g) {
+            TracePosition locus = g.position();
+            List<RawDifference> ds = g.differences();
             Verdict v = verdict(locus, ds);
-            if (structural && locus.order() < 0 && v.category() != RootCause.SEED_MISMATCH
-                    && v.category() != RootCause.EXPECTED_VOLATILE) {
-                deferredStart = ds;
-                deferredEntry = entry;
-                continue;
-            }
             if (v.category() == RootCause.EXPECTED_VOLATILE) {
-                for (RawDifference d : ds) {
-                    differences.add(toDifference(d, RootCause.EXPECTED_VOLATILE, OptionalInt.empty()));
-                    volatileCounts.merge(String.valueOf(d.key()), 1L, Long::sum);
-                }
-                continue;
+                ds.forEach(d -> differences.add(expectedVolatile(d)));
+                return;
             }
             if (firstStep.isEmpty() && locus.isStep()) {
                 firstStep = OptionalInt.of(locus.order());
             }
-            if (root != null && (rootCascadesAll || onlyDerived(locus, ds))) {
-                OptionalInt cause = root.step().isPresent() ? root.step() : OptionalInt.of(-1);
-                for (RawDifference d : ds) {
-                    if (role(d) == Role.VOLATILE) {
-                        differences.add(toDifference(d, RootCause.EXPECTED_VOLATILE, OptionalInt.empty()));
-                        volatileCounts.merge(String.valueOf(d.key()), 1L, Long::sum);
-                    } else {
-                        differences.add(toDifference(d, root.category(), cause));
-                        rootConsequences++;
-                    }
-                }
-                continue;
+            if (root != null && (root.cascadesAll || onlyDerived(locus, ds))) {
+                ds.forEach(d -> differences.add(followsRoot(d)));
+                return;
             }
-            int evidenceCount = 0;
+            addFinding(locus, ds, v);
+        }
+
+        /** The run header judged after a structural root: its differences follow from it, listed first. */
+        void headerFollowsRoot(PositionGroup header) {
+            List<Difference> filed = new ArrayList<>();
+            header.differences().forEach(d -> filed.add(followsRoot(d)));
+            differences.addAll(0, filed);
+        }
+
+        private Difference expectedVolatile(RawDifference d) {
+            volatileCounts.merge(String.valueOf(d.key()), 1L, Long::sum);
+            return toDifference(d, RootCause.EXPECTED_VOLATILE, OptionalInt.empty());
+        }
+
+        private Difference followsRoot(RawDifference d) {
+            if (role(d) == Role.VOLATILE) {
+                return expectedVolatile(d);
+            }
+            root.consequences++;
+            return toDifference(d, root.finding.category(), root.cause());
+        }
+
+        private void addFinding(TracePosition locus, List<RawDifference> ds, Verdict v) {
+            int evidence = 0;
             int ownConsequences = 0;
             for (RawDifference d : ds) {
-                boolean isVolatile = role(d) == Role.VOLATILE;
-                if (role(d) == Role.HASH && !v.decidedByHash()) {
+                Role role = role(d);
+                if (role == Role.HASH && !v.decidedByHash()) {
                     // The step's own output_hash changed because its output did: a consequence, not more evidence.
-                    differences.add(toDifference(d, v.category(),
-                            locus.isStep() ? locus.step() : OptionalInt.of(-1)));
+                    differences.add(toDifference(d, v.category(), locus.isStep() ? locus.step() : OptionalInt.of(-1)));
                     ownConsequences++;
-                } else if (isVolatile && !v.volatilesAreEvidence()) {
-                    differences.add(toDifference(d, RootCause.EXPECTED_VOLATILE, OptionalInt.empty()));
-                    volatileCounts.merge(String.valueOf(d.key()), 1L, Long::sum);
+                } else if (role == Role.VOLATILE && !v.volatilesAreEvidence()) {
+                    differences.add(expectedVolatile(d));
                 } else {
                     differences.add(toDifference(d, v.category(), OptionalInt.empty()));
-                    evidenceCount++;
+                    evidence++;
                 }
             }
-            Finding f = new Finding(locus.step(), locus.label(), locus.skill(), v.category(), v.evidence(),
-                    evidenceCount, ownConsequences);
+            Finding f = new Finding(locus.step(), locus.label(), locus.skill(), v.category(), v.evidence(), evidence,
+                    ownConsequences);
             findings.add(f);
             if (root == null) {
-                root = f;
-                rootVerdict = v;
-                rootIndexInFindings = findings.size() - 1;
-                rootConsequences = ownConsequences;
-                rootCascadesAll = ds.stream().anyMatch(d -> role(d) == Role.STRUCTURE)
+                boolean cascadesAll = ds.stream().anyMatch(d -> role(d) == Role.STRUCTURE)
                         || v.category() == RootCause.SEED_MISMATCH && !locus.isStep();
+                root = new Root(f, v, findings.size() - 1, cascadesAll);
             }
         }
-        if (root != null && !deferredStart.isEmpty()) {
-            List<Difference> header = new ArrayList<>();
-            for (RawDifference d : deferredStart) {
-                if (role(d) == Role.VOLATILE) {
-                    header.add(toDifference(d, RootCause.EXPECTED_VOLATILE, OptionalInt.empty()));
-                    volatileCounts.merge(String.valueOf(d.key()), 1L, Long::sum);
-                } else {
-                    header.add(toDifference(d, root.category(),
-                            root.step().isPresent() ? root.step() : OptionalInt.of(-1)));
-                    rootConsequences++;
-                }
+
+        DiffResult result() {
+            if (root == null) {
+                return match();
             }
-            differences.addAll(0, header);
+            Finding r = root.finding;
+            findings.set(root.indexInFindings, new Finding(r.step(), r.locus(), r.skill(), r.category(), r.evidence(),
+                    r.differences(), root.consequences));
+            Severity severity = Severity.MATCH;
+            for (Finding f : findings) {
+                severity = severity.max(f.severity());
+            }
+            return new DiffResult(severity, root.verdict.category(), firstStep, r.locus() + ": " + r.evidence(),
+                    findings, differences, volatileCounts);
         }
-        if (root == null) {
+
+        private DiffResult match() {
             long count = volatileCounts.values().stream().mapToLong(Long::longValue).sum();
             StringBuilder fields = new StringBuilder();
             volatileCounts.forEach((k, n) -> fields.append(fields.length() == 0 ? "" : ", ").append(k));
@@ -180,19 +242,10 @@ final class Classifier {
             return new DiffResult(Severity.MATCH, null, OptionalInt.empty(), evidence, List.of(), differences,
                     volatileCounts);
         }
-        Finding withConsequences = new Finding(root.step(), root.locus(), root.skill(), root.category(),
-                root.evidence(), root.differences(), rootConsequences);
-        findings.set(rootIndexInFindings, withConsequences);
-        Severity severity = Severity.MATCH;
-        for (Finding f : findings) {
-            severity = severity.max(f.severity());
-        }
-        return new DiffResult(severity, rootVerdict.category(), firstStep, root.locus() + ": " + root.evidence(),
-                findings, differences, volatileCounts);
     }
 
     /** Differences that only follow from an earlier divergence: hashes, seeds, step numbers, the run's end state. */
-    private boolean onlyDerived(Locus locus, List<RawDifference> ds) {
+    private boolean onlyDerived(TracePosition locus, List<RawDifference> ds) {
         for (RawDifference d : ds) {
             Role r = role(d);
             if (r == Role.VOLATILE || r == Role.HASH || r == Role.SEED || r == Role.INDEX) {
@@ -206,7 +259,7 @@ final class Classifier {
         return true;
     }
 
-    private Verdict verdict(Locus locus, List<RawDifference> ds) {
+    private Verdict verdict(TracePosition locus, List<RawDifference> ds) {
         List<RawDifference> structure = new ArrayList<>();
         List<RawDifference> volatiles = new ArrayList<>();
         List<RawDifference> hashes = new ArrayList<>();
@@ -249,14 +302,20 @@ final class Classifier {
                 return new Verdict(RootCause.VOLATILE_LEAK, h.path() + " changed although only volatile fields ("
                         + String.join(", ", keys) + ") differ here: a volatile value reached the hash", true, true);
             }
-            String ext = FieldNames.externalToken(locus.skill(), options.externalSkillTokens());
-            if (ext != null) {
+            SkillJudgement skill = SkillJudgement.of(locus.skill(), options);
+            if (skill.is(SkillKind.EXTERNAL_CALL)) {
                 return new Verdict(RootCause.EXTERNAL_CALL, "the hash " + h.path() + " changed with the seeds equal; "
-                        + "skill " + locus.skill() + " is an external call (token '" + ext + "')", false, true);
+                        + "skill " + locus.skill() + " " + skill.because(), false, true);
             }
+            if (skill.is(SkillKind.RANDOM)) {
+                return new Verdict(RootCause.UNSEEDED_RNG, "the hash " + h.path() + " changed with the seeds equal; "
+                        + "skill " + locus.skill() + " " + skill.because() + ": a draw not seeded from the run's seed",
+                        false, true);
+            }
+            String pure = skill.is(SkillKind.PURE) ? ", skill " + locus.skill() + " " + skill.because() + "," : "";
             return new Verdict(RootCause.DETERMINISM_VIOLATION, "the hash " + h.path() + " changed ("
-                    + show(h.expected()) + " -> " + show(h.actual()) + ") while the seeds agree and no other "
-                    + "recorded field differs", false, true);
+                    + show(h.expected()) + " -> " + show(h.actual()) + ") while the seeds agree" + pure
+                    + " and no other recorded field differs", false, true);
         }
         if (!indexes.isEmpty()) {
             RawDifference d = indexes.get(0);
@@ -266,7 +325,7 @@ final class Classifier {
         return new Verdict(RootCause.EXPECTED_VOLATILE, "only volatile fields differ", false);
     }
 
-    private Verdict contentVerdict(Locus locus, List<RawDifference> content) {
+    private Verdict contentVerdict(TracePosition locus, List<RawDifference> content) {
         RawDifference first = content.get(0);
         if (content.stream().allMatch(d -> d.kind() == DiffKind.REORDERED)) {
             return new Verdict(RootCause.UNORDERED_COLLECTION, first.path()
@@ -288,10 +347,15 @@ final class Classifier {
                         + d.key() + "' names a random value", false);
             }
         }
-        String ext = FieldNames.externalToken(locus.skill(), options.externalSkillTokens());
-        if (ext != null) {
-            return new Verdict(RootCause.EXTERNAL_CALL, "skill " + locus.skill() + " is an external call (token '"
-                    + ext + "') and its output " + first.path() + " differs with the seeds equal", false);
+        SkillJudgement skill = SkillJudgement.of(locus.skill(), options);
+        if (skill.is(SkillKind.EXTERNAL_CALL)) {
+            return new Verdict(RootCause.EXTERNAL_CALL, "skill " + locus.skill() + " " + skill.because()
+                    + " and its output " + first.path() + " differs with the seeds equal", false);
+        }
+        if (skill.is(SkillKind.RANDOM)) {
+            return new Verdict(RootCause.UNSEEDED_RNG, "skill " + locus.skill() + " " + skill.because()
+                    + " and its output " + first.path() + " differs while the seeds agree: a draw not seeded from "
+                    + "the run's seed", false);
         }
         if (content.stream().allMatch(d -> ValueShape.of(d.expected()) == ValueShape.UNIT_FLOAT
                 && ValueShape.of(d.actual()) == ValueShape.UNIT_FLOAT)) {
@@ -299,9 +363,11 @@ final class Classifier {
                     + show(first.expected()) + " vs " + show(first.actual())
                     + ") and differs while the seeds agree: an unseeded random draw", false);
         }
-        String skill = locus.skill() == null ? "" : ", skill " + locus.skill() + " is not an external call";
+        String skillSays = locus.skill() == null ? ""
+                : ", skill " + locus.skill() + (skill.is(SkillKind.PURE) ? " " + skill.because()
+                        : " is not an external call");
         String what = first.path().isEmpty() ? "the whole document" : first.path();
-        return new Verdict(RootCause.DETERMINISM_VIOLATION, "the seeds agree" + skill + ", but " + what
+        return new Verdict(RootCause.DETERMINISM_VIOLATION, "the seeds agree" + skillSays + ", but " + what
                 + " " + first.kind().label() + ": expected " + show(first.expected()) + ", actual "
                 + show(first.actual()), false);
     }
@@ -339,7 +405,7 @@ final class Classifier {
     }
 
     private static Difference toDifference(RawDifference d, RootCause category, OptionalInt consequenceOf) {
-        return new Difference(d.path(), d.kind(), d.expected(), d.actual(), d.locus().step(), category,
+        return new Difference(d.path(), d.kind(), d.expected(), d.actual(), d.position().step(), category,
                 consequenceOf);
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Renders a {@link DiffResult} for people (verdict first, then the root cause and its evidence, then the differences
  * grouped under their findings) and as the stable JSON schema of {@code aos-ops golden diff --json}, documented in
- * docs/golden-traces.md. Displays abbreviate long values; the JSON never does.
+ * docs/golden-traces.md. Displays abbreviate long values; the JSON never does. Stateless and thread-safe.
  */
 public final class DiffReport {
 

@@ -11,7 +11,8 @@ import java.util.OptionalInt;
 
 /**
  * The outcome of {@link GoldenDiff#compare}: a verdict, the root cause at the first diverging step with the evidence
- * that decided it, the classified findings, and every difference (values complete, never cut).
+ * that decided it, the classified findings, and every difference (values complete, never cut). Immutable and
+ * thread-safe.
  */
 public final class DiffResult {
 

@@ -27,6 +27,12 @@ public record Difference(
         RootCause category,
         OptionalInt consequenceOf) {
 
+    /**
+     * Checks the components; a null {@code expected} or {@code actual} becomes a missing node (absent on that side).
+     *
+     * @throws NullPointerException if {@code path}, {@code kind}, {@code step}, {@code category} or
+     *         {@code consequenceOf} is null
+     */
     public Difference {
         checkNotNull(path, "path");
         checkNotNull(kind, "kind");

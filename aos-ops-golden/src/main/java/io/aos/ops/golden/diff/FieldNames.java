@@ -81,17 +81,4 @@ final class FieldNames {
     static boolean isRandom(String key) {
         return key != null && tokens(key).stream().anyMatch(RANDOM_TOKENS::contains);
     }
-
-    /** The whole token of {@code skill} that marks it as an external call, or null. */
-    static String externalToken(String skill, Set<String> externalTokens) {
-        if (skill == null) {
-            return null;
-        }
-        for (String t : tokens(skill)) {
-            if (externalTokens.contains(t)) {
-                return t;
-            }
-        }
-        return null;
-    }
 }

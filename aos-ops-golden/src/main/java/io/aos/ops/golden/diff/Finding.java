@@ -24,6 +24,11 @@ public record Finding(
         int differences,
         int consequences) {
 
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException if {@code step}, {@code locus}, {@code category} or {@code evidence} is null
+     */
     public Finding {
         checkNotNull(step, "step");
         checkNotNull(locus, "locus");
@@ -31,6 +36,7 @@ public record Finding(
         checkNotNull(evidence, "evidence");
     }
 
+    /** @return the severity of this finding's category */
     public Severity severity() {
         return category.severity();
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.core.OpsException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Compares an expected golden trace with an actual one and says where it first diverged and why. Works on any two
@@ -18,16 +17,38 @@ import java.util.concurrent.CompletionException;
  *     log.error("replay diverged at step {}: {} ({})", r.firstDivergingStep(), r.rootCause(), r.evidence());
  * }
  * }</pre>
+ *
+ * <p>Argument order is always expected first, then actual. Thread safety: stateless; any number of threads may
+ * compare at once. Nothing runs outside the calling thread unless the options name an executor
+ * ({@link DiffOptions#withExecutor}).
  */
 public final class GoldenDiff {
 
     private GoldenDiff() {
     }
 
+    /**
+     * Compares two JSON trees with the {@linkplain DiffOptions#defaults() default options}.
+     *
+     * @param expected the golden (expected) document
+     * @param actual the replay (actual) document
+     * @return the verdict, root cause and differences
+     * @throws NullPointerException if either is null
+     */
     public static DiffResult compare(JsonNode expected, JsonNode actual) {
         return compare(expected, actual, DiffOptions.defaults());
     }
 
+    /**
+     * Compares two JSON trees. An array is a trace (one element per event); an object with {@code step_hashes},
+     * {@code steps} or {@code events} is a simulation golden; anything else is compared as a document.
+     *
+     * @param expected the golden (expected) document
+     * @param actual the replay (actual) document
+     * @param options what is identity, volatile, external and equal enough
+     * @return the verdict, root cause and differences
+     * @throws NullPointerException if an argument is null
+     */
     public static DiffResult compare(JsonNode expected, JsonNode actual, DiffOptions options) {
         checkNotNull(expected, "expected");
         checkNotNull(actual, "actual");
@@ -37,42 +58,70 @@ public final class GoldenDiff {
         return new Classifier(options).classify(diff.differences(), diff.expectedVolatile());
     }
 
-    /** Reads and compares two golden files; a JSONL trace is compared event by event, never held as one tree. */
+    /**
+     * Reads and compares two golden files with the {@linkplain DiffOptions#defaults() default options}, on the
+     * calling thread.
+     *
+     * @param expected the golden file
+     * @param actual the replay's file
+     * @return the verdict, root cause and differences
+     * @throws NullPointerException if either is null
+     * @throws OpsException if a file cannot be read, is not valid JSON (naming file, line and column) or is too
+     *         large, or if an engine trace is given with a simulation golden
+     * @see #compare(Path, Path, DiffOptions)
+     */
     public static DiffResult compare(Path expected, Path actual) {
         return compare(expected, actual, DiffOptions.defaults());
     }
 
+    /**
+     * Reads and compares two golden files: engine traces ({@code .jsonl}, one event per line), simulation goldens
+     * ({@code .golden.json}) or any JSON documents. A JSONL trace is compared event by event, never held as one
+     * tree. With an executor in the options, the expected file is read on it while the calling thread reads the
+     * actual one; a problem with the expected file is still the one reported when both have one.
+     *
+     * @param expected the golden file
+     * @param actual the replay's file
+     * @param options what is identity, volatile, external and equal enough, and where work may run
+     * @return the verdict, root cause and differences
+     * @throws NullPointerException if an argument is null
+     * @throws OpsException if a file cannot be read, is not valid JSON (naming file, line and column) or is too
+     *         large, or if an engine trace is given with a simulation golden
+     */
     public static DiffResult compare(Path expected, Path actual, DiffOptions options) {
         checkNotNull(expected, "expected");
         checkNotNull(actual, "actual");
-        // The two files are read (and their lines found) on two threads; a problem with the expected file is
-        // reported first, as when they were read one after the other.
+        checkNotNull(options, "options");
+        if (!options.runsInParallel()) {
+            GoldenFile a = GoldenFile.read(expected);
+            return compare(a, GoldenFile.read(actual), options);
+        }
+        // The expected file is read (and its lines found) on the executor while this thread reads the actual one; a
+        // problem with the expected file is reported first, as when they are read one after the other.
         CompletableFuture<GoldenFile> first = CompletableFuture.supplyAsync(() -> GoldenFile.read(expected),
-                StructuralDiff.HALF_RUNNER);
+                options.executor());
         GoldenFile b;
         try {
             b = GoldenFile.read(actual);
         } catch (RuntimeException e) {
-            join(first);
+            TraceHalves.join(first);
             throw e;
         }
-        return compare(join(first), b, options);
+        return compare(TraceHalves.join(first), b, options);
     }
 
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
-    }
-
+    /**
+     * Compares two golden files already read ({@link GoldenFile#read}): useful when one file is compared with
+     * several others.
+     *
+     * @param expected the golden file
+     * @param actual the replay's file
+     * @param options what is identity, volatile, external and equal enough, and where work may run
+     * @return the verdict, root cause and differences
+     * @throws NullPointerException if an argument is null
+     * @throws OpsException if a line of a trace is not valid JSON (naming file, line and column), or if an engine
+     *         trace is given with a simulation golden
+     */
     public static DiffResult compare(GoldenFile expected, GoldenFile actual, DiffOptions options) {
         checkNotNull(options, "options");
         checkSameKind(expected, actual);
@@ -80,11 +129,7 @@ public final class GoldenDiff {
         if (expected.isLines() && actual.isLines()) {
             JsonlSequence a = expected.sequence(options.volatileFields());
             JsonlSequence b = actual.sequence(options.volatileFields());
-            ByteLockstep.Outcome fast = ByteLockstep.compare(diff, a, b, options);
-            if (fast == ByteLockstep.Outcome.NOT_IN_STEP
-                    || fast == ByteLockstep.Outcome.UNSURE && !diff.lockstep(a, b)) {
-                diff.trace(a, b);
-            }
+            TraceTiers.compare(diff, a, b, options);
         } else if (expected.isLines() && actual.tree().isArray()) {
             diff.trace(expected.sequence(options.volatileFields()), sequence(actual, options));
         } else if (actual.isLines() && expected.tree().isArray()) {

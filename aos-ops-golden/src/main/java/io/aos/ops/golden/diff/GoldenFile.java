@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.aos.ops.core.OpsException;
+import io.aos.ops.core.io.GoldenFileKind;
 import io.aos.ops.golden.json.GoldenJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,6 +28,8 @@ import java.util.Set;
  * {@code .steps.jsonl}, is one JSON value per line; {@code .json} is one document); only a file with neither is
  * sniffed: one document if it parses as one, else lines. A JSONL trace is kept as raw lines and parsed one event at
  * a time; {@link #tree()} builds the whole array only when asked.
+ *
+ * <p>Thread safety: its content is read once and never changed, so several diffs may use one instance at once.
  */
 public final class GoldenFile {
 
@@ -109,10 +112,11 @@ public final class GoldenFile {
             throw OpsException.badInput(path, "the file is empty");
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+        GoldenFileKind kind = GoldenFileKind.of(name);
+        if (kind == GoldenFileKind.ENGINE_TRACE || name.endsWith(".ndjson")) {
             return new GoldenFile(path, Format.JSONL, null, bytes);
         }
-        if (name.endsWith(".json")) {
+        if (kind.isJsonDocument()) {
             return new GoldenFile(path, Format.JSON, parse(path, bytes), null);
         }
         try {
@@ -190,10 +194,12 @@ public final class GoldenFile {
         return true;
     }
 
+    /** @return the path the file was read from */
     public Path path() {
         return path;
     }
 
+    /** @return how the file was parsed: one value per line, or one document */
     public Format format() {
         return format;
     }

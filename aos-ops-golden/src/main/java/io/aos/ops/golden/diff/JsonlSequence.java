@@ -115,7 +115,7 @@ final class JsonlSequence implements ElementSequence {
     public String[] identityValues(int i, List<String> paths) {
         if (extracted == null || !pathIndex.keySet().containsAll(paths)) {
             List<String> union = new ArrayList<>(extractedPaths);
-            union.addAll(StructuralDiff.LOCUS_PATHS);
+            union.addAll(TracePosition.PATHS);
             union.addAll(paths);
             extractedPaths.clear();
             pathIndex.clear();

@@ -12,12 +12,22 @@ public enum Severity {
     /** A real determinism failure (or a difference that could not be explained, which is never treated as OK). */
     CRITICAL;
 
-    /** The worse of the two. */
+    /**
+     * The worse of the two.
+     *
+     * @param other another severity
+     * @return this or {@code other}, whichever is worse
+     */
     public Severity max(Severity other) {
         return compareTo(other) >= 0 ? this : other;
     }
 
-    /** The exit code of the diff command for this severity. */
+    /**
+     * The exit code of the diff command for this severity.
+     *
+     * @param strict whether a WARNING fails ({@code --strict})
+     * @return 0 or 1
+     */
     public int exitCode(boolean strict) {
         return switch (this) {
             case MATCH -> 0;

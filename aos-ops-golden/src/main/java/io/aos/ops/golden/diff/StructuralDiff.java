@@ -1,16 +1,8 @@
 package io.aos.ops.golden.diff;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
-import io.aos.ops.core.OpsException;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import com.fasterxml.jackson.databind.node.IntNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -18,7 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * Walks two documents and lists their differences: objects by key, arrays by {@link Alignment}. A document whose
@@ -51,7 +42,7 @@ final class StructuralDiff {
         } else if (a.isObject() && b.isObject()) {
             objectRoot(a, b);
         } else {
-            values("", null, a, b, Locus.START);
+            values("", null, a, b, TracePosition.START);
         }
     }
 
@@ -60,7 +51,7 @@ final class StructuralDiff {
         Alignment alignment = Alignment.align(a, b, options);
         if (alignment.method() == Alignment.Method.UNORDERED) {
             out.add(new RawDifference("", DiffKind.REORDERED, IntNode.valueOf(a.size()), IntNode.valueOf(b.size()),
-                    "events", Locus.START));
+                    "events", TracePosition.START));
             return;
         }
         for (Alignment.Pair p : alignment.pairs()) {
@@ -68,7 +59,7 @@ final class StructuralDiff {
                 if (!p.moved() && a.sameRaw(p.a(), b, p.b())) {
                     continue;
                 }
-                Locus locus = eventLocus(a, p.a());
+                TracePosition locus = eventPosition(a, p.a());
                 String path = "/" + p.a();
                 int mark = mark();
                 if (p.moved()) {
@@ -82,10 +73,10 @@ final class StructuralDiff {
                 foldExpectedVolatile(mark);
             } else if (p.a() >= 0) {
                 out.add(new RawDifference("/" + p.a(), DiffKind.REMOVED, a.node(p.a()), null, null,
-                        eventLocus(a, p.a())));
+                        eventPosition(a, p.a())));
             } else {
                 out.add(new RawDifference("/" + p.b(), DiffKind.ADDED, null, b.node(p.b()), null,
-                        eventLocus(b, p.b())));
+                        eventPosition(b, p.b())));
             }
         }
     }
@@ -101,147 +92,23 @@ final class StructuralDiff {
 
     private static final TokenComparator NO_CAPTURE = new TokenComparator(new String[0][]);
 
-    /**
-     * The fast path for two JSONL traces: reads both files once, line k against line k, token by token. Valid when
-     * the traces have the same number of events and the identity key {@link Alignment} would pick gives every line
-     * k the same key on both sides, which is checked afterwards; otherwise every difference found is dropped and
-     * false returned, and the caller aligns the traces in full.
-     */
-    boolean lockstep(JsonlSequence a, JsonlSequence b) {
-        int n = a.size();
-        if (n != b.size() || n == 0) {
-            return false;
-        }
-        List<String> paths = new ArrayList<>(LOCUS_PATHS);
-        for (String spec : options.identityKeys()) {
-            for (String component : spec.split("\\+")) {
-                if (!paths.contains(component)) {
-                    paths.add(component);
-                }
-            }
-        }
-        String[][] capA = new String[n][];
-        String[][] capB = new String[n][];
-        // Big traces are compared in two halves on two threads; each half has its own parsers and differences,
-        // appended in order afterwards, so the result is the same as one pass.
-        int mid = n >= parallelMinEvents && Runtime.getRuntime().availableProcessors() > 1 ? n / 2 : n;
-        StructuralDiff second = new StructuralDiff(options);
-        CompletableFuture<Boolean> secondHalf = mid == n ? CompletableFuture.completedFuture(true)
-                : CompletableFuture.supplyAsync(() -> second.lockstepRange(a, b, mid, n, paths, capA, capB),
-                        HALF_RUNNER);
-        boolean firstOk = lockstepRange(a, b, 0, mid, paths, capA, capB);
-        boolean secondOk;
-        try {
-            secondOk = secondHalf.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
-        if (!firstOk || !secondOk || !sameIdentities(capA, capB, paths)) {
-            reset(0);
-            expectedVolatile.clear();
-            return false;
-        }
-        out.addAll(second.out);
-        second.expectedVolatile.forEach((k, v) -> expectedVolatile.merge(k, v, Long::sum));
-        return true;
+    /** Appends what {@code later} recorded (the second half of a trace) after what this one recorded. */
+    void append(StructuralDiff later) {
+        out.addAll(later.out);
+        later.expectedVolatile.forEach((k, v) -> expectedVolatile.merge(k, v, Long::sum));
     }
 
-    /** Below this many events one thread compares the whole trace; package-private so tests can lower it. */
-    static int parallelMinEvents = 20_000;
-
-    private static final ThreadFactory HALF_THREADS =
-            new ThreadFactoryBuilder().setNameFormat("golden-diff-half-%d").setDaemon(true).build();
-
-    static final Executor HALF_RUNNER = task -> HALF_THREADS.newThread(task).start();
-
-    /** Lines {@code [from, to)} of both traces, token by token; false if the lines hold more values than lines. */
-    private boolean lockstepRange(JsonlSequence a, JsonlSequence b, int from, int to, List<String> paths,
-            String[][] capA, String[][] capB) {
-        String[][] split = new String[paths.size()][];
-        for (int p = 0; p < split.length; p++) {
-            split[p] = paths.get(p).split("\\.");
-        }
-        TokenComparator comparator = new TokenComparator(split);
-        try (JsonParser pa = a.rangeParser(from, to); JsonParser pb = b.rangeParser(from, to)) {
-            for (int k = from; k < to; k++) {
-                capA[k] = new String[split.length];
-                capB[k] = new String[split.length];
-                int mark = mark();
-                String path = "/" + k;
-                boolean compared;
-                try {
-                    compared = comparator.compareNext(pa, pb, path, this, capA[k], capB[k]);
-                } catch (JsonProcessingException e) {
-                    if (e.getProcessor() != pa && e.getProcessor() != pb) {
-                        // a broken limit does not name its parser: reading line k alone names file, line, column
-                        a.node(k);
-                        b.node(k);
-                    }
-                    throw e.getProcessor() == pa ? a.describe(e, from) : b.describe(e, from);
-                }
-                if (!compared) {
-                    JsonNode na = a.node(k);
-                    JsonNode nb = b.node(k);
-                    capA[k] = TreeSequence.identityValues(na, paths);
-                    capB[k] = TreeSequence.identityValues(nb, paths);
-                    values(path, null, na, nb, Locus.START);
-                }
-                relocate(mark, eventLocus(capA[k], k));
-                foldExpectedVolatile(mark);
-            }
-            // More values than lines means a line holds two values: the full path reports it with its line.
-            return pa.nextToken() == null && pb.nextToken() == null;
-        } catch (JsonProcessingException e) {
-            return false;
-        } catch (IOException e) {
-            throw OpsException.badInput(a.file(), "cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    /** Whether the identity key that alignment would choose gives line k the same key on both sides, for every k. */
-    private boolean sameIdentities(String[][] capA, String[][] capB, List<String> paths) {
-        for (String spec : options.identityKeys()) {
-            List<String> components = List.of(spec.split("\\+"));
-            String[] ka = keys(capA, paths, components);
-            String[] kb = keys(capB, paths, components);
-            if (ka == null || kb == null || !unique(ka) || !unique(kb)) {
-                continue;
-            }
-            return Arrays.equals(ka, kb);
-        }
-        return false;
-    }
-
-    private static String[] keys(String[][] cap, List<String> paths, List<String> components) {
-        String[] keys = new String[cap.length];
-        for (int k = 0; k < cap.length; k++) {
-            StringBuilder sb = new StringBuilder();
-            boolean any = false;
-            for (String c : components) {
-                String v = cap[k][paths.indexOf(c)];
-                any |= v != null;
-                sb.append(v == null ? "\u0000" : v).append('\u0001');
-            }
-            if (!any) {
-                return null;
-            }
-            keys[k] = sb.toString();
-        }
-        return keys;
-    }
-
-    private static boolean unique(String[] keys) {
-        return new HashSet<>(Arrays.asList(keys)).size() == keys.length;
+    /** Drops everything recorded: a tier that could not tell leaves nothing behind for the next one. */
+    void clear() {
+        out.clear();
+        expectedVolatile.clear();
     }
 
     /** Gives the differences recorded since {@code mark} their locus, known only once the event was read. */
-    void relocate(int mark, Locus locus) {
+    void relocate(int mark, TracePosition locus) {
         for (int k = mark; k < out.size(); k++) {
             RawDifference d = out.get(k);
-            if (!d.locus().equals(locus)) {
+            if (!d.position().equals(locus)) {
                 out.set(k, new RawDifference(d.path(), d.kind(), d.expected(), d.actual(), d.key(), locus));
             }
         }
@@ -286,36 +153,8 @@ final class StructuralDiff {
         return expectedVolatile;
     }
 
-    /** Paths read from every event to place it: its type, its step index and its skill. */
-    static final List<String> LOCUS_PATHS = List.of("event_type", "data.index", "index", "data.skill_id", "skill_id",
-            "skill", "data.skill");
-
-    private static Locus eventLocus(ElementSequence seq, int position) {
-        return eventLocus(seq.identityValues(position, LOCUS_PATHS), position);
-    }
-
-    /** The locus from the values of {@link #LOCUS_PATHS} (a longer array may follow them). */
-    static Locus eventLocus(String[] v, int position) {
-        if ("run_start".equals(v[0])) {
-            return Locus.START;
-        }
-        if ("run_end".equals(v[0])) {
-            return Locus.END;
-        }
-        int step = position;
-        String index = v[1] != null ? v[1] : v[2];
-        if (index != null) {
-            try {
-                step = Integer.parseInt(index);
-            } catch (NumberFormatException e) {
-                step = position;
-            }
-        }
-        String skill = null;
-        for (int k = 3; k < LOCUS_PATHS.size() && skill == null; k++) {
-            skill = v[k] != null && !v[k].startsWith("<") ? v[k] : null;
-        }
-        return Locus.step(step, skill);
+    private static TracePosition eventPosition(ElementSequence seq, int position) {
+        return TracePosition.ofEvent(seq.identityValues(position, TracePosition.PATHS), position);
     }
 
     private void objectRoot(JsonNode a, JsonNode b) {
@@ -324,7 +163,7 @@ final class StructuralDiff {
             String key = e.getKey();
             String path = "/" + escape(key);
             JsonNode vb = b.get(key);
-            Locus locus = rootFieldLocus(key);
+            TracePosition locus = rootFieldLocus(key);
             if (vb == null) {
                 out.add(new RawDifference(path, DiffKind.REMOVED, e.getValue(), null, key, locus));
             } else if (STEP_ARRAYS.contains(key) && e.getValue().isArray() && vb.isArray()) {
@@ -342,8 +181,9 @@ final class StructuralDiff {
         }
     }
 
-    private static Locus rootFieldLocus(String key) {
-        return FieldNames.isHash(key) || END_FIELDS.contains(FieldNames.normalise(key)) ? Locus.END : Locus.START;
+    private static TracePosition rootFieldLocus(String key) {
+        return FieldNames.isHash(key) || END_FIELDS.contains(FieldNames.normalise(key)) ? TracePosition.END
+                : TracePosition.START;
     }
 
     /** {@code step_hashes} and the like: one step per element. */
@@ -351,14 +191,14 @@ final class StructuralDiff {
         Alignment alignment = Alignment.align(new TreeSequence(a, options.volatileFields()),
                 new TreeSequence(b, options.volatileFields()), options);
         if (alignment.method() == Alignment.Method.UNORDERED) {
-            out.add(new RawDifference(path, DiffKind.REORDERED, a, b, key, Locus.START));
+            out.add(new RawDifference(path, DiffKind.REORDERED, a, b, key, TracePosition.START));
             return;
         }
         for (Alignment.Pair p : alignment.pairs()) {
             if (p.a() >= 0 && p.b() >= 0) {
                 JsonNode na = a.get(p.a());
                 JsonNode nb = b.get(p.b());
-                Locus locus = Locus.step(p.a(), stepSkill(na));
+                TracePosition locus = TracePosition.step(p.a(), stepSkill(na));
                 String elementPath = path + "/" + p.a();
                 if (p.moved()) {
                     out.add(new RawDifference(elementPath, DiffKind.REORDERED, na, nb, key, locus));
@@ -367,11 +207,11 @@ final class StructuralDiff {
             } else if (p.a() >= 0) {
                 JsonNode na = a.get(p.a());
                 out.add(new RawDifference(path + "/" + p.a(), DiffKind.REMOVED, na, null, null,
-                        Locus.step(p.a(), stepSkill(na))));
+                        TracePosition.step(p.a(), stepSkill(na))));
             } else {
                 JsonNode nb = b.get(p.b());
                 out.add(new RawDifference(path + "/" + p.b(), DiffKind.ADDED, null, nb, null,
-                        Locus.step(p.b(), stepSkill(nb))));
+                        TracePosition.step(p.b(), stepSkill(nb))));
             }
         }
     }
@@ -383,7 +223,7 @@ final class StructuralDiff {
             int colon = s.lastIndexOf(':');
             return colon > 0 ? s.substring(0, colon) : null;
         }
-        String[] v = TreeSequence.identityValues(step, LOCUS_PATHS);
+        String[] v = TreeSequence.identityValues(step, TracePosition.PATHS);
         for (int k = 3; k < v.length; k++) {
             if (v[k] != null && step.isObject()) {
                 return v[k];
@@ -393,7 +233,7 @@ final class StructuralDiff {
     }
 
     /** Compares two values at {@code path}; {@code key} is the nearest object key (for classification). */
-    void values(String path, String key, JsonNode a, JsonNode b, Locus locus) {
+    void values(String path, String key, JsonNode a, JsonNode b, TracePosition locus) {
         if (a.equals(b)) {
             return;
         }
@@ -413,7 +253,7 @@ final class StructuralDiff {
         }
     }
 
-    private void objects(String path, JsonNode a, JsonNode b, Locus locus) {
+    private void objects(String path, JsonNode a, JsonNode b, TracePosition locus) {
         for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String childPath = path + "/" + escape(e.getKey());
@@ -433,7 +273,7 @@ final class StructuralDiff {
         }
     }
 
-    private void arrays(String path, String key, JsonNode a, JsonNode b, Locus locus) {
+    private void arrays(String path, String key, JsonNode a, JsonNode b, TracePosition locus) {
         Alignment alignment = Alignment.align(new TreeSequence(a, options.volatileFields()),
                 new TreeSequence(b, options.volatileFields()), options);
         if (alignment.method() == Alignment.Method.UNORDERED) {

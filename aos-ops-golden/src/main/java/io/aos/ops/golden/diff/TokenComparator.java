@@ -63,7 +63,8 @@ final class TokenComparator {
 
     /**
      * Compares the next value of {@code pa} with the next value of {@code pb}; differences get paths below
-     * {@code basePath} and the locus {@link Locus#START} (the caller relocates them). Returns false if it gave up.
+     * {@code basePath} and the position {@link TracePosition#START} (the caller relocates them). Returns false if it
+     * gave up.
      */
     boolean compareNext(JsonParser pa, JsonParser pb, String basePath, StructuralDiff sink, String[] capA,
             String[] capB) throws IOException {
@@ -101,7 +102,7 @@ final class TokenComparator {
                         return giveUp(pa, pb, depthA, depthB, sink, mark);
                     }
                     sink.values(path(basePath, depth), depth >= 0 ? keys[depth] : null, scalar(pa, ta),
-                            scalar(pb, tb), Locus.START);
+                            scalar(pb, tb), TracePosition.START);
                 }
             } else if (ta != tb) {
                 return giveUp(pa, pb, depthA, depthB, sink, mark);

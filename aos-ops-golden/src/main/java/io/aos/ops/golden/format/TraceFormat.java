@@ -1,7 +1,7 @@
 package io.aos.ops.golden.format;
 
+import io.aos.ops.core.io.GoldenFileKind;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The two golden formats upstream writes. */
@@ -34,7 +34,8 @@ public enum TraceFormat {
 
     /**
      * The format a file name says: {@code .steps.jsonl} and {@code .jsonl} are engine traces, {@code .golden.json}
-     * is a simulation golden; any other name (including a bare {@code .json}) says nothing, and the content decides.
+     * is a simulation golden, whatever the case ({@link GoldenFileKind#ofIgnoringCase}); any other name (including a
+     * bare {@code .json}) says nothing, and the content decides.
      *
      * @param file the file; only its name is looked at
      * @return the format, or empty when the name does not say
@@ -44,14 +45,11 @@ public enum TraceFormat {
         if (name == null) {
             return Optional.empty();
         }
-        String lower = name.toString().toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".jsonl")) {
-            return Optional.of(ENGINE_JSONL);
-        }
-        if (lower.endsWith(".golden.json")) {
-            return Optional.of(SIMULATION_JSON);
-        }
-        return Optional.empty();
+        return switch (GoldenFileKind.ofIgnoringCase(name.toString())) {
+            case ENGINE_TRACE -> Optional.of(ENGINE_JSONL);
+            case SIMULATION_GOLDEN -> Optional.of(SIMULATION_JSON);
+            default -> Optional.empty();
+        };
     }
 
     /**
@@ -61,7 +59,7 @@ public enum TraceFormat {
      * @return the sidecar's path, beside it
      */
     public static Path signatureFileOf(Path trace) {
-        return trace.resolveSibling(trace.getFileName() + ".sig");
+        return trace.resolveSibling(GoldenFileKind.signatureNameOf(trace.getFileName().toString()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.core.io.GoldenFileKind;
 import io.aos.ops.golden.diff.DiffOptions;
 import io.aos.ops.golden.diff.DiffReport;
 import io.aos.ops.golden.diff.DiffResult;
@@ -163,7 +164,7 @@ final class GoldenCheck {
         if (name.endsWith(PENDING_SUFFIX)) {
             name = name.substring(0, name.length() - PENDING_SUFFIX.length());
         }
-        return name.endsWith(".jsonl");
+        return GoldenFileKind.of(name) == GoldenFileKind.ENGINE_TRACE;
     }
 
     private static void deleteIfExists(Path file) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
+import io.aos.ops.golden.shadow.builtin.BuiltinWorkflows;
 import io.aos.ops.golden.shadow.state.CycleReport.MismatchDetail;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ final class ReplayComparator {
         /** The suite's golden diff ({@link GoldenDiff}): root cause, severity, first diverging step, evidence. */
         static Classifier goldenDiff() {
             return (expected, actual) -> {
-                DiffResult r = GoldenDiff.compare(expected, actual);
+                DiffResult r = GoldenDiff.compare(expected, actual, BuiltinWorkflows.DIFF_OPTIONS);
                 return new Classification(r.rootCause().map(Enum::name).orElse(null), r.severity().name(),
                         r.firstDivergingStep().isPresent() ? r.firstDivergingStep().getAsInt() : null, r.evidence());
             };

@@ -3,8 +3,9 @@ package io.aos.ops.golden.summary;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import com.google.common.util.concurrent.MoreExecutors;
 import io.aos.ops.core.OpsException;
+import io.aos.ops.core.io.GoldenFileKind;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.List;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * Summarises shadow simulation directories (each the root holding {@code reports/} and {@code golden/}). Reads
@@ -26,25 +26,54 @@ import java.util.concurrent.ThreadFactory;
  * opening them. Anything that makes the numbers untrustworthy is a problem and fails the verdict: a report that
  * cannot be read, a directory with no cycle reports, or a path without {@code reports/} (such as the
  * {@code .../golden} directory the old runbook passed), which upstream's tool reported as a PASS.
+ *
+ * <p>Thread safety: immutable; one instance may summarise from several threads at once. It starts no thread of its
+ * own: work besides the calling thread runs only on an executor given with {@link #withExecutor}.
  */
 public final class GoldenSummary {
 
-    /** One daemon thread, so that a summary never keeps a JVM alive. */
-    private static final ThreadFactory LISTER_THREADS =
-            new ThreadFactoryBuilder().setNameFormat("golden-lister-%d").setDaemon(true).build();
-    private static final Executor GOLDEN_LISTER = task -> LISTER_THREADS.newThread(task).start();
-
     private final Clock clock;
+    private final Executor executor;
 
-    private GoldenSummary(Clock clock) {
+    private GoldenSummary(Clock clock, Executor executor) {
         this.clock = clock;
+        this.executor = executor;
     }
 
+    /**
+     * A summariser that stamps its summaries with {@code clock} and does all its work on the calling thread.
+     *
+     * @param clock the clock whose instant a summary is generated at
+     * @return the summariser
+     * @throws NullPointerException if {@code clock} is null
+     */
     public static GoldenSummary withClock(Clock clock) {
-        return new GoldenSummary(checkNotNull(clock, "clock"));
+        return new GoldenSummary(checkNotNull(clock, "clock"), MoreExecutors.directExecutor());
     }
 
-    /** Summarises the runs below {@code directories}, merged into one summary. */
+    /**
+     * A copy that lists the golden directories on {@code executor} while the calling thread reads the cycle reports
+     * (after 24 hours a golden directory holds some 26,000 files, a stat each). The summary is the same either way;
+     * the calling thread waits for each listing, so the executor must be able to run a task while the caller waits.
+     *
+     * @param executor where the listings run; {@link MoreExecutors#directExecutor()} for the calling thread
+     * @return the new summariser; this one is unchanged
+     * @throws NullPointerException if {@code executor} is null
+     */
+    public GoldenSummary withExecutor(Executor executor) {
+        return new GoldenSummary(clock, checkNotNull(executor, "executor"));
+    }
+
+    /**
+     * Summarises the runs below {@code directories}, merged into one summary. Nothing is thrown for a directory
+     * that is missing, unreadable or holds no cycle reports: that is a problem in the summary, which fails its
+     * verdict.
+     *
+     * @param directories shadow run directories (each holding {@code reports/} and {@code golden/}), at least one
+     * @return the merged summary
+     * @throws NullPointerException if {@code directories} is null
+     * @throws IllegalArgumentException if {@code directories} is empty
+     */
     public ShadowSummary summarize(List<Path> directories) {
         checkNotNull(directories, "directories");
         checkArgument(!directories.isEmpty(), "at least one directory is needed");
@@ -66,7 +95,7 @@ public final class GoldenSummary {
             List<String> problemsOfDir = Collections.synchronizedList(new ArrayList<>());
             goldenProblems.add(problemsOfDir);
             Path golden = ShadowRunLayout.of(dir).goldenDir();
-            goldenCounts.add(CompletableFuture.supplyAsync(() -> countGolden(golden, problemsOfDir), GOLDEN_LISTER));
+            goldenCounts.add(CompletableFuture.supplyAsync(() -> countGolden(golden, problemsOfDir), executor));
         }
         for (int di = 0; di < directories.size(); di++) {
             Path dir = directories.get(di);
@@ -146,8 +175,7 @@ public final class GoldenSummary {
         long bytes = 0;
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(golden)) {
             for (Path p : stream) {
-                String name = p.getFileName().toString();
-                if (!name.endsWith(".json") && !name.endsWith(".jsonl")) {
+                if (!GoldenFileKind.of(p.getFileName().toString()).isTrace()) {
                     continue;
                 }
                 BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);

@@ -37,6 +37,7 @@ public record ShadowSummary(
         long goldenBytes,
         List<String> problems) {
 
+    /** Copies the lists, so the summary stays immutable whatever the caller does with them afterwards. */
     public ShadowSummary {
         directories = List.copyOf(directories);
         mismatchDetails = List.copyOf(mismatchDetails);
@@ -52,10 +53,12 @@ public record ShadowSummary(
         return totalReplays == 0 ? 0.0 : (double) totalMismatches / totalReplays;
     }
 
+    /** @return whether the verdict is PASS */
     public boolean passed() {
         return verdict() == Verdict.PASS;
     }
 
+    /** @return PASS when at least one cycle ran, every report could be read and no replay mismatched; else FAIL */
     public Verdict verdict() {
         return totalMismatches == 0 && problems.isEmpty() && cycles > 0 ? Verdict.PASS : Verdict.FAIL;
     }
@@ -70,6 +73,7 @@ public record ShadowSummary(
      * @param problems        what is wrong with this directory
      */
     public record Directory(Path path, long cycles, long goldenFileCount, long goldenBytes, List<String> problems) {
+        /** Copies the problems, so the entry stays immutable. */
         public Directory {
             problems = List.copyOf(problems);
         }
@@ -84,12 +88,19 @@ public record ShadowSummary(
      * @param error     why it could not be read, else null
      */
     public record CycleRow(Path directory, long cycle, CycleReport report, String error) {
+        /** @return whether the report could be read */
         public boolean readable() {
             return report != null;
         }
     }
 
-    /** One mismatch detail with the cycle and directory it came from. */
+    /**
+     * One mismatch detail with the cycle and directory it came from.
+     *
+     * @param directory the run directory
+     * @param cycle     the cycle number
+     * @param detail    the cycle report's entry for the mismatching replay
+     */
     public record Mismatch(Path directory, long cycle, CycleReport.MismatchDetail detail) {
     }
 }

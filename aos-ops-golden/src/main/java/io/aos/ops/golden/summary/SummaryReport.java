@@ -13,6 +13,7 @@ import java.util.Locale;
  */
 public final class SummaryReport {
 
+    /** The {@code schema_version} of the JSON report; raised when a key changes meaning or goes away. */
     public static final int SCHEMA_VERSION = 1;
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -20,6 +21,12 @@ public final class SummaryReport {
     private SummaryReport() {
     }
 
+    /**
+     * The JSON report of {@code aos-ops golden summary --json}.
+     *
+     * @param s the summary
+     * @return a new tree holding the report
+     */
     public static ObjectNode json(ShadowSummary s) {
         ObjectNode root = F.objectNode();
         root.put("schema_version", SCHEMA_VERSION);
@@ -78,6 +85,13 @@ public final class SummaryReport {
         return root;
     }
 
+    /**
+     * The human report, verdict first.
+     *
+     * @param s the summary
+     * @param colour whether to colour the verdict with ANSI escapes (only for a terminal)
+     * @return the report, lines ending in a newline
+     */
     public static String text(ShadowSummary s, boolean colour) {
         StringBuilder sb = new StringBuilder();
         String verdict = s.verdict().name();

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +41,7 @@ class ByteLockstepTest {
         JsonlSequence sa = GoldenFile.read(a).sequence(options.volatileFields());
         JsonlSequence sb = GoldenFile.read(b).sequence(options.volatileFields());
         StructuralDiff diff = new StructuralDiff(options);
-        if (!diff.lockstep(sa, sb)) {
+        if (!TokenLockstep.compare(diff, sa, sb, options)) {
             diff.trace(sa, sb);
         }
         return new Classifier(options).classify(diff.differences(), diff.expectedVolatile());
@@ -172,12 +174,14 @@ class ByteLockstepTest {
         ArrayNode actual = EngineTraces.trace("shadow", 40);
         ((ObjectNode) actual.get(31).get("data").get("output").get("output")).put("value", "changed");
         ((ObjectNode) actual.get(5).get("data").get("output")).put("duration_ms", 99);
-        int before = StructuralDiff.parallelMinEvents;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            StructuralDiff.parallelMinEvents = 2;
-            assertSameAsBefore(lines(expected), lines(actual), ByteLockstep.Outcome.COMPARED);
+            DiffOptions halves = DiffOptions.defaults().withExecutor(pool).withParallelThreshold(2);
+            assertSameAsBefore(lines(expected), lines(actual), ByteLockstep.Outcome.COMPARED, halves);
+            assertSameAsBefore(lines(expected), lines(actual), ByteLockstep.Outcome.COMPARED,
+                    halves.withExpectedVolatileListed(true));
         } finally {
-            StructuralDiff.parallelMinEvents = before;
+            pool.shutdownNow();
         }
     }
 }

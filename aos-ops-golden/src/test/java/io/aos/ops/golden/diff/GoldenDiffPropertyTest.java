@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,19 +45,20 @@ class GoldenDiffPropertyTest {
     @TempDir
     Path tmp;
 
-    private final DiffOptions options = DiffOptions.defaults();
+    private DiffOptions options = DiffOptions.defaults();
     private int files;
     private final int[] tierHits = new int[4];
 
     @Test
     void anyChangeOutsideVolatileFieldsIsNeverMatchAndAnotherLayoutAlwaysIs() throws Exception {
         Random r = new Random(20261202L);
-        int saved = StructuralDiff.parallelMinEvents;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        DiffOptions onePass = options;
         try {
             for (int i = 0; i < 600; i++) {
                 int kind = i % 3;
                 // Some traces are compared in two halves on two threads, as a long trace is.
-                StructuralDiff.parallelMinEvents = i % 4 == 0 ? 2 : saved;
+                options = i % 4 == 0 ? onePass.withExecutor(pool).withParallelThreshold(2) : onePass;
                 Supplier<JsonNode> gen = switch (kind) {
                     case 0 -> () -> value(r, 0, true);
                     case 1 -> () -> engineTrace(r);
@@ -78,7 +81,8 @@ class GoldenDiffPropertyTest {
                 }
             }
         } finally {
-            StructuralDiff.parallelMinEvents = saved;
+            pool.shutdownNow();
+            options = onePass;
         }
         // every tier was reached: the byte path and the token lockstep compared whole traces many times
         assertThat(tierHits[0]).as("byte fast path COMPARED").isGreaterThan(60);
@@ -105,7 +109,8 @@ class GoldenDiffPropertyTest {
                 assertVerdict(classify(bytes), equal, what + "\n[bytes]");
             }
             StructuralDiff tokens = new StructuralDiff(options);
-            if (tokens.lockstep(fa.sequence(options.volatileFields()), fb.sequence(options.volatileFields()))) {
+            if (TokenLockstep.compare(tokens, fa.sequence(options.volatileFields()),
+                    fb.sequence(options.volatileFields()), options)) {
                 tierHits[1]++;
                 assertVerdict(classify(tokens), equal, what + "\n[tokens]");
             }

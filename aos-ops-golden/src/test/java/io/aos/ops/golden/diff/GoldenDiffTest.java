@@ -127,12 +127,13 @@ class GoldenDiffTest {
 
     @Test
     void anLlmStepWhoseOutputChangedIsAnExternalCall() {
-        ArrayNode expected = trace("r", 3, "transform_json", "llm_stub");
+        // "llm_stub" would be a stand-in (in-process); a real LLM call says so without stub, mock or fake
+        ArrayNode expected = trace("r", 3, "transform_json", "llm_call");
         ArrayNode actual = edit(expected, 1,
                 d -> ((ObjectNode) d.get("output").get("output")).put("value", "a different answer"));
         DiffResult r = GoldenDiff.compare(expected, actual);
         assertThat(r.rootCause()).contains(RootCause.EXTERNAL_CALL);
-        assertThat(r.evidence()).contains("llm_stub").contains("'llm'");
+        assertThat(r.evidence()).contains("llm_call").contains("'llm'");
     }
 
     @Test
@@ -211,8 +212,8 @@ class GoldenDiffTest {
 
     @Test
     void aSimulationStepOfAnLlmSkillWithADifferentHashIsAnExternalCall() {
-        ObjectNode expected = simulation("a", 1, "llm_stub:3ad99b0b0e91161d", "transform_json:41ef8a685e35feaf");
-        ObjectNode actual = simulation("b", 1, "llm_stub:0000000000000000", "transform_json:41ef8a685e35feaf");
+        ObjectNode expected = simulation("a", 1, "llm_call:3ad99b0b0e91161d", "transform_json:41ef8a685e35feaf");
+        ObjectNode actual = simulation("b", 1, "llm_call:0000000000000000", "transform_json:41ef8a685e35feaf");
         assertThat(GoldenDiff.compare(expected, actual).rootCause()).contains(RootCause.EXTERNAL_CALL);
     }
 

@@ -9,6 +9,8 @@ import io.aos.ops.core.OpsException;
 import io.aos.ops.core.json.OpsJson;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -163,10 +165,10 @@ class GoldenFileTest {
         ((ObjectNode) actual.get(5).get("data").get("output")).put("duration_ms", 99);
         Path a = jsonl("a.steps.jsonl", expected);
         Path b = jsonl("b.steps.jsonl", actual);
-        int before = StructuralDiff.parallelMinEvents;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        DiffOptions split = DiffOptions.defaults().withExecutor(pool).withParallelThreshold(2);
         try {
-            StructuralDiff.parallelMinEvents = 2;
-            DiffResult halves = GoldenDiff.compare(a, b);
+            DiffResult halves = GoldenDiff.compare(a, b, split);
             DiffResult trees = GoldenDiff.compare(expected, actual);
             assertThat(halves.differences()).isEqualTo(trees.differences());
             assertThat(halves.expectedVolatile()).isEqualTo(trees.expectedVolatile());
@@ -174,10 +176,10 @@ class GoldenFileTest {
             java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(b));
             lines.set(35, lines.get(35).replace("\"step\"", "step"));
             Files.write(b, lines);
-            assertThatThrownBy(() -> GoldenDiff.compare(a, b)).isInstanceOf(OpsException.class)
+            assertThatThrownBy(() -> GoldenDiff.compare(a, b, split)).isInstanceOf(OpsException.class)
                     .hasMessageContaining("line 36");
         } finally {
-            StructuralDiff.parallelMinEvents = before;
+            pool.shutdownNow();
         }
     }
 }

@@ -11,6 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +49,25 @@ class GoldenSummaryTest {
 
     private ShadowSummary summarize(Path... dirs) {
         return GoldenSummary.withClock(CLOCK).summarize(List.of(dirs));
+    }
+
+    @Test
+    void anExecutorGivenListsTheGoldenDirectoriesAndTheSummaryIsTheSame() throws IOException {
+        Path a = run("a", 4);
+        Path b = run("b", 2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        AtomicInteger tasks = new AtomicInteger();
+        Executor counting = task -> {
+            tasks.incrementAndGet();
+            pool.execute(task);
+        };
+        try {
+            ShadowSummary onPool = GoldenSummary.withClock(CLOCK).withExecutor(counting).summarize(List.of(a, b));
+            assertThat(tasks).hasValue(2);
+            assertThat(onPool).isEqualTo(summarize(a, b));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

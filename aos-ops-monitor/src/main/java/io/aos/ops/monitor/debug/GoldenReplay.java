@@ -14,6 +14,7 @@ import io.aos.ops.golden.shadow.RunTrace;
 import io.aos.ops.golden.shadow.StopCheck;
 import io.aos.ops.golden.shadow.WorkflowExecutor;
 import io.aos.ops.golden.shadow.WorkflowRun;
+import io.aos.ops.golden.shadow.builtin.BuiltinWorkflows;
 import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.io.IOException;
@@ -121,7 +122,7 @@ public final class GoldenReplay {
             if (originalTrace.isPresent()) {
                 written = output.isPresent() ? output.get() : tempFile(runId, ".steps.jsonl");
                 RunTrace.write(written, replay, clock.instant());
-                diff = GoldenDiff.compare(originalTrace.get(), written);
+                diff = GoldenDiff.compare(originalTrace.get(), written, BuiltinWorkflows.DIFF_OPTIONS);
                 comparedWith = "trace " + originalTrace.get();
             } else {
                 SimulationGolden result = new SimulationGolden(replayId, type, BigInteger.valueOf(seed),
@@ -132,7 +133,7 @@ public final class GoldenReplay {
                 // Compared as a replay of the same run: the run id is the replay's name, not a difference.
                 ObjectNode actual = (ObjectNode) OpsJson.mapper().readTree(bytes);
                 actual.put("run_id", runId);
-                diff = GoldenDiff.compare(golden, actual);
+                diff = GoldenDiff.compare(golden, actual, BuiltinWorkflows.DIFF_OPTIONS);
                 comparedWith = "golden file (no step trace was recorded)";
             }
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.core.io.GoldenFileKind;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.format.TraceAudit;
 import io.aos.ops.golden.format.TraceAuditor;
@@ -107,9 +108,9 @@ final class GoldenSection implements DebugSection {
         if (!eachRegularFile(golden, (entry, info) -> {
             files++;
             bytes += info.bytes();
-            countByKind.merge(kind(info.name()), 1L, Long::sum);
+            countByKind.merge(GoldenFileKind.of(info.name()).label(), 1L, Long::sum);
             all.add(info);
-            if (info.name().endsWith(".golden.json")) {
+            if (GoldenFileKind.of(info.name()) == GoldenFileKind.SIMULATION_GOLDEN) {
                 verify(entry);
             }
         })) {
@@ -117,7 +118,7 @@ final class GoldenSection implements DebugSection {
         }
         newest.addAll(newestFirst(all));
         // The newest file that parses: the very newest may be the one being written, or a broken one listed above.
-        all.stream().filter(f -> f.name().endsWith(".json")).limit(SAMPLE_ATTEMPTS)
+        all.stream().filter(f -> GoldenFileKind.of(f.name()).isJsonDocument()).limit(SAMPLE_ATTEMPTS)
                 .filter(f -> sample(golden.resolve(f.name()))).findFirst();
     }
 
@@ -128,7 +129,7 @@ final class GoldenSection implements DebugSection {
             traceFiles++;
             traceBytes += info.bytes();
             all.add(info);
-            if (info.name().endsWith(".jsonl")) {
+            if (GoldenFileKind.of(info.name()) == GoldenFileKind.ENGINE_TRACE) {
                 tracesChecked++;
                 TraceAudit audit = auditor.audit(entry);
                 if (audit.hashesMatch()) {
@@ -283,22 +284,6 @@ final class GoldenSection implements DebugSection {
         return String.join(", ", parts);
     }
 
-    private static String kind(String name) {
-        if (name.endsWith(".golden.json")) {
-            return ".golden.json";
-        }
-        if (name.endsWith(".jsonl")) {
-            return ".jsonl";
-        }
-        if (name.endsWith(".sig")) {
-            return ".sig";
-        }
-        if (name.endsWith(".json")) {
-            return ".json";
-        }
-        return "other";
-    }
-
     private void verify(Path file) {
         JsonNode golden;
         try {
@@ -447,7 +432,7 @@ final class GoldenSection implements DebugSection {
             return;
         }
         out.append("  Golden dir:   ").append(dir.get()).append('\n');
-        out.append("  Files:        ").append(files).append(" (").append(Sizes.human(bytes)).append(")");
+        out.append("  Files:        ").append(files).append(" (").append(HumanBytes.format(bytes)).append(")");
         if (!countByKind.isEmpty()) {
             List<String> parts = new ArrayList<>();
             countByKind.forEach((k, v) -> parts.add(v + " " + k));
@@ -457,7 +442,7 @@ final class GoldenSection implements DebugSection {
         if (!newest.isEmpty()) {
             out.append("  Newest files:\n");
             for (FileInfo f : newest) {
-                out.append("    ").append(f.modified()).append("  ").append(String.format("%8s", Sizes.human(f.bytes())))
+                out.append("    ").append(f.modified()).append("  ").append(String.format("%8s", HumanBytes.format(f.bytes())))
                         .append("  ").append(f.name()).append('\n');
             }
         }
@@ -478,12 +463,12 @@ final class GoldenSection implements DebugSection {
         }
         tracesDir.ifPresent(t -> {
             out.append("  Traces dir:   ").append(t).append('\n');
-            out.append("  Traces:       ").append(traceFiles).append(" (").append(Sizes.human(traceBytes)).append(")\n");
+            out.append("  Traces:       ").append(traceFiles).append(" (").append(HumanBytes.format(traceBytes)).append(")\n");
             if (!newestTraces.isEmpty()) {
                 out.append("  Newest traces:\n");
                 for (FileInfo f : newestTraces) {
                     out.append("    ").append(f.modified()).append("  ")
-                            .append(String.format("%8s", Sizes.human(f.bytes()))).append("  ").append(f.name())
+                            .append(String.format("%8s", HumanBytes.format(f.bytes()))).append("  ").append(f.name())
                             .append('\n');
                 }
             }
@@ -507,7 +492,7 @@ final class GoldenSection implements DebugSection {
             }
         }
         otherDir.ifPresent(o -> out.append("  GOLDEN_DIR:   ").append(o).append(": ").append(otherFiles)
-                .append(" files (").append(Sizes.human(otherBytes)).append(")\n"));
+                .append(" files (").append(HumanBytes.format(otherBytes)).append(")\n"));
     }
 
     @Override

@@ -63,7 +63,7 @@ final class LogSection implements DebugSection {
         }
         LogScan s = scan.get();
         out.append("  Path:        ").append(s.file()).append('\n');
-        out.append("  Size:        ").append(Sizes.human(s.size())).append(" (").append(s.size()).append(" bytes)\n");
+        out.append("  Size:        ").append(HumanBytes.format(s.size())).append(" (").append(s.size()).append(" bytes)\n");
         out.append("  Lines:       ").append(s.lines()).append('\n');
         out.append("  Modified:    ").append(s.modified()).append('\n');
         out.append("  Time range:  ").append(s.firstTime().orElse("?")).append(" - ").append(s.lastTime().orElse("?"))

@@ -118,16 +118,16 @@ final class ResourceSection implements DebugSection {
         out.append("  Disk (").append(disk.status().name()).append("):\n");
         for (DiskProbe.Usage u : filesystems) {
             out.append(String.format("    %3d%% used, %s free of %s  %s  (holds %s)%n", u.usedPercent(),
-                    Sizes.human(u.availableBytes()), Sizes.human(u.totalBytes()), u.filesystem(),
+                    HumanBytes.format(u.availableBytes()), HumanBytes.format(u.totalBytes()), u.filesystem(),
                     String.join(", ", u.holds())));
         }
-        out.append("  Run memory:    ").append(runRssBytes.isPresent() ? Sizes.human(runRssBytes.getAsLong()) + " RSS"
+        out.append("  Run memory:    ").append(runRssBytes.isPresent() ? HumanBytes.format(runRssBytes.getAsLong()) + " RSS"
                 : "unknown (no live run process)").append('\n');
         out.append("  Machine:       ");
         if (memTotalBytes.isPresent() && memAvailableBytes.isPresent()) {
             long total = memTotalBytes.getAsLong();
             long available = memAvailableBytes.getAsLong();
-            out.append(Sizes.human(available)).append(" available of ").append(Sizes.human(total)).append(" (")
+            out.append(HumanBytes.format(available)).append(" available of ").append(HumanBytes.format(total)).append(" (")
                     .append(total == 0 ? 0 : (total - available) * 100 / total).append("% used)\n");
         } else {
             out.append("unknown (no /proc/meminfo)\n");

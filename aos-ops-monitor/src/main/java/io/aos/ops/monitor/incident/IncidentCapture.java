@@ -17,6 +17,7 @@ import io.aos.ops.golden.diff.DiffReport;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
 import io.aos.ops.golden.diff.RootCause;
+import io.aos.ops.golden.shadow.builtin.BuiltinWorkflows;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import io.aos.ops.golden.summary.GoldenSummary;
@@ -399,7 +400,7 @@ public final class IncidentCapture {
                 String name = "diffs/cycle_" + m.cycle() + "_" + d.replayRunId();
                 try {
                     DiffResult r = GoldenDiff.compare(writer.dir().resolve(expected.get()),
-                            writer.dir().resolve(actual.get()));
+                            writer.dir().resolve(actual.get()), BuiltinWorkflows.DIFF_OPTIONS);
                     diffFile = writer.text(name + ".txt", DiffReport.text(r, expected.get(), actual.get(), false,
                             false));
                     writer.text(name + ".json", json(DiffReport.json(r, expected.get(), actual.get(), false)));

@@ -2,6 +2,7 @@ package io.aos.ops.retention.archive;
 
 import com.google.common.base.Throwables;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import io.aos.ops.core.io.GoldenFileKind;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.core.io.IoReason;
@@ -10,7 +11,6 @@ import io.aos.ops.retention.lock.DirectoryLock;
 import io.aos.ops.retention.log.RetentionLog;
 import io.aos.ops.retention.scan.Cutoff;
 import io.aos.ops.retention.scan.GoldenFile;
-import io.aos.ops.retention.scan.GoldenKind;
 import io.aos.ops.retention.scan.GoldenScanner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -356,7 +356,7 @@ public final class Archiver {
         }
         List<GoldenFile> keep = new ArrayList<>(files.size());
         for (GoldenFile f : files) {
-            String partner = GoldenKind.partnerOf(f.relative());
+            String partner = GoldenFileKind.partnerOf(f.relative());
             if (left.containsKey(f.relative())) {
                 continue;
             }

@@ -1,8 +1,8 @@
 package io.aos.ops.retention.archive;
 
+import io.aos.ops.core.io.GoldenFileKind;
 import io.aos.ops.core.io.IoReason;
 import io.aos.ops.retention.scan.GoldenFile;
-import io.aos.ops.retention.scan.GoldenKind;
 import java.io.BufferedOutputStream;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
@@ -99,7 +99,7 @@ public final class TarPacker {
                     FileReadAhead.Loaded loaded;
                     while ((loaded = ahead.next()) != null) {
                         GoldenFile file = loaded.file();
-                        String partner = GoldenKind.partnerOf(file.relative());
+                        String partner = GoldenFileKind.partnerOf(file.relative());
                         if (partner != null && left.containsKey(partner)) {
                             left.put(file.relative(), "travels with " + partner + ", which is left");
                             continue;

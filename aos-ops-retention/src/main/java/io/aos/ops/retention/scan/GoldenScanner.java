@@ -1,5 +1,6 @@
 package io.aos.ops.retention.scan;
 
+import io.aos.ops.core.io.GoldenFileKind;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -52,7 +53,7 @@ public final class GoldenScanner {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         String name = file.getFileName().toString();
-                        if (attrs.isRegularFile() && GoldenKind.isGolden(name)) {
+                        if (attrs.isRegularFile() && GoldenFileKind.of(name).isGolden()) {
                             sink.accept(new GoldenFile(file, relative(file, cut), attrs.size(),
                                     attrs.lastModifiedTime(),
                                     withInodes ? DiskOrder.inodeOf(attrs) : GoldenFile.NO_INODE));
@@ -78,13 +79,13 @@ public final class GoldenScanner {
         scan(dir, true, f -> {
             if (cutoff.isOld(f.modified())) {
                 old.add(f);
-            } else if (GoldenKind.partnerOf(f.relative()) != null) {
+            } else if (GoldenFileKind.partnerOf(f.relative()) != null) {
                 youngPartners.add(f.relative());
             }
         });
         if (!youngPartners.isEmpty()) {
             old.removeIf(f -> {
-                String partner = GoldenKind.partnerOf(f.relative());
+                String partner = GoldenFileKind.partnerOf(f.relative());
                 return partner != null && youngPartners.contains(partner);
             });
         }

@@ -3,6 +3,9 @@ package io.aos.ops.golden.shadow.builtin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aos.ops.golden.diff.DiffOptions;
+import io.aos.ops.golden.diff.SkillKind;
+import io.aos.ops.golden.diff.SkillRegistry;
 import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
 import io.aos.ops.golden.shadow.spi.WorkflowSpec;
 import io.aos.ops.golden.shadow.spi.WorkflowStep;
@@ -24,6 +27,15 @@ public final class BuiltinWorkflows {
     public static final String TRANSFORM_JSON = "transform_json";
     public static final String MOCK_IO = "mock_io";
     public static final String LLM_STUB = "llm_stub";
+
+    /**
+     * The skill kinds to diff the simulator's traces with: {@code llm_stub} stands for the workflow's LLM call (an
+     * injected external-call fault lands there), which its name alone would call an in-process stand-in.
+     */
+    public static final SkillRegistry SKILL_KINDS = SkillRegistry.empty().with(LLM_STUB, SkillKind.EXTERNAL_CALL);
+
+    /** Options to diff the simulator's traces with: the defaults and {@link #SKILL_KINDS}. */
+    public static final DiffOptions DIFF_OPTIONS = DiffOptions.defaults().withSkillRegistry(SKILL_KINDS);
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -1,12 +1,12 @@
 package io.aos.ops.monitor.debug;
 
 /** Byte counts the way {@code ls -h}/{@code du -h} print them, for the text form only (JSON keeps bytes). */
-final class Sizes {
+final class HumanBytes {
 
-    private Sizes() {
+    private HumanBytes() {
     }
 
-    static String human(long bytes) {
+    static String format(long bytes) {
         if (bytes < 1024) {
             return bytes + "B";
         }
