@@ -4,6 +4,7 @@ import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.golden.shadow.FaultInjection;
 import io.aos.ops.golden.shadow.ShadowRunOptions;
 import io.aos.ops.golden.shadow.ShadowRunResult;
+import io.aos.ops.golden.shadow.ShadowRunListener;
 import io.aos.ops.golden.shadow.ShadowRunner;
 import io.aos.ops.golden.shadow.StopCheck;
 import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
@@ -11,8 +12,6 @@ import io.aos.ops.monitor.alert.AlertDispatcher;
 import io.aos.ops.monitor.daemon.MonitorDaemon;
 import io.aos.ops.monitor.health.HealthCheck;
 import io.aos.ops.monitor.probe.Thresholds;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +65,7 @@ final class MonitorUnderTest implements AutoCloseable {
         return new ShadowRunner(ShadowRunOptions.builder(runDir).cycles(1L).workers(1).workflowsPerCycle(1)
                 .cycleInterval(Duration.ZERO).seed(4242L).inject(FaultInjection.parse(injection + ":1")).build(),
                 WorkflowRegistry.builtins(), StopCheck.NEVER, Clock.systemUTC(),
-                new PrintStream(OutputStream.nullOutputStream()), false).run();
+                ShadowRunListener.NONE).run();
     }
 
     @Override
