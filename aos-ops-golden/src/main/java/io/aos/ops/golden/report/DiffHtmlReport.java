@@ -107,6 +107,14 @@ public final class DiffHtmlReport {
         return new DiffHtmlReport(result, expected.path().toString(), actual.path().toString(), expected, actual);
     }
 
+    /** As {@link #of(DiffResult, GoldenFile, GoldenFile)}, the files named by the given labels (e.g. relative names). */
+    public static DiffHtmlReport of(DiffResult result, GoldenFile expected, GoldenFile actual, String expectedLabel,
+            String actualLabel) {
+        checkNotNull(expected, "expected");
+        checkNotNull(actual, "actual");
+        return new DiffHtmlReport(result, expectedLabel, actualLabel, expected, actual);
+    }
+
     /** The report of {@code result} when the files are not at hand: the aligned view shows the differences only. */
     public static DiffHtmlReport withoutFiles(DiffResult result, String expectedLabel, String actualLabel) {
         return new DiffHtmlReport(result, expectedLabel, actualLabel, null, null);

@@ -45,6 +45,24 @@ public final class Html {
         return text(s);
     }
 
+    /**
+     * A relative link to {@code path} (segments separated by {@code /}), percent-encoded so a name with a space,
+     * {@code #}, {@code ?} or non-ASCII characters still points at its file, and escaped for an attribute.
+     */
+    public static String href(String path) {
+        StringBuilder sb = new StringBuilder(path.length() + 8);
+        for (byte c : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '/' || c == '.'
+                    || c == '-' || c == '_' || c == '~') {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(String.format("%02X", c & 0xff));
+            }
+        }
+        // "./" keeps a first segment with a colon from reading as a scheme
+        return attr(sb.charAt(0) == '/' ? sb.toString() : "./" + sb);
+    }
+
     /** null: keep the char; "": a valid surrogate pair starts here; else what to write instead. */
     private static String replacement(String s, int i, char c) {
         switch (c) {

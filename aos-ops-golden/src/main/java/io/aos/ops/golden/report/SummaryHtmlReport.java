@@ -408,7 +408,7 @@ public final class SummaryHtmlReport {
                             : d.firstDivergingStep()).append("</td><td>")
                     .append(Html.text(d.evidence() != null ? d.evidence() : d.diffDetails())).append("</td><td>");
             if (link != null) {
-                b.append("<a class=\"diff-link\" href=\"").append(Html.attr(link)).append("\">diff</a>");
+                b.append("<a class=\"diff-link\" href=\"").append(Html.href(link)).append("\">diff</a>");
             } else {
                 b.append("<span class=\"muted\">traces not at hand</span>");
             }
