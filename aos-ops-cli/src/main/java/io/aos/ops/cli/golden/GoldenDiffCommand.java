@@ -10,14 +10,21 @@ import io.aos.ops.golden.diff.DiffReport;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
 import io.aos.ops.golden.diff.SkillRegistry;
+import io.aos.ops.golden.diff.GoldenFile;
+import io.aos.ops.golden.report.DiffHtmlReport;
+import io.aos.ops.golden.report.ReportFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,6 +81,14 @@ public final class GoldenDiffCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON (stable schema, see docs/golden-traces.md).")
     boolean json;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write the report as one self-contained HTML page (opens offline; verdict and root "
+                    + "cause on top, the traces side by side, scrolled to the first divergence).")
+    Path html;
+
+    @Option(names = "--force", description = "Let --html overwrite an existing file.")
+    boolean force;
+
     @Option(names = "--strict", description = "Exit 1 on WARNING too (volatile leak, float precision, order).")
     boolean strict;
 
@@ -95,7 +110,22 @@ public final class GoldenDiffCommand implements Callable<Integer> {
         if (skills != null) {
             options = options.withSkillRegistry(SkillRegistry.read(skills));
         }
-        DiffResult result = GoldenDiff.compare(a, b, options);
+        DiffResult result;
+        if (html == null) {
+            result = GoldenDiff.compare(a, b, options);
+        } else {
+            if (!force && Files.exists(html, LinkOption.NOFOLLOW_LINKS)) {
+                throw OpsException.badInput(html, "already exists; give --force to overwrite it, or another name");
+            }
+            // The page shows events of both files, so they are read here and kept (the first on the CLI's pool,
+            // as GoldenDiff.compare(Path, Path) does).
+            CompletableFuture<GoldenFile> first = CompletableFuture.supplyAsync(() -> GoldenFile.read(a),
+                    GoldenWorkers.executor());
+            GoldenFile fb = GoldenFile.read(b);
+            GoldenFile fa = join(first);
+            result = GoldenDiff.compare(fa, fb, options);
+            ReportFiles.write(html, DiffHtmlReport.of(result, fa, fb).render(), force);
+        }
         boolean asJson = json || output != null && output.getFileName().toString().toLowerCase(Locale.ROOT)
                 .endsWith(".json");
         String report = asJson
@@ -114,7 +144,21 @@ public final class GoldenDiffCommand implements Callable<Integer> {
         } else {
             out.print(report);
         }
+        if (html != null) {
+            out.println("HTML report written to " + html);
+        }
         out.flush();
         return result.severity().exitCode(strict);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 }

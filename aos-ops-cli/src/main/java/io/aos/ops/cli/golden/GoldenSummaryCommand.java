@@ -5,6 +5,7 @@ import io.aos.ops.cli.TerminalColour;
 import io.aos.ops.core.OpsException;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.report.SummaryHtmlReport;
 import io.aos.ops.golden.summary.GoldenSummary;
 import io.aos.ops.golden.summary.ShadowSummary;
 import io.aos.ops.golden.summary.SummaryReport;
@@ -61,6 +62,15 @@ public final class GoldenSummaryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as JSON (stable schema, see docs/golden-traces.md).")
     boolean json;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write the summary as one self-contained HTML page: timeline, tables by root cause "
+                    + "and workflow, and a diff page per mismatch (in FILE's name + '-diffs/') when its traces are "
+                    + "still in the run's traces/.")
+    Path html;
+
+    @Option(names = "--force", description = "Let --html overwrite existing pages.")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
         List<Path> dirs = new ArrayList<>();
@@ -82,6 +92,11 @@ public final class GoldenSummaryCommand implements Callable<Integer> {
                 : SummaryReport.text(summary,
                         output == null && TerminalColour.enabled(common.config()));
         PrintWriter out = spec.commandLine().getOut();
+        if (html != null) {
+            List<Path> diffs = SummaryHtmlReport.writeWithDiffs(summary, html, force);
+            out.println("HTML summary written to " + html + (diffs.isEmpty() ? ""
+                    : " (with " + diffs.size() + " diff page" + (diffs.size() == 1 ? "" : "s") + ")"));
+        }
         if (output != null) {
             try {
                 AtomicFiles.replace(output, report);

@@ -1,5 +1,7 @@
 package io.aos.ops.golden.diff;
 
+import static com.google.common.base.Preconditions.checkElementIndex;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -215,6 +217,23 @@ public final class GoldenFile {
             array.add(seq.node(i));
         }
         return array;
+    }
+
+    /**
+     * How many top-level elements the file holds: events for a JSONL trace, elements for a JSON array, 0 for any
+     * other document. With {@link #element} it lets a report show a few events without building {@link #tree()}.
+     */
+    public int elementCount() {
+        if (lines != null) {
+            return index.starts().length;
+        }
+        return document.isArray() ? document.size() : 0;
+    }
+
+    /** Element {@code i} (0-based) of {@link #elementCount()}, parsed on demand for a JSONL trace. */
+    public JsonNode element(int i) {
+        checkElementIndex(i, elementCount(), "element");
+        return lines != null ? sequence(Set.of()).node(i) : document.get(i);
     }
 
     JsonlSequence sequence(Set<String> volatileFields) {

@@ -13,11 +13,15 @@ import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.core.process.PidFile;
 import io.aos.ops.core.process.ProcessStatus;
 import io.aos.ops.core.process.ProcessTable;
+import io.aos.ops.golden.diff.DiffOptions;
 import io.aos.ops.golden.diff.DiffReport;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
+import io.aos.ops.golden.diff.GoldenFile;
 import io.aos.ops.golden.diff.RootCause;
 import io.aos.ops.golden.shadow.builtin.BuiltinWorkflows;
+import io.aos.ops.golden.report.DiffHtmlReport;
+import io.aos.ops.golden.report.SummaryHtmlReport;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import io.aos.ops.golden.summary.GoldenSummary;
@@ -203,7 +207,11 @@ public final class IncidentCapture {
                     + " (give --run-dir DIR); no golden summary.\n");
         }
         List<ShadowSummary.Mismatch> all = summary == null ? List.of() : summary.mismatchDetails();
-        List<Mismatch> captured = captureMismatches(writer, layout, all);
+        Map<ShadowSummary.Mismatch, String> htmlDiffs = new LinkedHashMap<>();
+        List<Mismatch> captured = captureMismatches(writer, layout, all, htmlDiffs);
+        if (summary != null) {
+            writer.text(IncidentIndexPage.SUMMARY, SummaryHtmlReport.of(summary, htmlDiffs).render());
+        }
         List<RootCauseCount> rootCauses = rootCauses(all, captured);
         Map<String, Long> workflows = affectedWorkflows(all);
 
@@ -214,6 +222,8 @@ public final class IncidentCapture {
                 run.runDir(), all.size(), captured, rootCauses, workflows, sanity);
         writer.text(IncidentReport.FILE, IncidentReport.render(draft, run, clock.instant(), writer.entries()));
         writer.text("capture.json", json(IncidentReport.json(draft, run, clock.instant(), writer.entries())));
+        writer.text(IncidentIndexPage.FILE, IncidentIndexPage.render(draft, clock.instant(), summary != null,
+                htmlDiffs, writer.entries()));
         writer.manifest();
 
         try {
@@ -370,7 +380,8 @@ public final class IncidentCapture {
      * are always selected, then the rest in cycle order up to the limit.
      */
     private List<Mismatch> captureMismatches(BundleWriter writer, Optional<ShadowRunLayout> layout,
-                                             List<ShadowSummary.Mismatch> all) {
+                                             List<ShadowSummary.Mismatch> all,
+                                             Map<ShadowSummary.Mismatch, String> htmlDiffs) {
         if (layout.isEmpty() || all.isEmpty()) {
             return List.of();
         }
@@ -399,11 +410,16 @@ public final class IncidentCapture {
             if (expected.isPresent() && actual.isPresent()) {
                 String name = "diffs/cycle_" + m.cycle() + "_" + d.replayRunId();
                 try {
-                    DiffResult r = GoldenDiff.compare(writer.dir().resolve(expected.get()),
-                            writer.dir().resolve(actual.get()), BuiltinWorkflows.DIFF_OPTIONS);
+                    GoldenFile fa = GoldenFile.read(writer.dir().resolve(expected.get()));
+                    GoldenFile fb = GoldenFile.read(writer.dir().resolve(actual.get()));
+                    DiffResult r = GoldenDiff.compare(fa, fb, BuiltinWorkflows.DIFF_OPTIONS);
                     diffFile = writer.text(name + ".txt", DiffReport.text(r, expected.get(), actual.get(), false,
                             false));
                     writer.text(name + ".json", json(DiffReport.json(r, expected.get(), actual.get(), false)));
+                    // labelled with the names inside the bundle, which stay true wherever the bundle is unpacked
+                    String page = writer.text(name + ".html",
+                            DiffHtmlReport.of(r, fa, fb, expected.get(), actual.get()).render());
+                    htmlDiffs.put(m, page);
                     rootCause = r.rootCause().map(Enum::name).orElse("NONE (the traces match)");
                     severity = r.severity().name();
                     step = r.firstDivergingStep().isPresent() ? r.firstDivergingStep().getAsInt() : step;
