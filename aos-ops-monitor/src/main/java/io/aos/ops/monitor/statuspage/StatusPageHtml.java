@@ -42,11 +42,12 @@ public final class StatusPageHtml {
             .big { font-size: 1.7rem; font-weight: 650; font-variant-numeric: tabular-nums; }
             table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
             th, td { text-align: left; padding: .25rem .4rem; border-bottom: 1px solid var(--line);
-              vertical-align: top; overflow-wrap: anywhere; }
-            td.n, th.n { text-align: right; }
+              vertical-align: top; overflow-wrap: break-word; }
+            th { white-space: nowrap; }
+            td.n, th.n { text-align: right; white-space: nowrap; }
             ul { margin: 0; padding-left: 1.1rem; }
             li { margin: .15rem 0; overflow-wrap: anywhere; }
-            code { font-size: .85rem; }
+            code { font-size: .85rem; overflow-wrap: anywhere; }
             #live.stale { color: var(--crit); }
             @media print { body { padding: 0; } #live { display: none; } section { break-inside: avoid; } }
             """;
