@@ -99,7 +99,7 @@ public final class MetricsOptions {
         List<String> parts = new ArrayList<>();
         if (port != null) {
             String host = bind(config).contains(":") ? "[" + bind(config) + "]" : bind(config);
-            parts.add("http://" + host + ":" + port + "/ (status page), /metrics");
+            parts.add("http://" + host + ":" + port + "/metrics (status page: http://" + host + ":" + port + "/)");
         }
         if (textfileDir != null) {
             parts.add(textfileDir.toAbsolutePath().resolve("aos_ops.prom").toString());
