@@ -132,8 +132,10 @@ class StatusPageBrowserIT {
                 }
             }
             assertThat(problems).as("console warnings and errors").isEmpty();
-            // chrome:// is the browser's own UI (its start tab), served from inside the binary, never the network
-            List<String> urls = requestedUrls(browser).stream().filter(u -> !u.startsWith("chrome://")).toList();
+            // chrome:// (the browser's own start tab) and data: URLs are served from inside the browser, never the
+            // network: every other request must go to the daemon
+            List<String> urls = requestedUrls(browser).stream()
+                    .filter(u -> !u.startsWith("chrome://") && !u.startsWith("data:")).toList();
             assertThat(urls).as("requests the page made").isNotEmpty()
                     .allSatisfy(url -> assertThat(url).startsWith(base.toString()));
             assertThat(urls).contains(base.resolve("/api/status").toString());
