@@ -40,7 +40,8 @@ class StatusPageHandlerIT {
             assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json");
             assertThat(OpsJson.mapper().readTree(json.body()).at("/cycles/done").asLong()).isEqualTo(3);
 
-            assertThat(send("GET", base.resolve("/metrics")).body()).contains("aos_shadow_mismatches_total");
+            export.monitor().recordProbe("process", io.aos.ops.core.health.HealthStatus.OK);
+            assertThat(send("GET", base.resolve("/metrics")).body()).contains("aos_monitor_check_status{probe=\"process\"} 0");
             assertThat(send("GET", base.resolve("/nothing")).statusCode()).isEqualTo(404);
             HttpResponse<String> post = send("POST", base);
             assertThat(post.statusCode()).isEqualTo(405);
