@@ -8,11 +8,14 @@ import io.aos.ops.monitor.daemon.MonitorDaemon;
 import io.aos.ops.monitor.health.HealthCheck;
 import io.aos.ops.monitor.metrics.HealthReportMetrics;
 import io.aos.ops.monitor.metrics.MetricsExport;
+import io.aos.ops.monitor.statuspage.LiveStatus;
+import io.aos.ops.monitor.statuspage.StatusPageHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,9 +43,24 @@ public final class MonitorDaemonCommand implements Callable<Integer> {
         HealthCheck check = HealthCheck.create(config, run.checkOptions(config), clock);
         MonitorDaemon daemon = new MonitorDaemon(check, MonitorDaemon.interval(config),
                 config.path(OpsSetting.MONITOR_LOG), AlertDispatcher.forConfig(config), clock);
-        MetricsExport export = metrics.start();
+        // The page asks for fresh figures about as often as there are any: every interval, within 1 to 5 s.
+        int refreshSeconds = (int) Math.max(1, Math.min(5, MonitorDaemon.interval(config).getSeconds()));
+        // The page's mismatch counts are the exported ones, so page and /metrics never disagree.
+        AtomicReference<MetricsExport> exported = new AtomicReference<>();
+        LiveStatus live = metrics.servesHttp()
+                ? new LiveStatus(run -> exported.get().shadowRuns().mismatchesByRootCause(run), refreshSeconds)
+                : null;
+        MetricsExport export = metrics.start(config, live == null ? null : new StatusPageHandler(live));
+        exported.set(export);
+        metrics.exposureWarning(config).ifPresent(System.err::println);
+        if (live != null) {
+            daemon.afterAlerts(live::alerts);
+        }
         daemon.afterCheck(report -> {
             HealthReportMetrics.record(export, report);
+            if (live != null) {
+                live.update(report);
+            }
             try {
                 export.writeTextfile();
             } catch (IOException e) {

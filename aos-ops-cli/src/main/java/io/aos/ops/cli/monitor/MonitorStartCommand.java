@@ -48,7 +48,7 @@ public final class MonitorStartCommand implements Callable<Integer> {
         metrics.validate();
         DaemonControl control = MonitorStatusCommand.control(config);
         if (metrics.any() && control.running().isEmpty()) {
-            metrics.probePort(); // a taken port fails here, in the foreground, not silently in the daemon
+            metrics.probePort(config); // a taken port fails here, in the foreground, not silently in the daemon
         }
         DaemonControl.StartResult result = control.start(daemonCommand(seconds));
         if (!result.started()) {
@@ -59,7 +59,8 @@ public final class MonitorStartCommand implements Callable<Integer> {
                 + "Log: " + config.path(OpsSetting.MONITOR_LOG) + "\n"
                 + "Alerts: " + config.path(OpsSetting.ALERTS_FILE) + "\n"
                 + "Interval: " + seconds + "s"
-                + (metrics.any() ? "\nMetrics: " + metrics.describe() : ""));
+                + (metrics.any() ? "\nMetrics: " + metrics.describe(config) : "")
+                + metrics.exposureWarning(config).map(w -> "\n" + w).orElse(""));
         return 0;
     }
 

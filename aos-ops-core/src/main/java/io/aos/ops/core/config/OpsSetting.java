@@ -38,6 +38,11 @@ public enum OpsSetting {
     SHADOW_HOOK("SHADOW_HOOK", c -> ""),
     /** The Prometheus server the debug console queries. */
     PROMETHEUS_URL("PROMETHEUS_URL", c -> "http://localhost:9090"),
+    /**
+     * The address the monitor daemon's HTTP port (status page and metrics) binds to: loopback unless opened up, since
+     * the page shows run names, paths and alert text to anyone who can reach it.
+     */
+    MONITOR_BIND("AOS_MONITOR_BIND", c -> "127.0.0.1"),
     /** Seconds between two checks of the monitor daemon. */
     MONITOR_INTERVAL("AOS_MONITOR_INTERVAL", c -> "300"),
     /** Heartbeat or log older than this many seconds: WARNING. */

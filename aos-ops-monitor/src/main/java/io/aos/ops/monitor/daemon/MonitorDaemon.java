@@ -43,6 +43,7 @@ public final class MonitorDaemon {
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Consumer<HealthReport> afterCheck = report -> { };
+    private volatile Consumer<List<Alert>> afterAlerts = alerts -> { };
 
     /**
      * The check interval: {@code --interval}/{@code AOS_MONITOR_INTERVAL} as {@code config} has it (300 s by
@@ -107,12 +108,24 @@ public final class MonitorDaemon {
         for (String failure : dispatcher.dispatch(alerts)) {
             note("WARNING: " + failure);
         }
+        if (!alerts.isEmpty()) {
+            try {
+                afterAlerts.accept(alerts);
+            } catch (RuntimeException e) {
+                note("WARNING: after-alerts step failed: " + e.getMessage());
+            }
+        }
         return report;
     }
 
     /** Runs {@code listener} after each check's status line (e.g. to export metrics); its failures are noted. */
     public void afterCheck(Consumer<HealthReport> listener) {
         this.afterCheck = checkNotNull(listener, "listener");
+    }
+
+    /** Runs {@code listener} with the alerts of each check that raised, changed or cleared any (e.g. to show them). */
+    public void afterAlerts(Consumer<List<Alert>> listener) {
+        this.afterAlerts = checkNotNull(listener, "listener");
     }
 
     /** Asks the loop to stop after the current check. */

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.health.HealthStatus;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +26,6 @@ import java.util.stream.Stream;
  */
 public final class MonitorMetrics {
 
-    private final PrometheusRegistry registry;
     private final Gauge checkStatus;
     private final Gauge diskUsage;
     private final Gauge goldenFiles;
@@ -33,13 +33,12 @@ public final class MonitorMetrics {
     // The label values written, so that a check can drop the series of directories it no longer watches.
     private final Set<String> diskPaths = ConcurrentHashMap.newKeySet();
     private final Set<String> goldenDirs = ConcurrentHashMap.newKeySet();
-    // Unlabelled gauges read 0 from the moment they exist; these two are registered on first use so that
-    // "never measured" is an absent series, not "no emergency stop" or "last check in 1970".
-    private Gauge lastCheck;
-    private Gauge emergencyStop;
+    // Read at scrape time by callback gauges that report nothing until set: "never measured" is an absent series,
+    // not "no emergency stop" or "last check in 1970" (a plain unlabelled gauge reads 0 from the moment it exists).
+    private volatile Instant lastCheck;
+    private volatile Boolean emergencyStop;
 
     private MonitorMetrics(PrometheusRegistry registry) {
-        this.registry = registry;
         checkStatus = Gauge.builder().name("aos_monitor_check_status")
                 .help("Result of the monitor's last check per probe: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.")
                 .labelNames("probe").register(registry);
@@ -52,6 +51,24 @@ public final class MonitorMetrics {
         goldenBytes = Gauge.builder().name("aos_monitor_golden_bytes")
                 .help("Bytes in regular files below the golden directory.")
                 .labelNames("dir").register(registry);
+        GaugeWithCallback.builder().name("aos_monitor_last_check_timestamp_seconds")
+                .help("Unix time the monitor finished its last check.")
+                .callback(callback -> {
+                    Instant at = lastCheck;
+                    if (at != null) {
+                        callback.call(at.getEpochSecond() + at.getNano() / 1e9);
+                    }
+                })
+                .register(registry);
+        GaugeWithCallback.builder().name("aos_monitor_emergency_stop_engaged")
+                .help("1 if the emergency stop flag is engaged on this host, else 0.")
+                .callback(callback -> {
+                    Boolean engaged = emergencyStop;
+                    if (engaged != null) {
+                        callback.call(engaged ? 1 : 0);
+                    }
+                })
+                .register(registry);
     }
 
     /** Creates the metrics and registers them in {@code registry}. */
@@ -68,14 +85,8 @@ public final class MonitorMetrics {
     }
 
     /** Records that a whole check finished at {@code at}; alerts use it to notice a monitor that stopped checking. */
-    public synchronized void recordCheckFinished(Instant at) {
-        checkNotNull(at, "at");
-        if (lastCheck == null) {
-            lastCheck = Gauge.builder().name("aos_monitor_last_check_timestamp_seconds")
-                    .help("Unix time the monitor finished its last check.")
-                    .register(registry);
-        }
-        lastCheck.set(at.getEpochSecond() + at.getNano() / 1e9);
+    public void recordCheckFinished(Instant at) {
+        lastCheck = checkNotNull(at, "at");
     }
 
     /** Records the used fraction (0 to 1) of the filesystem holding {@code path}. */
@@ -150,13 +161,8 @@ public final class MonitorMetrics {
     }
 
     /** Records whether the emergency stop is engaged. */
-    public synchronized void recordEmergencyStop(boolean engaged) {
-        if (emergencyStop == null) {
-            emergencyStop = Gauge.builder().name("aos_monitor_emergency_stop_engaged")
-                    .help("1 if the emergency stop flag is engaged on this host, else 0.")
-                    .register(registry);
-        }
-        emergencyStop.set(engaged ? 1 : 0);
+    public void recordEmergencyStop(boolean engaged) {
+        emergencyStop = engaged;
     }
 
     /**

@@ -132,6 +132,27 @@ public final class ShadowRunMetrics {
         emergencyStop.labelValues(run).set(status.emergencyStop() ? 1 : 0);
     }
 
+    /**
+     * The mismatches of {@code run} counted so far, by root cause, causes with none left out, commonest first (the same
+     * counts {@code aos_shadow_mismatches_total} exports); empty for a run never updated.
+     */
+    public synchronized Map<String, Long> mismatchesByRootCause(String run) {
+        Map<String, Long> counts = new HashMap<>();
+        for (String[] labels : causeLabels.getOrDefault(run, Map.of()).values()) {
+            if (labels.length == 1) {
+                long n = (long) mismatches.labelValues(run, labels[0]).get();
+                if (n > 0) {
+                    counts.put(labels[0], n);
+                }
+            }
+        }
+        Map<String, Long> sorted = new java.util.LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
     /** Drops every series of {@code run}, e.g. once a finished run's directory is gone. */
     public synchronized void forget(String run) {
         cycles.remove(run);

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aos.ops.core.health.HealthStatus;
 import io.aos.ops.golden.shadow.state.RunState;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +34,12 @@ class RealPrometheusIT {
     @TempDir
     Path tmp;
 
+    /** client_java's exporter, as MetricsExport starts it, on a free loopback port. */
+    private static HTTPServer exporterOf(PrometheusRegistry registry) throws IOException {
+        return HTTPServer.builder().inetAddress(InetAddress.getLoopbackAddress()).port(0).registry(registry)
+                .buildAndStart();
+    }
+
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void prometheusScrapesTheExporterAndTheMismatchAlertFiresOnAnIncrease() throws Exception {
@@ -45,12 +54,12 @@ class RealPrometheusIT {
         monitor.recordEmergencyStop(true);
         monitor.recordCheckFinished(now);
 
-        try (MetricsHttpServer exporter = MetricsHttpServer.startOnLoopback(registry, 0)) {
+        try (HTTPServer exporter = exporterOf(registry)) {
             PrometheusServer server = startPrometheus("""
                       - job_name: aos-ops-monitor
                         static_configs:
                           - targets: ['127.0.0.1:%d']
-                    """.formatted(exporter.port()));
+                    """.formatted(exporter.getPort()));
             try {
                 PrometheusQueryClient api = api(server);
                 List<Sample> cycles = await("a scrape of aos_shadow_cycles_total", server,
@@ -58,7 +67,7 @@ class RealPrometheusIT {
 
                 assertThat(cycles).singleElement().satisfies(s -> {
                     assertThat(s.labels()).containsEntry("run", RUN).containsEntry("job", "aos-ops-monitor")
-                            .containsEntry("instance", "127.0.0.1:" + exporter.port());
+                            .containsEntry("instance", "127.0.0.1:" + exporter.getPort());
                     assertThat(s.value()).isEqualTo(3.0);
                 });
                 assertThat(api.series("workflow_replay_verifications_total"))
@@ -103,8 +112,8 @@ class RealPrometheusIT {
                     List.of(report(1, 9), report(2, 9), report(3, 9), report(4, 9), report(5, 9)));
         }
 
-        try (MetricsHttpServer runnerServer = MetricsHttpServer.startOnLoopback(runnerRegistry, 0);
-             MetricsHttpServer monitorServer = MetricsHttpServer.startOnLoopback(monitorRegistry, 0)) {
+        try (HTTPServer runnerServer = exporterOf(runnerRegistry);
+             HTTPServer monitorServer = exporterOf(monitorRegistry)) {
             PrometheusServer server = startPrometheus("""
                       - job_name: aos-ops-monitor
                         static_configs:
@@ -112,7 +121,7 @@ class RealPrometheusIT {
                       - job_name: aos-shadow-runner
                         static_configs:
                           - targets: ['127.0.0.1:%d']
-                    """.formatted(monitorServer.port(), runnerServer.port()));
+                    """.formatted(monitorServer.getPort(), runnerServer.getPort()));
             try {
                 PrometheusQueryClient api = api(server);
                 String series = "aos_shadow_mismatches_total{run=\"" + RUN + "\",root_cause=\"DETERMINISM_VIOLATION\"}";
@@ -154,12 +163,12 @@ class RealPrometheusIT {
         shadow.update(RUN, status(now.minusSeconds(40), 1, 9, 1, now),
                 List.of(report(1, 9, mismatch("compute", "SEED_MISMATCH"))));
 
-        try (MetricsHttpServer exporter = MetricsHttpServer.startOnLoopback(registry, 0)) {
+        try (HTTPServer exporter = exporterOf(registry)) {
             PrometheusServer server = startPrometheus("""
                       - job_name: aos-shadow-runner
                         static_configs:
                           - targets: ['127.0.0.1:%d']
-                    """.formatted(exporter.port()));
+                    """.formatted(exporter.getPort()));
             try {
                 PrometheusQueryClient api = api(server);
                 List<Sample> firing = await("AosShadowMismatchDetected firing", server, () -> nonEmpty(api.query(
