@@ -2,7 +2,7 @@ package io.aos.ops.cli.emergency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.emergency.AuditEntry;
 import io.aos.ops.core.emergency.EmergencyStop;
@@ -214,7 +214,7 @@ final class EmergencyStopView {
     static List<AuditEntry> recentAudit(EmergencyStop stop, int count, String[] problem) {
         try {
             return stop.recentAudit(Math.max(0, count));
-        } catch (OpsException e) {
+        } catch (AosOpsException e) {
             problem[0] = e.getMessage();
             return List.of();
         }

@@ -1,7 +1,8 @@
 package io.aos.ops.cli.golden;
 
 import io.aos.ops.cli.CommonOptions;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.diff.DiffOptions;
@@ -80,7 +81,7 @@ public final class GoldenDiffCommand implements Callable<Integer> {
         Path a = goldenA != null ? goldenA : positional.pollFirst();
         Path b = goldenB != null ? goldenB : positional.pollFirst();
         if (a == null || b == null || !positional.isEmpty()) {
-            throw OpsException.usage("give exactly two files: --golden-a A --golden-b B, or A B");
+            throw new BadConfigurationException("give exactly two files: --golden-a A --golden-b B, or A B");
         }
         DiffResult result = GoldenDiff.compare(a, b, DiffOptions.defaults().withExpectedVolatileListed(verbose));
         boolean asJson = json || output != null && output.getFileName().toString().toLowerCase(Locale.ROOT)
@@ -95,7 +96,7 @@ public final class GoldenDiffCommand implements Callable<Integer> {
             try {
                 AtomicFiles.replace(output, report);
             } catch (IOException e) {
-                throw OpsException.badInput(output, "cannot write the report: " + e, e);
+                throw new BadInputException(output, "cannot write the report: " + e, e);
             }
             out.println("Output written to " + output);
         } else {

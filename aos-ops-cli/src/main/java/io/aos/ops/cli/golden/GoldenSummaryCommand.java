@@ -1,7 +1,8 @@
 package io.aos.ops.cli.golden;
 
 import io.aos.ops.cli.CommonOptions;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.summary.GoldenSummary;
@@ -70,7 +71,7 @@ public final class GoldenSummaryCommand implements Callable<Integer> {
             dirs.addAll(positional);
         }
         if (dirs.isEmpty()) {
-            throw OpsException.usage("give a shadow run directory: --summary-dir DIR");
+            throw new BadConfigurationException("give a shadow run directory: --summary-dir DIR");
         }
         ShadowSummary summary = GoldenSummary.withClock(Clock.systemUTC()).summarize(dirs);
         boolean asJson = json || output != null && output.getFileName().toString().toLowerCase(Locale.ROOT)
@@ -84,7 +85,7 @@ public final class GoldenSummaryCommand implements Callable<Integer> {
             try {
                 AtomicFiles.replace(output, report);
             } catch (IOException e) {
-                throw OpsException.badInput(output, "cannot write the report: " + e, e);
+                throw new BadInputException(output, "cannot write the report: " + e, e);
             }
             out.println("Output written to " + output);
         } else {

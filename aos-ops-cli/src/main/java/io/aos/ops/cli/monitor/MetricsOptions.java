@@ -1,6 +1,6 @@
 package io.aos.ops.cli.monitor;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.monitor.metrics.MetricsExport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,10 +25,10 @@ public final class MetricsOptions {
     /** Refuses a bad combination before anything starts. */
     public void validate() {
         if (port != null && (port < 1 || port > 65535)) {
-            throw OpsException.usage("--metrics-port must be within 1..65535, got " + port);
+            throw new BadConfigurationException("--metrics-port must be within 1..65535, got " + port);
         }
         if (bind != null && port == null) {
-            throw OpsException.usage("--metrics-bind needs --metrics-port");
+            throw new BadConfigurationException("--metrics-bind needs --metrics-port");
         }
     }
 

@@ -2,7 +2,7 @@ package io.aos.ops.core.config;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -102,7 +102,7 @@ public final class OpsConfig {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw OpsException.usage(describe(setting) + " must be a whole number, not '" + value + "'");
+            throw new BadConfigurationException(describe(setting) + " must be a whole number, not '" + value + "'");
         }
     }
 

@@ -5,7 +5,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.common.base.Ticker;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadInputException;
+import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsConfig.Source;
 import io.aos.ops.core.config.OpsSetting;
@@ -332,7 +334,7 @@ public final class EmergencyStop implements AutoCloseable {
      * that cannot be written is reported in {@link EmergencyStopChange#problems()}, not thrown.
      *
      * @param reason why, in the operator's words; null or blank for none
-     * @throws OpsException naming the file or directory, when nothing was changed because a path cannot be used or
+     * @throws AosOpsException naming the file or directory, when nothing was changed because a path cannot be used or
      *                      the flag file cannot be written
      */
     public EmergencyStopChange enable(String reason) {
@@ -404,7 +406,7 @@ public final class EmergencyStop implements AutoCloseable {
         try {
             return auditLog.tail(count);
         } catch (IOException e) {
-            throw OpsException.badInput(auditLog.file(), "cannot be read: " + FlagCheck.problem(e), e);
+            throw new UnreadableFileException(auditLog.file(), "cannot be read: " + FlagCheck.problem(e), e);
         }
     }
 
@@ -532,7 +534,7 @@ public final class EmergencyStop implements AutoCloseable {
             }
             if (Files.isDirectory(dir)) {
                 if (!file.equals(flagFile) && Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-                    throw OpsException.badInput(file, "is a directory, not a file; nothing was changed");
+                    throw new BadInputException(file, "is a directory, not a file; nothing was changed");
                 }
                 continue;
             }
@@ -541,7 +543,7 @@ public final class EmergencyStop implements AutoCloseable {
                     && (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(dir))) {
                 continue;
             }
-            throw OpsException.badInput(dir, (Files.exists(dir) ? "is not a directory" : "directory does not exist")
+            throw new BadInputException(dir, (Files.exists(dir) ? "is not a directory" : "directory does not exist")
                     + " (for " + file + "); nothing was changed. Check the path for a typo, or create the directory "
                     + "first: a stop written where no engine looks stops nothing");
         }
@@ -561,7 +563,7 @@ public final class EmergencyStop implements AutoCloseable {
 
     private void failIfUnreadable(FlagCheck check) {
         if (check.state() == FlagCheck.State.UNREADABLE) {
-            throw OpsException.badInput(flagFile, "cannot be checked: " + check.detail());
+            throw new BadInputException(flagFile, "cannot be checked: " + check.detail());
         }
     }
 
@@ -585,7 +587,7 @@ public final class EmergencyStop implements AutoCloseable {
                 channel.lock();
                 return change.get();
             } catch (IOException e) {
-                throw OpsException.badInput(lockFile, "cannot be locked: " + FlagCheck.problem(e), e);
+                throw new BadInputException(lockFile, "cannot be locked: " + FlagCheck.problem(e), e);
             }
         }
     }
@@ -604,7 +606,7 @@ public final class EmergencyStop implements AutoCloseable {
         try {
             action.run();
         } catch (IOException e) {
-            throw OpsException.badInput(file, "cannot be written: " + FlagCheck.problem(e), e);
+            throw new BadInputException(file, "cannot be written: " + FlagCheck.problem(e), e);
         }
     }
 

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadInputException;
+import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.core.io.RegularFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +20,7 @@ import java.nio.file.Path;
 
 /**
  * The one JSON mapper of the suite, configured once: unknown properties are ignored (files written by newer versions
- * still read), instants are ISO-8601 strings, big integers stay exact, and read errors become an {@link OpsException}
+ * still read), instants are ISO-8601 strings, big integers stay exact, and read errors become an {@link AosOpsException}
  * naming the file, line and column.
  */
 public final class OpsJson {
@@ -53,7 +55,7 @@ public final class OpsJson {
     public static final long MAX_FILE_BYTES = 256L << 20;
 
     /**
-     * Reads {@code file} as a {@code type}; any problem is an {@link OpsException} naming the file. Only a regular
+     * Reads {@code file} as a {@code type}; any problem is an {@link AosOpsException} naming the file. Only a regular
      * file of at most {@link #MAX_FILE_BYTES} is read: a FIFO or a device is refused without being opened.
      */
     public static <T> T read(Path file, Class<T> type) {
@@ -62,22 +64,22 @@ public final class OpsJson {
         } catch (JsonProcessingException e) {
             throw describe(file, e);
         } catch (IOException e) {
-            throw OpsException.cannotRead(file, e);
+            throw UnreadableFileException.of(file, e);
         }
     }
 
-    /** Reads {@code file} as a JSON tree; any problem is an {@link OpsException} naming the file. */
+    /** Reads {@code file} as a JSON tree; any problem is an {@link AosOpsException} naming the file. */
     public static JsonNode readTree(Path file) {
         return read(file, JsonNode.class);
     }
 
     /** Turns a Jackson error into one sentence naming the file, line and column. */
-    public static OpsException describe(Path file, JsonProcessingException e) {
+    public static AosOpsException describe(Path file, JsonProcessingException e) {
         JsonLocation location = e.getLocation();
         String problem = e.getOriginalMessage();
         if (location == null || location.getLineNr() < 1) {
-            return OpsException.badInput(file, "invalid JSON: " + problem, e);
+            return new BadInputException(file, "invalid JSON: " + problem, e);
         }
-        return OpsException.badJson(file, location.getLineNr(), location.getColumnNr(), problem, e);
+        return new BadInputException(file, location.getLineNr(), location.getColumnNr(), problem, e);
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.base.Ticker;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.emergency.AuditEntry.Action;
@@ -259,7 +259,7 @@ class EmergencyStopTest {
         Path typo = root.resolve("typo/path/stop.flag");
         OpsConfig config = config().with(OpsSetting.EMERGENCY_STOP_FILE, typo);
         assertThatThrownBy(() -> EmergencyStop.forConfig(config, clock).enable("typo"))
-                .isInstanceOf(OpsException.class)
+                .isInstanceOf(AosOpsException.class)
                 .hasMessageContaining(root.resolve("typo/path").toString())
                 .hasMessageContaining("does not exist")
                 .hasMessageContaining("nothing was changed");
@@ -271,7 +271,7 @@ class EmergencyStopTest {
     void enableRefusesAnExplicitStateDirectoryThatDoesNotExist() {
         OpsConfig config = config().with(OpsSetting.STATE_DIR, root.resolve("no-such-state"));
         assertThatThrownBy(() -> EmergencyStop.forConfig(config, clock).enable("typo"))
-                .isInstanceOf(OpsException.class).hasMessageContaining("no-such-state").hasMessageContaining(
+                .isInstanceOf(AosOpsException.class).hasMessageContaining("no-such-state").hasMessageContaining(
                         "does not exist");
         assertThat(root.resolve("no-such-state")).doesNotExist();
     }
@@ -281,7 +281,7 @@ class EmergencyStopTest {
         for (OpsSetting setting : List.of(OpsSetting.EMERGENCY_ENV_FILE, OpsSetting.EMERGENCY_AUDIT_LOG)) {
             OpsConfig config = config().with(setting, root.resolve("missing-" + setting + "/file"));
             assertThatThrownBy(() -> EmergencyStop.forConfig(config, clock).enable("x")).as(setting.name())
-                    .isInstanceOf(OpsException.class).hasMessageContaining("missing-" + setting)
+                    .isInstanceOf(AosOpsException.class).hasMessageContaining("missing-" + setting)
                     .hasMessageContaining("does not exist");
             assertThat(state(".workflow_emergency_stop")).as(setting.name()).doesNotExist();
             assertThat(root.resolve("missing-" + setting)).doesNotExist();
@@ -292,7 +292,7 @@ class EmergencyStopTest {
     void disableRefusesAnExplicitFlagPathWhoseDirectoryDoesNotExist() {
         OpsConfig config = config().with(OpsSetting.EMERGENCY_STOP_FILE, root.resolve("typo/stop.flag"));
         assertThatThrownBy(() -> EmergencyStop.forConfig(config, clock).disable("typo"))
-                .isInstanceOf(OpsException.class).hasMessageContaining("does not exist");
+                .isInstanceOf(AosOpsException.class).hasMessageContaining("does not exist");
         assertThat(root.resolve("typo")).doesNotExist();
         assertThat(root.resolve("state")).doesNotExist();
     }
@@ -384,7 +384,7 @@ class EmergencyStopTest {
     void enableOnAnUncheckableFlagPathFailsNamingTheFile() throws Exception {
         Files.createDirectories(state(".workflow_emergency_stop"));
         assertThatThrownBy(() -> stop().enable("x"))
-                .isInstanceOf(OpsException.class)
+                .isInstanceOf(AosOpsException.class)
                 .hasMessageContaining(".workflow_emergency_stop: cannot be checked: it is a directory");
     }
 

@@ -3,7 +3,7 @@ package io.aos.ops.golden.diff;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -107,7 +107,7 @@ public final class GoldenDiff {
         if (!lines.isLines() || other.isLines() || other.tree().isArray()) {
             return;
         }
-        throw OpsException.usage("cannot compare " + expected.path() + " (" + kind(expected) + ") with "
+        throw new BadConfigurationException("cannot compare " + expected.path() + " (" + kind(expected) + ") with "
                 + actual.path() + " (" + kind(actual) + "): an engine trace is compared only with another engine trace "
                 + "(JSONL, or a JSON array of its events), a simulation golden with another simulation golden");
     }

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.UnreadableFileException;
+import io.aos.ops.golden.format.BadGoldenException;
 import io.aos.ops.golden.json.GoldenJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -72,7 +73,8 @@ public final class GoldenFile {
     private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
 
     /**
-     * Reads {@code path}; an unreadable or invalid file is an {@link OpsException} naming the file, line, column.
+     * Reads {@code path}; an invalid file is a {@link BadGoldenException} naming the file, line and column, an
+     * unreadable one an {@link UnreadableFileException}.
      * The diff holds both files' bytes, so a file larger than a quarter of the JVM heap (or than 2 GB, the largest
      * array) is refused up front as bad input instead of running the JVM out of memory.
      */
@@ -85,7 +87,7 @@ public final class GoldenFile {
             return readWithin(path, maxBytes);
         } catch (OutOfMemoryError e) {
             // the allocation that failed was this file's bytes or tree, which are garbage now
-            throw OpsException.badInput(path, "too large to diff in a JVM heap of "
+            throw new BadGoldenException(path, "too large to diff in a JVM heap of "
                     + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB; raise it with AOS_OPS_JAVA_OPTS=-Xmx...", e);
         }
     }
@@ -95,18 +97,18 @@ public final class GoldenFile {
         try {
             long size = Files.size(path);
             if (size > maxBytes) {
-                throw OpsException.badInput(path, "is " + size / (1 << 20) + " MB, more than the " + maxBytes / (1 << 20)
+                throw new BadGoldenException(path, "is " + size / (1 << 20) + " MB, more than the " + maxBytes / (1 << 20)
                         + " MB the diff may hold in memory (a quarter of the JVM heap, at most 2 GB); raise the heap"
                         + " with AOS_OPS_JAVA_OPTS=-Xmx... or compare smaller traces");
             }
             bytes = readAll(path);
         } catch (NoSuchFileException e) {
-            throw OpsException.badInput(path, "no such file", e);
+            throw new UnreadableFileException(path, "no such file", e);
         } catch (IOException e) {
-            throw OpsException.badInput(path, "cannot be read: " + e.getMessage(), e);
+            throw new UnreadableFileException(path, "cannot be read: " + e.getMessage(), e);
         }
         if (isBlank(bytes)) {
-            throw OpsException.badInput(path, "the file is empty");
+            throw new BadGoldenException(path, "the file is empty");
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
@@ -128,7 +130,7 @@ public final class GoldenFile {
                 JsonNode node = reader().readTree(p);
                 if (p.nextToken() != null) {
                     JsonLocation at = p.currentTokenLocation();
-                    throw OpsException.badJson(path, at.getLineNr(), at.getColumnNr(),
+                    throw new BadGoldenException(path, at.getLineNr(), at.getColumnNr(),
                             "more than one JSON value in a .json file (one event per line is a .jsonl trace)");
                 }
                 return node;
@@ -139,16 +141,16 @@ public final class GoldenFile {
         } catch (JsonProcessingException e) {
             throw describe(path, e, null);
         } catch (IOException e) {
-            throw OpsException.badInput(path, "cannot be read: " + e.getMessage(), e);
+            throw new UnreadableFileException(path, "cannot be read: " + e.getMessage(), e);
         }
     }
 
-    private static OpsException describe(Path path, JsonProcessingException e, JsonParser parser) {
+    private static BadGoldenException describe(Path path, JsonProcessingException e, JsonParser parser) {
         JsonLocation at = GoldenJson.location(e, parser);
         if (at == null || at.getLineNr() < 1) {
-            return OpsException.badInput(path, "invalid JSON: " + GoldenJson.problem(e), e);
+            return new BadGoldenException(path, "invalid JSON: " + GoldenJson.problem(e), e);
         }
-        return OpsException.badJson(path, at.getLineNr(), at.getColumnNr(), GoldenJson.problem(e), e);
+        return new BadGoldenException(path, at.getLineNr(), at.getColumnNr(), GoldenJson.problem(e), e);
     }
 
     /** The file's bytes, read in slices into one array (as {@link Files#readAllBytes}, whose one read is not). */

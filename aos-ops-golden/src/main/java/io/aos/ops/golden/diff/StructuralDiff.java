@@ -3,7 +3,7 @@ package io.aos.ops.golden.diff;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.UnreadableFileException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -196,7 +196,7 @@ final class StructuralDiff {
         } catch (JsonProcessingException e) {
             return false;
         } catch (IOException e) {
-            throw OpsException.badInput(a.file(), "cannot be read: " + e.getMessage(), e);
+            throw new UnreadableFileException(a.file(), "cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.golden.hash.GoldenCanonicalizer;
 import io.aos.ops.golden.json.GoldenJson;
 import io.aos.ops.golden.json.PyJsonOutput;
@@ -100,7 +100,7 @@ public final class EngineTraceHasher {
                     line = at.getLineNr();
                     start = at.getByteOffset();
                     if (token != JsonToken.START_OBJECT) {
-                        throw OpsException.badJson(name, line, at.getColumnNr(),
+                        throw new BadGoldenException(name, line, at.getColumnNr(),
                                 "expected one JSON object per line (an engine trace event), found "
                                         + token.asString());
                     }
@@ -115,7 +115,7 @@ public final class EngineTraceHasher {
         } catch (JsonProcessingException e) {
             throw TraceErrors.describe(name, e, tail, line, start, (int) events, null);
         } catch (IOException e) {
-            throw OpsException.badInput(name, "cannot be read: " + e.getMessage(), e);
+            throw new UnreadableFileException(name, "cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.aos.ops.golden.shadow;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadConfigurationException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.io.IOException;
@@ -67,7 +69,7 @@ final class RunLock implements AutoCloseable {
             } catch (IOException ignored) {
                 // Reporting the first problem is what matters.
             }
-            throw OpsException.badInput(pidFile, "cannot create or lock the PID file: " + e.getMessage(), e);
+            throw new BadInputException(pidFile, "cannot create or lock the PID file: " + e.getMessage(), e);
         }
     }
 
@@ -94,7 +96,7 @@ final class RunLock implements AutoCloseable {
                 }
                 lock.release();
             } catch (IOException e) {
-                throw OpsException.badInput(pidFile, "cannot check the PID file: " + e.getMessage(), e);
+                throw new BadInputException(pidFile, "cannot check the PID file: " + e.getMessage(), e);
             }
         }
         if (Files.exists(layout.statusFile())) {
@@ -110,13 +112,13 @@ final class RunLock implements AutoCloseable {
         }
     }
 
-    private static OpsException inUse(ShadowRunLayout layout, String pid) {
-        return OpsException.usage(layout.root() + " is in use by a running shadow simulation (PID "
+    private static AosOpsException inUse(ShadowRunLayout layout, String pid) {
+        return new BadConfigurationException(layout.root() + " is in use by a running shadow simulation (PID "
                 + (pid.isEmpty() ? "unknown" : pid) + "); choose another --output or stop that run first");
     }
 
-    private static OpsException holdsARun(ShadowRunLayout layout) {
-        return OpsException.usage(layout.root() + " already holds a shadow run (" + layout.statusFile()
+    private static AosOpsException holdsARun(ShadowRunLayout layout) {
+        return new BadConfigurationException(layout.root() + " already holds a shadow run (" + layout.statusFile()
                 + " exists); choose another --output so the two runs do not mix");
     }
 

@@ -4,7 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.diff.DiffOptions;
@@ -142,7 +142,7 @@ public final class ShadowRunner {
     }
 
     /**
-     * Runs the simulation to its end and returns how it went. Throws {@link OpsException} (usage) before starting if
+     * Runs the simulation to its end and returns how it went. Throws {@link AosOpsException} (usage) before starting if
      * the output directory is in use or holds an earlier run.
      */
     public ShadowRunResult run() {

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.core.io.FileTooLargeException;
 import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.format.BadGoldenException;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,15 +38,15 @@ final class CycleReportReader {
         try {
             bytes = RegularFile.readAllBytes(file, MAX_REPORT_BYTES);
         } catch (FileTooLargeException e) {
-            throw OpsException.badInput(file, "is larger than " + (MAX_REPORT_BYTES >> 20)
+            throw new BadGoldenException(file, "is larger than " + (MAX_REPORT_BYTES >> 20)
                     + " MB, too large for a cycle report", e);
         } catch (IOException e) {
-            throw OpsException.cannotRead(file, e);
+            throw UnreadableFileException.of(file, e);
         }
         try (JsonParser p = FACTORY.createParser(bytes)) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                throw OpsException.badInput(file, "is empty");
+                throw new BadGoldenException(file, "is empty");
             }
             if (first != JsonToken.START_OBJECT) {
                 throw new JsonParseException(p, "a cycle report must be a JSON object, found " + first);
@@ -76,7 +77,7 @@ final class CycleReportReader {
         } catch (JsonProcessingException e) {
             throw OpsJson.describe(file, e);
         } catch (IOException e) {
-            throw OpsException.badInput(file, "cannot be read: " + e.getMessage(), e);
+            throw new UnreadableFileException(file, "cannot be read: " + e.getMessage(), e);
         }
     }
 

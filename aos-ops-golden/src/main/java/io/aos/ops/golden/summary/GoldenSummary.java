@@ -3,7 +3,7 @@ package io.aos.ops.golden.summary;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.io.IOException;
@@ -93,7 +93,7 @@ public final class GoldenSummary {
                     CycleReport report;
                     try {
                         report = CycleReportReader.read(file);
-                    } catch (OpsException e) {
+                    } catch (AosOpsException e) {
                         rows.add(new ShadowSummary.CycleRow(dir, n, null, e.getMessage()));
                         dirProblems.add("cycle report " + e.getMessage());
                         continue;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.json.OpsJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,7 +151,7 @@ class ByteLockstepTest {
         Path a = write("a.jsonl", trace);
         Path b = write("b.jsonl", trace);
         assertThat(outcome(a, b)).isEqualTo(ByteLockstep.Outcome.UNSURE);
-        assertThatThrownBy(() -> GoldenDiff.compare(a, b)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> GoldenDiff.compare(a, b)).isInstanceOf(AosOpsException.class)
                 .hasMessageContaining("line 4");
     }
 
@@ -162,7 +162,7 @@ class ByteLockstepTest {
         Path a = write("a.jsonl", trace);
         Path b = write("b.jsonl", trace);
         assertThat(outcome(a, b)).isEqualTo(ByteLockstep.Outcome.UNSURE);
-        assertThatThrownBy(() -> GoldenDiff.compare(a, b)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> GoldenDiff.compare(a, b)).isInstanceOf(AosOpsException.class)
                 .hasMessageContaining("line 3");
     }
 

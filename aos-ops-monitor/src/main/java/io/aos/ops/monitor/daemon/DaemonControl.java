@@ -2,7 +2,9 @@ package io.aos.ops.monitor.daemon;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadInputException;
+import io.aos.ops.core.OperationFailedException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.io.NotRegularFileException;
@@ -154,7 +156,7 @@ public final class DaemonControl {
             try {
                 child.onExit().get(STARTUP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
                 Files.deleteIfExists(pidFile);
-                throw OpsException.failure("the monitor daemon exited at once with status " + child.exitValue()
+                throw new OperationFailedException("the monitor daemon exited at once with status " + child.exitValue()
                         + "; last lines of " + monitorLog + ": " + String.join(" | ", LastLines.of(monitorLog, 3, true)));
             } catch (TimeoutException e) {
                 return new StartResult(true, child.pid());
@@ -170,14 +172,14 @@ public final class DaemonControl {
     /**
      * SIGTERM, then up to {@code wait} for it to exit; SIGKILL if it has not. Removes the PID file. Only a process
      * proven to be the daemon is signalled: one that is not is NOT_PROVEN, and the PID file is kept. A PID file that
-     * cannot be read is an {@link OpsException} (bad input), and nothing is signalled.
+     * cannot be read is an {@link AosOpsException} (bad input), and nothing is signalled.
      */
     public StopResult stop(Duration wait) throws IOException {
         Optional<Recorded> recorded;
         try {
             recorded = readRecorded();
         } catch (IOException e) {
-            throw OpsException.badInput(pidFile, "cannot be read (" + reason(e) + "): nothing was signalled", e);
+            throw new BadInputException(pidFile, "cannot be read (" + reason(e) + "): nothing was signalled", e);
         }
         if (recorded.isEmpty()) {
             return new StopResult(StopOutcome.NO_PID_FILE, Optional.empty());

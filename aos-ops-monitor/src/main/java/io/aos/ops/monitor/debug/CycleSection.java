@@ -1,6 +1,6 @@
 package io.aos.ops.monitor.debug;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
 import io.aos.ops.monitor.discovery.RunFigures;
@@ -59,7 +59,7 @@ final class CycleSection implements DebugSection {
             try {
                 StateFiles.CycleCounts c = StateFiles.readCycleCounts(file);
                 lastReports.add(new LastReport(n, c.workflows(), c.replays(), c.mismatches()));
-            } catch (OpsException e) {
+            } catch (AosOpsException e) {
                 // Upstream's runner creates the report when the cycle starts and fills it when it ends.
                 unreadable.add(e.getMessage() + (i == last.size() - 1
                         ? " (the newest report: it may still be being written)" : ""));

@@ -2,7 +2,7 @@ package io.aos.ops.monitor.discovery;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.io.NotRegularFileException;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.io.IOException;
@@ -79,7 +79,7 @@ public final class CycleReportScan {
         StateFiles.CycleCounts report;
         try {
             report = StateFiles.readCycleCounts(file);
-        } catch (OpsException e) {
+        } catch (AosOpsException e) {
             if (e.getCause() instanceof NotRegularFileException) {
                 notFiles.add(e.getMessage());
                 return Read.NOT_A_FILE;

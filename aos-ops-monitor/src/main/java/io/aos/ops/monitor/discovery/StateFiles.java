@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadInputException;
+import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.shadow.state.RunState;
@@ -87,13 +89,13 @@ public final class StateFiles {
         } catch (JsonProcessingException e) {
             throw OpsJson.describe(file, e);
         } catch (IOException e) {
-            throw OpsException.cannotRead(file, e);
+            throw UnreadableFileException.of(file, e);
         }
     }
 
     /**
      * Reads the counts of a {@code cycle_N.json}: primary total, replays, and mismatches. Only a regular file is
-     * opened; a FIFO or other special file is an {@link OpsException} whose cause is a
+     * opened; a FIFO or other special file is an {@link AosOpsException} whose cause is a
      * {@link io.aos.ops.core.io.NotRegularFileException}.
      */
     public static CycleCounts readCycleCounts(Path file) {
@@ -138,13 +140,13 @@ public final class StateFiles {
                 }
             }
             if (p.currentToken() != JsonToken.END_OBJECT) {
-                throw OpsException.badInput(file, "invalid JSON: the object is not closed");
+                throw new BadInputException(file, "invalid JSON: the object is not closed");
             }
             return new CycleCounts(workflows, replays, mismatches >= 0 ? mismatches : details);
         } catch (JsonProcessingException e) {
             throw OpsJson.describe(file, e);
         } catch (IOException e) {
-            throw OpsException.cannotRead(file, e);
+            throw UnreadableFileException.of(file, e);
         }
     }
 
@@ -167,7 +169,7 @@ public final class StateFiles {
         if (t == JsonToken.VALUE_NULL) {
             return 0;
         }
-        throw OpsException.badJson(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
+        throw new BadInputException(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
                 "field " + p.currentName() + " must be a number, not " + t);
     }
 
@@ -185,7 +187,7 @@ public final class StateFiles {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw OpsException.badJson(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
+            throw new BadInputException(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
                     "field " + p.currentName() + " is not an ISO-8601 time: '" + text + "'");
         }
     }
@@ -194,7 +196,7 @@ public final class StateFiles {
         try {
             return RunState.fromJson(p.getText());
         } catch (IllegalArgumentException e) {
-            throw OpsException.badJson(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
+            throw new BadInputException(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
                     "unknown state '" + p.getText() + "'");
         }
     }

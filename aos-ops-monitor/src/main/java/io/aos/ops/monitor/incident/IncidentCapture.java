@@ -4,7 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadConfigurationException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.emergency.EmergencyStop;
@@ -180,8 +182,8 @@ public final class IncidentCapture {
         BundleWriter writer = new BundleWriter(staging, options.maxFileBytes());
         try {
             return capture(run, bundleDir, staging, stop, writer);
-        } catch (OpsException e) {
-            throw OpsException.badInput(staging, "the capture failed, the partial bundle is left here: "
+        } catch (AosOpsException e) {
+            throw new BadInputException(staging, "the capture failed, the partial bundle is left here: "
                     + e.getMessage(), e);
         }
     }
@@ -221,10 +223,10 @@ public final class IncidentCapture {
             }
             Files.move(staging, bundleDir);
         } catch (DirectoryNotEmptyException e) {
-            throw OpsException.badInput(bundleDir, "was filled while the bundle was written; the bundle is left in "
+            throw new BadInputException(bundleDir, "was filled while the bundle was written; the bundle is left in "
                     + staging);
         } catch (IOException e) {
-            throw OpsException.badInput(bundleDir, "cannot be created: " + BundleWriter.reason(e)
+            throw new BadInputException(bundleDir, "cannot be created: " + BundleWriter.reason(e)
                     + "; the bundle is left in " + staging, e);
         }
         long bytes = writer.entries().stream().mapToLong(BundleWriter.Entry::bytes).sum();
@@ -244,15 +246,15 @@ public final class IncidentCapture {
         String nothing = "; nothing captured, emergency stop not changed";
         Path parent = bundleDir.getParent();
         if (parent == null) {
-            throw OpsException.usage(bundleDir + ": cannot hold an incident bundle" + nothing);
+            throw new BadConfigurationException(bundleDir + ": cannot hold an incident bundle" + nothing);
         }
         if (options.out().isPresent()) {
             if (Files.exists(bundleDir, LinkOption.NOFOLLOW_LINKS) && !emptyDirectory(bundleDir)) {
-                throw OpsException.usage(bundleDir + ": --out already exists and is not an empty directory; an "
+                throw new BadConfigurationException(bundleDir + ": --out already exists and is not an empty directory; an "
                         + "incident bundle never overwrites" + nothing);
             }
             if (Files.exists(archiveOf(bundleDir), LinkOption.NOFOLLOW_LINKS)) {
-                throw OpsException.usage(archiveOf(bundleDir) + ": already exists; an incident bundle never "
+                throw new BadConfigurationException(archiveOf(bundleDir) + ": already exists; an incident bundle never "
                         + "overwrites" + nothing);
             }
         }
@@ -260,16 +262,16 @@ public final class IncidentCapture {
                 + OpsSetting.REPORTS_DIR.envVar() + ")";
         if (!Files.isDirectory(parent)) {
             if (Files.exists(parent)) {
-                throw OpsException.usage(parent + ": " + where + " is not a directory" + nothing);
+                throw new BadConfigurationException(parent + ": " + where + " is not a directory" + nothing);
             }
             Path grand = parent.getParent();
             if (options.out().isPresent() || grand == null || !Files.isDirectory(grand)) {
-                throw OpsException.usage(parent + ": " + where + " does not exist" + nothing);
+                throw new BadConfigurationException(parent + ": " + where + " does not exist" + nothing);
             }
             try {
                 Files.createDirectory(parent); // the seed's mkdir of /root/reports on a fresh host
             } catch (IOException e) {
-                throw OpsException.usage(parent + ": " + where + " cannot be created: " + BundleWriter.reason(e)
+                throw new BadConfigurationException(parent + ": " + where + " cannot be created: " + BundleWriter.reason(e)
                         + nothing);
             }
         }
@@ -277,7 +279,7 @@ public final class IncidentCapture {
         try {
             Files.createDirectory(staging);
         } catch (IOException e) {
-            throw OpsException.usage(parent + ": " + where + " is not writable (" + BundleWriter.reason(e) + ")"
+            throw new BadConfigurationException(parent + ": " + where + " is not writable (" + BundleWriter.reason(e) + ")"
                     + nothing);
         }
         return staging;
@@ -306,7 +308,7 @@ public final class IncidentCapture {
             EmergencyStopChange change;
             try {
                 change = stop.enable(reason);
-            } catch (OpsException e) {
+            } catch (AosOpsException e) {
                 return new StopOutcome("FAILED", stop.status(), e.getMessage());
             }
             return new StopOutcome(change.changed() ? "ENGAGED" : "ALREADY_ENGAGED", stop.status(), null);
@@ -407,7 +409,7 @@ public final class IncidentCapture {
                     severity = r.severity().name();
                     step = r.firstDivergingStep().isPresent() ? r.firstDivergingStep().getAsInt() : step;
                     evidence = r.evidence();
-                } catch (OpsException e) {
+                } catch (AosOpsException e) {
                     writer.noteUnreadable(writer.dir().resolve(expected.get()), "the diff failed: " + e.getMessage());
                 }
             }
@@ -428,7 +430,7 @@ public final class IncidentCapture {
         Path copy = writer.dir().resolve("run/reports/cycle_" + cycle + ".json");
         try {
             return Files.isRegularFile(copy) ? OpsJson.readTree(copy).path("timestamp").asText(null) : null;
-        } catch (OpsException e) {
+        } catch (AosOpsException e) {
             return null;
         }
     }

@@ -2,7 +2,8 @@ package io.aos.ops.monitor.metrics;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
@@ -41,29 +42,29 @@ public final class MetricsExport implements AutoCloseable {
      * @param port        serve {@code /metrics} on this port (0 picks a free one); null for no HTTP server
      * @param bind        the address to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}; null for loopback
      * @param textfileDir write {@code aos_ops.prom} here on {@link #writeTextfile()}; null for no textfile
-     * @throws OpsException (usage) if the port is out of range, the address unknown, or the port cannot be bound
+     * @throws AosOpsException (usage) if the port is out of range, the address unknown, or the port cannot be bound
      */
     public static MetricsExport start(Integer port, String bind, Path textfileDir) {
         MetricsExport export = new MetricsExport(textfileDir);
         if (port != null) {
             if (port < 0 || port > 65535) {
-                throw OpsException.usage("--metrics-port must be within 0..65535, got " + port);
+                throw new BadConfigurationException("--metrics-port must be within 0..65535, got " + port);
             }
             String address = bind == null || bind.isBlank() ? LOOPBACK : bind;
             InetAddress inet;
             try {
                 inet = InetAddress.getByName(address);
             } catch (UnknownHostException e) {
-                throw OpsException.usage("--metrics-bind: unknown address '" + address + "'");
+                throw new BadConfigurationException("--metrics-bind: unknown address '" + address + "'");
             }
             try {
                 export.server = MetricsHttpServer.start(export.registry, inet, port, () -> export.beforeScrape.run());
             } catch (IOException e) {
-                throw OpsException.usage("cannot serve metrics on " + address + ":" + port + ": " + e.getMessage()
+                throw new BadConfigurationException("cannot serve metrics on " + address + ":" + port + ": " + e.getMessage()
                         + " (choose another --metrics-port)");
             }
         } else if (bind != null && !bind.isBlank()) {
-            throw OpsException.usage("--metrics-bind needs --metrics-port");
+            throw new BadConfigurationException("--metrics-bind needs --metrics-port");
         }
         return export;
     }

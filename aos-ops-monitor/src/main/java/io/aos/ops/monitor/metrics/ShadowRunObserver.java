@@ -2,6 +2,7 @@ package io.aos.ops.monitor.metrics;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
@@ -34,7 +35,7 @@ public final class ShadowRunObserver {
      * Reads the run at {@code layout} and updates its series (label {@code run} = the directory's name).
      *
      * @return false if the run has no {@code status.json} (nothing exported)
-     * @throws io.aos.ops.core.OpsException if {@code status.json} or a cycle report is not valid JSON
+     * @throws io.aos.ops.core.AosOpsException if {@code status.json} or a cycle report is not valid JSON
      */
     public boolean observe(ShadowRunLayout layout) throws IOException {
         checkNotNull(layout, "layout");

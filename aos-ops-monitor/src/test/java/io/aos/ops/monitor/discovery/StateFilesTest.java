@@ -3,7 +3,7 @@ package io.aos.ops.monitor.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.shadow.state.RunState;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
@@ -44,7 +44,7 @@ class StateFilesTest {
         Path file = tmp.resolve("status.json");
         Files.writeString(file, "{\n  \"pid\": 12,\n  \"cycles\": oops\n}");
 
-        assertThatThrownBy(() -> StateFiles.readStatus(file)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> StateFiles.readStatus(file)).isInstanceOf(AosOpsException.class)
                 .hasMessageContaining(file + ": invalid JSON at line 3, column");
     }
 }

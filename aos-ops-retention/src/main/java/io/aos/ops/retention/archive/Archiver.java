@@ -2,7 +2,7 @@ package io.aos.ops.retention.archive;
 
 import com.google.common.base.Throwables;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.core.io.IoReason;
 import io.aos.ops.retention.RetentionSettings;
@@ -101,7 +101,7 @@ public final class Archiver {
         if (settings.directoriesNamed()) {
             for (Path dir : settings.directories()) {
                 if (!Files.isDirectory(dir)) {
-                    throw OpsException.usage("golden directory " + dir + (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)
+                    throw new BadConfigurationException("golden directory " + dir + (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)
                             ? " is not a directory" : " does not exist") + "; nothing was archived");
                 }
             }

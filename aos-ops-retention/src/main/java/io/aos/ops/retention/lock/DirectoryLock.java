@@ -1,6 +1,6 @@
 package io.aos.ops.retention.lock;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadInputException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -34,7 +34,7 @@ public final class DirectoryLock implements AutoCloseable {
             Files.createDirectories(lockFile.getParent());
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw OpsException.badInput(lockFile, "cannot create the retention lock for " + dir + " (" + e
+            throw new BadInputException(lockFile, "cannot create the retention lock for " + dir + " (" + e
                     + "); set AOS_STATE_DIR or --state-dir to a writable directory");
         }
         try {

@@ -1,6 +1,6 @@
 package io.aos.ops.retention.log;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ public final class RetentionLog {
         try {
             AtomicFiles.appendLine(file, "[" + stamp + "] " + message);
         } catch (IOException e) {
-            throw OpsException.badInput(file, "cannot append to the retention log: " + e.getMessage(), e);
+            throw new BadInputException(file, "cannot append to the retention log: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.aos.ops.retention.restore;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadArchiveException;
+import io.aos.ops.core.OperationFailedException;
 import io.aos.ops.core.io.IoReason;
 import io.aos.ops.retention.archive.ArchiveReader;
 import io.aos.ops.retention.archive.ArchiveVerifier;
@@ -60,7 +62,7 @@ public final class Restorer {
      */
     public static Result restore(Path archive, Path destination, boolean force, Path workDir) throws IOException {
         if (!Files.isRegularFile(archive)) {
-            throw OpsException.failure("Archive not found: " + archive);
+            throw new BadArchiveException(archive, "Archive not found: " + archive);
         }
         Optional<DirectoryLock> lock;
         try {
@@ -70,7 +72,7 @@ public final class Restorer {
             throw cannot(archive, destination, e);
         }
         if (lock.isEmpty()) {
-            throw OpsException.failure("another retention run holds the lock on " + destination
+            throw new OperationFailedException("another retention run holds the lock on " + destination
                     + "; nothing restored, try again when it has finished");
         }
         try {
@@ -93,11 +95,12 @@ public final class Restorer {
     static Result restore(Path archive, Path destination, boolean force, BetweenReads betweenReads)
             throws Exception {
         if (!Files.isRegularFile(archive)) {
-            throw OpsException.failure("Archive not found: " + archive);
+            throw new BadArchiveException(archive, "Archive not found: " + archive);
         }
         ArchiveVerifier.Result verified = ArchiveVerifier.verify(archive);
         if (!verified.ok()) {
-            throw OpsException.failure(archive + " does not verify (" + verified.reason() + "); nothing restored");
+            throw new BadArchiveException(archive,
+                    archive + " does not verify (" + verified.reason() + "); nothing restored");
         }
         Path dest;
         try {
@@ -119,7 +122,7 @@ public final class Restorer {
                         : sink.failure.getMessage());
             }
             if (!again.ok()) {
-                throw OpsException.failure(archive + " failed while restoring (" + again.reason()
+                throw new BadArchiveException(archive, archive + " failed while restoring (" + again.reason()
                         + "); nothing restored");
             }
             if (sink.staged.size() != entries.size()) {
@@ -131,10 +134,10 @@ public final class Restorer {
                 try {
                     staging.publish(s, force);
                     published++;
-                } catch (OpsException | IOException e) {
+                } catch (AosOpsException | IOException e) {
                     String why = e instanceof IOException io ? IoReason.describe(io) : e.getMessage();
                     int kept = staging.rollback();
-                    throw OpsException.failure("cannot restore " + archive + ": " + why + "; " + (kept == 0
+                    throw new OperationFailedException("cannot restore " + archive + ": " + why + "; " + (kept == 0
                             ? "nothing restored" : "the " + kept + " files already replaced by their archived "
                             + "copies stay, nothing else restored"));
                 }
@@ -146,8 +149,8 @@ public final class Restorer {
         }
     }
 
-    private static OpsException cannot(Path archive, Path dest, IOException e) {
-        return OpsException.failure("cannot restore " + archive + " into " + dest + ": " + IoReason.describe(e)
+    private static AosOpsException cannot(Path archive, Path dest, IOException e) {
+        return new OperationFailedException("cannot restore " + archive + " into " + dest + ": " + IoReason.describe(e)
                 + "; nothing restored");
     }
 
@@ -210,7 +213,7 @@ public final class Restorer {
             existing.add(name);
         }
         if (!existing.isEmpty() && !force) {
-            throw OpsException.failure(existing.size() + " of " + names.size() + " files already exist in " + dest
+            throw new OperationFailedException(existing.size() + " of " + names.size() + " files already exist in " + dest
                     + " (first: " + existing.get(0) + "); nothing restored; add --force to overwrite them");
         }
     }
@@ -221,13 +224,13 @@ public final class Restorer {
         } catch (NoSuchFileException e) {
             return null;
         } catch (FileSystemException e) {
-            throw OpsException.failure("cannot restore into " + p + ": " + IoReason.describe(e)
+            throw new OperationFailedException("cannot restore into " + p + ": " + IoReason.describe(e)
                     + "; nothing restored");
         }
     }
 
-    private static OpsException refused(Path archive, String problem) {
-        return OpsException.failure("cannot restore " + archive + ": " + problem + "; nothing restored");
+    private static BadArchiveException refused(Path archive, String problem) {
+        return new BadArchiveException(archive, "cannot restore " + archive + ": " + problem + "; nothing restored");
     }
 
     /**
@@ -279,8 +282,8 @@ public final class Restorer {
             }
         }
 
-        private OpsException changed(String name) {
-            return OpsException.failure("it changed since it was verified (member '" + name + "')");
+        private AosOpsException changed(String name) {
+            return new OperationFailedException("it changed since it was verified (member '" + name + "')");
         }
 
         private void keep(Exception e) {
