@@ -4,16 +4,15 @@ import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.io.RegularFile;
+import io.aos.ops.core.lock.LockFile;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * Makes sure one output directory holds one run: the PID file is locked (an OS lock, released when the process dies,
@@ -23,12 +22,10 @@ import java.nio.file.StandardOpenOption;
 final class RunLock implements AutoCloseable {
 
     private final Path pidFile;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final LockFile lock;
 
-    private RunLock(Path pidFile, FileChannel channel, FileLock lock) {
+    private RunLock(Path pidFile, LockFile lock) {
         this.pidFile = pidFile;
-        this.channel = channel;
         this.lock = lock;
     }
 
@@ -40,31 +37,28 @@ final class RunLock implements AutoCloseable {
     static RunLock acquire(ShadowRunLayout layout) {
         refuseIfTaken(layout);
         Path pidFile = layout.pidFile();
-        FileChannel channel = null;
+        LockFile lock = null;
         try {
             Files.createDirectories(layout.root());
-            channel = FileChannel.open(pidFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
-            if (lock == null) {
+            Optional<LockFile> taken = LockFile.tryAcquire(pidFile);
+            if (taken.isEmpty()) {
                 // Another run took the directory between the look above and this open.
-                String pid = heldBy(pidFile);
-                channel.close();
-                throw inUse(layout, pid);
+                throw inUse(layout, heldBy(pidFile));
             }
+            lock = taken.get();
             if (Files.exists(layout.statusFile())) {
-                lock.release();
-                channel.close();
+                lock.close();
                 throw holdsARun(layout);
             }
+            FileChannel channel = lock.channel();
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
             channel.force(true);
-            return new RunLock(pidFile, channel, lock);
+            return new RunLock(pidFile, lock);
         } catch (IOException e) {
             try {
-                if (channel != null) {
-                    channel.close();
+                if (lock != null) {
+                    lock.close();
                 }
             } catch (IOException ignored) {
                 // Reporting the first problem is what matters.
@@ -89,26 +83,16 @@ final class RunLock implements AutoCloseable {
     private static void refuseIfTaken(ShadowRunLayout layout) {
         Path pidFile = layout.pidFile();
         if (Files.isRegularFile(pidFile)) {
-            try (FileChannel channel = FileChannel.open(pidFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                FileLock lock = tryLock(channel);
-                if (lock == null) {
+            try {
+                if (LockFile.isHeldElsewhere(pidFile)) {
                     throw inUse(layout, heldBy(pidFile));
                 }
-                lock.release();
             } catch (IOException e) {
                 throw new BadInputException(pidFile, "cannot check the PID file: " + e.getMessage(), e);
             }
         }
         if (Files.exists(layout.statusFile())) {
             throw holdsARun(layout);
-        }
-    }
-
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;
         }
     }
 
@@ -132,8 +116,7 @@ final class RunLock implements AutoCloseable {
     public void close() {
         try {
             Files.deleteIfExists(pidFile);
-            lock.release();
-            channel.close();
+            lock.close();
         } catch (IOException e) {
             // The OS drops the lock when the process ends anyway.
         }

@@ -9,6 +9,7 @@ import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.io.NotRegularFileException;
 import io.aos.ops.core.io.RegularFile;
+import io.aos.ops.core.lock.LockFile;
 import io.aos.ops.core.process.PidFile;
 import io.aos.ops.core.process.ProcessState;
 import io.aos.ops.core.process.ProcessStatus;
@@ -18,14 +19,11 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,11 +130,8 @@ public final class DaemonControl {
         Files.createDirectories(pidFile.toAbsolutePath().getParent());
         Files.createDirectories(monitorLog.toAbsolutePath().getParent());
         Path lockFile = pidFile.resolveSibling(pidFile.getFileName() + ".lock");
-        if (RegularFile.existsAndIsNotRegular(lockFile)) {
-            RegularFile.check(lockFile); // a FIFO opened for writing would block 'monitor start' for good
-        }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = channel.lock()) {
+        // LockFile refuses a FIFO there: opened for writing it would block 'monitor start' for good
+        try (LockFile lock = LockFile.acquire(lockFile)) {
             Optional<Recorded> recorded = readRecorded();
             if (recorded.isPresent() && (recorded.get().process().isAlive() || plausiblyTheDaemon(recorded.get()))) {
                 // An unproven process whose command line is the daemon's (an older PID-only file) is not doubled.
