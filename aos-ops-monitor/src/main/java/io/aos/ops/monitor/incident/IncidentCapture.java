@@ -9,7 +9,7 @@ import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
-import io.aos.ops.core.emergency.EmergencyStop;
+import io.aos.ops.core.emergency.EmergencyStopController;
 import io.aos.ops.core.emergency.EmergencyStopChange;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.core.process.PidFile;
@@ -299,20 +299,19 @@ public final class IncidentCapture {
     // ---- emergency stop ----------------------------------------------------------------------------------------
 
     private StopOutcome emergencyStop(Path bundleDir) {
-        try (EmergencyStop stop = EmergencyStop.forConfig(config, clock)) {
-            if (!options.engageStop()) {
-                return new StopOutcome("LEFT_AS_IS", stop.status(), null);
-            }
-            String reason = "incident capture " + bundleDir.getFileName()
-                    + (options.reason() == null || options.reason().isBlank() ? "" : ": " + options.reason().strip());
-            EmergencyStopChange change;
-            try {
-                change = stop.enable(reason);
-            } catch (AosOpsException e) {
-                return new StopOutcome("FAILED", stop.status(), e.getMessage());
-            }
-            return new StopOutcome(change.changed() ? "ENGAGED" : "ALREADY_ENGAGED", stop.status(), null);
+        EmergencyStopController stop = EmergencyStopController.forConfig(config, clock);
+        if (!options.engageStop()) {
+            return new StopOutcome("LEFT_AS_IS", stop.status(), null);
         }
+        String reason = "incident capture " + bundleDir.getFileName()
+                + (options.reason() == null || options.reason().isBlank() ? "" : ": " + options.reason().strip());
+        EmergencyStopChange change;
+        try {
+            change = stop.enable(reason);
+        } catch (AosOpsException e) {
+            return new StopOutcome("FAILED", stop.status(), e.getMessage());
+        }
+        return new StopOutcome(change.changed() ? "ENGAGED" : "ALREADY_ENGAGED", stop.status(), null);
     }
 
     // ---- logs and state ----------------------------------------------------------------------------------------
