@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.shadow.state.CycleReport;
+import io.aos.ops.golden.shadow.state.CycleReportReader;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
 import java.io.IOException;
@@ -56,7 +57,7 @@ public final class ShadowRunObserver {
             if (n <= after) {
                 continue;
             }
-            CycleReport report = OpsJson.read(file, CycleReport.class);
+            CycleReport report = CycleReportReader.read(file);
             // Upstream reports carry no cycle number; the file name is the number.
             fresh.add(report.cycle() != null ? report : new CycleReport(report.timestamp(), n, report.primary(),
                     report.shadow(), report.mismatchDetails(), report.passed()));

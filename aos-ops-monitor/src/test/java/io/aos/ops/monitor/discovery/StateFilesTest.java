@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.shadow.state.CycleReportReader;
 import io.aos.ops.golden.shadow.state.RunState;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class StateFilesTest {
                 + " \"successful\": 3, \"failed\": 0},\n  \"shadow\": {\"total_replays\": 3, \"matches\": 1,"
                 + " \"mismatches\": 2},\n  \"mismatch_details\": [{\"a\": [1, {\"b\": 2}]}, {}],\n  \"passed\": false\n}");
 
-        assertThat(StateFiles.readCycleCounts(file)).isEqualTo(new StateFiles.CycleCounts(3, 3, 2));
+        assertThat(CycleReportReader.readCounts(file)).isEqualTo(new CycleReportReader.CycleCounts(3, 3, 2));
     }
 
     @Test
