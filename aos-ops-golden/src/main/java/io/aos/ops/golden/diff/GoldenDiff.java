@@ -47,11 +47,11 @@ public final class GoldenDiff {
         checkNotNull(actual, "actual");
         // The two files are read (and their lines found) on two threads; a problem with the expected file is
         // reported first, as when they were read one after the other.
-        CompletableFuture<GoldenFile> first = CompletableFuture.supplyAsync(() -> GoldenFile.read(expected),
+        CompletableFuture<LoadedGoldenFile> first = CompletableFuture.supplyAsync(() -> LoadedGoldenFile.read(expected),
                 StructuralDiff.HALF_RUNNER);
-        GoldenFile b;
+        LoadedGoldenFile b;
         try {
-            b = GoldenFile.read(actual);
+            b = LoadedGoldenFile.read(actual);
         } catch (RuntimeException e) {
             join(first);
             throw e;
@@ -73,7 +73,7 @@ public final class GoldenDiff {
         }
     }
 
-    public static DiffResult compare(GoldenFile expected, GoldenFile actual, DiffOptions options) {
+    public static DiffResult compare(LoadedGoldenFile expected, LoadedGoldenFile actual, DiffOptions options) {
         checkNotNull(options, "options");
         checkSameKind(expected, actual);
         StructuralDiff diff = new StructuralDiff(options);
@@ -101,9 +101,9 @@ public final class GoldenDiff {
      * one object) holds something else: comparing the two would report every field as a difference, or worse,
      * nothing. Such a pair is refused, as a usage error, instead of being given a verdict.
      */
-    private static void checkSameKind(GoldenFile expected, GoldenFile actual) {
-        GoldenFile lines = expected.isLines() ? expected : actual;
-        GoldenFile other = lines == expected ? actual : expected;
+    private static void checkSameKind(LoadedGoldenFile expected, LoadedGoldenFile actual) {
+        LoadedGoldenFile lines = expected.isLines() ? expected : actual;
+        LoadedGoldenFile other = lines == expected ? actual : expected;
         if (!lines.isLines() || other.isLines() || other.tree().isArray()) {
             return;
         }
@@ -112,7 +112,7 @@ public final class GoldenDiff {
                 + "(JSONL, or a JSON array of its events), a simulation golden with another simulation golden");
     }
 
-    private static String kind(GoldenFile file) {
+    private static String kind(LoadedGoldenFile file) {
         if (file.isLines()) {
             return "an engine trace: one event per line";
         }
@@ -120,7 +120,7 @@ public final class GoldenDiff {
                 .getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static ElementSequence sequence(GoldenFile file, DiffOptions options) {
+    private static ElementSequence sequence(LoadedGoldenFile file, DiffOptions options) {
         return file.isLines() ? file.sequence(options.volatileFields())
                 : new TreeSequence(file.tree(), options.volatileFields());
     }

@@ -42,7 +42,7 @@ final class JsonlSequence implements ElementSequence {
         this.file = file;
         this.data = data;
         this.volatileFields = volatileFields;
-        this.factory = GoldenFile.STREAMING;
+        this.factory = LoadedGoldenFile.STREAMING;
         this.starts = index.starts();
         this.ends = index.ends();
         this.lineNumbers = index.numbers();
@@ -73,7 +73,7 @@ final class JsonlSequence implements ElementSequence {
     @Override
     public JsonNode node(int i) {
         try {
-            return GoldenFile.reader().readTree(data, starts[i], ends[i] - starts[i]);
+            return LoadedGoldenFile.reader().readTree(data, starts[i], ends[i] - starts[i]);
         } catch (JsonProcessingException e) {
             throw describe(i, e);
         } catch (IOException e) {

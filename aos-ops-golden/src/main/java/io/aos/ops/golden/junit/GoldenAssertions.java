@@ -9,7 +9,7 @@ import io.aos.ops.golden.diff.DiffOptions;
 import io.aos.ops.golden.diff.DiffReport;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
-import io.aos.ops.golden.diff.GoldenFile;
+import io.aos.ops.golden.diff.LoadedGoldenFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ public final class GoldenAssertions {
         checkNotNull(actualTrace, "actualTrace");
         checkNotNull(golden, "golden");
         if (updateMode() || !Files.exists(golden)) {
-            assertMatchesGolden(GoldenFile.read(actualTrace).tree(), golden, DiffOptions.defaults());
+            assertMatchesGolden(LoadedGoldenFile.read(actualTrace).tree(), golden, DiffOptions.defaults());
             return;
         }
         // file against file, so an engine trace is never compared with a simulation golden
@@ -89,7 +89,7 @@ public final class GoldenAssertions {
             Assertions.fail("golden file " + golden + " does not exist; run the test with -D" + UPDATE_PROPERTY
                     + "=true (or " + UPDATE_ENV + "=1) to create it");
         }
-        failUnlessMatch(GoldenDiff.compare(GoldenFile.read(golden).tree(), actual, options), golden);
+        failUnlessMatch(GoldenDiff.compare(LoadedGoldenFile.read(golden).tree(), actual, options), golden);
     }
 
     private static void failUnlessMatch(DiffResult result, Path golden) {

@@ -36,8 +36,8 @@ class ByteLockstepTest {
 
     /** The comparison before the fast path existed: token-by-token lockstep, else the full alignment. */
     private static DiffResult withoutFastPath(Path a, Path b, DiffOptions options) {
-        JsonlSequence sa = GoldenFile.read(a).sequence(options.volatileFields());
-        JsonlSequence sb = GoldenFile.read(b).sequence(options.volatileFields());
+        JsonlSequence sa = LoadedGoldenFile.read(a).sequence(options.volatileFields());
+        JsonlSequence sb = LoadedGoldenFile.read(b).sequence(options.volatileFields());
         StructuralDiff diff = new StructuralDiff(options);
         if (!diff.lockstep(sa, sb)) {
             diff.trace(sa, sb);
@@ -47,8 +47,8 @@ class ByteLockstepTest {
 
     private static ByteLockstep.Outcome outcome(Path a, Path b) {
         DiffOptions options = DiffOptions.defaults();
-        return ByteLockstep.compare(new StructuralDiff(options), GoldenFile.read(a).sequence(options.volatileFields()),
-                GoldenFile.read(b).sequence(options.volatileFields()), options);
+        return ByteLockstep.compare(new StructuralDiff(options), LoadedGoldenFile.read(a).sequence(options.volatileFields()),
+                LoadedGoldenFile.read(b).sequence(options.volatileFields()), options);
     }
 
     private void assertSameAsBefore(List<String> expected, List<String> actual, ByteLockstep.Outcome outcome)

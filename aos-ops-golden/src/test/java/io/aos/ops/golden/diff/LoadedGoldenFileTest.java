@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class GoldenFileTest {
+class LoadedGoldenFileTest {
 
     @TempDir
     Path tmp;
@@ -47,8 +47,8 @@ class GoldenFileTest {
     void aOneLineJsonlFileIsStillATraceBecauseTheExtensionDecides() throws Exception {
         Path p = tmp.resolve("one.jsonl");
         Files.writeString(p, "{\"event_type\":\"run_end\",\"data\":{\"status\":\"completed\"}}\n");
-        assertThat(GoldenFile.read(p).format()).isEqualTo(GoldenFile.Format.JSONL);
-        assertThat(GoldenFile.read(p).tree().isArray()).isTrue();
+        assertThat(LoadedGoldenFile.read(p).format()).isEqualTo(LoadedGoldenFile.Format.JSONL);
+        assertThat(LoadedGoldenFile.read(p).tree().isArray()).isTrue();
     }
 
     @Test
@@ -74,7 +74,7 @@ class GoldenFileTest {
             }
         });
         writer.start();
-        GoldenFile file = GoldenFile.read(fifo);
+        LoadedGoldenFile file = LoadedGoldenFile.read(fifo);
         writer.join();
         assertThat(file.tree().toString())
                 .isEqualTo("[{\"event_type\":\"run_start\"},{\"event_type\":\"run_end\"}]");
@@ -84,8 +84,8 @@ class GoldenFileTest {
     void anEmptyOrMissingFileIsBadInput() throws Exception {
         Path empty = tmp.resolve("e.json");
         Files.writeString(empty, "\n");
-        assertThatThrownBy(() -> GoldenFile.read(empty)).isInstanceOf(AosOpsException.class).hasMessageContaining("empty");
-        assertThatThrownBy(() -> GoldenFile.read(tmp.resolve("missing.json")))
+        assertThatThrownBy(() -> LoadedGoldenFile.read(empty)).isInstanceOf(AosOpsException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> LoadedGoldenFile.read(tmp.resolve("missing.json")))
                 .isInstanceOf(AosOpsException.class).hasMessageContaining("no such file");
     }
 
@@ -100,7 +100,7 @@ class GoldenFileTest {
                 .isInstanceOf(BadInputException.class);
         Path small = tmp.resolve("small.json");
         Files.writeString(small, "{\"a\": [" + "1,".repeat(1 << 20) + "1]}");
-        assertThatThrownBy(() -> GoldenFile.read(small, 1 << 20)).isInstanceOf(AosOpsException.class)
+        assertThatThrownBy(() -> LoadedGoldenFile.read(small, 1 << 20)).isInstanceOf(AosOpsException.class)
                 .hasMessageContaining("small.json").hasMessageContaining("more than the 1 MB");
     }
 
@@ -110,8 +110,8 @@ class GoldenFileTest {
         Files.writeString(doc, "{\n  \"seed\": 1\n}");
         Path lines = tmp.resolve("trace.txt");
         Files.writeString(lines, "{\"a\":1}\n{\"a\":2}\n");
-        assertThat(GoldenFile.read(doc).format()).isEqualTo(GoldenFile.Format.JSON);
-        assertThat(GoldenFile.read(lines).format()).isEqualTo(GoldenFile.Format.JSONL);
+        assertThat(LoadedGoldenFile.read(doc).format()).isEqualTo(LoadedGoldenFile.Format.JSON);
+        assertThat(LoadedGoldenFile.read(lines).format()).isEqualTo(LoadedGoldenFile.Format.JSONL);
     }
 
     @Test

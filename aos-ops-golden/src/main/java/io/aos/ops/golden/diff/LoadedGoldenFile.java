@@ -29,7 +29,7 @@ import java.util.Set;
  * sniffed: one document if it parses as one, else lines. A JSONL trace is kept as raw lines and parsed one event at
  * a time; {@link #tree()} builds the whole array only when asked.
  */
-public final class GoldenFile {
+public final class LoadedGoldenFile {
 
     /**
      * The golden-file reader ({@link GoldenJson}: what Python's {@code json} writes, {@code NaN} and
@@ -61,7 +61,7 @@ public final class GoldenFile {
     private final byte[] lines;
     private final LineIndex index;
 
-    private GoldenFile(Path path, Format format, JsonNode document, byte[] lines) {
+    private LoadedGoldenFile(Path path, Format format, JsonNode document, byte[] lines) {
         this.path = path;
         this.format = format;
         this.document = document;
@@ -78,11 +78,11 @@ public final class GoldenFile {
      * The diff holds both files' bytes, so a file larger than a quarter of the JVM heap (or than 2 GB, the largest
      * array) is refused up front as bad input instead of running the JVM out of memory.
      */
-    public static GoldenFile read(Path path) {
+    public static LoadedGoldenFile read(Path path) {
         return read(path, Math.min(MAX_ARRAY_BYTES, Runtime.getRuntime().maxMemory() / 4));
     }
 
-    static GoldenFile read(Path path, long maxBytes) {
+    static LoadedGoldenFile read(Path path, long maxBytes) {
         try {
             return readWithin(path, maxBytes);
         } catch (OutOfMemoryError e) {
@@ -92,7 +92,7 @@ public final class GoldenFile {
         }
     }
 
-    private static GoldenFile readWithin(Path path, long maxBytes) {
+    private static LoadedGoldenFile readWithin(Path path, long maxBytes) {
         byte[] bytes;
         try {
             long size = Files.size(path);
@@ -112,15 +112,15 @@ public final class GoldenFile {
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
-            return new GoldenFile(path, Format.JSONL, null, bytes);
+            return new LoadedGoldenFile(path, Format.JSONL, null, bytes);
         }
         if (name.endsWith(".json")) {
-            return new GoldenFile(path, Format.JSON, parse(path, bytes), null);
+            return new LoadedGoldenFile(path, Format.JSON, parse(path, bytes), null);
         }
         try {
-            return new GoldenFile(path, Format.JSON, reader().readTree(bytes), null);
+            return new LoadedGoldenFile(path, Format.JSON, reader().readTree(bytes), null);
         } catch (IOException e) {
-            return new GoldenFile(path, Format.JSONL, null, bytes);
+            return new LoadedGoldenFile(path, Format.JSONL, null, bytes);
         }
     }
 
