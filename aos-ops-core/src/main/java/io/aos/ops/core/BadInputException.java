@@ -1,6 +1,5 @@
 package io.aos.ops.core;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.file.Path;
@@ -34,8 +33,8 @@ public class BadInputException extends AosOpsException {
      * Invalid JSON at a position.
      *
      * @param file the input
-     * @param line 1-based line, at least 1
-     * @param column 1-based column, at least 1
+     * @param line 1-based line; 0 if the parser does not know, and then {@link #line()} is empty
+     * @param column 1-based column; 0 if the parser does not know, and then {@link #column()} is empty
      * @param problem what the parser found
      */
     public BadInputException(Path file, long line, long column, String problem) {
@@ -46,24 +45,19 @@ public class BadInputException extends AosOpsException {
      * Invalid JSON at a position, keeping the parser's exception.
      *
      * @param file the input
-     * @param line 1-based line, at least 1
-     * @param column 1-based column, at least 1
+     * @param line 1-based line; 0 if the parser does not know, and then {@link #line()} is empty
+     * @param column 1-based column; 0 if the parser does not know, and then {@link #column()} is empty
      * @param problem what the parser found
      * @param cause the parser's exception, or null
      */
     public BadInputException(Path file, long line, long column, String problem, Throwable cause) {
         super(checkNotNull(file, "file") + ": invalid JSON at line " + line + ", column " + column + ": " + problem,
-                problem, file, checkPositive(line, "line"), checkPositive(column, "column"), cause);
+                problem, file, line, column, cause);
     }
 
     /** For subclasses with a message of their own. */
     protected BadInputException(String message, String problem, Path file, long line, long column,
                                 Throwable cause) {
         super(message, problem, checkNotNull(file, "file"), line, column, cause);
-    }
-
-    private static long checkPositive(long value, String name) {
-        checkArgument(value >= 1, "%s must be 1 or more, got %s", name, value);
-        return value;
     }
 }

@@ -32,8 +32,8 @@ public class BadGoldenException extends BadInputException {
      * Invalid JSON at a position.
      *
      * @param file the golden file
-     * @param line 1-based line, at least 1
-     * @param column 1-based column, at least 1
+     * @param line 1-based line; 0 if unknown
+     * @param column 1-based column; 0 if unknown
      * @param problem what the parser found
      */
     public BadGoldenException(Path file, long line, long column, String problem) {
@@ -44,8 +44,8 @@ public class BadGoldenException extends BadInputException {
      * Invalid JSON at a position, keeping the parser's exception.
      *
      * @param file the golden file
-     * @param line 1-based line, at least 1
-     * @param column 1-based column, at least 1
+     * @param line 1-based line; 0 if unknown
+     * @param column 1-based column; 0 if unknown
      * @param problem what the parser found
      * @param cause the parser's exception, or null
      */
