@@ -69,7 +69,8 @@ public final class EmergencyStopController {
     }
 
     /**
-     * The controller of the emergency stop at the paths of {@code config}; {@code clock} stamps records and audit lines.
+     * The controller of the emergency stop at the paths of {@code config}; {@code clock} stamps records and audit
+     * lines.
      *
      * @param config where the files are and who the operator is
      * @param clock stamps the records
@@ -127,8 +128,9 @@ public final class EmergencyStopController {
      * that cannot be written is reported in {@link EmergencyStopChange#problems()}, not thrown.
      *
      * @param reason why, in the operator's words; null or blank for none
-     * @throws BadInputException naming the file or directory, when nothing was changed because a path cannot be used or
-     *                      the flag file cannot be written
+     * @return what was done: whether the state changed, the stop in force, the audit line, problems after the change
+     * @throws BadInputException naming the file or directory, when nothing was changed because a path cannot be used
+     *                           or the flag file cannot be written
      */
     public EmergencyStopChange enable(String reason) {
         String why = normalise(reason);
@@ -165,6 +167,9 @@ public final class EmergencyStopController {
      * that cannot be written once the flag is removed is reported in {@link EmergencyStopChange#problems()}.
      *
      * @param reason why, in the operator's words; null or blank for none
+     * @return what was done: whether the state changed, the stop released, the audit line, problems after the change
+     * @throws BadInputException naming the file or directory, when nothing was changed because a path cannot be used
+     *                           or the flag file cannot be removed
      */
     public EmergencyStopChange disable(String reason) {
         String why = normalise(reason);
@@ -193,7 +198,14 @@ public final class EmergencyStopController {
         });
     }
 
-    /** The last {@code count} audit entries, oldest first; empty if nothing has been audited yet. */
+    /**
+     * The last audit entries.
+     *
+     * @param count how many, zero or more
+     * @return the last {@code count} entries, oldest first; empty if nothing has been audited yet
+     * @throws IllegalArgumentException if {@code count} is negative
+     * @throws UnreadableFileException if the audit log cannot be read
+     */
     public List<AuditEntry> recentAudit(int count) {
         checkArgument(count >= 0, "count must not be negative: %s", count);
         try {
@@ -203,10 +215,12 @@ public final class EmergencyStopController {
         }
     }
 
+    /** The append-only audit log. */
     public Path auditLogFile() {
         return auditLog.file();
     }
 
+    /** The environment file written for services started later. */
     public Path envFile() {
         return envFile;
     }
@@ -247,7 +261,8 @@ public final class EmergencyStopController {
         }
         String by = writtenFor == null || writtenFor.equals(flagFile.toString())
                 ? "" : " (written for the flag file " + writtenFor + ")";
-        return Optional.of(envFile + " says " + EmergencyStop.ENV_VAR + "=" + value + by + " but the flag file " + flagFile
+        return Optional.of(envFile + " says " + EmergencyStop.ENV_VAR + "=" + value + by + " but the flag file "
+                + flagFile
                 + (flagStops ? " exists: running engines are stopped, services started from now on are not"
                         : " is absent: running engines run, services started from now on are stopped"));
     }

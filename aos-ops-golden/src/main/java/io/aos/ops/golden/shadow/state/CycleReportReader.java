@@ -47,8 +47,8 @@ public final class CycleReportReader {
      *
      * @param workflows  {@code primary.total}
      * @param replays    {@code shadow.total_replays}
-     * @param mismatches {@code shadow.mismatches}, or the number of {@code mismatch_details} entries when the report has
-     *                   no such count
+     * @param mismatches {@code shadow.mismatches}, or the number of {@code mismatch_details} entries when the report
+     *                   has no such count
      */
     public record CycleCounts(long workflows, long replays, long mismatches) {
     }
