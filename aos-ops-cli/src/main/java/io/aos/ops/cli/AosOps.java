@@ -1,6 +1,5 @@
 package io.aos.ops.cli;
 
-import io.aos.ops.core.OpsException;
 import io.aos.ops.core.health.ExitMode;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -13,8 +12,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Entry point of the {@code aos-ops} jar. Wiring only: parses the command line, runs the command and maps failures
- * to exit codes in one place (docs/exit-codes.md): 0 all well, 1 a failure the runbook names, 2 usage or bad input;
- * under {@code --nagios} usage and unreadable input are 3 (UNKNOWN), never 2.
+ * to exit codes in one place ({@link ExceptionExitCodes}, docs/exit-codes.md): 0 all well, 1 a failure the runbook names, 2 usage or
+ * unreadable input; under {@code --nagios} usage and unreadable input are 3 (UNKNOWN), never 2.
  */
 public final class AosOps {
 
@@ -50,6 +49,8 @@ public final class AosOps {
                 cli.addSubcommand(each.getKey(), each.getValue().get());
             }
         }
+        ExceptionExitCodes exitCodes = new ExceptionExitCodes(mode);
+        cli.setExitCodeExceptionMapper(exitCodes);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ParameterException e, String[] ignored) -> {
             CommandLine failed = e.getCommandLine();
@@ -64,18 +65,15 @@ public final class AosOps {
         });
         cli.setExecutionExceptionHandler((Exception e, CommandLine failed, ParseResult parsed) -> {
             PrintWriter err = failed.getErr();
-            if (e instanceof OpsException ops) {
-                err.println("aos-ops: " + ops.getMessage());
-                if (debug) {
-                    ops.printStackTrace(err);
-                }
-                return ops.exitCode(mode);
+            if (ExceptionExitCodes.isOperatorMessage(e)) {
+                err.println("aos-ops: " + e.getMessage());
+            } else {
+                err.println("aos-ops: internal error: " + e + (debug ? "" : " (run again with --debug for details)"));
             }
-            err.println("aos-ops: internal error: " + e + (debug ? "" : " (run again with --debug for details)"));
             if (debug) {
                 e.printStackTrace(err);
             }
-            return mode.usageError();
+            return exitCodes.getExitCode(e);
         });
         return cli;
     }

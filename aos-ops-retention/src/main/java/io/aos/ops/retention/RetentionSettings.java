@@ -3,7 +3,7 @@ package io.aos.ops.retention;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.retention.scan.MonitoredDirectories;
@@ -63,12 +63,12 @@ public record RetentionSettings(
      * @param explicitDirs directories the operator named, or null or empty for the default list
      * @param clock        decides a file's age
      * @return the settings
-     * @throws OpsException (a usage error) if {@code RETENTION_DAYS} is not a whole number of 0 or more
+     * @throws BadConfigurationException if {@code RETENTION_DAYS} is not a whole number of 0 or more
      */
     public static RetentionSettings from(OpsConfig config, List<Path> explicitDirs, Clock clock) {
         int days = config.intValue(OpsSetting.RETENTION_DAYS);
         if (days < 0) {
-            throw OpsException.usage("RETENTION_DAYS must be 0 or more, not " + days);
+            throw new BadConfigurationException("RETENTION_DAYS must be 0 or more, not " + days);
         }
         return new RetentionSettings(
                 MonitoredDirectories.resolve(config, explicitDirs),

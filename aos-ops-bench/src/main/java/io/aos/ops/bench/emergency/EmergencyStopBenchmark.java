@@ -2,6 +2,7 @@ package io.aos.ops.bench.emergency;
 
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.emergency.EmergencyStop;
+import io.aos.ops.core.emergency.EmergencyStopController;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public class EmergencyStopBenchmark {
         uncached = cached.withRecheckInterval(Duration.ZERO);
         flagFile = cached.flagFile();
         if (flag.equals("present")) {
-            cached.enable("benchmark");
+            EmergencyStopController.of(cached).enable("benchmark");
         }
     }
 

@@ -4,7 +4,7 @@ import io.aos.ops.retention.archive.ArchiveFormat;
 import io.aos.ops.retention.archive.ArchiveReader;
 import io.aos.ops.retention.archive.TarPacker;
 import io.aos.ops.retention.scan.Cutoff;
-import io.aos.ops.retention.scan.GoldenFile;
+import io.aos.ops.retention.scan.ScannedGoldenFile;
 import io.aos.ops.retention.scan.GoldenScanner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ public class ArchiveBenchmark {
 
     private Path work;
     private Path golden;
-    private List<GoldenFile> selected;
+    private List<ScannedGoldenFile> selected;
     private Path packed;
     private int counter;
 
@@ -71,7 +71,7 @@ public class ArchiveBenchmark {
     }
 
     @Benchmark
-    public List<GoldenFile> scanAndSelect() throws IOException {
+    public List<ScannedGoldenFile> scanAndSelect() throws IOException {
         return GoldenScanner.selectOld(golden, new Cutoff(Instant.now(), 0));
     }
 

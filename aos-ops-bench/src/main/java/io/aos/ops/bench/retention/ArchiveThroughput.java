@@ -9,7 +9,7 @@ import io.aos.ops.retention.archive.Archiver;
 import io.aos.ops.retention.archive.TarPacker;
 import io.aos.ops.retention.log.RetentionLog;
 import io.aos.ops.retention.scan.Cutoff;
-import io.aos.ops.retention.scan.GoldenFile;
+import io.aos.ops.retention.scan.ScannedGoldenFile;
 import io.aos.ops.retention.scan.GoldenScanner;
 import io.aos.ops.retention.status.StatusScanner;
 import io.aos.ops.retention.status.StorageStatus;
@@ -94,7 +94,7 @@ public final class ArchiveThroughput {
                 Files.deleteIfExists(archive);
                 long t1 = System.nanoTime();
                 long c1 = cpuNanos();
-                List<GoldenFile> selected = GoldenScanner.selectOld(golden, new Cutoff(NOW, 0));
+                List<ScannedGoldenFile> selected = GoldenScanner.selectOld(golden, new Cutoff(NOW, 0));
                 TarPacker.Packed packed = TarPacker.pack(archive, format, selected, true);
                 double packSeconds = seconds(t1);
                 double packCpu = (cpuNanos() - c1) / 1e9;

@@ -1,7 +1,7 @@
 package io.aos.ops.cli.emergency;
 
 import io.aos.ops.core.config.OpsConfig;
-import io.aos.ops.core.emergency.EmergencyStop;
+import io.aos.ops.core.emergency.EmergencyStopController;
 import io.aos.ops.core.emergency.EmergencyStopChange;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,7 +48,7 @@ final class EmergencyDisableCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OpsConfig config = target.config(parent);
-        EmergencyStop stop = EmergencyStop.forConfig(config);
+        EmergencyStopController stop = EmergencyStopController.forConfig(config);
         EmergencyStopChange change = stop.disable(ReasonArgument.of(spec, reason, words));
         return EmergencyStopView.printChange(spec, config, json, "disable", change,
                 view -> view.disabled(change, stop.engagedByEnvironment() ? stop.environmentValue() : null));

@@ -1,7 +1,7 @@
 package io.aos.ops.cli.emergency;
 
 import io.aos.ops.core.config.OpsConfig;
-import io.aos.ops.core.emergency.EmergencyStop;
+import io.aos.ops.core.emergency.EmergencyStopController;
 import io.aos.ops.core.emergency.EmergencyStopChange;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -50,7 +50,7 @@ final class EmergencyEnableCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OpsConfig config = target.config(parent);
-        EmergencyStopChange change = EmergencyStop.forConfig(config)
+        EmergencyStopChange change = EmergencyStopController.forConfig(config)
                 .enable(ReasonArgument.of(spec, reason, words));
         return EmergencyStopView.printChange(spec, config, json, "enable", change, view -> view.enabled(change));
     }

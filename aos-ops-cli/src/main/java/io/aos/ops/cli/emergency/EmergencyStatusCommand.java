@@ -2,7 +2,7 @@ package io.aos.ops.cli.emergency;
 
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.emergency.AuditEntry;
-import io.aos.ops.core.emergency.EmergencyStop;
+import io.aos.ops.core.emergency.EmergencyStopController;
 import io.aos.ops.core.emergency.EmergencyStopStatus;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,7 +42,7 @@ final class EmergencyStatusCommand implements Callable<Integer> {
     }
 
     static int show(CommandSpec spec, OpsConfig config, EmergencyStatusOptions options) {
-        EmergencyStop stop = EmergencyStop.forConfig(config);
+        EmergencyStopController stop = EmergencyStopController.forConfig(config);
         EmergencyStopStatus status = stop.status();
         String[] auditProblem = new String[1];
         List<AuditEntry> audit = EmergencyStopView.recentAudit(stop, options.last, auditProblem);

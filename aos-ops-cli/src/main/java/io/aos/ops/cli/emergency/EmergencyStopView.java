@@ -3,10 +3,11 @@ package io.aos.ops.cli.emergency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aos.ops.cli.TerminalColour;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.emergency.AuditEntry;
 import io.aos.ops.core.emergency.EmergencyStop;
+import io.aos.ops.core.emergency.EmergencyStopController;
 import io.aos.ops.core.emergency.EmergencyStopChange;
 import io.aos.ops.core.emergency.EmergencyStopStatus;
 import io.aos.ops.core.json.OpsJson;
@@ -43,7 +44,7 @@ final class EmergencyStopView {
         };
     }
 
-    void status(EmergencyStop stop, EmergencyStopStatus status, List<AuditEntry> audit, String auditProblem) {
+    void status(EmergencyStopController stop, EmergencyStopStatus status, List<AuditEntry> audit, String auditProblem) {
         out.println("Workflow Emergency Stop Status");
         out.println("==============================");
         switch (status.source()) {
@@ -185,7 +186,7 @@ final class EmergencyStopView {
         }
     }
 
-    static ObjectNode statusJson(EmergencyStop stop, EmergencyStopStatus status, List<AuditEntry> audit,
+    static ObjectNode statusJson(EmergencyStopController stop, EmergencyStopStatus status, List<AuditEntry> audit,
             String auditProblem) {
         ObjectNode json = OpsJson.mapper().valueToTree(status);
         json.put("audit_log", stop.auditLogFile().toString());
@@ -212,10 +213,10 @@ final class EmergencyStopView {
     }
 
     /** The recent audit entries, or the problem reading them; a broken audit log must not hide the state. */
-    static List<AuditEntry> recentAudit(EmergencyStop stop, int count, String[] problem) {
+    static List<AuditEntry> recentAudit(EmergencyStopController stop, int count, String[] problem) {
         try {
             return stop.recentAudit(Math.max(0, count));
-        } catch (OpsException e) {
+        } catch (AosOpsException e) {
             problem[0] = e.getMessage();
             return List.of();
         }

@@ -1,8 +1,10 @@
 package io.aos.ops.cli.golden;
 
+import io.aos.ops.core.BadConfigurationException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.cli.TerminalColour;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.diff.DiffOptions;
@@ -10,7 +12,7 @@ import io.aos.ops.golden.diff.DiffReport;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
 import io.aos.ops.golden.diff.SkillRegistry;
-import io.aos.ops.golden.diff.GoldenFile;
+import io.aos.ops.golden.diff.LoadedGoldenFile;
 import io.aos.ops.golden.report.DiffHtmlReport;
 import io.aos.ops.golden.report.ReportFiles;
 import java.io.IOException;
@@ -103,7 +105,7 @@ public final class GoldenDiffCommand implements Callable<Integer> {
         Path a = goldenA != null ? goldenA : positional.pollFirst();
         Path b = goldenB != null ? goldenB : positional.pollFirst();
         if (a == null || b == null || !positional.isEmpty()) {
-            throw OpsException.usage("give exactly two files: --golden-a A --golden-b B, or A B");
+            throw new BadConfigurationException("give exactly two files: --golden-a A --golden-b B, or A B");
         }
         DiffOptions options = DiffOptions.defaults().withExpectedVolatileListed(verbose)
                 .withExecutor(GoldenWorkers.executor());
@@ -115,14 +117,14 @@ public final class GoldenDiffCommand implements Callable<Integer> {
             result = GoldenDiff.compare(a, b, options);
         } else {
             if (!force && Files.exists(html, LinkOption.NOFOLLOW_LINKS)) {
-                throw OpsException.badInput(html, "already exists; give --force to overwrite it, or another name");
+                throw new BadInputException(html, "already exists; give --force to overwrite it, or another name");
             }
             // The page shows events of both files, so they are read here and kept (the first on the CLI's pool,
             // as GoldenDiff.compare(Path, Path) does).
-            CompletableFuture<GoldenFile> first = CompletableFuture.supplyAsync(() -> GoldenFile.read(a),
+            CompletableFuture<LoadedGoldenFile> first = CompletableFuture.supplyAsync(() -> LoadedGoldenFile.read(a),
                     GoldenWorkers.executor());
-            GoldenFile fb = GoldenFile.read(b);
-            GoldenFile fa = join(first);
+            LoadedGoldenFile fb = LoadedGoldenFile.read(b);
+            LoadedGoldenFile fa = join(first);
             result = GoldenDiff.compare(fa, fb, options);
             ReportFiles.write(html, DiffHtmlReport.of(result, fa, fb).render(), force);
         }
@@ -138,7 +140,7 @@ public final class GoldenDiffCommand implements Callable<Integer> {
             try {
                 AtomicFiles.replace(output, report);
             } catch (IOException e) {
-                throw OpsException.badInput(output, "cannot write the report: " + e, e);
+                throw new BadInputException(output, "cannot write the report: " + e, e);
             }
             out.println("Output written to " + output);
         } else {

@@ -1,8 +1,10 @@
 package io.aos.ops.cli.golden;
 
+import io.aos.ops.core.BadConfigurationException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.cli.TerminalColour;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.report.SummaryHtmlReport;
@@ -81,7 +83,7 @@ public final class GoldenSummaryCommand implements Callable<Integer> {
             dirs.addAll(positional);
         }
         if (dirs.isEmpty()) {
-            throw OpsException.usage("give a shadow run directory: --summary-dir DIR");
+            throw new BadConfigurationException("give a shadow run directory: --summary-dir DIR");
         }
         ShadowSummary summary = GoldenSummary.withClock(Clock.systemUTC())
                 .withExecutor(GoldenWorkers.executor()).summarize(dirs);
@@ -101,7 +103,7 @@ public final class GoldenSummaryCommand implements Callable<Integer> {
             try {
                 AtomicFiles.replace(output, report);
             } catch (IOException e) {
-                throw OpsException.badInput(output, "cannot write the report: " + e, e);
+                throw new BadInputException(output, "cannot write the report: " + e, e);
             }
             out.println("Output written to " + output);
         } else {

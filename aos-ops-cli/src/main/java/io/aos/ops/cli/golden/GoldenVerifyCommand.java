@@ -3,7 +3,7 @@ package io.aos.ops.cli.golden;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aos.ops.cli.CommonOptions;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.golden.format.TraceAudit;
 import io.aos.ops.golden.format.TraceAuditor;
 import java.io.IOException;
@@ -104,9 +104,9 @@ public final class GoldenVerifyCommand implements Callable<Integer> {
                 String text = Files.readString(secretFile, StandardCharsets.UTF_8);
                 return stripLineEnd(text).getBytes(StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
-                throw OpsException.badInput(secretFile, "no such file (--secret-file)", e);
+                throw new BadInputException(secretFile, "no such file (--secret-file)", e);
             } catch (IOException e) {
-                throw OpsException.badInput(secretFile, "cannot be read (--secret-file): " + e.getMessage(), e);
+                throw new BadInputException(secretFile, "cannot be read (--secret-file): " + e.getMessage(), e);
             }
         }
         Optional<String> env = common.config().env(SECRET_ENV);

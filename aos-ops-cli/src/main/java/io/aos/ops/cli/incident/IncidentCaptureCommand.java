@@ -2,7 +2,7 @@ package io.aos.ops.cli.incident;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.aos.ops.cli.CommonOptions;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.json.OpsJson;
@@ -103,10 +103,10 @@ public final class IncidentCaptureCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (maxMismatches < 1) {
-            throw OpsException.usage("--max-mismatches must be at least 1, not " + maxMismatches);
+            throw new BadConfigurationException("--max-mismatches must be at least 1, not " + maxMismatches);
         }
         if (maxFileMb < 1) {
-            throw OpsException.usage("--max-file-mb must be at least 1, not " + maxFileMb);
+            throw new BadConfigurationException("--max-file-mb must be at least 1, not " + maxFileMb);
         }
         OpsConfig config = common.config().with(OpsSetting.REPORTS_DIR, reportsDir)
                 .with(OpsSetting.PROMETHEUS_URL, prometheusUrl);

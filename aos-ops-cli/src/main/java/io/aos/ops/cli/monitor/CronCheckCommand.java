@@ -1,6 +1,6 @@
 package io.aos.ops.cli.monitor;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.health.ExitMode;
@@ -74,7 +74,7 @@ public final class CronCheckCommand implements Callable<Integer> {
             outcome = new CronCheck(
                     HealthCheck.forCron(config, run.checkOptions(config), Clock.systemDefaultZone()),
                     config.path(OpsSetting.CRON_ALERTS_LOG), syslog).run();
-        } catch (OpsException e) {
+        } catch (AosOpsException e) {
             if (nagios && !json) {
                 // A plugin says UNKNOWN on stdout too; the exit code (3) comes from the usual mapping.
                 Output.text(spec, "SHADOW UNKNOWN - " + String.valueOf(e.getMessage()).replace('|', '/')

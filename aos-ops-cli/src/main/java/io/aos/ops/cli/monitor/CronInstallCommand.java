@@ -1,6 +1,6 @@
 package io.aos.ops.cli.monitor;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.OperationFailedException;
 import io.aos.ops.monitor.cron.CronInstallation;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,7 +43,7 @@ public final class CronInstallCommand implements Callable<Integer> {
             case UNCHANGED -> Output.text(spec, cron.file() + ": already installed, unchanged" + entry);
             case REPLACED_NOT_OURS -> Output.text(spec, "Replaced " + cron.file()
                     + " (it had no aos-ops marker line; --force)" + entry);
-            case REFUSED_NOT_OURS -> throw OpsException.failure(cron.file() + " exists and was not installed by "
+            case REFUSED_NOT_OURS -> throw new OperationFailedException(cron.file() + " exists and was not installed by "
                     + "aos-ops (no '" + CronInstallation.MARKER + "' line); left untouched: remove it yourself, "
                     + "or replace it with 'aos-ops cron install --force'");
         }

@@ -1,6 +1,6 @@
 package io.aos.ops.cli.monitor;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.OperationFailedException;
 import io.aos.ops.monitor.cron.CronInstallation;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,8 +30,8 @@ public final class CronRemoveCommand implements Callable<Integer> {
         CronInstallation cron = options.installation();
         switch (cron.remove()) {
             case REMOVED -> Output.text(spec, "Removed " + cron.file() + ": the cron check no longer runs from cron");
-            case NOTHING_INSTALLED -> throw OpsException.failure("no " + cron.file() + ": nothing to remove");
-            case REFUSED_NOT_OURS -> throw OpsException.failure(cron.file() + " was not installed by aos-ops (no '"
+            case NOTHING_INSTALLED -> throw new OperationFailedException("no " + cron.file() + ": nothing to remove");
+            case REFUSED_NOT_OURS -> throw new OperationFailedException(cron.file() + " was not installed by aos-ops (no '"
                     + CronInstallation.MARKER + "' line); kept");
         }
         return 0;

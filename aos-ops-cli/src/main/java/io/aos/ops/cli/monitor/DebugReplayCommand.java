@@ -1,6 +1,6 @@
 package io.aos.ops.cli.monitor;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
 import io.aos.ops.monitor.debug.GoldenReplay;
@@ -53,7 +53,7 @@ public final class DebugReplayCommand implements Callable<Integer> {
             runDir = RunLocator.forConfig(options.config())
                     .discover(Optional.empty(), Optional.empty()).runDir();
             if (runDir.isEmpty()) {
-                throw OpsException.usage("no shadow run matches "
+                throw new BadConfigurationException("no shadow run matches "
                         + options.config().get(OpsSetting.SHADOW_RUN_GLOB) + " to look up '" + run
                         + "' in; give --run-dir DIR or a golden file path");
             }

@@ -1,6 +1,6 @@
 package io.aos.ops.cli.monitor;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +28,7 @@ public final class DebugTailCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (lines < 0) {
-            throw OpsException.usage("tail N must be 0 or more, not " + lines);
+            throw new BadConfigurationException("tail N must be 0 or more, not " + lines);
         }
         return options.print(spec, options.console().tail(lines), 0);
     }

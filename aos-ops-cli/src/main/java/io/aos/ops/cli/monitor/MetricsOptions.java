@@ -1,9 +1,10 @@
 package io.aos.ops.cli.monitor;
 
 import com.sun.net.httpserver.HttpHandler;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.monitor.metrics.MetricsExport;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -34,10 +35,10 @@ public final class MetricsOptions {
     /** Refuses a bad combination before anything starts. */
     public void validate() {
         if (port != null && (port < 1 || port > 65535)) {
-            throw OpsException.usage("--metrics-port must be within 1..65535, got " + port);
+            throw new BadConfigurationException("--metrics-port must be within 1..65535, got " + port);
         }
         if (bind != null && port == null) {
-            throw OpsException.usage("--metrics-bind needs --metrics-port");
+            throw new BadConfigurationException("--metrics-bind needs --metrics-port");
         }
     }
 

@@ -1,6 +1,6 @@
 package io.aos.ops.cli.monitor;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.health.ExitMode;
 import io.aos.ops.monitor.health.HealthReport;
 import io.aos.ops.monitor.metrics.HealthReportMetrics;
@@ -51,7 +51,7 @@ public final class MonitorCheckCommand implements Callable<Integer> {
                 HealthReportMetrics.record(export, report);
                 export.writeTextfile();
             } catch (IOException e) {
-                throw OpsException.badInput(textfileDir, "cannot write the metrics textfile: " + e.getMessage(), e);
+                throw new BadInputException(textfileDir, "cannot write the metrics textfile: " + e.getMessage(), e);
             }
         }
         if (json) {

@@ -2,7 +2,7 @@ package io.aos.ops.cli.monitor;
 
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.aos.ops.cli.CommonOptions;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.emergency.EmergencyStop;
 import io.aos.ops.core.health.ExitMode;
@@ -70,7 +70,7 @@ public final class PreflightCommand implements Callable<Integer> {
         PreflightReport report;
         try {
             report = run(common.config(), hours, Optional.ofNullable(output));
-        } catch (OpsException e) {
+        } catch (AosOpsException e) {
             if (nagios && !json) {
                 Output.text(spec, "PREFLIGHT UNKNOWN - " + String.valueOf(e.getMessage()).replace('|', '/'));
             }

@@ -1,6 +1,6 @@
 package io.aos.ops.cli.monitor;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.health.ExitMode;
@@ -66,7 +66,7 @@ public final class SanityCommand implements Callable<Integer> {
         try {
             url = URI.create(config.get(OpsSetting.PROMETHEUS_URL).strip());
         } catch (IllegalArgumentException e) {
-            throw OpsException.usage("the Prometheus URL is not a URL: " + config.get(OpsSetting.PROMETHEUS_URL));
+            throw new BadConfigurationException("the Prometheus URL is not a URL: " + config.get(OpsSetting.PROMETHEUS_URL));
         }
         Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
         HealthCheck check = HealthCheck.create(config, run.checkOptions(config), Clock.systemDefaultZone());
@@ -75,7 +75,7 @@ public final class SanityCommand implements Callable<Integer> {
             try {
                 sanity = new SanityCheck(check, ExporterScrape.of(metricsUrl.strip(), timeout));
             } catch (IllegalArgumentException e) {
-                throw OpsException.usage("--metrics-url: " + e.getMessage());
+                throw new BadConfigurationException("--metrics-url: " + e.getMessage());
             }
         } else {
             sanity = new SanityCheck(check, new PrometheusQuery(url, timeout));

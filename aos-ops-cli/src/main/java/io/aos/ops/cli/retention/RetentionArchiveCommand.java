@@ -1,7 +1,7 @@
 package io.aos.ops.cli.retention;
 
 import io.aos.ops.cli.CommonOptions;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.retention.RetentionSettings;
 import io.aos.ops.retention.archive.ArchiveFormat;
@@ -60,7 +60,7 @@ public final class RetentionArchiveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ArchiveFormat chosen = ArchiveFormat.ofName(format)
-                .orElseThrow(() -> OpsException.usage("--format must be gzip or zstd, not '" + format + "'"));
+                .orElseThrow(() -> new BadConfigurationException("--format must be gzip or zstd, not '" + format + "'"));
         RetentionSettings settings = retention.settings(common);
         PrintWriter out = spec.commandLine().getOut();
         RetentionLog log = RetentionOptions.log(settings, out, json);

@@ -1,7 +1,7 @@
 package io.aos.ops.cli.retention;
 
 import io.aos.ops.cli.CommonOptions;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.retention.RetentionSettings;
 import io.aos.ops.retention.cleanup.Cleaner;
@@ -53,7 +53,7 @@ public final class RetentionCleanupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Console console = System.console();
         if (!force && !dryRun && console == null) {
-            throw OpsException.usage("cleanup deletes golden files without archiving them and asks 'y' per "
+            throw new BadConfigurationException("cleanup deletes golden files without archiving them and asks 'y' per "
                     + "directory, but there is no terminal to ask; nothing was deleted. Re-run with --force to "
                     + "delete without asking, --dry-run to see what would go, or use 'archive' instead.");
         }

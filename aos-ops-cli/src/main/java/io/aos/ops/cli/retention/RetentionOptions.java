@@ -1,7 +1,7 @@
 package io.aos.ops.cli.retention;
 
 import io.aos.ops.cli.CommonOptions;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.retention.log.RetentionLog;
@@ -46,7 +46,7 @@ public final class RetentionOptions {
             return settings.defaultDays();
         }
         if (flag < 0) {
-            throw OpsException.usage("--days must be 0 or more, not " + flag);
+            throw new BadConfigurationException("--days must be 0 or more, not " + flag);
         }
         return flag;
     }

@@ -1,8 +1,10 @@
 package io.aos.ops.cli.retention;
 
+import io.aos.ops.core.BadConfigurationException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.cli.TerminalColour;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.io.IoReason;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.retention.archive.ArchiveFormat;
@@ -64,16 +66,16 @@ public final class RetentionVerifyCommand implements Callable<Integer> {
         if (targets.isEmpty()) {
             Path dir = retention.settings(common).archiveDir();
             if (!Files.exists(dir)) {
-                throw OpsException.usage("archive directory " + dir + " does not exist (--archive-dir, "
+                throw new BadConfigurationException("archive directory " + dir + " does not exist (--archive-dir, "
                         + "$ARCHIVE_DIR); nothing verified");
             }
             if (!Files.isDirectory(dir)) {
-                throw OpsException.usage("archive directory " + dir + " is not a directory; nothing verified");
+                throw new BadConfigurationException("archive directory " + dir + " is not a directory; nothing verified");
             }
             try {
                 targets = archivesIn(dir);
             } catch (IOException e) {
-                throw OpsException.badInput(dir, "cannot be listed (" + IoReason.describe(e) + "); nothing verified", e);
+                throw new BadInputException(dir, "cannot be listed (" + IoReason.describe(e) + "); nothing verified", e);
             }
             if (targets.isEmpty()) {
                 if (json) {

@@ -1,8 +1,9 @@
 package io.aos.ops.cli.shadow;
 
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.cli.TerminalColour;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.emergency.EmergencyStop;
@@ -134,12 +135,12 @@ public final class ShadowRunCommand implements Callable<Integer> {
             try {
                 builder.inject(FaultInjection.parse(spec));
             } catch (IllegalArgumentException e) {
-                throw OpsException.usage("--inject " + spec + ": " + e.getMessage());
+                throw new BadConfigurationException("--inject " + spec + ": " + e.getMessage());
             }
         }
         boolean color = TerminalColour.enabled(config);
         if (metricsPort != null && (metricsPort < 1 || metricsPort > 65535)) {
-            throw OpsException.usage("--metrics-port must be within 1..65535, got " + metricsPort);
+            throw new BadConfigurationException("--metrics-port must be within 1..65535, got " + metricsPort);
         }
         try (EmergencyStop stop = EmergencyStop.forConfig(config);
              MetricsExport metrics = MetricsExport.start(metricsPort, metricsBind, null)) {
@@ -199,7 +200,7 @@ public final class ShadowRunCommand implements Callable<Integer> {
         }
         String glob = config.get(OpsSetting.SHADOW_RUN_GLOB);
         if (!glob.contains("*")) {
-            throw OpsException.usage(OpsSetting.SHADOW_RUN_GLOB.envVar() + " must contain a '*' for the timestamp, "
+            throw new BadConfigurationException(OpsSetting.SHADOW_RUN_GLOB.envVar() + " must contain a '*' for the timestamp, "
                     + "not '" + glob + "'");
         }
         return Path.of(glob.replace("*", LocalDateTime.now().format(DIR_TS))).toAbsolutePath();
@@ -207,7 +208,7 @@ public final class ShadowRunCommand implements Callable<Integer> {
 
     private static Duration seconds(double s) {
         if (Double.isNaN(s) || s < 0 || Double.isInfinite(s)) {
-            throw OpsException.usage("--cycle-interval must be a number of seconds >= 0, not " + s);
+            throw new BadConfigurationException("--cycle-interval must be a number of seconds >= 0, not " + s);
         }
         return Duration.ofMillis(Math.round(s * 1000));
     }

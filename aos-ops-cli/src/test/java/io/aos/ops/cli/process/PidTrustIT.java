@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aos.ops.cli.CliRun;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.health.HealthStatus;
 import io.aos.ops.core.process.PidFile;
@@ -114,7 +114,7 @@ class PidTrustIT {
         assertThat(status.state()).isEqualTo(DaemonState.UNKNOWN);
         assertThat(status.detail().orElseThrow()).contains(pidFile.toString(), "not a PID file");
         assertThatThrownBy(() -> control().stop(Duration.ofSeconds(2)))
-                .isInstanceOf(OpsException.class)
+                .isInstanceOf(AosOpsException.class)
                 .hasMessageContaining(pidFile.toString()).hasMessageContaining("nothing was signalled");
         assertThat(unrelated.waitFor(2, TimeUnit.SECONDS)).isFalse();
     }

@@ -2,7 +2,7 @@ package io.aos.ops.core.config;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -151,14 +151,14 @@ public final class OpsConfig {
      *
      * @param setting the setting
      * @return its value
-     * @throws OpsException (a usage error) if the value is not a whole number; the message names where it came from
+     * @throws BadConfigurationException if the value is not a whole number; the message names where it came from
      */
     public int intValue(OpsSetting setting) {
         String value = get(setting);
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw OpsException.usage(describe(setting) + " must be a whole number, not '" + value + "'");
+            throw new BadConfigurationException(describe(setting) + " must be a whole number, not '" + value + "'");
         }
     }
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What {@link EmergencyStop#enable} or {@link EmergencyStop#disable} did.
+ * What {@link EmergencyStopController#enable} or {@link EmergencyStopController#disable} did.
  *
  * @param changed   true when the state changed; false for an enable while engaged (the first record is kept) or a
  *                  disable while not engaged. Either way the action is in the audit log.

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadInputException;
+import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.core.io.RegularFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +20,7 @@ import java.nio.file.Path;
 
 /**
  * The one JSON mapper of the suite, configured once: unknown properties are ignored (files written by newer versions
- * still read), instants are ISO-8601 strings, big integers stay exact, and read errors become an {@link OpsException}
+ * still read), instants are ISO-8601 strings, big integers stay exact, and read errors become an {@link AosOpsException}
  * naming the file, line and column. Thread-safe.
  */
 public final class OpsJson {
@@ -68,7 +70,7 @@ public final class OpsJson {
      * @param file the file
      * @param type the class to bind to
      * @return the value
-     * @throws OpsException naming the file (and for bad JSON the line and column) if it cannot be read or bound
+     * @throws AosOpsException naming the file (and for bad JSON the line and column) if it cannot be read or bound
      */
     public static <T> T read(Path file, Class<T> type) {
         try (InputStream in = RegularFile.newInputStream(file, MAX_FILE_BYTES)) {
@@ -76,7 +78,7 @@ public final class OpsJson {
         } catch (JsonProcessingException e) {
             throw describe(file, e);
         } catch (IOException e) {
-            throw OpsException.cannotRead(file, e);
+            throw UnreadableFileException.of(file, e);
         }
     }
 
@@ -85,7 +87,7 @@ public final class OpsJson {
      *
      * @param file the file
      * @return the tree
-     * @throws OpsException naming the file (and for bad JSON the line and column) if it cannot be read or parsed
+     * @throws AosOpsException naming the file (and for bad JSON the line and column) if it cannot be read or parsed
      */
     public static JsonNode readTree(Path file) {
         return read(file, JsonNode.class);
@@ -98,12 +100,12 @@ public final class OpsJson {
      * @param e    Jackson's error
      * @return the exception to throw
      */
-    public static OpsException describe(Path file, JsonProcessingException e) {
+    public static AosOpsException describe(Path file, JsonProcessingException e) {
         JsonLocation location = e.getLocation();
         String problem = e.getOriginalMessage();
         if (location == null || location.getLineNr() < 1) {
-            return OpsException.badInput(file, "invalid JSON: " + problem, e);
+            return new BadInputException(file, "invalid JSON: " + problem, e);
         }
-        return OpsException.badJson(file, location.getLineNr(), location.getColumnNr(), problem, e);
+        return new BadInputException(file, location.getLineNr(), location.getColumnNr(), problem, e);
     }
 }

@@ -3,7 +3,8 @@ package io.aos.ops.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadConfigurationException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -99,9 +100,9 @@ class OpsConfigTest {
     void aBadNumberNamesTheVariable() {
         OpsConfig config = OpsConfig.of(Map.of("RETENTION_DAYS", "seven"));
         assertThatThrownBy(() -> config.intValue(OpsSetting.RETENTION_DAYS))
-                .isInstanceOf(OpsException.class)
+                .isInstanceOf(AosOpsException.class)
                 .hasMessageContaining("RETENTION_DAYS")
                 .hasMessageContaining("seven")
-                .extracting(e -> ((OpsException) e).kind()).isEqualTo(OpsException.Kind.USAGE);
+                .isInstanceOf(BadConfigurationException.class);
     }
 }

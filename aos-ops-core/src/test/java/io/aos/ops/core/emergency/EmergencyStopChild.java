@@ -48,9 +48,9 @@ public final class EmergencyStopChild {
             Thread.sleep(1);
         }
         for (int i = 0; i < count; i++) {
-            stop.enable(tag + "-" + i);
+            EmergencyStopController.of(stop).enable(tag + "-" + i);
             if (mode.equals("cycle")) {
-                stop.disable(tag + "-" + i);
+                EmergencyStopController.of(stop).disable(tag + "-" + i);
             }
         }
         System.out.println("DONE");

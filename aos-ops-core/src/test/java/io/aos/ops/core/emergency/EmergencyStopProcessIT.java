@@ -143,7 +143,7 @@ class EmergencyStopProcessIT {
         awaitLine(out, "READY");
 
         long enableStarted = System.currentTimeMillis();
-        EmergencyStop.forConfig(OpsConfig.rootedAt(root)).enable("seen by a running engine");
+        EmergencyStopController.forConfig(OpsConfig.rootedAt(root)).enable("seen by a running engine");
         String seen = out.readLine();
         assertThat(seen).as("the child's loop left because it saw the stop").startsWith("SEEN ");
         System.out.println("emergency stop seen by another JVM about "

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.base.Ticker;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.emergency.AuditEntry.Action;
@@ -46,6 +46,11 @@ class EmergencyStopTest {
         return EmergencyStop.forConfig(config(), clock);
     }
 
+    /** The operator side of {@code stop}: enable, disable and the audit log. */
+    private static EmergencyStopController control(EmergencyStop stop) {
+        return EmergencyStopController.of(stop);
+    }
+
     private Path state(String name) {
         return root.resolve("state").resolve(name);
     }
@@ -63,7 +68,7 @@ class EmergencyStopTest {
 
     @Test
     void enableWritesTheFlagFileAsJsonWithWhoWhenHostAndReason() throws Exception {
-        stop().enable("P0: mismatch in cycle 12");
+        control(stop()).enable("P0: mismatch in cycle 12");
         Path flag = state(".workflow_emergency_stop");
         JsonNode record = OpsJson.readTree(flag);
         assertThat(record.get("who").asText()).isEqualTo(System.getProperty("user.name"));
@@ -76,7 +81,7 @@ class EmergencyStopTest {
     void sudoUserIsRecordedAlongsideTheOsUser() {
         OpsConfig config = OpsConfig.rootedAt(root, Map.of("SUDO_USER", "alice"));
         EmergencyStop stop = EmergencyStop.forConfig(config, clock);
-        stop.enable("maintenance");
+        control(stop).enable("maintenance");
         EmergencyStopStatus status = stop.status();
         assertThat(status.sudoUser()).isEqualTo("alice");
         assertThat(status.describe()).contains("via sudo from alice");
@@ -85,7 +90,7 @@ class EmergencyStopTest {
     @Test
     void statusAfterEnableSaysWhoWhenWhyAndForHowLong() {
         EmergencyStop stop = stop();
-        stop.enable("disk full");
+        control(stop).enable("disk full");
         clock.advance(Duration.ofMinutes(90));
         EmergencyStopStatus status = stop.status();
         assertThat(status.engaged()).isTrue();
@@ -101,7 +106,7 @@ class EmergencyStopTest {
     @Test
     void checkThrowsWithTheReasonWhileEngaged() {
         EmergencyStop stop = stop();
-        stop.enable("P1: runner crashed");
+        control(stop).enable("P1: runner crashed");
         assertThatThrownBy(stop::check)
                 .isInstanceOf(EmergencyStopEngagedException.class)
                 .hasMessageContaining("P1: runner crashed")
@@ -111,8 +116,8 @@ class EmergencyStopTest {
     @Test
     void disableRemovesTheFlagFileAndResumes() {
         EmergencyStop stop = stop();
-        stop.enable("test");
-        EmergencyStopChange change = stop.disable("fixed");
+        control(stop).enable("test");
+        EmergencyStopChange change = control(stop).disable("fixed");
         assertThat(change.changed()).isTrue();
         assertThat(change.stop().reason()).isEqualTo("test");
         assertThat(state(".workflow_emergency_stop")).doesNotExist();
@@ -123,14 +128,14 @@ class EmergencyStopTest {
     @Test
     void theAuditLogSurvivesDisableWithOneLinePerAction() throws Exception {
         EmergencyStop stop = stop();
-        stop.enable("first");
+        control(stop).enable("first");
         clock.advance(Duration.ofMinutes(5));
-        stop.disable("resolved");
+        control(stop).disable("resolved");
         Path audit = state("emergency_stop_audit.log");
         assertThat(audit).exists();
         List<String> lines = Files.readAllLines(audit, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(2);
-        List<AuditEntry> entries = stop.recentAudit(10);
+        List<AuditEntry> entries = control(stop).recentAudit(10);
         assertThat(entries).extracting(AuditEntry::action).containsExactly(Action.ENGAGE, Action.RELEASE);
         AuditEntry release = entries.get(1);
         assertThat(release.reason()).isEqualTo("resolved");
@@ -143,15 +148,15 @@ class EmergencyStopTest {
     @Test
     void enablingAnEngagedStopKeepsTheFirstRecordAndAuditsTheRepeat() {
         EmergencyStop stop = stop();
-        stop.enable("first reason");
+        control(stop).enable("first reason");
         clock.advance(Duration.ofMinutes(1));
-        EmergencyStopChange repeat = stop.enable("second reason");
+        EmergencyStopChange repeat = control(stop).enable("second reason");
         assertThat(repeat.changed()).isFalse();
         assertThat(repeat.stop().reason()).isEqualTo("first reason");
         EmergencyStopStatus status = stop.status();
         assertThat(status.reason()).isEqualTo("first reason");
         assertThat(status.since()).isEqualTo(T0);
-        List<AuditEntry> entries = stop.recentAudit(10);
+        List<AuditEntry> entries = control(stop).recentAudit(10);
         assertThat(entries).extracting(AuditEntry::action).containsExactly(Action.ENGAGE, Action.ENGAGE_REPEAT);
         assertThat(entries.get(1).reason()).isEqualTo("second reason");
         assertThat(entries.get(1).stoppedSince()).isEqualTo(T0);
@@ -160,9 +165,9 @@ class EmergencyStopTest {
     @Test
     void disablingWhenNotEngagedChangesNothingButIsAudited() {
         EmergencyStop stop = stop();
-        EmergencyStopChange change = stop.disable("just in case");
+        EmergencyStopChange change = control(stop).disable("just in case");
         assertThat(change.changed()).isFalse();
-        assertThat(stop.recentAudit(10)).extracting(AuditEntry::action)
+        assertThat(control(stop).recentAudit(10)).extracting(AuditEntry::action)
                 .containsExactly(Action.RELEASE_NOT_ENGAGED);
     }
 
@@ -170,10 +175,10 @@ class EmergencyStopTest {
     void theEnvironmentFileFollowsTheState() throws Exception {
         EmergencyStop stop = stop();
         Path env = state("emergency_stop.env");
-        stop.enable(null);
+        control(stop).enable(null);
         assertThat(Files.readAllLines(env)).contains("WORKFLOW_EMERGENCY_STOP=true")
                 .allMatch(line -> line.startsWith("#") || line.startsWith("WORKFLOW_EMERGENCY_STOP="));
-        stop.disable(null);
+        control(stop).disable(null);
         assertThat(Files.readAllLines(env)).contains("WORKFLOW_EMERGENCY_STOP=false")
                 .doesNotContain("WORKFLOW_EMERGENCY_STOP=true");
     }
@@ -190,7 +195,7 @@ class EmergencyStopTest {
         for (Path file : List.of(flag, audit, env)) {
             Files.createDirectories(file.getParent());
         }
-        EmergencyStop.forConfig(config, clock).enable("moved");
+        control(EmergencyStop.forConfig(config, clock)).enable("moved");
         assertThat(flag).isRegularFile();
         assertThat(audit).isRegularFile();
         assertThat(env).isRegularFile();
@@ -258,8 +263,8 @@ class EmergencyStopTest {
     void enableRefusesAnExplicitFlagPathWhoseDirectoryDoesNotExistAndChangesNothing() {
         Path typo = root.resolve("typo/path/stop.flag");
         OpsConfig config = config().with(OpsSetting.EMERGENCY_STOP_FILE, typo);
-        assertThatThrownBy(() -> EmergencyStop.forConfig(config, clock).enable("typo"))
-                .isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> control(EmergencyStop.forConfig(config, clock)).enable("typo"))
+                .isInstanceOf(AosOpsException.class)
                 .hasMessageContaining(root.resolve("typo/path").toString())
                 .hasMessageContaining("does not exist")
                 .hasMessageContaining("nothing was changed");
@@ -270,8 +275,8 @@ class EmergencyStopTest {
     @Test
     void enableRefusesAnExplicitStateDirectoryThatDoesNotExist() {
         OpsConfig config = config().with(OpsSetting.STATE_DIR, root.resolve("no-such-state"));
-        assertThatThrownBy(() -> EmergencyStop.forConfig(config, clock).enable("typo"))
-                .isInstanceOf(OpsException.class).hasMessageContaining("no-such-state").hasMessageContaining(
+        assertThatThrownBy(() -> control(EmergencyStop.forConfig(config, clock)).enable("typo"))
+                .isInstanceOf(AosOpsException.class).hasMessageContaining("no-such-state").hasMessageContaining(
                         "does not exist");
         assertThat(root.resolve("no-such-state")).doesNotExist();
     }
@@ -280,8 +285,8 @@ class EmergencyStopTest {
     void enableRefusesAMissingEnvFileOrAuditLogDirectoryBeforeEngaging() {
         for (OpsSetting setting : List.of(OpsSetting.EMERGENCY_ENV_FILE, OpsSetting.EMERGENCY_AUDIT_LOG)) {
             OpsConfig config = config().with(setting, root.resolve("missing-" + setting + "/file"));
-            assertThatThrownBy(() -> EmergencyStop.forConfig(config, clock).enable("x")).as(setting.name())
-                    .isInstanceOf(OpsException.class).hasMessageContaining("missing-" + setting)
+            assertThatThrownBy(() -> control(EmergencyStop.forConfig(config, clock)).enable("x")).as(setting.name())
+                    .isInstanceOf(AosOpsException.class).hasMessageContaining("missing-" + setting)
                     .hasMessageContaining("does not exist");
             assertThat(state(".workflow_emergency_stop")).as(setting.name()).doesNotExist();
             assertThat(root.resolve("missing-" + setting)).doesNotExist();
@@ -291,15 +296,15 @@ class EmergencyStopTest {
     @Test
     void disableRefusesAnExplicitFlagPathWhoseDirectoryDoesNotExist() {
         OpsConfig config = config().with(OpsSetting.EMERGENCY_STOP_FILE, root.resolve("typo/stop.flag"));
-        assertThatThrownBy(() -> EmergencyStop.forConfig(config, clock).disable("typo"))
-                .isInstanceOf(OpsException.class).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> control(EmergencyStop.forConfig(config, clock)).disable("typo"))
+                .isInstanceOf(AosOpsException.class).hasMessageContaining("does not exist");
         assertThat(root.resolve("typo")).doesNotExist();
         assertThat(root.resolve("state")).doesNotExist();
     }
 
     @Test
     void theStateDirectoryFromTheEnvironmentOrDefaultIsCreatedOnFirstUse() {
-        stop().enable("first use of this host");
+        control(stop()).enable("first use of this host");
         assertThat(state(".workflow_emergency_stop")).isRegularFile();
     }
 
@@ -309,26 +314,26 @@ class EmergencyStopTest {
         Path env = Files.createDirectories(root.resolve("etc")).resolve("e".repeat(250));
         OpsConfig config = config().with(OpsSetting.EMERGENCY_ENV_FILE, env);
         EmergencyStop stop = EmergencyStop.forConfig(config, clock);
-        EmergencyStopChange change = stop.enable("env file broken");
+        EmergencyStopChange change = control(stop).enable("env file broken");
         assertThat(change.changed()).isTrue();
         assertThat(stop.isEngaged()).isTrue();
-        assertThat(stop.recentAudit(5)).extracting(AuditEntry::action).containsExactly(Action.ENGAGE);
+        assertThat(control(stop).recentAudit(5)).extracting(AuditEntry::action).containsExactly(Action.ENGAGE);
         assertThat(change.problems()).singleElement().asString()
                 .contains(env.toString(), "cannot be written", "the emergency stop IS engaged");
-        EmergencyStopChange release = stop.disable("done");
+        EmergencyStopChange release = control(stop).disable("done");
         assertThat(release.problems()).singleElement().asString().contains("the emergency stop IS released");
         assertThat(stop.isEngaged()).isFalse();
     }
 
     @Test
     void aCleanChangeHasNoProblems() {
-        assertThat(stop().enable("ok").problems()).isEmpty();
-        assertThat(stop().disable("ok").problems()).isEmpty();
+        assertThat(control(stop()).enable("ok").problems()).isEmpty();
+        assertThat(control(stop()).disable("ok").problems()).isEmpty();
     }
 
     @Test
     void theEnvFileNamesTheFlagFileItWasWrittenFor() throws Exception {
-        stop().enable(null);
+        control(stop()).enable(null);
         assertThat(Files.readString(state("emergency_stop.env")))
                 .contains("# Flag file: " + state(".workflow_emergency_stop"));
     }
@@ -337,24 +342,25 @@ class EmergencyStopTest {
     void anEnvFileThatDisagreesWithTheFlagIsReported() throws Exception {
         Path other = Files.createDirectories(root.resolve("other")).resolve("stop.flag");
         // enable with another flag file, same (default) env file: the env file says true, our flag is absent
-        EmergencyStop.forConfig(config().with(OpsSetting.EMERGENCY_STOP_FILE, other), clock).enable("elsewhere");
+        EmergencyStopController.forConfig(config().with(OpsSetting.EMERGENCY_STOP_FILE, other), clock)
+                .enable("elsewhere");
         EmergencyStop stop = stop();
         assertThat(stop.status().state()).isEqualTo("RUNNING");
-        assertThat(stop.envFileDisagreement()).hasValueSatisfying(problem -> assertThat(problem)
+        assertThat(control(stop).envFileDisagreement()).hasValueSatisfying(problem -> assertThat(problem)
                 .contains(state("emergency_stop.env").toString(), "WORKFLOW_EMERGENCY_STOP=true",
                         other.toString(), state(".workflow_emergency_stop").toString()));
-        assertThat(EmergencyStop.forConfig(config().with(OpsSetting.EMERGENCY_STOP_FILE, other), clock)
+        assertThat(control(EmergencyStop.forConfig(config().with(OpsSetting.EMERGENCY_STOP_FILE, other), clock))
                 .envFileDisagreement()).isEmpty();
     }
 
     @Test
     void anAgreeingOrMissingEnvFileIsNoDisagreement() {
         EmergencyStop stop = stop();
-        assertThat(stop.envFileDisagreement()).isEmpty();
-        stop.enable("x");
-        assertThat(stop.envFileDisagreement()).isEmpty();
-        stop.disable("y");
-        assertThat(stop.envFileDisagreement()).isEmpty();
+        assertThat(control(stop).envFileDisagreement()).isEmpty();
+        control(stop).enable("x");
+        assertThat(control(stop).envFileDisagreement()).isEmpty();
+        control(stop).disable("y");
+        assertThat(control(stop).envFileDisagreement()).isEmpty();
     }
 
     @Test
@@ -383,14 +389,14 @@ class EmergencyStopTest {
     @Test
     void enableOnAnUncheckableFlagPathFailsNamingTheFile() throws Exception {
         Files.createDirectories(state(".workflow_emergency_stop"));
-        assertThatThrownBy(() -> stop().enable("x"))
-                .isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> control(stop()).enable("x"))
+                .isInstanceOf(AosOpsException.class)
                 .hasMessageContaining(".workflow_emergency_stop: cannot be checked: it is a directory");
     }
 
     @Test
     void theFlagAndEnvFilesAreReadableByEnginesRunningAsOtherUsers() throws Exception {
-        stop().enable("perms");
+        control(stop()).enable("perms");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state(".workflow_emergency_stop"))))
                 .isEqualTo("rw-r--r--");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state("emergency_stop.env"))))
@@ -420,7 +426,7 @@ class EmergencyStopTest {
         };
         EmergencyStop engine = stop().withTicker(ticker);
         assertThat(engine.isEngaged()).isFalse();
-        stop().enable("now");
+        control(stop()).enable("now");
         nanos.addAndGet(Duration.ofMillis(249).toNanos());
         assertThat(engine.isEngaged()).as("cached within 250 ms").isFalse();
         nanos.addAndGet(Duration.ofMillis(1).toNanos());
@@ -431,7 +437,7 @@ class EmergencyStopTest {
     void aZeroRecheckIntervalLooksOnEveryCall() {
         EmergencyStop engine = stop().withRecheckInterval(Duration.ZERO);
         assertThat(engine.isEngaged()).isFalse();
-        stop().enable("now");
+        control(stop()).enable("now");
         assertThat(engine.isEngaged()).isTrue();
     }
 
@@ -441,11 +447,11 @@ class EmergencyStopTest {
         try (EmergencyStop engine = stop().withRecheckInterval(Duration.ofMillis(20))) {
             EmergencyStop.ListenerRegistration registration = engine.addListener(heard::add);
             assertThat(heard.poll(5, TimeUnit.SECONDS)).extracting(EmergencyStopStatus::engaged).isEqualTo(false);
-            stop().enable("listen");
+            control(stop()).enable("listen");
             EmergencyStopStatus stopped = heard.poll(5, TimeUnit.SECONDS);
             assertThat(stopped).isNotNull();
             assertThat(stopped.reason()).isEqualTo("listen");
-            stop().disable("done");
+            control(stop()).disable("done");
             assertThat(heard.poll(5, TimeUnit.SECONDS)).extracting(EmergencyStopStatus::engaged).isEqualTo(false);
             registration.close();
         }
@@ -460,7 +466,7 @@ class EmergencyStopTest {
                 throw new IllegalStateException("listener bug");
             });
             assertThat(heard.poll(5, TimeUnit.SECONDS)).isNotNull();
-            stop().enable("still heard");
+            control(stop()).enable("still heard");
             assertThat(heard.poll(5, TimeUnit.SECONDS)).extracting(EmergencyStopStatus::reason)
                     .isEqualTo("still heard");
         }
@@ -469,7 +475,7 @@ class EmergencyStopTest {
     @Test
     void statusRendersAsJsonWithSnakeCaseFields() throws Exception {
         EmergencyStop stop = stop();
-        stop.enable("json");
+        control(stop).enable("json");
         clock.advance(Duration.ofSeconds(42));
         JsonNode json = OpsJson.mapper().valueToTree(stop.status());
         assertThat(json.get("status").asText()).isEqualTo("STOPPED");

@@ -2,8 +2,6 @@ package io.aos.ops.core.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aos.ops.core.OpsException;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,14 +25,6 @@ class ExitModeTest {
         assertThat(ExitMode.NAGIOS.usageError()).isEqualTo(3);
     }
 
-    @Test
-    void exceptionsMapByKind() {
-        assertThat(OpsException.usage("x").exitCode(ExitMode.DEFAULT)).isEqualTo(2);
-        assertThat(OpsException.usage("x").exitCode(ExitMode.NAGIOS)).isEqualTo(3);
-        assertThat(OpsException.badInput(Path.of("f"), "x").exitCode(ExitMode.NAGIOS)).isEqualTo(3);
-        assertThat(OpsException.failure("x").exitCode(ExitMode.DEFAULT)).isEqualTo(1);
-        assertThat(OpsException.failure("x").exitCode(ExitMode.NAGIOS)).isEqualTo(2);
-    }
 
     @Test
     void worstWinsAndUnknownNeverHidesCritical() {

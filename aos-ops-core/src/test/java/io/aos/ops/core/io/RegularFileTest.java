@@ -3,7 +3,7 @@ package io.aos.ops.core.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.UnreadableFileException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -108,9 +108,9 @@ class RegularFileTest {
         try {
             RegularFile.check(dir);
         } catch (NotRegularFileException e) {
-            assertThat(OpsException.cannotRead(dir, e)).hasMessage(dir + ": is a directory, not a regular file");
+            assertThat(UnreadableFileException.of(dir, e)).hasMessage(dir + ": is a directory, not a regular file");
         }
-        assertThat(OpsException.cannotRead(dir, new NoSuchFileException(dir.toString())))
+        assertThat(UnreadableFileException.of(dir, new NoSuchFileException(dir.toString())))
                 .hasMessage(dir + ": no such file");
     }
 

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadInputException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +19,9 @@ class OpsJsonTest {
         Path file = dir.resolve("cycle_3.json");
         Files.writeString(file, "{\n  \"a\": 1,\n  \"b\": tru\n}");
         assertThatThrownBy(() -> OpsJson.readTree(file))
-                .isInstanceOf(OpsException.class)
+                .isInstanceOf(AosOpsException.class)
                 .hasMessageStartingWith(file + ": invalid JSON at line 3, column ")
-                .extracting(e -> ((OpsException) e).kind()).isEqualTo(OpsException.Kind.BAD_INPUT);
+                .isInstanceOf(BadInputException.class);
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.aos.ops.golden.diff;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -183,7 +183,7 @@ final class ByteLockstep {
                 hashCaptured(capA, k);
             }
             return pa.nextToken() == null && pb.nextToken() == null;
-        } catch (IOException | OpsException e) {
+        } catch (IOException | AosOpsException e) {
             return false;
         }
     }

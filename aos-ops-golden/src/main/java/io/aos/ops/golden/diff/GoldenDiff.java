@@ -1,9 +1,10 @@
 package io.aos.ops.golden.diff;
 
+import io.aos.ops.core.AosOpsException;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
@@ -66,7 +67,7 @@ public final class GoldenDiff {
      * @param actual the replay's file
      * @return the verdict, root cause and differences
      * @throws NullPointerException if either is null
-     * @throws OpsException if a file cannot be read, is not valid JSON (naming file, line and column) or is too
+     * @throws AosOpsException if a file cannot be read, is not valid JSON (naming file, line and column) or is too
      *         large, or if an engine trace is given with a simulation golden
      * @see #compare(Path, Path, DiffOptions)
      */
@@ -85,7 +86,7 @@ public final class GoldenDiff {
      * @param options what is identity, volatile, external and equal enough, and where work may run
      * @return the verdict, root cause and differences
      * @throws NullPointerException if an argument is null
-     * @throws OpsException if a file cannot be read, is not valid JSON (naming file, line and column) or is too
+     * @throws AosOpsException if a file cannot be read, is not valid JSON (naming file, line and column) or is too
      *         large, or if an engine trace is given with a simulation golden
      */
     public static DiffResult compare(Path expected, Path actual, DiffOptions options) {
@@ -93,16 +94,16 @@ public final class GoldenDiff {
         checkNotNull(actual, "actual");
         checkNotNull(options, "options");
         if (!options.runsInParallel()) {
-            GoldenFile a = GoldenFile.read(expected);
-            return compare(a, GoldenFile.read(actual), options);
+            LoadedGoldenFile a = LoadedGoldenFile.read(expected);
+            return compare(a, LoadedGoldenFile.read(actual), options);
         }
         // The expected file is read (and its lines found) on the executor while this thread reads the actual one; a
         // problem with the expected file is reported first, as when they are read one after the other.
-        CompletableFuture<GoldenFile> first = CompletableFuture.supplyAsync(() -> GoldenFile.read(expected),
+        CompletableFuture<LoadedGoldenFile> first = CompletableFuture.supplyAsync(() -> LoadedGoldenFile.read(expected),
                 options.executor());
-        GoldenFile b;
+        LoadedGoldenFile b;
         try {
-            b = GoldenFile.read(actual);
+            b = LoadedGoldenFile.read(actual);
         } catch (RuntimeException e) {
             TraceHalves.join(first);
             throw e;
@@ -111,7 +112,7 @@ public final class GoldenDiff {
     }
 
     /**
-     * Compares two golden files already read ({@link GoldenFile#read}): useful when one file is compared with
+     * Compares two golden files already read ({@link LoadedGoldenFile#read}): useful when one file is compared with
      * several others.
      *
      * @param expected the golden file
@@ -119,10 +120,10 @@ public final class GoldenDiff {
      * @param options what is identity, volatile, external and equal enough, and where work may run
      * @return the verdict, root cause and differences
      * @throws NullPointerException if an argument is null
-     * @throws OpsException if a line of a trace is not valid JSON (naming file, line and column), or if an engine
+     * @throws AosOpsException if a line of a trace is not valid JSON (naming file, line and column), or if an engine
      *         trace is given with a simulation golden
      */
-    public static DiffResult compare(GoldenFile expected, GoldenFile actual, DiffOptions options) {
+    public static DiffResult compare(LoadedGoldenFile expected, LoadedGoldenFile actual, DiffOptions options) {
         checkNotNull(options, "options");
         checkSameKind(expected, actual);
         StructuralDiff diff = new StructuralDiff(options);
@@ -146,18 +147,18 @@ public final class GoldenDiff {
      * one object) holds something else: comparing the two would report every field as a difference, or worse,
      * nothing. Such a pair is refused, as a usage error, instead of being given a verdict.
      */
-    private static void checkSameKind(GoldenFile expected, GoldenFile actual) {
-        GoldenFile lines = expected.isLines() ? expected : actual;
-        GoldenFile other = lines == expected ? actual : expected;
+    private static void checkSameKind(LoadedGoldenFile expected, LoadedGoldenFile actual) {
+        LoadedGoldenFile lines = expected.isLines() ? expected : actual;
+        LoadedGoldenFile other = lines == expected ? actual : expected;
         if (!lines.isLines() || other.isLines() || other.tree().isArray()) {
             return;
         }
-        throw OpsException.usage("cannot compare " + expected.path() + " (" + kind(expected) + ") with "
+        throw new BadConfigurationException("cannot compare " + expected.path() + " (" + kind(expected) + ") with "
                 + actual.path() + " (" + kind(actual) + "): an engine trace is compared only with another engine trace "
                 + "(JSONL, or a JSON array of its events), a simulation golden with another simulation golden");
     }
 
-    private static String kind(GoldenFile file) {
+    private static String kind(LoadedGoldenFile file) {
         if (file.isLines()) {
             return "an engine trace: one event per line";
         }
@@ -165,7 +166,7 @@ public final class GoldenDiff {
                 .getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static ElementSequence sequence(GoldenFile file, DiffOptions options) {
+    private static ElementSequence sequence(LoadedGoldenFile file, DiffOptions options) {
         return file.isLines() ? file.sequence(options.volatileFields())
                 : new TreeSequence(file.tree(), options.volatileFields());
     }

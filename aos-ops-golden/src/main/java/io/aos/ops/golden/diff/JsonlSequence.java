@@ -5,7 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.UnreadableFileException;
+import io.aos.ops.golden.format.BadGoldenException;
 import io.aos.ops.golden.json.GoldenJson;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ final class JsonlSequence implements ElementSequence {
         this.file = file;
         this.data = data;
         this.volatileFields = volatileFields;
-        this.factory = GoldenFile.STREAMING;
+        this.factory = LoadedGoldenFile.STREAMING;
         this.starts = index.starts();
         this.ends = index.ends();
         this.lineNumbers = index.numbers();
@@ -72,18 +73,18 @@ final class JsonlSequence implements ElementSequence {
     @Override
     public JsonNode node(int i) {
         try {
-            return GoldenFile.reader().readTree(data, starts[i], ends[i] - starts[i]);
+            return LoadedGoldenFile.reader().readTree(data, starts[i], ends[i] - starts[i]);
         } catch (JsonProcessingException e) {
             throw describe(i, e);
         } catch (IOException e) {
-            throw OpsException.badInput(file, "line " + lineNumbers[i] + " cannot be read: " + e.getMessage(), e);
+            throw new UnreadableFileException(file, "line " + lineNumbers[i] + " cannot be read: " + e.getMessage(), e);
         }
     }
 
-    private OpsException describe(int i, JsonProcessingException e) {
+    private BadGoldenException describe(int i, JsonProcessingException e) {
         com.fasterxml.jackson.core.JsonLocation at = GoldenJson.location(e);
         long column = at == null ? tooDeepAt(i) : Math.max(1, at.getColumnNr());
-        return OpsException.badJson(file, lineNumbers[i], column, GoldenJson.problem(e), e);
+        return new BadGoldenException(file, lineNumbers[i], column, GoldenJson.problem(e), e);
     }
 
     /** The column (1-based, in bytes) where line i first nests deeper than the limit; 1 if it never does. */
@@ -165,13 +166,13 @@ final class JsonlSequence implements ElementSequence {
                 parser.skipChildren();
             }
             if (parser.nextToken() != null) {
-                throw OpsException.badJson(file, lineNumbers[i], parser.currentLocation().getColumnNr(),
+                throw new BadGoldenException(file, lineNumbers[i], parser.currentLocation().getColumnNr(),
                         "more than one JSON value on the line");
             }
         } catch (JsonProcessingException e) {
             throw describe(i, e);
         } catch (IOException e) {
-            throw OpsException.badInput(file, "line " + lineNumbers[i] + " cannot be read: " + e.getMessage(), e);
+            throw new UnreadableFileException(file, "line " + lineNumbers[i] + " cannot be read: " + e.getMessage(), e);
         }
         return values;
     }
@@ -244,10 +245,10 @@ final class JsonlSequence implements ElementSequence {
     }
 
     /** Turns a parse error of {@link #rangeParser} starting at line {@code from} into one naming file, line, column. */
-    OpsException describe(JsonProcessingException e, int from) {
+    BadGoldenException describe(JsonProcessingException e, int from) {
         com.fasterxml.jackson.core.JsonLocation at = GoldenJson.location(e);
         long line = at == null ? 1 : at.getLineNr();
-        return OpsException.badJson(file, line + lineNumbers[from] - 1, at == null ? 1 : at.getColumnNr(),
+        return new BadGoldenException(file, line + lineNumbers[from] - 1, at == null ? 1 : at.getColumnNr(),
                 GoldenJson.problem(e), e);
     }
 }

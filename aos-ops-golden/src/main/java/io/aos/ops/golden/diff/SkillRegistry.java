@@ -1,5 +1,7 @@
 package io.aos.ops.golden.diff;
 
+import io.aos.ops.core.BadInputException;
+import io.aos.ops.core.UnreadableFileException;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -9,7 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.google.common.collect.ImmutableMap;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.core.json.OpsJson;
 import java.io.IOException;
@@ -114,7 +116,7 @@ public final class SkillRegistry {
      *
      * @param file the registry file, a regular file of at most {@link #MAX_FILE_BYTES}
      * @return the registry it declares
-     * @throws OpsException (bad input) naming the file, and the line and column for anything wrong in its content
+     * @throws BadInputException naming the file, and the line and column for anything wrong in its content
      */
     public static SkillRegistry read(Path file) {
         checkNotNull(file, "file");
@@ -151,12 +153,12 @@ public final class SkillRegistry {
         } catch (JsonProcessingException e) {
             throw OpsJson.describe(file, e);
         } catch (IOException e) {
-            throw OpsException.cannotRead(file, e);
+            throw UnreadableFileException.of(file, e);
         }
     }
 
-    private static OpsException at(Path file, JsonLocation at, String problem) {
-        return OpsException.badJson(file, at.getLineNr(), at.getColumnNr(), problem);
+    private static AosOpsException at(Path file, JsonLocation at, String problem) {
+        return new BadInputException(file, at.getLineNr(), at.getColumnNr(), problem);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.aos.ops.golden.diff;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aos.ops.core.UnreadableFileException;
 import java.io.IOException;
 import com.fasterxml.jackson.databind.node.IntNode;
 import java.math.BigDecimal;

@@ -1,9 +1,10 @@
 package io.aos.ops.golden.diff;
 
+import io.aos.ops.core.BadInputException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -35,7 +36,7 @@ final class TokenLockstep {
      * Compares {@code a} and {@code b} line by line into {@code diff}.
      *
      * @return true if the traces were compared; false (with {@code diff} emptied) if they must be aligned in full
-     * @throws OpsException if a line is not valid JSON (naming the file, line and column) or cannot be read
+     * @throws AosOpsException if a line is not valid JSON (naming the file, line and column) or cannot be read
      */
     static boolean compare(StructuralDiff diff, JsonlSequence a, JsonlSequence b, DiffOptions options) {
         int n = a.size();
@@ -86,7 +87,7 @@ final class TokenLockstep {
         } catch (JsonProcessingException e) {
             return false;
         } catch (IOException e) {
-            throw OpsException.badInput(a.file(), "cannot be read: " + e.getMessage(), e);
+            throw new BadInputException(a.file(), "cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.aos.ops.golden.format;
 
+import io.aos.ops.core.AosOpsException;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -8,7 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.golden.hash.GoldenCanonicalizer;
 import io.aos.ops.golden.json.GoldenJson;
 import io.aos.ops.golden.json.PyJsonOutput;
@@ -91,7 +92,7 @@ public final class EngineTraceHasher {
      * @param name the file name errors name
      * @param sink receives each step
      * @return the number of events read
-     * @throws io.aos.ops.core.OpsException naming the file, line and column if a line is not a JSON object
+     * @throws io.aos.ops.core.AosOpsException naming the file, line and column if a line is not a JSON object
      * @throws TruncatedTraceException if the last line is cut off (the steps before it have reached {@code sink})
      */
     public long hashSteps(InputStream in, Path name, Consumer<StepHash> sink) {
@@ -116,7 +117,7 @@ public final class EngineTraceHasher {
      * @param name     the file name errors name
      * @param listener receives each event
      * @return the number of events read
-     * @throws io.aos.ops.core.OpsException naming the file, line and column if a line is not a JSON object
+     * @throws io.aos.ops.core.AosOpsException naming the file, line and column if a line is not a JSON object
      * @throws TruncatedTraceException if the last line is cut off (the events before it have reached {@code listener})
      */
     public long read(InputStream in, Path name, Listener listener) {
@@ -134,7 +135,7 @@ public final class EngineTraceHasher {
                     line = at.getLineNr();
                     start = at.getByteOffset();
                     if (token != JsonToken.START_OBJECT) {
-                        throw OpsException.badJson(name, line, at.getColumnNr(),
+                        throw new BadGoldenException(name, line, at.getColumnNr(),
                                 "expected one JSON object per line (an engine trace event), found "
                                         + token.asString());
                     }
@@ -149,7 +150,7 @@ public final class EngineTraceHasher {
         } catch (JsonProcessingException e) {
             throw TraceErrors.describe(name, e, tail, line, start, (int) events, null);
         } catch (IOException e) {
-            throw OpsException.badInput(name, "cannot be read: " + e.getMessage(), e);
+            throw new UnreadableFileException(name, "cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.aos.ops.golden.format;
 
+import io.aos.ops.core.AosOpsException;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
@@ -9,7 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.golden.json.GoldenJson;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
@@ -32,8 +33,9 @@ import java.util.Optional;
  * trace of any length is read in the memory of one event; simulation goldens (B) are a few hundred bytes and are
  * read whole (up to {@link #MAX_SIMULATION_BYTES}).
  *
- * <p>Problems are {@link OpsException}s naming the file: invalid JSON gives the line and column, a cut-off last line
- * is a {@link TruncatedTraceException} with the number of complete events before it. Engine events other than the
+ * <p>Problems are {@link BadGoldenException}s (bad content) or {@link io.aos.ops.core.UnreadableFileException}s
+ * (I/O) naming the file: invalid JSON gives the line and column, a cut-off last line is a
+ * {@link TruncatedTraceException} with the number of complete events before it. Engine events other than the
  * first {@code run_start}, the steps and the last {@code run_end} (a second {@code run_start} from a resumed run,
  * unknown event types) are kept in {@link #otherEvents()}.
  *
@@ -99,7 +101,7 @@ public final class GoldenTraceReader implements Closeable {
      *
      * @param file the trace file
      * @return a reader positioned after the header; the caller closes it
-     * @throws io.aos.ops.core.OpsException naming the file if it is missing or unreadable, or (with line and column) if
+     * @throws io.aos.ops.core.AosOpsException naming the file if it is missing or unreadable, or (with line and column) if
      *         its first event or object is not valid JSON
      */
     public static GoldenTraceReader open(Path file) {
@@ -114,10 +116,10 @@ public final class GoldenTraceReader implements Closeable {
             in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
             return new GoldenTraceReader(file, format, in, keepEvents);
         } catch (NoSuchFileException e) {
-            throw OpsException.badInput(file, "no such file", e);
+            throw new UnreadableFileException(file, "no such file", e);
         } catch (IOException e) {
             closeQuietly(in);
-            throw OpsException.badInput(file, "cannot be read: " + e.getMessage(), e);
+            throw new UnreadableFileException(file, "cannot be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(in);
             throw e;
@@ -131,7 +133,7 @@ public final class GoldenTraceReader implements Closeable {
      * @param name   the name errors use
      * @param format the format the bytes are in
      * @return a reader positioned after the header; the caller closes it
-     * @throws io.aos.ops.core.OpsException naming {@code name} if the stream cannot be read or its start is not valid
+     * @throws io.aos.ops.core.AosOpsException naming {@code name} if the stream cannot be read or its start is not valid
      *         JSON
      */
     public static GoldenTraceReader open(InputStream in, String name, TraceFormat format) {
@@ -142,7 +144,7 @@ public final class GoldenTraceReader implements Closeable {
             return new GoldenTraceReader(source, format, in, false);
         } catch (IOException e) {
             closeQuietly(in);
-            throw OpsException.badInput(source, "cannot be read: " + e.getMessage(), e);
+            throw new UnreadableFileException(source, "cannot be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(in);
             throw e;
@@ -154,7 +156,7 @@ public final class GoldenTraceReader implements Closeable {
      *
      * @param file the trace file
      * @return the whole trace
-     * @throws io.aos.ops.core.OpsException naming the file (and the line and column of bad JSON) if it cannot be read
+     * @throws io.aos.ops.core.AosOpsException naming the file (and the line and column of bad JSON) if it cannot be read
      * @throws TruncatedTraceException if an engine trace's last line is cut off
      */
     public static GoldenTrace readAll(Path file) {
@@ -167,7 +169,7 @@ public final class GoldenTraceReader implements Closeable {
      * Reads the rest of this trace into memory.
      *
      * @return the steps not read yet, with the header, end and other events
-     * @throws io.aos.ops.core.OpsException naming the file, line and column of bad JSON
+     * @throws io.aos.ops.core.AosOpsException naming the file, line and column of bad JSON
      * @throws TruncatedTraceException if an engine trace's last line is cut off
      */
     public GoldenTrace readRest() {
@@ -223,7 +225,7 @@ public final class GoldenTraceReader implements Closeable {
      * Whether another step follows, reading ahead past non-step events.
      *
      * @return whether {@link #nextStep()} has a step to return
-     * @throws io.aos.ops.core.OpsException naming the file, line and column of bad JSON
+     * @throws io.aos.ops.core.AosOpsException naming the file, line and column of bad JSON
      * @throws TruncatedTraceException if an engine trace's last line is cut off
      */
     public boolean hasNextStep() {
@@ -261,7 +263,7 @@ public final class GoldenTraceReader implements Closeable {
      *
      * @return the step
      * @throws NoSuchElementException if there is none
-     * @throws io.aos.ops.core.OpsException naming the file, line and column of bad JSON
+     * @throws io.aos.ops.core.AosOpsException naming the file, line and column of bad JSON
      * @throws TruncatedTraceException if an engine trace's last line is cut off
      */
     public TraceStep nextStep() {
@@ -335,7 +337,7 @@ public final class GoldenTraceReader implements Closeable {
             line = at.getLineNr();
             startOffset = at.getByteOffset();
             if (token != JsonToken.START_OBJECT) {
-                throw OpsException.badJson(source, line, at.getColumnNr(),
+                throw new BadGoldenException(source, line, at.getColumnNr(),
                         "expected one JSON object per line (an engine trace event), found " + token.asString());
             }
             JsonNode node = GoldenJson.mapper().readTree(parser);
@@ -350,7 +352,7 @@ public final class GoldenTraceReader implements Closeable {
             throw TraceErrors.describe(source, e, tail, line, startOffset, eventsRead, parser);
         } catch (IOException e) {
             exhausted = true;
-            throw OpsException.badInput(source, "cannot be read: " + e.getMessage(), e);
+            throw new UnreadableFileException(source, "cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -359,7 +361,7 @@ public final class GoldenTraceReader implements Closeable {
     private ObjectNode readSimulation(InputStream in) throws IOException {
         byte[] content = in.readNBytes((int) MAX_SIMULATION_BYTES + 1);
         if (content.length > MAX_SIMULATION_BYTES) {
-            throw OpsException.badInput(source, "larger than " + (MAX_SIMULATION_BYTES >> 20)
+            throw new BadGoldenException(source, "larger than " + (MAX_SIMULATION_BYTES >> 20)
                     + " MB, too large for a simulation golden (.golden.json); is it an engine trace?");
         }
         JsonNode node;
@@ -374,23 +376,23 @@ public final class GoldenTraceReader implements Closeable {
             }
             if (node != null && p.nextToken() != null) {
                 JsonLocation at = p.currentTokenLocation();
-                throw OpsException.badJson(source, at.getLineNr(), at.getColumnNr(),
+                throw new BadGoldenException(source, at.getLineNr(), at.getColumnNr(),
                         "more than one JSON value; a simulation golden is one object (is it an engine trace?)");
             }
         } catch (JsonProcessingException e) {
             JsonLocation location = failedAt != null ? failedAt : GoldenJson.location(e);
-            throw OpsException.badJson(source, location == null ? 1 : location.getLineNr(),
+            throw new BadGoldenException(source, location == null ? 1 : location.getLineNr(),
                     location == null ? 1 : location.getColumnNr(), GoldenJson.problem(e), e);
         }
         if (node == null || node.isMissingNode()) {
-            throw OpsException.badInput(source, "empty file, not a simulation golden");
+            throw new BadGoldenException(source, "empty file, not a simulation golden");
         }
         if (!node.isObject()) {
-            throw OpsException.badInput(source, "not a simulation golden: the top level is "
+            throw new BadGoldenException(source, "not a simulation golden: the top level is "
                     + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not an object");
         }
         if (!node.path("step_hashes").isArray()) {
-            throw OpsException.badInput(source, "not a simulation golden: no step_hashes array");
+            throw new BadGoldenException(source, "not a simulation golden: no step_hashes array");
         }
         return (ObjectNode) node;
     }
@@ -403,10 +405,10 @@ public final class GoldenTraceReader implements Closeable {
              JsonParser p = GoldenJson.factory().createParser(in)) {
             JsonToken token = p.nextToken();
             if (token == null) {
-                throw OpsException.badInput(file, "empty file, not a golden trace");
+                throw new BadGoldenException(file, "empty file, not a golden trace");
             }
             if (token != JsonToken.START_OBJECT) {
-                throw OpsException.badInput(file, "not a golden trace: it does not start with a JSON object");
+                throw new BadGoldenException(file, "not a golden trace: it does not start with a JSON object");
             }
             int depth = 0;
             while ((token = p.nextToken()) != null) {
@@ -428,16 +430,16 @@ public final class GoldenTraceReader implements Closeable {
                     depth--;
                 }
             }
-            throw OpsException.badInput(file, "not a golden trace: its first object has neither event_type "
+            throw new BadGoldenException(file, "not a golden trace: its first object has neither event_type "
                     + "(engine trace) nor step_hashes (simulation golden)");
         } catch (NoSuchFileException e) {
-            throw OpsException.badInput(file, "no such file", e);
+            throw new UnreadableFileException(file, "no such file", e);
         } catch (JsonProcessingException e) {
             JsonLocation location = GoldenJson.location(e);
-            throw OpsException.badJson(file, location == null ? 1 : location.getLineNr(),
+            throw new BadGoldenException(file, location == null ? 1 : location.getLineNr(),
                     location == null ? 1 : location.getColumnNr(), GoldenJson.problem(e), e);
         } catch (IOException e) {
-            throw OpsException.badInput(file, "cannot be read: " + e.getMessage(), e);
+            throw new UnreadableFileException(file, "cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -2,7 +2,8 @@ package io.aos.ops.golden.format;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.golden.hash.GoldenHashes;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -113,7 +114,7 @@ public final class TraceAuditor {
             }
         } catch (TruncatedTraceException e) {
             return TraceAudit.unreadable(file, e.getMessage(), true, signature);
-        } catch (OpsException e) {
+        } catch (AosOpsException e) {
             return TraceAudit.unreadable(file, e.getMessage(), false, signature);
         } catch (IOException e) {
             return TraceAudit.unreadable(file, file + ": cannot be read: " + e.getMessage(), false, signature);
@@ -147,7 +148,7 @@ public final class TraceAuditor {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             new EngineTraceHasher().read(in, file, state);
         } catch (NoSuchFileException e) {
-            throw OpsException.badInput(file, "no such file", e);
+            throw new UnreadableFileException(file, "no such file", e);
         }
         state.start();
         RunHeader header = state.header;

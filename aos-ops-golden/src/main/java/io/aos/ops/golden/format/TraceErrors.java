@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import io.aos.ops.core.OpsException;
 import io.aos.ops.golden.json.GoldenJson;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,7 +18,7 @@ final class TraceErrors {
      * A parse error is a cut-off last line when no newline follows the start of the failing event and the file does
      * not end with one: what a crash in the middle of an append leaves.
      */
-    static OpsException describe(Path source, JsonProcessingException e, TailTrackingInputStream tail, long line,
+    static BadGoldenException describe(Path source, JsonProcessingException e, TailTrackingInputStream tail, long line,
                                  long eventStart, int completeEvents, JsonParser parser) {
         try {
             tail.drain();
@@ -35,10 +34,10 @@ final class TraceErrors {
         JsonLocation location = GoldenJson.location(e, parser);
         if (location == null || location.getLineNr() < 1) {
             if (line > 0) {
-                return OpsException.badJson(source, line, 1, GoldenJson.problem(e), e);
+                return new BadGoldenException(source, line, 1, GoldenJson.problem(e), e);
             }
-            return OpsException.badInput(source, "invalid JSON: " + GoldenJson.problem(e), e);
+            return new BadGoldenException(source, "invalid JSON: " + GoldenJson.problem(e), e);
         }
-        return OpsException.badJson(source, location.getLineNr(), location.getColumnNr(), GoldenJson.problem(e), e);
+        return new BadGoldenException(source, location.getLineNr(), location.getColumnNr(), GoldenJson.problem(e), e);
     }
 }

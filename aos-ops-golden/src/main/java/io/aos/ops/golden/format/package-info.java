@@ -12,7 +12,7 @@
  * them); {@code GoldenRecorder} is thread-safe; {@code TraceAuditor} and the writers hold no state per call and are
  * thread-safe; {@code GoldenTraceReader} and {@code EngineTraceHasher} are not (use one per thread).
  *
- * <p>Errors: a file that cannot be read, or is not valid JSON, is an {@link io.aos.ops.core.OpsException} whose
+ * <p>Errors: a file that cannot be read, or is not valid JSON, is an {@link io.aos.ops.core.AosOpsException} whose
  * message names the file and, for bad JSON, the line and column; an engine trace whose last line is cut off is a
  * {@link io.aos.ops.golden.format.TruncatedTraceException}. {@code TraceAuditor} never throws for a bad file.
  */

@@ -43,7 +43,7 @@ public final class GoldenAssertions {
      * @param golden the golden file (expected): {@code *.jsonl} for one event per line, else one JSON document
      * @param actual the trace the test produced
      * @throws org.opentest4j.AssertionFailedError if the trace does not match or the golden file does not exist
-     * @throws io.aos.ops.core.OpsException if the golden file is not valid JSON (naming the file, line and column)
+     * @throws io.aos.ops.core.AosOpsException if the golden file is not valid JSON (naming the file, line and column)
      * @throws java.io.UncheckedIOException if a file cannot be written
      */
     public static void assertGoldenMatches(Path golden, JsonNode actual) {
@@ -57,7 +57,7 @@ public final class GoldenAssertions {
      * @param actual  the trace the test produced
      * @param options identity keys, volatile fields and tolerances of the comparison
      * @throws org.opentest4j.AssertionFailedError if the trace does not match or the golden file does not exist
-     * @throws io.aos.ops.core.OpsException if the golden file is not valid JSON (naming the file, line and column)
+     * @throws io.aos.ops.core.AosOpsException if the golden file is not valid JSON (naming the file, line and column)
      */
     public static void assertGoldenMatches(Path golden, JsonNode actual, DiffOptions options) {
         failIfFailed(GoldenCheck.check(golden, actual, options, updateMode()));
@@ -71,7 +71,7 @@ public final class GoldenAssertions {
      * @param golden      the golden file (expected)
      * @param actualTrace the trace file the test produced
      * @throws org.opentest4j.AssertionFailedError if the trace does not match or the golden file does not exist
-     * @throws io.aos.ops.core.OpsException if either file is unreadable or invalid, or the two cannot be compared
+     * @throws io.aos.ops.core.AosOpsException if either file is unreadable or invalid, or the two cannot be compared
      * @throws java.io.UncheckedIOException if a file cannot be written
      */
     public static void assertGoldenMatches(Path golden, Path actualTrace) {

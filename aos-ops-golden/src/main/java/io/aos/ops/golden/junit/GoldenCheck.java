@@ -10,7 +10,7 @@ import io.aos.ops.golden.diff.DiffOptions;
 import io.aos.ops.golden.diff.DiffReport;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
-import io.aos.ops.golden.diff.GoldenFile;
+import io.aos.ops.golden.diff.LoadedGoldenFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -76,7 +76,7 @@ final class GoldenCheck {
         if (!Files.exists(golden)) {
             return missing(golden, actual, pending);
         }
-        DiffResult result = GoldenDiff.compare(GoldenFile.read(golden).tree(), actual, options);
+        DiffResult result = GoldenDiff.compare(LoadedGoldenFile.read(golden).tree(), actual, options);
         if (result.matches()) {
             return matched(golden, pending);
         }
@@ -94,16 +94,16 @@ final class GoldenCheck {
         checkNotNull(options, "options");
         Path pending = pendingFile(golden);
         if (update) {
-            return written(golden, GoldenFile.read(actualTrace).tree(), pending);
+            return written(golden, LoadedGoldenFile.read(actualTrace).tree(), pending);
         }
         if (!Files.exists(golden)) {
-            return missing(golden, GoldenFile.read(actualTrace).tree(), pending);
+            return missing(golden, LoadedGoldenFile.read(actualTrace).tree(), pending);
         }
         DiffResult result = GoldenDiff.compare(golden, actualTrace, options);
         if (result.matches()) {
             return matched(golden, pending);
         }
-        write(GoldenFile.read(actualTrace).tree(), pending);
+        write(LoadedGoldenFile.read(actualTrace).tree(), pending);
         return mismatched(golden, pending, result, actualTrace);
     }
 

@@ -76,7 +76,7 @@ public final class GoldenSnapshot {
      * @param actual the trace the test produced
      * @throws org.opentest4j.AssertionFailedError if the trace does not match or the golden file does not exist; the
      *     actual trace is then in {@code <name>.json.new}
-     * @throws io.aos.ops.core.OpsException if the golden file is not valid JSON (naming the file, line and column)
+     * @throws io.aos.ops.core.AosOpsException if the golden file is not valid JSON (naming the file, line and column)
      */
     public void assertMatches(JsonNode actual) {
         assertMatches(actual, DiffOptions.defaults());
@@ -101,7 +101,7 @@ public final class GoldenSnapshot {
      * @param actualTrace the trace file the test produced
      * @throws org.opentest4j.AssertionFailedError if the trace does not match or the golden file does not exist; the
      *     actual trace is then in the golden file's {@code .new} file
-     * @throws io.aos.ops.core.OpsException if either file is unreadable or invalid, or the two cannot be compared
+     * @throws io.aos.ops.core.AosOpsException if either file is unreadable or invalid, or the two cannot be compared
      */
     public void assertMatches(Path actualTrace) {
         checkNotNull(actualTrace, "actualTrace");

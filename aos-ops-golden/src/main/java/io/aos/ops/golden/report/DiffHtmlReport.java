@@ -9,7 +9,7 @@ import io.aos.ops.golden.diff.DiffKind;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.Difference;
 import io.aos.ops.golden.diff.Finding;
-import io.aos.ops.golden.diff.GoldenFile;
+import io.aos.ops.golden.diff.LoadedGoldenFile;
 import io.aos.ops.golden.diff.RootCause;
 import io.aos.ops.golden.json.GoldenJson;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * with the first divergence highlighted and scrolled to when the page opens. A long trace shows only the regions
  * around its differences, with {@link #CONTEXT} steps either side; the identical stretches between are one row each.
  *
- * <p>The aligned view reads the few events it shows from the two {@link GoldenFile}s; without them (a caller that has
+ * <p>The aligned view reads the few events it shows from the two {@link LoadedGoldenFile}s; without them (a caller that has
  * only the result) it shows the differences alone. Everything from the data is escaped with {@link Html}.
  */
 public final class DiffHtmlReport {
@@ -87,12 +87,12 @@ public final class DiffHtmlReport {
     private final DiffResult result;
     private final String expectedLabel;
     private final String actualLabel;
-    private final GoldenFile expectedFile;
-    private final GoldenFile actualFile;
+    private final LoadedGoldenFile expectedFile;
+    private final LoadedGoldenFile actualFile;
     private final ObjectWriter pretty = GoldenJson.mapper().writerWithDefaultPrettyPrinter();
 
-    private DiffHtmlReport(DiffResult result, String expectedLabel, String actualLabel, GoldenFile expectedFile,
-            GoldenFile actualFile) {
+    private DiffHtmlReport(DiffResult result, String expectedLabel, String actualLabel, LoadedGoldenFile expectedFile,
+            LoadedGoldenFile actualFile) {
         this.result = checkNotNull(result, "result");
         this.expectedLabel = checkNotNull(expectedLabel, "expectedLabel");
         this.actualLabel = checkNotNull(actualLabel, "actualLabel");
@@ -101,14 +101,14 @@ public final class DiffHtmlReport {
     }
 
     /** The report of {@code result}, with the events of both files in the aligned view. */
-    public static DiffHtmlReport of(DiffResult result, GoldenFile expected, GoldenFile actual) {
+    public static DiffHtmlReport of(DiffResult result, LoadedGoldenFile expected, LoadedGoldenFile actual) {
         checkNotNull(expected, "expected");
         checkNotNull(actual, "actual");
         return new DiffHtmlReport(result, expected.path().toString(), actual.path().toString(), expected, actual);
     }
 
-    /** As {@link #of(DiffResult, GoldenFile, GoldenFile)}, the files named by the given labels (e.g. relative names). */
-    public static DiffHtmlReport of(DiffResult result, GoldenFile expected, GoldenFile actual, String expectedLabel,
+    /** As {@link #of(DiffResult, LoadedGoldenFile, LoadedGoldenFile)}, the files named by the given labels (e.g. relative names). */
+    public static DiffHtmlReport of(DiffResult result, LoadedGoldenFile expected, LoadedGoldenFile actual, String expectedLabel,
             String actualLabel) {
         checkNotNull(expected, "expected");
         checkNotNull(actual, "actual");
@@ -639,8 +639,8 @@ public final class DiffHtmlReport {
             return cachedPrefix;
         }
         String prefix = "";
-        GoldenFile f = expectedFile;
-        boolean objectRoot = f != null ? f.format() == GoldenFile.Format.JSON && !f.tree().isArray()
+        LoadedGoldenFile f = expectedFile;
+        boolean objectRoot = f != null ? f.format() == LoadedGoldenFile.Format.JSON && !f.tree().isArray()
                 : result.differences().stream().anyMatch(d -> !d.path().matches("^/\\d+(/.*)?$"));
         if (objectRoot) {
             Map<String, Integer> hits = new LinkedHashMap<>();
@@ -677,7 +677,7 @@ public final class DiffHtmlReport {
         return Integer.parseInt(path.substring(from, to));
     }
 
-    private static int elementCount(GoldenFile file, String prefix, int fallback) {
+    private static int elementCount(LoadedGoldenFile file, String prefix, int fallback) {
         if (file == null) {
             return fallback;
         }
@@ -687,7 +687,7 @@ public final class DiffHtmlReport {
         return Math.max(file.tree().at(prefix).size(), fallback);
     }
 
-    private static JsonNode element(GoldenFile file, String prefix, int i) {
+    private static JsonNode element(LoadedGoldenFile file, String prefix, int i) {
         if (file == null) {
             return null;
         }

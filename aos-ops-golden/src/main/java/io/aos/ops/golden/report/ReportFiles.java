@@ -1,8 +1,9 @@
 package io.aos.ops.golden.report;
 
+import io.aos.ops.core.BadInputException;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +25,10 @@ public final class ReportFiles {
         checkNotNull(target, "target");
         checkNotNull(html, "html");
         if (Files.isDirectory(target)) {
-            throw OpsException.badInput(target, "is a directory; give the report's file name");
+            throw new BadInputException(target, "is a directory; give the report's file name");
         }
         if (!force && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw OpsException.badInput(target, "already exists; give --force to overwrite it, or another file name");
+            throw new BadInputException(target, "already exists; give --force to overwrite it, or another file name");
         }
         try {
             Path parent = target.toAbsolutePath().getParent();
@@ -36,7 +37,7 @@ public final class ReportFiles {
             }
             AtomicFiles.replace(target, html.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw OpsException.badInput(target, "cannot be written: " + e.getMessage(), e);
+            throw new BadInputException(target, "cannot be written: " + e.getMessage(), e);
         }
     }
 }

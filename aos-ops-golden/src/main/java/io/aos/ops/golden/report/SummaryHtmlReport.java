@@ -5,7 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import io.aos.ops.golden.diff.DiffOptions;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
-import io.aos.ops.golden.diff.GoldenFile;
+import io.aos.ops.golden.diff.LoadedGoldenFile;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import io.aos.ops.golden.summary.ShadowSummary;
@@ -103,8 +103,8 @@ public final class SummaryHtmlReport {
                 continue;
             }
             String file = String.format(Locale.ROOT, "%03d-cycle-%d-%s.html", n, m.cycle(), replay);
-            GoldenFile fa = GoldenFile.read(a);
-            GoldenFile fb = GoldenFile.read(b);
+            LoadedGoldenFile fa = LoadedGoldenFile.read(a);
+            LoadedGoldenFile fb = LoadedGoldenFile.read(b);
             DiffResult r = GoldenDiff.compare(fa, fb, DiffOptions.defaults());
             Path page = diffDir.resolve(file);
             ReportFiles.write(page, DiffHtmlReport.of(r, fa, fb).render(), force);

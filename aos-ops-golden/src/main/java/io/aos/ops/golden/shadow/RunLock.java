@@ -1,17 +1,18 @@
 package io.aos.ops.golden.shadow;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadConfigurationException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.io.RegularFile;
+import io.aos.ops.core.lock.LockFile;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * Makes sure one output directory holds one run: the PID file is locked (an OS lock, released when the process dies,
@@ -21,12 +22,10 @@ import java.nio.file.StandardOpenOption;
 final class RunLock implements AutoCloseable {
 
     private final Path pidFile;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final LockFile lock;
 
-    private RunLock(Path pidFile, FileChannel channel, FileLock lock) {
+    private RunLock(Path pidFile, LockFile lock) {
         this.pidFile = pidFile;
-        this.channel = channel;
         this.lock = lock;
     }
 
@@ -38,36 +37,33 @@ final class RunLock implements AutoCloseable {
     static RunLock acquire(ShadowRunLayout layout) {
         refuseIfTaken(layout);
         Path pidFile = layout.pidFile();
-        FileChannel channel = null;
+        LockFile lock = null;
         try {
             Files.createDirectories(layout.root());
-            channel = FileChannel.open(pidFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
-            if (lock == null) {
+            Optional<LockFile> taken = LockFile.tryAcquire(pidFile);
+            if (taken.isEmpty()) {
                 // Another run took the directory between the look above and this open.
-                String pid = heldBy(pidFile);
-                channel.close();
-                throw inUse(layout, pid);
+                throw inUse(layout, heldBy(pidFile));
             }
+            lock = taken.get();
             if (Files.exists(layout.statusFile())) {
-                lock.release();
-                channel.close();
+                lock.close();
                 throw holdsARun(layout);
             }
+            FileChannel channel = lock.channel();
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
             channel.force(true);
-            return new RunLock(pidFile, channel, lock);
+            return new RunLock(pidFile, lock);
         } catch (IOException e) {
             try {
-                if (channel != null) {
-                    channel.close();
+                if (lock != null) {
+                    lock.close();
                 }
             } catch (IOException ignored) {
                 // Reporting the first problem is what matters.
             }
-            throw OpsException.badInput(pidFile, "cannot create or lock the PID file: " + e.getMessage(), e);
+            throw new BadInputException(pidFile, "cannot create or lock the PID file: " + e.getMessage(), e);
         }
     }
 
@@ -87,14 +83,12 @@ final class RunLock implements AutoCloseable {
     private static void refuseIfTaken(ShadowRunLayout layout) {
         Path pidFile = layout.pidFile();
         if (Files.isRegularFile(pidFile)) {
-            try (FileChannel channel = FileChannel.open(pidFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                FileLock lock = tryLock(channel);
-                if (lock == null) {
+            try {
+                if (LockFile.isHeldElsewhere(pidFile)) {
                     throw inUse(layout, heldBy(pidFile));
                 }
-                lock.release();
             } catch (IOException e) {
-                throw OpsException.badInput(pidFile, "cannot check the PID file: " + e.getMessage(), e);
+                throw new BadInputException(pidFile, "cannot check the PID file: " + e.getMessage(), e);
             }
         }
         if (Files.exists(layout.statusFile())) {
@@ -102,21 +96,13 @@ final class RunLock implements AutoCloseable {
         }
     }
 
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;
-        }
-    }
-
-    private static OpsException inUse(ShadowRunLayout layout, String pid) {
-        return OpsException.usage(layout.root() + " is in use by a running shadow simulation (PID "
+    private static AosOpsException inUse(ShadowRunLayout layout, String pid) {
+        return new BadConfigurationException(layout.root() + " is in use by a running shadow simulation (PID "
                 + (pid.isEmpty() ? "unknown" : pid) + "); choose another --output or stop that run first");
     }
 
-    private static OpsException holdsARun(ShadowRunLayout layout) {
-        return OpsException.usage(layout.root() + " already holds a shadow run (" + layout.statusFile()
+    private static AosOpsException holdsARun(ShadowRunLayout layout) {
+        return new BadConfigurationException(layout.root() + " already holds a shadow run (" + layout.statusFile()
                 + " exists); choose another --output so the two runs do not mix");
     }
 
@@ -130,8 +116,7 @@ final class RunLock implements AutoCloseable {
     public void close() {
         try {
             Files.deleteIfExists(pidFile);
-            lock.release();
-            channel.close();
+            lock.close();
         } catch (IOException e) {
             // The OS drops the lock when the process ends anyway.
         }

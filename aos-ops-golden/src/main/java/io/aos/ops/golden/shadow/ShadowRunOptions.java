@@ -2,7 +2,7 @@ package io.aos.ops.golden.shadow;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,24 +149,24 @@ public record ShadowRunOptions(
 
         public ShadowRunOptions build() {
             if (hours != null && (hours.isNaN() || hours < 0 || hours.isInfinite())) {
-                throw OpsException.usage("--hours must be a number of hours >= 0, not " + hours);
+                throw new BadConfigurationException("--hours must be a number of hours >= 0, not " + hours);
             }
             if (cycles != null && cycles < 1) {
                 // Zero cycles would compare nothing and end as a failed run: refuse it before anything is created.
-                throw OpsException.usage("--cycles must be >= 1, not " + cycles);
+                throw new BadConfigurationException("--cycles must be >= 1, not " + cycles);
             }
             int w = workers == null ? DEFAULT_WORKERS : workers;
             if (w < 1 || w > 256) {
-                throw OpsException.usage("--workers must be between 1 and 256, not " + w);
+                throw new BadConfigurationException("--workers must be between 1 and 256, not " + w);
             }
             int n = workflowsPerCycle != null ? workflowsPerCycle
                     : quick ? QUICK_WORKFLOWS_PER_CYCLE : DEFAULT_WORKFLOWS_PER_CYCLE;
             if (n < 1) {
-                throw OpsException.usage("--workflows-per-cycle must be >= 1, not " + n);
+                throw new BadConfigurationException("--workflows-per-cycle must be >= 1, not " + n);
             }
             Duration i = interval != null ? interval : quick ? QUICK_INTERVAL : DEFAULT_INTERVAL;
             if (i.isNegative()) {
-                throw OpsException.usage("--cycle-interval must be >= 0 seconds, not " + i.toSeconds());
+                throw new BadConfigurationException("--cycle-interval must be >= 0 seconds, not " + i.toSeconds());
             }
             OptionalLong maxCycles = cycles != null ? OptionalLong.of(cycles)
                     : quick ? OptionalLong.of(QUICK_CYCLES) : OptionalLong.empty();

@@ -3,7 +3,7 @@ package io.aos.ops.golden.shadow;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.golden.shadow.state.CycleReport.MismatchDetail;
 import io.aos.ops.golden.shadow.state.RunState;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
@@ -114,7 +114,7 @@ public final class ShadowRunner {
     }
 
     /**
-     * Runs the simulation to its end and returns how it went. Throws {@link OpsException} (usage) before starting if
+     * Runs the simulation to its end and returns how it went. Throws {@link AosOpsException} (usage) before starting if
      * the output directory is in use or holds an earlier run.
      *
      * @return how the run ended

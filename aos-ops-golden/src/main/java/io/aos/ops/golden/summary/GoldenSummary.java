@@ -4,9 +4,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.util.concurrent.MoreExecutors;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.io.GoldenFileKind;
 import io.aos.ops.golden.shadow.state.CycleReport;
+import io.aos.ops.golden.shadow.state.CycleReportReader;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -122,7 +123,7 @@ public final class GoldenSummary {
                     CycleReport report;
                     try {
                         report = CycleReportReader.read(file);
-                    } catch (OpsException e) {
+                    } catch (AosOpsException e) {
                         rows.add(new ShadowSummary.CycleRow(dir, n, null, e.getMessage()));
                         dirProblems.add("cycle report " + e.getMessage());
                         continue;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.json.OpsJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +38,8 @@ class ByteLockstepTest {
 
     /** The comparison before the fast path existed: token-by-token lockstep, else the full alignment. */
     private static DiffResult withoutFastPath(Path a, Path b, DiffOptions options) {
-        JsonlSequence sa = GoldenFile.read(a).sequence(options.volatileFields());
-        JsonlSequence sb = GoldenFile.read(b).sequence(options.volatileFields());
+        JsonlSequence sa = LoadedGoldenFile.read(a).sequence(options.volatileFields());
+        JsonlSequence sb = LoadedGoldenFile.read(b).sequence(options.volatileFields());
         StructuralDiff diff = new StructuralDiff(options);
         if (!TokenLockstep.compare(diff, sa, sb, options)) {
             diff.trace(sa, sb);
@@ -49,8 +49,8 @@ class ByteLockstepTest {
 
     private static ByteLockstep.Outcome outcome(Path a, Path b) {
         DiffOptions options = DiffOptions.defaults();
-        return ByteLockstep.compare(new StructuralDiff(options), GoldenFile.read(a).sequence(options.volatileFields()),
-                GoldenFile.read(b).sequence(options.volatileFields()), options);
+        return ByteLockstep.compare(new StructuralDiff(options), LoadedGoldenFile.read(a).sequence(options.volatileFields()),
+                LoadedGoldenFile.read(b).sequence(options.volatileFields()), options);
     }
 
     private void assertSameAsBefore(List<String> expected, List<String> actual, ByteLockstep.Outcome outcome)
@@ -153,7 +153,7 @@ class ByteLockstepTest {
         Path a = write("a.jsonl", trace);
         Path b = write("b.jsonl", trace);
         assertThat(outcome(a, b)).isEqualTo(ByteLockstep.Outcome.UNSURE);
-        assertThatThrownBy(() -> GoldenDiff.compare(a, b)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> GoldenDiff.compare(a, b)).isInstanceOf(AosOpsException.class)
                 .hasMessageContaining("line 4");
     }
 
@@ -164,7 +164,7 @@ class ByteLockstepTest {
         Path a = write("a.jsonl", trace);
         Path b = write("b.jsonl", trace);
         assertThat(outcome(a, b)).isEqualTo(ByteLockstep.Outcome.UNSURE);
-        assertThatThrownBy(() -> GoldenDiff.compare(a, b)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> GoldenDiff.compare(a, b)).isInstanceOf(AosOpsException.class)
                 .hasMessageContaining("line 3");
     }
 

@@ -99,8 +99,8 @@ class GoldenDiffPropertyTest {
         if (kind == 1) {
             Path pa = write("a" + files + ".steps.jsonl", lines(r, a));
             Path pb = write("b" + files++ + ".steps.jsonl", lines(r, b));
-            GoldenFile fa = GoldenFile.read(pa);
-            GoldenFile fb = GoldenFile.read(pb);
+            LoadedGoldenFile fa = LoadedGoldenFile.read(pa);
+            LoadedGoldenFile fb = LoadedGoldenFile.read(pb);
             assertVerdict(GoldenDiff.compare(pa, pb, options), equal, what + "\n[files]");
             StructuralDiff bytes = new StructuralDiff(options);
             if (ByteLockstep.compare(bytes, fa.sequence(options.volatileFields()), fb.sequence(options.volatileFields()),

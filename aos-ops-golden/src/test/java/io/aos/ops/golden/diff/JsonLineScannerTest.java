@@ -144,8 +144,8 @@ class JsonLineScannerTest {
     private static String[] jacksonBytes(byte[] bytes) {
         String[] a = new String[SPLIT.length];
         String[] b = new String[SPLIT.length];
-        try (JsonParser p1 = GoldenFile.STREAMING.createParser(bytes);
-                JsonParser p2 = GoldenFile.STREAMING.createParser(bytes)) {
+        try (JsonParser p1 = LoadedGoldenFile.STREAMING.createParser(bytes);
+                JsonParser p2 = LoadedGoldenFile.STREAMING.createParser(bytes)) {
             boolean ok = new TokenComparator(SPLIT).compareNext(p1, p2, "", new StructuralDiff(DiffOptions.defaults()),
                     a, b);
             return ok && p1.nextToken() == null ? a : null;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -204,11 +204,11 @@ class SkillRegistryTest {
                 "{\" \": \"pure\"}", "a skill name must not be blank");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Path f = file(c.getKey());
-            assertThatThrownBy(() -> SkillRegistry.read(f)).as(c.getKey()).isInstanceOf(OpsException.class)
+            assertThatThrownBy(() -> SkillRegistry.read(f)).as(c.getKey()).isInstanceOf(AosOpsException.class)
                     .hasMessageStartingWith(f.toString()).hasMessageContaining(c.getValue());
         }
         Path missing = tmp.resolve("none.json");
-        assertThatThrownBy(() -> SkillRegistry.read(missing)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> SkillRegistry.read(missing)).isInstanceOf(AosOpsException.class)
                 .hasMessage(missing + ": no such file");
     }
 

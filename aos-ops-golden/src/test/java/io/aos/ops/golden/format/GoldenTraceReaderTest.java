@@ -3,7 +3,7 @@ package io.aos.ops.golden.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -89,7 +89,7 @@ class GoldenTraceReaderTest {
             assertThatThrownBy(() -> reader.steps().forEach(s -> { }))
                     .isInstanceOfSatisfying(TruncatedTraceException.class, e -> {
                         assertThat(e.completeEvents()).isEqualTo(2);
-                        assertThat(e.line()).isEqualTo(3);
+                        assertThat(e.line()).hasValue(3);
                     })
                     .hasMessageContaining("truncated last line 3").hasMessageContaining("after 2 complete events");
         }
@@ -112,7 +112,7 @@ class GoldenTraceReaderTest {
                 + "{\"event_type\":\"run_end\",\"data\":{}}\n");
         try (GoldenTraceReader reader = GoldenTraceReader.open(file)) {
             assertThatThrownBy(() -> reader.steps().forEach(s -> { }))
-                    .isInstanceOf(OpsException.class)
+                    .isInstanceOf(AosOpsException.class)
                     .isNotInstanceOf(TruncatedTraceException.class)
                     .hasMessageStartingWith(file + ": invalid JSON at line 2, column 22");
         }
@@ -142,7 +142,7 @@ class GoldenTraceReaderTest {
         }
         Path other = tmp.resolve("other.json");
         Files.writeString(other, "{\"hello\":1}");
-        assertThatThrownBy(() -> GoldenTraceReader.open(other)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> GoldenTraceReader.open(other)).isInstanceOf(AosOpsException.class)
                 .hasMessageContaining("not a golden trace");
     }
 
@@ -152,7 +152,7 @@ class GoldenTraceReaderTest {
         try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
             file.setLength(2L << 30); // sparse: 2 GB on paper, nothing on disk
         }
-        assertThatThrownBy(() -> GoldenTraceReader.open(huge)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> GoldenTraceReader.open(huge)).isInstanceOf(AosOpsException.class)
                 .hasMessageContaining("huge.golden.json").hasMessageContaining("larger than 64 MB");
         assertThat(TraceAuditor.hashesOnly().audit(huge).error()).contains("larger than 64 MB");
     }
@@ -160,7 +160,7 @@ class GoldenTraceReaderTest {
     @Test
     void missingFileIsBadInputNamingIt() {
         Path missing = tmp.resolve("nope.steps.jsonl");
-        assertThatThrownBy(() -> GoldenTraceReader.open(missing)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> GoldenTraceReader.open(missing)).isInstanceOf(AosOpsException.class)
                 .hasMessage(missing + ": no such file");
     }
 

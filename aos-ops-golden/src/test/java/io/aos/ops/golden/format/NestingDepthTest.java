@@ -3,7 +3,7 @@ package io.aos.ops.golden.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
 import io.aos.ops.golden.diff.Severity;
@@ -77,13 +77,13 @@ class NestingDepthTest {
             }
         }).satisfies(e -> assertNestingError(e.getMessage(), "deep.steps.jsonl", 2));
         Path other = file("other.steps.jsonl", START + step(1) + "\n" + END + "\n");
-        assertThatThrownBy(() -> GoldenDiff.compare(other, trace)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> GoldenDiff.compare(other, trace)).isInstanceOf(AosOpsException.class)
                 .satisfies(e -> assertNestingError(e.getMessage(), "deep.steps.jsonl", 2))
                 .hasMessageContaining("column " + DEEP_COLUMN);
-        assertThatThrownBy(() -> GoldenDiff.compare(trace, other)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> GoldenDiff.compare(trace, other)).isInstanceOf(AosOpsException.class)
                 .satisfies(e -> assertNestingError(e.getMessage(), "deep.steps.jsonl", 2));
         Path json = file("deep.json", "{\"a\":\n" + "[".repeat(100_000) + "]".repeat(100_000) + "}\n");
-        assertThatThrownBy(() -> GoldenDiff.compare(json, json)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> GoldenDiff.compare(json, json)).isInstanceOf(AosOpsException.class)
                 .satisfies(e -> assertNestingError(e.getMessage(), "deep.json", 2))
                 .hasMessageContaining("column " + GoldenJson.MAX_NESTING_DEPTH);
         Path golden = file("deep.golden.json", "{\"run_id\":\"r\",\"step_hashes\":\n" + "[".repeat(100_000)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.diff.DiffOptions;
 import java.nio.file.Files;
@@ -113,7 +114,7 @@ class GoldenAssertionsTest {
         Path trace = tmp.resolve("r.steps.jsonl");
         Files.writeString(trace, "{\"event_type\":\"run_start\",\"data\":{\"seed\":1}}\n");
         assertThatThrownBy(() -> GoldenAssertions.assertGoldenMatches(golden, trace))
-                .isInstanceOf(io.aos.ops.core.OpsException.class).hasMessageContaining("cannot compare");
+                .isInstanceOf(io.aos.ops.core.AosOpsException.class).hasMessageContaining("cannot compare");
     }
 
     @Test

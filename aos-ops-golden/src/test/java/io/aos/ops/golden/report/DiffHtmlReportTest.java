@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.golden.diff.DiffOptions;
 import io.aos.ops.golden.diff.DiffReport;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
-import io.aos.ops.golden.diff.GoldenFile;
+import io.aos.ops.golden.diff.LoadedGoldenFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,8 +33,8 @@ class DiffHtmlReportTest {
 
     private String html(ArrayNode a, ArrayNode b, DiffOptions options) {
         pairs++;
-        GoldenFile fa = GoldenFile.read(Traces.write(tmp.resolve(pairs + "-a.steps.jsonl"), a));
-        GoldenFile fb = GoldenFile.read(Traces.write(tmp.resolve(pairs + "-b.steps.jsonl"), b));
+        LoadedGoldenFile fa = LoadedGoldenFile.read(Traces.write(tmp.resolve(pairs + "-a.steps.jsonl"), a));
+        LoadedGoldenFile fb = LoadedGoldenFile.read(Traces.write(tmp.resolve(pairs + "-b.steps.jsonl"), b));
         return DiffHtmlReport.of(GoldenDiff.compare(fa, fb, options), fa, fb).render();
     }
 
@@ -213,8 +213,8 @@ class DiffHtmlReportTest {
                 }
             }
             pairs++;
-            GoldenFile fa = GoldenFile.read(Traces.write(tmp.resolve(pairs + "-a.steps.jsonl"), a));
-            GoldenFile fb = GoldenFile.read(Traces.write(tmp.resolve(pairs + "-b.steps.jsonl"), b));
+            LoadedGoldenFile fa = LoadedGoldenFile.read(Traces.write(tmp.resolve(pairs + "-a.steps.jsonl"), a));
+            LoadedGoldenFile fb = LoadedGoldenFile.read(Traces.write(tmp.resolve(pairs + "-b.steps.jsonl"), b));
             DiffResult r = GoldenDiff.compare(fa, fb, DiffOptions.defaults());
             String text = DiffReport.text(r, "a", "b", false, false);
             XhtmlPage page = XhtmlPage.parse(DiffHtmlReport.of(r, fa, fb).render());
@@ -238,7 +238,7 @@ class DiffHtmlReportTest {
         Path target = tmp.resolve("report.html");
         Files.writeString(target, "keep me");
         assertThatThrownBy(() -> ReportFiles.write(target, "<p>new</p>", false))
-                .isInstanceOf(OpsException.class).hasMessageContaining(target.toString())
+                .isInstanceOf(AosOpsException.class).hasMessageContaining(target.toString())
                 .hasMessageContaining("--force");
         assertThat(target).hasContent("keep me");
         ReportFiles.write(target, "<p>new</p>", true);

@@ -2,7 +2,7 @@ package io.aos.ops.golden.shadow;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -25,7 +25,7 @@ class RunLockTest {
         try (FileChannel held = FileChannel.open(layout.pidFile(), StandardOpenOption.WRITE);
              FileLock lock = held.lock()) {
             assertThatThrownBy(() -> RunLock.acquire(layout))
-                    .isInstanceOf(OpsException.class)
+                    .isInstanceOf(AosOpsException.class)
                     .hasMessageContaining("in use by a running shadow simulation (PID 4242)");
         }
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
 import io.aos.ops.golden.shadow.state.CycleReport;
@@ -191,7 +191,7 @@ class ShadowRunnerTest {
         Path out = tmp.resolve("run");
         runner(quick(out).build(), StopCheck.NEVER).run();
         assertThatThrownBy(() -> runner(quick(out).build(), StopCheck.NEVER).run())
-                .isInstanceOf(OpsException.class).hasMessageContaining("already holds a shadow run");
+                .isInstanceOf(AosOpsException.class).hasMessageContaining("already holds a shadow run");
     }
 
     @Test
@@ -208,7 +208,7 @@ class ShadowRunnerTest {
         List<String> before = snapshot(out);
 
         assertThatThrownBy(() -> runner(quick(out).build(), StopCheck.NEVER).run())
-                .isInstanceOf(OpsException.class).hasMessageContaining("already holds a shadow run");
+                .isInstanceOf(AosOpsException.class).hasMessageContaining("already holds a shadow run");
 
         assertThat(snapshot(out)).isEqualTo(before);
         assertThat(ShadowRunLayout.of(out).pidFile()).doesNotExist();

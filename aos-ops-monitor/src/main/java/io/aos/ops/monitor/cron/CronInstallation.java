@@ -2,7 +2,8 @@ package io.aos.ops.monitor.cron;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
+import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.io.AtomicFiles;
@@ -105,7 +106,7 @@ public final class CronInstallation {
         this.carried = new TreeMap<>(checkNotNull(carried, "carried"));
         checkNotNull(user, "user");
         if (!USER.matcher(user).matches()) {
-            throw OpsException.usage("'" + user + "' is not a user name for a cron entry");
+            throw new BadConfigurationException("'" + user + "' is not a user name for a cron entry");
         }
         this.user = user;
     }
@@ -202,7 +203,7 @@ public final class CronInstallation {
     private Optional<String> read() {
         Path file = file();
         if (!Files.isDirectory(cronDir)) {
-            throw OpsException.usage(cronDir + ": no such directory (the cron.d directory: is cron installed? "
+            throw new BadConfigurationException(cronDir + ": no such directory (the cron.d directory: is cron installed? "
                     + "set --cron-dir or AOS_CRON_DIR)");
         }
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -213,7 +214,7 @@ public final class CronInstallation {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw OpsException.cannotRead(file, e);
+            throw UnreadableFileException.of(file, e);
         }
     }
 
@@ -225,7 +226,7 @@ public final class CronInstallation {
     static String envLine(String name, String value) {
         CrontabLine.checkOneLine(name, value);
         if (value.indexOf('#') >= 0) {
-            throw OpsException.usage(name + "='" + value + "' holds a '#', where Debian's cron ends the value; "
+            throw new BadConfigurationException(name + "='" + value + "' holds a '#', where Debian's cron ends the value; "
                     + "a cron.d file cannot carry it");
         }
         char first = value.charAt(0);
@@ -239,11 +240,11 @@ public final class CronInstallation {
         } else if (value.indexOf('\'') < 0) {
             line = name + "='" + value + "'";
         } else {
-            throw OpsException.usage(name + "='" + value + "' starts or ends with a blank or a quote and holds "
+            throw new BadConfigurationException(name + "='" + value + "' starts or ends with a blank or a quote and holds "
                     + "both quote characters; a cron.d file cannot carry it");
         }
         if (line.length() > MAX_ENV_LINE) {
-            throw OpsException.usage(name + " is " + value.length() + " characters long; cron reads at most "
+            throw new BadConfigurationException(name + " is " + value.length() + " characters long; cron reads at most "
                     + MAX_ENV_LINE + " per environment line");
         }
         return line;

@@ -2,7 +2,7 @@ package io.aos.ops.monitor.cron;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import java.nio.file.Path;
@@ -108,7 +108,7 @@ public final class CrontabLine {
 
     static void checkOneLine(String name, String value) {
         if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 || value.indexOf('\0') >= 0) {
-            throw OpsException.usage(name + " holds a line break or NUL ('" + value.replace("\n", "\\n")
+            throw new BadConfigurationException(name + " holds a line break or NUL ('" + value.replace("\n", "\\n")
                     .replace("\r", "\\r").replace("\0", "\\0") + "'); a crontab entry cannot carry it");
         }
     }

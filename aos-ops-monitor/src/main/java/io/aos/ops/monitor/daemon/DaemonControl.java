@@ -2,11 +2,14 @@ package io.aos.ops.monitor.daemon;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadInputException;
+import io.aos.ops.core.OperationFailedException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.io.NotRegularFileException;
 import io.aos.ops.core.io.RegularFile;
+import io.aos.ops.core.lock.LockFile;
 import io.aos.ops.core.process.PidFile;
 import io.aos.ops.core.process.ProcessState;
 import io.aos.ops.core.process.ProcessStatus;
@@ -16,14 +19,11 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,11 +130,8 @@ public final class DaemonControl {
         Files.createDirectories(pidFile.toAbsolutePath().getParent());
         Files.createDirectories(monitorLog.toAbsolutePath().getParent());
         Path lockFile = pidFile.resolveSibling(pidFile.getFileName() + ".lock");
-        if (RegularFile.existsAndIsNotRegular(lockFile)) {
-            RegularFile.check(lockFile); // a FIFO opened for writing would block 'monitor start' for good
-        }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = channel.lock()) {
+        // LockFile refuses a FIFO there: opened for writing it would block 'monitor start' for good
+        try (LockFile lock = LockFile.acquire(lockFile)) {
             Optional<Recorded> recorded = readRecorded();
             if (recorded.isPresent() && (recorded.get().process().isAlive() || plausiblyTheDaemon(recorded.get()))) {
                 // An unproven process whose command line is the daemon's (an older PID-only file) is not doubled.
@@ -154,7 +151,7 @@ public final class DaemonControl {
             try {
                 child.onExit().get(STARTUP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
                 Files.deleteIfExists(pidFile);
-                throw OpsException.failure("the monitor daemon exited at once with status " + child.exitValue()
+                throw new OperationFailedException("the monitor daemon exited at once with status " + child.exitValue()
                         + "; last lines of " + monitorLog + ": " + String.join(" | ", LastLines.of(monitorLog, 3, true)));
             } catch (TimeoutException e) {
                 return new StartResult(true, child.pid());
@@ -170,14 +167,14 @@ public final class DaemonControl {
     /**
      * SIGTERM, then up to {@code wait} for it to exit; SIGKILL if it has not. Removes the PID file. Only a process
      * proven to be the daemon is signalled: one that is not is NOT_PROVEN, and the PID file is kept. A PID file that
-     * cannot be read is an {@link OpsException} (bad input), and nothing is signalled.
+     * cannot be read is an {@link AosOpsException} (bad input), and nothing is signalled.
      */
     public StopResult stop(Duration wait) throws IOException {
         Optional<Recorded> recorded;
         try {
             recorded = readRecorded();
         } catch (IOException e) {
-            throw OpsException.badInput(pidFile, "cannot be read (" + reason(e) + "): nothing was signalled", e);
+            throw new BadInputException(pidFile, "cannot be read (" + reason(e) + "): nothing was signalled", e);
         }
         if (recorded.isEmpty()) {
             return new StopResult(StopOutcome.NO_PID_FILE, Optional.empty());

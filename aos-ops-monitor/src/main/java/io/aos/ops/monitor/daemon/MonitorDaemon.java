@@ -3,7 +3,7 @@ package io.aos.ops.monitor.daemon;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.io.AtomicFiles;
@@ -52,7 +52,7 @@ public final class MonitorDaemon {
     public static Duration interval(OpsConfig config) {
         int seconds = config.intValue(OpsSetting.MONITOR_INTERVAL);
         if (seconds < 1) {
-            throw OpsException.usage("the interval must be at least 1 second, not " + seconds);
+            throw new BadConfigurationException("the interval must be at least 1 second, not " + seconds);
         }
         return Duration.ofSeconds(seconds);
     }

@@ -1,10 +1,10 @@
 package io.aos.ops.monitor.debug;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.golden.shadow.state.CycleReportReader;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
 import io.aos.ops.monitor.discovery.RunProgress;
-import io.aos.ops.monitor.discovery.RunStateReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,9 +57,9 @@ final class CycleSection implements DebugSection {
             Path file = last.get(i);
             long n = ShadowRunLayout.cycleNumber(file).orElseThrow();
             try {
-                RunStateReader.CycleCounts c = RunStateReader.readCycleCounts(file);
+                CycleReportReader.CycleCounts c = CycleReportReader.readCounts(file);
                 lastReports.add(new LastReport(n, c.workflows(), c.replays(), c.mismatches()));
-            } catch (OpsException e) {
+            } catch (AosOpsException e) {
                 // Upstream's runner creates the report when the cycle starts and fills it when it ends.
                 unreadable.add(e.getMessage() + (i == last.size() - 1
                         ? " (the newest report: it may still be being written)" : ""));

@@ -3,7 +3,7 @@ package io.aos.ops.monitor.debug;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.process.ProcessTable;
@@ -62,7 +62,7 @@ public final class DebugConsole {
         checkNotNull(config, "config");
         WatchedRun run = RunLocator.forConfig(config).discover(runDir, log);
         if (run.runDir().isEmpty() && run.log().isEmpty()) {
-            throw OpsException.badInput(Path.of(config.get(OpsSetting.SHADOW_RUN_GLOB)),
+            throw new BadInputException(Path.of(config.get(OpsSetting.SHADOW_RUN_GLOB)),
                     "no shadow run matches, and no log matches " + config.get(OpsSetting.SHADOW_LOG_GLOB)
                             + "; give --run-dir DIR or --log FILE");
         }

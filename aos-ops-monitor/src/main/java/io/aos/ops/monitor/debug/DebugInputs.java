@@ -2,7 +2,7 @@ package io.aos.ops.monitor.debug;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.process.ProcessTable;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
@@ -70,7 +70,7 @@ final class DebugInputs {
                 try {
                     logScan = LogScan.of(log().get());
                 } catch (IOException e) {
-                    logProblem = OpsException.cannotRead(log().get(), e).getMessage();
+                    logProblem = UnreadableFileException.of(log().get(), e).getMessage();
                 }
             }
         }

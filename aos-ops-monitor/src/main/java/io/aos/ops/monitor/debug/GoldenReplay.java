@@ -4,7 +4,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
+import io.aos.ops.core.BadInputException;
+import io.aos.ops.core.OperationFailedException;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
@@ -88,28 +90,28 @@ public final class GoldenReplay {
         Path goldenFile = locate(runDir, idOrPath.strip());
         Path goldenDir = goldenFile.toAbsolutePath().normalize().getParent();
         if (output.isPresent() && output.get().toAbsolutePath().normalize().startsWith(goldenDir)) {
-            throw OpsException.usage("--output " + output.get() + " is inside the golden directory " + goldenDir
+            throw new BadConfigurationException("--output " + output.get() + " is inside the golden directory " + goldenDir
                     + "; a replay never writes there");
         }
         JsonNode golden = OpsJson.readTree(goldenFile);
         String runId = text(golden, "run_id").orElse(stripSuffix(goldenFile.getFileName().toString()));
         String type = text(golden, "workflow_type").orElseThrow(
-                () -> OpsException.badInput(goldenFile, "has no workflow_type: not a simulation golden file"));
+                () -> new BadInputException(goldenFile, "has no workflow_type: not a simulation golden file"));
         JsonNode seedNode = golden.path("seed");
         if (!seedNode.canConvertToLong()) {
-            throw OpsException.badInput(goldenFile, "has no integer seed: not a simulation golden file");
+            throw new BadInputException(goldenFile, "has no integer seed: not a simulation golden file");
         }
         long seed = seedNode.asLong();
         String originalHash = text(golden, "workflow_hash").orElse("");
         if (registry.workflow(type).isEmpty()) {
-            throw OpsException.badInput(goldenFile, "records workflow type '" + type + "', which is not registered "
+            throw new BadInputException(goldenFile, "records workflow type '" + type + "', which is not registered "
                     + "(known: " + String.join(", ", registry.types()) + "); is its plugin on the class path?");
         }
 
         String replayId = "replay-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         WorkflowRun replay = new WorkflowExecutor(registry, StopCheck.NEVER).run(replayId, type, seed, true);
         if (!replay.completed()) {
-            throw OpsException.failure("the replay of " + runId + " did not complete: " + replay.error());
+            throw new OperationFailedException("the replay of " + runId + " did not complete: " + replay.error());
         }
 
         Optional<Path> originalTrace = goldenDir.getParent() == null ? Optional.empty()
@@ -137,10 +139,10 @@ public final class GoldenReplay {
                 comparedWith = "golden file (no step trace was recorded)";
             }
         } catch (IOException e) {
-            throw OpsException.badInput(output.orElse(tempDirectoryShown()),
+            throw new BadInputException(output.orElse(tempDirectoryShown()),
                     "cannot write the replay: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
-            throw OpsException.badInput(output.orElse(tempDirectoryShown()),
+            throw new BadInputException(output.orElse(tempDirectoryShown()),
                     "cannot write the replay: " + e.getCause().getMessage(), e);
         } finally {
             if (output.isEmpty() && written != null) {
@@ -192,17 +194,17 @@ public final class GoldenReplay {
     /** The golden file of {@code idOrPath}: an existing file as given, else {@code <runDir>/golden/<id>.golden.json}. */
     private static Path locate(Optional<Path> runDir, String idOrPath) {
         if (idOrPath.isEmpty()) {
-            throw OpsException.usage("replay needs a run id or a golden file path");
+            throw new BadConfigurationException("replay needs a run id or a golden file path");
         }
         Path given = Path.of(idOrPath);
         if (Files.isRegularFile(given)) {
             return given;
         }
         if (idOrPath.contains("/")) {
-            throw OpsException.badInput(given, "no such golden file");
+            throw new BadInputException(given, "no such golden file");
         }
         if (runDir.isEmpty()) {
-            throw OpsException.usage("no shadow run found to look up '" + idOrPath + "' in; give --run-dir DIR "
+            throw new BadConfigurationException("no shadow run found to look up '" + idOrPath + "' in; give --run-dir DIR "
                     + "or a golden file path");
         }
         Path goldenDir = ShadowRunLayout.of(runDir.get()).goldenDir();
@@ -212,7 +214,7 @@ public final class GoldenReplay {
             return file;
         }
         List<String> closest = closest(goldenDir, id);
-        throw OpsException.badInput(goldenDir, "has no recorded run '" + id + "'"
+        throw new BadInputException(goldenDir, "has no recorded run '" + id + "'"
                 + (closest.isEmpty() ? " (and no golden files at all)" : "; closest: " + String.join(", ", closest)));
     }
 
@@ -233,7 +235,7 @@ public final class GoldenReplay {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            throw OpsException.badInput(goldenDir, "cannot be listed: " + e.getMessage(), e);
+            throw new BadInputException(goldenDir, "cannot be listed: " + e.getMessage(), e);
         }
         return candidates.stream()
                 .sorted(Comparator.comparingInt((Candidate c) -> -c.prefix()).thenComparingInt(Candidate::distance)

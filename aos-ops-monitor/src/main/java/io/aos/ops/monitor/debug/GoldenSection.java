@@ -3,7 +3,7 @@ package io.aos.ops.monitor.debug;
 import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.io.GoldenFileKind;
 import io.aos.ops.core.json.OpsJson;
@@ -288,7 +288,7 @@ final class GoldenSection implements DebugSection {
         JsonNode golden;
         try {
             golden = OpsJson.readTree(file);
-        } catch (OpsException e) {
+        } catch (AosOpsException e) {
             fail(e.getMessage());
             return;
         }
@@ -327,7 +327,7 @@ final class GoldenSection implements DebugSection {
         JsonNode node;
         try {
             node = OpsJson.readTree(file);
-        } catch (OpsException e) {
+        } catch (AosOpsException e) {
             return false;
         }
         sampleName = Optional.of(file.getFileName().toString());

@@ -1,7 +1,7 @@
 package io.aos.ops.monitor.debug;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.io.IOException;
@@ -74,7 +74,7 @@ final class MismatchSection implements DebugSection {
             JsonNode report;
             try {
                 report = OpsJson.readTree(file);
-            } catch (OpsException e) {
+            } catch (AosOpsException e) {
                 boolean newest = i == reports.size() - 1;
                 unreadable.add(e.getMessage() + (newest ? " (the newest report: it may still be being written)" : ""));
                 continue;

@@ -2,8 +2,9 @@ package io.aos.ops.monitor.discovery;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.io.NotRegularFileException;
+import io.aos.ops.golden.shadow.state.CycleReportReader;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,10 +77,10 @@ public final class CycleReportScan {
      * NOT_A_FILE if it is not a regular file (noted at once, with what it is).
      */
     private Read read(Path file) {
-        RunStateReader.CycleCounts report;
+        CycleReportReader.CycleCounts report;
         try {
-            report = RunStateReader.readCycleCounts(file);
-        } catch (OpsException e) {
+            report = CycleReportReader.readCounts(file);
+        } catch (AosOpsException e) {
             if (e.getCause() instanceof NotRegularFileException) {
                 notFiles.add(e.getMessage());
                 return Read.NOT_A_FILE;

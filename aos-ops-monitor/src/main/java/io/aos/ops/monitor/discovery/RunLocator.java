@@ -2,7 +2,7 @@ package io.aos.ops.monitor.discovery;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.io.NotRegularFileException;
@@ -48,7 +48,7 @@ public final class RunLocator {
         Optional<Path> runDir;
         if (runDirFlag.isPresent()) {
             if (!Files.isDirectory(runDirFlag.get())) {
-                throw OpsException.badInput(runDirFlag.get(), "--run-dir is not a directory");
+                throw new BadInputException(runDirFlag.get(), "--run-dir is not a directory");
             }
             runDir = runDirFlag;
         } else {
@@ -59,9 +59,9 @@ public final class RunLocator {
             try {
                 RegularFile.check(logFlag.get());
             } catch (NotRegularFileException e) {
-                throw OpsException.badInput(logFlag.get(), "--log " + e.getReason(), e);
+                throw new BadInputException(logFlag.get(), "--log " + e.getReason(), e);
             } catch (IOException e) {
-                throw OpsException.badInput(logFlag.get(), "--log is not a file", e);
+                throw new BadInputException(logFlag.get(), "--log is not a file", e);
             }
             log = logFlag;
         } else {
@@ -101,7 +101,7 @@ public final class RunLocator {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw OpsException.badInput(parent, "cannot be listed: " + e.getMessage(), e);
+            throw new BadInputException(parent, "cannot be listed: " + e.getMessage(), e);
         }
         return Optional.ofNullable(best);
     }

@@ -2,7 +2,8 @@ package io.aos.ops.monitor.discovery;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.core.process.PidFile;
 import io.aos.ops.core.process.ProcessState;
 import io.aos.ops.core.process.ProcessStatus;
@@ -92,7 +93,7 @@ public final class RunSnapshotReader {
             Path file = layout.get().statusFile();
             try {
                 status = Optional.of(RunStateReader.readStatus(file));
-            } catch (OpsException e) {
+            } catch (AosOpsException e) {
                 if (Files.exists(file)) {
                     problems.add(e.getMessage());
                 }
@@ -107,7 +108,7 @@ public final class RunSnapshotReader {
             } catch (NoSuchFileException e) {
                 logModified = Optional.empty();
             } catch (IOException e) {
-                problems.add(OpsException.cannotRead(tail.get().file(), e).getMessage());
+                problems.add(UnreadableFileException.of(tail.get().file(), e).getMessage());
             }
         }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadInputException;
+import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.shadow.state.RunState;
@@ -17,10 +19,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads {@code status.json} and the counts of {@code cycle_N.json} with Jackson's streaming parser, not its object
- * mapper: the monitor reads these on every check and the cron check in a fresh JVM, where setting up data binding
- * costs more than the whole rest of the check. Same files, same field names ({@link ShadowRunStatus},
- * {@link io.aos.ops.golden.shadow.state.CycleReport}); unknown fields are skipped; errors name file, line and column.
+ * Reads {@code status.json} with Jackson's streaming parser, not its object mapper: the monitor reads it on every
+ * check and the cron check in a fresh JVM, where setting up data binding costs more than the whole rest of the check.
+ * Same file, same field names as {@link ShadowRunStatus}; unknown fields are skipped; errors name file, line and
+ * column. Cycle reports are read by {@link io.aos.ops.golden.shadow.state.CycleReportReader}.
  */
 public final class RunStateReader {
 
@@ -28,13 +30,6 @@ public final class RunStateReader {
 
     /** A {@code status.json} is under a kilobyte; one over this is not one, and is not read. */
     static final long MAX_STATUS_BYTES = 1L << 20;
-
-    /** A cycle report is a few hundred bytes (a few MB with thousands of mismatches); as the summary reads them. */
-    static final long MAX_REPORT_BYTES = 64L << 20;
-
-    /** The numbers of one cycle report that a monitor needs. */
-    public record CycleCounts(long workflows, long replays, long mismatches) {
-    }
 
     private RunStateReader() {
     }
@@ -87,64 +82,7 @@ public final class RunStateReader {
         } catch (JsonProcessingException e) {
             throw OpsJson.describe(file, e);
         } catch (IOException e) {
-            throw OpsException.cannotRead(file, e);
-        }
-    }
-
-    /**
-     * Reads the counts of a {@code cycle_N.json}: primary total, replays, and mismatches. Only a regular file is
-     * opened; a FIFO or other special file is an {@link OpsException} whose cause is a
-     * {@link io.aos.ops.core.io.NotRegularFileException}.
-     */
-    public static CycleCounts readCycleCounts(Path file) {
-        try (JsonParser p = JSON.createParser(RegularFile.newInputStream(file, MAX_REPORT_BYTES))) {
-            expect(p, JsonToken.START_OBJECT);
-            long workflows = 0;
-            long replays = 0;
-            long mismatches = -1;
-            long details = 0;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (name.equals("primary") && value == JsonToken.START_OBJECT) {
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String field = p.currentName();
-                        p.nextToken();
-                        if (field.equals("total")) {
-                            workflows = number(p, file);
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                } else if (name.equals("shadow") && value == JsonToken.START_OBJECT) {
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String field = p.currentName();
-                        p.nextToken();
-                        if (field.equals("total_replays")) {
-                            replays = number(p, file);
-                        } else if (field.equals("mismatches")) {
-                            mismatches = number(p, file);
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                } else if (name.equals("mismatch_details") && value == JsonToken.START_ARRAY) {
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        details++;
-                        p.skipChildren();
-                    }
-                } else {
-                    p.skipChildren();
-                }
-            }
-            if (p.currentToken() != JsonToken.END_OBJECT) {
-                throw OpsException.badInput(file, "invalid JSON: the object is not closed");
-            }
-            return new CycleCounts(workflows, replays, mismatches >= 0 ? mismatches : details);
-        } catch (JsonProcessingException e) {
-            throw OpsJson.describe(file, e);
-        } catch (IOException e) {
-            throw OpsException.cannotRead(file, e);
+            throw UnreadableFileException.of(file, e);
         }
     }
 
@@ -167,7 +105,7 @@ public final class RunStateReader {
         if (t == JsonToken.VALUE_NULL) {
             return 0;
         }
-        throw OpsException.badJson(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
+        throw new BadInputException(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
                 "field " + p.currentName() + " must be a number, not " + t);
     }
 
@@ -185,7 +123,7 @@ public final class RunStateReader {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw OpsException.badJson(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
+            throw new BadInputException(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
                     "field " + p.currentName() + " is not an ISO-8601 time: '" + text + "'");
         }
     }
@@ -194,7 +132,7 @@ public final class RunStateReader {
         try {
             return RunState.fromJson(p.getText());
         } catch (IllegalArgumentException e) {
-            throw OpsException.badJson(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
+            throw new BadInputException(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
                     "unknown state '" + p.getText() + "'");
         }
     }

@@ -2,7 +2,8 @@ package io.aos.ops.monitor.finish;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.core.process.ProcessStatus;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
 import io.aos.ops.monitor.discovery.RunSnapshot;
@@ -67,14 +68,14 @@ public final class CompletionCheck {
     /**
      * The last completion line in the last {@value #TAIL_LINES} lines of {@code log}, without colour codes; empty when
      * there is none or the log does not exist. A log that is not a regular file or cannot be read is an
-     * {@link OpsException} naming it.
+     * {@link AosOpsException} naming it.
      */
     public static Optional<String> completionLine(Path log) {
         List<String> lines;
         try {
             lines = LastLines.of(log, TAIL_LINES, true);
         } catch (IOException e) {
-            throw OpsException.cannotRead(log, e);
+            throw UnreadableFileException.of(log, e);
         }
         for (int i = lines.size() - 1; i >= 0; i--) {
             if (LogLine.isCompletion(lines.get(i))) {

@@ -3,7 +3,8 @@ package io.aos.ops.monitor.finish;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.core.json.OpsJson;
 import java.io.IOException;
@@ -77,14 +78,14 @@ public record FinishState(
         return new FinishState(SCHEMA_VERSION, runDir.toString(), now, now, null, null, null, null, null, null);
     }
 
-    /** The state recorded in {@code file}, if there is one; bad JSON is an {@link OpsException} naming line and column. */
+    /** The state recorded in {@code file}, if there is one; bad JSON is an {@link AosOpsException} naming line and column. */
     static Optional<FinishState> read(Path file) {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         FinishState state = OpsJson.read(file, FinishState.class);
         if (state.schemaVersion() != SCHEMA_VERSION) {
-            throw OpsException.badInput(file, "has schema_version " + state.schemaVersion() + ", not "
+            throw new BadInputException(file, "has schema_version " + state.schemaVersion() + ", not "
                     + SCHEMA_VERSION + ": written by another version of aos-ops");
         }
         return Optional.of(state);

@@ -3,7 +3,9 @@ package io.aos.ops.monitor.finish;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadConfigurationException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.io.AtomicFiles;
@@ -109,11 +111,11 @@ public final class ShadowFinish {
 
     /**
      * Runs the steps not yet done, telling {@code progress} each outcome as it happens. A run directory that cannot
-     * be found, or a {@code finish.json} or log that cannot be read, is an {@link OpsException} before any step.
+     * be found, or a {@code finish.json} or log that cannot be read, is an {@link AosOpsException} before any step.
      */
     public FinishReport finish(Options options, Consumer<StepOutcome> progress) {
         WatchedRun run = RunLocator.forConfig(config).discover(options.runDir(), options.log());
-        Path runDir = run.runDir().orElseThrow(() -> OpsException.usage("no shadow run directory matches "
+        Path runDir = run.runDir().orElseThrow(() -> new BadConfigurationException("no shadow run directory matches "
                 + config.get(OpsSetting.SHADOW_RUN_GLOB) + "; name the run with --run-dir"));
         Path stateFile = runDir.resolve(FinishState.FILE_NAME);
         FinishState state = FinishState.read(stateFile).orElse(FinishState.fresh(runDir, clock.instant()));
@@ -192,7 +194,7 @@ public final class ShadowFinish {
                 }
                 steps.done(FinishStep.SUMMARY, summary.detail());
             }
-        } catch (IOException | OpsException e) {
+        } catch (IOException | AosOpsException e) {
             return steps.fail(new StepOutcome(FinishStep.SUMMARY, StepOutcome.Result.FAILED,
                     "cannot write the summary " + summaryFile + ": " + reason(e) + "; no golden file was archived"),
                     state);
@@ -232,7 +234,7 @@ public final class ShadowFinish {
                         + "watches " + other.get() + ", not this run");
             }
             result = monitor.stop(wait);
-        } catch (IOException | OpsException e) {
+        } catch (IOException | AosOpsException e) {
             return new StepOutcome(FinishStep.STOP_MONITOR, StepOutcome.Result.FAILED, reason(e));
         }
         String pid = result.pid().map(String::valueOf).orElse("?");
@@ -290,13 +292,13 @@ public final class ShadowFinish {
         if (!Files.exists(summaryFile, LinkOption.NOFOLLOW_LINKS)) {
             Path parent = summaryFile.getParent();
             if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
-                throw OpsException.badInput(parent, "is not a directory, so the summary " + summaryFile.getFileName()
+                throw new BadInputException(parent, "is not a directory, so the summary " + summaryFile.getFileName()
                         + " cannot be written there; nothing was changed");
             }
             return Optional.empty();
         }
         if (!Files.isRegularFile(summaryFile, LinkOption.NOFOLLOW_LINKS)) {
-            throw OpsException.badInput(summaryFile, "exists and is not a regular file; nothing was changed");
+            throw new BadInputException(summaryFile, "exists and is not a regular file; nothing was changed");
         }
         try {
             if (state.summary() != null && sha256(summaryFile).equals(state.summary().sha256())) {
@@ -384,7 +386,7 @@ public final class ShadowFinish {
         GoldenArchiving.Outcome outcome;
         try {
             outcome = dirs.isEmpty() ? new GoldenArchiving.Outcome(List.of(), 0, List.of()) : archiving.archive(dirs);
-        } catch (IOException | OpsException e) {
+        } catch (IOException | AosOpsException e) {
             outcome = new GoldenArchiving.Outcome(List.of(), 0, List.of(reason(e)));
         }
         List<FinishState.ArchiveEntry> made = new ArrayList<>(before.archives());

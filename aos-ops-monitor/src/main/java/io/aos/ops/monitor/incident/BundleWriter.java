@@ -2,7 +2,8 @@ package io.aos.ops.monitor.incident;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.io.FileTooLargeException;
 import io.aos.ops.core.io.NotRegularFileException;
 import io.aos.ops.core.io.RegularFile;
@@ -246,8 +247,8 @@ final class BundleWriter {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    private static OpsException cannotWrite(Path target, IOException e) {
-        return OpsException.badInput(target, "cannot be written: " + reason(e), e);
+    private static AosOpsException cannotWrite(Path target, IOException e) {
+        return new BadInputException(target, "cannot be written: " + reason(e), e);
     }
 
     private static void deleteQuietly(Path file) {

@@ -4,10 +4,12 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadConfigurationException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
-import io.aos.ops.core.emergency.EmergencyStop;
+import io.aos.ops.core.emergency.EmergencyStopController;
 import io.aos.ops.core.emergency.EmergencyStopChange;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.core.process.PidFile;
@@ -17,7 +19,7 @@ import io.aos.ops.golden.diff.DiffOptions;
 import io.aos.ops.golden.diff.DiffReport;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
-import io.aos.ops.golden.diff.GoldenFile;
+import io.aos.ops.golden.diff.LoadedGoldenFile;
 import io.aos.ops.golden.diff.RootCause;
 import io.aos.ops.golden.shadow.builtin.BuiltinWorkflows;
 import io.aos.ops.golden.report.DiffHtmlReport;
@@ -185,8 +187,8 @@ public final class IncidentCapture {
         BundleWriter writer = new BundleWriter(staging, options.maxFileBytes());
         try {
             return capture(run, bundleDir, staging, stop, writer);
-        } catch (OpsException e) {
-            throw OpsException.badInput(staging, "the capture failed, the partial bundle is left here: "
+        } catch (AosOpsException e) {
+            throw new BadInputException(staging, "the capture failed, the partial bundle is left here: "
                     + e.getMessage(), e);
         }
     }
@@ -232,10 +234,10 @@ public final class IncidentCapture {
             }
             Files.move(staging, bundleDir);
         } catch (DirectoryNotEmptyException e) {
-            throw OpsException.badInput(bundleDir, "was filled while the bundle was written; the bundle is left in "
+            throw new BadInputException(bundleDir, "was filled while the bundle was written; the bundle is left in "
                     + staging);
         } catch (IOException e) {
-            throw OpsException.badInput(bundleDir, "cannot be created: " + BundleWriter.reason(e)
+            throw new BadInputException(bundleDir, "cannot be created: " + BundleWriter.reason(e)
                     + "; the bundle is left in " + staging, e);
         }
         long bytes = writer.entries().stream().mapToLong(BundleWriter.Entry::bytes).sum();
@@ -255,15 +257,15 @@ public final class IncidentCapture {
         String nothing = "; nothing captured, emergency stop not changed";
         Path parent = bundleDir.getParent();
         if (parent == null) {
-            throw OpsException.usage(bundleDir + ": cannot hold an incident bundle" + nothing);
+            throw new BadConfigurationException(bundleDir + ": cannot hold an incident bundle" + nothing);
         }
         if (options.out().isPresent()) {
             if (Files.exists(bundleDir, LinkOption.NOFOLLOW_LINKS) && !emptyDirectory(bundleDir)) {
-                throw OpsException.usage(bundleDir + ": --out already exists and is not an empty directory; an "
+                throw new BadConfigurationException(bundleDir + ": --out already exists and is not an empty directory; an "
                         + "incident bundle never overwrites" + nothing);
             }
             if (Files.exists(archiveOf(bundleDir), LinkOption.NOFOLLOW_LINKS)) {
-                throw OpsException.usage(archiveOf(bundleDir) + ": already exists; an incident bundle never "
+                throw new BadConfigurationException(archiveOf(bundleDir) + ": already exists; an incident bundle never "
                         + "overwrites" + nothing);
             }
         }
@@ -271,16 +273,16 @@ public final class IncidentCapture {
                 + OpsSetting.REPORTS_DIR.envVar() + ")";
         if (!Files.isDirectory(parent)) {
             if (Files.exists(parent)) {
-                throw OpsException.usage(parent + ": " + where + " is not a directory" + nothing);
+                throw new BadConfigurationException(parent + ": " + where + " is not a directory" + nothing);
             }
             Path grand = parent.getParent();
             if (options.out().isPresent() || grand == null || !Files.isDirectory(grand)) {
-                throw OpsException.usage(parent + ": " + where + " does not exist" + nothing);
+                throw new BadConfigurationException(parent + ": " + where + " does not exist" + nothing);
             }
             try {
                 Files.createDirectory(parent); // the runbook's mkdir of /root/reports on a fresh host
             } catch (IOException e) {
-                throw OpsException.usage(parent + ": " + where + " cannot be created: " + BundleWriter.reason(e)
+                throw new BadConfigurationException(parent + ": " + where + " cannot be created: " + BundleWriter.reason(e)
                         + nothing);
             }
         }
@@ -288,7 +290,7 @@ public final class IncidentCapture {
         try {
             Files.createDirectory(staging);
         } catch (IOException e) {
-            throw OpsException.usage(parent + ": " + where + " is not writable (" + BundleWriter.reason(e) + ")"
+            throw new BadConfigurationException(parent + ": " + where + " is not writable (" + BundleWriter.reason(e) + ")"
                     + nothing);
         }
         return staging;
@@ -308,20 +310,19 @@ public final class IncidentCapture {
     // ---- emergency stop ----------------------------------------------------------------------------------------
 
     private StopOutcome emergencyStop(Path bundleDir) {
-        try (EmergencyStop stop = EmergencyStop.forConfig(config, clock)) {
-            if (!options.engageStop()) {
-                return new StopOutcome("LEFT_AS_IS", stop.status(), null);
-            }
-            String reason = "incident capture " + bundleDir.getFileName()
-                    + (options.reason() == null || options.reason().isBlank() ? "" : ": " + options.reason().strip());
-            EmergencyStopChange change;
-            try {
-                change = stop.enable(reason);
-            } catch (OpsException e) {
-                return new StopOutcome("FAILED", stop.status(), e.getMessage());
-            }
-            return new StopOutcome(change.changed() ? "ENGAGED" : "ALREADY_ENGAGED", stop.status(), null);
+        EmergencyStopController stop = EmergencyStopController.forConfig(config, clock);
+        if (!options.engageStop()) {
+            return new StopOutcome("LEFT_AS_IS", stop.status(), null);
         }
+        String reason = "incident capture " + bundleDir.getFileName()
+                + (options.reason() == null || options.reason().isBlank() ? "" : ": " + options.reason().strip());
+        EmergencyStopChange change;
+        try {
+            change = stop.enable(reason);
+        } catch (AosOpsException e) {
+            return new StopOutcome("FAILED", stop.status(), e.getMessage());
+        }
+        return new StopOutcome(change.changed() ? "ENGAGED" : "ALREADY_ENGAGED", stop.status(), null);
     }
 
     // ---- logs and state ----------------------------------------------------------------------------------------
@@ -410,8 +411,8 @@ public final class IncidentCapture {
             if (expected.isPresent() && actual.isPresent()) {
                 String name = "diffs/cycle_" + m.cycle() + "_" + d.replayRunId();
                 try {
-                    GoldenFile fa = GoldenFile.read(writer.dir().resolve(expected.get()));
-                    GoldenFile fb = GoldenFile.read(writer.dir().resolve(actual.get()));
+                    LoadedGoldenFile fa = LoadedGoldenFile.read(writer.dir().resolve(expected.get()));
+                    LoadedGoldenFile fb = LoadedGoldenFile.read(writer.dir().resolve(actual.get()));
                     DiffResult r = GoldenDiff.compare(fa, fb, BuiltinWorkflows.DIFF_OPTIONS);
                     diffFile = writer.text(name + ".txt", DiffReport.text(r, expected.get(), actual.get(), false,
                             false));
@@ -424,7 +425,7 @@ public final class IncidentCapture {
                     severity = r.severity().name();
                     step = r.firstDivergingStep().isPresent() ? r.firstDivergingStep().getAsInt() : step;
                     evidence = r.evidence();
-                } catch (OpsException e) {
+                } catch (AosOpsException e) {
                     writer.noteUnreadable(writer.dir().resolve(expected.get()), "the diff failed: " + e.getMessage());
                 }
             }
@@ -445,7 +446,7 @@ public final class IncidentCapture {
         Path copy = writer.dir().resolve("run/reports/cycle_" + cycle + ".json");
         try {
             return Files.isRegularFile(copy) ? OpsJson.readTree(copy).path("timestamp").asText(null) : null;
-        } catch (OpsException e) {
+        } catch (AosOpsException e) {
             return null;
         }
     }

@@ -2,7 +2,7 @@ package io.aos.ops.monitor.launch;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.OperationFailedException;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import io.aos.ops.monitor.log.LastLines;
 import java.io.File;
@@ -64,7 +64,7 @@ public final class DetachedRun {
                 if (child.waitFor(100, TimeUnit.MILLISECONDS)) {
                     int code = child.exitValue();
                     if (code != 0 && !Files.isRegularFile(status)) {
-                        throw OpsException.failure("the shadow run exited at once with status " + code
+                        throw new OperationFailedException("the shadow run exited at once with status " + code
                                 + "; last lines of " + log + ": " + String.join(" | ", LastLines.of(log, 3, true)));
                     }
                     return new Started(child.pid(), Optional.of(code));

@@ -5,7 +5,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -58,7 +60,7 @@ public final class MetricsExport implements AutoCloseable {
      * @param port        serve {@code /metrics} on this port (0 picks a free one); null for no HTTP server
      * @param bind        the address to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}; null for loopback
      * @param textfileDir write {@code aos_ops.prom} here on {@link #writeTextfile()}; null for no textfile
-     * @throws OpsException (usage) if the port is out of range, the address unknown, or the port cannot be bound
+     * @throws AosOpsException (usage) if the port is out of range, the address unknown, or the port cannot be bound
      */
     public static MetricsExport start(Integer port, String bind, Path textfileDir) {
         return start(port, bind, textfileDir, null);
@@ -74,14 +76,14 @@ public final class MetricsExport implements AutoCloseable {
         MetricsExport export = new MetricsExport(textfileDir);
         if (port != null) {
             if (port < 0 || port > 65535) {
-                throw OpsException.usage("--metrics-port must be within 0..65535, got " + port);
+                throw new BadConfigurationException("--metrics-port must be within 0..65535, got " + port);
             }
             String address = bind == null || bind.isBlank() ? LOOPBACK : bind;
             InetAddress inet;
             try {
                 inet = InetAddress.getByName(address);
             } catch (UnknownHostException e) {
-                throw OpsException.usage("--metrics-bind: unknown address '" + address + "'");
+                throw new BadConfigurationException("--metrics-bind: unknown address '" + address + "'");
             }
             ExecutorService executor = Executors.newFixedThreadPool(2,
                     new ThreadFactoryBuilder().setNameFormat("aos-ops-http-%d").setDaemon(true).build());
@@ -96,11 +98,11 @@ public final class MetricsExport implements AutoCloseable {
                 export.address = new InetSocketAddress(inet, export.server.getPort());
             } catch (IOException | RuntimeException e) {
                 executor.shutdownNow();
-                throw OpsException.usage("cannot serve metrics on " + address + ":" + port + ": " + e.getMessage()
+                throw new BadConfigurationException("cannot serve metrics on " + address + ":" + port + ": " + e.getMessage()
                         + " (choose another --metrics-port)");
             }
         } else if (bind != null && !bind.isBlank()) {
-            throw OpsException.usage("--metrics-bind needs --metrics-port");
+            throw new BadConfigurationException("--metrics-bind needs --metrics-port");
         }
         return export;
     }

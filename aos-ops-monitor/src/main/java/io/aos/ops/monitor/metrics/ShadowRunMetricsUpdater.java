@@ -2,8 +2,10 @@ package io.aos.ops.monitor.metrics;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.shadow.state.CycleReport;
+import io.aos.ops.golden.shadow.state.CycleReportReader;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
 import java.io.IOException;
@@ -34,7 +36,7 @@ public final class ShadowRunMetricsUpdater {
      * Reads the run at {@code layout} and updates its series (label {@code run} = the directory's name).
      *
      * @return false if the run has no {@code status.json} (nothing exported)
-     * @throws io.aos.ops.core.OpsException if {@code status.json} or a cycle report is not valid JSON
+     * @throws io.aos.ops.core.AosOpsException if {@code status.json} or a cycle report is not valid JSON
      */
     public boolean observe(ShadowRunLayout layout) throws IOException {
         checkNotNull(layout, "layout");
@@ -55,7 +57,7 @@ public final class ShadowRunMetricsUpdater {
             if (n <= after) {
                 continue;
             }
-            CycleReport report = OpsJson.read(file, CycleReport.class);
+            CycleReport report = CycleReportReader.read(file);
             // Upstream reports carry no cycle number; the file name is the number.
             fresh.add(report.cycle() != null ? report : new CycleReport(report.timestamp(), n, report.primary(),
                     report.shadow(), report.mismatchDetails(), report.passed()));

@@ -3,7 +3,7 @@ package io.aos.ops.monitor.preflight;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.emergency.EmergencyStop;
@@ -79,7 +79,7 @@ public final class Preflight {
     public record Options(double hours, Optional<Path> output) {
         public Options {
             if (!(hours > 0) || !Double.isFinite(hours)) {
-                throw OpsException.usage("--hours must be a number of hours > 0, not " + hours);
+                throw new BadConfigurationException("--hours must be a number of hours > 0, not " + hours);
             }
         }
     }
@@ -96,7 +96,7 @@ public final class Preflight {
         try {
             pattern = Pattern.compile(patternText);
         } catch (PatternSyntaxException e) {
-            throw OpsException.usage(WORKER_PATTERN + ": '" + patternText + "' is not a regular expression ("
+            throw new BadConfigurationException(WORKER_PATTERN + ": '" + patternText + "' is not a regular expression ("
                     + e.getDescription() + ")");
         }
         String dockerHost = config.env(DOCKER_HOST).filter(s -> !s.isBlank()).orElse(DEFAULT_DOCKER_HOST);
@@ -173,15 +173,15 @@ public final class Preflight {
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw OpsException.usage(variable + ": '" + text + "' is not a URL (" + e.getReason() + ")");
+            throw new BadConfigurationException(variable + ": '" + text + "' is not a URL (" + e.getReason() + ")");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!schemes.contains(scheme)) {
-            throw OpsException.usage(variable + ": '" + text + "' must be a " + String.join(" or ", schemes)
+            throw new BadConfigurationException(variable + ": '" + text + "' must be a " + String.join(" or ", schemes)
                     + " URL" + (scheme.isEmpty() ? "" : ", not " + scheme + "://"));
         }
         if (uri.getHost() == null) {
-            throw OpsException.usage(variable + ": '" + text + "' has no host");
+            throw new BadConfigurationException(variable + ": '" + text + "' has no host");
         }
         return uri;
     }

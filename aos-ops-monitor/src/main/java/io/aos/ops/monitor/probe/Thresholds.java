@@ -2,6 +2,7 @@ package io.aos.ops.monitor.probe;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import java.time.Duration;
@@ -43,7 +44,7 @@ public record Thresholds(Duration staleWarning, Duration staleCritical, int disk
                     config.intValue(OpsSetting.DISK_CRITICAL_PERCENT),
                     (long) config.intValue(OpsSetting.GOLDEN_WARNING_MB) << 20);
         } catch (IllegalArgumentException e) {
-            throw io.aos.ops.core.OpsException.usage(e.getMessage());
+            throw new BadConfigurationException(e.getMessage());
         }
     }
 }

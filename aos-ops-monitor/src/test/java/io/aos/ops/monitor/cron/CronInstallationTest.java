@@ -3,7 +3,9 @@ package io.aos.ops.monitor.cron;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadConfigurationException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import java.nio.file.Files;
@@ -145,9 +147,9 @@ class CronInstallationTest {
     void aMissingCronDirectoryIsAUsageErrorNamingIt() {
         CronInstallation cron = new CronInstallation(cronDir.resolve("cron.d"), HOME, Map.of(), "root");
 
-        assertThatThrownBy(() -> cron.install(false)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> cron.install(false)).isInstanceOf(AosOpsException.class)
                 .hasMessageContaining(cronDir.resolve("cron.d").toString())
-                .satisfies(e -> assertThat(((OpsException) e).kind()).isEqualTo(OpsException.Kind.USAGE));
+                .isInstanceOf(BadConfigurationException.class);
         assertThat(cronDir.resolve("cron.d")).doesNotExist();
     }
 
@@ -156,9 +158,9 @@ class CronInstallationTest {
         Files.createDirectory(cronDir.resolve("aos-ops"));
         CronInstallation cron = installation(Map.of());
 
-        assertThatThrownBy(() -> cron.install(true)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> cron.install(true)).isInstanceOf(AosOpsException.class)
                 .hasMessageContaining(cronDir.resolve("aos-ops").toString())
-                .satisfies(e -> assertThat(((OpsException) e).kind()).isEqualTo(OpsException.Kind.BAD_INPUT));
+                .isInstanceOf(BadInputException.class);
         assertThat(cronDir.resolve("aos-ops")).isDirectory();
     }
 
@@ -180,15 +182,15 @@ class CronInstallationTest {
     @Test
     void aBadUserNameIsAUsageError() {
         assertThatThrownBy(() -> new CronInstallation(cronDir, HOME, Map.of(), "root; rm -rf /"))
-                .isInstanceOf(OpsException.class).hasMessageContaining("root; rm -rf /");
+                .isInstanceOf(AosOpsException.class).hasMessageContaining("root; rm -rf /");
     }
 
     @Test
     void aValueCronCannotCarryIsAUsageErrorNamingTheVariable() {
         for (String value : List.of("a\nb", "50#1", " lead'and\"")) {
             assertThatThrownBy(() -> installation(Map.of("GOLDEN_DIR", value)).expectedContent())
-                    .as(value).isInstanceOf(OpsException.class).hasMessageContaining("GOLDEN_DIR")
-                    .satisfies(e -> assertThat(((OpsException) e).kind()).isEqualTo(OpsException.Kind.USAGE));
+                    .as(value).isInstanceOf(AosOpsException.class).hasMessageContaining("GOLDEN_DIR")
+                    .isInstanceOf(BadConfigurationException.class);
         }
         assertThat(cronDir.resolve("aos-ops")).doesNotExist();
     }
@@ -217,7 +219,7 @@ class CronInstallationTest {
             CronInstallation cron = new CronInstallation(cronDir, home, carried, "root");
             if (!representable) {
                 assertThatThrownBy(() -> cron.install(false)).as("%s %s", carried, home)
-                        .isInstanceOf(OpsException.class);
+                        .isInstanceOf(AosOpsException.class);
                 assertThat(cron.file()).doesNotExist();
                 refusals++;
                 continue;

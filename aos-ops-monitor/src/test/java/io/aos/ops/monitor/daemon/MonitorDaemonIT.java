@@ -2,6 +2,7 @@ package io.aos.ops.monitor.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.process.PidFile;
 import io.aos.ops.core.process.ProcessTable;
@@ -161,7 +162,7 @@ class MonitorDaemonIT {
                 .isEqualTo(Duration.ofSeconds(7));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MonitorDaemon.interval(
                         config.with(io.aos.ops.core.config.OpsSetting.MONITOR_INTERVAL, "0")))
-                .isInstanceOf(io.aos.ops.core.OpsException.class).hasMessageContaining("at least 1 second");
+                .isInstanceOf(io.aos.ops.core.AosOpsException.class).hasMessageContaining("at least 1 second");
     }
 
     private static List<String> lines(Path file) throws java.io.IOException {

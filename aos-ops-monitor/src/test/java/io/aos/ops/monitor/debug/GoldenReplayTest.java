@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aos.ops.core.OpsException;
-import io.aos.ops.core.health.ExitMode;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadConfigurationException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.shadow.spi.WorkflowRegistry;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
@@ -103,7 +104,7 @@ class GoldenReplayTest {
     void anOutputInsideTheGoldenDirectoryIsRefused() {
         Path inside = ShadowRunLayout.of(faultyRun).goldenDir().resolve("x.json");
         assertThatThrownBy(() -> replay.replay(Optional.of(faultyRun), flawedRunId, Optional.of(inside)))
-                .isInstanceOf(OpsException.class).hasMessageContaining("never writes there");
+                .isInstanceOf(AosOpsException.class).hasMessageContaining("never writes there");
         assertThat(inside).doesNotExist();
     }
 
@@ -112,8 +113,9 @@ class GoldenReplayTest {
         String typo = flawedRunId.substring(0, flawedRunId.length() - 1)
                 + (flawedRunId.endsWith("0") ? "1" : "0");
         assertThatThrownBy(() -> replay.replay(Optional.of(faultyRun), typo, Optional.empty()))
-                .isInstanceOfSatisfying(OpsException.class, e -> {
-                    assertThat(e.exitCode(ExitMode.DEFAULT)).isEqualTo(2);
+                .isInstanceOfSatisfying(AosOpsException.class, e -> {
+                    // a usage error or unreadable input, which the CLI maps to exit 2
+                    assertThat(e).isInstanceOfAny(BadConfigurationException.class, BadInputException.class);
                     assertThat(e.getMessage()).contains("has no recorded run '" + typo + "'",
                             "closest: " + flawedRunId);
                 });
@@ -171,7 +173,7 @@ class GoldenReplayTest {
         Files.writeString(run.resolve("traces").resolve(anyRunId(cleanRun) + ".steps.jsonl"), "{not json\n");
         Path tempRoot = Files.createDirectories(tmp.resolve("java.io.tmpdir"));
         assertThatThrownBy(() -> replay.withTempDirectory(tempRoot).replay(Optional.of(run), anyRunId(cleanRun),
-                Optional.empty())).isInstanceOf(OpsException.class);
+                Optional.empty())).isInstanceOf(AosOpsException.class);
         assertThat(tempRoot).isEmptyDirectory();
     }
 }

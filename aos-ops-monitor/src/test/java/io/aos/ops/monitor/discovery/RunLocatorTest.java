@@ -3,7 +3,7 @@ package io.aos.ops.monitor.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.config.OpsConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +68,7 @@ class RunLocatorTest {
 
         assertThatThrownBy(() -> RunLocator.forConfig(OpsConfig.rootedAt(tmp))
                 .discover(Optional.of(missing), Optional.empty()))
-                .isInstanceOf(OpsException.class).hasMessageContaining(missing.toString());
+                .isInstanceOf(AosOpsException.class).hasMessageContaining(missing.toString());
     }
 
     @Test

@@ -3,8 +3,9 @@ package io.aos.ops.monitor.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.shadow.state.CycleReportReader;
 import io.aos.ops.golden.shadow.state.RunState;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class RunStateReaderTest {
                 + " \"successful\": 3, \"failed\": 0},\n  \"shadow\": {\"total_replays\": 3, \"matches\": 1,"
                 + " \"mismatches\": 2},\n  \"mismatch_details\": [{\"a\": [1, {\"b\": 2}]}, {}],\n  \"passed\": false\n}");
 
-        assertThat(RunStateReader.readCycleCounts(file)).isEqualTo(new RunStateReader.CycleCounts(3, 3, 2));
+        assertThat(CycleReportReader.readCounts(file)).isEqualTo(new CycleReportReader.CycleCounts(3, 3, 2));
     }
 
     @Test
@@ -44,7 +45,7 @@ class RunStateReaderTest {
         Path file = tmp.resolve("status.json");
         Files.writeString(file, "{\n  \"pid\": 12,\n  \"cycles\": oops\n}");
 
-        assertThatThrownBy(() -> RunStateReader.readStatus(file)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> RunStateReader.readStatus(file)).isInstanceOf(AosOpsException.class)
                 .hasMessageContaining(file + ": invalid JSON at line 3, column");
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.core.process.ProcessTable;
@@ -276,7 +276,7 @@ class ShadowFinishTest {
     void aDamagedFinishJsonIsAnErrorNamingItsLineAndColumn() throws Exception {
         Files.writeString(run.root().resolve("finish.json"), "{\n  \"schema_version\": 1,\n  oops\n}");
 
-        assertThatThrownBy(() -> finish(false)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> finish(false)).isInstanceOf(AosOpsException.class)
                 .hasMessageContaining("finish.json: invalid JSON at line 3");
     }
 
@@ -293,7 +293,7 @@ class ShadowFinishTest {
                 .contains("cycle_2.json");
 
         Files.writeString(run.layout().statusFile(), "{\"state\": \"completed\",\n \"cycles\": x}");
-        assertThatThrownBy(() -> finish(false)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> finish(false)).isInstanceOf(AosOpsException.class)
                 .hasMessageContaining("status.json: invalid JSON at line 2");
     }
 
@@ -301,7 +301,7 @@ class ShadowFinishTest {
     void noRunIsAUsageError() throws Exception {
         config = OpsConfig.rootedAt(tmp.resolve("empty"));
 
-        assertThatThrownBy(() -> finish(false)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> finish(false)).isInstanceOf(AosOpsException.class)
                 .hasMessageContaining("no shadow run directory matches").hasMessageContaining("--run-dir");
     }
 }

@@ -3,7 +3,8 @@ package io.aos.ops.monitor.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.health.HealthStatus;
 import java.net.InetAddress;
 import java.net.URI;
@@ -132,15 +133,15 @@ class MetricsExportIT {
     void aTakenPortIsAUsageErrorNamingIt() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> MetricsExport.start(taken.getLocalPort(), "127.0.0.1", null))
-                    .isInstanceOf(OpsException.class)
+                    .isInstanceOf(AosOpsException.class)
                     .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
-                    .extracting(e -> ((OpsException) e).kind()).isEqualTo(OpsException.Kind.USAGE);
+                    .isInstanceOf(BadConfigurationException.class);
         }
     }
 
     @Test
     void aBindAddressWithoutAPortIsAUsageError() {
         assertThatThrownBy(() -> MetricsExport.start(null, "0.0.0.0", null))
-                .isInstanceOf(OpsException.class).hasMessageContaining("--metrics-bind needs --metrics-port");
+                .isInstanceOf(AosOpsException.class).hasMessageContaining("--metrics-bind needs --metrics-port");
     }
 }

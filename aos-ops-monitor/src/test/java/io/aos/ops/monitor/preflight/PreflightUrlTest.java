@@ -3,7 +3,8 @@ package io.aos.ops.monitor.preflight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.config.OpsConfig;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,8 @@ class PreflightUrlTest {
     @Test
     void aWrongSchemeOrNoHostOrNoUrlIsAUsageErrorNamingTheVariable() {
         assertThatThrownBy(() -> Preflight.url(env("REDIS_URL", "http://x:1"), "REDIS_URL", "", List.of("redis")))
-                .isInstanceOf(OpsException.class).hasMessage("REDIS_URL: 'http://x:1' must be a redis URL, not http://")
-                .extracting(e -> ((OpsException) e).kind()).isEqualTo(OpsException.Kind.USAGE);
+                .isInstanceOf(AosOpsException.class).hasMessage("REDIS_URL: 'http://x:1' must be a redis URL, not http://")
+                .isInstanceOf(BadConfigurationException.class);
         assertThatThrownBy(() -> Preflight.url(env("AOS_HEALTH_URL", "localhost:8000/health"), "AOS_HEALTH_URL", "",
                 List.of("http", "https"))).hasMessageStartingWith("AOS_HEALTH_URL: 'localhost:8000/health' must be");
         assertThatThrownBy(() -> Preflight.url(env("AOS_HEALTH_URL", "http://exa mple/"), "AOS_HEALTH_URL", "",

@@ -1,16 +1,17 @@
 package io.aos.ops.retention.archive;
 
+import io.aos.ops.core.BadConfigurationException;
 import com.google.common.base.Throwables;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.aos.ops.core.io.GoldenFileKind;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.core.io.IoReason;
 import io.aos.ops.retention.RetentionSettings;
 import io.aos.ops.retention.lock.DirectoryLock;
 import io.aos.ops.retention.log.RetentionLog;
 import io.aos.ops.retention.scan.Cutoff;
-import io.aos.ops.retention.scan.GoldenFile;
+import io.aos.ops.retention.scan.ScannedGoldenFile;
 import io.aos.ops.retention.scan.GoldenScanner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -110,14 +111,14 @@ public final class Archiver {
      * @param format how archives are compressed
      * @param dryRun list what would be archived, and write and remove nothing
      * @return what happened, per directory; a busy or failed directory is reported there, the others still handled
-     * @throws io.aos.ops.core.OpsException (a usage error) if a named directory does not exist
+     * @throws io.aos.ops.core.BadConfigurationException if a named directory does not exist
      * @throws IOException if the archive directory or the state directory cannot be written
      */
     public ArchiveReport archive(int days, ArchiveFormat format, boolean dryRun) throws IOException {
         if (settings.directoriesNamed()) {
             for (Path dir : settings.directories()) {
                 if (!Files.isDirectory(dir)) {
-                    throw OpsException.usage("golden directory " + dir + (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)
+                    throw new BadConfigurationException("golden directory " + dir + (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)
                             ? " is not a directory" : " does not exist") + "; nothing was archived");
                 }
             }
@@ -151,15 +152,15 @@ public final class Archiver {
     }
 
     private ArchiveReport.DirectoryOutcome dryRun(Path dir, Cutoff cutoff, ArchiveFormat format) throws IOException {
-        List<GoldenFile> selected = GoldenScanner.selectOld(dir, cutoff);
+        List<ScannedGoldenFile> selected = GoldenScanner.selectOld(dir, cutoff);
         Map<String, String> left = unpackable(selected);
-        List<GoldenFile> files = withoutLeft(selected, left);
+        List<ScannedGoldenFile> files = withoutLeft(selected, left);
         logLeft(dir, selected, left, true);
         if (files.isEmpty()) {
             log.say("No files older than " + cutoff.days() + " days in " + dir);
             return new ArchiveReport.DirectoryOutcome(dir, 0, null, 0, 0, 0, null);
         }
-        for (GoldenFile f : files) {
+        for (ScannedGoldenFile f : files) {
             log.say("  " + f.relative() + "  age " + Cutoff.describe(cutoff.ageOf(f.modified())) + "  " + f.size()
                     + " B");
         }
@@ -187,7 +188,7 @@ public final class Archiver {
     private ArchiveReport.DirectoryOutcome archiveDirectory(Path dir, Cutoff cutoff, ArchiveFormat format)
             throws IOException {
         String key = DirectoryLock.keyOf(dir);
-        List<GoldenFile> selected;
+        List<ScannedGoldenFile> selected;
         try {
             recover(dir, key);
             selected = GoldenScanner.selectOld(dir, cutoff);
@@ -197,7 +198,7 @@ public final class Archiver {
             return new ArchiveReport.DirectoryOutcome(dir, 0, null, 0, 0, 0, problem);
         }
         Map<String, String> left = unpackable(selected);
-        List<GoldenFile> files = withoutLeft(selected, left);
+        List<ScannedGoldenFile> files = withoutLeft(selected, left);
         if (files.isEmpty()) {
             logLeft(dir, selected, left, false);
             log.action("No files older than " + cutoff.days() + " days in " + dir);
@@ -248,7 +249,7 @@ public final class Archiver {
         try {
             removedKept = deleteArchived(dir, packed.members().stream()
                     .map(m -> new Original(m.name(), m.size(), m.modified(), -1,
-                            inodes.getOrDefault(m.name(), GoldenFile.NO_INODE))).toList());
+                            inodes.getOrDefault(m.name(), ScannedGoldenFile.NO_INODE))).toList());
         } catch (IOException e) {
             String problem = "deleting the archived originals in " + dir + " failed (" + IoReason.describe(e)
                     + "); " + target.getFileName() + " holds them all and the next run finishes the deletes";
@@ -338,9 +339,9 @@ public final class Archiver {
      * The file names that cannot be archived ({@link TarPacker#whyNotPackable}), each with why: so one odd file
      * never blocks the rest.
      */
-    private static Map<String, String> unpackable(List<GoldenFile> files) {
+    private static Map<String, String> unpackable(List<ScannedGoldenFile> files) {
         Map<String, String> left = new LinkedHashMap<>();
-        for (GoldenFile f : files) {
+        for (ScannedGoldenFile f : files) {
             String why = TarPacker.whyNotPackable(f);
             if (why != null) {
                 left.put(f.relative(), why);
@@ -350,12 +351,12 @@ public final class Archiver {
     }
 
     /** {@code files} without those in {@code left} and their trace or signature partners, which join {@code left}. */
-    private static List<GoldenFile> withoutLeft(List<GoldenFile> files, Map<String, String> left) {
+    private static List<ScannedGoldenFile> withoutLeft(List<ScannedGoldenFile> files, Map<String, String> left) {
         if (left.isEmpty()) {
             return files;
         }
-        List<GoldenFile> keep = new ArrayList<>(files.size());
-        for (GoldenFile f : files) {
+        List<ScannedGoldenFile> keep = new ArrayList<>(files.size());
+        for (ScannedGoldenFile f : files) {
             String partner = GoldenFileKind.partnerOf(f.relative());
             if (left.containsKey(f.relative())) {
                 continue;
@@ -370,8 +371,8 @@ public final class Archiver {
     }
 
     /** One line per file left in place, in name order, saying why. */
-    private void logLeft(Path dir, List<GoldenFile> selected, Map<String, String> left, boolean dryRun) {
-        for (GoldenFile f : selected) {
+    private void logLeft(Path dir, List<ScannedGoldenFile> selected, Map<String, String> left, boolean dryRun) {
+        for (ScannedGoldenFile f : selected) {
             String why = left.get(f.relative());
             if (why == null) {
                 continue;
@@ -422,7 +423,7 @@ public final class Archiver {
                     GoldenScanner.scan(dir, true, f -> inodes.put(f.relative(), f.inode()));
                     int[] removedKept = deleteArchived(dir, result.manifest().stream()
                             .map(e -> new Original(e.path(), e.size(), null, e.mtimeSeconds(),
-                                    inodes.getOrDefault(e.path(), GoldenFile.NO_INODE))).toList());
+                                    inodes.getOrDefault(e.path(), ScannedGoldenFile.NO_INODE))).toList());
                     log.action("Resumed interrupted archive " + archive.getFileName() + ": removed " + removedKept[0]
                             + " archived files from " + dir);
                 } else {

@@ -5,7 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.io.IoReason;
 import io.aos.ops.core.io.AtomicFiles;
-import io.aos.ops.retention.scan.GoldenFile;
+import io.aos.ops.retention.scan.ScannedGoldenFile;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -77,7 +77,7 @@ public final class DirectoryArchiver {
             throw new ArchiveFailedException(target + ": already exists; nothing archived", null);
         }
         String prefix = dir.getFileName().toString();
-        List<GoldenFile> files = files(dir, prefix);
+        List<ScannedGoldenFile> files = files(dir, prefix);
         Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
         Files.deleteIfExists(partial); // our own leftover of an interrupted run: the name is ours alone
         boolean linked = false;
@@ -123,8 +123,8 @@ public final class DirectoryArchiver {
     }
 
     /** Every regular file below {@code dir}, in name order; anything else in a bundle is a mistake. */
-    private static List<GoldenFile> files(Path dir, String prefix) throws IOException {
-        TreeMap<String, GoldenFile> byName = new TreeMap<>();
+    private static List<ScannedGoldenFile> files(Path dir, String prefix) throws IOException {
+        TreeMap<String, ScannedGoldenFile> byName = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class,
@@ -136,8 +136,8 @@ public final class DirectoryArchiver {
                     throw new ArchiveFailedException(p + ": not a regular file; nothing archived", null);
                 }
                 String relative = prefix + "/" + relativeName(dir, p);
-                byName.put(relative, new GoldenFile(p, relative, attrs.size(), attrs.lastModifiedTime(),
-                        GoldenFile.NO_INODE));
+                byName.put(relative, new ScannedGoldenFile(p, relative, attrs.size(), attrs.lastModifiedTime(),
+                        ScannedGoldenFile.NO_INODE));
             }
         }
         return new ArrayList<>(byName.values());

@@ -2,7 +2,7 @@ package io.aos.ops.retention.archive;
 
 import com.google.common.base.Throwables;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
-import io.aos.ops.retention.scan.GoldenFile;
+import io.aos.ops.retention.scan.ScannedGoldenFile;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -33,7 +33,7 @@ final class FileReadAhead implements AutoCloseable {
      * {@link NoSuchFileException} when it vanished since the scan), or when it is larger than the read-ahead takes
      * in whole ({@code failure} null too): the packer then streams it from the file.
      */
-    record Loaded(GoldenFile file, byte[] data, IOException failure) {
+    record Loaded(ScannedGoldenFile file, byte[] data, IOException failure) {
 
         /** True when the file is to be copied from disk in chunks by the packer. */
         boolean streamed() {
@@ -60,7 +60,7 @@ final class FileReadAhead implements AutoCloseable {
     private record Pending(Future<Loaded[]> batch, long bytes) {
     }
 
-    private final List<GoldenFile> files;
+    private final List<ScannedGoldenFile> files;
     private final long streamAbove;
     private final ExecutorService readers;
     private final ArrayDeque<Pending> ahead = new ArrayDeque<>();
@@ -69,12 +69,12 @@ final class FileReadAhead implements AutoCloseable {
     private Loaded[] batch = new Loaded[0];
     private int inBatch;
 
-    FileReadAhead(List<GoldenFile> files) {
+    FileReadAhead(List<ScannedGoldenFile> files) {
         this(files, Long.MAX_VALUE);
     }
 
     /** Reads ahead every file of at most {@code streamAbove} bytes (by the scan's size); larger ones are streamed. */
-    FileReadAhead(List<GoldenFile> files, long streamAbove) {
+    FileReadAhead(List<ScannedGoldenFile> files, long streamAbove) {
         this.files = files;
         this.streamAbove = streamAbove;
         this.readers = Executors.newFixedThreadPool(READERS,
@@ -106,10 +106,10 @@ final class FileReadAhead implements AutoCloseable {
     }
 
     /** Reads a batch; a file that cannot be read is handed over with its failure, never fails the batch. */
-    private Loaded[] readBatch(List<GoldenFile> batch) {
+    private Loaded[] readBatch(List<ScannedGoldenFile> batch) {
         Loaded[] loaded = new Loaded[batch.size()];
         for (int i = 0; i < loaded.length; i++) {
-            GoldenFile file = batch.get(i);
+            ScannedGoldenFile file = batch.get(i);
             if (file.size() > streamAbove) {
                 loaded[i] = new Loaded(file, null, null);
                 continue;
@@ -130,7 +130,7 @@ final class FileReadAhead implements AutoCloseable {
      * A file that grew since the scan is read to its end, unless it is now over {@code limit} bytes: then null, and
      * the packer streams it, so the heap never holds more than the threshold for one file.
      */
-    static byte[] read(GoldenFile file, long limit) throws IOException {
+    static byte[] read(ScannedGoldenFile file, long limit) throws IOException {
         long expected = file.size();
         if (expected >= Integer.MAX_VALUE - 16) {
             return Files.readAllBytes(file.path());

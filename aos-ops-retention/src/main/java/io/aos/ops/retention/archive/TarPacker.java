@@ -2,7 +2,7 @@ package io.aos.ops.retention.archive;
 
 import io.aos.ops.core.io.GoldenFileKind;
 import io.aos.ops.core.io.IoReason;
-import io.aos.ops.retention.scan.GoldenFile;
+import io.aos.ops.retention.scan.ScannedGoldenFile;
 import java.io.BufferedOutputStream;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
@@ -68,16 +68,16 @@ public final class TarPacker {
      * A file that vanished since the scan is left out; one that cannot be read is left out and named in
      * {@link Packed#left()}. The file is forced to disk before this returns.
      */
-    public static Packed pack(Path target, ArchiveFormat format, List<GoldenFile> files, boolean withManifest)
+    public static Packed pack(Path target, ArchiveFormat format, List<ScannedGoldenFile> files, boolean withManifest)
             throws IOException {
         return pack(target, format, files, withManifest, STREAM_ABOVE);
     }
 
     /** As {@link #pack(Path, ArchiveFormat, List, boolean)}, streaming the files over {@code streamAbove} bytes. */
-    static Packed pack(Path target, ArchiveFormat format, List<GoldenFile> files, boolean withManifest,
+    static Packed pack(Path target, ArchiveFormat format, List<ScannedGoldenFile> files, boolean withManifest,
                        long streamAbove) throws IOException {
         // A file no reader would take back stays where it is, unarchived (the Archiver says which and why).
-        List<GoldenFile> toPack = files.stream().filter(f -> whyNotPackable(f) == null).toList();
+        List<ScannedGoldenFile> toPack = files.stream().filter(f -> whyNotPackable(f) == null).toList();
         MessageDigest whole = sha256();
         MessageDigest each = sha256();
         List<PackedMember> members = new ArrayList<>(files.size());
@@ -98,7 +98,7 @@ public final class TarPacker {
                 try (FileReadAhead ahead = new FileReadAhead(toPack, streamAbove)) {
                     FileReadAhead.Loaded loaded;
                     while ((loaded = ahead.next()) != null) {
-                        GoldenFile file = loaded.file();
+                        ScannedGoldenFile file = loaded.file();
                         String partner = GoldenFileKind.partnerOf(file.relative());
                         if (partner != null && left.containsKey(partner)) {
                             left.put(file.relative(), "travels with " + partner + ", which is left");
@@ -162,7 +162,7 @@ public final class TarPacker {
      * that shrinks or fails half-way is padded with zeros to keep the stream whole, and reported, so the caller
      * packs again without it.
      */
-    private static Streamed stream(UstarWriter tar, GoldenFile file, long seconds, MessageDigest each, byte[] chunk)
+    private static Streamed stream(UstarWriter tar, ScannedGoldenFile file, long seconds, MessageDigest each, byte[] chunk)
             throws IOException {
         FileInputStream in; // rejects a directory on open, where FileChannel.open would fail only on read
         try {
@@ -220,7 +220,7 @@ public final class TarPacker {
      * member may hold ({@link ArchiveReader#MAX_MEMBER_BYTES}, which the read-back would refuse, so that one such
      * file would block the whole directory's archive at every run).
      */
-    public static String whyNotPackable(GoldenFile file) {
+    public static String whyNotPackable(ScannedGoldenFile file) {
         String problem = MemberName.problemWith(file.relative());
         if (problem != null) {
             return problem;

@@ -4,7 +4,7 @@ import io.aos.ops.retention.RetentionSettings;
 import io.aos.ops.retention.lock.DirectoryLock;
 import io.aos.ops.retention.log.RetentionLog;
 import io.aos.ops.retention.scan.Cutoff;
-import io.aos.ops.retention.scan.GoldenFile;
+import io.aos.ops.retention.scan.ScannedGoldenFile;
 import io.aos.ops.retention.scan.GoldenScanner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,7 +96,7 @@ public final class Cleaner {
      * @param dryRun       list what would be deleted, and delete nothing
      * @param confirmation asked once per directory with files to delete ({@link #FORCED} for none)
      * @return what happened, per directory
-     * @throws io.aos.ops.core.OpsException (a usage error) if a named directory does not exist
+     * @throws io.aos.ops.core.BadConfigurationException if a named directory does not exist
      * @throws IOException if a directory cannot be listed or a file deleted
      */
     public Report cleanup(int days, boolean dryRun, Confirmation confirmation) throws IOException {
@@ -109,8 +109,8 @@ public final class Cleaner {
         List<DirectoryOutcome> outcomes = new ArrayList<>();
         for (Path dir : settings.directories()) {
             if (dryRun) {
-                List<GoldenFile> files = GoldenScanner.selectOld(dir, cutoff);
-                for (GoldenFile f : files) {
+                List<ScannedGoldenFile> files = GoldenScanner.selectOld(dir, cutoff);
+                for (ScannedGoldenFile f : files) {
                     log.say("  " + f.relative() + "  age " + Cutoff.describe(cutoff.ageOf(f.modified())));
                 }
                 log.say("[DRY-RUN] Would delete " + files.size() + " files from " + dir);
@@ -138,7 +138,7 @@ public final class Cleaner {
     }
 
     private DirectoryOutcome cleanDirectory(Path dir, Cutoff cutoff, Confirmation confirmation) throws IOException {
-        List<GoldenFile> files = GoldenScanner.selectOld(dir, cutoff);
+        List<ScannedGoldenFile> files = GoldenScanner.selectOld(dir, cutoff);
         if (files.isEmpty()) {
             log.say("No files older than " + cutoff.days() + " days in " + dir);
             return new DirectoryOutcome(dir, 0, 0, false, null);
@@ -148,7 +148,7 @@ public final class Cleaner {
             return new DirectoryOutcome(dir, files.size(), 0, true, null);
         }
         int deleted = 0;
-        for (GoldenFile f : files) {
+        for (ScannedGoldenFile f : files) {
             BasicFileAttributes attrs;
             try {
                 attrs = Files.readAttributes(f.path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

@@ -1,55 +1,33 @@
 package io.aos.ops.retention.lock;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadInputException;
+import io.aos.ops.core.lock.LockFile;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * An exclusive, non-blocking lock on one golden directory, held through an OS file lock on
- * {@code <workDir>/locks/<key>.lock}. The OS drops the lock when the process dies, even under {@code kill -9}, so a
- * crashed run never leaves a stale lock behind.
+ * An exclusive, non-blocking lock on one golden directory, held through a {@link LockFile} on
+ * {@code <workDir>/locks/<key>.lock}, the key naming the directory's real path. The OS drops the lock when the process
+ * dies, even under {@code kill -9}, so a crashed run never leaves a stale lock behind.
  */
 public final class DirectoryLock implements AutoCloseable {
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final LockFile lock;
 
-    private DirectoryLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
+    private DirectoryLock(LockFile lock) {
         this.lock = lock;
     }
 
     /** The lock on {@code dir}, or empty when another run (in this or another process) holds it. */
     public static Optional<DirectoryLock> tryAcquire(Path workDir, Path dir) throws IOException {
         Path lockFile = lockFileFor(workDir, dir);
-        FileChannel channel;
         try {
-            Files.createDirectories(lockFile.getParent());
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            return LockFile.tryAcquire(lockFile).map(DirectoryLock::new);
         } catch (IOException e) {
-            throw OpsException.badInput(lockFile, "cannot create the retention lock for " + dir + " (" + e
+            throw new BadInputException(lockFile, "cannot create the retention lock for " + dir + " (" + e
                     + "); set AOS_STATE_DIR or --state-dir to a writable directory");
-        }
-        try {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                channel.close();
-                return Optional.empty();
-            }
-            return Optional.of(new DirectoryLock(channel, lock));
-        } catch (OverlappingFileLockException e) {
-            channel.close();
-            return Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
         }
     }
 
@@ -85,10 +63,6 @@ public final class DirectoryLock implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try {
-            lock.release();
-        } finally {
-            channel.close();
-        }
+        lock.close();
     }
 }

@@ -1,6 +1,6 @@
 package io.aos.ops.retention.log;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ public final class RetentionLog {
      * Logs one action; the console gets the bare message, the file gets it with a timestamp.
      *
      * @param message the message
-     * @throws io.aos.ops.core.OpsException naming the log file if it cannot be appended to
+     * @throws io.aos.ops.core.AosOpsException naming the log file if it cannot be appended to
      */
     public void action(String message) {
         echo.accept(message);
@@ -63,7 +63,7 @@ public final class RetentionLog {
         try {
             AtomicFiles.appendLine(file, "[" + stamp + "] " + message);
         } catch (IOException e) {
-            throw OpsException.badInput(file, "cannot append to the retention log: " + e.getMessage(), e);
+            throw new BadInputException(file, "cannot append to the retention log: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.aos.ops.retention.restore;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadArchiveException;
+import io.aos.ops.core.OperationFailedException;
 import io.aos.ops.core.io.IoReason;
 import io.aos.ops.retention.archive.ArchiveReader;
 import io.aos.ops.retention.archive.ArchiveVerifier;
@@ -69,13 +71,13 @@ public final class Restorer {
      * @param force       whether an existing file of the same name may be replaced
      * @param workDir     where retention keeps its locks ({@link io.aos.ops.retention.RetentionSettings#workDir()})
      * @return what was restored
-     * @throws io.aos.ops.core.OpsException naming the archive or the file if the archive is missing, busy or does not
+     * @throws io.aos.ops.core.AosOpsException naming the archive or the file if the archive is missing, busy or does not
      *         verify, or a file exists and {@code force} is off; nothing is left behind
      * @throws IOException if the destination cannot be written
      */
     public static Result restore(Path archive, Path destination, boolean force, Path workDir) throws IOException {
         if (!Files.isRegularFile(archive)) {
-            throw OpsException.failure("Archive not found: " + archive);
+            throw new BadArchiveException(archive, "Archive not found: " + archive);
         }
         Optional<DirectoryLock> lock;
         try {
@@ -85,7 +87,7 @@ public final class Restorer {
             throw cannot(archive, destination, e);
         }
         if (lock.isEmpty()) {
-            throw OpsException.failure("another retention run holds the lock on " + destination
+            throw new OperationFailedException("another retention run holds the lock on " + destination
                     + "; nothing restored, try again when it has finished");
         }
         try {
@@ -103,7 +105,7 @@ public final class Restorer {
      * @param destination the directory to restore into; created if missing
      * @param force       whether an existing file of the same name may be replaced
      * @return what was restored
-     * @throws io.aos.ops.core.OpsException naming the archive or the file if the archive is missing or does not verify,
+     * @throws io.aos.ops.core.AosOpsException naming the archive or the file if the archive is missing or does not verify,
      *         or a file exists and {@code force} is off; nothing is left behind
      * @throws IOException if the destination cannot be written
      */
@@ -120,11 +122,12 @@ public final class Restorer {
     static Result restore(Path archive, Path destination, boolean force, BetweenReads betweenReads)
             throws Exception {
         if (!Files.isRegularFile(archive)) {
-            throw OpsException.failure("Archive not found: " + archive);
+            throw new BadArchiveException(archive, "Archive not found: " + archive);
         }
         ArchiveVerifier.Result verified = ArchiveVerifier.verify(archive);
         if (!verified.ok()) {
-            throw OpsException.failure(archive + " does not verify (" + verified.reason() + "); nothing restored");
+            throw new BadArchiveException(archive,
+                    archive + " does not verify (" + verified.reason() + "); nothing restored");
         }
         Path dest;
         try {
@@ -146,7 +149,7 @@ public final class Restorer {
                         : sink.failure.getMessage());
             }
             if (!again.ok()) {
-                throw OpsException.failure(archive + " failed while restoring (" + again.reason()
+                throw new BadArchiveException(archive, archive + " failed while restoring (" + again.reason()
                         + "); nothing restored");
             }
             if (sink.staged.size() != entries.size()) {
@@ -158,10 +161,10 @@ public final class Restorer {
                 try {
                     staging.publish(s, force);
                     published++;
-                } catch (OpsException | IOException e) {
+                } catch (AosOpsException | IOException e) {
                     String why = e instanceof IOException io ? IoReason.describe(io) : e.getMessage();
                     int kept = staging.rollback();
-                    throw OpsException.failure("cannot restore " + archive + ": " + why + "; " + (kept == 0
+                    throw new OperationFailedException("cannot restore " + archive + ": " + why + "; " + (kept == 0
                             ? "nothing restored" : "the " + kept + " files already replaced by their archived "
                             + "copies stay, nothing else restored"));
                 }
@@ -173,8 +176,8 @@ public final class Restorer {
         }
     }
 
-    private static OpsException cannot(Path archive, Path dest, IOException e) {
-        return OpsException.failure("cannot restore " + archive + " into " + dest + ": " + IoReason.describe(e)
+    private static AosOpsException cannot(Path archive, Path dest, IOException e) {
+        return new OperationFailedException("cannot restore " + archive + " into " + dest + ": " + IoReason.describe(e)
                 + "; nothing restored");
     }
 
@@ -237,7 +240,7 @@ public final class Restorer {
             existing.add(name);
         }
         if (!existing.isEmpty() && !force) {
-            throw OpsException.failure(existing.size() + " of " + names.size() + " files already exist in " + dest
+            throw new OperationFailedException(existing.size() + " of " + names.size() + " files already exist in " + dest
                     + " (first: " + existing.get(0) + "); nothing restored; add --force to overwrite them");
         }
     }
@@ -248,13 +251,13 @@ public final class Restorer {
         } catch (NoSuchFileException e) {
             return null;
         } catch (FileSystemException e) {
-            throw OpsException.failure("cannot restore into " + p + ": " + IoReason.describe(e)
+            throw new OperationFailedException("cannot restore into " + p + ": " + IoReason.describe(e)
                     + "; nothing restored");
         }
     }
 
-    private static OpsException refused(Path archive, String problem) {
-        return OpsException.failure("cannot restore " + archive + ": " + problem + "; nothing restored");
+    private static BadArchiveException refused(Path archive, String problem) {
+        return new BadArchiveException(archive, "cannot restore " + archive + ": " + problem + "; nothing restored");
     }
 
     /**
@@ -306,8 +309,8 @@ public final class Restorer {
             }
         }
 
-        private OpsException changed(String name) {
-            return OpsException.failure("it changed since it was verified (member '" + name + "')");
+        private AosOpsException changed(String name) {
+            return new OperationFailedException("it changed since it was verified (member '" + name + "')");
         }
 
         private void keep(Exception e) {

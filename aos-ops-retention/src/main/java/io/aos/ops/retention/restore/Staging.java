@@ -1,6 +1,6 @@
 package io.aos.ops.retention.restore;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.OperationFailedException;
 import io.aos.ops.core.io.IoReason;
 import io.aos.ops.retention.archive.ArchiveVerifier;
 import java.io.Closeable;
@@ -112,7 +112,7 @@ final class Staging implements Closeable {
         DirectoryStream<Path> stream = Files.newDirectoryStream(dest);
         if (!(stream instanceof SecureDirectoryStream<Path> secure)) {
             stream.close();
-            throw OpsException.failure("cannot restore into " + dest + ": this platform offers no directory handles "
+            throw new OperationFailedException("cannot restore into " + dest + ": this platform offers no directory handles "
                     + "that refuse symbolic links; nothing restored");
         }
         return new Staging(dest, secure);
@@ -162,12 +162,12 @@ final class Staging implements Closeable {
         if (there != null) {
             Path where = dest.resolve(s.member);
             if (!there.isRegularFile()) {
-                throw OpsException.failure("member '" + s.member + "' would replace " + (there.isSymbolicLink()
+                throw new OperationFailedException("member '" + s.member + "' would replace " + (there.isSymbolicLink()
                         ? "the symbolic link " : there.isDirectory() ? "the directory " : "the special file ") + where
                         + ", which appeared while restoring");
             }
             if (!force) {
-                throw OpsException.failure(where + " appeared while restoring; not overwritten");
+                throw new OperationFailedException(where + " appeared while restoring; not overwritten");
             }
             s.replaced = true;
         }
@@ -252,14 +252,14 @@ final class Staging implements Closeable {
         SecureDirectoryStream<Path> handle;
         if (attrs == null) {
             if (!create) {
-                throw OpsException.failure(dest.resolve(rel) + " disappeared while restoring");
+                throw new OperationFailedException(dest.resolve(rel) + " disappeared while restoring");
             }
             handle = createDirectory(parentRel, parent, name);
         } else if (attrs.isSymbolicLink()) {
-            throw OpsException.failure("member '" + member + "' would go through the symbolic link "
+            throw new OperationFailedException("member '" + member + "' would go through the symbolic link "
                     + dest.resolve(rel));
         } else if (!attrs.isDirectory()) {
-            throw OpsException.failure("member '" + member + "' needs " + dest.resolve(rel)
+            throw new OperationFailedException("member '" + member + "' needs " + dest.resolve(rel)
                     + " to be a directory, but it is a file");
         } else {
             handle = openDirectory(parent, name, rel);
@@ -268,7 +268,7 @@ final class Staging implements Closeable {
         Object known = keys.putIfAbsent(rel, key);
         if (known != null && !known.equals(key)) {
             closeQuietly(handle);
-            throw OpsException.failure(dest.resolve(rel) + " was replaced by another directory while restoring");
+            throw new OperationFailedException(dest.resolve(rel) + " was replaced by another directory while restoring");
         }
         handles.put(rel, handle);
         return handle;
@@ -278,7 +278,7 @@ final class Staging implements Closeable {
         try {
             return parent.newDirectoryStream(Path.of(name), LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            throw OpsException.failure(dest.resolve(rel) + " changed while restoring (" + IoReason.describe(e)
+            throw new OperationFailedException(dest.resolve(rel) + " changed while restoring (" + IoReason.describe(e)
                     + ")");
         }
     }
@@ -301,7 +301,7 @@ final class Staging implements Closeable {
                 // moved or gone after all
             }
             String rel = parentRel.isEmpty() ? name : parentRel + "/" + name;
-            throw OpsException.failure("cannot create the directory " + dest.resolve(rel) + ": "
+            throw new OperationFailedException("cannot create the directory " + dest.resolve(rel) + ": "
                     + (e instanceof IOException io ? IoReason.describe(io) : e.getMessage()));
         }
         createdDirs.add(new CreatedDir(parentRel, name, key));

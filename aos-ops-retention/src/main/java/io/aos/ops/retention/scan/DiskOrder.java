@@ -14,19 +14,19 @@ public final class DiskOrder {
     }
 
     /**
-     * The inode of {@code attrs}' file, or {@link GoldenFile#NO_INODE}. On Linux and the BSDs the JDK's file key
+     * The inode of {@code attrs}' file, or {@link ScannedGoldenFile#NO_INODE}. On Linux and the BSDs the JDK's file key
      * prints as {@code (dev=...,ino=...)}; the JDK offers the number otherwise only through another stat call
      * ({@code unix:ino}), which would cost as much as the order saves.
      */
     public static long inodeOf(BasicFileAttributes attrs) {
         Object key = attrs.fileKey();
         if (key == null) {
-            return GoldenFile.NO_INODE;
+            return ScannedGoldenFile.NO_INODE;
         }
         String text = key.toString();
         int at = text.indexOf("ino=");
         if (at < 0) {
-            return GoldenFile.NO_INODE;
+            return ScannedGoldenFile.NO_INODE;
         }
         long ino = 0;
         int digits = 0;
@@ -37,6 +37,6 @@ public final class DiskOrder {
             }
             ino = ino * 10 + (c - '0');
         }
-        return digits == 0 ? GoldenFile.NO_INODE : ino;
+        return digits == 0 ? ScannedGoldenFile.NO_INODE : ino;
     }
 }

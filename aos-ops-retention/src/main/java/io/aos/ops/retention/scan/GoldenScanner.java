@@ -27,14 +27,14 @@ public final class GoldenScanner {
 
     /**
      * Calls {@code sink} once per golden regular file below {@code dir}; a missing directory yields nothing. The
-     * files' inodes are left {@link GoldenFile#NO_INODE}: a status of a million files does not need them.
+     * files' inodes are left {@link ScannedGoldenFile#NO_INODE}: a status of a million files does not need them.
      */
-    public static void scan(Path dir, Consumer<GoldenFile> sink) throws IOException {
+    public static void scan(Path dir, Consumer<ScannedGoldenFile> sink) throws IOException {
         scan(dir, false, sink);
     }
 
     /** As {@link #scan(Path, Consumer)}, with each file's inode when {@code withInodes} (the order to delete in). */
-    public static void scan(Path dir, boolean withInodes, Consumer<GoldenFile> sink) throws IOException {
+    public static void scan(Path dir, boolean withInodes, Consumer<ScannedGoldenFile> sink) throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
         }
@@ -54,9 +54,9 @@ public final class GoldenScanner {
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         String name = file.getFileName().toString();
                         if (attrs.isRegularFile() && GoldenFileKind.of(name).isGolden()) {
-                            sink.accept(new GoldenFile(file, relative(file, cut), attrs.size(),
+                            sink.accept(new ScannedGoldenFile(file, relative(file, cut), attrs.size(),
                                     attrs.lastModifiedTime(),
-                                    withInodes ? DiskOrder.inodeOf(attrs) : GoldenFile.NO_INODE));
+                                    withInodes ? DiskOrder.inodeOf(attrs) : ScannedGoldenFile.NO_INODE));
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -73,8 +73,8 @@ public final class GoldenScanner {
      * The golden files of {@code dir} that are old under {@code cutoff}, sorted by member name, keeping each trace
      * and its signature together: when either is still young, neither is selected.
      */
-    public static List<GoldenFile> selectOld(Path dir, Cutoff cutoff) throws IOException {
-        List<GoldenFile> old = new ArrayList<>();
+    public static List<ScannedGoldenFile> selectOld(Path dir, Cutoff cutoff) throws IOException {
+        List<ScannedGoldenFile> old = new ArrayList<>();
         Set<String> youngPartners = new HashSet<>();
         scan(dir, true, f -> {
             if (cutoff.isOld(f.modified())) {
@@ -89,7 +89,7 @@ public final class GoldenScanner {
                 return partner != null && youngPartners.contains(partner);
             });
         }
-        old.sort(Comparator.comparing(GoldenFile::relative));
+        old.sort(Comparator.comparing(ScannedGoldenFile::relative));
         return old;
     }
 

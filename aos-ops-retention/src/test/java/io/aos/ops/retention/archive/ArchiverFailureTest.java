@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.retention.GoldenTree;
 import io.aos.ops.retention.RetentionSettings;
@@ -202,8 +203,8 @@ class ArchiverFailureTest {
 
         for (boolean dryRun : new boolean[] {false, true}) {
             assertThatThrownBy(() -> new Archiver(settings, tree.log()).archive(0, ArchiveFormat.GZIP, dryRun))
-                    .isInstanceOf(OpsException.class)
-                    .satisfies(e -> assertThat(((OpsException) e).kind()).isEqualTo(OpsException.Kind.USAGE))
+                    .isInstanceOf(AosOpsException.class)
+                    .isInstanceOf(BadConfigurationException.class)
                     .hasMessageContaining(typo.toString()).hasMessageContaining("does not exist");
         }
         assertThat(tree.golden.resolve("a.golden.json")).exists(); // checked before anything was done
@@ -215,7 +216,7 @@ class ArchiverFailureTest {
         Path file = tree.file("a.golden.json", Duration.ofDays(2));
         RetentionSettings settings = tree.settings().withDirectories(List.of(file));
         assertThatThrownBy(() -> new Archiver(settings, tree.log()).archive(0, ArchiveFormat.GZIP, false))
-                .isInstanceOf(OpsException.class).hasMessageContaining(file + " is not a directory");
+                .isInstanceOf(AosOpsException.class).hasMessageContaining(file + " is not a directory");
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.aos.ops.retention.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aos.ops.retention.scan.GoldenFile;
+import io.aos.ops.retention.scan.ScannedGoldenFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +19,12 @@ class FileReadAheadTest {
 
     @Test
     void handsOverEveryFileInTheGivenOrderAcrossBatchesAndReadersAndMarksVanishedOnes() throws Exception {
-        List<GoldenFile> files = new ArrayList<>();
+        List<ScannedGoldenFile> files = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) { // many batches, more than the window, over all reader threads
             Path p = tmp.resolve("f" + i + ".json");
             byte[] body = ("{\"i\":" + i + "}").getBytes(StandardCharsets.UTF_8);
             Files.write(p, body);
-            files.add(new GoldenFile(p, p.getFileName().toString(), body.length, FileTime.fromMillis(0), i));
+            files.add(new ScannedGoldenFile(p, p.getFileName().toString(), body.length, FileTime.fromMillis(0), i));
         }
         Files.delete(files.get(2_345).path());
 
@@ -47,12 +47,12 @@ class FileReadAheadTest {
     @Test
     void readsAheadNoMoreThanTheByteWindowPlusOneFile() throws Exception {
         byte[] body = new byte[3 << 20];
-        List<GoldenFile> files = new ArrayList<>();
+        List<ScannedGoldenFile> files = new ArrayList<>();
         for (int i = 0; i < 60; i++) { // 180 MiB in all
             Path p = tmp.resolve("t" + i + ".steps.jsonl");
             body[0] = (byte) i;
             Files.write(p, body);
-            files.add(new GoldenFile(p, p.getFileName().toString(), body.length, FileTime.fromMillis(0), i));
+            files.add(new ScannedGoldenFile(p, p.getFileName().toString(), body.length, FileTime.fromMillis(0), i));
         }
         int seen = 0;
         try (FileReadAhead ahead = new FileReadAhead(files)) {
@@ -75,10 +75,10 @@ class FileReadAheadTest {
         Files.write(small, new byte[100]);
         Files.write(grown, new byte[5_000]); // the scan saw 100 bytes
         Files.write(big, new byte[2_000]);
-        List<GoldenFile> files = List.of(
-                new GoldenFile(small, "small.golden.json", 100, FileTime.fromMillis(0), 1),
-                new GoldenFile(grown, "grown.steps.jsonl", 100, FileTime.fromMillis(0), 2),
-                new GoldenFile(big, "big.steps.jsonl", 2_000, FileTime.fromMillis(0), 3));
+        List<ScannedGoldenFile> files = List.of(
+                new ScannedGoldenFile(small, "small.golden.json", 100, FileTime.fromMillis(0), 1),
+                new ScannedGoldenFile(grown, "grown.steps.jsonl", 100, FileTime.fromMillis(0), 2),
+                new ScannedGoldenFile(big, "big.steps.jsonl", 2_000, FileTime.fromMillis(0), 3));
 
         try (FileReadAhead ahead = new FileReadAhead(files, 1_000)) {
             assertThat(ahead.next().data()).hasSize(100);

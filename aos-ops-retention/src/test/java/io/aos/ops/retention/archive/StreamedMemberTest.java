@@ -2,7 +2,7 @@ package io.aos.ops.retention.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aos.ops.retention.scan.GoldenFile;
+import io.aos.ops.retention.scan.ScannedGoldenFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -24,9 +24,9 @@ class StreamedMemberTest {
     @TempDir
     Path tmp;
 
-    private List<GoldenFile> randomFiles(Random random, Path dir, int count) throws Exception {
+    private List<ScannedGoldenFile> randomFiles(Random random, Path dir, int count) throws Exception {
         Files.createDirectories(dir);
-        List<GoldenFile> files = new ArrayList<>();
+        List<ScannedGoldenFile> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int size = switch (random.nextInt(4)) {
                 case 0 -> random.nextInt(3);
@@ -41,7 +41,7 @@ class StreamedMemberTest {
             Files.write(p, body);
             FileTime mtime = FileTime.fromMillis(1_700_000_000_000L + random.nextInt(1_000_000) * 1000L);
             Files.setLastModifiedTime(p, mtime);
-            files.add(new GoldenFile(p, name, size, mtime, i));
+            files.add(new ScannedGoldenFile(p, name, size, mtime, i));
         }
         return files;
     }
@@ -50,7 +50,7 @@ class StreamedMemberTest {
     void streamedMembersGiveTheSameArchiveBytesAsMembersReadWhole() throws Exception {
         Random random = new Random(4);
         for (int round = 0; round < 6; round++) {
-            List<GoldenFile> files = randomFiles(random, tmp.resolve("src" + round), 1 + random.nextInt(25));
+            List<ScannedGoldenFile> files = randomFiles(random, tmp.resolve("src" + round), 1 + random.nextInt(25));
             ArchiveFormat format = random.nextBoolean() ? ArchiveFormat.GZIP : ArchiveFormat.ZSTD;
             long threshold = random.nextInt(3) == 0 ? 0 : random.nextInt(60_000);
             Path whole = tmp.resolve("whole" + round + format.extension());
@@ -69,7 +69,7 @@ class StreamedMemberTest {
             }
             Map<String, byte[]> read = new HashMap<>();
             ArchiveReader.read(streamed, format, new InMemorySink(read::put));
-            for (GoldenFile f : files) {
+            for (ScannedGoldenFile f : files) {
                 assertThat(Arrays.equals(read.get(f.relative()), Files.readAllBytes(f.path()))).isTrue();
             }
         }
@@ -77,7 +77,7 @@ class StreamedMemberTest {
 
     @Test
     void aStreamedFileThatVanishedSinceTheScanIsLeftOut() throws Exception {
-        List<GoldenFile> files = randomFiles(new Random(7), tmp.resolve("src"), 5);
+        List<ScannedGoldenFile> files = randomFiles(new Random(7), tmp.resolve("src"), 5);
         Files.delete(files.get(2).path());
 
         TarPacker.Packed packed = TarPacker.pack(tmp.resolve("a.tgz"), ArchiveFormat.GZIP, files, true, 0);
@@ -89,8 +89,8 @@ class StreamedMemberTest {
 
     @Test
     void aStreamedFileThatGrewSinceTheScanIsArchivedAsItIsWhenOpened() throws Exception {
-        List<GoldenFile> files = randomFiles(new Random(8), tmp.resolve("src"), 3);
-        GoldenFile grown = files.get(1);
+        List<ScannedGoldenFile> files = randomFiles(new Random(8), tmp.resolve("src"), 3);
+        ScannedGoldenFile grown = files.get(1);
         Files.write(grown.path(), new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
 
         TarPacker.Packed packed = TarPacker.pack(tmp.resolve("a.tar.zst"), ArchiveFormat.ZSTD, files, true, 0);

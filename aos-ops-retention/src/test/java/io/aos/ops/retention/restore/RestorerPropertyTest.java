@@ -2,7 +2,7 @@ package io.aos.ops.retention.restore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.retention.CraftedArchive;
 import io.aos.ops.retention.CraftedArchive.Member;
 import io.aos.ops.retention.archive.ArchiveFormat;
@@ -121,7 +121,7 @@ class RestorerPropertyTest {
                 Restorer.Result r = Restorer.restore(archive, dest, force);
                 outcome = "restored " + r.restored();
                 assertThat(r.restored()).isEqualTo(members.size());
-            } catch (OpsException e) {
+            } catch (AosOpsException e) {
                 outcome = e.getMessage();
             }
 

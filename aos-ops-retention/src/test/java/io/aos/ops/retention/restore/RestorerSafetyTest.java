@@ -3,7 +3,7 @@ package io.aos.ops.retention.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.retention.CraftedArchive;
 import io.aos.ops.retention.CraftedArchive.Member;
 import io.aos.ops.retention.GoldenTree;
@@ -97,7 +97,7 @@ class RestorerSafetyTest {
         Path dest = Files.createDirectories(tmp.resolve("dest"));
 
         assertThatThrownBy(() -> Restorer.restore(archive, dest, true))
-                .isInstanceOf(OpsException.class)
+                .isInstanceOf(AosOpsException.class)
                 .hasMessage("cannot restore " + archive + ": member 'a/b.json' needs " + dest.toRealPath().resolve("a")
                         + " to be a directory, but member 'a' is a file there; nothing restored");
         assertThat(names(dest)).isEmpty();
@@ -111,7 +111,7 @@ class RestorerSafetyTest {
         Files.writeString(dest.resolve("a/b"), "mine");
 
         assertThatThrownBy(() -> Restorer.restore(archive, dest, true))
-                .isInstanceOf(OpsException.class)
+                .isInstanceOf(AosOpsException.class)
                 .hasMessage("cannot restore " + archive + ": member 'a/b/c.json' needs " + dest.toRealPath()
                         .resolve("a/b") + " to be a directory, but it is a file; nothing restored");
         assertThat(names(dest)).containsExactly("a", "a/b");
@@ -125,7 +125,7 @@ class RestorerSafetyTest {
         Files.createDirectories(dest.resolve("d.json"));
 
         assertThatThrownBy(() -> Restorer.restore(archive, dest, true))
-                .isInstanceOf(OpsException.class)
+                .isInstanceOf(AosOpsException.class)
                 .hasMessage("cannot restore " + archive + ": member 'd.json' would replace the directory "
                         + dest.toRealPath().resolve("d.json") + "; nothing restored");
         assertThat(names(dest)).containsExactly("d.json");
@@ -146,7 +146,7 @@ class RestorerSafetyTest {
                 Files.copy(other.resolveSibling("other.tgz.sha256"), archive.resolveSibling("change.tgz.sha256"),
                         StandardCopyOption.REPLACE_EXISTING);
             }
-        })).isInstanceOf(OpsException.class).hasMessageContaining("nothing restored");
+        })).isInstanceOf(AosOpsException.class).hasMessageContaining("nothing restored");
         assertThat(swapped).isTrue();
         assertThat(names(dest)).isEmpty();
     }
@@ -207,7 +207,7 @@ class RestorerSafetyTest {
                 try {
                     Restorer.restore(archive, dests.get(round), false);
                     restored++;
-                } catch (OpsException e) {
+                } catch (AosOpsException e) {
                     refused++;
                 }
                 try (Stream<Path> s = Files.list(outside)) {
@@ -229,11 +229,11 @@ class RestorerSafetyTest {
         Path dest = file.resolve("dest");
 
         assertThatThrownBy(() -> Restorer.restore(archive, dest, false, tmp.resolve("work")))
-                .isInstanceOf(OpsException.class)
+                .isInstanceOf(AosOpsException.class)
                 .hasMessage("cannot restore " + archive + " into " + dest + ": " + dest + ": Not a directory; "
                         + "nothing restored");
         assertThatThrownBy(() -> Restorer.restore(archive, dest, false))
-                .isInstanceOf(OpsException.class)
+                .isInstanceOf(AosOpsException.class)
                 .hasMessage("cannot restore " + archive + " into " + dest + ": " + dest + ": Not a directory; "
                         + "nothing restored");
     }
@@ -246,7 +246,7 @@ class RestorerSafetyTest {
 
         assertThatThrownBy(() -> Restorer.restore(archive, dest, false,
                 () -> Files.writeString(dest.resolve("z.json"), "theirs")))
-                .isInstanceOf(OpsException.class)
+                .isInstanceOf(AosOpsException.class)
                 .hasMessage("cannot restore " + archive + ": " + dest.toRealPath().resolve("z.json")
                         + " appeared while restoring; not overwritten; nothing restored");
         assertThat(names(dest)).containsExactly("z.json");

@@ -3,7 +3,7 @@ package io.aos.ops.retention.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.retention.GoldenTree;
 import io.aos.ops.retention.archive.ArchiveFormat;
 import io.aos.ops.retention.archive.Archiver;
@@ -79,7 +79,7 @@ class RestorerTest {
         Path dest = tmp.resolve("dest");
         Files.createDirectories(dest);
         assertThatThrownBy(() -> Restorer.restore(archive, dest, true))
-                .isInstanceOf(OpsException.class)
+                .isInstanceOf(AosOpsException.class)
                 .hasMessageContaining(reason)
                 .hasMessageContaining("nothing restored");
         try (var s = Files.list(dest)) {

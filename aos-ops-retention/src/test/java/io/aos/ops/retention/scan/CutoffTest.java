@@ -53,7 +53,7 @@ class CutoffTest {
         tree.file("notes.txt", Duration.ofDays(3));
 
         List<String> names = GoldenScanner.selectOld(tree.golden, new Cutoff(GoldenTree.NOW, 1)).stream()
-                .map(GoldenFile::relative).toList();
+                .map(ScannedGoldenFile::relative).toList();
 
         assertThat(names).containsExactly("a.golden.json", "run1.steps.jsonl", "run1.steps.jsonl.sig");
     }
@@ -64,6 +64,6 @@ class CutoffTest {
         tree.file("w0/cycle_1.golden.json", Duration.ofDays(3));
 
         assertThat(GoldenScanner.selectOld(tree.golden, new Cutoff(GoldenTree.NOW, 1)))
-                .extracting(GoldenFile::relative).containsExactly("w0/cycle_1.golden.json");
+                .extracting(ScannedGoldenFile::relative).containsExactly("w0/cycle_1.golden.json");
     }
 }

@@ -29,7 +29,7 @@ class DiskOrderTest {
         Files.writeString(dir.resolve("a.golden.json"), "{}");
         Files.createDirectories(dir.resolve("w1"));
         Files.writeString(dir.resolve("w1/b.steps.jsonl"), "{}\n");
-        List<GoldenFile> found = new ArrayList<>();
+        List<ScannedGoldenFile> found = new ArrayList<>();
 
         GoldenScanner.scan(dir, true, found::add);
 

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.UnreadableFileException;
+import io.aos.ops.golden.format.BadGoldenException;
 import io.aos.ops.core.io.GoldenFileKind;
 import io.aos.ops.golden.json.GoldenJson;
 import java.io.IOException;
@@ -33,7 +34,7 @@ import java.util.Set;
  *
  * <p>Thread safety: its content is read once and never changed, so several diffs may use one instance at once.
  */
-public final class GoldenFile {
+public final class LoadedGoldenFile {
 
     /**
      * The golden-file reader ({@link GoldenJson}: what Python's {@code json} writes, {@code NaN} and
@@ -65,7 +66,7 @@ public final class GoldenFile {
     private final byte[] lines;
     private final LineIndex index;
 
-    private GoldenFile(Path path, Format format, JsonNode document, byte[] lines) {
+    private LoadedGoldenFile(Path path, Format format, JsonNode document, byte[] lines) {
         this.path = path;
         this.format = format;
         this.document = document;
@@ -77,54 +78,55 @@ public final class GoldenFile {
     private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
 
     /**
-     * Reads {@code path}; an unreadable or invalid file is an {@link OpsException} naming the file, line, column.
+     * Reads {@code path}; an invalid file is a {@link BadGoldenException} naming the file, line and column, an
+     * unreadable one an {@link UnreadableFileException}.
      * The diff holds both files' bytes, so a file larger than a quarter of the JVM heap (or than 2 GB, the largest
      * array) is refused up front as bad input instead of running the JVM out of memory.
      */
-    public static GoldenFile read(Path path) {
+    public static LoadedGoldenFile read(Path path) {
         return read(path, Math.min(MAX_ARRAY_BYTES, Runtime.getRuntime().maxMemory() / 4));
     }
 
-    static GoldenFile read(Path path, long maxBytes) {
+    static LoadedGoldenFile read(Path path, long maxBytes) {
         try {
             return readWithin(path, maxBytes);
         } catch (OutOfMemoryError e) {
             // the allocation that failed was this file's bytes or tree, which are garbage now
-            throw OpsException.badInput(path, "too large to diff in a JVM heap of "
+            throw new BadGoldenException(path, "too large to diff in a JVM heap of "
                     + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB; raise it with AOS_OPS_JAVA_OPTS=-Xmx...", e);
         }
     }
 
-    private static GoldenFile readWithin(Path path, long maxBytes) {
+    private static LoadedGoldenFile readWithin(Path path, long maxBytes) {
         byte[] bytes;
         try {
             long size = Files.size(path);
             if (size > maxBytes) {
-                throw OpsException.badInput(path, "is " + size / (1 << 20) + " MB, more than the " + maxBytes / (1 << 20)
+                throw new BadGoldenException(path, "is " + size / (1 << 20) + " MB, more than the " + maxBytes / (1 << 20)
                         + " MB the diff may hold in memory (a quarter of the JVM heap, at most 2 GB); raise the heap"
                         + " with AOS_OPS_JAVA_OPTS=-Xmx... or compare smaller traces");
             }
             bytes = readAll(path);
         } catch (NoSuchFileException e) {
-            throw OpsException.badInput(path, "no such file", e);
+            throw new UnreadableFileException(path, "no such file", e);
         } catch (IOException e) {
-            throw OpsException.badInput(path, "cannot be read: " + e.getMessage(), e);
+            throw new UnreadableFileException(path, "cannot be read: " + e.getMessage(), e);
         }
         if (isBlank(bytes)) {
-            throw OpsException.badInput(path, "the file is empty");
+            throw new BadGoldenException(path, "the file is empty");
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         GoldenFileKind kind = GoldenFileKind.of(name);
         if (kind == GoldenFileKind.ENGINE_TRACE || name.endsWith(".ndjson")) {
-            return new GoldenFile(path, Format.JSONL, null, bytes);
+            return new LoadedGoldenFile(path, Format.JSONL, null, bytes);
         }
         if (kind.isJsonDocument()) {
-            return new GoldenFile(path, Format.JSON, parse(path, bytes), null);
+            return new LoadedGoldenFile(path, Format.JSON, parse(path, bytes), null);
         }
         try {
-            return new GoldenFile(path, Format.JSON, reader().readTree(bytes), null);
+            return new LoadedGoldenFile(path, Format.JSON, reader().readTree(bytes), null);
         } catch (IOException e) {
-            return new GoldenFile(path, Format.JSONL, null, bytes);
+            return new LoadedGoldenFile(path, Format.JSONL, null, bytes);
         }
     }
 
@@ -134,7 +136,7 @@ public final class GoldenFile {
                 JsonNode node = reader().readTree(p);
                 if (p.nextToken() != null) {
                     JsonLocation at = p.currentTokenLocation();
-                    throw OpsException.badJson(path, at.getLineNr(), at.getColumnNr(),
+                    throw new BadGoldenException(path, at.getLineNr(), at.getColumnNr(),
                             "more than one JSON value in a .json file (one event per line is a .jsonl trace)");
                 }
                 return node;
@@ -145,16 +147,16 @@ public final class GoldenFile {
         } catch (JsonProcessingException e) {
             throw describe(path, e, null);
         } catch (IOException e) {
-            throw OpsException.badInput(path, "cannot be read: " + e.getMessage(), e);
+            throw new UnreadableFileException(path, "cannot be read: " + e.getMessage(), e);
         }
     }
 
-    private static OpsException describe(Path path, JsonProcessingException e, JsonParser parser) {
+    private static BadGoldenException describe(Path path, JsonProcessingException e, JsonParser parser) {
         JsonLocation at = GoldenJson.location(e, parser);
         if (at == null || at.getLineNr() < 1) {
-            return OpsException.badInput(path, "invalid JSON: " + GoldenJson.problem(e), e);
+            return new BadGoldenException(path, "invalid JSON: " + GoldenJson.problem(e), e);
         }
-        return OpsException.badJson(path, at.getLineNr(), at.getColumnNr(), GoldenJson.problem(e), e);
+        return new BadGoldenException(path, at.getLineNr(), at.getColumnNr(), GoldenJson.problem(e), e);
     }
 
     /** The file's bytes, read in slices into one array (as {@link Files#readAllBytes}, whose one read is not). */

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aos.ops.core.OpsException;
+import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.json.OpsJson;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class GoldenFileTest {
+class LoadedGoldenFileTest {
 
     @TempDir
     Path tmp;
@@ -48,8 +49,8 @@ class GoldenFileTest {
     void aOneLineJsonlFileIsStillATraceBecauseTheExtensionDecides() throws Exception {
         Path p = tmp.resolve("one.jsonl");
         Files.writeString(p, "{\"event_type\":\"run_end\",\"data\":{\"status\":\"completed\"}}\n");
-        assertThat(GoldenFile.read(p).format()).isEqualTo(GoldenFile.Format.JSONL);
-        assertThat(GoldenFile.read(p).tree().isArray()).isTrue();
+        assertThat(LoadedGoldenFile.read(p).format()).isEqualTo(LoadedGoldenFile.Format.JSONL);
+        assertThat(LoadedGoldenFile.read(p).tree().isArray()).isTrue();
     }
 
     @Test
@@ -58,7 +59,7 @@ class GoldenFileTest {
         Path bad = tmp.resolve("b.jsonl");
         Files.writeString(bad, "{\"event_type\":\"run_start\"}\n\n{\"event_type\": step}\n");
         assertThatThrownBy(() -> GoldenDiff.compare(good, bad))
-                .isInstanceOf(OpsException.class)
+                .isInstanceOf(AosOpsException.class)
                 .hasMessageContaining("b.jsonl").hasMessageContaining("line 3");
     }
 
@@ -75,7 +76,7 @@ class GoldenFileTest {
             }
         });
         writer.start();
-        GoldenFile file = GoldenFile.read(fifo);
+        LoadedGoldenFile file = LoadedGoldenFile.read(fifo);
         writer.join();
         assertThat(file.tree().toString())
                 .isEqualTo("[{\"event_type\":\"run_start\"},{\"event_type\":\"run_end\"}]");
@@ -85,9 +86,9 @@ class GoldenFileTest {
     void anEmptyOrMissingFileIsBadInput() throws Exception {
         Path empty = tmp.resolve("e.json");
         Files.writeString(empty, "\n");
-        assertThatThrownBy(() -> GoldenFile.read(empty)).isInstanceOf(OpsException.class).hasMessageContaining("empty");
-        assertThatThrownBy(() -> GoldenFile.read(tmp.resolve("missing.json")))
-                .isInstanceOf(OpsException.class).hasMessageContaining("no such file");
+        assertThatThrownBy(() -> LoadedGoldenFile.read(empty)).isInstanceOf(AosOpsException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> LoadedGoldenFile.read(tmp.resolve("missing.json")))
+                .isInstanceOf(AosOpsException.class).hasMessageContaining("no such file");
     }
 
     @Test
@@ -96,12 +97,12 @@ class GoldenFileTest {
         try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
             file.setLength(2L << 30); // sparse: 2 GB on paper, nothing on disk
         }
-        assertThatThrownBy(() -> GoldenDiff.compare(huge, huge)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> GoldenDiff.compare(huge, huge)).isInstanceOf(AosOpsException.class)
                 .hasMessageContaining("huge.golden.json").hasMessageContaining("2048 MB")
-                .satisfies(e -> assertThat(((OpsException) e).kind()).isEqualTo(OpsException.Kind.BAD_INPUT));
+                .isInstanceOf(BadInputException.class);
         Path small = tmp.resolve("small.json");
         Files.writeString(small, "{\"a\": [" + "1,".repeat(1 << 20) + "1]}");
-        assertThatThrownBy(() -> GoldenFile.read(small, 1 << 20)).isInstanceOf(OpsException.class)
+        assertThatThrownBy(() -> LoadedGoldenFile.read(small, 1 << 20)).isInstanceOf(AosOpsException.class)
                 .hasMessageContaining("small.json").hasMessageContaining("more than the 1 MB");
     }
 
@@ -111,8 +112,8 @@ class GoldenFileTest {
         Files.writeString(doc, "{\n  \"seed\": 1\n}");
         Path lines = tmp.resolve("trace.txt");
         Files.writeString(lines, "{\"a\":1}\n{\"a\":2}\n");
-        assertThat(GoldenFile.read(doc).format()).isEqualTo(GoldenFile.Format.JSON);
-        assertThat(GoldenFile.read(lines).format()).isEqualTo(GoldenFile.Format.JSONL);
+        assertThat(LoadedGoldenFile.read(doc).format()).isEqualTo(LoadedGoldenFile.Format.JSON);
+        assertThat(LoadedGoldenFile.read(lines).format()).isEqualTo(LoadedGoldenFile.Format.JSONL);
     }
 
     @Test
@@ -176,7 +177,7 @@ class GoldenFileTest {
             java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(b));
             lines.set(35, lines.get(35).replace("\"step\"", "step"));
             Files.write(b, lines);
-            assertThatThrownBy(() -> GoldenDiff.compare(a, b, split)).isInstanceOf(OpsException.class)
+            assertThatThrownBy(() -> GoldenDiff.compare(a, b, split)).isInstanceOf(AosOpsException.class)
                     .hasMessageContaining("line 36");
         } finally {
             pool.shutdownNow();

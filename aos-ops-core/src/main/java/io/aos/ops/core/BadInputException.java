@@ -1,0 +1,63 @@
+package io.aos.ops.core;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.nio.file.Path;
+
+/**
+ * A named input cannot be read or parsed. {@link #path()} is always present; {@link #line()} and {@link #column()}
+ * are present for bad JSON. The message is {@code <file>: <problem>}, or for bad JSON
+ * {@code <file>: invalid JSON at line <line>, column <column>: <problem>}. Immutable.
+ */
+public class BadInputException extends AosOpsException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param file the input
+     * @param problem what is wrong with it
+     */
+    public BadInputException(Path file, String problem) {
+        this(file, problem, null);
+    }
+
+    /**
+     * @param file the input
+     * @param problem what is wrong with it
+     * @param cause the underlying exception (kept for a debug trace), or null
+     */
+    public BadInputException(Path file, String problem, Throwable cause) {
+        super(checkNotNull(file, "file") + ": " + problem, problem, file, 0, 0, cause);
+    }
+
+    /**
+     * Invalid JSON at a position.
+     *
+     * @param file the input
+     * @param line 1-based line; 0 if the parser does not know, and then {@link #line()} is empty
+     * @param column 1-based column; 0 if the parser does not know, and then {@link #column()} is empty
+     * @param problem what the parser found
+     */
+    public BadInputException(Path file, long line, long column, String problem) {
+        this(file, line, column, problem, null);
+    }
+
+    /**
+     * Invalid JSON at a position, keeping the parser's exception.
+     *
+     * @param file the input
+     * @param line 1-based line; 0 if the parser does not know, and then {@link #line()} is empty
+     * @param column 1-based column; 0 if the parser does not know, and then {@link #column()} is empty
+     * @param problem what the parser found
+     * @param cause the parser's exception, or null
+     */
+    public BadInputException(Path file, long line, long column, String problem, Throwable cause) {
+        super(checkNotNull(file, "file") + ": invalid JSON at line " + line + ", column " + column + ": " + problem,
+                problem, file, line, column, cause);
+    }
+
+    /** For subclasses with a message of their own. */
+    protected BadInputException(String message, String problem, Path file, long line, long column,
+                                Throwable cause) {
+        super(message, problem, checkNotNull(file, "file"), line, column, cause);
+    }
+}

@@ -1,0 +1,263 @@
+package io.aos.ops.golden.shadow.state;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.aos.ops.core.UnreadableFileException;
+import io.aos.ops.core.io.FileTooLargeException;
+import io.aos.ops.core.io.RegularFile;
+import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.format.BadGoldenException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one reader of {@code reports/cycle_N.json}: the shadow summary, the monitor's checks, {@code status}, the cron
+ * check, the debug console and the metrics all read cycle reports here, so they agree on what a report says.
+ *
+ * <p>Two views of one walk with Jackson's streaming parser: {@link #read} gives the whole {@link CycleReport};
+ * {@link #readCounts} gives only the counts a monitor needs and never touches data binding, whose set-up costs more
+ * than a whole cron check in a fresh JVM (a 24-hour run has 2,880 reports). Data binding is used only for the
+ * entries of {@code mismatch_details}, and only by {@link #read}.
+ *
+ * <p>The rules, the same for both views: the top level is an object; {@code primary} and {@code shadow} are objects or
+ * null; {@code mismatch_details} is an array or null; a count is a JSON number (a fraction is cut toward zero) or null
+ * (0; null for the optional {@code emergency_stopped} and {@code cycle}); {@code passed} is true or false;
+ * {@code timestamp} is a string or null; unknown fields are skipped. Anything else, and bad JSON, is a
+ * {@link BadGoldenException} naming the file, line and column; a file that cannot be read is an
+ * {@link UnreadableFileException}. Only a regular file of at most {@link #MAX_REPORT_BYTES} is opened (a FIFO named
+ * like a report would block for good).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class CycleReportReader {
+
+    /** A cycle report is a few hundred bytes (a few MB with thousands of mismatches); larger is not one. */
+    public static final long MAX_REPORT_BYTES = 64L << 20;
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    /**
+     * The numbers of one cycle report that a monitor needs.
+     *
+     * @param workflows  {@code primary.total}
+     * @param replays    {@code shadow.total_replays}
+     * @param mismatches {@code shadow.mismatches}, or the number of {@code mismatch_details} entries when the report
+     *                   has no such count
+     */
+    public record CycleCounts(long workflows, long replays, long mismatches) {
+    }
+
+    private CycleReportReader() {
+    }
+
+    /**
+     * Reads a whole report.
+     *
+     * @param file the {@code cycle_N.json}
+     * @return the report; {@code cycle} is null in upstream files, which carry no number
+     * @throws BadGoldenException if it is not a cycle report (bad JSON, a field of the wrong type, empty, too large)
+     * @throws UnreadableFileException if it cannot be read
+     */
+    public static CycleReport read(Path file) {
+        return walk(file, true).report();
+    }
+
+    /**
+     * Reads the counts of a report only, without data binding: the fast path for checks run every few seconds.
+     *
+     * @param file the {@code cycle_N.json}
+     * @return its counts
+     * @throws BadGoldenException if it is not a cycle report (bad JSON, a field of the wrong type, empty, too large)
+     * @throws UnreadableFileException if it cannot be read
+     */
+    public static CycleCounts readCounts(Path file) {
+        Walked walked = walk(file, false);
+        CycleReport report = walked.report();
+        long workflows = report.primary() == null ? 0 : report.primary().total();
+        long replays = report.shadow() == null ? 0 : report.shadow().totalReplays();
+        long mismatches = walked.mismatchCountGiven() ? report.shadow().mismatches() : walked.detailCount();
+        return new CycleCounts(workflows, replays, mismatches);
+    }
+
+    private record Walked(CycleReport report, long detailCount, boolean mismatchCountGiven) {
+    }
+
+    private static Walked walk(Path file, boolean bindDetails) {
+        // Streamed, not read whole first: in a cold JVM (a cron check reading thousands) the copy costs more than
+        // the parse.
+        try (JsonParser p = FACTORY.createParser(RegularFile.newInputStream(file, MAX_REPORT_BYTES))) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new BadGoldenException(file, "is empty");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new JsonParseException(p, "a cycle report must be a JSON object, found " + first);
+            }
+            String timestamp = null;
+            Long cycle = null;
+            CycleReport.Primary primary = null;
+            ShadowCounts shadow = null;
+            List<CycleReport.MismatchDetail> details = List.of();
+            long detailCount = 0;
+            boolean passed = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "timestamp" -> timestamp = value == JsonToken.VALUE_NULL ? null : text(p, value);
+                    case "cycle" -> cycle = value == JsonToken.VALUE_NULL ? null : number(p, value);
+                    case "primary" -> primary = value == JsonToken.VALUE_NULL ? null : primary(p, value);
+                    case "shadow" -> shadow = value == JsonToken.VALUE_NULL ? null : shadow(p, value);
+                    case "mismatch_details" -> {
+                        if (bindDetails) {
+                            details = details(p, value);
+                            detailCount = details.size();
+                        } else {
+                            detailCount = countDetails(p, value);
+                        }
+                    }
+                    case "passed" -> passed = bool(p, value);
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new JsonParseException(p, "unexpected content after the report");
+            }
+            CycleReport report = new CycleReport(timestamp, cycle, primary, shadow == null ? null : shadow.counts(),
+                    details, passed);
+            return new Walked(report, detailCount, shadow != null && shadow.mismatchesGiven());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            if (at == null || at.getLineNr() < 1) {
+                throw new BadGoldenException(file, "invalid JSON: " + e.getOriginalMessage(), e);
+            }
+            throw new BadGoldenException(file, at.getLineNr(), Math.max(1, at.getColumnNr()), e.getOriginalMessage(),
+                    e);
+        } catch (FileTooLargeException e) {
+            throw new BadGoldenException(file, "is larger than " + (MAX_REPORT_BYTES >> 20)
+                    + " MB, too large for a cycle report", e);
+        } catch (IOException e) {
+            throw UnreadableFileException.of(file, e);
+        }
+    }
+
+    private static CycleReport.Primary primary(JsonParser p, JsonToken start) throws IOException {
+        expectObject(p, start, "primary");
+        long total = 0;
+        long successful = 0;
+        long failed = 0;
+        Long stopped = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "total" -> total = count(p, v);
+                case "successful" -> successful = count(p, v);
+                case "failed" -> failed = count(p, v);
+                case "emergency_stopped" -> stopped = v == JsonToken.VALUE_NULL ? null : number(p, v);
+                default -> p.skipChildren();
+            }
+        }
+        return new CycleReport.Primary(total, successful, failed, stopped);
+    }
+
+    /** The shadow counts, and whether the report gave {@code mismatches} at all (upstream reports may not). */
+    private record ShadowCounts(CycleReport.Shadow counts, boolean mismatchesGiven) {
+    }
+
+    private static ShadowCounts shadow(JsonParser p, JsonToken start) throws IOException {
+        expectObject(p, start, "shadow");
+        long replays = 0;
+        long matches = 0;
+        long mismatches = 0;
+        boolean mismatchesGiven = false;
+        Long stopped = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "total_replays" -> replays = count(p, v);
+                case "matches" -> matches = count(p, v);
+                case "mismatches" -> {
+                    mismatches = count(p, v);
+                    mismatchesGiven = true;
+                }
+                case "emergency_stopped" -> stopped = v == JsonToken.VALUE_NULL ? null : number(p, v);
+                default -> p.skipChildren();
+            }
+        }
+        return new ShadowCounts(new CycleReport.Shadow(replays, matches, mismatches, stopped), mismatchesGiven);
+    }
+
+    private static List<CycleReport.MismatchDetail> details(JsonParser p, JsonToken start) throws IOException {
+        if (start == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        expectArray(p, start);
+        List<CycleReport.MismatchDetail> details = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            details.add(OpsJson.mapper().readValue(p, CycleReport.MismatchDetail.class));
+        }
+        return details;
+    }
+
+    private static long countDetails(JsonParser p, JsonToken start) throws IOException {
+        if (start == JsonToken.VALUE_NULL) {
+            return 0;
+        }
+        expectArray(p, start);
+        long n = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            n++;
+            p.skipChildren();
+        }
+        return n;
+    }
+
+    private static void expectObject(JsonParser p, JsonToken t, String field) throws IOException {
+        if (t != JsonToken.START_OBJECT) {
+            throw new JsonParseException(p, field + " must be an object, found " + t);
+        }
+    }
+
+    private static void expectArray(JsonParser p, JsonToken t) throws IOException {
+        if (t != JsonToken.START_ARRAY) {
+            throw new JsonParseException(p, "mismatch_details must be an array, found " + t);
+        }
+    }
+
+    /** A count: a number (a fraction cut toward zero, as data binding does) or null, which is 0. */
+    private static long count(JsonParser p, JsonToken t) throws IOException {
+        return t == JsonToken.VALUE_NULL ? 0 : number(p, t);
+    }
+
+    private static long number(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return p.getLongValue();
+        }
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return p.getDecimalValue().longValue();
+        }
+        throw new JsonParseException(p, "'" + p.currentName() + "' must be a number, found " + t);
+    }
+
+    private static boolean bool(JsonParser p, JsonToken t) throws IOException {
+        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
+            throw new JsonParseException(p, "'passed' must be true or false, found " + t);
+        }
+        return t == JsonToken.VALUE_TRUE;
+    }
+
+    private static String text(JsonParser p, JsonToken t) throws IOException {
+        if (t != JsonToken.VALUE_STRING) {
+            throw new JsonParseException(p, "'" + p.currentName() + "' must be a string, found " + t);
+        }
+        return p.getText();
+    }
+}
