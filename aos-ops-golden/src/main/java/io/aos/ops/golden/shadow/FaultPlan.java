@@ -21,12 +21,12 @@ final class FaultPlan {
     }
 
     /** The flaw a run of {@code type} carries, or null; draws from {@code rng} once per injection. */
-    Flaw draw(SplittableRandom rng, String type) {
+    PlannedFault draw(SplittableRandom rng, String type) {
         for (FaultInjection injection : injections) {
             if (rng.nextDouble() < injection.rate()) {
                 List<Integer> steps = flawSteps(injection.kind(), type);
                 if (!steps.isEmpty()) {
-                    return new Flaw(injection.kind(), steps.get(rng.nextInt(steps.size())));
+                    return new PlannedFault(injection.kind(), steps.get(rng.nextInt(steps.size())));
                 }
             }
         }

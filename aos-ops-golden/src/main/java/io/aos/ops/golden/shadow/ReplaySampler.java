@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 final class ReplaySampler {
 
     /** What a replay needs to know about a recorded run. */
-    record Entry(String runId, String type, long seed, Flaw flaw) {
+    record Entry(String runId, String type, long seed, PlannedFault flaw) {
     }
 
     static final int DEFAULT_CAPACITY = 10_000;

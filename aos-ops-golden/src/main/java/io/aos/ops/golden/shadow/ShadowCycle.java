@@ -47,7 +47,7 @@ final class ShadowCycle {
     }
 
     /** A primary run and, if it completed, what a replay needs to know of it. */
-    private record Primary(WorkflowRun run, Flaw flaw, ReplaySampler.Entry entry) {
+    private record Primary(WorkflowRun run, PlannedFault flaw, ReplaySampler.Entry entry) {
     }
 
     private record Replay(ReplaySampler.Entry original, String replayRunId) {
@@ -162,7 +162,7 @@ final class ShadowCycle {
             String runId = "primary-w" + worker + "-" + hex8(rng);
             String type = types.get(rng.nextInt(types.size()));
             long seed = SEED_MIN + rng.nextInt(SEED_SPAN);
-            Flaw flaw = faults.draw(rng, type);
+            PlannedFault flaw = faults.draw(rng, type);
             WorkflowRun run = executor.run(runId, type, seed, false, flaw);
             ReplaySampler.Entry entry = null;
             if (run.completed()) {

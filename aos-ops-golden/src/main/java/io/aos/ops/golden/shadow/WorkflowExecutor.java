@@ -47,7 +47,7 @@ public final class WorkflowExecutor {
         return run(runId, type, seed, replay, null);
     }
 
-    WorkflowRun run(String runId, String type, long seed, boolean replay, Flaw flaw) {
+    WorkflowRun run(String runId, String type, long seed, boolean replay, PlannedFault flaw) {
         long started = System.nanoTime();
         Optional<WorkflowSpec> spec = registry.workflow(type);
         if (spec.isEmpty()) {

@@ -82,7 +82,7 @@ class WorkflowExecutorTest {
     @Test
     void eachInjectedFlawChangesTheReplayFromItsStep() {
         for (FaultKind kind : FaultKind.values()) {
-            Flaw flaw = new Flaw(kind, kind == FaultKind.EXTERNAL_CALL ? 4 : 1);
+            PlannedFault flaw = new PlannedFault(kind, kind == FaultKind.EXTERNAL_CALL ? 4 : 1);
             int step = flaw.step();
             WorkflowRun primary = executor.run("primary-w0-00000001", "compute", 4242, false, flaw);
             WorkflowRun replay = executor.run("shadow-00000002", "compute", 4242, true, flaw);
