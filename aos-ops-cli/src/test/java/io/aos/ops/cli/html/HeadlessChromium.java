@@ -27,10 +27,10 @@ import org.openqa.selenium.logging.LogType;
  * for (or downloads) a browser. Console messages and every network request of the page are recorded (Chrome's
  * browser and performance logs) for the checks that a report loads cleanly and fetches nothing.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+    public static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
 
     private final ChromeDriver driver;
     private final List<LogEntry> console = new ArrayList<>();
@@ -41,7 +41,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Starts the browser with a fresh profile in {@code scratch}; fails (never skips) when it is not installed. */
-    static HeadlessChromium start(Path scratch) throws IOException {
+    public static HeadlessChromium start(Path scratch) throws IOException {
         assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium; .ci/run installs it)").isExecutable();
         assertThat(CHROMEDRIVER).as("Debian's chromedriver (apt-get install chromium-driver)").isExecutable();
         System.setProperty("se.avoidStats", "true");
@@ -66,19 +66,19 @@ final class HeadlessChromium implements AutoCloseable {
         return new HeadlessChromium(driver);
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
     /** Opens {@code page} and waits until it has loaded. */
-    void open(Path page) {
+    public void open(Path page) {
         driver.get(page.toUri().toString());
         Object state = driver.executeScript("return document.readyState");
         assertThat(state).isEqualTo("complete");
     }
 
     /** Console entries at WARNING or above since the last call, read from the browser log. */
-    List<LogEntry> consoleProblems() {
+    public List<LogEntry> consoleProblems() {
         for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
             console.add(e);
         }
@@ -89,7 +89,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Every URL the browser requested since the last call (Chrome's performance log: Network.requestWillBeSent). */
-    List<String> requestedUrls() {
+    public List<String> requestedUrls() {
         for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE)) {
             JsonNode message;
             try {
@@ -107,7 +107,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Resource Timing entries the page itself saw (anything it loaded after the document). */
-    List<String> resourceEntries() {
+    public List<String> resourceEntries() {
         @SuppressWarnings("unchecked")
         List<Object> names = (List<Object>) driver.executeScript(
                 "return performance.getEntriesByType('resource').map(function(e){return e.name;})");
@@ -115,21 +115,21 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** True when {@code element} is inside the viewport (at least partly, top below 0 and above the fold). */
-    boolean inViewport(WebElement element) {
+    public boolean inViewport(WebElement element) {
         Object r = driver.executeScript("var r=arguments[0].getBoundingClientRect();"
                 + "return r.bottom > 0 && r.top < window.innerHeight && r.height > 0;", element);
         return Boolean.TRUE.equals(r);
     }
 
     /** Emulates prefers-color-scheme or the print medium (CDP), for the light/dark/print checks. */
-    void emulate(String media, String colorScheme) {
+    public void emulate(String media, String colorScheme) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media == null ? "" : media,
                 "features", List.of(Map.of("name", "prefers-color-scheme", "value",
                         colorScheme == null ? "" : colorScheme))));
     }
 
     /** Writes a screenshot of the viewport to {@code target}. */
-    void screenshot(Path target) throws IOException {
+    public void screenshot(Path target) throws IOException {
         Files.createDirectories(target.getParent());
         byte[] png = driver.getScreenshotAs(OutputType.BYTES);
         Files.write(target, png);

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.cli.AosOps;
 import io.aos.ops.core.json.OpsJson;
-import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,22 +18,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
+import io.aos.ops.cli.html.HeadlessChromium;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 
 /**
  * The monitor daemon (a real JVM from the built jar) watching a real shadow run that progresses in a temp directory,
@@ -47,8 +39,6 @@ import org.openqa.selenium.logging.LogType;
 class StatusPageBrowserIT {
 
     static final Path JAR = Path.of(System.getProperty("aos.ops.jar", "target/aos-ops.jar")).toAbsolutePath();
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
 
     @TempDir
@@ -94,13 +84,13 @@ class StatusPageBrowserIT {
         assertThat(listeners(port)).as("listening sockets on port %d", port).containsExactly("127.0.0.1");
 
         Path profile = Files.createDirectories(tmp.resolve("chromium"));
-        ChromeDriver browser = chromium(profile);
-        try {
+        try (HeadlessChromium chromium = HeadlessChromium.start(profile)) {
+            ChromeDriver browser = chromium.driver();
             browser.get(base.toString());
             assertThat(browser.executeScript("return document.readyState")).isEqualTo("complete");
             assertThat(browser.getTitle()).contains(runDir.getFileName().toString());
             long shown = cycles(browser);
-            screenshot(browser, "status-page-light.png");
+            chromium.screenshot(SCREENSHOTS.resolve("status-page-light.png"));
 
             // no reload: the page's own script must bring the newer figures
             long later = await("the page to show more cycles than " + shown, () -> {
@@ -118,29 +108,20 @@ class StatusPageBrowserIT {
             assertThat(browser.findElement(By.id("state")).getText()).isEqualToIgnoringCase(
                     "running");
 
-            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
-                    List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+            chromium.emulate(null, "dark");
             String background = (String) browser.executeScript(
                     "return getComputedStyle(document.body).backgroundColor");
             assertThat(background).as("dark background").isEqualTo("rgb(13, 17, 23)");
-            screenshot(browser, "status-page-dark.png");
+            chromium.screenshot(SCREENSHOTS.resolve("status-page-dark.png"));
 
-            List<LogEntry> problems = new ArrayList<>();
-            for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-                if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    problems.add(e);
-                }
-            }
-            assertThat(problems).as("console warnings and errors").isEmpty();
+            assertThat(chromium.consoleProblems()).as("console warnings and errors").isEmpty();
             // chrome:// (the browser's own start tab) and data: URLs are served from inside the browser, never the
             // network: every other request must go to the daemon
-            List<String> urls = requestedUrls(browser).stream()
+            List<String> urls = chromium.requestedUrls().stream()
                     .filter(u -> !u.startsWith("chrome://") && !u.startsWith("data:")).toList();
             assertThat(urls).as("requests the page made").isNotEmpty()
                     .allSatisfy(url -> assertThat(url).startsWith(base.toString()));
             assertThat(urls).contains(base.resolve("/api/status").toString());
-        } finally {
-            browser.quit();
         }
     }
 
@@ -284,43 +265,6 @@ class StatusPageBrowserIT {
         return address.isAnyLocalAddress() ? "0.0.0.0" : address.getHostAddress();
     }
 
-    private static ChromeDriver chromium(Path scratch) throws IOException {
-        assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium; .ci/run installs it)").isExecutable();
-        assertThat(CHROMEDRIVER).as("Debian's chromedriver (apt-get install chromium-driver)").isExecutable();
-        System.setProperty("se.avoidStats", "true");
-        Path profile = Files.createDirectories(scratch.resolve("profile"));
-        Path tmp = Files.createDirectories(scratch.resolve("tmp"));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1100", "--user-data-dir=" + profile);
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .withEnvironment(Map.of("TMPDIR", tmp.toString(), "HOME", scratch.toString(), "SE_AVOID_STATS", "true"))
-                .withLogOutput(OutputStream.nullOutputStream())
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return driver;
-    }
 
-    /** Every URL the browser asked for (Chrome's performance log: Network.requestWillBeSent). */
-    private static List<String> requestedUrls(ChromeDriver browser) throws IOException {
-        List<String> urls = new ArrayList<>();
-        for (LogEntry e : browser.manage().logs().get(LogType.PERFORMANCE)) {
-            JsonNode message = OpsJson.mapper().readTree(e.getMessage()).path("message");
-            if (message.path("method").asText().equals("Network.requestWillBeSent")) {
-                urls.add(message.at("/params/request/url").asText());
-            }
-        }
-        return urls;
-    }
 
-    private static void screenshot(ChromeDriver browser, String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    }
 }
