@@ -51,22 +51,41 @@ public abstract class AosOpsException extends RuntimeException {
         this.column = Math.max(0, column);
     }
 
-    /** The file this failure is about, if it is about one. */
+    /**
+     * The file this failure is about.
+     *
+     * @return the file, or empty when the failure is not about one file (a bad flag value, say); always present for
+     *     {@link BadInputException} and its subclasses
+     */
     public Optional<Path> path() {
         return Optional.ofNullable(path);
     }
 
-    /** The 1-based line in {@link #path()} where the input is wrong, where a position is known (bad JSON). */
+    /**
+     * The line in {@link #path()} where the input is wrong.
+     *
+     * @return the 1-based line, or empty when no position is known (only invalid JSON has one, when the parser
+     *     reports it)
+     */
     public OptionalLong line() {
         return line > 0 ? OptionalLong.of(line) : OptionalLong.empty();
     }
 
-    /** The 1-based column on {@link #line()}, where a position is known (bad JSON). */
+    /**
+     * The column on {@link #line()} where the input is wrong.
+     *
+     * @return the 1-based column, or empty when no position is known (only invalid JSON has one, when the parser
+     *     reports it)
+     */
     public OptionalLong column() {
         return column > 0 ? OptionalLong.of(column) : OptionalLong.empty();
     }
 
-    /** What was wrong, without the file and the position that {@link #getMessage()} starts with. */
+    /**
+     * What was wrong, without the file and the position that {@link #getMessage()} starts with.
+     *
+     * @return the problem text, never null; the whole message where the constructor was given no separate problem
+     */
     public String problem() {
         return problem;
     }

@@ -10,7 +10,7 @@ import java.time.temporal.ChronoUnit;
  * One line of the emergency-stop audit log (JSON Lines, append-only, never truncated).
  *
  * <p>A line that is not an aos-ops audit record (edited by hand, say) is kept as {@link #raw} with every other field
- * null, so reading the log never fails on it and never hides it.
+ * null, so reading the log never fails on it and never hides it. Immutable, so safe to share between threads.
  *
  * @param ts            when the action happened
  * @param action        what was done
@@ -58,7 +58,13 @@ public record AuditEntry(
         return new AuditEntry(null, null, null, null, null, null, null, null, null, null, null, line);
     }
 
-    /** One line for people: {@code 2025-12-02T14:05:31Z ENGAGE by root on host1: P0 mismatch}. */
+    /**
+     * One line for people, such as {@code 2025-12-02T14:05:31Z ENGAGE by root on host1: P0 mismatch}; a repeat or
+     * a release adds the stop in force, as {@code (stop in force since <time> by <who>)}.
+     *
+     * @return the line; {@link #raw()} unchanged for a line that was not a record, with {@code ?} for a missing
+     *     time or action
+     */
     public String describe() {
         if (raw != null) {
             return raw;

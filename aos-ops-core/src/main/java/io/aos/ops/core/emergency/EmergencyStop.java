@@ -167,9 +167,11 @@ public final class EmergencyStop implements AutoCloseable {
     // ---- the engine's side --------------------------------------------------------------------------------
 
     /**
-     * True when workflows must not run: the flag file exists, the flag path cannot be checked, or this process
-     * started with {@code WORKFLOW_EMERGENCY_STOP} set (see {@link #meansStopped}). Cheap enough to call before every
-     * step.
+     * Whether workflows must not run. Cheap enough to call before every step: it looks at the flag path at most once
+     * per recheck interval and otherwise answers from the last look.
+     *
+     * @return true when the flag file exists, the flag path cannot be checked (fail closed), or this process started
+     *     with {@code WORKFLOW_EMERGENCY_STOP} set to a value that stops workflows; false when workflows may run
      */
     public boolean isEngaged() {
         return environmentEngaged || look().engaged();
@@ -190,7 +192,13 @@ public final class EmergencyStop implements AutoCloseable {
         }
     }
 
-    /** The state now, read from disk (not cached): who, when, why and for how long, or running. */
+    /**
+     * The state now, read from disk rather than from the cache (a {@code stat} and, when the flag is there, a read
+     * of its record); the look also refreshes the cache {@link #isEngaged()} answers from. Never throws for a broken
+     * flag path: that is a status with {@link EmergencyStopStatus.Source#UNREADABLE}.
+     *
+     * @return who stopped workflows, when, why and for how long; or the running state
+     */
     public EmergencyStopStatus status() {
         FlagCheck check = FlagCheck.of(flagFile);
         snapshot = new Snapshot(ticker.read(), check);
@@ -304,20 +312,30 @@ public final class EmergencyStop implements AutoCloseable {
 
     // ---- what the operator's side shares -------------------------------------------------------------------
 
-    /** The flag file engines look at. */
+    /**
+     * The flag file engines look at: {@code AOS_EMERGENCY_STOP_FILE}, or the state directory's default.
+     *
+     * @return the flag file's path, fixed when this instance was built; the file itself may or may not exist
+     */
     public Path flagFile() {
         return flagFile;
     }
 
     /**
-     * True when this process started with {@code WORKFLOW_EMERGENCY_STOP} set to a value that stops workflows (see
-     * {@link #environmentValue()}), which no {@code disable} undoes.
+     * Whether this process's environment stops workflows on its own, whatever the flag file says.
+     *
+     * @return true when this process started with {@code WORKFLOW_EMERGENCY_STOP} set to a value that stops workflows
+     *     (see {@link #environmentValue()}), which no {@code disable} undoes
      */
     public boolean engagedByEnvironment() {
         return environmentEngaged;
     }
 
-    /** {@code WORKFLOW_EMERGENCY_STOP} as this process started with it (blanks stripped), or null when unset. */
+    /**
+     * {@code WORKFLOW_EMERGENCY_STOP} as this process started with it.
+     *
+     * @return the value with surrounding blanks stripped, or null when the variable is unset
+     */
     public String environmentValue() {
         return environmentValue;
     }

@@ -17,16 +17,28 @@ import java.util.List;
  * @param problems  what could not be done after the state changed (the audit line or the env file could not be
  *                  written), one sentence each naming the file and saying that the stop IS engaged or released;
  *                  empty when everything was written
+ *
+ * <p>Immutable ({@code problems} is copied), so safe to share between threads.
  */
 public record EmergencyStopChange(
         boolean changed, EmergencyStopStatus stop, AuditEntry audited, Path flagFile, Path auditLog, Path envFile,
         List<String> problems) {
 
+    /**
+     * The outcome of one {@code enable} or {@code disable}; the components are the ones described above.
+     *
+     * @throws NullPointerException if {@code problems} is null or holds a null
+     */
     public EmergencyStopChange {
         problems = List.copyOf(problems);
     }
 
-    /** True when the state changed as asked but a file other than the flag file could not be written. */
+    /**
+     * Whether some file other than the flag file could not be written: the flag file already says what was asked, but
+     * the audit log or the environment file does not.
+     *
+     * @return true when {@link #problems()} is not empty
+     */
     public boolean incomplete() {
         return !problems.isEmpty();
     }

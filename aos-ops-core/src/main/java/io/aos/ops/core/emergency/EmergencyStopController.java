@@ -91,27 +91,49 @@ public final class EmergencyStopController {
         return new EmergencyStopController(checkNotNull(stop, "stop"));
     }
 
-    /** The engine-side check of the same flag file. */
+    /**
+     * The engine-side check of the same flag file; changes made through this controller reach it at once.
+     *
+     * @return the check this controller was built on, or built with it by {@link #forConfig}
+     */
     public EmergencyStop stop() {
         return stop;
     }
 
-    /** The state now, read from disk; the same as {@link EmergencyStop#status()}. */
+    /**
+     * The state now, read from disk; the same as {@link EmergencyStop#status()}. Never throws for a broken flag path.
+     *
+     * @return who stopped workflows, when, why and for how long; the running state; or, when the flag path cannot be
+     *     checked, a status with {@link EmergencyStopStatus.Source#UNREADABLE}
+     */
     public EmergencyStopStatus status() {
         return stop.status();
     }
 
-    /** The flag file engines look at. */
+    /**
+     * The flag file engines look at, whose existence is the switch.
+     *
+     * @return the path {@link #enable} creates and {@link #disable} removes
+     */
     public Path flagFile() {
         return flagFile;
     }
 
-    /** See {@link EmergencyStop#engagedByEnvironment()}. */
+    /**
+     * Whether this process's environment stops workflows on its own; see {@link EmergencyStop#engagedByEnvironment()}.
+     *
+     * @return true when this process started with {@code WORKFLOW_EMERGENCY_STOP} set to a value that stops
+     *     workflows, which no {@link #disable} undoes
+     */
     public boolean engagedByEnvironment() {
         return stop.engagedByEnvironment();
     }
 
-    /** See {@link EmergencyStop#environmentValue()}. */
+    /**
+     * {@code WORKFLOW_EMERGENCY_STOP} as this process started with it; see {@link EmergencyStop#environmentValue()}.
+     *
+     * @return the value with surrounding blanks stripped, or null when the variable is unset
+     */
     public String environmentValue() {
         return stop.environmentValue();
     }
@@ -215,12 +237,22 @@ public final class EmergencyStopController {
         }
     }
 
-    /** The append-only audit log. */
+    /**
+     * The append-only audit log, JSON Lines of {@link AuditEntry}; nothing here truncates or deletes it.
+     *
+     * @return its path from {@code config}; the file exists once the first {@link #enable} or {@link #disable} has
+     *     been audited
+     */
     public Path auditLogFile() {
         return auditLog.file();
     }
 
-    /** The environment file written for services started later. */
+    /**
+     * The environment file {@link #enable} and {@link #disable} write for services started later (systemd
+     * {@code EnvironmentFile=}, {@code docker --env-file}).
+     *
+     * @return its path from {@code config}; running engines do not read it
+     */
     public Path envFile() {
         return envFile;
     }
@@ -230,6 +262,11 @@ public final class EmergencyStopController {
      * {@code --stop-file} wrote {@code WORKFLOW_EMERGENCY_STOP=true} to the shared env file while this flag file is
      * absent, so services started later will be stopped while running engines run. Empty when they agree, or when
      * there is no env file (nothing was ever written) or it cannot be read as one we wrote.
+     *
+     * <p>Reads the env file and checks the flag path each call; never throws for a file that cannot be read.
+     *
+     * @return one sentence naming the env file, its value and the flag file, and what each means for running engines
+     *     and services started later; or empty when there is nothing to report
      */
     public Optional<String> envFileDisagreement() {
         String text;

@@ -15,6 +15,9 @@ import java.time.temporal.ChronoUnit;
  * <p>Fields that do not apply are null: a stop engaged through the environment has no who or when, and a flag file
  * that was created by hand (or by the old script) has no readable record, so only its modification time is known.
  *
+ * <p>Immutable, so safe to share between threads. Jackson writes it with snake_case names, null fields left out, and
+ * the derived {@code status}, {@code flag_file} and {@code stopped_for_seconds}.
+ *
  * @param engaged    true when workflows must not run; also true when the state cannot be checked (fail closed)
  * @param source     what engaged it, or {@link Source#NONE} when running
  * @param flagFile   the flag file that was checked
@@ -69,7 +72,12 @@ public record EmergencyStopStatus(
         return new EmergencyStopStatus(true, Source.UNREADABLE, flagFile, null, null, null, null, null, null, detail);
     }
 
-    /** {@code STOPPED}, {@code RUNNING}, or {@code UNKNOWN} when the flag path cannot be checked. */
+    /**
+     * The state as one word, for displays and the JSON {@code status} field.
+     *
+     * @return {@code UNKNOWN} when the flag path cannot be checked (workflows are still treated as stopped),
+     *     otherwise {@code STOPPED} when engaged and {@code RUNNING} when not
+     */
     @JsonProperty("status")
     public String state() {
         if (source == Source.UNREADABLE) {
@@ -88,7 +96,13 @@ public record EmergencyStopStatus(
         return stoppedFor == null ? null : stoppedFor.toSeconds();
     }
 
-    /** One sentence for logs and exceptions: what stopped workflows, who, since when and why. */
+    /**
+     * One sentence for logs and exceptions, such as
+     * {@code emergency stop engaged by root on host1 at 2025-12-02T14:05:31Z: P0 mismatch}.
+     *
+     * @return what stopped workflows, who, on which host, since when and why (each part where known); or that the
+     *     stop is not engaged; or that the flag cannot be checked and workflows are treated as stopped
+     */
     public String describe() {
         return switch (source) {
             case NONE -> "emergency stop is not engaged";

@@ -15,7 +15,11 @@ public enum DiffKind {
     /** The same elements in a different order. */
     REORDERED;
 
-    /** The lower-case name used in reports. */
+    /**
+     * The name used in reports and in the {@code kind} field of the JSON report.
+     *
+     * @return the constant's name in lower case, such as {@code changed} or {@code type_changed}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -29,6 +29,14 @@ public final class DiffReport {
     /**
      * The JSON report. Without {@code verbose} the expected-volatile differences are counted per field in
      * {@code expected_volatile} instead of being listed, and {@code differences_omitted} says how many were left out.
+     * Values are complete, never abbreviated.
+     *
+     * @param r the diff to render
+     * @param expected how to name the expected file in the report (its path, usually)
+     * @param actual how to name the actual file in the report
+     * @param verbose whether to list the expected-volatile differences {@code r} holds too
+     * @return a new JSON object of schema {@link #SCHEMA_VERSION}; its difference values are the nodes of {@code r},
+     *     not copies
      */
     public static ObjectNode json(DiffResult r, String expected, String actual, boolean verbose) {
         ObjectNode root = F.objectNode();
@@ -135,7 +143,19 @@ public final class DiffReport {
         return v.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
-    /** The human report: verdict first, root cause and evidence, findings with their differences. */
+    /**
+     * The human report: the verdict first, then the root cause and its evidence, then each finding with up to ten of
+     * its differences; long values are abbreviated to about 100 characters. Without {@code verbose} the consequences
+     * and expected-volatile differences are only counted.
+     *
+     * @param r the diff to render
+     * @param expected how to name the expected file in the report (its path, usually)
+     * @param actual how to name the actual file in the report
+     * @param verbose whether to list every difference {@code r} holds: all of a finding's, the consequences and the
+     *     expected-volatile ones
+     * @param colour whether to colour the verdict with ANSI escapes (green, yellow, red)
+     * @return the report, lines ending in {@code \n}, the last one included
+     */
     public static String text(DiffResult r, String expected, String actual, boolean verbose, boolean colour) {
         StringBuilder sb = new StringBuilder();
         String verdict = r.severity().name();

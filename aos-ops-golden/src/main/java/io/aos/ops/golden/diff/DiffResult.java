@@ -35,32 +35,60 @@ public final class DiffResult {
         this.differences = List.copyOf(differences);
     }
 
-    /** MATCH, WARNING or CRITICAL. */
+    /**
+     * The verdict: the worst severity among the findings.
+     *
+     * @return {@link Severity#MATCH} when there is no finding (equal, or expected-volatile differences only), else
+     *     {@link Severity#WARNING} or {@link Severity#CRITICAL}
+     */
     public Severity severity() {
         return severity;
     }
 
-    /** True iff the severity is MATCH (at most expected-volatile differences). */
+    /**
+     * Whether the documents match.
+     *
+     * @return true iff {@link #severity()} is {@link Severity#MATCH}: equal, or different in expected-volatile fields
+     *     only
+     */
     public boolean matches() {
         return severity == Severity.MATCH;
     }
 
-    /** The category of the first divergence; empty when the documents match (expected-volatile only or equal). */
+    /**
+     * The category of the first divergence, the one of the first of {@link #findings()}.
+     *
+     * @return the root cause; empty exactly when the documents match (equal, or expected-volatile differences only)
+     */
     public Optional<RootCause> rootCause() {
         return Optional.ofNullable(rootCause);
     }
 
-    /** The 0-based index of the first step that differs in more than expected-volatile fields. */
+    /**
+     * The first step that differs in more than expected-volatile fields.
+     *
+     * @return its 0-based index; empty when the documents match or only run-level fields (outside every step) differ
+     */
     public OptionalInt firstDivergingStep() {
         return firstDivergingStep;
     }
 
-    /** One sentence: what decided the root cause (or why the documents match). */
+    /**
+     * What decided the verdict, for people.
+     *
+     * @return one sentence: where the root cause was found and what decided it, or why the documents match; never
+     *     null
+     */
     public String evidence() {
         return evidence;
     }
 
-    /** Classified divergences in trace order; the first is the root cause. Empty on a match. */
+    /**
+     * The classified divergences, one per diverging step or run-level locus that does not merely follow from an
+     * earlier one.
+     *
+     * @return the findings in trace order, unmodifiable; the first is the root cause; empty on a match
+     */
     public List<Finding> findings() {
         return findings;
     }
@@ -69,17 +97,28 @@ public final class DiffResult {
      * Every difference in trace order, consequences included. Expected-volatile differences are listed only where
      * they share an event with other differences, or with {@link DiffOptions#withExpectedVolatileListed}; the rest
      * are counted in {@link #expectedVolatile()}.
+     *
+     * @return the differences, unmodifiable, values complete; empty when the documents are equal
      */
     public List<Difference> differences() {
         return differences;
     }
 
-    /** How many expected-volatile differences each volatile field had, listed or not (e.g. timestamp=100001). */
+    /**
+     * How many expected-volatile differences each volatile field had, listed in {@link #differences()} or not.
+     *
+     * @return field name to count (e.g. {@code timestamp=100001}), unmodifiable, by field name; empty when no
+     *     volatile field differs
+     */
     public Map<String, Long> expectedVolatile() {
         return expectedVolatile;
     }
 
-    /** The total of {@link #expectedVolatile()}. */
+    /**
+     * The number of expected-volatile differences, listed or not.
+     *
+     * @return the sum of the counts in {@link #expectedVolatile()}; 0 when none
+     */
     public long expectedVolatileCount() {
         return expectedVolatile.values().stream().mapToLong(Long::longValue).sum();
     }

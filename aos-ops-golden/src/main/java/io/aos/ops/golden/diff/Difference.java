@@ -43,7 +43,12 @@ public record Difference(
         checkNotNull(consequenceOf, "consequenceOf");
     }
 
-    /** True when this difference only cascades from an earlier divergence (a later hash, the workflow hash, ...). */
+    /**
+     * Whether this difference only cascades from an earlier divergence (a later hash, the workflow hash, ...) rather
+     * than being evidence of its own.
+     *
+     * @return true when {@link #consequenceOf()} is present
+     */
     public boolean isConsequence() {
         return consequenceOf.isPresent();
     }

@@ -58,7 +58,12 @@ public final class LoadedGoldenFile {
     private static final int READ_SLICE = 1 << 20;
 
     /** How the file is laid out. */
-    public enum Format { JSON, JSONL }
+    public enum Format {
+        /** One JSON document. */
+        JSON,
+        /** JSON Lines: one JSON value (a trace event) per line, blank lines allowed. */
+        JSONL
+    }
 
     private final Path path;
     private final Format format;
@@ -82,6 +87,14 @@ public final class LoadedGoldenFile {
      * unreadable one an {@link UnreadableFileException}.
      * The diff holds both files' bytes, so a file larger than a quarter of the JVM heap (or than 2 GB, the largest
      * array) is refused up front as bad input instead of running the JVM out of memory.
+     *
+     * <p>A JSON document is parsed here; a JSONL file's lines are kept as bytes and parsed when used, so a malformed
+     * line is reported by the diff, {@link #tree()} or {@link #element}, not here.
+     *
+     * @param path the golden file
+     * @return the loaded file
+     * @throws BadGoldenException if the file is empty, too large, or a {@code .json} file is not one valid document
+     * @throws UnreadableFileException if the file does not exist or cannot be read
      */
     public static LoadedGoldenFile read(Path path) {
         return read(path, Math.min(MAX_ARRAY_BYTES, Runtime.getRuntime().maxMemory() / 4));
@@ -208,7 +221,13 @@ public final class LoadedGoldenFile {
         return format;
     }
 
-    /** The whole document; a JSONL file becomes an array of its events (this holds every event in memory). */
+    /**
+     * The whole document; a JSONL file becomes an array of its events (this holds every event in memory).
+     *
+     * @return for JSON the parsed document itself, shared by every call, which callers must not modify; for JSONL a
+     *     new array each call
+     * @throws BadGoldenException if a line of a JSONL file is not valid JSON, naming its line and column
+     */
     public JsonNode tree() {
         if (document != null) {
             return document;
@@ -224,6 +243,8 @@ public final class LoadedGoldenFile {
     /**
      * How many top-level elements the file holds: events for a JSONL trace, elements for a JSON array, 0 for any
      * other document. With {@link #element} it lets a report show a few events without building {@link #tree()}.
+     *
+     * @return the number of elements, 0 or more; for JSONL the number of non-blank lines, without parsing them
      */
     public int elementCount() {
         if (lines != null) {
@@ -232,7 +253,14 @@ public final class LoadedGoldenFile {
         return document.isArray() ? document.size() : 0;
     }
 
-    /** Element {@code i} (0-based) of {@link #elementCount()}, parsed on demand for a JSONL trace. */
+    /**
+     * One top-level element, parsed on demand for a JSONL trace.
+     *
+     * @param i the 0-based index, less than {@link #elementCount()}
+     * @return the element; for a JSON array the node inside the document, which callers must not modify
+     * @throws IndexOutOfBoundsException if {@code i} is negative or not less than {@link #elementCount()}
+     * @throws BadGoldenException if line {@code i} of a JSONL file is not valid JSON, naming its line and column
+     */
     public JsonNode element(int i) {
         checkElementIndex(i, elementCount(), "element");
         return lines != null ? sequence(Set.of()).node(i) : document.get(i);

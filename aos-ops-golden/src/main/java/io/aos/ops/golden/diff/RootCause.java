@@ -28,7 +28,13 @@ public enum RootCause {
         this.severity = severity;
     }
 
-    /** The severity a finding of this category carries. */
+    /**
+     * The severity a finding of this category carries.
+     *
+     * @return {@link Severity#CRITICAL} for a seed mismatch, an unseeded RNG, an external call or a determinism
+     *     violation; {@link Severity#WARNING} for a volatile leak, an unordered collection or float precision;
+     *     {@link Severity#MATCH} for expected-volatile
+     */
     public Severity severity() {
         return severity;
     }

@@ -53,7 +53,17 @@ public class BadGoldenException extends BadInputException {
         super(file, line, column, problem, cause);
     }
 
-    /** For subclasses with a message of their own. */
+    /**
+     * For subclasses with a message of their own.
+     *
+     * @param message the whole sentence for a person, naming {@code file}
+     * @param problem what was wrong, without the file and position; {@code message} if null
+     * @param file the golden file; must not be null
+     * @param line the 1-based line in {@code file}, or 0 if none applies
+     * @param column the 1-based column on {@code line}, or 0 if none applies
+     * @param cause the underlying exception, or null
+     * @throws NullPointerException if {@code file} is null
+     */
     protected BadGoldenException(String message, String problem, Path file, long line, long column,
                                  Throwable cause) {
         super(message, problem, file, line, column, cause);

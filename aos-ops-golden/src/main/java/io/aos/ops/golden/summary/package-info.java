@@ -5,7 +5,7 @@
  * <p>Start at {@link io.aos.ops.golden.summary.GoldenSummary#withClock(java.time.Clock)}; its
  * {@link io.aos.ops.golden.summary.GoldenSummary#summarize(java.util.List) summarize} returns a
  * {@link io.aos.ops.golden.summary.ShadowSummary}, which {@link io.aos.ops.golden.summary.SummaryReport} renders as
- * text or JSON. {@link io.aos.ops.golden.summary.CycleReportReader} reads one cycle report. A report that cannot be
+ * text or JSON. {@link io.aos.ops.golden.shadow.state.CycleReportReader} reads one cycle report. A report that cannot be
  * read, a directory without cycle reports or without {@code reports/} is a problem in the summary that fails its
  * verdict, never a silent pass.
  *
