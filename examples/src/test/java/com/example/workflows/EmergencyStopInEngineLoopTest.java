@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.emergency.EmergencyStop;
+import io.aos.ops.core.emergency.EmergencyStopController;
 import io.aos.ops.core.emergency.EmergencyStopEngagedException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class EmergencyStopInEngineLoopTest {
                 stop.check();
                 done.add(step);
                 if (step == 2) {
-                    stop.enable("payment provider outage");  // what `aos-ops emergency-stop enable` does
+                    EmergencyStopController.of(stop).enable("payment provider outage");  // what `aos-ops emergency-stop enable` does
                 }
             }
         });
@@ -43,7 +44,7 @@ class EmergencyStopInEngineLoopTest {
         assertTrue(halted.status().engaged());
         assertTrue(halted.getMessage().contains("payment provider outage"), halted::getMessage);
 
-        stop.disable("provider back");
+        EmergencyStopController.of(stop).disable("provider back");
         assertFalse(stop.isEngaged());
         stop.check();  // returns normally again
     }
