@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aos.ops.cli.CliRun;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.shadow.builtin.BuiltinWorkflows;
 import io.aos.ops.golden.shadow.FaultKind;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
@@ -142,9 +143,19 @@ class HtmlReportsBrowserIT {
         browser.screenshot(SCREENSHOTS.resolve("diff-" + edit + "-step.png"));
     }
 
-    private Path diffPage(String name, Path a, Path b) {
+    /**
+     * The page of {@code golden diff --html} on two of the simulator's traces. The simulator's {@code llm_stub} is
+     * in-process by its name, so, like the runner's own comparison, the diff is told the simulator's skill kinds
+     * (docs/skill-registry.md, "The shadow simulator").
+     */
+    private Path diffPage(String name, Path a, Path b) throws IOException {
         Path page = tmp.resolve("pages").resolve(name + ".html");
-        CliRun diff = CliRun.of("golden", "diff", "--html", page.toString(), a.toString(), b.toString());
+        Path skills = tmp.resolve("simulator-skills.json");
+        Map<String, String> kinds = new TreeMap<>();
+        BuiltinWorkflows.SKILL_KINDS.asMap().forEach((skill, kind) -> kinds.put(skill, kind.label()));
+        Files.writeString(skills, OpsJson.mapper().writeValueAsString(kinds));
+        CliRun diff = CliRun.of("golden", "diff", "--skills", skills.toString(), "--html", page.toString(),
+                a.toString(), b.toString());
         assertThat(diff.code()).as(diff.err()).isIn(0, 1);
         assertThat(diff.out()).contains("HTML report written to " + page);
         return page;
