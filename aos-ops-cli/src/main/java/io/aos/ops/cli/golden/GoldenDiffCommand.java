@@ -13,6 +13,7 @@ import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
 import io.aos.ops.golden.diff.SkillRegistry;
 import io.aos.ops.golden.diff.LoadedGoldenFile;
+import io.aos.ops.golden.diff.Severity;
 import io.aos.ops.golden.report.DiffHtmlReport;
 import io.aos.ops.golden.report.ReportFiles;
 import java.io.IOException;
@@ -150,7 +151,16 @@ public final class GoldenDiffCommand implements Callable<Integer> {
             out.println("HTML report written to " + html);
         }
         out.flush();
-        return result.severity().exitCode(strict);
+        return exitCode(result.severity(), strict);
+    }
+
+    /** 0 on a match, 1 on CRITICAL, and on WARNING only with {@code --strict}. */
+    static int exitCode(Severity severity, boolean strict) {
+        return switch (severity) {
+            case MATCH -> 0;
+            case WARNING -> strict ? 1 : 0;
+            case CRITICAL -> 1;
+        };
     }
 
     private static <T> T join(CompletableFuture<T> future) {

@@ -65,6 +65,6 @@ public final class DebugReplayCommand implements Callable<Integer> {
         } else {
             Output.text(spec, result.render());
         }
-        return result.exitCode();
+        return result.matches() ? 0 : 1;
     }
 }

@@ -166,7 +166,7 @@ public final class ShadowRunCommand implements Callable<Integer> {
                 // Shutdown already started: the hook finishes the job.
             }
         }
-        return result.exitCode();
+        return result.passed() ? 0 : 1; // zero cycles is a failure, not a vacuous pass
     }
 
     /**
@@ -178,7 +178,7 @@ public final class ShadowRunCommand implements Callable<Integer> {
         try {
             if (runner.awaitFinished(Duration.ofSeconds(60))) {
                 System.out.flush();
-                Runtime.getRuntime().halt(runner.result().map(ShadowRunResult::exitCode).orElse(1));
+                Runtime.getRuntime().halt(runner.result().map(r -> r.passed() ? 0 : 1).orElse(1));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

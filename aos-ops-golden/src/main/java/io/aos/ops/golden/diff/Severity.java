@@ -21,18 +21,4 @@ public enum Severity {
     public Severity max(Severity other) {
         return compareTo(other) >= 0 ? this : other;
     }
-
-    /**
-     * The exit code of the diff command for this severity.
-     *
-     * @param strict whether a WARNING fails ({@code --strict})
-     * @return 0 or 1
-     */
-    public int exitCode(boolean strict) {
-        return switch (this) {
-            case MATCH -> 0;
-            case WARNING -> strict ? 1 : 0;
-            case CRITICAL -> 1;
-        };
-    }
 }

@@ -22,9 +22,4 @@ public record ShadowRunResult(RunState state, long cycles, long workflows, long 
     public boolean passed() {
         return cycles > 0 && mismatches == 0 && state != RunState.FAILED;
     }
-
-    /** 0 iff {@link #passed()}, else 1 (zero cycles is a failure, not a vacuous pass). */
-    public int exitCode() {
-        return passed() ? 0 : 1;
-    }
 }

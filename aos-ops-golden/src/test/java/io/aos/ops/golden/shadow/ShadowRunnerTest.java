@@ -60,7 +60,7 @@ class ShadowRunnerTest {
         assertThat(result.workflows()).isEqualTo(15);
         assertThat(result.replays()).isEqualTo(15);
         assertThat(result.mismatches()).isZero();
-        assertThat(result.exitCode()).isZero();
+        assertThat(result.passed()).isTrue();
 
         ShadowRunLayout layout = ShadowRunLayout.of(out);
         try (Stream<Path> golden = Files.list(layout.goldenDir())) {
@@ -121,7 +121,7 @@ class ShadowRunnerTest {
 
         assertThat(result.cycles()).isEqualTo(3);
         assertThat(result.mismatches()).isEqualTo(result.replays()).isPositive();
-        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.passed()).isFalse();
         CycleReport c2 = OpsJson.read(ShadowRunLayout.of(tmp.resolve("run")).cycleReport(2), CycleReport.class);
         assertThat(c2.passed()).isFalse();
         assertThat(c2.mismatchDetails()).isNotEmpty().allSatisfy(d -> {
@@ -169,7 +169,7 @@ class ShadowRunnerTest {
         ShadowRunResult result = runner(options, StopCheck.NEVER).run();
         assertThat(result.cycles()).isEqualTo(1);
         assertThat(result.state()).isEqualTo(RunState.FAILED);
-        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.passed()).isFalse();
         assertThat(result.summaryFile()).exists();
     }
 
@@ -178,7 +178,7 @@ class ShadowRunnerTest {
         ShadowRunOptions options = ShadowRunOptions.builder(tmp.resolve("run")).hours(0.0).seed(1L).build();
         ShadowRunResult result = runner(options, StopCheck.NEVER).run();
         assertThat(result.cycles()).isZero();
-        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.passed()).isFalse();
         assertThat(log()).contains("SHADOW SIMULATION FAILED", "no cycle completed");
         // status.json says failed, so a monitor does not read a run that compared nothing as a clean completion
         assertThat(result.state()).isEqualTo(RunState.FAILED);
@@ -246,7 +246,7 @@ class ShadowRunnerTest {
         ShadowRunResult result = runner.result().orElseThrow();
         assertThat(result.state()).isEqualTo(RunState.STOPPED);
         assertThat(result.cycles()).isEqualTo(1);
-        assertThat(result.exitCode()).isZero();
+        assertThat(result.passed()).isTrue();
         assertThat(log()).contains("Shutting down shadow simulation...", "Final report: " + result.summaryFile());
     }
 

@@ -27,11 +27,6 @@ public record ReplayResult(String runId, Path goldenFile, String workflowType, l
                            String originalHash, String replayHash, boolean matches, String severity, String rootCause,
                            Integer firstDivergingStep, String evidence, String comparedWith, Path replayOutput) {
 
-    /** 0 when the replay matches its golden file, 1 when it does not. */
-    public int exitCode() {
-        return matches ? 0 : 1;
-    }
-
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("verdict", matches ? "MATCH" : "MISMATCH");
