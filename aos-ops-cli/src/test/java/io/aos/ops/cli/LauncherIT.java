@@ -100,4 +100,40 @@ class LauncherIT {
         assertThat(p.waitFor()).isEqualTo(2);
         assertThat(output).contains("cannot find aos-ops.jar");
     }
+
+    @Test
+    void aClassDataArchiveIsWrittenOnlyByARunThatDidTheCommandsWork() throws Exception {
+        Path cds = Files.createDirectories(state.resolve("cds"));
+        // help, the crontab line and a refused --run-dir (exit 2) each load a fraction of cron-check's classes: an
+        // archive from one of them would serve every later run half-filled
+        for (List<String> partial : List.of(List.of("cron-check", "--print-crontab"), List.of("cron-check", "--help"),
+                List.of("cron-check", "--run-dir", state.resolve("no-such-run").toString()))) {
+            CliRun r = runWithCds(cds, partial);
+            assertThat(r.code()).as(partial + ": " + r.err()).isIn(0, 2);
+            assertThat(archives(cds)).as("archives after " + partial).isEmpty();
+        }
+
+        CliRun check = runWithCds(cds, List.of("cron-check"));
+
+        assertThat(check.code()).as(check.err()).isIn(0, 1);
+        assertThat(archives(cds)).singleElement().satisfies(name -> assertThat(name).endsWith("-cron-check.jsa"));
+    }
+
+    private static CliRun runWithCds(Path cds, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(REPO.resolve("bin/aos-ops").toString()));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile());
+        pb.environment().put("AOS_STATE_DIR", state.toString());
+        pb.environment().put("AOS_SHADOW_GLOB", state.resolve("shadow_simulation_*").toString());
+        pb.environment().put("AOS_OPS_CDS_DIR", cds.toString());
+        pb.environment().remove("AOS_OPS_CDS");
+        pb.environment().put("NO_COLOR", "1");
+        return CliRun.process(pb, state);
+    }
+
+    private static List<String> archives(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jsa")).toList();
+        }
+    }
 }

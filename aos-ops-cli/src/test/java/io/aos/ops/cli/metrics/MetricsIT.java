@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -83,7 +84,9 @@ class MetricsIT {
         assertThat(start.code()).as(start.err() + start.out()).isZero();
         assertThat(start.out()).contains("Metrics: http://127.0.0.1:" + port + "/metrics");
 
-        String body = awaitMetrics(URI.create("http://127.0.0.1:" + port + "/metrics"));
+        // the daemon records its check's status before it has read the run's files: wait for both
+        String body = awaitMetrics(URI.create("http://127.0.0.1:" + port + "/metrics"), "aos_monitor_check_status",
+                "workflow_replay_verifications_total{");
         assertThat(ExpositionParser.parse(body).samples("aos_monitor_check_status")).isNotEmpty();
 
         Run sanity = run("sanity", "--metrics-url", "http://127.0.0.1:" + port + "/metrics");
@@ -101,14 +104,14 @@ class MetricsIT {
         }
     }
 
-    private static String awaitMetrics(URI uri) throws Exception {
+    private static String awaitMetrics(URI uri, String... names) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("aos_monitor_check_status")) {
+                if (r.statusCode() == 200 && Arrays.stream(names).allMatch(r.body()::contains)) {
                     return r.body();
                 }
             } catch (IOException e) {
@@ -116,7 +119,7 @@ class MetricsIT {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("no metrics at " + uri + " within 30 s");
+        throw new AssertionError("no " + String.join(" and ", names) + " at " + uri + " within 30 s");
     }
 
     private static int freePort() throws IOException {
