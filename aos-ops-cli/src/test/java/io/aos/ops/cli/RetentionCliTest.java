@@ -67,6 +67,17 @@ class RetentionCliTest {
     }
 
     @Test
+    void cleanupOfANamedDirectoryThatDoesNotExistExits2AndDeletesNothing() {
+        Path typo = tmp.resolve("shadow_simulation_20261127_010203/gloden");
+
+        CliRun r = retention("cleanup", "--days", "1", "--force", "--dir", typo.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("golden directory " + typo + " does not exist; nothing was deleted");
+        assertThat(golden.resolve("a.golden.json")).exists();
+    }
+
+    @Test
     void archiveVerifyRestoreRoundTrip() throws Exception {
         CliRun archived = retention("archive", "--days", "1");
         assertThat(archived.code()).as(archived.err()).isZero();

@@ -7,6 +7,8 @@ import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.retention.scan.MonitoredDirectories;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -109,5 +111,26 @@ public record RetentionSettings(
      */
     public Path workDir() {
         return stateDir.resolve("retention");
+    }
+
+    /**
+     * Refuses, before anything is done, a directory the operator named ({@link #directoriesNamed()}) that does not
+     * exist or is not a directory: a named directory with nothing in it to act on would otherwise look like success.
+     * Default directories are not checked (they may not exist yet).
+     *
+     * @param nothingDone what the message says did not happen, e.g. {@code "nothing was archived"}
+     * @throws BadConfigurationException naming the first such directory
+     */
+    public void requireNamedDirectories(String nothingDone) {
+        if (!directoriesNamed) {
+            return;
+        }
+        for (Path dir : directories) {
+            if (!Files.isDirectory(dir)) {
+                throw new BadConfigurationException("golden directory " + dir
+                        + (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) ? " is not a directory" : " does not exist")
+                        + "; " + nothingDone);
+            }
+        }
     }
 }

@@ -115,14 +115,7 @@ public final class Archiver {
      * @throws IOException if the archive directory or the state directory cannot be written
      */
     public ArchiveReport archive(int days, ArchiveFormat format, boolean dryRun) throws IOException {
-        if (settings.directoriesNamed()) {
-            for (Path dir : settings.directories()) {
-                if (!Files.isDirectory(dir)) {
-                    throw new BadConfigurationException("golden directory " + dir + (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)
-                            ? " is not a directory" : " does not exist") + "; nothing was archived");
-                }
-            }
-        }
+        settings.requireNamedDirectories("nothing was archived");
         Cutoff cutoff = Cutoff.of(settings.clock(), days);
         if (dryRun) {
             log.say("[DRY-RUN] Archiving golden files older than " + days + " days (modified before "

@@ -100,6 +100,7 @@ public final class Cleaner {
      * @throws IOException if a directory cannot be listed or a file deleted
      */
     public Report cleanup(int days, boolean dryRun, Confirmation confirmation) throws IOException {
+        settings.requireNamedDirectories("nothing was deleted");
         Cutoff cutoff = Cutoff.of(settings.clock(), days);
         if (dryRun) {
             log.say("[DRY-RUN] Cleaning up golden files older than " + days + " days...");

@@ -1,8 +1,11 @@
 package io.aos.ops.retention.cleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.retention.GoldenTree;
+import io.aos.ops.retention.RetentionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,5 +62,18 @@ class CleanerTest {
 
         assertThat(tree.golden.resolve("old.golden.json")).exists();
         assertThat(tree.console).contains("[DRY-RUN] Would delete 1 files from " + tree.golden);
+    }
+
+    @Test
+    void aNamedDirectoryThatDoesNotExistIsRefusedBeforeAnythingIsDeleted() throws Exception {
+        GoldenTree tree = new GoldenTree(tmp);
+        tree.file("old.golden.json", Duration.ofDays(9));
+        Path missing = tmp.resolve("no-such-golden");
+        RetentionSettings both = tree.settings().withDirectories(List.of(tree.golden, missing));
+
+        assertThatThrownBy(() -> new Cleaner(both, tree.log()).cleanup(7, false, Cleaner.FORCED))
+                .isInstanceOf(BadConfigurationException.class)
+                .hasMessage("golden directory " + missing + " does not exist; nothing was deleted");
+        assertThat(tree.golden.resolve("old.golden.json")).exists();
     }
 }
