@@ -2,6 +2,7 @@ package io.aos.ops.cli.incident;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.monitor.RunLocationOptions;
 import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
@@ -73,15 +74,8 @@ public final class IncidentCaptureCommand implements Callable<Integer> {
             description = "Where bundles go (default: $AOS_REPORTS_DIR, else /root/reports).")
     Path reportsDir;
 
-    @Option(names = "--run-dir", paramLabel = "DIR",
-            description = "Shadow run to capture (default: the newest match of $AOS_SHADOW_GLOB, "
-                    + "else /tmp/shadow_simulation_*).")
-    Path runDir;
-
-    @Option(names = "--log", paramLabel = "FILE",
-            description = "Shadow run log (default: the run's shadow.log, else the newest "
-                    + "$AOS_STATE_DIR/shadow_24h_*.log).")
-    Path log;
+    @Mixin
+    RunLocationOptions run;
 
     @Option(names = "--max-mismatches", paramLabel = "N", defaultValue = "100",
             description = "Mismatches captured with their traces and a diff (default: ${DEFAULT-VALUE}; the first "
@@ -110,8 +104,8 @@ public final class IncidentCaptureCommand implements Callable<Integer> {
         }
         OpsConfig config = common.config().with(OpsSetting.REPORTS_DIR, reportsDir)
                 .with(OpsSetting.PROMETHEUS_URL, prometheusUrl);
-        IncidentCapture.Options options = new IncidentCapture.Options(Optional.ofNullable(runDir),
-                Optional.ofNullable(log), Optional.ofNullable(out), !noStop, reason, maxMismatches,
+        IncidentCapture.Options options = new IncidentCapture.Options(run.runDir(),
+                run.log(), Optional.ofNullable(out), !noStop, reason, maxMismatches,
                 maxFileMb << 20, Duration.ofSeconds(3));
         IncidentBundle bundle = IncidentCapture.create(config, options, Clock.systemDefaultZone()).capture();
 

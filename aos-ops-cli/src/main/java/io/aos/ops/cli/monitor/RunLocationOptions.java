@@ -17,11 +17,13 @@ public final class RunLocationOptions {
                     + "$AOS_STATE_DIR/shadow_24h_*.log).")
     Path log;
 
-    Optional<Path> runDir() {
+    /** {@return the run directory given, if any} */
+    public Optional<Path> runDir() {
         return Optional.ofNullable(runDir);
     }
 
-    Optional<Path> log() {
+    /** {@return the run log given, if any} */
+    public Optional<Path> log() {
         return Optional.ofNullable(log);
     }
 }

@@ -1,6 +1,7 @@
 package io.aos.ops.cli.shadow;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.monitor.RunLocationOptions;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.process.ProcessTable;
@@ -13,7 +14,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,15 +55,8 @@ public final class ShadowFinishCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--run-dir", paramLabel = "DIR",
-            description = "The run to finish (default: the newest match of $AOS_SHADOW_GLOB, else "
-                    + "/tmp/shadow_simulation_*).")
-    Path runDir;
-
-    @Option(names = "--log", paramLabel = "FILE",
-            description = "The run's log, checked for the completion line (default: the run's shadow.log, else the "
-                    + "newest $AOS_SHADOW_LOG_GLOB, else $AOS_STATE_DIR/shadow_24h_*.log).")
-    Path log;
+    @Mixin
+    RunLocationOptions run;
 
     @Option(names = "--summary-out", paramLabel = "FILE",
             description = "Where the summary goes (default: <reports dir>/m4-shadow-summary.json).")
@@ -96,8 +89,8 @@ public final class ShadowFinishCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path summary = summaryOut != null ? summaryOut : ShadowFinish.defaultSummaryFile(config);
-        FinishReport report = finish.finish(new ShadowFinish.Options(Optional.ofNullable(runDir),
-                Optional.ofNullable(log), summary, force, Duration.ofSeconds(Math.max(0, monitorWait))),
+        FinishReport report = finish.finish(new ShadowFinish.Options(run.runDir(),
+                run.log(), summary, force, Duration.ofSeconds(Math.max(0, monitorWait))),
                 step -> {
                     out.println(line(step));
                     out.flush();

@@ -9,11 +9,15 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -50,13 +54,25 @@ final class ExternalTool {
         List<String> command = new ArrayList<>(List.of(tool.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        // Read before waiting: a tool whose output fills the pipe would otherwise never exit.
-        byte[] output = process.getInputStream().readAllBytes();
+        // The output is drained beside the wait (a tool whose output fills the pipe would never exit), and the wait
+        // is bounded: reading to the end first would block for as long as a hung tool keeps its output open.
+        CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return process.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         if (!process.waitFor(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             fail(String.join(" ", command) + " did not finish within " + RUN_LIMIT);
         }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        try {
+            return new Result(process.exitValue(),
+                    new String(output.get(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS), StandardCharsets.UTF_8));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("output of " + String.join(" ", command) + " could not be read", e);
+        }
     }
 
     /** A port free on 127.0.0.1 at the time of asking (the server that takes it binds moments later). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -39,7 +40,8 @@ final class RedisServerFixture implements AutoCloseable {
                 .redirectOutput(dir.resolve("stdout.txt").toFile()).start();
         boolean up = false;
         for (int i = 0; i < 200 && !up && process.isAlive(); i++) {
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
                 up = probe.isConnected();
             } catch (IOException e) {
                 Thread.sleep(50);
