@@ -6,7 +6,6 @@ import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.cli.TerminalColour;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.io.AtomicFiles;
-import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.report.SummaryHtmlReport;
 import io.aos.ops.golden.summary.GoldenSummary;
 import io.aos.ops.golden.summary.ShadowSummary;
@@ -90,7 +89,7 @@ public final class GoldenSummaryCommand implements Callable<Integer> {
         boolean asJson = json || output != null && output.getFileName().toString().toLowerCase(Locale.ROOT)
                 .endsWith(".json");
         String report = asJson
-                ? OpsJson.pretty().writeValueAsString(SummaryReport.json(summary)) + "\n"
+                ? SummaryReport.jsonText(summary) + "\n"
                 : SummaryReport.text(summary,
                         output == null && TerminalColour.enabled(common.config()));
         PrintWriter out = spec.commandLine().getOut();

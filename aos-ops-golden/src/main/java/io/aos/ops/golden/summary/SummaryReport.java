@@ -1,15 +1,26 @@
 package io.aos.ops.golden.summary;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aos.ops.golden.shadow.state.CycleReport;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Renders a {@link ShadowSummary}: the stable JSON schema of {@code aos-ops golden summary --json} (upstream's keys
  * kept, with {@code schema_version}, {@code directories}, {@code problems} and {@code cycles_with_mismatches}
  * added), and the human report, verdict first.
+ *
+ * <p>The JSON comes two ways with the same bytes: {@link #json} builds a tree (for callers that embed or edit it), and
+ * {@link #jsonText} streams the same report straight from the summary with jackson-core's generator, without data
+ * binding, whose set-up costs a cold {@code golden summary --json} more than the summary itself.
  */
 public final class SummaryReport {
 
@@ -17,6 +28,11 @@ public final class SummaryReport {
     public static final int SCHEMA_VERSION = 1;
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    /** Made on first use: the text report needs no JSON. */
+    private static final class Generators {
+        static final JsonFactory FACTORY = new JsonFactory();
+    }
 
     private SummaryReport() {
     }
@@ -83,6 +99,121 @@ public final class SummaryReport {
         root.put("passed", s.passed());
         root.put("verdict", s.verdict().name());
         return root;
+    }
+
+    /**
+     * The JSON report of {@code aos-ops golden summary --json} as text: the same characters as the tree of
+     * {@link #json} written by {@code OpsJson.pretty()} (two-space indent, no final newline), streamed without
+     * building the tree.
+     *
+     * @param s the summary
+     * @return the report
+     */
+    public static String jsonText(ShadowSummary s) {
+        StringWriter out = new StringWriter(4096 + 256 * s.rows().size());
+        try (JsonGenerator g = Generators.FACTORY.createGenerator(out)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            g.writeStartObject();
+            g.writeNumberField("schema_version", SCHEMA_VERSION);
+            g.writeStringField("directory", s.directories().get(0).path().toString());
+            g.writeArrayFieldStart("directories");
+            for (ShadowSummary.Directory d : s.directories()) {
+                g.writeStartObject();
+                g.writeStringField("directory", d.path().toString());
+                g.writeNumberField("cycles", d.cycles());
+                if (d.goldenFileCount() >= 0) {
+                    g.writeNumberField("golden_file_count", d.goldenFileCount());
+                    g.writeNumberField("golden_dir_size_bytes", d.goldenBytes());
+                } else {
+                    g.writeNullField("golden_file_count");
+                    g.writeNullField("golden_dir_size_bytes");
+                }
+                writeStrings(g, "problems", d.problems());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeStringField("analyzed_at", s.analyzedAt().toString());
+            g.writeNumberField("cycles", s.cycles());
+            g.writeNumberField("total_workflows", s.totalWorkflows());
+            g.writeNumberField("total_replays", s.totalReplays());
+            g.writeNumberField("total_mismatches", s.totalMismatches());
+            g.writeNumberField("cycles_with_mismatches", s.cyclesWithMismatches());
+            g.writeArrayFieldStart("mismatch_details");
+            for (ShadowSummary.Mismatch m : s.mismatchDetails()) {
+                g.writeStartObject();
+                g.writeStringField("directory", m.directory().toString());
+                g.writeNumberField("cycle", m.cycle());
+                writeDetail(g, m.detail());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("cycle_summaries");
+            for (ShadowSummary.CycleRow r : s.rows()) {
+                g.writeStartObject();
+                g.writeStringField("directory", r.directory().toString());
+                g.writeStringField("cycle", "cycle_" + r.cycle());
+                g.writeNumberField("cycle_number", r.cycle());
+                if (r.readable()) {
+                    CycleReport c = r.report();
+                    g.writeNumberField("workflows", c.primary() == null ? 0 : c.primary().total());
+                    g.writeNumberField("replays", c.shadow() == null ? 0 : c.shadow().totalReplays());
+                    g.writeNumberField("mismatches", c.shadow() == null ? 0 : c.shadow().mismatches());
+                    g.writeBooleanField("passed", c.passed());
+                } else {
+                    g.writeStringField("error", r.error());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeNumberField("golden_file_count", s.goldenFileCount());
+            g.writeNumberField("golden_dir_size_bytes", s.goldenBytes());
+            g.writeNumberField("mismatch_rate", s.mismatchRate());
+            writeStrings(g, "problems", s.problems());
+            g.writeBooleanField("passed", s.passed());
+            g.writeStringField("verdict", s.verdict().name());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    private static void writeStrings(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    /**
+     * The fields of a mismatch detail as data binding writes a {@link CycleReport.MismatchDetail} (snake case, in
+     * the record's order, nulls left out), after the entry's {@code directory} and {@code cycle}, as {@link #json}
+     * puts them.
+     */
+    private static void writeDetail(JsonGenerator g, CycleReport.MismatchDetail d) throws IOException {
+        writeNonNull(g, "original_run_id", d.originalRunId());
+        writeNonNull(g, "replay_run_id", d.replayRunId());
+        writeNonNull(g, "original_hash", d.originalHash());
+        writeNonNull(g, "replay_hash", d.replayHash());
+        g.writeBooleanField("match", d.match());
+        writeNonNull(g, "diff_details", d.diffDetails());
+        writeNonNull(g, "workflow_type", d.workflowType());
+        if (d.seed() != null) {
+            g.writeNumberField("seed", d.seed());
+        }
+        if (d.firstDivergingStep() != null) {
+            g.writeNumberField("first_diverging_step", d.firstDivergingStep());
+        }
+        writeNonNull(g, "root_cause", d.rootCause());
+        writeNonNull(g, "severity", d.severity());
+        writeNonNull(g, "evidence", d.evidence());
+    }
+
+    private static void writeNonNull(JsonGenerator g, String name, String value) throws IOException {
+        if (value != null) {
+            g.writeStringField(name, value);
+        }
     }
 
     /**

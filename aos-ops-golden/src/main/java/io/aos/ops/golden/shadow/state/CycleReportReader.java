@@ -22,8 +22,10 @@ import java.util.List;
  *
  * <p>Two views of one walk with Jackson's streaming parser: {@link #read} gives the whole {@link CycleReport};
  * {@link #readCounts} gives only the counts a monitor needs and never touches data binding, whose set-up costs more
- * than a whole cron check in a fresh JVM (a 24-hour run has 2,880 reports). Data binding is used only for the
- * entries of {@code mismatch_details}, and only by {@link #read}.
+ * than a whole cron check in a fresh JVM (a 24-hour run has 2,880 reports). {@link #read} streams the entries of
+ * {@code mismatch_details} into records too, and leaves a file to data binding only when an entry has another shape
+ * than the plain one every writer produces (a number where a string belongs, say), so data binding's coercions still
+ * decide such a file.
  *
  * <p>The rules, the same for both views: the top level is an object; {@code primary} and {@code shadow} are objects or
  * null; {@code mismatch_details} is an array or null; a count is a JSON number (a fraction is cut toward zero) or null
@@ -65,7 +67,29 @@ public final class CycleReportReader {
      * @throws UnreadableFileException if it cannot be read
      */
     public static CycleReport read(Path file) {
-        return walk(file, true).report();
+        try {
+            return walk(file, Details.STREAM).report();
+        } catch (NotPlain | BadGoldenException e) {
+            // an entry of another shape than this suite and upstream write, or a bad file: data binding decides, as
+            // it always did (its coercions, its error message)
+            return walk(file, Details.BIND).report();
+        }
+    }
+
+    /**
+     * How {@code mismatch_details} is read: counted only; streamed into records when every entry has the plain shape
+     * ({@link #plainDetail}); bound by data binding.
+     */
+    private enum Details { COUNT, STREAM, BIND }
+
+    /** An entry that {@link #plainDetail} leaves to data binding; no stack trace, it is caught at once. */
+    private static final class NotPlain extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private static final NotPlain INSTANCE = new NotPlain();
+
+        private NotPlain() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -77,7 +101,7 @@ public final class CycleReportReader {
      * @throws UnreadableFileException if it cannot be read
      */
     public static CycleCounts readCounts(Path file) {
-        Walked walked = walk(file, false);
+        Walked walked = walk(file, Details.COUNT);
         CycleReport report = walked.report();
         long workflows = report.primary() == null ? 0 : report.primary().total();
         long replays = report.shadow() == null ? 0 : report.shadow().totalReplays();
@@ -88,7 +112,7 @@ public final class CycleReportReader {
     private record Walked(CycleReport report, long detailCount, boolean mismatchCountGiven) {
     }
 
-    private static Walked walk(Path file, boolean bindDetails) {
+    private static Walked walk(Path file, Details mode) {
         // Streamed, not read whole first: in a cold JVM (a cron check reading thousands) the copy costs more than
         // the parse.
         try (JsonParser p = FACTORY.createParser(RegularFile.newInputStream(file, MAX_REPORT_BYTES))) {
@@ -115,11 +139,11 @@ public final class CycleReportReader {
                     case "primary" -> primary = value == JsonToken.VALUE_NULL ? null : primary(p, value);
                     case "shadow" -> shadow = value == JsonToken.VALUE_NULL ? null : shadow(p, value);
                     case "mismatch_details" -> {
-                        if (bindDetails) {
-                            details = details(p, value);
-                            detailCount = details.size();
-                        } else {
+                        if (mode == Details.COUNT) {
                             detailCount = countDetails(p, value);
+                        } else {
+                            details = details(p, value, mode);
+                            detailCount = details.size();
                         }
                     }
                     case "passed" -> passed = bool(p, value);
@@ -195,17 +219,85 @@ public final class CycleReportReader {
         return new ShadowCounts(new CycleReport.Shadow(replays, matches, mismatches, stopped), mismatchesGiven);
     }
 
-    private static List<CycleReport.MismatchDetail> details(JsonParser p, JsonToken start) throws IOException {
+    private static List<CycleReport.MismatchDetail> details(JsonParser p, JsonToken start, Details mode)
+            throws IOException {
         if (start == JsonToken.VALUE_NULL) {
             return List.of();
         }
         expectArray(p, start);
         List<CycleReport.MismatchDetail> details = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            details.add(OpsJson.mapper().readValue(p, CycleReport.MismatchDetail.class));
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            details.add(mode == Details.STREAM ? plainDetail(p, t)
+                    : OpsJson.mapper().readValue(p, CycleReport.MismatchDetail.class));
         }
         return details;
     }
+
+    /**
+     * An entry of {@code mismatch_details} read without data binding (whose set-up costs a cold summary more than
+     * its 2,880 reports), for the shape every writer produces: an object whose known fields have their own JSON type
+     * or null, each at most once; unknown fields are skipped as data binding skips them. Anything else throws
+     * {@link NotPlain}, and {@link #read} reads the file again with data binding, so the record is always the one
+     * data binding makes (a test compares the two over generated reports).
+     */
+    private static CycleReport.MismatchDetail plainDetail(JsonParser p, JsonToken start) throws IOException {
+        if (start != JsonToken.START_OBJECT) {
+            throw NotPlain.INSTANCE;
+        }
+        String[] text = new String[TEXT_FIELDS.size()];
+        boolean match = false;
+        Long seed = null;
+        Integer step = null;
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            int bit;
+            int i = TEXT_FIELDS.indexOf(name);
+            if (i >= 0) {
+                bit = 1 << i;
+                if (v == JsonToken.VALUE_STRING) {
+                    text[i] = p.getText();
+                } else if (v != JsonToken.VALUE_NULL) {
+                    throw NotPlain.INSTANCE;
+                }
+            } else if (name.equals("match")) {
+                bit = 1 << TEXT_FIELDS.size();
+                if (v != JsonToken.VALUE_TRUE && v != JsonToken.VALUE_FALSE) {
+                    throw NotPlain.INSTANCE;
+                }
+                match = v == JsonToken.VALUE_TRUE;
+            } else if (name.equals("seed")) {
+                bit = 1 << (TEXT_FIELDS.size() + 1);
+                if (v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                    seed = p.getLongValue();
+                } else if (v != JsonToken.VALUE_NULL) {
+                    throw NotPlain.INSTANCE;
+                }
+            } else if (name.equals("first_diverging_step")) {
+                bit = 1 << (TEXT_FIELDS.size() + 2);
+                if (v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+                    step = p.getIntValue();
+                } else if (v != JsonToken.VALUE_NULL) {
+                    throw NotPlain.INSTANCE;
+                }
+            } else {
+                p.skipChildren();
+                continue;
+            }
+            if ((seen & bit) != 0) {
+                throw NotPlain.INSTANCE;
+            }
+            seen |= bit;
+        }
+        return new CycleReport.MismatchDetail(text[0], text[1], text[2], text[3], match, text[4], text[5], seed, step,
+                text[6], text[7], text[8]);
+    }
+
+    /** The string fields of a {@link CycleReport.MismatchDetail}, in the order {@link #plainDetail} passes them. */
+    private static final List<String> TEXT_FIELDS = List.of("original_run_id", "replay_run_id", "original_hash",
+            "replay_hash", "diff_details", "workflow_type", "root_cause", "severity", "evidence");
 
     private static long countDetails(JsonParser p, JsonToken start) throws IOException {
         if (start == JsonToken.VALUE_NULL) {
