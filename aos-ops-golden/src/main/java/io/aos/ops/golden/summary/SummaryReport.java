@@ -27,8 +27,6 @@ public final class SummaryReport {
     /** The {@code schema_version} of the JSON report; raised when a key changes meaning or goes away. */
     public static final int SCHEMA_VERSION = 1;
 
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
-
     /** Made on first use: the text report needs no JSON. */
     private static final class Generators {
         static final JsonFactory FACTORY = new JsonFactory();
@@ -44,7 +42,7 @@ public final class SummaryReport {
      * @return a new tree holding the report
      */
     public static ObjectNode json(ShadowSummary s) {
-        ObjectNode root = F.objectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("schema_version", SCHEMA_VERSION);
         root.put("directory", s.directories().get(0).path().toString());
         ArrayNode dirs = root.putArray("directories");
