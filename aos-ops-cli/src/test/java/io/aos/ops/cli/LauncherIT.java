@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,7 +121,66 @@ class LauncherIT {
         assertThat(archives(cds)).singleElement().satisfies(name -> assertThat(name).endsWith("-cron-check.jsa"));
     }
 
+    @Test
+    void onAJdkWithAotCachesTheArchiveIsAnAotCacheThatTheNextRunMaps() throws Exception {
+        Path jdk = aotJdk();
+        Assumptions.assumeTrue(jdk != null, "no JDK 24 or later (AOS_OPS_AOT_JAVA, or under /usr/lib/jvm)");
+        Path cds = Files.createDirectories(state.resolve("aot"));
+        CliRun help = runWithCds(cds, List.of("cron-check", "--help"), Map.of("JAVA_HOME", jdk.toString()));
+        assertThat(help.code()).as(help.err()).isZero();
+        assertThat(files(cds)).as("after --help").isEmpty();
+
+        CliRun first = runWithCds(cds, List.of("cron-check"), Map.of("JAVA_HOME", jdk.toString()));
+
+        assertThat(first.code()).as(first.err()).isIn(0, 1);
+        assertThat(files(cds)).as("the cache alone, no record left behind").singleElement()
+                .satisfies(name -> assertThat(name).endsWith("-cron-check.aot"));
+        Path log = state.resolve("aot-class-load.log");
+        CliRun second = runWithCds(cds, List.of("cron-check"), Map.of("JAVA_HOME", jdk.toString(),
+                "AOS_OPS_JAVA_OPTS", "-Xlog:class+load:file=" + log));
+        assertThat(second.code()).isEqualTo(first.code());
+        assertThat(second.out()).as("the recording run printed what every run prints").isEqualTo(first.out());
+        assertThat(second.err()).isEqualTo(first.err());
+        assertThat(Files.readString(log)).contains("io.aos.ops.cli.AosOps source: shared objects file");
+    }
+
+    /** A JDK of release 24 or later: $AOS_OPS_AOT_JAVA, else the newest such under /usr/lib/jvm; null if none. */
+    private static Path aotJdk() throws IOException {
+        String given = System.getenv("AOS_OPS_AOT_JAVA");
+        if (given != null && !given.isEmpty()) {
+            return Path.of(given);
+        }
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return null;
+        }
+        try (Stream<Path> homes = Files.list(jvms)) {
+            return homes.filter(home -> feature(home) >= 24 && Files.isExecutable(home.resolve("bin/java")))
+                    .max(java.util.Comparator.comparingInt(LauncherIT::feature)).orElse(null);
+        }
+    }
+
+    private static int feature(Path home) {
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=\"")) {
+                    String v = line.substring("JAVA_VERSION=\"".length()).split("[.\"]")[0];
+                    return Integer.parseInt(v);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
     private static CliRun runWithCds(Path cds, List<String> args) throws IOException, InterruptedException {
+        // the AppCDS archive, whatever JDK runs the test
+        return runWithCds(cds, args, Map.of("AOS_OPS_AOT", "off"));
+    }
+
+    private static CliRun runWithCds(Path cds, List<String> args, Map<String, String> env)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(REPO.resolve("bin/aos-ops").toString()));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile());
@@ -127,13 +188,22 @@ class LauncherIT {
         pb.environment().put("AOS_SHADOW_GLOB", state.resolve("shadow_simulation_*").toString());
         pb.environment().put("AOS_OPS_CDS_DIR", cds.toString());
         pb.environment().remove("AOS_OPS_CDS");
+        pb.environment().remove("AOS_OPS_AOT");
+        pb.environment().remove("AOS_OPS_JAVA_OPTS");
         pb.environment().put("NO_COLOR", "1");
+        pb.environment().putAll(env);
         return CliRun.process(pb, state);
     }
 
     private static List<String> archives(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jsa")).toList();
+        }
+    }
+
+    private static List<String> files(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).toList();
         }
     }
 }

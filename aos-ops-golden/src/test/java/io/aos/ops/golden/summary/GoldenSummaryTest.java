@@ -3,6 +3,7 @@ package io.aos.ops.golden.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aos.ops.core.json.OpsJson;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,7 +55,7 @@ class GoldenSummaryTest {
     }
 
     @Test
-    void anExecutorGivenListsTheGoldenDirectoriesAndTheSummaryIsTheSame() throws IOException {
+    void anExecutorGivenListsTheGoldenDirectoriesReadsTheReportsAndTheSummaryIsTheSame() throws IOException {
         Path a = run("a", 4);
         Path b = run("b", 2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -63,7 +66,7 @@ class GoldenSummaryTest {
         };
         try {
             ShadowSummary onPool = GoldenSummary.withClock(CLOCK).withExecutor(counting).summarize(List.of(a, b));
-            assertThat(tasks).hasValue(2);
+            assertThat(tasks).as("a golden listing and a chunk of reports per directory").hasValue(4);
             assertThat(onPool).isEqualTo(summarize(a, b));
         } finally {
             pool.shutdownNow();
@@ -166,6 +169,54 @@ class GoldenSummaryTest {
         assertThat(json.get("analyzed_at").asText()).isEqualTo("2026-11-28T04:00:00Z");
         assertThat(json.at("/cycle_summaries/1/cycle").asText()).isEqualTo("cycle_2");
         assertThat(json.get("verdict").asText()).isEqualTo("PASS");
+    }
+
+    @Test
+    void chunksReadOnAPoolFoldIntoTheSummaryOfASequentialReadAndBothJsonFormsAreTheSameText() throws IOException {
+        // differential: random runs of up to 700 cycles (several chunks), with mismatches, unreadable reports and
+        // odd mismatch entries; the pool's summary equals the calling thread's, and the streamed JSON the tree's
+        Random r = new Random(20261202L);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 6; round++) {
+                List<Path> dirs = new ArrayList<>();
+                for (int d = 0; d < 1 + r.nextInt(2); d++) {
+                    Path root = tmp.resolve("run" + round + "-" + d);
+                    Files.createDirectories(root.resolve("reports"));
+                    if (r.nextBoolean()) {
+                        Files.createDirectories(root.resolve("golden"));
+                        Files.writeString(root.resolve("golden/g.golden.json"), "{}");
+                    }
+                    int cycles = r.nextInt(700);
+                    for (int i = 1; i <= cycles; i++) {
+                        Files.writeString(root.resolve("reports/cycle_" + i + ".json"), randomCycle(r));
+                    }
+                    dirs.add(root);
+                }
+                ShadowSummary sequential = GoldenSummary.withClock(CLOCK).summarize(dirs);
+                ShadowSummary onPool = GoldenSummary.withClock(CLOCK).withExecutor(pool).summarize(dirs);
+                assertThat(onPool).isEqualTo(sequential);
+                assertThat(SummaryReport.jsonText(sequential))
+                        .isEqualTo(OpsJson.pretty().writeValueAsString(SummaryReport.json(sequential)));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String randomCycle(Random r) {
+        return switch (r.nextInt(40)) {
+            case 0 -> "{\"primary\": {\"total\": ";
+            case 1 -> "";
+            case 2 -> cycle(3, 0).replace("\"mismatch_details\": []", "\"mismatch_details\": [{\"original_run_id\": 7, "
+                    + "\"seed\": \"12\", \"evidence\": \"\u00e9 \\\"q\\\" \\n\", \"match\": false}]");
+            case 3 -> cycle(3, 0).replace("\"mismatch_details\": []", "\"mismatch_details\": [{\"original_run_id\": \"a\", "
+                    + "\"replay_run_id\": null, \"seed\": " + r.nextLong() + ", \"first_diverging_step\": " + r.nextInt(99)
+                    + ", \"root_cause\": \"VOLATILE_LEAK\", \"severity\": \"CRITICAL\", \"workflow_type\": \"llm\", "
+                    + "\"evidence\": \"why\", \"match\": false, \"x\": [1, {\"y\": 2}]}]");
+            case 4, 5, 6 -> cycle(3, 1);
+            default -> cycle(3, 0);
+        };
     }
 
     @Test

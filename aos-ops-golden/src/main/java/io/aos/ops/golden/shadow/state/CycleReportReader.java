@@ -72,8 +72,16 @@ public final class CycleReportReader {
         } catch (NotPlain | BadGoldenException e) {
             // an entry of another shape than this suite and upstream write, or a bad file: data binding decides, as
             // it always did (its coercions, its error message)
-            return walk(file, Details.BIND).report();
+            return readBound(file);
         }
+    }
+
+    /**
+     * Reads a whole report binding every {@code mismatch_details} entry with data binding: what {@link #read} falls
+     * back to, and the oracle its test compares it with.
+     */
+    static CycleReport readBound(Path file) {
+        return walk(file, Details.BIND).report();
     }
 
     /**

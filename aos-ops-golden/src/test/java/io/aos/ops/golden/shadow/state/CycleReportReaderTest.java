@@ -49,6 +49,82 @@ class CycleReportReaderTest {
     }
 
     @Test
+    void streamedMismatchDetailsAreWhatDataBindingMakesOfEveryShape() throws Exception {
+        // differential: entries whose fields take every JSON type (the plain shape, coercible values, wrong types,
+        // duplicates, null entries); read() gives the record, or the exception, that binding every entry gives
+        Random r = new Random(20261203L);
+        String[] fields = {"original_run_id", "replay_run_id", "original_hash", "replay_hash", "match", "diff_details",
+            "workflow_type", "seed", "first_diverging_step", "root_cause", "severity", "evidence", "unknown"};
+        int streamed = 0;
+        for (int i = 0; i < 1500; i++) {
+            StringBuilder details = new StringBuilder("[");
+            int n = r.nextInt(4);
+            for (int e = 0; e < n; e++) {
+                details.append(e == 0 ? "" : ", ");
+                if (r.nextInt(60) == 0) {
+                    details.append(r.nextBoolean() ? "null" : "[1]");
+                    continue;
+                }
+                details.append('{');
+                int k = r.nextInt(fields.length + 1);
+                for (int f = 0; f < k; f++) {
+                    String name = fields[r.nextInt(fields.length)];
+                    details.append(f == 0 ? "" : ", ").append('"').append(name).append("\": ")
+                            .append(value(r, name));
+                }
+                details.append('}');
+            }
+            details.append(']');
+            Path file = tmp.resolve("details_" + i + ".json");
+            String json = "{\"shadow\": {\"total_replays\": 3, \"mismatches\": " + n + "}, \"mismatch_details\": "
+                    + details + ", \"passed\": false}";
+            Files.writeString(file, json);
+
+            Object expected = outcome(() -> CycleReportReader.readBound(file));
+            assertThat(outcome(() -> CycleReportReader.read(file))).as(json).isEqualTo(expected);
+            if (expected instanceof CycleReport) {
+                streamed++;
+            }
+        }
+        assertThat(streamed).as("reports that read").isGreaterThan(300);
+    }
+
+    /** A value of the field's own type most of the time, else any other JSON value. */
+    private static String value(Random r, String field) {
+        boolean own = r.nextInt(3) > 0;
+        if (own) {
+            return switch (field) {
+                case "match" -> r.nextBoolean() ? "true" : "false";
+                case "seed" -> Long.toString(r.nextLong());
+                case "first_diverging_step" -> Integer.toString(r.nextInt(1000));
+                case "unknown" -> "{\"a\": [1, {\"b\": null}]}";
+                default -> "\"s" + r.nextInt(100) + " \\u00e9\\\"\"";
+            };
+        }
+        return switch (r.nextInt(10)) {
+            case 0 -> "null";
+            case 1 -> "\"123\"";
+            case 2 -> "12";
+            case 3 -> "1.5";
+            case 4 -> "99999999999";
+            case 5 -> "123456789012345678901234567890";
+            case 6 -> "true";
+            case 7 -> "[\"x\"]";
+            case 8 -> "{\"x\": 1}";
+            default -> "\"text\"";
+        };
+    }
+
+    /** The record read, or the class and message of what was thrown. */
+    private static Object outcome(java.util.function.Supplier<CycleReport> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            return e.getClass().getName() + ": " + e.getMessage();
+        }
+    }
+
+    @Test
     void aCountOfTheWrongTypeNamesFileLineAndColumnInBothViews() throws Exception {
         Path file = tmp.resolve("cycle_1.json");
         Files.writeString(file, "{\n  \"primary\": {\"total\": \"three\"}\n}");
