@@ -27,7 +27,9 @@ Options:
   --results FILE           also write the results as tab-separated lines to FILE
   --keep                   keep the temp dir (its path is printed)
   --only LIST              run only these sections, comma-separated (default: all):
-                           startup, shadow, diff, summary, cron, archive
+                           startup, shadow, diff, summary, cron, archive, aot
+Environment:
+  AOS_OPS_AOT_JAVA         a JDK 24+ home for the aot section (default: the newest under /usr/lib/jvm)
 EOF
 }
 
@@ -39,7 +41,7 @@ steps=100000
 seed=12345
 results_file=""
 keep=0
-only=startup,shadow,diff,summary,cron,archive
+only=startup,shadow,diff,summary,cron,archive,aot
 while (($#)); do
   case $1 in
     --reps) reps_override=$2; shift 2 ;;
@@ -208,7 +210,7 @@ fi
 
 shadow=$tmp/shadow_24h
 runner_used="generator (CorpusMain shadow-dir)"
-if wants shadow || wants summary || wants cron; then
+if wants shadow || wants summary || wants cron || wants aot; then
   # --before: with --reps N every rep needs a fresh output directory (the runner refuses one that held a run)
   measure "aos-ops shadow run --cycles 2880 --cycle-interval 0" 1 --before "rm -rf '$shadow'" --needs "shadow run" \
     timeout 600 "${aos[@]}" shadow run --cycles 2880 --cycle-interval 0 --workers 3 --workflows-per-cycle 9 \
@@ -228,6 +230,8 @@ fi
 startup=""
 if wants startup; then
   echo "== JVM startup" >&2
+  measure "java -version (bare JVM start)" 11 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -version
+  row "java -version (bare JVM start, the floor)" "" ""
   measure "aos-ops --help (cold JVM)" 11 "${aos[@]}" --help
   row "aos-ops --help (cold JVM startup baseline)" "" "launcher flags: SerialGC, C1 only"
   startup=$m_median
@@ -263,12 +267,18 @@ fi
 measure "aos-ops golden summary (cold JVM)" 5 --needs "golden summary" "${aos[@]}" golden summary --summary-dir "$shadow"
 row "aos-ops golden summary, 24h dir, cold (goal < 0.5 s)" "$base_median" \
   "$([[ $m_status == ok && -n $startup ]] && awk -v m="$m_median" -v s="$startup" 'BEGIN {printf "%.3f s above --help", m-s}')"
+measure "aos-ops golden summary --json (cold JVM)" 5 --needs "golden summary" \
+  "${aos[@]}" golden summary --json --summary-dir "$shadow"
+row "aos-ops golden summary --json, 24h dir, cold" "$base_median" \
+  "$([[ $m_status == ok && -n $startup ]] && awk -v m="$m_median" -v s="$startup" 'BEGIN {printf "%.3f s above --help", m-s}')"
 
 fi
 if wants cron; then
   echo "== cron-check of the 24-hour shadow run (completed, no mismatches: silent, exit 0)" >&2
-  measure "java -version (bare JVM start)" 11 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -version
-  row "java -version (bare JVM start, the floor)" "" ""
+  if ! wants startup; then
+    measure "java -version (bare JVM start)" 11 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -version
+    row "java -version (bare JVM start, the floor)" "" ""
+  fi
   "${aos[@]}" cron-check --run-dir "$shadow" >/dev/null 2>&1 # writes the launcher's CDS archive, untimed
   measure "aos-ops cron-check (cold JVM)" 11 "${aos[@]}" cron-check --run-dir "$shadow"
   row "aos-ops cron-check, 24h run, cold (goal <= 0.3 s)" "" \
@@ -305,6 +315,34 @@ if wants archive; then
   row "aos-ops retention archive --format zstd (goal >= 1.5x tar czf)" "$tar_gz" \
     "$([[ $m_status == ok ]] && echo "$(files_per_s "$files" "$m_median"), $(size_of "$ARCHIVE_DIR")$(vs_rm)")"
   rm -rf "$tmp/golden-run"
+fi
+
+if wants aot; then
+  # The launcher's AOT cache (JDK 24+, JEP 483) in place of the AppCDS archive: the same commands on that JDK,
+  # each after one untimed run that records and writes its cache. The JDK 17 + AppCDS figures are the rows above.
+  aot_java=${AOS_OPS_AOT_JAVA:-}
+  if [[ -z $aot_java ]]; then
+    for home in /usr/lib/jvm/*/; do
+      v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null)
+      if [[ -n $v ]] && ((v >= 24)) && [[ -x $home/bin/java ]]; then aot_java=${home%/}; fi
+    done
+  fi
+  if [[ -z $aot_java ]]; then
+    echo "== AOT cache: no JDK 24+ found (set AOS_OPS_AOT_JAVA): skipped" >&2
+  else
+    aot_v=$("$aot_java/bin/java" -version 2>&1 | head -n 1)
+    echo "== AOT cache: $aot_v ($aot_java)" >&2
+    measure "java -version (bare JVM start, JDK 24+)" 11 "$aot_java/bin/java" -XX:+UseSerialGC \
+      -XX:TieredStopAtLevel=1 -version
+    row "java -version on $aot_v" "" ""
+    JAVA_HOME=$aot_java "${aos[@]}" golden summary --summary-dir "$shadow" >/dev/null 2>&1 # writes the cache
+    measure "aos-ops golden summary, AOT cache" 5 --needs "golden summary" \
+      env JAVA_HOME="$aot_java" "${aos[@]}" golden summary --summary-dir "$shadow"
+    row "aos-ops golden summary, 24h dir, JDK 24+ AOT cache" "" "$aot_v"
+    JAVA_HOME=$aot_java "${aos[@]}" cron-check --run-dir "$shadow" >/dev/null 2>&1 # writes the cache
+    measure "aos-ops cron-check, AOT cache" 11 env JAVA_HOME="$aot_java" "${aos[@]}" cron-check --run-dir "$shadow"
+    row "aos-ops cron-check, 24h run, JDK 24+ AOT cache" "" "$aot_v"
+  fi
 fi
 
 # ---------------------------------------------------------------------------------------------------------------
