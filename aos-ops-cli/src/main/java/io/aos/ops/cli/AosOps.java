@@ -35,18 +35,20 @@ public final class AosOps {
         ExitMode mode = ExitMode.of(argList.contains("--nagios"));
         CommandLine cli = new CommandLine(new AosOpsCommand());
         String group = "";
-        for (String arg : args) {
-            if (!arg.startsWith("-")) {
-                group = arg;
+        String next = "";
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("-")) {
+                group = args[i];
+                next = i + 1 < args.length ? args[i + 1] : "";
                 break;
             }
         }
         if (AosOpsCommand.GROUPS.containsKey(group)) {
-            cli.addSubcommand(group, AosOpsCommand.GROUPS.get(group).get());
+            addGroup(cli, group, next);
         } else {
             // --help, --version, a typo: the whole tree, so usage lists every group and picocli suggests the nearest
-            for (Map.Entry<String, Supplier<Object>> each : AosOpsCommand.GROUPS.entrySet()) {
-                cli.addSubcommand(each.getKey(), each.getValue().get());
+            for (String each : AosOpsCommand.GROUPS.keySet()) {
+                addGroup(cli, each, "");
             }
         }
         ExceptionExitCodes exitCodes = new ExceptionExitCodes(mode);
@@ -76,5 +78,24 @@ public final class AosOps {
             return exitCodes.getExitCode(e);
         });
         return cli;
+    }
+
+    /**
+     * Adds {@code group}, and of the subcommands {@code AosOps} adds ({@link AosOpsCommand#SUBCOMMANDS}) only
+     * {@code next} when the command line names it right after the group; else all of them, so the group's usage
+     * lists them all and picocli suggests the nearest to a typo.
+     */
+    private static void addGroup(CommandLine cli, String group, String next) {
+        cli.addSubcommand(group, AosOpsCommand.GROUPS.get(group).get());
+        Map<String, Supplier<Object>> subcommands = AosOpsCommand.SUBCOMMANDS.get(group);
+        if (subcommands == null) {
+            return;
+        }
+        CommandLine groupLine = cli.getSubcommands().get(group);
+        if (subcommands.containsKey(next)) {
+            groupLine.addSubcommand(next, subcommands.get(next).get());
+        } else {
+            subcommands.forEach((name, command) -> groupLine.addSubcommand(name, command.get()));
+        }
     }
 }

@@ -61,6 +61,12 @@ public final class AosOpsCommand implements Runnable {
         return Collections.unmodifiableMap(groups);
     }
 
+    /**
+     * The groups whose subcommands are added by {@link AosOps} too, by group name: a command line that names one of
+     * them right after its group builds that one alone.
+     */
+    static final Map<String, Map<String, Supplier<Object>>> SUBCOMMANDS = Map.of("golden", GoldenCommand.SUBCOMMANDS);
+
     @Spec
     CommandSpec spec;
 

@@ -21,6 +21,24 @@ class AosOpsTest {
     }
 
     @Test
+    void eachSubcommandAddedByAosOpsIsRegisteredUnderItsOwnCommandName() {
+        AosOpsCommand.SUBCOMMANDS.forEach((group, subcommands) -> subcommands.forEach((name, command) ->
+                assertThat(new CommandLine(command.get()).getCommandName()).as(group).isEqualTo(name)));
+    }
+
+    @Test
+    void aSubcommandNamedRightAfterItsGroupIsTheOnlyOneBuilt() {
+        assertThat(AosOps.commandLine("golden", "summary", "--summary-dir", "d").getSubcommands().get("golden")
+                .getSubcommands()).containsOnlyKeys("summary");
+        // an option first, a typo, or nothing: every subcommand, in the order the group's help lists them
+        for (String[] line : new String[][] {{"golden", "--help", "summary"}, {"golden", "sumary"}, {"golden"},
+            {"--help"}}) {
+            assertThat(AosOps.commandLine(line).getSubcommands().get("golden").getSubcommands().keySet())
+                    .containsExactly("hash", "verify", "diff", "summary");
+        }
+    }
+
+    @Test
     void aTypoGetsTheWholeTreeAndASuggestion() {
         CliRun r = CliRun.of("cron-chek");
         assertThat(r.code()).isEqualTo(2);
