@@ -87,10 +87,11 @@ public final class AosOps {
      */
     private static void addGroup(CommandLine cli, String group, String next) {
         cli.addSubcommand(group, AosOpsCommand.GROUPS.get(group).get());
-        Map<String, Supplier<Object>> subcommands = AosOpsCommand.SUBCOMMANDS.get(group);
-        if (subcommands == null) {
+        Supplier<Map<String, Supplier<Object>>> added = AosOpsCommand.SUBCOMMANDS.get(group);
+        if (added == null) {
             return;
         }
+        Map<String, Supplier<Object>> subcommands = added.get();
         CommandLine groupLine = cli.getSubcommands().get(group);
         if (subcommands.containsKey(next)) {
             groupLine.addSubcommand(next, subcommands.get(next).get());

@@ -65,7 +65,8 @@ public final class AosOpsCommand implements Runnable {
      * The groups whose subcommands are added by {@link AosOps} too, by group name: a command line that names one of
      * them right after its group builds that one alone.
      */
-    static final Map<String, Map<String, Supplier<Object>>> SUBCOMMANDS = Map.of("golden", GoldenCommand.SUBCOMMANDS);
+    static final Map<String, Supplier<Map<String, Supplier<Object>>>> SUBCOMMANDS =
+            Map.of("golden", () -> GoldenCommand.SUBCOMMANDS); // a supplier: other commands never load golden's
 
     @Spec
     CommandSpec spec;

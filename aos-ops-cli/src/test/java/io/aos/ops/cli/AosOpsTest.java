@@ -22,7 +22,7 @@ class AosOpsTest {
 
     @Test
     void eachSubcommandAddedByAosOpsIsRegisteredUnderItsOwnCommandName() {
-        AosOpsCommand.SUBCOMMANDS.forEach((group, subcommands) -> subcommands.forEach((name, command) ->
+        AosOpsCommand.SUBCOMMANDS.forEach((group, subcommands) -> subcommands.get().forEach((name, command) ->
                 assertThat(new CommandLine(command.get()).getCommandName()).as(group).isEqualTo(name)));
     }
 
