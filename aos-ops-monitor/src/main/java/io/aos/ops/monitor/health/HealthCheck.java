@@ -120,6 +120,11 @@ public final class HealthCheck {
      * The quick status's probes: as {@link #forCron}, without the golden-directory probe. {@code status} prints the
      * process, the cycle figures and the last log lines, none of which the golden probe gives, and listing the
      * ~26,000 golden files of a 24-hour run cost it ~0.1 s.
+     *
+     * @param config  the configuration
+     * @param options what to watch
+     * @param clock   gives now
+     * @return the check
      */
     public static HealthCheck forStatus(OpsConfig config, Options options, Clock clock) {
         return forCron(config, options, clock);

@@ -88,6 +88,11 @@ public final class LogTail implements AutoCloseable {
     /**
      * As {@link #poll(Consumer)}, handing each line over as its bytes, undecoded (a {@link LogTally} reads the lines
      * a runner writes every cycle straight from them).
+     *
+     * @param sink takes each complete line
+     * @return how many lines were handed over
+     * @throws io.aos.ops.core.io.NotRegularFileException if the path holds a FIFO, device or directory
+     * @throws IOException if the file cannot be read
      */
     public int pollLines(LineSink sink) throws IOException {
         BasicFileAttributes attrs;

@@ -37,6 +37,17 @@ final class CycleCountScanner {
         }
     }
 
+    /** True if {@code bytes[0, length)} is JSON whitespace only (or nothing): no token, which the parser calls empty. */
+    static boolean isBlank(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            byte c = bytes[i];
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Not a plain report: the slow tier decides. Stackless, since it is a normal outcome. */
     private static final class Unsure extends RuntimeException {
         private static final long serialVersionUID = 1L;
