@@ -145,7 +145,10 @@ public final class HealthCheck {
         RunSnapshot snapshot = observer().observe();
         if (mayRediscover() && !snapshot.process().map(ProcessStatus::isAlive).orElse(false)) {
             WatchedRun newest = RunLocator.forConfig(config).discover(options.runDir(), options.log());
-            if (!newest.equals(observer.run())) {
+            // Compared by component, not WatchedRun.equals: a record's equals is bootstrapped through method handles
+            // on its first call, ~10 ms of a cold cron check that finds an upstream run ended.
+            WatchedRun watched = observer.run();
+            if (!newest.runDir().equals(watched.runDir()) || !newest.log().equals(watched.log())) {
                 observer.close();
                 observer = RunSnapshotReader.of(newest, clock);
                 snapshot = observer.observe();
