@@ -287,6 +287,7 @@ if wants oldrun; then
   echo "== cron-check and status of a 24-hour run by the old (upstream bash) runner, completed and alive" >&2
   corpus upstream-run --cycles 2880 --seed "$seed" --output "$tmp/oldrun-done" || exit 2
   corpus upstream-run --cycles 2880 --seed "$seed" --alive --output "$tmp/oldrun-alive" || exit 2
+  sync # the corpora's ~52,000 new files are written back now, not during the timed runs
   mkdir -p "$tmp/oldrun-bin"
   cat >"$tmp/oldrun-bin/run_shadow_simulation.sh" <<'EOS'
 #!/usr/bin/env bash
