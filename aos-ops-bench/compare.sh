@@ -27,7 +27,7 @@ Options:
   --results FILE           also write the results as tab-separated lines to FILE
   --keep                   keep the temp dir (its path is printed)
   --only LIST              run only these sections, comma-separated (default: all):
-                           startup, shadow, diff, summary, cron, archive, aot
+                           startup, shadow, diff, summary, cron, oldrun, archive, aot
 Environment:
   AOS_OPS_AOT_JAVA         a JDK 24+ home for the aot section (default: the newest under /usr/lib/jvm)
 EOF
@@ -41,7 +41,7 @@ steps=100000
 seed=12345
 results_file=""
 keep=0
-only=startup,shadow,diff,summary,cron,archive,aot
+only=startup,shadow,diff,summary,cron,oldrun,archive,aot
 while (($#)); do
   case $1 in
     --reps) reps_override=$2; shift 2 ;;
@@ -79,10 +79,12 @@ export AOS_OPS_JAR=$aos_jar
 aos=("$repo/bin/aos-ops")
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/aos-ops-compare.XXXXXX")
+bg_pids=() # background processes a section started (the oldrun section's stand-in runner): stopped on exit
+stop_bg() { local p; for p in "${bg_pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null; done; bg_pids=(); }
 if ((keep)); then
-  trap 'echo "compare.sh: kept $tmp" >&2' EXIT
+  trap 'stop_bg; echo "compare.sh: kept $tmp" >&2' EXIT
 else
-  trap 'rm -rf "$tmp"' EXIT
+  trap 'stop_bg; rm -rf "$tmp"' EXIT
 fi
 # Everything aos-ops could touch by default is moved below the temp dir.
 export AOS_STATE_DIR=$tmp/state
@@ -228,10 +230,12 @@ fi
 
 # ---------------------------------------------------------------------------------------------------------------
 startup=""
+java_version=""
 if wants startup; then
   echo "== JVM startup" >&2
   measure "java -version (bare JVM start)" 11 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -version
   row "java -version (bare JVM start, the floor)" "" ""
+  java_version=$m_median
   measure "aos-ops --help (cold JVM)" 11 "${aos[@]}" --help
   row "aos-ops --help (cold JVM startup baseline)" "" "launcher flags: SerialGC, C1 only"
   startup=$m_median
@@ -275,14 +279,62 @@ row "aos-ops golden summary --json, 24h dir, cold" "$base_median" \
 fi
 if wants cron; then
   echo "== cron-check of the 24-hour shadow run (completed, no mismatches: silent, exit 0)" >&2
-  if ! wants startup; then
+  if [[ -z $java_version ]]; then
     measure "java -version (bare JVM start)" 11 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -version
     row "java -version (bare JVM start, the floor)" "" ""
+    java_version=$m_median
   fi
   "${aos[@]}" cron-check --run-dir "$shadow" >/dev/null 2>&1 # writes the launcher's CDS archive, untimed
   measure "aos-ops cron-check (cold JVM)" 11 "${aos[@]}" cron-check --run-dir "$shadow"
   row "aos-ops cron-check, 24h run, cold (goal <= 0.3 s)" "" \
     "$([[ $m_status == ok && -n $startup ]] && awk -v m="$m_median" -v s="$startup" 'BEGIN {printf "%.3f s vs --help", m-s}')"
+fi
+if wants oldrun; then
+  # A 24-hour run made by upstream's bash runner, found the way an operator's defaults find it: AOS_SHADOW_GLOB and
+  # AOS_SHADOW_LOG_GLOB (the same as --run-dir DIR --log FILE, which cron-check and status also take). Completed:
+  # the log ends with the report block and PASSED. Alive: a stand-in runner (a script named run_shadow_simulation.sh
+  # started with upstream's --hours 24 --workers 3 --verbose, sleeping) is in the process table, the log is fresh and
+  # stops mid-cycle. Goal (issue 20): each <= 5x a bare java -version, whole process.
+  echo "== cron-check and status of a 24-hour run by the old (upstream bash) runner, completed and alive" >&2
+  corpus upstream-run --cycles 2880 --seed "$seed" --output "$tmp/oldrun-done" || exit 2
+  corpus upstream-run --cycles 2880 --seed "$seed" --alive --output "$tmp/oldrun-alive" || exit 2
+  sync # the corpora's ~52,000 new files are written back now, not during the timed runs
+  mkdir -p "$tmp/oldrun-bin"
+  cat >"$tmp/oldrun-bin/run_shadow_simulation.sh" <<'EOS'
+#!/usr/bin/env bash
+# stands in for upstream's runner: only its command line matters to a monitor
+trap 'kill $! 2>/dev/null; exit 0' TERM INT
+sleep 3600 & wait
+EOS
+  chmod +x "$tmp/oldrun-bin/run_shadow_simulation.sh"
+  if [[ -z $java_version ]]; then
+    measure "java -version (bare JVM start)" 11 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -version
+    row "java -version (bare JVM start, the floor)" "" ""
+    java_version=$m_median
+  fi
+  vs_java() { [[ $m_status == ok && -n $java_version ]] && awk -v m="$m_median" -v j="$java_version" \
+    'BEGIN {if (j > 0) printf "%.1fx java -version (goal <= 5x)", m/j}'; }
+  # Its own CDS directory: the launcher's archive holds the classes of the run that wrote it, and the cron section's
+  # was written by a run of this suite's runner (status.json), not an upstream one.
+  mkdir -p "$tmp/oldrun-cds"
+  done_env=(env "AOS_OPS_CDS_DIR=$tmp/oldrun-cds" "AOS_SHADOW_GLOB=$tmp/oldrun-done/shadow_simulation_*"
+    "AOS_SHADOW_LOG_GLOB=$tmp/oldrun-done/shadow_24h_*.log")
+  alive_env=(env "AOS_OPS_CDS_DIR=$tmp/oldrun-cds" "AOS_SHADOW_GLOB=$tmp/oldrun-alive/shadow_simulation_*"
+    "AOS_SHADOW_LOG_GLOB=$tmp/oldrun-alive/shadow_24h_*.log")
+  for cmd in cron-check status; do
+    "${done_env[@]}" "${aos[@]}" "$cmd" >/dev/null 2>&1 # writes the launcher's CDS archive, untimed
+    measure "aos-ops $cmd, old runner's 24h run, completed" 11 "${done_env[@]}" "${aos[@]}" "$cmd"
+    row "aos-ops $cmd, old runner's 24h run, completed" "" "$(vs_java)"
+  done
+  "$tmp/oldrun-bin/run_shadow_simulation.sh" --hours 24 --workers 3 --verbose >/dev/null 2>&1 &
+  bg_pids+=($!)
+  for cmd in cron-check status; do
+    "${alive_env[@]}" "${aos[@]}" "$cmd" >/dev/null 2>&1
+    measure "aos-ops $cmd, old runner's 24h run, runner alive" 11 "${alive_env[@]}" "${aos[@]}" "$cmd"
+    row "aos-ops $cmd, old runner's 24h run, runner alive" "" "$(vs_java)"
+  done
+  stop_bg
+  rm -rf "$tmp/oldrun-done" "$tmp/oldrun-alive" "$tmp/oldrun-bin" "$tmp/oldrun-cds"
 fi
 if wants archive; then
   echo "== archive $files golden-sized files ($(payload_of "$tmp/golden-src") payload)" >&2

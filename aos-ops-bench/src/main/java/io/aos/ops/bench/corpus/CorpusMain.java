@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
             "Run as: java -cp aos-ops-bench/target/benchmarks.jar io.aos.ops.bench.corpus.CorpusMain <corpus> ...",
             "Exit codes: 0 written, 2 usage error or the output directory is not empty."
         },
-        subcommands = {TracePairCommand.class, GoldenFilesCommand.class, ShadowDirCommand.class})
+        subcommands = {TracePairCommand.class, GoldenFilesCommand.class, ShadowDirCommand.class,
+            UpstreamRunCommand.class})
 public final class CorpusMain implements Runnable {
 
     @CommandLine.Spec
@@ -44,7 +45,7 @@ public final class CorpusMain implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a corpus: trace-pair, golden-files or shadow-dir");
+                "name a corpus: trace-pair, golden-files, shadow-dir or upstream-run");
     }
 
     /** One stderr line saying what was written and how fast, so generator throughput is on record. */

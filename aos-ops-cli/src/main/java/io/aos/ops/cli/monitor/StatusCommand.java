@@ -1,6 +1,9 @@
 package io.aos.ops.cli.monitor;
 
+import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.monitor.health.HealthCheck;
 import io.aos.ops.monitor.status.QuickStatus;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +34,9 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        QuickStatus.Report report = QuickStatus.collect(run.healthCheck());
+        OpsConfig config = run.config();
+        QuickStatus.Report report = QuickStatus.collect(
+                HealthCheck.forStatus(config, run.checkOptions(config), Clock.systemDefaultZone()));
         if (json) {
             Output.json(spec, report.toJson());
         } else {

@@ -8,12 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * Looks processes up the way a monitor must: a PID alone is a hint, never proof.
@@ -143,16 +141,54 @@ public final class ProcessTable {
      */
     public Optional<ProcessStatus> findByCommandLine(Predicate<String> matches) {
         checkNotNull(matches, "matches");
-        Set<Long> own = ownTree();
-        return ProcessHandle.allProcesses()
-                .filter(p -> !own.contains(p.pid()))
-                .filter(p -> p.info().commandLine().filter(matches).isPresent())
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> !isZombie(p.pid()))
-                .min(Comparator.comparing((ProcessHandle p) -> p.info().startInstant().orElse(Instant.MAX))
-                        .thenComparingLong(ProcessHandle::pid))
-                .map(p -> new ProcessStatus(p.pid(), ProcessState.RUNNING, p.info().startInstant(),
-                        p.info().commandLine()));
+        // One walk of the process table: each process's command line is read once, and the caller's own tree is
+        // worked out only for the few that match (its ancestors once; a match is a descendant if its parent chain
+        // reaches the caller), instead of walking every process a second time for the caller's descendants.
+        ProcessHandle self = ProcessHandle.current();
+        Set<Long> ancestors = null;
+        ProcessHandle best = null;
+        Instant bestStart = null;
+        Optional<String> bestCommandLine = Optional.empty();
+        Optional<Instant> bestStartTime = Optional.empty();
+        for (var it = ProcessHandle.allProcesses().iterator(); it.hasNext(); ) {
+            ProcessHandle p = it.next();
+            ProcessHandle.Info info = p.info();
+            Optional<String> commandLine = info.commandLine();
+            if (commandLine.filter(matches).isEmpty()) {
+                continue;
+            }
+            if (ancestors == null) {
+                ancestors = selfAndAncestors();
+            }
+            if (ancestors.contains(p.pid()) || isDescendantOf(p, self) || !p.isAlive() || isZombie(p.pid())) {
+                continue;
+            }
+            Optional<Instant> startTime = info.startInstant();
+            Instant start = startTime.orElse(Instant.MAX);
+            if (best == null || start.compareTo(bestStart) < 0
+                    || start.equals(bestStart) && p.pid() < best.pid()) {
+                best = p;
+                bestStart = start;
+                bestCommandLine = commandLine;
+                bestStartTime = startTime;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProcessStatus(best.pid(), ProcessState.RUNNING, bestStartTime, bestCommandLine));
+    }
+
+    /** True if {@code ancestor} is on {@code p}'s parent chain (the chain is bounded: PIDs are, and so is this). */
+    private static boolean isDescendantOf(ProcessHandle p, ProcessHandle ancestor) {
+        Optional<ProcessHandle> parent = p.parent();
+        for (int depth = 0; parent.isPresent() && depth < 4096; depth++) {
+            if (parent.get().pid() == ancestor.pid()) {
+                return true;
+            }
+            parent = parent.get().parent();
+        }
+        return false;
     }
 
     /**
@@ -176,13 +212,6 @@ public final class ProcessTable {
             tree.add(parent.get().pid());
             parent = parent.get().parent();
         }
-        return tree;
-    }
-
-    /** The current process, its ancestors and its descendants. */
-    static Set<Long> ownTree() {
-        Set<Long> tree = selfAndAncestors();
-        tree.addAll(ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet()));
         return tree;
     }
 

@@ -114,6 +114,59 @@ class ProcessTableIT {
     }
 
     @Test
+    void anUpstreamRunnerOutsideOurTreeIsFoundInOneWalkAndOurOwnGrandchildIsNot() throws Exception {
+        // A stand-in for upstream's runner, as an operator starts it (nohup ... &): a script named
+        // run_shadow_simulation.sh started with --hours 24, orphaned so it is outside our tree.
+        Path script = tmp.resolve("run_shadow_simulation.sh");
+        Files.writeString(script, "#!/bin/sh\nsleep 43.5\n");
+        script.toFile().setExecutable(true);
+        Process shell = new ProcessBuilder("sh", "-c",
+                "'" + script + "' --hours 24 --workers 3 --verbose >/dev/null 2>&1 & echo $!").start();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(shell.getInputStream(), StandardCharsets.US_ASCII))) {
+            orphan = Long.parseLong(out.readLine().trim());
+        }
+        shell.waitFor(10, TimeUnit.SECONDS);
+        // ...and our own grandchild (child of a child), whose command line matches too: in our tree, never found.
+        child = new ProcessBuilder("sh", "-c", "'" + script + "' --hours 24 --workers 3; true").start();
+        awaitDescendant(child.pid());
+
+        Optional<ProcessStatus> found = table.findByCommandLine(
+                cmd -> cmd.contains(script.toString()) && cmd.contains("--hours 24"));
+
+        assertThat(found).isPresent();
+        assertThat(found.get().pid()).isEqualTo(orphan);
+        assertThat(found.get().state()).isEqualTo(ProcessState.RUNNING);
+        assertThat(found.get().commandLine()).hasValueSatisfying(c -> assertThat(c).contains("--hours 24"));
+        assertThat(found.get().startTime()).isPresent();
+        assertThat(child.descendants().map(ProcessHandle::pid)).isNotEmpty().doesNotContain(orphan);
+
+        child.descendants().forEach(ProcessHandle::destroyForcibly);
+        ProcessHandle.of(orphan).ifPresent(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        });
+        awaitGone(orphan);
+        assertThat(table.findByCommandLine(cmd -> cmd.contains(script.toString()) && cmd.contains("--hours 24")))
+                .isEmpty();
+    }
+
+    /** Polls (bounded by the class timeout) until {@code pid} has a descendant, i.e. the shell has started its script. */
+    private static void awaitDescendant(long pid) throws InterruptedException {
+        ProcessHandle handle = ProcessHandle.of(pid).orElseThrow();
+        while (handle.descendants().findAny().isEmpty()) {
+            Thread.sleep(10);
+        }
+    }
+
+    /** Polls until {@code pid} is gone or a zombie (bounded by the class timeout). */
+    private void awaitGone(long pid) throws InterruptedException {
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !table.isZombie(pid)) {
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
     void anUpstreamPidFileWithOnlyAPidReads() throws Exception {
         Path file = tmp.resolve("old.pid");
         Files.writeString(file, "752320\n");

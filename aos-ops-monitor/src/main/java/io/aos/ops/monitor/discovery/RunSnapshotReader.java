@@ -91,11 +91,14 @@ public final class RunSnapshotReader {
         Optional<ShadowRunStatus> status = Optional.empty();
         if (layout.isPresent()) {
             Path file = layout.get().statusFile();
-            try {
-                status = Optional.of(RunStateReader.readStatus(file));
-            } catch (AosOpsException e) {
-                if (Files.exists(file)) {
-                    problems.add(e.getMessage());
+            // An upstream run has none: not even Jackson's parser is set up for it.
+            if (Files.exists(file)) {
+                try {
+                    status = Optional.of(RunStateReader.readStatus(file));
+                } catch (AosOpsException e) {
+                    if (Files.exists(file)) {
+                        problems.add(e.getMessage());
+                    }
                 }
             }
         }
@@ -103,7 +106,7 @@ public final class RunSnapshotReader {
         Optional<Instant> logModified = Optional.empty();
         if (tail.isPresent()) {
             try {
-                tail.get().poll(tally::accept);
+                tail.get().pollLines(tally::accept);
                 logModified = Optional.of(Files.getLastModifiedTime(tail.get().file()).toInstant());
             } catch (NoSuchFileException e) {
                 logModified = Optional.empty();

@@ -67,6 +67,34 @@ public final class LogTail implements AutoCloseable {
      * returns how many there were; after a rename, the lines the old file got before it are handed over first.
      */
     public int poll(Consumer<String> sink) throws IOException {
+        checkNotNull(sink, "sink");
+        return pollLines((bytes, offset, length) -> sink.accept(new String(bytes, offset, length,
+                StandardCharsets.UTF_8)));
+    }
+
+    /** Receives one line as bytes: {@code bytes[offset, offset + length)}, valid only during the call. */
+    @FunctionalInterface
+    public interface LineSink {
+        /**
+         * Takes one line, without its {@code \n}.
+         *
+         * @param bytes  holds the line; reused after the call returns
+         * @param offset where the line starts
+         * @param length its length in bytes
+         */
+        void accept(byte[] bytes, int offset, int length);
+    }
+
+    /**
+     * As {@link #poll(Consumer)}, handing each line over as its bytes, undecoded (a {@link LogTally} reads the lines
+     * a runner writes every cycle straight from them).
+     *
+     * @param sink takes each complete line
+     * @return how many lines were handed over
+     * @throws io.aos.ops.core.io.NotRegularFileException if the path holds a FIFO, device or directory
+     * @throws IOException if the file cannot be read
+     */
+    public int pollLines(LineSink sink) throws IOException {
         BasicFileAttributes attrs;
         try {
             attrs = Files.readAttributes(file, BasicFileAttributes.class);
@@ -110,10 +138,11 @@ public final class LogTail implements AutoCloseable {
     }
 
     /** The file watched was renamed: reads it to its end, hands over a last unterminated line, and lets it go. */
-    private int drainRotated(Consumer<String> sink) throws IOException {
+    private int drainRotated(LineSink sink) throws IOException {
         int count = readToEnd(sink);
         if (partial.size() > 0) {
-            sink.accept(partial.toString(StandardCharsets.UTF_8));
+            byte[] line = partial.toByteArray();
+            sink.accept(line, 0, line.length);
             partial.reset();
             count++;
         }
@@ -132,7 +161,7 @@ public final class LogTail implements AutoCloseable {
         }
     }
 
-    private int readToEnd(Consumer<String> sink) throws IOException {
+    private int readToEnd(LineSink sink) throws IOException {
         int count = 0;
         channel.position(position);
         while (true) {
@@ -155,20 +184,19 @@ public final class LogTail implements AutoCloseable {
         }
     }
 
-    private int split(byte[] bytes, int length, Consumer<String> sink) {
+    private int split(byte[] bytes, int length, LineSink sink) {
         int count = 0;
         int start = 0;
         for (int i = 0; i < length; i++) {
             if (bytes[i] == '\n') {
-                String line;
                 if (partial.size() > 0) {
                     partial.write(bytes, start, i - start);
-                    line = partial.toString(StandardCharsets.UTF_8);
+                    byte[] line = partial.toByteArray();
                     partial.reset();
+                    sink.accept(line, 0, line.length);
                 } else {
-                    line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
+                    sink.accept(bytes, start, i - start);
                 }
-                sink.accept(line);
                 count++;
                 start = i + 1;
             }

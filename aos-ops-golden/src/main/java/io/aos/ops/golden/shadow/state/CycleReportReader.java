@@ -11,7 +11,9 @@ import io.aos.ops.core.io.FileTooLargeException;
 import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.format.BadGoldenException;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,6 +128,12 @@ public final class CycleReportReader {
      * @throws UnreadableFileException if it cannot be read
      */
     public static CycleCounts readCounts(Path file) {
+        CycleCounts fast = scanCounts(file);
+        return fast != null ? fast : parseCounts(file);
+    }
+
+    /** {@link #readCounts} by the streaming parser alone: the slow tier, and the oracle of the fast one's test. */
+    static CycleCounts parseCounts(Path file) {
         Walked walked = walk(file, Details.COUNT);
         CycleReport report = walked.report();
         long workflows = report.primary() == null ? 0 : report.primary().total();
@@ -133,6 +141,43 @@ public final class CycleReportReader {
         long mismatches = walked.mismatchCountGiven() ? report.shadow().mismatches() : walked.detailCount();
         return new CycleCounts(workflows, replays, mismatches);
     }
+
+    /**
+     * The fast tier: the report's bytes read in one go and scanned without a parser ({@link CycleCountScanner}), or
+     * null when the file is anything but a plain, readable report; the walk then reads it again and decides. An empty
+     * (or all-blank) file is the walk's {@code is empty} error at once.
+     */
+    private static CycleCounts scanCounts(Path file) {
+        byte[] bytes;
+        int length = 0;
+        try {
+            long size = RegularFile.check(file).size();
+            if (size > SCAN_BYTES) {
+                return null;
+            }
+            bytes = new byte[(int) size];
+            try (InputStream in = new FileInputStream(file.toFile())) {
+                int n;
+                while (length < bytes.length && (n = in.read(bytes, length, bytes.length - length)) > 0) {
+                    length += n;
+                }
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+        if (length != bytes.length) {
+            return null;
+        }
+        if (CycleCountScanner.isBlank(bytes, length)) {
+            // what the walk says of it, without setting up a parser: upstream's newest report is empty while its
+            // cycle runs (the shell creates it when the cycle starts)
+            throw new BadGoldenException(file, "is empty");
+        }
+        return CycleCountScanner.scan(bytes, length);
+    }
+
+    /** Reports up to this size are scanned; larger ones (thousands of mismatch details) go to the parser. */
+    private static final long SCAN_BYTES = 1L << 20;
 
     private record Walked(CycleReport report, long detailCount, boolean mismatchCountGiven) {
     }
