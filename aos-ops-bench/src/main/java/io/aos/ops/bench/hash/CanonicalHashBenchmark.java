@@ -2,12 +2,18 @@ package io.aos.ops.bench.hash;
 
 import io.aos.ops.golden.format.EngineTraceHasher;
 import io.aos.ops.golden.format.GoldenTraceReader;
+import io.aos.ops.golden.format.TraceAudit;
+import io.aos.ops.golden.format.TraceAuditor;
 import io.aos.ops.golden.format.TraceFormat;
 import io.aos.ops.golden.format.TraceStep;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,7 +36,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * compared with the stored {@code output_hash}. Throughput in MB/s = corpus bytes (printed at setup) / time per op.
  *
  * <p>{@code streaming}: the token-stream path ({@link EngineTraceHasher}); {@code trees}: the general reader, one
- * Jackson tree per event ({@link GoldenTraceReader}), for comparison.
+ * Jackson tree per event ({@link GoldenTraceReader}), for comparison. {@code audit} and {@code auditOnEveryCore}: what
+ * {@code golden hash} runs, a whole audit of the trace written to a file, on the calling thread and with
+ * {@link TraceAuditor#withExecutor} on a pool of one thread per core (the {@code [cpu]} figure then counts the
+ * calling thread only).
  *
  * <p>Run: {@code java -jar aos-ops-bench/target/benchmarks.jar CanonicalHashBenchmark}
  */
@@ -47,11 +56,27 @@ public class CanonicalHashBenchmark {
 
     byte[] trace;
 
+    Path file;
+    ExecutorService pool;
+
     @Setup(Level.Trial)
-    public void generate() {
+    public void generate() throws IOException {
         trace = EngineTraceCorpus.generate(steps, 42);
         System.out.printf("%n[corpus] %d steps, %d bytes (%.1f MB), %.0f bytes/step%n", steps, trace.length,
                 trace.length / 1e6, (double) trace.length / steps);
+        file = Files.createTempFile("canonical-hash-bench", ".steps.jsonl");
+        Files.write(file, trace);
+        pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+            Thread t = new Thread(r, "bench-hash");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @TearDown(Level.Trial)
+    public void cleanUp() throws IOException {
+        pool.shutdownNow();
+        Files.deleteIfExists(file);
     }
 
     /**
@@ -92,6 +117,25 @@ public class CanonicalHashBenchmark {
             throw new IllegalStateException(mismatches[0] + " hash mismatches in the generated corpus");
         }
         return mismatches[0];
+    }
+
+    @Benchmark
+    public int audit(CpuMeter cpu) {
+        cpu.ops++;
+        return checked(TraceAuditor.hashesOnly().audit(file));
+    }
+
+    @Benchmark
+    public int auditOnEveryCore(CpuMeter cpu) {
+        cpu.ops++;
+        return checked(TraceAuditor.hashesOnly().withExecutor(pool).audit(file));
+    }
+
+    private int checked(TraceAudit audit) {
+        if (!audit.readable() || audit.hashMismatches() != 0 || audit.stepCount() != steps) {
+            throw new IllegalStateException("the generated corpus does not audit clean: " + audit.summaryJson());
+        }
+        return audit.stepCount();
     }
 
     @Benchmark

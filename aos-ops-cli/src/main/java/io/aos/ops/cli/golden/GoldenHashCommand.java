@@ -3,6 +3,7 @@ package io.aos.ops.cli.golden;
 import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.golden.format.TraceAudit;
 import io.aos.ops.golden.format.TraceAuditor;
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,8 +49,19 @@ public final class GoldenHashCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        TraceAuditor auditor = TraceAuditor.hashesOnly();
+        // One line per step: picocli's writer flushes at every line (a write call each, 100,000 for a long trace), so
+        // the lines are gathered here and flushed at the end of each file and before returning.
+        PrintWriter console = spec.commandLine().getOut();
+        PrintWriter out = new PrintWriter(new BufferedWriter(console, 1 << 16), false);
+        try {
+            return hash(out);
+        } finally {
+            out.flush();
+        }
+    }
+
+    private int hash(PrintWriter out) {
+        TraceAuditor auditor = TraceAuditor.hashesOnly().withExecutor(GoldenWorkers.executor());
         int mismatched = 0;
         int unreadable = 0;
         if (json) {
@@ -68,6 +80,7 @@ public final class GoldenHashCommand implements Callable<Integer> {
             for (Path file : files) {
                 TraceAudit audit = auditor.audit(file, lines);
                 TraceAuditPrinter.printHashSummary(out, audit);
+                out.flush();
                 mismatched += audit.readable() && !audit.hashesMatch() ? 1 : 0;
                 unreadable += audit.readable() ? 0 : 1;
             }

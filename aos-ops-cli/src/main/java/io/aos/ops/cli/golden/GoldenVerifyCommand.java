@@ -71,7 +71,7 @@ public final class GoldenVerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         byte[] secret = secret(err);
-        TraceAuditor auditor = TraceAuditor.withSignatures(secret);
+        TraceAuditor auditor = TraceAuditor.withSignatures(secret).withExecutor(GoldenWorkers.executor());
         List<TraceAudit> audits = new ArrayList<>();
         for (Path file : files) {
             TraceAudit audit = auditor.audit(file);

@@ -8,9 +8,10 @@ import java.util.concurrent.Executors;
 
 /**
  * The executor the golden commands hand to the library ({@code DiffOptions.withExecutor},
- * {@code GoldenSummary.withExecutor}): one pool per process with as many daemon threads as cores, so a diff reads
- * its two files and compares a long trace's two halves at once, and a summary lists golden directories while it reads
- * its reports in chunks beside them. On one core there is nothing to overlap: the calling thread does everything.
+ * {@code GoldenSummary.withExecutor}, {@code TraceAuditor.withExecutor}): one pool per process with as many daemon
+ * threads as cores, so a diff reads its two files and compares a long trace's two halves at once, a summary lists
+ * golden directories while it reads its reports in chunks beside them, and hash/verify hash a trace's chunks of lines
+ * on every core. On one core there is nothing to overlap: the calling thread does everything.
  */
 final class GoldenWorkers {
 

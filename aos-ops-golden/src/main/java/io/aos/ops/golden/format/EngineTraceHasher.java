@@ -121,12 +121,22 @@ public final class EngineTraceHasher {
      * @throws TruncatedTraceException if the last line is cut off (the events before it have reached {@code listener})
      */
     public long read(InputStream in, Path name, Listener listener) {
+        return read(in, name, listener, 0, 0, 0);
+    }
+
+    /**
+     * {@link #read(InputStream, Path, Listener)} taking over from an earlier reader at a line boundary: {@code in}
+     * holds the rest of the trace behind a stand-in for the lines already read (so line numbers come out as in the
+     * whole file), {@code eventsBefore} events were read there, the last of them starting at {@code lastLine}, byte
+     * {@code lastStart} of {@code in}. Returns the number of events read in all.
+     */
+    long read(InputStream in, Path name, Listener listener, long eventsBefore, long lastLine, long lastStart) {
         checkNotNull(in, "in");
         checkNotNull(listener, "listener");
         TailTrackingInputStream tail = new TailTrackingInputStream(in);
-        long events = 0;
-        long line = 0;
-        long start = 0;
+        long events = eventsBefore;
+        long line = lastLine;
+        long start = lastStart;
         try (tail; JsonParser p = GoldenJson.factory().createParser(tail)) {
             try {
                 JsonToken token;
@@ -154,8 +164,11 @@ public final class EngineTraceHasher {
         }
     }
 
-    /** Reads one event object and hands it to the listener. */
-    private void readEvent(JsonParser p, long line, Listener listener) throws IOException {
+    /**
+     * Reads one event object (the parser stands on its {@code START_OBJECT}) and hands it to the listener, as the
+     * event at {@code line}.
+     */
+    void readEvent(JsonParser p, long line, Listener listener) throws IOException {
         boolean isStep = false;
         Data data = null;
         ObjectNode envelope = null;

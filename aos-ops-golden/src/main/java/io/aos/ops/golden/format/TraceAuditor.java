@@ -1,10 +1,13 @@
 package io.aos.ops.golden.format;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.golden.hash.GoldenHashes;
+import io.aos.ops.golden.hash.StepSeeds;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * Audits golden trace files: reads each one step by step, recomputes every hash that can be recomputed (engine
@@ -22,7 +26,10 @@ import java.util.List;
  * secret is given, checks the engine {@code .sig}. Never throws for a bad file: an unreadable or truncated file is an
  * audit with an error, so one bad file does not hide the others.
  *
- * <p>Thread-safe: each audit keeps its state to itself.
+ * <p>Engine traces are hashed on the calling thread, or, with {@link #withExecutor}, in chunks of lines on an
+ * executor while the calling thread hands the steps to the listener in file order; the audit is the same either way.
+ *
+ * <p>Thread-safe: each audit keeps its state to itself. Starts no thread of its own.
  */
 public final class TraceAuditor {
 
@@ -54,9 +61,14 @@ public final class TraceAuditor {
     };
 
     private final byte[] secret;
+    /** Where engine traces are hashed besides the calling thread; null: the calling thread only. */
+    private final Executor executor;
+    private final int chunkBytes;
 
-    private TraceAuditor(byte[] secret) {
+    private TraceAuditor(byte[] secret, Executor executor, int chunkBytes) {
         this.secret = secret;
+        this.executor = executor;
+        this.chunkBytes = chunkBytes;
     }
 
     /**
@@ -65,7 +77,7 @@ public final class TraceAuditor {
      * @return the auditor
      */
     public static TraceAuditor hashesOnly() {
-        return new TraceAuditor(null);
+        return new TraceAuditor(null, null, ChunkedEngineReader.CHUNK_BYTES);
     }
 
     /**
@@ -76,7 +88,32 @@ public final class TraceAuditor {
      */
     public static TraceAuditor withSignatures(byte[] secret) {
         checkNotNull(secret, "secret");
-        return new TraceAuditor(secret.clone());
+        return new TraceAuditor(secret.clone(), null, ChunkedEngineReader.CHUNK_BYTES);
+    }
+
+    /**
+     * A copy that hashes engine traces on {@code executor}: the trace is read in chunks of whole lines (about a
+     * megabyte each, a few read ahead), the chunks are parsed and hashed there, several at once, and the calling
+     * thread hands their steps to the listener in file order. Everything an audit reports, the listener's calls and
+     * every error (the first in file order, with its line and column) are the same as on the calling thread alone. A
+     * trace that fits one chunk, and a file that is not a regular file, are read on the calling thread. The calling
+     * thread waits for the chunks it handed over, so an executor whose tasks can only run after the caller returns
+     * (one that queues to the caller's own single thread) deadlocks.
+     *
+     * @param executor where chunks are hashed, such as a pool with a thread per core;
+     *                 {@link MoreExecutors#directExecutor()} for the calling thread alone
+     * @return the new auditor; this one is unchanged
+     * @throws NullPointerException if {@code executor} is null
+     */
+    public TraceAuditor withExecutor(Executor executor) {
+        return withExecutor(executor, ChunkedEngineReader.CHUNK_BYTES);
+    }
+
+    /** {@link #withExecutor(Executor)} with chunks of {@code chunkBytes}: tests cut small traces into many chunks. */
+    TraceAuditor withExecutor(Executor executor, int chunkBytes) {
+        checkNotNull(executor, "executor");
+        checkArgument(chunkBytes >= 1, "chunk size must be >= 1 byte, got %s", chunkBytes);
+        return new TraceAuditor(secret, executor == MoreExecutors.directExecutor() ? null : executor, chunkBytes);
     }
 
     /**
@@ -143,10 +180,16 @@ public final class TraceAuditor {
      * Engine traces take the token-stream path ({@link EngineTraceHasher}): no tree per step, so hashing runs at
      * parse speed and memory stays flat whatever the trace length.
      */
-    private static TraceAudit auditEngine(Path file, SignatureStatus signature, Listener listener) throws IOException {
+    private TraceAudit auditEngine(Path file, SignatureStatus signature, Listener listener) throws IOException {
         EngineAuditState state = new EngineAuditState(file, listener);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            new EngineTraceHasher().read(in, file, state);
+        boolean chunked = executor != null && Files.isRegularFile(file);
+        try (InputStream in = chunked ? Files.newInputStream(file)
+                : new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            if (chunked) {
+                ChunkedEngineReader.read(in, file, executor, state, chunkBytes);
+            } else {
+                new EngineTraceHasher().read(in, file, state);
+            }
         } catch (NoSuchFileException e) {
             throw new UnreadableFileException(file, "no such file", e);
         }
@@ -159,12 +202,13 @@ public final class TraceAuditor {
     }
 
     /** Counts and keeps what an engine audit finds, event by event. */
-    private static final class EngineAuditState implements EngineTraceHasher.Listener {
+    private static final class EngineAuditState implements ChunkedEngineReader.Sink {
         private final Path file;
         private final Listener listener;
         private final List<StepCheck> kept = new ArrayList<>();
         private RunHeader header;
         private BigInteger baseSeed;
+        private StepSeeds seeds;
         private boolean started;
         private String firstRunId = "";
         private String endStatus;
@@ -202,6 +246,7 @@ public final class TraceAuditor {
             if (event.isRunStart() && header == null && !started) {
                 header = new RunHeader(TraceFormat.ENGINE_JSONL, event.raw());
                 baseSeed = header.seed().orElse(null);
+                seeds = baseSeed == null ? null : StepSeeds.of(baseSeed);
                 if (baseSeed == null) {
                     problem("run_start (line " + event.line() + ") has no seed: no step seed can be checked");
                 }
@@ -256,6 +301,11 @@ public final class TraceAuditor {
 
         @Override
         public void step(EngineTraceHasher.StepHash s) {
+            step(s, null, null);
+        }
+
+        @Override
+        public void step(EngineTraceHasher.StepHash s, BigInteger hintSeed, BigInteger derived) {
             start();
             events++;
             if (s.storedHash() == null && withoutHash++ == 0) {
@@ -278,7 +328,12 @@ public final class TraceAuditor {
             }
             lastIndex = Math.max(lastIndex, s.index());
             int index = s.index() >= 0 ? s.index() : count;
-            BigInteger expected = baseSeed != null && s.seed() != null ? GoldenHashes.stepSeed(baseSeed, index) : null;
+            BigInteger expected = null;
+            if (baseSeed != null && s.seed() != null) {
+                // a seed derived ahead of time, on another thread, from what the trace's base seed was guessed to be
+                expected = derived != null && s.index() >= 0 && baseSeed.equals(hintSeed) ? derived
+                        : seeds.seed(index, s.seed());
+            }
             StepCheck check = new StepCheck(count, index, s.stepId(), s.skillId() == null ? "" : s.skillId(),
                     s.storedHash(), s.recomputedHash(), s.seed(), expected);
             count++;
