@@ -27,7 +27,9 @@ Options:
   --results FILE           also write the results as tab-separated lines to FILE
   --keep                   keep the temp dir (its path is printed)
   --only LIST              run only these sections, comma-separated (default: all):
-                           startup, shadow, diff, summary, cron, archive
+                           startup, shadow, diff, summary, cron, archive, diff-inserted
+                           (diff-inserted: golden diff of a pair with one inserted step, against
+                           --diff-baseline, else GNU diff)
 EOF
 }
 
@@ -39,7 +41,7 @@ steps=100000
 seed=12345
 results_file=""
 keep=0
-only=startup,shadow,diff,summary,cron,archive
+only=startup,shadow,diff,summary,cron,archive,diff-inserted
 while (($#)); do
   case $1 in
     --reps) reps_override=$2; shift 2 ;;
@@ -305,6 +307,30 @@ if wants archive; then
   row "aos-ops retention archive --format zstd (goal >= 1.5x tar czf)" "$tar_gz" \
     "$([[ $m_status == ok ]] && echo "$(files_per_s "$files" "$m_median"), $(size_of "$ARCHIVE_DIR")$(vs_rm)")"
   rm -rf "$tmp/golden-run"
+fi
+
+if wants diff-inserted; then
+  # The diff's slow case: B has one step inserted half-way, so every later step is one place further on (its index
+  # and url differ too) and the traces cannot be compared line k against line k; they are aligned by identity.
+  corpus trace-pair --steps "$steps" --difference inserted-step --seed "$seed" --output "$tmp/pair-inserted" || exit 2
+  a=$tmp/pair-inserted/a.steps.jsonl b=$tmp/pair-inserted/b.steps.jsonl
+  echo "== golden diff, ${steps}-step pair, one inserted step ($(size_of "$a") each)" >&2
+  steps_label=$( ((steps == 100000)) && echo 100k || echo "${steps}-step")
+  if [[ -n $diff_baseline ]]; then
+    cmd=${diff_baseline//\{a\}/$a}; cmd=${cmd//\{b\}/$b}
+    measure "baseline: $diff_baseline" 3 bash -c "$cmd"
+    row "diff baseline, inserted step: $diff_baseline" "" ""
+  else
+    measure "baseline: GNU diff a b" 3 diff "$a" "$b"
+    row "GNU diff a b, inserted step (a line diff, no classification: a floor)" "" ""
+  fi
+  base_median=""
+  [[ $m_status == ok ]] && base_median=$m_median
+  measure "aos-ops golden diff (inserted step)" 3 --needs "golden diff" "${aos[@]}" golden diff --golden-a "$a" \
+    --golden-b "$b"
+  row "aos-ops golden diff, $steps_label pair, one inserted step (goal <= 1 s, 256 MB)" "$base_median" \
+    "ratio = baseline / aos-ops"
+  rm -rf "$tmp/pair-inserted"
 fi
 
 # ---------------------------------------------------------------------------------------------------------------
