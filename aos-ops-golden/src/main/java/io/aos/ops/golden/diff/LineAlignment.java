@@ -106,73 +106,76 @@ final class LineAlignment {
         return TraceHalves.join(second) && first;
     }
 
-    /** Per identity key, each line's key hash and whether any component is present. */
-    private record Keys(long[][] hash, boolean[][] present) {
-
-        Keys(int keyCount, int n) {
-            this(new long[keyCount][n], new boolean[keyCount][n]);
-        }
+    /** For one identity key, each line's key hash and whether any of the key's components is present. */
+    private record Keys(long[] hash, boolean[] present) {
     }
 
     /**
-     * Scans lines {@code [from, to)} of {@code s} into {@code keys}; false if the scanner is unsure of one. A line of B
-     * byte-for-byte equal to A's line at the same position ({@code same} is A's keys) takes A's hashes unscanned:
-     * same bytes, same validity, same keys.
+     * The keys of identity key {@code k} for every line of {@code s}, scanned in halves; null if the scanner is unsure
+     * of a line. A line of B byte-for-byte equal to A's line at the same position ({@code same} is A's keys) takes
+     * A's hash unscanned: same bytes, same validity, same key. Keys are made one identity key at a time, so only the
+     * first (the one an engine trace has) costs memory and a scan in the usual case.
      */
-    private boolean keys(JsonlSequence s, Keys keys, Keys same, int from, int to, JsonLineScanner scanner) {
+    private Keys keys(JsonlSequence s, int k, Keys same) {
+        int n = s.size();
+        Keys keys = new Keys(new long[n], new boolean[n]);
+        int[] spec = capture.spec(k);
         byte[] data = s.data();
-        for (int i = from; i < to; i++) {
-            if (same != null && i < a.size() && a.sameRaw(i, b, i)) {
-                for (int k = 0; k < capture.keyCount(); k++) {
-                    keys.hash()[k][i] = same.hash()[k][i];
-                    keys.present()[k][i] = same.present()[k][i];
+        boolean sure = inHalves(n, (from, to, sa, sb) -> {
+            JsonLineScanner scanner = s == a ? sa : sb;
+            for (int i = from; i < to; i++) {
+                if (same != null && i < a.size() && a.sameRaw(i, b, i)) {
+                    keys.hash()[i] = same.hash()[i];
+                    keys.present()[i] = same.present()[i];
+                    continue;
                 }
-                continue;
+                if (!scanner.scan(data, s.start(i), s.end(i))) {
+                    return false;
+                }
+                keys.hash()[i] = ByteLockstep.hashScanned(scanner, data, spec);
+                keys.present()[i] = ByteLockstep.presentScanned(scanner, spec);
             }
-            if (!scanner.scan(data, s.start(i), s.end(i))) {
-                return false;
-            }
-            for (int k = 0; k < capture.keyCount(); k++) {
-                keys.hash()[k][i] = ByteLockstep.hashScanned(scanner, data, capture.spec(k));
-                keys.present()[k][i] = ByteLockstep.presentScanned(scanner, capture.spec(k));
-            }
-        }
-        return true;
+            return true;
+        });
+        return sure ? keys : null;
     }
 
     private Alignment align() {
-        Keys ka = new Keys(capture.keyCount(), a.size());
-        if (!inHalves(a.size(), (from, to, sa, sb) -> keys(a, ka, null, from, to, sa))) {
-            return null;
-        }
-        Keys kb = new Keys(capture.keyCount(), b.size());
-        if (!inHalves(b.size(), (from, to, sa, sb) -> keys(b, kb, ka, from, to, sb))) {
-            return null;
-        }
         JsonLineScanner scannerA = new JsonLineScanner(capture.split());
         JsonLineScanner scannerB = new JsonLineScanner(capture.split());
         for (int k = 0; k < capture.keyCount(); k++) {
             // Alignment.byIdentity: every line has a component of the key, the key is unique on each side, and
             // at least half of the shorter side matches.
-            if (!allTrue(ka.present()[k]) || !allTrue(kb.present()[k])) {
+            Keys ka = keys(a, k, null);
+            if (ka == null) {
+                return null;
+            }
+            if (!allTrue(ka.present())) {
+                continue;
+            }
+            Keys kb = keys(b, k, ka);
+            if (kb == null) {
+                return null;
+            }
+            if (!allTrue(kb.present())) {
                 continue;
             }
             int[] spec = capture.spec(k);
-            Boolean uniqueB = ByteLockstep.unique(kb.hash()[k], j -> keyText(b, scannerB, j, spec));
+            Boolean uniqueB = ByteLockstep.unique(kb.hash(), j -> keyText(b, scannerB, j, spec));
             if (uniqueB == null) {
                 return null;
             }
             if (!uniqueB) {
                 continue;
             }
-            Boolean uniqueA = ByteLockstep.unique(ka.hash()[k], i -> keyText(a, scannerA, i, spec));
+            Boolean uniqueA = ByteLockstep.unique(ka.hash(), i -> keyText(a, scannerA, i, spec));
             if (uniqueA == null) {
                 return null;
             }
             if (!uniqueA) {
                 continue;
             }
-            int[] match = match(ka.hash()[k], kb.hash()[k], spec);
+            int[] match = match(ka.hash(), kb.hash(), spec);
             if (match == null) {
                 return null;
             }
