@@ -18,6 +18,7 @@ import java.util.Arrays;
  * and answers false, recording nothing, for anything else, where the caller asks {@link TokenComparator} (and the
  * tree walk) as before. A differing scalar becomes the node {@link TokenComparator} would make of it (a string's
  * text; an int, long or big integer by its value, as Jackson types it) and goes to {@link StructuralDiff#values}.
+ * Once the rest of both lines is the same bytes, it stops: the same tokens follow, so nothing more differs.
  */
 final class LinePairComparator {
 
@@ -89,6 +90,10 @@ final class LinePairComparator {
                             return unsure(sink, mark);
                         }
                         sink.values(path(basePath, da, depth), key(da, depth), na, nb, TracePosition.START);
+                        if (Arrays.equals(da, ta.end, ea, db, tb.end, eb)) {
+                            // The rest of the lines is the same bytes: the same tokens, nothing more to record.
+                            return true;
+                        }
                     }
             }
         }
