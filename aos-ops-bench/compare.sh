@@ -27,7 +27,7 @@ Options:
   --results FILE           also write the results as tab-separated lines to FILE
   --keep                   keep the temp dir (its path is printed)
   --only LIST              run only these sections, comma-separated (default: all):
-                           startup, shadow, diff, summary, cron, oldrun, hash, archive, aot
+                           startup, shadow, diff, diff-inserted, summary, cron, oldrun, hash, archive, aot
 Environment:
   AOS_OPS_AOT_JAVA         a JDK 24+ home for the aot section (default: the newest under /usr/lib/jvm)
 EOF
@@ -41,7 +41,7 @@ steps=100000
 seed=12345
 results_file=""
 keep=0
-only=startup,shadow,diff,summary,cron,oldrun,hash,archive,aot
+only=startup,shadow,diff,diff-inserted,summary,cron,oldrun,hash,archive,aot
 while (($#)); do
   case $1 in
     --reps) reps_override=$2; shift 2 ;;
@@ -414,6 +414,31 @@ if wants aot; then
     measure "aos-ops cron-check, AOT cache" 11 env JAVA_HOME="$aot_java" "${aos[@]}" cron-check --run-dir "$shadow"
     row "aos-ops cron-check, 24h run, JDK 24+ AOT cache" "" "$aot_v"
   fi
+fi
+
+if wants diff-inserted; then
+  # The diff's slow case: B has one step inserted half-way, so every later step is one place further on (its index
+  # and url differ too) and the traces cannot be compared line k against line k; they are aligned by identity.
+  corpus trace-pair --steps "$steps" --difference inserted-step --seed "$seed" --output "$tmp/pair-inserted" || exit 2
+  a=$tmp/pair-inserted/a.steps.jsonl b=$tmp/pair-inserted/b.steps.jsonl
+  echo "== golden diff, ${steps}-step pair, one inserted step ($(size_of "$a") each)" >&2
+  steps_label=$( ((steps == 100000)) && echo 100k || echo "${steps}-step")
+  if [[ -n $diff_baseline ]]; then
+    cmd=${diff_baseline//\{a\}/$a}; cmd=${cmd//\{b\}/$b}
+    measure "baseline: $diff_baseline" 3 bash -c "$cmd"
+    row "diff baseline, inserted step: $diff_baseline" "" ""
+  else
+    measure "baseline: GNU diff a b" 3 diff "$a" "$b"
+    row "GNU diff a b, inserted step (a line diff, no classification: a floor)" "" ""
+  fi
+  base_median=""
+  [[ $m_status == ok ]] && base_median=$m_median
+  "${aos[@]}" golden diff --golden-a "$a" --golden-b "$b" >/dev/null 2>&1 # writes the launcher's CDS archive, untimed
+  measure "aos-ops golden diff (inserted step)" 3 --needs "golden diff" "${aos[@]}" golden diff --golden-a "$a" \
+    --golden-b "$b"
+  row "aos-ops golden diff, $steps_label pair, one inserted step (goal <= 1 s, 256 MB)" "$base_median" \
+    "ratio = baseline / aos-ops"
+  rm -rf "$tmp/pair-inserted"
 fi
 
 # ---------------------------------------------------------------------------------------------------------------

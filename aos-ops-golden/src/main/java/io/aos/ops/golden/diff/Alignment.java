@@ -129,38 +129,69 @@ final class Alignment {
             matched += j == null ? 0 : 1;
         }
         // A key that matches almost nothing (a fresh UUID per run) is not an identity: try the next one.
-        if (matched * 2 < Math.min(ka.length, kb.length)) {
+        if (!enoughMatched(matched, ka.length, kb.length)) {
             return null;
         }
+        return byMatch(match, kb.length, spec);
+    }
+
+    /** Whether {@code matched} elements matched by a key are enough for it to be an identity. */
+    static boolean enoughMatched(int matched, int sizeA, int sizeB) {
+        return matched * 2 >= Math.min(sizeA, sizeB);
+    }
+
+    /**
+     * The identity alignment from the matches of a unique key: {@code match[i]} is the actual element whose key
+     * is expected element i's, or -1.
+     */
+    static Alignment byMatch(int[] match, int sizeB, String spec) {
         boolean[] inOrder = longestIncreasing(match);
-        int[] matchB = new int[kb.length];
+        int[] matchB = new int[sizeB];
         Arrays.fill(matchB, -1);
         for (int i = 0; i < match.length; i++) {
             if (match[i] >= 0) {
                 matchB[match[i]] = i;
             }
         }
-        // Added elements go right after the expected element that the previous in-order actual element matched.
-        List<List<Pair>> slots = new ArrayList<>(ka.length + 1);
-        for (int i = 0; i <= ka.length; i++) {
-            slots.add(new ArrayList<>(1));
-        }
+        // Added elements go right after the expected element that the previous in-order actual element matched:
+        // slot s (after expected element s - 1) holds them in actual order, slotStart[s] .. slotStart[s + 1].
+        int sizeA = match.length;
+        int[] slotOf = new int[sizeB];
+        int[] slotStart = new int[sizeA + 2];
         int anchor = 0;
-        for (int j = 0; j < kb.length; j++) {
+        for (int j = 0; j < sizeB; j++) {
             int i = matchB[j];
+            slotOf[j] = -1;
             if (i >= 0 && inOrder[i]) {
                 anchor = i + 1;
             } else if (i < 0) {
-                slots.get(anchor).add(new Pair(-1, j, false));
+                slotOf[j] = anchor;
+                slotStart[anchor + 1]++;
             }
         }
-        List<Pair> pairs = new ArrayList<>(Math.max(ka.length, kb.length) + 4);
-        pairs.addAll(slots.get(0));
-        for (int i = 0; i < ka.length; i++) {
+        for (int s = 1; s < slotStart.length; s++) {
+            slotStart[s] += slotStart[s - 1];
+        }
+        int[] added = new int[slotStart[sizeA + 1]];
+        int[] fill = slotStart.clone();
+        for (int j = 0; j < sizeB; j++) {
+            if (slotOf[j] >= 0) {
+                added[fill[slotOf[j]]++] = j;
+            }
+        }
+        List<Pair> pairs = new ArrayList<>(Math.max(sizeA, sizeB) + 4);
+        addSlot(pairs, added, slotStart, 0);
+        for (int i = 0; i < sizeA; i++) {
             pairs.add(new Pair(i, match[i], match[i] >= 0 && !inOrder[i]));
-            pairs.addAll(slots.get(i + 1));
+            addSlot(pairs, added, slotStart, i + 1);
         }
         return new Alignment(pairs, Method.IDENTITY, spec);
+    }
+
+    private static void addSlot(List<Pair> pairs, int[] added, int[] slotStart, int slot) {
+        for (int k = slotStart[slot]; k < slotStart[slot + 1]; k++) {
+            pairs.add(new Pair(-1, added[k], false));
+        }
     }
 
     /** Marks the matched positions on a longest strictly increasing subsequence of {@code match} (ignoring -1). */

@@ -357,30 +357,44 @@ final class ByteLockstep {
     /** The hashes of line k's identity keys from the value ranges the scanner found. */
     private void hashScanned(JsonLineScanner scanner, byte[] data, int k) {
         for (int s = 0; s < capture.keyCount(); s++) {
-            long h = FNV_OFFSET;
-            boolean any = false;
-            for (int c : capture.spec(s)) {
-                int st = scanner.start(c);
-                if (st == JsonLineScanner.ABSENT) {
-                    h = (h ^ 0) * FNV_PRIME;
-                } else {
-                    any = true;
-                    if (st >= 0) {
-                        for (int i = st, e = scanner.end(c); i < e; i++) {
-                            h = (h ^ data[i]) * FNV_PRIME;
-                        }
-                    } else {
-                        for (byte m : st == JsonLineScanner.OBJECT ? JsonLineScanner.OBJECT_MARKER
-                                : JsonLineScanner.ARRAY_MARKER) {
-                            h = (h ^ m) * FNV_PRIME;
-                        }
-                    }
-                }
-                h = (h ^ 1) * FNV_PRIME;
-            }
-            hashA[s][k] = h;
-            presentA[s][k] = any;
+            hashA[s][k] = hashScanned(scanner, data, capture.spec(s));
+            presentA[s][k] = presentScanned(scanner, capture.spec(s));
         }
+    }
+
+    /**
+     * The hash of the key text ({@link CapturePaths#keyText}) of identity key {@code spec} in the line the scanner
+     * last scanned (successfully) in {@code data}: the same value {@link #hash} gives for its captured values.
+     */
+    static long hashScanned(JsonLineScanner scanner, byte[] data, int[] spec) {
+        long h = FNV_OFFSET;
+        for (int c : spec) {
+            int st = scanner.start(c);
+            if (st == JsonLineScanner.ABSENT) {
+                h = (h ^ 0) * FNV_PRIME;
+            } else if (st >= 0) {
+                for (int i = st, e = scanner.end(c); i < e; i++) {
+                    h = (h ^ data[i]) * FNV_PRIME;
+                }
+            } else {
+                for (byte m : st == JsonLineScanner.OBJECT ? JsonLineScanner.OBJECT_MARKER
+                        : JsonLineScanner.ARRAY_MARKER) {
+                    h = (h ^ m) * FNV_PRIME;
+                }
+            }
+            h = (h ^ 1) * FNV_PRIME;
+        }
+        return h;
+    }
+
+    /** Whether any component of identity key {@code spec} is present in the line the scanner last scanned. */
+    static boolean presentScanned(JsonLineScanner scanner, int[] spec) {
+        for (int c : spec) {
+            if (scanner.start(c) != JsonLineScanner.ABSENT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void hashCaptured(String[] cap, int k) {
@@ -464,7 +478,7 @@ final class ByteLockstep {
      * Whether the keys hashed in {@code hashes} are unique: true when every hash differs, false when two lines with
      * one hash have the same key text, null when they have not (a collision: this path gives up).
      */
-    private static Boolean unique(long[] hashes, IntFunction<String> key) {
+    static Boolean unique(long[] hashes, IntFunction<String> key) {
         long[] sorted = hashes.clone();
         Arrays.sort(sorted);
         for (int i = 1; i < sorted.length; i++) {

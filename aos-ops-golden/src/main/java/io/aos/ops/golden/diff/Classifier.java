@@ -25,6 +25,11 @@ final class Classifier {
     private static final int VALUE_CHARS = 60;
 
     private final DiffOptions options;
+    /**
+     * The role of each key name met so far: a trace has few distinct keys and may have 100,000 differences, each
+     * judged several times, and a role costs a tokenisation of the key.
+     */
+    private final Map<String, Role> roles = new java.util.HashMap<>();
 
     Classifier(DiffOptions options) {
         this.options = options;
@@ -36,16 +41,21 @@ final class Classifier {
             // whole document, a scalar line of a trace) is content like any other.
             return d.kind() == DiffKind.CHANGED || d.kind() == DiffKind.TYPE_CHANGED ? Role.CONTENT : Role.STRUCTURE;
         }
-        if (FieldNames.isVolatile(d.key(), options.volatileFields())) {
+        return roles.computeIfAbsent(d.key(), this::keyRole);
+    }
+
+    /** The role of a difference under the object key {@code key}. */
+    private Role keyRole(String key) {
+        if (FieldNames.isVolatile(key, options.volatileFields())) {
             return Role.VOLATILE;
         }
-        if (FieldNames.isHash(d.key())) {
+        if (FieldNames.isHash(key)) {
             return Role.HASH;
         }
-        if (FieldNames.isSeed(d.key())) {
+        if (FieldNames.isSeed(key)) {
             return Role.SEED;
         }
-        if (FieldNames.normalise(d.key()).equals("index")) {
+        if (FieldNames.normalise(key).equals("index")) {
             return Role.INDEX;
         }
         return Role.CONTENT;
@@ -155,8 +165,10 @@ final class Classifier {
         void judge(PositionGroup g) {
             TracePosition locus = g.position();
             List<RawDifference> ds = g.differences();
-            Verdict v = verdict(locus, ds);
-            if (v.category() == RootCause.EXPECTED_VOLATILE) {
+            // verdict(...) is EXPECTED_VOLATILE exactly when every difference is volatile; the rest of the verdict
+            // (a sentence, value shapes) is made only for a locus that becomes a finding: after an inserted step,
+            // 50,000 later loci only follow from it.
+            if (allVolatile(ds)) {
                 ds.forEach(d -> differences.add(expectedVolatile(d)));
                 return;
             }
@@ -167,7 +179,16 @@ final class Classifier {
                 ds.forEach(d -> differences.add(followsRoot(d)));
                 return;
             }
-            addFinding(locus, ds, v);
+            addFinding(locus, ds, verdict(locus, ds));
+        }
+
+        private boolean allVolatile(List<RawDifference> ds) {
+            for (RawDifference d : ds) {
+                if (role(d) != Role.VOLATILE) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The run header judged after a structural root: its differences follow from it, listed first. */

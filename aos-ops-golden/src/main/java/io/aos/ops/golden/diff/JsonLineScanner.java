@@ -113,9 +113,18 @@ final class JsonLineScanner {
         return values(data, start, end);
     }
 
+    /** The first {@code count} captured values of the line last scanned (successfully) as text; null where absent. */
+    String[] values(byte[] data, int count) {
+        return values(data, start, end, count);
+    }
+
     /** Captured values as text, from ranges (or markers) that a scan of {@code data} found. */
     static String[] values(byte[] data, int[] start, int[] end) {
-        String[] out = new String[start.length];
+        return values(data, start, end, start.length);
+    }
+
+    private static String[] values(byte[] data, int[] start, int[] end, int count) {
+        String[] out = new String[count];
         for (int c = 0; c < out.length; c++) {
             int s = start[c];
             out[c] = s == ABSENT ? null : s == OBJECT ? "<START_OBJECT>" : s == ARRAY ? "<START_ARRAY>"

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Walks two documents and lists their differences: objects by key, arrays by {@link Alignment}. A document whose
@@ -47,37 +48,78 @@ final class StructuralDiff {
         }
     }
 
-    /** The events of two traces, aligned by identity; byte-identical events are skipped without parsing. */
+    /**
+     * The events of two traces, aligned by identity; byte-identical events are skipped without parsing. Two JSONL
+     * traces are aligned from hashes of their lines' keys when that is sure to give the same alignment
+     * ({@link LineAlignment}), else as any two arrays.
+     */
     void trace(ElementSequence a, ElementSequence b) {
+        LineAlignment lines = a instanceof JsonlSequence la && b instanceof JsonlSequence lb
+                ? LineAlignment.of(la, lb, options) : null;
+        if (lines == null) {
+            traceInFull(a, b);
+            return;
+        }
+        // The pairs in two halves, as TraceHalves splits lines: each half into its own diff, the second appended.
+        Alignment alignment = lines.alignment();
+        int n = alignment.pairs().size();
+        TraceHalves.compare(this, n, options, (sink, from, to) -> {
+            LineAlignment.Positions positions = lines.positions();
+            sink.trace(a, b, alignment, from, to, positions::a, positions::b, true);
+            return true;
+        });
+    }
+
+    /**
+     * The events of two traces aligned by {@link Alignment#align} over their whole length, every event placed from
+     * what the sequence extracts, every pair compared by tokens or trees: what {@link #trace} gives, the slow way (the
+     * oracle its tests compare it with).
+     */
+    void traceInFull(ElementSequence a, ElementSequence b) {
         Alignment alignment = Alignment.align(a, b, options);
+        trace(a, b, alignment, 0, alignment.pairs().size(), i -> eventPosition(a, i), j -> eventPosition(b, j), false);
+    }
+
+    /**
+     * The events of two traces as pairs {@code [fromPair, toPair)} of {@code alignment} pair them; {@code positionA/B}
+     * place an event of A or B.
+     * {@code validated}: every line of both (JSONL) traces was accepted by {@link JsonLineScanner}, so a pair of lines
+     * may first be compared on its bytes ({@link LinePairComparator}).
+     */
+    private void trace(ElementSequence a, ElementSequence b, Alignment alignment, int fromPair, int toPair,
+            IntFunction<TracePosition> positionA, IntFunction<TracePosition> positionB, boolean validated) {
         if (alignment.method() == Alignment.Method.UNORDERED) {
             out.add(new RawDifference("", DiffKind.REORDERED, IntNode.valueOf(a.size()), IntNode.valueOf(b.size()),
                     "events", TracePosition.START));
             return;
         }
-        for (Alignment.Pair p : alignment.pairs()) {
+        List<Alignment.Pair> pairs = alignment.pairs();
+        for (int k = fromPair; k < toPair; k++) {
+            Alignment.Pair p = pairs.get(k);
             if (p.a() >= 0 && p.b() >= 0) {
                 if (!p.moved() && a.sameRaw(p.a(), b, p.b())) {
                     continue;
                 }
-                TracePosition locus = eventPosition(a, p.a());
+                TracePosition locus = positionA.apply(p.a());
                 String path = "/" + p.a();
                 int mark = mark();
                 if (p.moved()) {
                     out.add(new RawDifference(path, DiffKind.REORDERED, a.node(p.a()), b.node(p.b()), null, locus));
                     values(path, null, a.node(p.a()), b.node(p.b()), locus);
                 } else if (!(a instanceof JsonlSequence la && b instanceof JsonlSequence lb
-                        && compareLines(la, p.a(), lb, p.b(), path))) {
+                        && (validated && pairComparator.compare(la.data(), la.start(p.a()), la.end(p.a()), lb.data(),
+                                lb.start(p.b()), lb.end(p.b()), path, this)
+                            || compareLines(la, p.a(), lb, p.b(), path)))) {
                     values(path, null, a.node(p.a()), b.node(p.b()), locus);
                 }
                 relocate(mark, locus);
                 foldExpectedVolatile(mark);
             } else if (p.a() >= 0) {
                 out.add(new RawDifference("/" + p.a(), DiffKind.REMOVED, a.node(p.a()), null, null,
-                        eventPosition(a, p.a())));
+                        positionA.apply(p.a())));
             } else {
                 out.add(new RawDifference("/" + p.b(), DiffKind.ADDED, null, b.node(p.b()), null,
-                        eventPosition(b, p.b())));
+                        positionB.apply(p.b())));
             }
         }
     }
@@ -85,13 +127,15 @@ final class StructuralDiff {
     /** Two lines compared token by token; false when only the trees can tell. */
     private boolean compareLines(JsonlSequence a, int i, JsonlSequence b, int j, String path) {
         try (JsonParser pa = a.lineParser(i); JsonParser pb = b.lineParser(j)) {
-            return NO_CAPTURE.compareNext(pa, pb, path, this, null, null);
+            return noCapture.compareNext(pa, pb, path, this, null, null);
         } catch (IOException e) {
             return false;
         }
     }
 
-    private static final TokenComparator NO_CAPTURE = new TokenComparator(new String[0][]);
+    /** Per instance: a comparator keeps the keys of the value it walks, and diffs may run on several threads. */
+    private final TokenComparator noCapture = new TokenComparator(new String[0][]);
+    private final LinePairComparator pairComparator = new LinePairComparator();
 
     /** Appends what {@code later} recorded (the second half of a trace) after what this one recorded. */
     void append(StructuralDiff later) {
