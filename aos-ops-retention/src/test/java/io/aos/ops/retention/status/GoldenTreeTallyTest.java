@@ -107,8 +107,9 @@ class GoldenTreeTallyTest {
         StorageStatus helped = new StatusScanner(settings, threeThreads).status();
 
         assertThat(helped.directories()).isEqualTo(alone.directories());
-        assertThat(helped.directories().get(0)).isEqualTo(reference(tree.golden));
-        assertThat(helped.directories().get(1)).isEqualTo(reference(other));
+        Instant windowStart = GoldenTree.NOW.minus(Duration.ofHours(StatusScanner.GROWTH_WINDOW_HOURS));
+        assertThat(helped.directories().get(0)).isEqualTo(reference(tree.golden, windowStart));
+        assertThat(helped.directories().get(1)).isEqualTo(reference(other, windowStart));
         assertThat(helped.archive()).isEqualTo(alone.archive());
         assertThat(helped.filesystems()).extracting(StorageStatus.FilesystemStatus::growthBytesPerHour)
                 .isEqualTo(alone.filesystems().stream().map(StorageStatus.FilesystemStatus::growthBytesPerHour)
@@ -122,6 +123,10 @@ class GoldenTreeTallyTest {
 
     /** The figures written out plainly: every entry below the real path, its own attributes, the rules again. */
     private static StorageStatus.DirectoryStatus reference(Path dir) throws IOException {
+        return reference(dir, WINDOW_START);
+    }
+
+    private static StorageStatus.DirectoryStatus reference(Path dir, Instant windowStart) throws IOException {
         Path root = dir.toRealPath();
         List<BasicFileAttributes> golden = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
@@ -139,7 +144,7 @@ class GoldenTreeTallyTest {
         for (BasicFileAttributes a : golden) {
             apparent += a.size();
             disk += BLOCK * ((a.size() + BLOCK - 1) / BLOCK);
-            if (a.lastModifiedTime().toInstant().compareTo(WINDOW_START) >= 0) {
+            if (a.lastModifiedTime().toInstant().compareTo(windowStart) >= 0) {
                 recentFiles++;
                 recentBytes += a.size();
             }
