@@ -3,7 +3,8 @@
 # in ONE run, on corpora generated into a private temp dir, and prints medians and ratios.
 #
 #   aos-ops-bench/compare.sh [--reps N] [--diff-baseline 'CMD {a} {b}'] [--summary-baseline 'CMD {dir}']
-#                            [--files N] [--steps N] [--seed S] [--results FILE] [--keep] [--only LIST]
+#                            [--files N] [--steps N] [--status-files N] [--seed S] [--results FILE] [--keep]
+#                            [--only LIST]
 #
 # It builds nothing: it needs aos-ops-cli/target/aos-ops.jar and aos-ops-bench/target/benchmarks.jar
 # (mvn -B -ntp package -DskipTests). Every path it writes is below one `mktemp -d` directory, removed on exit
@@ -14,7 +15,7 @@
 set -uo pipefail
 
 usage() {
-  sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   cat <<'EOF'
 Options:
   --reps N                 repetitions per timed command (default: 5 for fast commands, 3 for heavy ones)
@@ -23,11 +24,13 @@ Options:
   --summary-baseline CMD   another summary tool, {dir} replaced by the 24-hour shadow directory
   --files N                golden-sized files for the archive comparison (default: 100000)
   --steps N                steps per trace for the diff comparison (default: 100000)
+  --status-files N         files in the one directory retention status scans (default: 200000; the issue's
+                           other size, 1000000, takes about a minute more to create)
   --seed S                 corpus seed (default: 12345)
   --results FILE           also write the results as tab-separated lines to FILE
   --keep                   keep the temp dir (its path is printed)
   --only LIST              run only these sections, comma-separated (default: all):
-                           startup, shadow, diff, diff-inserted, summary, cron, oldrun, hash, archive, aot
+                           startup, shadow, diff, diff-inserted, summary, cron, oldrun, status, hash, archive, aot
 Environment:
   AOS_OPS_AOT_JAVA         a JDK 24+ home for the aot section (default: the newest under /usr/lib/jvm)
 EOF
@@ -38,10 +41,11 @@ diff_baseline=""
 summary_baseline=""
 files=100000
 steps=100000
+status_files=200000
 seed=12345
 results_file=""
 keep=0
-only=startup,shadow,diff,diff-inserted,summary,cron,oldrun,hash,archive,aot
+only=startup,shadow,diff,diff-inserted,summary,cron,oldrun,status,hash,archive,aot
 while (($#)); do
   case $1 in
     --reps) reps_override=$2; shift 2 ;;
@@ -49,6 +53,7 @@ while (($#)); do
     --summary-baseline) summary_baseline=$2; shift 2 ;;
     --files) files=$2; shift 2 ;;
     --steps) steps=$2; shift 2 ;;
+    --status-files) status_files=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --results) results_file=$2; shift 2 ;;
     --keep) keep=1; shift ;;
@@ -439,6 +444,28 @@ if wants diff-inserted; then
   row "aos-ops golden diff, $steps_label pair, one inserted step (goal <= 1 s, 256 MB)" "$base_median" \
     "ratio = baseline / aos-ops"
   rm -rf "$tmp/pair-inserted"
+fi
+
+if wants status; then
+  # One flat directory, as the issue measured it. find -type f needs no stat (readdir gives the type); every
+  # figure of the status (sizes, oldest/newest, last-6-h growth) needs each file's size and mtime, i.e. a stat,
+  # so find -printf '%s %T@' (the same stats, nothing else) is timed too: the floor for a stat per file.
+  echo "== retention status, one directory of $status_files golden-sized files" >&2
+  corpus golden-files --count "$status_files" --files-per-dir "$status_files" --seed "$seed" \
+    --output "$tmp/status-dir" || exit 2
+  sdir=$tmp/status-dir
+  measure "find -type f | wc -l" 5 bash -c "find '$sdir' -type f | wc -l"
+  find_n=$m_median
+  row "find DIR -type f | wc -l, $status_files files (baseline)" "" "readdir only"
+  measure "find -type f -printf '%s %T@' | wc -l" 5 bash -c "find '$sdir' -type f -printf '%s %T@\n' | wc -l"
+  row "find DIR -type f -printf '%s %T@' | wc -l (a stat per file)" "$find_n" "ratio vs find | wc -l"
+  "${aos[@]}" retention status --dir "$sdir" >/dev/null 2>&1 # writes the launcher's CDS archive, untimed
+  measure "aos-ops retention status --dir DIR" 5 --needs "retention status" "${aos[@]}" retention status --dir "$sdir"
+  row "aos-ops retention status, $status_files files (goal >= 0.50x)" "$find_n" "ratio vs find | wc -l"
+  measure "aos-ops retention status --dir DIR --json" 5 --needs "retention status" \
+    "${aos[@]}" retention status --dir "$sdir" --json
+  row "aos-ops retention status --json, $status_files files" "$find_n" "ratio vs find | wc -l"
+  rm -rf "$sdir"
 fi
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 package io.aos.ops.retention.status;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import io.aos.ops.retention.RetentionSettings;
 import io.aos.ops.retention.archive.ArchiveFormat;
-import io.aos.ops.retention.scan.GoldenScanner;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileStore;
@@ -15,10 +16,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
- * Builds a {@link StorageStatus} by streaming each directory once (constant memory, whatever the file count).
- * Public API. Thread-safe: it only reads.
+ * Builds a {@link StorageStatus} by streaming each directory once (constant memory, whatever the file count), with
+ * one {@code stat} per entry (the figures need each file's size and modification time). Public API. Thread-safe: it
+ * only reads.
  */
 public final class StatusScanner {
 
@@ -26,14 +29,30 @@ public final class StatusScanner {
     public static final int GROWTH_WINDOW_HOURS = 6;
 
     private final RetentionSettings settings;
+    private final Executor executor;
 
     /**
-     * A scanner of the directories of {@code settings}.
+     * A scanner of the directories of {@code settings} that does all its work on the calling thread.
      *
      * @param settings the directories, the archive directory and the clock
      */
     public StatusScanner(RetentionSettings settings) {
-        this.settings = settings;
+        this(settings, Runnable::run);
+    }
+
+    /**
+     * A scanner of the directories of {@code settings} that reads each directory's names on the calling thread and
+     * hands batches of them to {@code executor} to {@code stat}, a few at a time (the calling thread stats a batch
+     * itself when enough are out). The figures are the same whatever the executor: a status of a directory of a
+     * million files is a million {@code stat} calls, and an executor with a thread per spare core runs them on every
+     * core.
+     *
+     * @param settings the directories, the archive directory and the clock
+     * @param executor runs batches of stats; {@code Runnable::run} for none. The scanner never shuts it down
+     */
+    public StatusScanner(RetentionSettings settings, Executor executor) {
+        this.settings = checkNotNull(settings, "settings");
+        this.executor = checkNotNull(executor, "executor");
     }
 
     /**
@@ -54,29 +73,11 @@ public final class StatusScanner {
                 continue;
             }
             FileStore store = Files.getFileStore(dir);
-            long block = blockSize(store);
-            long[] acc = new long[6]; // files, apparent, disk, oldest, newest, recentFiles
-            long[] recent = {0};
-            acc[3] = Long.MAX_VALUE;
-            acc[4] = Long.MIN_VALUE;
-            GoldenScanner.scan(dir, f -> {
-                long size = f.size();
-                long millis = f.modified().toMillis();
-                acc[0]++;
-                acc[1] += size;
-                acc[2] += (size + block - 1) / block * block;
-                acc[3] = Math.min(acc[3], millis);
-                acc[4] = Math.max(acc[4], millis);
-                if (!f.modified().toInstant().isBefore(windowStart)) {
-                    acc[5]++;
-                    recent[0] += size;
-                }
-            });
-            dirs.add(new StorageStatus.DirectoryStatus(dir.toString(), true, acc[0], acc[1], acc[2],
-                    acc[0] == 0 ? null : Instant.ofEpochMilli(acc[3]), acc[0] == 0 ? null : Instant.ofEpochMilli(acc[4]),
-                    acc[5], recent[0]));
+            GoldenTreeTally.Totals totals = GoldenTreeTally.scan(dir, windowStart, blockSize(store), executor,
+                    GoldenTreeTally.DEFAULT_BATCH);
+            dirs.add(totals.toStatus(dir));
             stores.computeIfAbsent(store, s -> new ArrayList<>()).add(dir);
-            recentBytes.computeIfAbsent(store, s -> new long[1])[0] += recent[0];
+            recentBytes.computeIfAbsent(store, s -> new long[1])[0] += totals.recentBytes;
         }
         StorageStatus.ArchiveDirectoryStatus archive = archiveStatus(settings.archiveDir());
         Path archiveExisting = nearestExisting(settings.archiveDir());
