@@ -367,10 +367,12 @@ if wants archive; then
     "${aos[@]}" retention archive --days 0 --dir "$tmp/golden-run"
   row "aos-ops retention archive, gzip (goal >= 1.0x tar czf)" "$tar_gz" \
     "$([[ $m_status == ok ]] && echo "$(files_per_s "$files" "$m_median"), $(size_of "$ARCHIVE_DIR")$(vs_rm)")"
+  row "  same run vs tar czf --remove-files (goal >= 2x)" "$tar_rm" "same work: pack, then delete"
   measure "aos-ops retention archive --days 0 --format zstd" 3 --before "$fresh" --needs "retention archive" \
     "${aos[@]}" retention archive --days 0 --format zstd --dir "$tmp/golden-run"
   row "aos-ops retention archive --format zstd (goal >= 1.5x tar czf)" "$tar_gz" \
     "$([[ $m_status == ok ]] && echo "$(files_per_s "$files" "$m_median"), $(size_of "$ARCHIVE_DIR")$(vs_rm)")"
+  row "  same run vs tar czf --remove-files (goal >= 2x)" "$tar_rm" "same work: pack, then delete"
   rm -rf "$tmp/golden-run"
 fi
 if wants hash; then

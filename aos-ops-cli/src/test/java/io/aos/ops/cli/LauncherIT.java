@@ -184,6 +184,28 @@ class LauncherIT {
         return 0;
     }
 
+    @Test
+    void retentionArchiveRunsWithC2ForTheSha256CodeOnly() throws Exception {
+        Path cds = Files.createDirectories(state.resolve("cds-archive"));
+        Path golden = Files.createDirectories(state.resolve("c2run").resolve("golden"));
+        for (int i = 0; i < 3; i++) {
+            Path file = golden.resolve("w" + i + ".golden.json");
+            Files.writeString(file, "{\"step\": " + i + "}\n");
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L));
+        }
+
+        CliRun archive = runWithCds(cds, List.of("retention", "archive", "--days", "0", "--dir", golden.toString()));
+
+        assertThat(archive.code()).as(archive.err()).isZero();
+        Path directives = cds.resolve("aos-ops-c2-sha256-1.json");
+        assertThat(Files.readString(directives)).contains("sun.security.provider.SHA2::*", "Exclude: true");
+        try (Stream<Path> left = Files.list(golden)) {
+            assertThat(left).isEmpty();
+        }
+        CliRun verify = runWithCds(cds, List.of("retention", "verify"));
+        assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+    }
+
     private static CliRun runWithCds(Path cds, List<String> args) throws IOException, InterruptedException {
         // the AppCDS archive, whatever JDK runs the test
         return runWithCds(cds, args, Map.of("AOS_OPS_AOT", "off"));
@@ -196,10 +218,12 @@ class LauncherIT {
         ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile());
         pb.environment().put("AOS_STATE_DIR", state.toString());
         pb.environment().put("AOS_SHADOW_GLOB", state.resolve("shadow_simulation_*").toString());
+        pb.environment().put("ARCHIVE_DIR", state.resolve("archive").toString());
         pb.environment().put("AOS_OPS_CDS_DIR", cds.toString());
         pb.environment().remove("AOS_OPS_CDS");
         pb.environment().remove("AOS_OPS_AOT");
         pb.environment().remove("AOS_OPS_JAVA_OPTS");
+        pb.environment().remove("AOS_OPS_C2");
         pb.environment().put("NO_COLOR", "1");
         pb.environment().putAll(env);
         return CliRun.process(pb, state);

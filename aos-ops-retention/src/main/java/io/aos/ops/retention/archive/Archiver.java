@@ -31,7 +31,6 @@ import java.security.MessageDigest;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -222,7 +221,7 @@ public final class Archiver {
                 return new ArchiveReport.DirectoryOutcome(dir, selected.size(), null, 0, 0, 0, null);
             }
             reached("packed");
-            checkReadBack(partial, format, packed);
+            ReadBack.check(partial, format, packed);
             reached("verified");
         } catch (IOException | ArchiveDamage e) {
             discard(partial);
@@ -376,26 +375,6 @@ public final class Archiver {
                 log.say(line);
             } else {
                 log.action(line);
-            }
-        }
-    }
-
-    /** Reads the partial archive back in full and compares every member with what was read from the sources. */
-    private static void checkReadBack(Path partial, ArchiveFormat format, TarPacker.Packed packed) throws IOException {
-        ArchiveReader.Contents contents = ArchiveReader.read(partial, format, null);
-        if (!contents.sha256().equals(packed.sha256())) {
-            throw new ArchiveDamage("read-back checksum differs from the one written");
-        }
-        List<ArchiveReader.Member> read = contents.members();
-        List<PackedMember> written = packed.members();
-        if (read.size() != written.size()) {
-            throw new ArchiveDamage("read back " + read.size() + " members, wrote " + written.size());
-        }
-        for (int i = 0; i < read.size(); i++) {
-            ArchiveReader.Member r = read.get(i);
-            PackedMember w = written.get(i);
-            if (!r.name().equals(w.name()) || r.size() != w.size() || !Arrays.equals(r.sha256(), w.sha256())) {
-                throw new ArchiveDamage("read-back member '" + r.name() + "' differs from source '" + w.name() + "'");
             }
         }
     }

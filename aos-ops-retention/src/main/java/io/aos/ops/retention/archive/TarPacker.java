@@ -50,9 +50,12 @@ public final class TarPacker {
      * travels with one that could not be read); a file that vanished since the scan is just not there.
      * {@code complete} is false when the archive holds a member it must not (a trace whose signature could not be
      * read after the trace was written, or a file that failed half-way): pack again without the files now left.
+     * {@code tarSha256} and {@code tarBytes} are the SHA-256 (hex) and length of the uncompressed tar stream as
+     * written, {@code manifestBytes} the manifest member's size (-1 without one): what the read-back after archive
+     * compares the decompressed stream with.
      */
     public record Packed(List<PackedMember> members, String sha256, long bytes, Map<String, String> left,
-                         boolean complete) {
+                         boolean complete, String tarSha256, long tarBytes, long manifestBytes) {
 
         public Packed {
             members = List.copyOf(members);
@@ -80,6 +83,9 @@ public final class TarPacker {
         List<ScannedGoldenFile> toPack = files.stream().filter(f -> whyNotPackable(f) == null).toList();
         MessageDigest whole = sha256();
         MessageDigest each = sha256();
+        MessageDigest tarDigest = sha256();
+        long manifestBytes = -1;
+        long tarBytes;
         List<PackedMember> members = new ArrayList<>(files.size());
         Map<String, String> left = new LinkedHashMap<>();
         Set<String> packedNames = new HashSet<>();
@@ -92,7 +98,9 @@ public final class TarPacker {
                     whole);
             OutputStream compressed = format.compress(hashed);
             try (OutputStream handoff = new BufferedOutputStream(new HandoffOutputStream(compressed), 1 << 18)) {
-                UstarWriter tar = new UstarWriter(handoff);
+                // The digest of the tar stream as produced, before the hand-off and the compressor: the read-back
+                // compares the decompressed stream with it (ReadBack).
+                UstarWriter tar = new UstarWriter(new DigestOutputStream(handoff, tarDigest));
                 byte[] chunk = null;
                 long count = 0;
                 try (FileReadAhead ahead = new FileReadAhead(toPack, streamAbove)) {
@@ -141,14 +149,16 @@ public final class TarPacker {
                     }
                 }
                 if (withManifest) {
-                    tar.putFile(Manifest.MEMBER,
-                            Manifest.render(members.stream().map(PackedMember::toEntry).toList()), newestSeconds,
-                            FILE_MODE);
+                    byte[] manifest = Manifest.render(members.stream().map(PackedMember::toEntry).toList());
+                    tar.putFile(Manifest.MEMBER, manifest, newestSeconds, FILE_MODE);
+                    manifestBytes = manifest.length;
                 }
                 tar.finish();
+                tarBytes = tar.written();
             }
             channel.force(true);
-            return new Packed(members, HexFormat.of().formatHex(whole.digest()), channel.size(), left, complete);
+            return new Packed(members, HexFormat.of().formatHex(whole.digest()), channel.size(), left, complete,
+                    HexFormat.of().formatHex(tarDigest.digest()), tarBytes, manifestBytes);
         }
     }
 

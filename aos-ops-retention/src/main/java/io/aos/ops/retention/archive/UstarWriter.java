@@ -98,6 +98,11 @@ final class UstarWriter {
         out.flush();
     }
 
+    /** Bytes written so far. */
+    long written() {
+        return written;
+    }
+
     private void writeHeader(byte[] name, long size, long mtime, int mode, byte type) throws IOException {
         Arrays.fill(header, (byte) 0);
         System.arraycopy(name, 0, header, 0, Math.min(name.length, NAME_LENGTH));
