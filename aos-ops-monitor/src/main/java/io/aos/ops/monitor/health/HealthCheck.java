@@ -150,7 +150,7 @@ public final class HealthCheck {
             WatchedRun watched = observer.run();
             if (!newest.runDir().equals(watched.runDir()) || !newest.log().equals(watched.log())) {
                 observer.close();
-                observer = RunSnapshotReader.of(newest, clock);
+                observer = new RunSnapshotReader(newest, clock, ProcessTable.system(), upstreamRunner);
                 snapshot = observer.observe();
             }
         }
