@@ -298,6 +298,11 @@ public final class CycleReportReader {
         List<CycleReport.MismatchDetail> details = new ArrayList<>();
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == JsonToken.VALUE_NULL) {
+                // data binding would make it a null entry, which no reader of the report can use
+                throw new JsonParseException(p, "a mismatch_details entry must be a JSON object, found null",
+                        p.currentTokenLocation());
+            }
             details.add(mode == Details.STREAM ? plainDetail(p, t)
                     : OpsJson.mapper().readValue(p, CycleReport.MismatchDetail.class));
         }

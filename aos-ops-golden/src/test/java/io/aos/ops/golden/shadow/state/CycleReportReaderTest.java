@@ -12,6 +12,7 @@ import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.format.BadGoldenException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +91,23 @@ class CycleReportReaderTest {
             }
         }
         assertThat(streamed).as("reports the fast path read itself").isGreaterThan(400);
+    }
+
+    @Test
+    void aNullMismatchDetailIsBadInputNamingItsLineAndColumn() throws Exception {
+        Path file = tmp.resolve("cycle_7.json");
+        Files.writeString(file, "{\"shadow\": {\"total_replays\": 3, \"mismatches\": 1},\n"
+                + "  \"mismatch_details\": [null], \"passed\": false}\n");
+        for (Runnable read : List.<Runnable>of(() -> CycleReportReader.read(file),
+                () -> CycleReportReader.readBound(file))) {
+            assertThatThrownBy(read::run).isInstanceOfSatisfying(BadGoldenException.class, e -> {
+                assertThat(e.getMessage()).contains(file.toString()).contains("found null");
+                assertThat(e.line()).hasValue(2);
+                assertThat(e.column()).hasValue(24);
+            });
+        }
+        // the counts need no entry: a cron check still sees the one mismatch
+        assertThat(CycleReportReader.readCounts(file).mismatches()).isEqualTo(1);
     }
 
     /** A value of the field's own type most of the time, else any other JSON value. */
