@@ -1,5 +1,6 @@
 package io.aos.ops.cli.golden;
 
+import io.aos.ops.cli.Workers;
 import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.BadInputException;
 import io.aos.ops.cli.CommonOptions;
@@ -109,7 +110,7 @@ public final class GoldenDiffCommand implements Callable<Integer> {
             throw new BadConfigurationException("give exactly two files: --golden-a A --golden-b B, or A B");
         }
         DiffOptions options = DiffOptions.defaults().withExpectedVolatileListed(verbose)
-                .withExecutor(GoldenWorkers.executor());
+                .withExecutor(Workers.executor());
         if (skills != null) {
             options = options.withSkillRegistry(SkillRegistry.read(skills));
         }
@@ -123,7 +124,7 @@ public final class GoldenDiffCommand implements Callable<Integer> {
             // The page shows events of both files, so they are read here and kept (the first on the CLI's pool,
             // as GoldenDiff.compare(Path, Path) does).
             CompletableFuture<LoadedGoldenFile> first = CompletableFuture.supplyAsync(() -> LoadedGoldenFile.read(a),
-                    GoldenWorkers.executor());
+                    Workers.executor());
             LoadedGoldenFile fb = LoadedGoldenFile.read(b);
             LoadedGoldenFile fa = join(first);
             result = GoldenDiff.compare(fa, fb, options);

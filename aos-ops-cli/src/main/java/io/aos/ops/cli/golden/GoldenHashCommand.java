@@ -1,6 +1,7 @@
 package io.aos.ops.cli.golden;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.Workers;
 import io.aos.ops.golden.format.TraceAudit;
 import io.aos.ops.golden.format.TraceAuditor;
 import java.io.BufferedWriter;
@@ -61,7 +62,7 @@ public final class GoldenHashCommand implements Callable<Integer> {
     }
 
     private int hash(PrintWriter out) {
-        TraceAuditor auditor = TraceAuditor.hashesOnly().withExecutor(GoldenWorkers.executor());
+        TraceAuditor auditor = TraceAuditor.hashesOnly().withExecutor(Workers.executor());
         int mismatched = 0;
         int unreadable = 0;
         if (json) {

@@ -1,10 +1,11 @@
 package io.aos.ops.cli.golden;
 
-import io.aos.ops.core.BadConfigurationException;
-import io.aos.ops.core.BadInputException;
 import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.cli.TerminalColour;
+import io.aos.ops.cli.Workers;
 import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.BadConfigurationException;
+import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.golden.report.SummaryHtmlReport;
 import io.aos.ops.golden.summary.GoldenSummary;
@@ -85,7 +86,7 @@ public final class GoldenSummaryCommand implements Callable<Integer> {
             throw new BadConfigurationException("give a shadow run directory: --summary-dir DIR");
         }
         ShadowSummary summary = GoldenSummary.withClock(Clock.systemUTC())
-                .withExecutor(GoldenWorkers.executor()).summarize(dirs);
+                .withExecutor(Workers.executor()).summarize(dirs);
         boolean asJson = json || output != null && output.getFileName().toString().toLowerCase(Locale.ROOT)
                 .endsWith(".json");
         String report = asJson

@@ -3,6 +3,7 @@ package io.aos.ops.cli.golden;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.Workers;
 import io.aos.ops.core.BadInputException;
 import io.aos.ops.golden.format.TraceAudit;
 import io.aos.ops.golden.format.TraceAuditor;
@@ -71,7 +72,7 @@ public final class GoldenVerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         byte[] secret = secret(err);
-        TraceAuditor auditor = TraceAuditor.withSignatures(secret).withExecutor(GoldenWorkers.executor());
+        TraceAuditor auditor = TraceAuditor.withSignatures(secret).withExecutor(Workers.executor());
         List<TraceAudit> audits = new ArrayList<>();
         for (Path file : files) {
             TraceAudit audit = auditor.audit(file);

@@ -1,8 +1,7 @@
 package io.aos.ops.cli.retention;
 
-import com.google.common.util.concurrent.MoreExecutors;
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.Workers;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.retention.archive.Archiver;
 import io.aos.ops.retention.status.StatusScanner;
@@ -11,9 +10,6 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +42,7 @@ public final class RetentionStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StorageStatus status = new StatusScanner(retention.settings(common), StatWorkers.executor()).status();
+        StorageStatus status = new StatusScanner(retention.settings(common), Workers.besideCaller()).status();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(OpsJson.pretty().writeValueAsString(status));
@@ -99,23 +95,5 @@ public final class RetentionStatusCommand implements Callable<Integer> {
 
     private static String orNone(Instant t) {
         return t == null ? "-" : t.toString();
-    }
-
-    /**
-     * The threads that stat golden files beside the command's own thread, which reads the directories and stats
-     * too: one per other core (a status of a million files is a million stats, nearly all of its time). Made on
-     * first use; daemon threads never hold the JVM open. On one core the calling thread does everything.
-     */
-    private static final class StatWorkers {
-        private static final int CORES = Runtime.getRuntime().availableProcessors();
-
-        static Executor executor() {
-            return CORES > 1 ? Pool.INSTANCE : MoreExecutors.directExecutor();
-        }
-
-        private static final class Pool {
-            static final ExecutorService INSTANCE = Executors.newFixedThreadPool(CORES - 1,
-                    new ThreadFactoryBuilder().setDaemon(true).setNameFormat("status-stat-%d").build());
-        }
     }
 }

@@ -1,0 +1,52 @@
+package io.aos.ops.cli;
+
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The executors the commands hand to the library, so library code never starts threads of its own. Each pool is made
+ * on first use (a command that needs none starts no thread) and holds daemon threads, which never keep the JVM open.
+ * On one core there is nothing to overlap: the calling thread does everything.
+ */
+public final class Workers {
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    private Workers() {
+    }
+
+    /**
+     * One thread per core, for work the calling thread waits on ({@code DiffOptions.withExecutor},
+     * {@code GoldenSummary.withExecutor}, {@code TraceAuditor.withExecutor}): a diff reads its two files and compares
+     * a long trace's two halves at once, a summary lists golden directories while it reads its reports in chunks,
+     * hash/verify hash a trace's chunks of lines on every core.
+     *
+     * @return the pool, or the calling thread on one core
+     */
+    public static Executor executor() {
+        return CORES > 1 ? PerCore.POOL : MoreExecutors.directExecutor();
+    }
+
+    /**
+     * One thread per other core, for work the calling thread shares ({@code StatusScanner}: the calling thread reads
+     * the directories and stats beside these threads).
+     *
+     * @return the pool, or the calling thread on one core
+     */
+    public static Executor besideCaller() {
+        return CORES > 1 ? PerOtherCore.POOL : MoreExecutors.directExecutor();
+    }
+
+    private static final class PerCore {
+        static final ExecutorService POOL = Executors.newFixedThreadPool(CORES,
+                new ThreadFactoryBuilder().setDaemon(true).setNameFormat("aos-ops-worker-%d").build());
+    }
+
+    private static final class PerOtherCore {
+        static final ExecutorService POOL = Executors.newFixedThreadPool(CORES - 1,
+                new ThreadFactoryBuilder().setDaemon(true).setNameFormat("aos-ops-beside-%d").build());
+    }
+}
