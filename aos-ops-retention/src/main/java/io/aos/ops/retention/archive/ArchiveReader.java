@@ -20,6 +20,7 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
  * Reads a whole archive and checks everything it can without the sources: the compression layer's own checksum,
@@ -82,7 +83,10 @@ public final class ArchiveReader {
              InputStream hashed = new BufferedInputStream(new DigestInputStream(raw, whole), CHUNK)) {
             Budget budget = null;
             try {
-                InputStream decompressed = format.decompress(hashed);
+                // Shielded: zstd-jni's ZstdInputStream closes its source when the collector finalizes it, which
+                // can happen once the tar reader is done with it, before the tail is drained from `hashed` below
+                // (seen as "Stream closed" on an intact archive).
+                InputStream decompressed = format.decompress(CloseShieldInputStream.wrap(hashed));
                 budget = new Budget(new BufferedInputStream(decompressed, CHUNK));
                 // A block size of one record: the reader then skips nothing after the end-of-archive blocks (it
                 // would skip to a 10 KiB boundary unseen), so checkTrailing sees every byte that follows.

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
  * The read-back after archive, before any original is deleted: the fsynced partial archive is read in full and
@@ -59,7 +60,10 @@ final class ReadBack {
         try (InputStream raw = Files.newInputStream(file);
              InputStream hashed = new BufferedInputStream(new DigestInputStream(raw, whole), CHUNK)) {
             try {
-                InputStream in = new BufferedInputStream(new DigestInputStream(format.decompress(hashed), tar), CHUNK);
+                // Shielded: zstd-jni's ZstdInputStream closes its source when the collector finalizes it, which
+                // can happen as soon as this block is done with it, before the tail is drained from `hashed` below.
+                InputStream in = new BufferedInputStream(new DigestInputStream(
+                        format.decompress(CloseShieldInputStream.wrap(hashed)), tar), CHUNK);
                 byte[] buffer = new byte[CHUNK];
                 Headers headers = new Headers();
                 for (PackedMember m : written) {
