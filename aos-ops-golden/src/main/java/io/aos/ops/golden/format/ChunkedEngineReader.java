@@ -282,7 +282,12 @@ final class ChunkedEngineReader {
         }
     }
 
-    /** Parses and hashes one chunk on whichever thread runs it; leaves {@code items} null unless it is plain. */
+    /**
+     * Parses and hashes one chunk on whichever thread runs it; leaves {@code items} null unless it is plain. Line by
+     * line: a step line in the plain shape is read by {@link CompactStepReader}, any other line by the parser on its
+     * own (a line holds whole events, as the chunk holds whole lines), and from a line the parser cannot read alone
+     * (an event over several lines, bad JSON) the parser reads the rest of the chunk, as it read whole chunks before.
+     */
     private void hash(Chunk chunk) {
         if (stop.get() || !plainStart(chunk.buf, chunk.length)) {
             return;
@@ -302,20 +307,76 @@ final class ChunkedEngineReader {
                 items.add(new Item(null, event, null));
             }
         };
+        CompactStepReader compact = new CompactStepReader();
         EngineTraceHasher hasher = new EngineTraceHasher();
-        try (JsonParser p = GoldenJson.factory().createParser(chunk.buf, 0, chunk.length)) {
+        byte[] buf = chunk.buf;
+        int length = chunk.length;
+        int at = 0;
+        // line breaks before the line at 'at': every line so far ended with a newline and held no carriage return
+        int breaks = 0;
+        while (at < length) {
+            if (stop.get()) {
+                return;
+            }
+            int end = at;
+            while (end < length && buf[end] != '\n') {
+                end++;
+            }
+            int next = end < length ? end + 1 : end;
+            if (end > at) {
+                EngineTraceHasher.StepHash step = compact.read(buf, at, end, breaks + 1L);
+                if (step != null) {
+                    collect.step(step);
+                } else {
+                    int before = items.size();
+                    int lineBreaks = parse(hasher, buf, at, next - at, breaks, collect);
+                    if (lineBreaks < 0) {
+                        // not one line of whole events: the parser reads the rest of the chunk (the old way)
+                        items.subList(before, items.size()).clear();
+                        int restBreaks = parse(hasher, buf, at, length - at, breaks, collect);
+                        if (restBreaks >= 0) {
+                            chunk.breaks = breaks + restBreaks;
+                            chunk.items = items;
+                        }
+                        return;
+                    }
+                    breaks += lineBreaks;
+                    at = next;
+                    continue;
+                }
+            }
+            if (end < length) {
+                breaks++;
+            }
+            at = next;
+        }
+        chunk.breaks = breaks;
+        chunk.items = items;
+    }
+
+    /**
+     * The parser over {@code [from, from + count)}, whose first line is line {@code breaksBefore + 1} of the chunk:
+     * every event to {@code collect}; returns the line breaks it counted, or -1 if the bytes are not plain (not all
+     * whole objects, or bad JSON).
+     */
+    private int parse(EngineTraceHasher hasher, byte[] buf, int from, int count, int breaksBefore,
+                      EngineTraceHasher.Listener collect) {
+        if (!plainStart(buf, from, count)) {
+            return -1;
+        }
+        try (JsonParser p = GoldenJson.factory().createParser(buf, from, count)) {
             JsonToken token;
             while ((token = p.nextToken()) != null) {
                 if (token != JsonToken.START_OBJECT || stop.get()) {
-                    return;
+                    return -1;
                 }
-                hasher.readEvent(p, p.currentTokenLocation().getLineNr(), collect);
+                hasher.readEvent(p, breaksBefore + p.currentTokenLocation().getLineNr(), collect);
             }
-            // the parser's own count (a lone \r is a line break to it): the next chunk's lines follow on from it
-            chunk.breaks = p.currentLocation().getLineNr() - 1;
-            chunk.items = items;
+            // the parser's own count (a lone \r is a line break to it): the next lines follow on from it
+            return p.currentLocation().getLineNr() - 1;
         } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // not plain: the sequential reader takes over at this chunk and reports what is wrong with it
+            return -1;
         }
     }
 
@@ -358,14 +419,19 @@ final class ChunkedEngineReader {
      * would make it guess otherwise.
      */
     static boolean plainStart(byte[] buf, int length) {
+        return plainStart(buf, 0, length);
+    }
+
+    /** {@link #plainStart(byte[], int)} for the {@code length} bytes at {@code from}. */
+    static boolean plainStart(byte[] buf, int from, int length) {
         if (length == 0) {
             return true;
         }
-        int b0 = buf[0] & 0xff;
+        int b0 = buf[from] & 0xff;
         if (b0 == 0xef || b0 == 0xfe || b0 == 0xff) {
             return false;
         }
-        for (int i = 0; i < Math.min(4, length); i++) {
+        for (int i = from; i < from + Math.min(4, length); i++) {
             if (buf[i] == 0) {
                 return false;
             }

@@ -5,8 +5,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
@@ -22,8 +20,7 @@ public final class StepSeeds {
     /** {@code "<base seed>:"} in UTF-8, followed by room for the index. */
     private final byte[] input;
     private final int prefixLength;
-    private final MessageDigest digest = Sha256.newDigest();
-    private final byte[] output = new byte[32];
+    private final Sha256Prefix sha256 = new Sha256Prefix();
 
     private StepSeeds(BigInteger baseSeed) {
         this.baseSeed = baseSeed;
@@ -68,17 +65,7 @@ public final class StepSeeds {
             input[--at] = (byte) ('0' + i % 10);
             i /= 10;
         } while (i > 0);
-        digest.update(input, 0, length);
-        try {
-            digest.digest(output, 0, output.length);
-        } catch (DigestException e) {
-            throw new IllegalStateException("SHA-256 gives 32 bytes", e);
-        }
-        long bits = 0;
-        for (int b = 0; b < 8; b++) {
-            bits = (bits << 8) | (output[b] & 0xff);
-        }
-        return bits;
+        return sha256.first64(input, 0, length);
     }
 
     /**

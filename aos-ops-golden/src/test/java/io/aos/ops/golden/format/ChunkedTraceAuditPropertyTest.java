@@ -112,6 +112,55 @@ class ChunkedTraceAuditPropertyTest {
         }
     }
 
+    /**
+     * The same with traces of step lines in Python's shape, which the workers read with {@link CompactStepReader},
+     * a few of them odd (keys out of order or repeated, escapes, unusual numbers, whitespace, CRLF, bad JSON): the
+     * audit, the events with their lines, and the error are the parser's.
+     */
+    @Test
+    void chunkedAuditOfPythonShapedStepLinesIsTheSequentialAudit() throws Exception {
+        Random r = new Random(20261203L);
+        for (int i = 0; i < 300; i++) {
+            StringBuilder text = new StringBuilder();
+            if (r.nextInt(5) != 0) {
+                text.append("{\"data\":{\"seed\":15554826178763638935,\"spec_id\":\"wf\"},\"event_type\":"
+                        + "\"run_start\",\"run_id\":\"r\"}\n");
+            }
+            double oddity = r.nextInt(3) == 0 ? 0.0 : 0.01 + r.nextDouble() * 0.03;
+            int steps = r.nextInt(80);
+            for (int s = 0; s < steps; s++) {
+                text.append(CompactStepReaderTest.stepLine(r, oddity)).append(r.nextInt(40) == 0 ? "\r\n" : "\n");
+            }
+            if (r.nextBoolean()) {
+                text.append("{\"data\":{\"status\":\"completed\"},\"event_type\":\"run_end\",\"run_id\":\"r\"}");
+            }
+            byte[] trace = text.toString().getBytes(StandardCharsets.UTF_8);
+            Path file = tmp.resolve("p" + i + ".steps.jsonl");
+            Files.write(file, trace);
+            int chunk = 16 + r.nextInt(r.nextBoolean() ? 600 : 6000);
+            String why = "trace " + i + ", chunks of " + chunk + ":\n" + text;
+
+            List<Object> oneByOne = new ArrayList<>();
+            TraceAudit expected = TraceAuditor.hashesOnly().audit(file, recorder(oneByOne));
+            List<Object> chunked = new ArrayList<>();
+            TraceAudit actual = TraceAuditor.hashesOnly().withExecutor(pool, chunk).audit(file, recorder(chunked));
+            assertThat(actual).as(why).isEqualTo(expected);
+            assertThat(chunked).as(why).isEqualTo(oneByOne);
+
+            List<Object> events = new ArrayList<>();
+            Throwable want = failure(() -> new EngineTraceHasher().read(new ByteArrayInputStream(trace), file,
+                    sink(events)));
+            List<Object> chunkedEvents = new ArrayList<>();
+            Throwable got = failure(() -> {
+                try (var in = Files.newInputStream(file)) {
+                    ChunkedEngineReader.read(in, file, pool, sink(chunkedEvents), chunk);
+                }
+            });
+            assertThat(chunkedEvents).as(why).isEqualTo(events);
+            assertThat(got == null ? null : got.getMessage()).as(why).isEqualTo(want == null ? null : want.getMessage());
+        }
+    }
+
     @Test
     void aTraceOfOneChunkAndAnEmptyFileStayOnTheCallingThread() throws Exception {
         Path empty = tmp.resolve("empty.steps.jsonl");
