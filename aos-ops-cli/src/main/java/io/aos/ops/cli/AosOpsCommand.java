@@ -66,7 +66,8 @@ public final class AosOpsCommand implements Runnable {
      * them right after its group builds that one alone.
      */
     static final Map<String, Supplier<Map<String, Supplier<Object>>>> SUBCOMMANDS =
-            Map.of("golden", () -> GoldenCommand.SUBCOMMANDS); // a supplier: other commands never load golden's
+            // suppliers: other commands never load these groups' classes
+            Map.of("golden", () -> GoldenCommand.SUBCOMMANDS, "retention", () -> RetentionCommand.SUBCOMMANDS);
 
     @Spec
     CommandSpec spec;

@@ -39,6 +39,16 @@ class AosOpsTest {
     }
 
     @Test
+    void retentionStatusBuildsOnlyStatusAndRetentionAloneListsEverySubcommand() {
+        assertThat(AosOps.commandLine("retention", "status", "--json").getSubcommands().get("retention")
+                .getSubcommands()).containsOnlyKeys("status");
+        for (String[] line : new String[][] {{"retention"}, {"retention", "--help"}, {"retention", "stauts"}}) {
+            assertThat(AosOps.commandLine(line).getSubcommands().get("retention").getSubcommands().keySet())
+                    .containsExactly("status", "archive", "cleanup", "verify", "restore");
+        }
+    }
+
+    @Test
     void aTypoGetsTheWholeTreeAndASuggestion() {
         CliRun r = CliRun.of("cron-chek");
         assertThat(r.code()).isEqualTo(2);

@@ -1,5 +1,9 @@
 package io.aos.ops.cli.retention;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -21,15 +25,26 @@ import picocli.CommandLine.Spec;
             "Disk full at 3 a.m.: 'archive --days 0' (safe: verified before anything is deleted), or "
                 + "'cleanup --days 1 --force' (deletes without archiving).",
             "Launcher: scripts/ops/golden_retention.sh. No subcommand: prints this and exits 0."
-        },
-        subcommands = {
-            RetentionStatusCommand.class,
-            RetentionArchiveCommand.class,
-            RetentionCleanupCommand.class,
-            RetentionVerifyCommand.class,
-            RetentionRestoreCommand.class,
         })
 public final class RetentionCommand implements Runnable {
+
+    /**
+     * The subcommands by name, in the order {@code --help} lists them. Added by {@code AosOps} rather than through
+     * {@code @Command(subcommands = ...)}, as golden's are: {@code retention status} (every six hours from cron) builds
+     * the picocli model of {@code status} alone, not of archive's, cleanup's, verify's and restore's options too. Each
+     * key is the subcommand's {@code @Command(name)} (a test holds them equal).
+     */
+    public static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
+        subcommands.put("status", RetentionStatusCommand::new);
+        subcommands.put("archive", RetentionArchiveCommand::new);
+        subcommands.put("cleanup", RetentionCleanupCommand::new);
+        subcommands.put("verify", RetentionVerifyCommand::new);
+        subcommands.put("restore", RetentionRestoreCommand::new);
+        return Collections.unmodifiableMap(subcommands);
+    }
 
     @Spec
     CommandSpec spec;

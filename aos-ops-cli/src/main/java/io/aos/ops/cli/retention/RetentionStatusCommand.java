@@ -2,10 +2,10 @@ package io.aos.ops.cli.retention;
 
 import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.cli.Workers;
-import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.retention.archive.Archiver;
 import io.aos.ops.retention.status.StatusScanner;
 import io.aos.ops.retention.status.StorageStatus;
+import io.aos.ops.retention.status.StorageStatusJson;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Locale;
@@ -45,7 +45,7 @@ public final class RetentionStatusCommand implements Callable<Integer> {
         StorageStatus status = new StatusScanner(retention.settings(common), Workers.besideCaller()).status();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(OpsJson.pretty().writeValueAsString(status));
+            out.println(StorageStatusJson.jsonText(status)); // the bytes OpsJson.pretty() wrote, without databind
             return 0;
         }
         out.println("Golden storage status at " + status.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));

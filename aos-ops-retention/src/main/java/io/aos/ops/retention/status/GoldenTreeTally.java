@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code find} does, where the JDK offers a {@link SecureDirectoryStream}), in batches handed to the caller's
  * {@link Executor} while this thread goes on reading names; when {@link #MAX_BATCHES_IN_FLIGHT} batches are
  * already out, this thread stats the next batch itself (memory stays bounded, and a single-thread executor still
- * gets all the help the reading thread can give). The totals are sums, minima and maxima, so the order the batches
- * finish in changes no figure.
+ * gets all the help the reading thread can give); a thread that stats a handed-out batch looks its entries up through a
+ * stream of the directory of its own, so no two threads share a stream's lock. The totals are sums, minima and maxima,
+ * so the order the batches finish in changes no figure.
  */
 final class GoldenTreeTally {
 
@@ -42,6 +43,7 @@ final class GoldenTreeTally {
     static final int MAX_BATCHES_IN_FLIGHT = 4;
 
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+    private static final Path SELF = Path.of(".");
 
     private final Instant windowStart;
     private final long block;
@@ -180,7 +182,14 @@ final class GoldenTreeTally {
     private void statHandedOut(OpenDirectory open, Path[] batch, int n) {
         Throwable thrown = null;
         try {
-            stat(open, batch, n);
+            OpenDirectory own = open.reopened();
+            try {
+                stat(own, batch, n);
+            } finally {
+                if (own != open) {
+                    own.release();
+                }
+            }
         } catch (Throwable t) {
             thrown = t;
         } finally {
@@ -200,21 +209,12 @@ final class GoldenTreeTally {
         Totals part = new Totals(windowStart, block);
         Deque<Path> subdirectories = null;
         for (int i = 0; i < n; i++) {
-            Path entry = batch[i];
-            Path name = entry.getFileName();
-            BasicFileAttributes attrs;
-            try {
-                attrs = open.attributes(entry, name);
-            } catch (IOException e) {
-                continue; // removed while we read (a concurrent cleanup): not an error for a status
-            }
-            if (attrs.isDirectory()) {
+            Path subdirectory = count(open, batch[i], part);
+            if (subdirectory != null) {
                 if (subdirectories == null) {
                     subdirectories = new ArrayDeque<>();
                 }
-                subdirectories.add(entry);
-            } else if (attrs.isRegularFile() && GoldenFileKind.of(name.toString()).isGolden()) {
-                part.add(attrs.size(), attrs.lastModifiedTime());
+                subdirectories.add(subdirectory);
             }
         }
         synchronized (lock) {
@@ -224,6 +224,30 @@ final class GoldenTreeTally {
                 lock.notifyAll();
             }
         }
+    }
+
+    /**
+     * Counts {@code entry} into {@code part} when it is a golden regular file. A method of its own, not the body of
+     * the batch loop: the JIT compiles it after a few hundred entries, where the loop of a method called once per
+     * batch would run interpreted until an on-stack replacement some 60,000 entries in.
+     *
+     * @return the entry when it is a subdirectory (to be read), else null
+     */
+    private static Path count(OpenDirectory open, Path entry, Totals part) {
+        Path name = entry.getFileName();
+        BasicFileAttributes attrs;
+        try {
+            attrs = open.attributes(entry, name);
+        } catch (IOException e) {
+            return null; // removed while we read (a concurrent cleanup): not an error for a status
+        }
+        if (attrs.isDirectory()) {
+            return entry;
+        }
+        if (attrs.isRegularFile() && GoldenFileKind.of(name.toString()).isGolden()) {
+            part.add(attrs.size(), attrs.lastModifiedTime());
+        }
+        return null;
     }
 
     private void finished(Throwable thrown) {
@@ -299,6 +323,22 @@ final class GoldenTreeTally {
                 return secure.getFileAttributeView(name, BasicFileAttributeView.class, NO_FOLLOW).readAttributes();
             }
             return Files.readAttributes(entry, BasicFileAttributes.class, NO_FOLLOW);
+        }
+
+        /**
+         * The same directory through a stream of its own (opened relative to this one's descriptor), for a thread
+         * other than the reader: each lookup takes its stream's read lock, and a lock that two threads take by turns
+         * costs each of them a thread-local hold count set and removed per lookup. This one when no copy can be had.
+         */
+        OpenDirectory reopened() {
+            if (secure == null) {
+                return this;
+            }
+            try {
+                return new OpenDirectory(dir, secure.newDirectoryStream(SELF, NO_FOLLOW));
+            } catch (IOException | RuntimeException e) {
+                return this; // gone meanwhile, out of descriptors: the shared stream still serves
+            }
         }
 
         void retain() {

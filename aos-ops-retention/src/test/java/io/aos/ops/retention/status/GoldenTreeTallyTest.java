@@ -1,19 +1,23 @@
 package io.aos.ops.retention.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.aos.ops.core.io.GoldenFileKind;
 import io.aos.ops.retention.GoldenTree;
 import io.aos.ops.retention.RetentionSettings;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -24,6 +28,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -85,6 +90,94 @@ class GoldenTreeTallyTest {
         StorageStatus.DirectoryStatus direct = reference(root);
         assertThat(viaLink.files()).isPositive();
         assertThat(viaLink).usingRecursiveComparison().ignoringFields("path").isEqualTo(direct);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    @Timeout(60)
+    void filesAndDirectoriesVanishingMidScanAreSkippedAndEverySurvivorCounted(long seed, @TempDir Path tmp)
+            throws Exception {
+        Random random = new Random(seed);
+        Path root = tmp.resolve("golden");
+        List<Path> kept = new ArrayList<>();
+        List<Path> doomed = new ArrayList<>();
+        List<Path> doomedDirs = new ArrayList<>();
+        for (int d = 0; d < 6; d++) {
+            Path dir = Files.createDirectories(root.resolve("d" + d));
+            boolean dirDoomed = d % 3 == 2; // emptied and removed while the scan may be reading it
+            if (dirDoomed) {
+                doomedDirs.add(dir);
+            }
+            for (int i = 0; i < 700; i++) {
+                Path p = Files.write(dir.resolve("f" + i + ".golden.json"), new byte[100]);
+                Files.setLastModifiedTime(p, randomTime(random));
+                (dirDoomed || random.nextBoolean() ? doomed : kept).add(p);
+            }
+        }
+        Collections.shuffle(doomed, random);
+        StorageStatus.DirectoryStatus all = reference(root);
+        long keptFiles = kept.size();
+
+        Thread deleter = new Thread(() -> {
+            try {
+                for (Path p : doomed) {
+                    Files.deleteIfExists(p);
+                }
+                for (Path dir : doomedDirs) {
+                    Files.deleteIfExists(dir);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        deleter.start();
+        StorageStatus.DirectoryStatus during = tally(root, threeThreads, 1 + random.nextInt(64));
+        deleter.join();
+
+        assertThat(during.files()).isBetween(keptFiles, all.files());
+        assertThat(during.apparentBytes()).isEqualTo(100 * during.files());
+        assertThat(during.diskBytes()).isEqualTo(BLOCK * during.files());
+        assertThat(during.recentFiles()).isBetween(0L, all.recentFiles());
+        assertThat(tally(root, threeThreads, 64)).isEqualTo(reference(root)); // and once it is quiet, exactly
+        assertThat(reference(root).files()).isEqualTo(keptFiles);
+    }
+
+    @Test
+    void aSubdirectoryThatCannotBeOpenedIsSkipped(@TempDir Path tmp) throws IOException {
+        Path root = tmp.resolve("golden");
+        randomTree(root, new Random(7));
+        StorageStatus.DirectoryStatus expected = reference(root);
+        Path locked = Files.createDirectory(root.resolve("locked"));
+        Files.write(locked.resolve("hidden.golden.json"), new byte[10]);
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        try {
+            assumeFalse(Files.isReadable(locked), "root reads every directory");
+            for (int batch : new int[] {1, 64}) {
+                assertThat(tally(root, Runnable::run, batch)).isEqualTo(expected);
+                assertThat(tally(root, threeThreads, batch)).isEqualTo(expected);
+            }
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void aDirectoryOfManyBatchesIsCountedWhateverThreadStatsEachBatch(@TempDir Path tmp) throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("golden"));
+        Random random = new Random(11);
+        for (int i = 0; i < 3000; i++) {
+            Path p = Files.write(root.resolve("f" + i + ENDINGS[random.nextInt(ENDINGS.length)]),
+                    new byte[random.nextInt(3 * (int) BLOCK)]);
+            Files.setLastModifiedTime(p, randomTime(random));
+        }
+        Files.createDirectory(root.resolve("sub.golden.json"));
+        Files.write(root.resolve("sub.golden.json").resolve("inner.sig"), new byte[5]);
+        StorageStatus.DirectoryStatus expected = reference(root);
+
+        for (int batch : new int[] {1, 7, 100, GoldenTreeTally.DEFAULT_BATCH}) {
+            assertThat(tally(root, oneThread, batch)).as("one thread, batch %d", batch).isEqualTo(expected);
+            assertThat(tally(root, threeThreads, batch)).as("three threads, batch %d", batch).isEqualTo(expected);
+        }
     }
 
     @Test
