@@ -26,9 +26,6 @@ import java.util.TreeMap;
  */
 public final class CycleReportScan {
 
-    /** A first listing at least this long is loaded on two threads. */
-    private static final int PARALLEL_FROM = 256;
-
     private final ShadowRunLayout layout;
     private boolean listed;
     private long next = 1;
@@ -51,14 +48,11 @@ public final class CycleReportScan {
         if (!listed) {
             List<Path> all = layout.cycleReports();
             listed = true;
-            Loaded[] loaded = loadAll(all);
             for (int i = 0; i < all.size(); i++) {
                 Path file = all.get(i);
                 long n = ShadowRunLayout.cycleNumber(file).orElseThrow();
                 boolean newest = i == all.size() - 1;
-                // (a report the other thread did not get to, if it died of an Error, is read here)
-                Loaded report = loaded[i] != null ? loaded[i] : Loaded.of(file);
-                if (apply(file, report) == Read.UNPARSED && newest) {
+                if (read(file) == Read.UNPARSED && newest) {
                     next = n;
                     return;
                 }
@@ -79,74 +73,14 @@ public final class CycleReportScan {
     }
 
     /**
-     * What reading one report gave, before it is counted: its counts, or the failure (the file is bad input, or an
-     * internal error to rethrow when its turn comes).
-     */
-    private record Loaded(CycleReportReader.CycleCounts counts, AosOpsException bad, RuntimeException error) {
-        static Loaded of(Path file) {
-            try {
-                return new Loaded(CycleReportReader.readCounts(file), null, null);
-            } catch (AosOpsException e) {
-                return new Loaded(null, e, null);
-            } catch (RuntimeException e) {
-                return new Loaded(null, null, e);
-            }
-        }
-    }
-
-    /**
-     * Loads every report of the first listing: a long listing half on this thread and half on one other, since a
-     * cold JVM spends most of a cron check's work here (the open and read of 2,880 small files, and their scan). The
-     * results are counted in file order afterwards, so the outcome is the one-thread outcome.
-     */
-    private static Loaded[] loadAll(List<Path> all) {
-        Loaded[] loaded = new Loaded[all.size()];
-        int split = all.size() >= PARALLEL_FROM && Runtime.getRuntime().availableProcessors() > 1 ? all.size() / 2 : 0;
-        Thread other = null;
-        if (split > 0) {
-            other = new Thread(() -> {
-                for (int i = split; i < loaded.length; i++) {
-                    loaded[i] = Loaded.of(all.get(i));
-                }
-            }, "aos-ops-reports");
-            other.setDaemon(true);
-            other.start();
-        }
-        for (int i = 0; i < (split > 0 ? split : loaded.length); i++) {
-            loaded[i] = Loaded.of(all.get(i));
-        }
-        if (other != null) {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    other.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return loaded;
-    }
-
-    /**
      * Reads one report: UNPARSED if it does not parse (and then, if it is not the newest, it is noted unreadable),
      * NOT_A_FILE if it is not a regular file (noted at once, with what it is).
      */
     private Read read(Path file) {
-        return apply(file, Loaded.of(file));
-    }
-
-    /** Counts one loaded report (see {@link #read}). */
-    private Read apply(Path file, Loaded loaded) {
-        if (loaded.error() != null) {
-            throw loaded.error();
-        }
-        if (loaded.bad() != null) {
-            AosOpsException e = loaded.bad();
+        CycleReportReader.CycleCounts report;
+        try {
+            report = CycleReportReader.readCounts(file);
+        } catch (AosOpsException e) {
             if (e.getCause() instanceof NotRegularFileException) {
                 notFiles.add(e.getMessage());
                 return Read.NOT_A_FILE;
@@ -156,7 +90,6 @@ public final class CycleReportScan {
             }
             return Read.UNPARSED;
         }
-        CycleReportReader.CycleCounts report = loaded.counts();
         unreadable.remove(file);
         long n = ShadowRunLayout.cycleNumber(file).orElseThrow();
         reports++;
