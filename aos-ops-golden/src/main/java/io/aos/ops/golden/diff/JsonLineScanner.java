@@ -1,5 +1,6 @@
 package io.aos.ops.golden.diff;
 
+import io.aos.ops.golden.json.AsciiJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -192,7 +193,7 @@ final class JsonLineScanner {
                     vs = p + 1;
                     ve = e - 1;
                 } else if (c == '-' || c >= '0' && c <= '9') {
-                    e = number(data, p, to);
+                    e = AsciiJson.numberEnd(data, p, to, MAX_NUMBER);
                     ve = e;
                 } else if (c == 't') {
                     e = literal(data, p, to, TRUE);
@@ -400,50 +401,6 @@ final class JsonLineScanner {
             }
         }
         return p + n + 1;
-    }
-
-    /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}; returns the index after it, or -1. */
-    private static int number(byte[] data, int p, int to) {
-        int s = p;
-        if (data[p] == '-') {
-            p++;
-        }
-        if (p >= to) {
-            return -1;
-        }
-        if (data[p] == '0') {
-            p++;
-        } else if (data[p] >= '1' && data[p] <= '9') {
-            p = digits(data, p, to);
-        } else {
-            return -1;
-        }
-        if (p < to && data[p] == '.') {
-            int d = digits(data, p + 1, to);
-            if (d == p + 1) {
-                return -1;
-            }
-            p = d;
-        }
-        if (p < to && (data[p] == 'e' || data[p] == 'E')) {
-            p++;
-            if (p < to && (data[p] == '+' || data[p] == '-')) {
-                p++;
-            }
-            int d = digits(data, p, to);
-            if (d == p) {
-                return -1;
-            }
-            p = d;
-        }
-        return p - s > MAX_NUMBER ? -1 : p;
-    }
-
-    private static int digits(byte[] data, int p, int to) {
-        while (p < to && data[p] >= '0' && data[p] <= '9') {
-            p++;
-        }
-        return p;
     }
 
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};

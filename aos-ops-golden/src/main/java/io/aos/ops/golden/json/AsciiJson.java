@@ -150,6 +150,19 @@ public final class AsciiJson {
      *         allows
      */
     public static int numberEnd(byte[] b, int at, int limit) {
+        return numberEnd(b, at, limit, MAX_NUMBER_LENGTH);
+    }
+
+    /**
+     * {@link #numberEnd(byte[], int, int)} with another bound on the number's length.
+     *
+     * @param b         the bytes
+     * @param at        the index of its first character
+     * @param limit     the end of the input
+     * @param maxLength the longest number accepted, in characters
+     * @return the index after its last character; -1 if there is no number there, or a longer one
+     */
+    public static int numberEnd(byte[] b, int at, int limit, int maxLength) {
         int i = at;
         if (i < limit && b[i] == '-') {
             i++;
@@ -182,7 +195,7 @@ public final class AsciiJson {
             }
             i = digits;
         }
-        return i - at > MAX_NUMBER_LENGTH ? -1 : i;
+        return i - at > maxLength ? -1 : i;
     }
 
     private static int digitsEnd(byte[] b, int at, int limit) {
