@@ -1,15 +1,12 @@
 package io.aos.ops.golden.summary;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aos.ops.core.json.PrettyJsonText;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,11 +23,6 @@ public final class SummaryReport {
 
     /** The {@code schema_version} of the JSON report; raised when a key changes meaning or goes away. */
     public static final int SCHEMA_VERSION = 1;
-
-    /** Made on first use: the text report needs no JSON. */
-    private static final class Generators {
-        static final JsonFactory FACTORY = new JsonFactory();
-    }
 
     private SummaryReport() {
     }
@@ -108,9 +100,7 @@ public final class SummaryReport {
      * @return the report
      */
     public static String jsonText(ShadowSummary s) {
-        StringWriter out = new StringWriter(4096 + 256 * s.rows().size());
-        try (JsonGenerator g = Generators.FACTORY.createGenerator(out)) {
-            g.setPrettyPrinter(new DefaultPrettyPrinter());
+        return PrettyJsonText.of(4096 + 256 * s.rows().size(), g -> {
             g.writeStartObject();
             g.writeNumberField("schema_version", SCHEMA_VERSION);
             g.writeStringField("directory", s.directories().get(0).path().toString());
@@ -170,10 +160,7 @@ public final class SummaryReport {
             g.writeBooleanField("passed", s.passed());
             g.writeStringField("verdict", s.verdict().name());
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return out.toString();
+        });
     }
 
     private static void writeStrings(JsonGenerator g, String name, List<String> values) throws IOException {

@@ -1,25 +1,17 @@
 package io.aos.ops.retention.status;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.aos.ops.core.json.PrettyJsonText;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
  * The JSON of {@code aos-ops retention status --json}: the characters {@code OpsJson.pretty()} writes for a
  * {@link StorageStatus} (the record components in order, instants as ISO-8601 strings, two-space indent, no final
- * newline), streamed with jackson-core's generator. Data binding's set-up (some 600 classes) cost a cold
- * {@code retention status --json} more than its output. Public API; stateless and thread-safe.
+ * newline), streamed with jackson-core's generator ({@link PrettyJsonText}). Data binding's set-up (some 600 classes)
+ * cost a cold {@code retention status --json} more than its output. Public API; stateless and thread-safe.
  */
 public final class StorageStatusJson {
-
-    /** Made on first use: the text report needs no JSON. */
-    private static final class Generators {
-        static final JsonFactory FACTORY = new JsonFactory();
-    }
 
     private StorageStatusJson() {
     }
@@ -31,9 +23,7 @@ public final class StorageStatusJson {
      * @return the JSON, without a final newline
      */
     public static String jsonText(StorageStatus status) {
-        StringWriter out = new StringWriter(2048 + 512 * status.directories().size());
-        try (JsonGenerator g = Generators.FACTORY.createGenerator(out)) {
-            g.setPrettyPrinter(new DefaultPrettyPrinter());
+        return PrettyJsonText.of(2048 + 512 * status.directories().size(), g -> {
             g.writeStartObject();
             writeInstant(g, "at", status.at());
             g.writeNumberField("growthWindowHours", status.growthWindowHours());
@@ -85,10 +75,7 @@ public final class StorageStatusJson {
             }
             g.writeEndArray();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return out.toString();
+        });
     }
 
     /** As the JavaTimeModule writes an instant when dates are not timestamps: its ISO-8601 form, or null. */
