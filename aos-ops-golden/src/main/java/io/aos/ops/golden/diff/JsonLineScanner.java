@@ -143,7 +143,7 @@ final class JsonLineScanner {
         if (to - from > MAX_LINE) {
             return false;
         }
-        int p = skipSpace(data, from, to);
+        int p = AsciiJson.skipSpaces(data, from, to);
         int depth = 0;
         int pending = -1;
         while (true) {
@@ -166,7 +166,7 @@ final class JsonLineScanner {
                 depth++;
                 isArray[depth] = array;
                 context[depth] = depth == 2 && !array && !isArray[1] ? pendingRoot : -1;
-                p = skipSpace(data, p + 1, to);
+                p = AsciiJson.skipSpaces(data, p + 1, to);
                 if (p >= to) {
                     return false;
                 }
@@ -218,7 +218,7 @@ final class JsonLineScanner {
             }
             // After a value: close containers, or go on to the next element or member.
             while (true) {
-                p = skipSpace(data, p, to);
+                p = AsciiJson.skipSpaces(data, p, to);
                 if (depth == 0) {
                     return p == to;
                 }
@@ -227,7 +227,7 @@ final class JsonLineScanner {
                 }
                 byte b = data[p];
                 if (b == ',') {
-                    p = skipSpace(data, p + 1, to);
+                    p = AsciiJson.skipSpaces(data, p + 1, to);
                     if (isArray[depth]) {
                         pending = -1;
                     } else {
@@ -282,11 +282,11 @@ final class JsonLineScanner {
                 }
             }
         }
-        p = skipSpace(data, e, to);
+        p = AsciiJson.skipSpaces(data, e, to);
         if (p >= to || data[p] != ':') {
             return -1;
         }
-        return skipSpace(data, p + 1, to);
+        return AsciiJson.skipSpaces(data, p + 1, to);
     }
 
     /**
@@ -304,13 +304,6 @@ final class JsonLineScanner {
             }
         }
         return true;
-    }
-
-    private static int skipSpace(byte[] data, int p, int to) {
-        while (p < to && (data[p] == ' ' || data[p] == '\t')) {
-            p++;
-        }
-        return p;
     }
 
     /**
