@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -140,16 +143,25 @@ public final class ProcessTable {
      * @return the oldest such process, or empty
      */
     public Optional<ProcessStatus> findByCommandLine(Predicate<String> matches) {
+        List<ProcessStatus> all = findAllByCommandLine(matches);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /**
+     * Every live, non-zombie process whose command line matches, outside the caller's own process tree, oldest first
+     * (a process whose start time the OS does not tell comes last; equal start times by PID).
+     *
+     * @param matches accepts the command lines looked for
+     * @return the processes, each {@link ProcessState#RUNNING}
+     */
+    public List<ProcessStatus> findAllByCommandLine(Predicate<String> matches) {
         checkNotNull(matches, "matches");
         // One walk of the process table: each process's command line is read once, and the caller's own tree is
         // worked out only for the few that match (its ancestors once; a match is a descendant if its parent chain
         // reaches the caller), instead of walking every process a second time for the caller's descendants.
         ProcessHandle self = ProcessHandle.current();
         Set<Long> ancestors = null;
-        ProcessHandle best = null;
-        Instant bestStart = null;
-        Optional<String> bestCommandLine = Optional.empty();
-        Optional<Instant> bestStartTime = Optional.empty();
+        List<ProcessStatus> found = new ArrayList<>();
         for (var it = ProcessHandle.allProcesses().iterator(); it.hasNext(); ) {
             ProcessHandle p = it.next();
             ProcessHandle.Info info = p.info();
@@ -163,20 +175,84 @@ public final class ProcessTable {
             if (ancestors.contains(p.pid()) || isDescendantOf(p, self) || !p.isAlive() || isZombie(p.pid())) {
                 continue;
             }
-            Optional<Instant> startTime = info.startInstant();
-            Instant start = startTime.orElse(Instant.MAX);
-            if (best == null || start.compareTo(bestStart) < 0
-                    || start.equals(bestStart) && p.pid() < best.pid()) {
-                best = p;
-                bestStart = start;
-                bestCommandLine = commandLine;
-                bestStartTime = startTime;
-            }
+            found.add(new ProcessStatus(p.pid(), ProcessState.RUNNING, info.startInstant(), commandLine));
         }
-        if (best == null) {
+        found.sort(Comparator.comparing((ProcessStatus s) -> s.startTime().orElse(Instant.MAX))
+                .thenComparingLong(ProcessStatus::pid));
+        return found;
+    }
+
+    /**
+     * A process's arguments as {@code /proc/PID/cmdline} holds them (the program first), which, unlike a command line
+     * joined with spaces, keeps an argument with a space in it whole.
+     *
+     * @param pid the PID
+     * @return the arguments, empty if the process is gone, not readable, or the OS has no {@code /proc}
+     */
+    public Optional<List<String>> arguments(long pid) {
+        byte[] raw;
+        try {
+            raw = Files.readAllBytes(procRoot.resolve(Long.toString(pid)).resolve("cmdline"));
+        } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
-        return Optional.of(new ProcessStatus(best.pid(), ProcessState.RUNNING, bestStartTime, bestCommandLine));
+        if (raw.length == 0) {
+            return Optional.empty(); // a kernel thread, or a zombie
+        }
+        List<String> args = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i <= raw.length; i++) {
+            if (i == raw.length || raw[i] == 0) {
+                if (i > from || i < raw.length) {
+                    args.add(new String(raw, from, i - from, StandardCharsets.UTF_8));
+                }
+                from = i + 1;
+            }
+        }
+        return Optional.of(List.copyOf(args));
+    }
+
+    /**
+     * A process's working directory ({@code /proc/PID/cwd}).
+     *
+     * @param pid the PID
+     * @return the directory, empty if the process is gone or is another user's
+     */
+    public Optional<Path> workingDirectory(long pid) {
+        try {
+            return Optional.of(Files.readSymbolicLink(procRoot.resolve(Long.toString(pid)).resolve("cwd")));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * One variable of the environment a process started with ({@code /proc/PID/environ}).
+     *
+     * @param pid  the PID
+     * @param name the variable
+     * @return its value; empty if it is not set, or the process is gone or is another user's
+     */
+    public Optional<String> environmentVariable(long pid, String name) {
+        checkNotNull(name, "name");
+        byte[] raw;
+        try {
+            raw = Files.readAllBytes(procRoot.resolve(Long.toString(pid)).resolve("environ"));
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+        String prefix = name + "=";
+        int from = 0;
+        for (int i = 0; i <= raw.length; i++) {
+            if (i == raw.length || raw[i] == 0) {
+                String entry = new String(raw, from, i - from, StandardCharsets.UTF_8);
+                if (entry.startsWith(prefix)) {
+                    return Optional.of(entry.substring(prefix.length()));
+                }
+                from = i + 1;
+            }
+        }
+        return Optional.empty();
     }
 
     /** True if {@code ancestor} is on {@code p}'s parent chain (the chain is bounded: PIDs are, and so is this). */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -164,6 +165,30 @@ class ProcessTableIT {
         while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !table.isZombie(pid)) {
             Thread.sleep(10);
         }
+    }
+
+    @Test
+    void argumentsWorkingDirectoryAndEnvironmentAreTheProcesssOwn() throws Exception {
+        // an argument with a space and an empty one stay whole (a joined command line would split or lose them)
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", "sleep 30; :", "arg with space", "").directory(tmp.toFile());
+        pb.environment().put("TZ", "Europe/Berlin");
+        pb.environment().put("AOS_TEST_MARK", "a=b");
+        child = pb.start();
+        long pid = child.pid();
+
+        assertThat(table.arguments(pid)).contains(List.of("sh", "-c", "sleep 30; :", "arg with space", ""));
+        assertThat(table.workingDirectory(pid)).contains(tmp.toRealPath());
+        assertThat(table.environmentVariable(pid, "TZ")).contains("Europe/Berlin");
+        assertThat(table.environmentVariable(pid, "AOS_TEST_MARK")).contains("a=b");
+        assertThat(table.environmentVariable(pid, "AOS_TEST_")).isEmpty();
+        assertThat(table.findAllByCommandLine(cmd -> cmd.contains("arg with space"))).isEmpty(); // our own child
+
+        child.descendants().forEach(ProcessHandle::destroyForcibly);
+        child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        awaitGone(pid);
+        assertThat(table.arguments(pid)).isEmpty();
+        assertThat(table.workingDirectory(pid)).isEmpty();
+        assertThat(table.environmentVariable(pid, "TZ")).isEmpty();
     }
 
     @Test

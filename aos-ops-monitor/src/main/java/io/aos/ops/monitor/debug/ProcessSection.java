@@ -30,6 +30,7 @@ final class ProcessSection implements DebugSection {
 
     private final Optional<ProcessStatus> process;
     private final ProcessSource source;
+    private final List<String> otherRunners;
     private final Optional<Duration> elapsed;
     private final Optional<String> runState;
     private final List<Child> children = new ArrayList<>();
@@ -42,6 +43,7 @@ final class ProcessSection implements DebugSection {
         RunSnapshot s = in.snapshot();
         this.process = s.process();
         this.source = s.processSource();
+        this.otherRunners = s.otherRunners();
         this.elapsed = process.flatMap(p -> p.elapsed(in.clock()));
         this.runState = s.state().map(st -> st.json());
         if (process.isPresent() && process.get().isAlive()) {
@@ -63,8 +65,11 @@ final class ProcessSection implements DebugSection {
             };
         } else {
             verdict = s.ended() ? "no process: the run has ended" + runState.map(r -> " (" + r + ")").orElse("")
-                    : "no process found: no status.json or shadow.pid names one, and no run_shadow_simulation.sh "
-                    + "is running";
+                    : s.otherRunners().isEmpty()
+                    ? "no process found: no status.json or shadow.pid names one, and no run_shadow_simulation.sh "
+                            + "is running"
+                    : "no process found: no status.json or shadow.pid names one, and the run_shadow_simulation.sh "
+                            + "running is another run's (" + String.join("; ", s.otherRunners()) + ")";
         }
     }
 
@@ -128,6 +133,7 @@ final class ProcessSection implements DebugSection {
         json.put("started_at", process.flatMap(ProcessStatus::startTime).map(Object::toString).orElse(null));
         json.put("elapsed_seconds", elapsed.map(Duration::getSeconds).orElse(null));
         json.put("command_line", process.flatMap(ProcessStatus::commandLine).orElse(null));
+        json.put("other_runs_runners", otherRunners);
         List<Map<String, Object>> kids = new ArrayList<>();
         for (Child c : children) {
             Map<String, Object> k = new LinkedHashMap<>();

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param problems      inputs that exist but could not be read, each naming its file
  * @param process       the run's process, when a source names one
  * @param processSource where the process id came from
+ * @param otherRunners  runners found by their command line that write another run's directory, each as
+ *                      {@code PID N writes DIR} (so not this run's process)
  * @param logModified   the log's modification time, when there is a log
  * @param logFinish     the end of the run as the log shows it (upstream runs), if it does
  * @param logShutdown   true if the log shows a SIGINT/SIGTERM shutdown
@@ -32,6 +34,7 @@ public record RunSnapshot(
         List<String> problems,
         Optional<ProcessStatus> process,
         ProcessSource processSource,
+        List<String> otherRunners,
         Optional<Instant> logModified,
         Optional<LogEvent.Finished> logFinish,
         boolean logShutdown,
@@ -41,6 +44,7 @@ public record RunSnapshot(
         checkNotNull(observedAt, "observedAt");
         checkNotNull(run, "run");
         problems = List.copyOf(problems);
+        otherRunners = List.copyOf(otherRunners);
     }
 
     /** The run's state from {@code status.json}, if it has one. */

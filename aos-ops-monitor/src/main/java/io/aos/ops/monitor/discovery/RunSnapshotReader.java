@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +32,9 @@ import java.util.regex.Pattern;
  * last one, whatever the size of the log.
  *
  * <p>The process comes from {@code status.json} (PID and start time), else {@code shadow.pid}, else, for upstream's bash
- * runner, a command-line match of {@code run_shadow_simulation} outside the monitor's own process tree; a process found
- * that way is remembered by PID and start time, so the process table is scanned again only once it is gone. A PID
+ * runner, a command-line match of {@code run_shadow_simulation} outside the monitor's own process tree that does not
+ * write another run's directory ({@link RunnerOwnership}); a process found that way is remembered by PID and start
+ * time, so the process table is scanned again only once it is gone. A PID
  * recorded without a start time ({@code shadow.pid} holds only the PID) proves nothing by itself: the process under it
  * counts as the run only if its command line is a runner's ({@link #SUITE_RUNNER} or the runner pattern given), and
  * is {@link io.aos.ops.core.process.ProcessState#UNPROVEN} otherwise.
@@ -53,6 +55,7 @@ public final class RunSnapshotReader {
     private final LogTally tally = new LogTally();
     private final Optional<CycleReportScan> reports;
     private Optional<PidFile> foundByCommandLine = Optional.empty();
+    private List<String> otherRunners = List.of();
 
     public RunSnapshotReader(WatchedRun run, Clock clock, ProcessTable processes, Predicate<String> runnerCommandLine) {
         this.run = checkNotNull(run, "run");
@@ -128,6 +131,7 @@ public final class RunSnapshotReader {
             reports.get().unreadable().forEach(p -> problems.add(p + ": not a valid cycle report"));
         }
 
+        otherRunners = List.of();
         ProcessSource source = ProcessSource.NONE;
         Optional<ProcessStatus> process = Optional.empty();
         if (status.isPresent() && status.get().pid() > 0) {
@@ -152,7 +156,7 @@ public final class RunSnapshotReader {
             }
         }
 
-        return new RunSnapshot(clock.instant(), run, status, problems, process, source, logModified,
+        return new RunSnapshot(clock.instant(), run, status, problems, process, source, otherRunners, logModified,
                 tally.finished(), tally.shutdown(), figures(status));
     }
 
@@ -168,7 +172,13 @@ public final class RunSnapshotReader {
         return found;
     }
 
+    /**
+     * The runner found by its command line: remembered while it lives; else, of every match, the oldest whose
+     * arguments show it writes this run's directory, else the oldest that shows nothing either way. A runner that
+     * writes another run's directory is never this run's process; each one is listed in {@link #otherRunners}.
+     */
     private Optional<ProcessStatus> findUpstreamRunner() {
+        otherRunners = List.of();
         if (foundByCommandLine.isPresent()) {
             ProcessStatus again = processes.lookup(foundByCommandLine.get());
             if (again.isAlive()) {
@@ -176,9 +186,33 @@ public final class RunSnapshotReader {
             }
             foundByCommandLine = Optional.empty();
         }
-        Optional<ProcessStatus> found = processes.findByCommandLine(runnerCommandLine);
+        List<ProcessStatus> candidates = processes.findAllByCommandLine(runnerCommandLine);
+        Optional<ProcessStatus> ours = Optional.empty();
+        Optional<ProcessStatus> unknown = Optional.empty();
+        List<String> others = new ArrayList<>();
+        Optional<Path> runDir = run.layout().map(l -> l.root().toAbsolutePath());
+        for (ProcessStatus candidate : candidates) {
+            RunnerOwnership.Ownership ownership = runDir.isEmpty() ? RunnerOwnership.Ownership.UNKNOWN
+                    : ownership(candidate, runDir.get());
+            switch (ownership.verdict()) {
+                case THIS_RUN -> ours = ours.isPresent() ? ours : Optional.of(candidate);
+                case UNKNOWN -> unknown = unknown.isPresent() ? unknown : Optional.of(candidate);
+                case OTHER_RUN -> others.add("PID " + candidate.pid() + " writes "
+                        + ownership.writes().orElse("another directory"));
+            }
+        }
+        otherRunners = List.copyOf(others);
+        Optional<ProcessStatus> found = ours.isPresent() ? ours : unknown;
         foundByCommandLine = found.map(p -> new PidFile(p.pid(), p.startTime()));
         return found;
+    }
+
+    private RunnerOwnership.Ownership ownership(ProcessStatus candidate, Path runDir) {
+        long pid = candidate.pid();
+        return RunnerOwnership.of(processes.arguments(pid), processes.workingDirectory(pid), candidate.startTime(),
+                RunnerOwnership.zone(processes.environmentVariable(pid, "TZ"),
+                        Optional.ofNullable(System.getenv("TZ")), ZoneId.systemDefault()),
+                runDir);
     }
 
     private RunProgress figures(Optional<ShadowRunStatus> status) {

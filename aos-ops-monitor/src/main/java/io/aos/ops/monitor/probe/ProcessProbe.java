@@ -115,9 +115,13 @@ public final class ProcessProbe implements Probe {
     private static String whyNotRunning(RunSnapshot snapshot) {
         Optional<ProcessStatus> process = snapshot.process();
         if (process.isEmpty()) {
-            return snapshot.processSource() == ProcessSource.COMMAND_LINE
+            if (snapshot.processSource() != ProcessSource.COMMAND_LINE) {
+                return "no process recorded";
+            }
+            return snapshot.otherRunners().isEmpty()
                     ? "no status.json, no PID file and no run_shadow_simulation process"
-                    : "no process recorded";
+                    : "no status.json, no PID file and no run_shadow_simulation process of this run (another run's: "
+                            + String.join("; ", snapshot.otherRunners()) + ")";
         }
         ProcessStatus p = process.get();
         String from = from(snapshot);
