@@ -298,8 +298,8 @@ if wants oldrun; then
   # A 24-hour run made by upstream's bash runner, found the way an operator's defaults find it: AOS_SHADOW_GLOB and
   # AOS_SHADOW_LOG_GLOB (the same as --run-dir DIR --log FILE, which cron-check and status also take). Completed:
   # the log ends with the report block and PASSED. Alive: a stand-in runner (a script named run_shadow_simulation.sh
-  # started with upstream's --hours 24 --workers 3 --verbose, sleeping) is in the process table, the log is fresh and
-  # stops mid-cycle. Goal (issue 20): each <= 5x a bare java -version, whole process.
+  # started with upstream's --hours 24 --workers 3 --verbose --output RUN_DIR, sleeping) is in the process table,
+  # the log is fresh and stops mid-cycle. Goal (issue 20): each <= 5x a bare java -version, whole process.
   echo "== cron-check and status of a 24-hour run by the old (upstream bash) runner, completed and alive" >&2
   corpus upstream-run --cycles 2880 --seed "$seed" --output "$tmp/oldrun-done" || exit 2
   corpus upstream-run --cycles 2880 --seed "$seed" --alive --output "$tmp/oldrun-alive" || exit 2
@@ -331,7 +331,10 @@ EOS
     measure "aos-ops $cmd, old runner's 24h run, completed" 11 "${done_env[@]}" "${aos[@]}" "$cmd"
     row "aos-ops $cmd, old runner's 24h run, completed" "" "$(vs_java)"
   done
-  "$tmp/oldrun-bin/run_shadow_simulation.sh" --hours 24 --workers 3 --verbose >/dev/null 2>&1 &
+  # --output names the run: the stand-in starts now, and a runner without it writes a directory stamped with its own
+  # start, not the corpus's run of 24 hours ago (a monitor takes such a runner for another run's)
+  alive_dir=$(ls -d "$tmp/oldrun-alive"/shadow_simulation_*)
+  "$tmp/oldrun-bin/run_shadow_simulation.sh" --hours 24 --workers 3 --verbose --output "$alive_dir" >/dev/null 2>&1 &
   bg_pids+=($!)
   for cmd in cron-check status; do
     "${alive_env[@]}" "${aos[@]}" "$cmd" >/dev/null 2>&1
