@@ -14,11 +14,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The daemon process itself, started by {@code monitor start}; hidden, since nobody should run it by hand. */
 @Command(name = "daemon", hidden = true, description = "The monitor loop (started by 'monitor start').")
@@ -33,6 +36,9 @@ public final class MonitorDaemonCommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "SECONDS")
     String interval;
 
+    @Spec
+    CommandSpec spec;
+
     /** How long SIGTERM waits for a check in progress to finish before the daemon exits without it. */
     static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
@@ -41,6 +47,24 @@ public final class MonitorDaemonCommand implements Callable<Integer> {
         OpsConfig config = run.config().with(OpsSetting.MONITOR_INTERVAL, interval);
         Clock clock = Clock.systemDefaultZone();
         HealthCheck check = HealthCheck.create(config, run.checkOptions(config), clock);
+        DaemonControl control = DaemonControl.forConfig(config);
+        // Before anything is started (the metrics port, the first check): a second daemon would double every alert.
+        OptionalLong other = control.adoptPidFile();
+        if (other.isPresent()) {
+            spec.commandLine().getErr().println("aos-ops: a monitor daemon is already running (PID " + other.getAsLong()
+                    + ", PID file " + config.path(OpsSetting.MONITOR_PID_FILE) + "): not starting a second one. "
+                    + "Stop it first (aos-ops monitor stop), or leave it running.");
+            return 1;
+        }
+        try {
+            return runDaemon(config, check, control, clock);
+        } catch (Exception | Error e) {
+            control.releasePidFile();
+            throw e;
+        }
+    }
+
+    private int runDaemon(OpsConfig config, HealthCheck check, DaemonControl control, Clock clock) throws Exception {
         MonitorDaemon daemon = new MonitorDaemon(check, MonitorDaemon.interval(config),
                 config.path(OpsSetting.MONITOR_LOG), AlertDispatcher.forConfig(config), clock);
         // The page asks for fresh figures about as often as there are any: every interval, within 1 to 5 s.
@@ -67,8 +91,6 @@ public final class MonitorDaemonCommand implements Callable<Integer> {
                 throw new UncheckedIOException("cannot write the metrics textfile: " + e.getMessage(), e);
             }
         });
-        DaemonControl control = DaemonControl.forConfig(config);
-        control.adoptPidFile();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // bounded, and well inside 'monitor stop's default 10 s wait, so SIGTERM never has to become SIGKILL
             daemon.stopWithin(SHUTDOWN_WAIT);
@@ -78,5 +100,4 @@ public final class MonitorDaemonCommand implements Callable<Integer> {
         daemon.run();
         return 0;
     }
-
 }

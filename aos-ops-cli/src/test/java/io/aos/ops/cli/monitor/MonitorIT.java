@@ -150,6 +150,60 @@ class MonitorIT {
     }
 
     @Test
+    void aForegroundDaemonAsSystemdRunsItNeverDoublesOneThatIsRunning() throws Exception {
+        // 'monitor start' first, then the unit's 'monitor daemon': the second refuses and leaves the first in place
+        CliRun start = run("monitor", "start", "--interval", "1");
+        assertThat(start.code()).as(start.err() + start.out()).isZero();
+        Path pidFile = state.resolve("shadow_monitor.pid");
+        long first = PidFile.read(pidFile).orElseThrow().pid();
+
+        CliRun second = run("monitor", "daemon", "--interval", "1");
+
+        assertThat(second.code()).as(second.out() + second.err()).isEqualTo(1);
+        assertThat(second.err()).contains("a monitor daemon is already running (PID " + first + ", PID file "
+                + pidFile + "): not starting a second one");
+        assertThat(PidFile.read(pidFile).orElseThrow().pid()).isEqualTo(first);
+        assertThat(pgrep("shadow_monitor_daemon")).containsExactly(first);
+        assertThat(run("monitor", "stop").out()).contains("Monitor stopped (PID: " + first + ")");
+
+        // the unit's daemon first (in the foreground, as systemd keeps it), then 'monitor start' and a second unit
+        List<String> command = List.of(REPO.resolve("bin/aos-ops").toString(), "monitor", "daemon", "--interval", "1");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile())
+                .redirectOutput(tmp.resolve("foreground.out").toFile())
+                .redirectError(tmp.resolve("foreground.err").toFile());
+        pb.environment().put("AOS_STATE_DIR", state.toString());
+        pb.environment().put("AOS_SHADOW_GLOB", tmp.resolve("runs/shadow_simulation_*").toString());
+        pb.environment().put("AOS_DISK_WARNING_PERCENT", "100");
+        pb.environment().put("AOS_DISK_CRITICAL_PERCENT", "100");
+        pb.environment().put("AOS_OPS_CDS", "off");
+        pb.environment().remove("SHADOW_HOOK");
+        Process foreground = pb.start();
+        try {
+            // the launcher execs java: the PID file names this very process once it has adopted it
+            while (PidFile.read(pidFile).map(f -> f.pid() != foreground.pid()).orElse(true)) {
+                assertThat(foreground.isAlive()).as("the foreground daemon exited early: %s",
+                        Files.readString(tmp.resolve("foreground.err"))).isTrue();
+                Thread.sleep(50);
+            }
+            CliRun again = run("monitor", "start");
+            assertThat(again.code()).isEqualTo(1);
+            assertThat(again.out()).contains("Monitor already running (PID: " + foreground.pid() + ")");
+            CliRun unit = run("monitor", "daemon");
+            assertThat(unit.code()).isEqualTo(1);
+            assertThat(unit.err()).contains("already running (PID " + foreground.pid());
+            assertThat(pgrep("shadow_monitor_daemon")).containsExactly(foreground.pid());
+
+            CliRun stop = run("monitor", "stop");
+            assertThat(stop.out()).contains("Monitor stopped (PID: " + foreground.pid() + ")");
+            assertThat(foreground.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(foreground.exitValue()).isEqualTo(143); // the unit's SuccessExitStatus
+            assertThat(pidFile).doesNotExist();
+        } finally {
+            foreground.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void checkPrintsTheStatusLineAndStatusTheQuickReport() throws Exception {
         CliRun check = run("monitor", "check");
         assertThat(check.code()).as(check.err()).isZero();

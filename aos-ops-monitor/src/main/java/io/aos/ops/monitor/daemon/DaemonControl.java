@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -129,9 +130,8 @@ public final class DaemonControl {
     public StartResult start(List<String> command) throws IOException {
         Files.createDirectories(pidFile.toAbsolutePath().getParent());
         Files.createDirectories(monitorLog.toAbsolutePath().getParent());
-        Path lockFile = pidFile.resolveSibling(pidFile.getFileName() + ".lock");
         // LockFile refuses a FIFO there: opened for writing it would block 'monitor start' for good
-        try (LockFile lock = LockFile.acquire(lockFile)) {
+        try (LockFile lock = LockFile.acquire(lockFile())) {
             Optional<Recorded> recorded = readRecorded();
             if (recorded.isPresent() && (recorded.get().process().isAlive() || plausiblyTheDaemon(recorded.get()))) {
                 // An unproven process whose command line is the daemon's (an older PID-only file) is not doubled.
@@ -306,11 +306,36 @@ public final class DaemonControl {
 
     /**
      * For the daemon process itself: records its own PID and start time (the launcher wrote the same; this makes the
-     * file right even when started another way), and removes the file at exit if it still names this process.
+     * file right even when started another way, under systemd or by hand), unless the file names another daemon that
+     * is alive: a second daemon would send every alert twice, and the first would no longer be reachable through the
+     * PID file ({@code monitor stop} would stop only one). Decided under the lock {@link #start} holds, so a daemon
+     * that {@code monitor start} is launching (the file names it) and one started beside it never both adopt.
+     *
+     * @return empty when the file now names this process; the other daemon's PID when nothing was written
+     * @throws IOException if the file cannot be written
      */
-    public void adoptPidFile() throws IOException {
-        PidFile self = PidFile.of(ProcessHandle.current());
-        self.write(pidFile);
+    @SuppressWarnings("try") // the lock is held for the body of the try, never read
+    public OptionalLong adoptPidFile() throws IOException {
+        long self = ProcessHandle.current().pid();
+        Files.createDirectories(pidFile.toAbsolutePath().getParent());
+        try (LockFile lock = LockFile.acquire(lockFile())) {
+            Optional<Recorded> recorded;
+            try {
+                recorded = readRecorded();
+            } catch (IOException e) {
+                recorded = Optional.empty(); // damaged: it names no process, and this one takes its place
+            }
+            if (recorded.isPresent() && recorded.get().file().pid() != self
+                    && (recorded.get().process().isAlive() || plausiblyTheDaemon(recorded.get()))) {
+                return OptionalLong.of(recorded.get().file().pid());
+            }
+            PidFile.of(ProcessHandle.current()).write(pidFile);
+            return OptionalLong.empty();
+        }
+    }
+
+    private Path lockFile() {
+        return pidFile.resolveSibling(pidFile.getFileName() + ".lock");
     }
 
     /** Removes the PID file if it names the current process. */
