@@ -116,4 +116,49 @@ class RetentionLargeMemberIT {
         assertThat(Files.getLastModifiedTime(big).toMillis()).isEqualTo(MTIME * 1000);
         Files.delete(big);
     }
+
+    @Test
+    @Timeout(600)
+    void ctrlCDuringARestoreLeavesDestAsItWasWithNoTemporaryFile() throws Exception {
+        Path archives = tmp.resolve("archives");
+        Path archive = bigArchive(archives.resolve("golden_20261127_010203_big.tgz"));
+        Path dest = Files.createDirectories(tmp.resolve("dest"));
+        Files.writeString(dest.resolve("already-here.json"), "{}");
+        String jar = Path.of(System.getProperty("aos.ops.jar", "target/aos-ops.jar")).toAbsolutePath().toString();
+        Path out = tmp.resolve("restore.out");
+        Process restore = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar, "retention", "restore", archive.toString(), dest.toString())
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        restore.getOutputStream().close();
+        try {
+            // the member is being written to its temporary file (bounded by the test's timeout)
+            while (restore.isAlive() && temporaryFiles(dest).isEmpty()) {
+                Thread.sleep(5);
+            }
+            boolean caughtWriting = restore.isAlive();
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(restore.pid())).start();
+            assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(restore.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+            String said = Files.readString(out);
+            assertThat(temporaryFiles(dest)).as(said).isEmpty();
+            if (caughtWriting && restore.exitValue() != 0) {
+                assertThat(restore.exitValue()).as(said).isEqualTo(130);
+                try (var names = Files.list(dest)) {
+                    assertThat(names.map(p -> p.getFileName().toString())).as(said).containsExactly("already-here.json");
+                }
+            } else {
+                // it had finished before the signal: all of it, then
+                assertThat(dest.resolve("big.steps.jsonl")).as(said).hasSize((long) MEMBER_MIB * MIB);
+            }
+        } finally {
+            restore.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<Path> temporaryFiles(Path dir) throws Exception {
+        try (var names = Files.list(dir)) {
+            return names.filter(p -> p.getFileName().toString().startsWith(".aos-restore-")).toList();
+        }
+    }
 }

@@ -9,6 +9,7 @@ import io.aos.ops.retention.archive.ArchiveVerifier;
 import io.aos.ops.retention.archive.Manifest;
 import io.aos.ops.retention.archive.MemberName;
 import io.aos.ops.retention.lock.DirectoryLock;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileSystemException;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Restores a retention archive into a directory. Public API.
@@ -49,8 +51,21 @@ public final class Restorer {
      * @param archive     the archive read
      * @param destination the directory restored into
      * @param restored    the number of files restored
+     * @param leftoversRemoved temporary files and empty staging directories of an interrupted restore that this one
+     *                    removed first (only a restore holding the lock removes them)
      */
-    public record Result(Path archive, Path destination, int restored) {
+    public record Result(Path archive, Path destination, int restored, int leftoversRemoved) {
+
+        /**
+         * A restore that found nothing left by an interrupted one.
+         *
+         * @param archive     the archive read
+         * @param destination the directory restored into
+         * @param restored    the number of files restored
+         */
+        public Result(Path archive, Path destination, int restored) {
+            this(archive, destination, restored, 0);
+        }
     }
 
     /** Runs between the verifying read and the restoring read: a test's way to change the world in between. */
@@ -76,6 +91,32 @@ public final class Restorer {
      * @throws IOException if the destination cannot be written
      */
     public static Result restore(Path archive, Path destination, boolean force, Path workDir) throws IOException {
+        return restore(archive, destination, force, workDir, () -> false);
+    }
+
+    /**
+     * {@link #restore(Path, Path, boolean, Path)} that can be called off: {@code cancelled} is asked before each file
+     * is written and before each is given its name, and once it answers true, everything this restore created is
+     * removed and it throws, nothing restored. A shutdown hook's way to stop a restore on SIGINT or SIGTERM without
+     * leaving temporary files behind (the hook sets the flag, then waits for the call to return).
+     *
+     * <p>Holding the lock, no other restore can be writing into {@code destination}, so what an interrupted one left
+     * (killed with SIGKILL, or the machine lost) is removed first: its temporary files
+     * ({@code .aos-restore-<16 hex digits>.tmp}) in DEST and in the directories this archive's files go to, and its
+     * empty staging directories ({@code .aos-restore-<16 hex digits>.d}) in DEST; nothing of another name, and
+     * nothing reached through a symbolic link. {@link Result#leftoversRemoved()} counts them.
+     *
+     * @param archive     the archive
+     * @param destination the directory to restore into; created if missing
+     * @param force       whether an existing file of the same name may be replaced
+     * @param workDir     where retention keeps its locks
+     * @param cancelled   answers true once the restore is to stop
+     * @return what was restored
+     * @throws io.aos.ops.core.AosOpsException as the four-argument form, and when called off
+     * @throws IOException if the destination cannot be written
+     */
+    public static Result restore(Path archive, Path destination, boolean force, Path workDir,
+            BooleanSupplier cancelled) throws IOException {
         if (!Files.isRegularFile(archive)) {
             throw new BadArchiveException(archive, "Archive not found: " + archive);
         }
@@ -91,7 +132,11 @@ public final class Restorer {
                     + "; nothing restored, try again when it has finished");
         }
         try {
-            return restore(archive, destination, force);
+            return restore(archive, destination, force, () -> { }, cancelled, true);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         } finally {
             lock.get().close();
         }
@@ -111,7 +156,7 @@ public final class Restorer {
      */
     public static Result restore(Path archive, Path destination, boolean force) throws IOException {
         try {
-            return restore(archive, destination, force, () -> { });
+            return restore(archive, destination, force, () -> { }, () -> false, false);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -119,8 +164,8 @@ public final class Restorer {
         }
     }
 
-    static Result restore(Path archive, Path destination, boolean force, BetweenReads betweenReads)
-            throws Exception {
+    static Result restore(Path archive, Path destination, boolean force, BetweenReads betweenReads,
+            BooleanSupplier cancelled, boolean discardLeftovers) throws Exception {
         if (!Files.isRegularFile(archive)) {
             throw new BadArchiveException(archive, "Archive not found: " + archive);
         }
@@ -139,11 +184,22 @@ public final class Restorer {
         Map<String, Manifest.Entry> entries = new LinkedHashMap<>();
         verified.manifest().forEach(e -> entries.put(e.path(), e));
         plan(archive, dest, entries.keySet(), force);
+        int leftovers = 0;
+        if (discardLeftovers) {
+            try {
+                leftovers = Staging.discardLeftovers(dest, entries.keySet());
+            } catch (IOException e) {
+                throw cannot(archive, dest, e);
+            }
+        }
         betweenReads.run();
 
         try (Staging staging = Staging.open(dest)) {
-            WritingSink sink = new WritingSink(archive, staging, entries);
+            WritingSink sink = new WritingSink(archive, staging, entries, cancelled);
             ArchiveVerifier.Result again = ArchiveVerifier.verify(archive, sink);
+            if (sink.cancelled) {
+                throw interrupted(archive, 0); // closing the staging removes what was written
+            }
             if (sink.failure != null) {
                 throw refused(archive, sink.failure instanceof IOException io ? IoReason.describe(io)
                         : sink.failure.getMessage());
@@ -158,6 +214,10 @@ public final class Restorer {
             }
             int published = 0;
             for (Staging.Staged s : sink.staged) {
+                if (cancelled.getAsBoolean()) {
+                    int kept = staging.rollback();
+                    throw interrupted(archive, kept);
+                }
                 try {
                     staging.publish(s, force);
                     published++;
@@ -170,10 +230,16 @@ public final class Restorer {
                 }
             }
             staging.commit();
-            return new Result(archive, dest, published);
+            return new Result(archive, dest, published, leftovers);
         } catch (IOException e) {
             throw cannot(archive, dest, e);
         }
+    }
+
+    private static AosOpsException interrupted(Path archive, int kept) {
+        return new OperationFailedException("restore of " + archive + " interrupted; " + (kept == 0
+                ? "nothing restored" : "the " + kept + " files already replaced by their archived copies stay, "
+                + "nothing else restored"));
     }
 
     private static AosOpsException cannot(Path archive, Path dest, IOException e) {
@@ -270,24 +336,31 @@ public final class Restorer {
         private final Map<String, Manifest.Entry> entries;
         private final List<Staging.Staged> staged = new ArrayList<>();
         private final Set<String> seen = new HashSet<>();
+        private final BooleanSupplier cancel;
         private Staging.Staged current;
         private Exception failure;
+        private boolean cancelled;
 
-        WritingSink(Path archive, Staging staging, Map<String, Manifest.Entry> entries) {
+        WritingSink(Path archive, Staging staging, Map<String, Manifest.Entry> entries, BooleanSupplier cancel) {
             this.archive = archive;
             this.staging = staging;
             this.entries = entries;
+            this.cancel = cancel;
         }
 
         @Override
         public OutputStream begin(String name, long size) throws IOException {
+            if (cancel.getAsBoolean()) {
+                cancelled = true;
+                throw new IOException("interrupted");
+            }
             try {
                 Manifest.Entry e = entries.get(name);
                 if (e == null || e.size() != size || !seen.add(name)) {
                     throw changed(name);
                 }
                 current = staging.stage(name, e.mtimeSeconds());
-                return current.output();
+                return new CancellableOutput(current.output());
             } catch (IOException | RuntimeException ex) {
                 keep(ex);
                 throw ex;
@@ -306,6 +379,22 @@ public final class Restorer {
             } catch (IOException | RuntimeException ex) {
                 keep(ex);
                 throw ex;
+            }
+        }
+
+        /** A member's output that stops at the next write once the restore is called off (a large member too). */
+        private final class CancellableOutput extends FilterOutputStream {
+            CancellableOutput(OutputStream out) {
+                super(out);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (cancel.getAsBoolean()) {
+                    cancelled = true;
+                    throw new IOException("interrupted");
+                }
+                out.write(b, off, len);
             }
         }
 

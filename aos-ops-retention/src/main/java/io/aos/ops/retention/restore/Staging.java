@@ -10,6 +10,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -22,12 +23,15 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * The files and directories one restore creates inside DEST, reached only through directory handles that never
@@ -116,6 +120,95 @@ final class Staging implements Closeable {
                     + "that refuse symbolic links; nothing restored");
         }
         return new Staging(dest, secure);
+    }
+
+    /** A temporary file or staging directory {@link #stage} and {@link #createDirectory} name, and no other name. */
+    private static final Pattern LEFTOVER = Pattern.compile("\\.aos-restore-[0-9a-f]{16}\\.(tmp|d)");
+
+    /**
+     * Removes what an interrupted restore left in {@code dest}: temporary files ({@code .aos-restore-<hex>.tmp},
+     * regular files) in DEST and in the existing directories the {@code members} go to, and staging directories
+     * ({@code .aos-restore-<hex>.d}) in DEST when empty. Only for a caller holding DEST's retention lock: another
+     * restore writing there at the same time would lose its files. Nothing is reached through a symbolic link.
+     *
+     * @param dest    the destination, a real path
+     * @param members the archive's member names (relative, checked)
+     * @return how many files and directories were removed
+     * @throws IOException if a directory cannot be read
+     */
+    static int discardLeftovers(Path dest, Collection<String> members) throws IOException {
+        Set<String> dirs = new TreeSet<>();
+        for (String member : members) {
+            for (int slash = member.indexOf('/'); slash >= 0; slash = member.indexOf('/', slash + 1)) {
+                dirs.add(member.substring(0, slash));
+            }
+        }
+        DirectoryStream<Path> opened = Files.newDirectoryStream(dest);
+        if (!(opened instanceof SecureDirectoryStream<Path> root)) {
+            opened.close();
+            return 0; // no handles that refuse links: leave them rather than delete by path
+        }
+        try (root) {
+            int removed = discardIn(root, true);
+            for (String rel : dirs) {
+                SecureDirectoryStream<Path> dir = openWithoutLinks(root, rel);
+                if (dir != null) {
+                    try (dir) {
+                        removed += discardIn(dir, false);
+                    }
+                }
+            }
+            return removed;
+        }
+    }
+
+    /** Removes the leftovers in one open directory: temporary files, and in DEST empty staging directories. */
+    private static int discardIn(SecureDirectoryStream<Path> dir, boolean isDest) throws IOException {
+        List<Path> found = new ArrayList<>();
+        for (Path entry : dir) {
+            Path name = entry.getFileName();
+            if (LEFTOVER.matcher(name.toString()).matches()) {
+                found.add(name);
+            }
+        }
+        int removed = 0;
+        for (Path name : found) {
+            try {
+                BasicFileAttributes attrs = attributesOrNull(dir, name.toString());
+                if (name.toString().endsWith(".tmp") && attrs != null && attrs.isRegularFile()) {
+                    dir.deleteFile(name);
+                    removed++;
+                } else if (isDest && attrs != null && attrs.isDirectory()) {
+                    dir.deleteDirectory(name); // only when empty: a staging directory with files in it stays
+                    removed++;
+                }
+            } catch (FileSystemException e) {
+                // not empty (not ours to empty), gone meanwhile, or not ours to remove: it stays
+            }
+        }
+        return removed;
+    }
+
+    /** Opens {@code rel} below {@code root} one component at a time, never through a link; null if it is not there. */
+    private static SecureDirectoryStream<Path> openWithoutLinks(SecureDirectoryStream<Path> root, String rel)
+            throws IOException {
+        SecureDirectoryStream<Path> at = root;
+        for (String part : rel.split("/")) {
+            SecureDirectoryStream<Path> next;
+            try {
+                next = at.newDirectoryStream(Path.of(part), LinkOption.NOFOLLOW_LINKS);
+            } catch (FileSystemException e) {
+                next = null; // missing, not a directory, a symbolic link (ELOOP), or not ours to read
+            }
+            if (at != root) {
+                at.close();
+            }
+            if (next == null) {
+                return null;
+            }
+            at = next;
+        }
+        return at;
     }
 
     /** A new empty staged file for {@code member}, its directories made as needed. */

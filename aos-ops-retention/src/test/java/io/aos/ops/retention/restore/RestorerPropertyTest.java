@@ -140,4 +140,68 @@ class RestorerPropertyTest {
         assertThat(refused).isGreaterThan(30);
         assertThat(restored).isGreaterThan(30);
     }
+
+    @Test
+    void aRestoreCalledOffAtAnyPointLeavesDestAsItWasWithNothingOfItsOwnLeft() throws Exception {
+        // Property: the flag a shutdown hook sets turns true after k of the restore's questions, for every k. Either
+        // it came too late (restored: the oracle's tree) or DEST holds exactly the names it held before, each with
+        // its old content or (a file --force had already replaced) the archived one: no new file, no new
+        // directory, no temporary file.
+        Random random = new Random(130);
+        int calledOff = 0;
+        int finished = 0;
+        for (int round = 0; round < 150; round++) {
+            Map<String, String> members = new LinkedHashMap<>();
+            int count = 2 + random.nextInt(5);
+            for (int i = 0; i < count; i++) {
+                members.putIfAbsent(randomName(random), "member " + round + "." + i);
+            }
+            Path dest = Files.createDirectories(tmp.resolve("cancel" + round));
+            if (random.nextBoolean()) {
+                Path p = dest.resolve(randomName(random));
+                try {
+                    Files.createDirectories(p.getParent());
+                    Files.writeString(p, "old");
+                } catch (java.io.IOException clash) {
+                    // keep the tree as it is
+                }
+            }
+            boolean force = random.nextBoolean();
+            Map<String, String> before = tree(dest);
+            Map<String, String> oracle = expected(before, members, force);
+            if (oracle == null) {
+                continue; // refused before anything is written: the other property's case
+            }
+            List<Member> list = new ArrayList<>();
+            members.forEach((name, body) -> list.add(Member.file(name, body)));
+            Path archive = CraftedArchive.write(tmp.resolve("archives/c" + round + ".tgz"),
+                    CraftedArchive.compressed(ArchiveFormat.GZIP, CraftedArchive.tar(list)));
+            int k = random.nextInt(3 * members.size() + 4); // asked per member: begin, each write, publish
+            int[] asked = {0};
+
+            String outcome;
+            try {
+                Restorer.Result r = Restorer.restore(archive, dest, force, tmp.resolve("work"), () -> asked[0]++ >= k);
+                outcome = "restored " + r.restored();
+            } catch (AosOpsException e) {
+                outcome = e.getMessage();
+            }
+
+            String what = "round " + round + ": k " + k + ", members " + members.keySet() + " over " + before
+                    + " force " + force + " -> " + outcome;
+            Map<String, String> after = tree(dest);
+            if (outcome.startsWith("restored")) {
+                finished++;
+                assertThat(after).as(what).isEqualTo(oracle);
+            } else {
+                calledOff++;
+                assertThat(outcome).as(what).contains("interrupted");
+                assertThat(after.keySet()).as(what).isEqualTo(before.keySet());
+                after.forEach((name, content) -> assertThat(content).as(what + ": " + name)
+                        .isIn(before.get(name), oracle.get(name)));
+            }
+        }
+        assertThat(calledOff).isGreaterThan(30);
+        assertThat(finished).isGreaterThan(10);
+    }
 }

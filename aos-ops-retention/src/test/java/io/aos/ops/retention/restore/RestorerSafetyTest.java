@@ -146,7 +146,7 @@ class RestorerSafetyTest {
                 Files.copy(other.resolveSibling("other.tgz.sha256"), archive.resolveSibling("change.tgz.sha256"),
                         StandardCopyOption.REPLACE_EXISTING);
             }
-        })).isInstanceOf(AosOpsException.class).hasMessageContaining("nothing restored");
+        }, () -> false, false)).isInstanceOf(AosOpsException.class).hasMessageContaining("nothing restored");
         assertThat(swapped).isTrue();
         assertThat(names(dest)).isEmpty();
     }
@@ -245,7 +245,7 @@ class RestorerSafetyTest {
         Path dest = Files.createDirectories(tmp.resolve("dest"));
 
         assertThatThrownBy(() -> Restorer.restore(archive, dest, false,
-                () -> Files.writeString(dest.resolve("z.json"), "theirs")))
+                () -> Files.writeString(dest.resolve("z.json"), "theirs"), () -> false, false))
                 .isInstanceOf(AosOpsException.class)
                 .hasMessage("cannot restore " + archive + ": " + dest.toRealPath().resolve("z.json")
                         + " appeared while restoring; not overwritten; nothing restored");
