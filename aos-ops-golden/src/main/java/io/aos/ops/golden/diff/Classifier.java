@@ -414,6 +414,11 @@ final class Classifier {
         if (StructuralDiff.sameNumber(a, b)) {
             return true;
         }
+        if (a.isIntegralNumber() && b.isIntegralNumber()) {
+            // two different integers are never rounding noise, however close (a counter or a clock in
+            // milliseconds one apart is within 1e-9 of itself)
+            return false;
+        }
         double x = a.doubleValue();
         double y = b.doubleValue();
         if (!Double.isFinite(x) || !Double.isFinite(y)) {

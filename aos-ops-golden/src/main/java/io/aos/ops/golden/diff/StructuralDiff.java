@@ -346,9 +346,9 @@ final class StructuralDiff {
             return a.bigIntegerValue().equals(b.bigIntegerValue());
         }
         if (a.isDouble() && b.isDouble() || a.isFloat() || b.isFloat()) {
-            double x = a.doubleValue();
-            double y = b.doubleValue();
-            return x == y || Double.isNaN(x) && Double.isNaN(y);  // NaN is NaN, as Python's json writes it
+            // Double.compare: NaN is NaN, as Python's json writes it, and -0.0 is not 0.0 (json.dumps writes "-0.0",
+            // so the canonical form, and the hash of the step, differ)
+            return Double.compare(a.doubleValue(), b.doubleValue()) == 0;
         }
         BigDecimal da = decimal(a);
         BigDecimal db = decimal(b);

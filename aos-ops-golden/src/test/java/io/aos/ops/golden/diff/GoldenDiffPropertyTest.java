@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Property: for random JSON documents of every shape (scalars, arrays and objects at the top, engine {@code
  * .steps.jsonl} traces, simulation {@code .golden.json} goldens), the diff says MATCH exactly when an independent
- * oracle (tree equality after removing the volatile fields, numbers by value, NaN equal to NaN) says the documents
- * are equal. The documents are written in random layouts (whitespace, key order, string escapes), and every tier is
+ * oracle (tree equality after removing the volatile fields, numbers by value as Python's json writes them: NaN equal
+ * to NaN, -0.0 not 0.0) says the documents are equal. The documents are written in random layouts (whitespace, key
+ * order, string escapes), and every tier is
  * run on its own: the tree walk, the byte fast path ({@link ByteLockstep}), the token lockstep and the full
  * alignment of two JSONL traces, plus the public entry point that picks among them.
  */
@@ -154,9 +155,10 @@ class GoldenDiffPropertyTest {
             if (a.isIntegralNumber()) {
                 return a.bigIntegerValue().equals(b.bigIntegerValue());
             }
-            double x = a.doubleValue();
-            double y = b.doubleValue();
-            return x == y || Double.isNaN(x) && Double.isNaN(y);
+            // as Python's json.dumps writes them (what the step hash sees): NaN is NaN, -0.0 is not 0.0
+            String x = Double.toString(a.doubleValue());
+            String y = Double.toString(b.doubleValue());
+            return x.equals(y);
         }
         if (a.getNodeType() != b.getNodeType()) {
             return false;

@@ -76,7 +76,7 @@ class NonFiniteNumberDiffTest {
 
     /**
      * Property over random pairs of doubles (finite, huge, tiny, infinite, NaN, near neighbours): MATCH exactly when
-     * equal (NaN equal to NaN), FLOAT_PRECISION exactly when both are finite and within 1e-9 absolute or relative
+     * written the same (NaN equal to NaN, -0.0 not 0.0), FLOAT_PRECISION exactly when both are finite and within 1e-9 absolute or relative
      * (decided in exact decimal arithmetic), otherwise a critical value difference.
      */
     @Test
@@ -95,7 +95,7 @@ class NonFiniteNumberDiffTest {
             };
             DiffResult result = GoldenDiff.compare(doc(x), doc(y));
             String what = x + " vs " + y + ": " + result.evidence();
-            if (x == y || Double.isNaN(x) && Double.isNaN(y)) {
+            if (Double.toString(x).equals(Double.toString(y))) { // as json.dumps writes them: -0.0 is not 0.0
                 assertThat(result.severity()).as(what).isEqualTo(Severity.MATCH);
             } else if (Double.isFinite(x) && Double.isFinite(y) && withinTolerance(x, y)) {
                 assertThat(result.rootCause()).as(what).contains(RootCause.FLOAT_PRECISION);
@@ -111,5 +111,30 @@ class NonFiniteNumberDiffTest {
         BigDecimal diff = a.subtract(b).abs();
         BigDecimal tol = new BigDecimal("1e-9");
         return diff.compareTo(tol) <= 0 || diff.compareTo(tol.multiply(a.abs().max(b.abs()))) <= 0;
+    }
+
+    @Test
+    void minusZeroIsNotZeroSinceItsCanonicalFormAndHashDifferButItIsOnlyPrecision() throws Exception {
+        // Python's json.dumps writes -0.0 as "-0.0": the step's canonical form and hash differ from 0.0's
+        DiffResult r = files("{\"x\":-0.0,\"n\":1}", "{\"x\":0.0,\"n\":1}");
+        assertThat(r.severity()).isEqualTo(Severity.WARNING);
+        assertThat(r.rootCause()).contains(RootCause.FLOAT_PRECISION);
+        assertThat(files("{\"x\":-0.0}", "{\"x\": -0.0 }").severity()).isEqualTo(Severity.MATCH);
+        assertThat(GoldenDiff.compare(doc(-0.0), doc(0.0)).severity()).isEqualTo(Severity.WARNING);
+    }
+
+    @Test
+    void twoDifferentIntegersAreAValueDifferenceHoweverCloseNeverFloatPrecision() throws Exception {
+        // within 1e-9 relative of each other, but integers: a counter or a clock in ms that is one off is a real change
+        for (String[] pair : new String[][] {{"123456789012345", "123456789012346"},
+                {"12345678901234567890", "12345678901234567891"}, {"-9007199254740993", "-9007199254740992"}}) {
+            DiffResult r = files("{\"count\":" + pair[0] + "}", "{\"count\":" + pair[1] + "}");
+            assertThat(r.rootCause()).as(pair[0] + " vs " + pair[1]).contains(RootCause.DETERMINISM_VIOLATION);
+            assertThat(r.severity()).as(pair[0] + " vs " + pair[1]).isEqualTo(Severity.CRITICAL);
+        }
+        // an integer against a float of nearly its value stays precision, as does the same value written both ways
+        assertThat(files("{\"count\":123456789012345}", "{\"count\":123456789012345.0001}").rootCause())
+                .contains(RootCause.FLOAT_PRECISION);
+        assertThat(files("{\"count\":3}", "{\"count\":3.0}").rootCause()).contains(RootCause.FLOAT_PRECISION);
     }
 }
