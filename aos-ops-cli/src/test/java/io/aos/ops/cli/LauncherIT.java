@@ -132,6 +132,19 @@ class LauncherIT {
     }
 
     @Test
+    void aCacheDirectoryTheOperatorNamesIsMadeWhenMissingNotTradedForTheHomeCache() throws Exception {
+        Path cds = state.resolve("not/yet/there");
+        Path home = Files.createDirectories(state.resolve("home"));
+
+        CliRun check = runWithCds(cds, List.of("cron-check"), Map.of("AOS_OPS_AOT", "off", "HOME", home.toString(),
+                "XDG_CACHE_HOME", home.resolve(".cache").toString()));
+
+        assertThat(check.code()).as(check.err()).isIn(0, 1);
+        assertThat(archives(cds)).singleElement().satisfies(name -> assertThat(name).endsWith("-cron-check.jsa"));
+        assertThat(home.resolve(".cache")).doesNotExist();
+    }
+
+    @Test
     void onAJdkWithAotCachesTheArchiveIsAnAotCacheThatTheNextRunMaps() throws Exception {
         Path jdk = aotJdk();
         Assumptions.assumeTrue(jdk != null, "no JDK 24 or later (AOS_OPS_AOT_JAVA, or under /usr/lib/jvm)");
