@@ -222,6 +222,7 @@ class PackageIT {
             assertThat(Files.isExecutable(SHARE.resolve(launcher.split(" ")[0]))).as(launcher).isTrue();
         }
         assertThat(Path.of("/usr/share/doc/aos-ops/copyright")).isRegularFile();
+        assertThat(Path.of("/usr/share/man/man1/aos-ops.1.gz")).isRegularFile();
         // the cron entry and the units are there, and nothing runs them
         List<String> cron = Files.readAllLines(Path.of("/etc/cron.d/aos-ops"));
         assertThat(cron).anyMatch(l -> l.contains("/usr/share/aos-ops/scripts/stress/shadow_cron_check.sh"));
@@ -301,6 +302,8 @@ class PackageIT {
         pb.environment().put("TMPDIR", tmp.toString()); // lintian leaves mldbm-* files behind in its TMPDIR
         CliRun check = run(pb, Map.of());
         assertThat(check.out()).as(check.out()).doesNotContainPattern("(?m)^E: ");
+        // the manual page is there and man reads it cleanly (no-manual-page, manpage-has-errors-from-man, ...)
+        assertThat(check.out()).as(check.out()).doesNotContainPattern("(?m)^[EW]: .*(manual-page|manpage)");
         assertThat(check.code()).as(check.out() + check.err()).isZero();
     }
 
