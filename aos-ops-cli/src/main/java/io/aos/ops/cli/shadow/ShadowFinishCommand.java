@@ -1,9 +1,11 @@
 package io.aos.ops.cli.shadow;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.cli.monitor.RunLocationOptions;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.core.process.ProcessTable;
 import io.aos.ops.monitor.daemon.DaemonControl;
 import io.aos.ops.monitor.finish.FinishReport;
@@ -14,6 +16,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +48,8 @@ import picocli.CommandLine.Spec;
             "  5. print the verdict, PASSED or FAILED, as the summary says.",
             "The summary comes before the archive because the archive removes the golden files it counts.",
             "Each step is recorded in <run>/finish.json. A step that fails stops the rest; fix the cause and run "
-                    + "the same command again: done steps are checked, not redone.",
+                    + "the same command again: done steps are checked, not redone. One finish of a run at a time: "
+                    + "a second one while the first works is refused (its lock: $AOS_STATE_DIR/locks/shadow-finish-*.lock).",
             "",
             "Exit 0 finished and PASSED; 1 finished and FAILED, or a step failed (resume by re-running); 2 refused "
                     + "(run not complete, another run's summary in the way), no run found, or unreadable input: "
@@ -79,8 +87,12 @@ public final class ShadowFinishCommand implements Callable<Integer> {
             description = "Seconds the monitor gets after SIGTERM before SIGKILL (default: ${DEFAULT-VALUE}).")
     int monitorWait;
 
+    @Option(names = "--json", description = "Print the outcome and every step as one JSON document (and no step "
+            + "lines); the exit code is the same.")
+    boolean json;
+
     @Override
-    public Integer call() {
+    public Integer call() throws JsonProcessingException {
         OpsConfig config = common.config().with(OpsSetting.REPORTS_DIR, reportsDir)
                 .with(OpsSetting.ARCHIVE_DIR, archiveDir);
         Clock clock = Clock.systemDefaultZone();
@@ -92,13 +104,26 @@ public final class ShadowFinishCommand implements Callable<Integer> {
         FinishReport report = finish.finish(new ShadowFinish.Options(run.runDir(),
                 run.log(), summary, force, Duration.ofSeconds(Math.max(0, monitorWait))),
                 step -> {
-                    out.println(line(step));
-                    out.flush();
+                    if (!json) {
+                        out.println(line(step));
+                        out.flush();
+                    }
                 });
+        if (json) {
+            out.println(OpsJson.pretty().writeValueAsString(toJson(report)));
+        }
         switch (report.outcome()) {
-            case PASSED -> out.println("Shadow run " + report.runDir() + " finished: PASSED");
-            case FAILED -> out.println("Shadow run " + report.runDir() + " finished: FAILED (see "
-                    + report.summaryFile().map(Path::toString).orElse("the summary") + ")");
+            case PASSED -> {
+                if (!json) {
+                    out.println("Shadow run " + report.runDir() + " finished: PASSED");
+                }
+            }
+            case FAILED -> {
+                if (!json) {
+                    out.println("Shadow run " + report.runDir() + " finished: FAILED (see "
+                            + report.summaryFile().map(Path::toString).orElse("the summary") + ")");
+                }
+            }
             case REFUSED -> err.println("aos-ops: shadow finish refused: nothing was changed");
             case INCOMPLETE -> {
                 FinishStep failed = report.failedStep().orElseThrow();
@@ -116,6 +141,28 @@ public final class ShadowFinishCommand implements Callable<Integer> {
             case FAILED, INCOMPLETE -> 1;
             case REFUSED -> 2;
         };
+    }
+
+    /** The report as {@code --json} prints it: run, outcome, summary, the step that stopped it, every step. */
+    static Map<String, Object> toJson(FinishReport report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("run_dir", report.runDir().toString());
+        json.put("outcome", report.outcome().name());
+        json.put("summary_file", report.summaryFile().map(Path::toString).orElse(null));
+        json.put("state_file", report.stateFile().toString());
+        json.put("failed_step", report.failedStep().map(s -> s.name().toLowerCase(Locale.ROOT)).orElse(null));
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (StepOutcome step : report.steps()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("number", step.step().number());
+            s.put("step", step.step().name().toLowerCase(Locale.ROOT));
+            s.put("title", step.step().title());
+            s.put("result", step.result().name().toLowerCase(Locale.ROOT));
+            s.put("detail", step.detail());
+            steps.add(s);
+        }
+        json.put("steps", steps);
+        return json;
     }
 
     /** {@code [4/5] archive the goldens: done — ...}. */

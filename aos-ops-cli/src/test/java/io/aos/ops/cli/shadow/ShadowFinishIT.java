@@ -173,6 +173,20 @@ class ShadowFinishIT {
         assertThat(again.out()).contains("[2/5] stop the monitor: already done", "[3/5] write the summary: already done",
                 "[4/5] archive the goldens: already done", "[5/5] verdict: done — PASSED");
         assertThat(archives(archiveDir())).isEqualTo(archives);
+
+        // --json: the same outcome and steps as one document on stdout, nothing else there
+        CliRun asJson = run("shadow", "finish", "--run-dir", runDir().toString(), "--json");
+        assertThat(asJson.code()).as(asJson.out() + asJson.err()).isZero();
+        JsonNode report = OpsJson.mapper().readTree(asJson.out());
+        assertThat(report.path("outcome").asText()).isEqualTo("PASSED");
+        assertThat(report.path("run_dir").asText()).isEqualTo(runDir().toString());
+        assertThat(report.path("summary_file").asText()).isEqualTo(summaryFile().toString());
+        assertThat(report.path("failed_step").isNull()).isTrue();
+        assertThat(report.path("steps")).hasSize(5);
+        assertThat(report.path("steps").get(3).path("step").asText()).isEqualTo("archive");
+        assertThat(report.path("steps").get(3).path("result").asText()).isEqualTo("already_done");
+        assertThat(report.path("steps").get(4).path("detail").asText()).startsWith("PASSED (" + summaryFile());
+        assertThat(asJson.out().strip()).startsWith("{").endsWith("}");
     }
 
     @Test

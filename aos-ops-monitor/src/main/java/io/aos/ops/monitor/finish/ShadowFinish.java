@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.BadInputException;
+import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.io.AtomicFiles;
+import io.aos.ops.core.io.IoReason;
 import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.core.lock.LockFile;
 import io.aos.ops.core.process.ProcessStatus;
 import io.aos.ops.core.process.ProcessTable;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
@@ -24,12 +27,15 @@ import io.aos.ops.monitor.discovery.RunSnapshotReader;
 import io.aos.ops.monitor.discovery.RunStateReader;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +71,32 @@ public final class ShadowFinish {
     public static final String SUMMARY_FILE_NAME = "m4-shadow-summary.json";
     /** The copy of the summary kept in the run directory. */
     public static final String SUMMARY_COPY_NAME = "finish-summary.json";
+
+    /**
+     * The lock the finish working on {@code runDir} holds, so a second one refuses:
+     * {@code $AOS_STATE_DIR/locks/shadow-finish-<first 16 hex digits of the SHA-256 of the run's real path>.lock}
+     * (a run named through a symbolic link takes the same lock).
+     *
+     * @param config  the configuration (its state directory)
+     * @param runDir  the run directory
+     * @return the lock file
+     */
+    public static Path lockFile(OpsConfig config, Path runDir) {
+        Path real;
+        try {
+            real = runDir.toRealPath();
+        } catch (IOException e) {
+            real = runDir.toAbsolutePath().normalize();
+        }
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256").digest(real.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        return config.path(OpsSetting.STATE_DIR).resolve("locks")
+                .resolve("shadow-finish-" + HexFormat.of().formatHex(digest, 0, 8) + ".lock");
+    }
 
     /** A summary file is a few hundred kilobytes (a row per cycle); one over this is not a summary. */
     private static final long MAX_SUMMARY_BYTES = 256L << 20;
@@ -118,6 +150,34 @@ public final class ShadowFinish {
         Path runDir = run.runDir().orElseThrow(() -> new BadConfigurationException("no shadow run directory matches "
                 + config.get(OpsSetting.SHADOW_RUN_GLOB) + "; name the run with --run-dir"));
         Path stateFile = runDir.resolve(FinishState.FILE_NAME);
+        // One finish of a run at a time: two would each stop, summarise and archive, and record over each other.
+        // The lock lives in the state directory, so a refused finish leaves the run directory as it was.
+        Path lockFile = lockFile(config, runDir);
+        Optional<LockFile> lock;
+        try {
+            lock = LockFile.tryAcquire(lockFile);
+        } catch (IOException e) {
+            throw new UnreadableFileException(lockFile, "cannot be locked (" + IoReason.describe(e)
+                    + "); nothing was changed", e);
+        }
+        if (lock.isEmpty()) {
+            return new Steps(runDir, stateFile, progress, modified(runDir)).refuse(FinishStep.VERIFY,
+                    "another 'shadow finish' of this run is working (it holds " + lockFile + "); wait for it to "
+                            + "end, then run again if it did not finish. Nothing was changed");
+        }
+        try {
+            return finishLocked(options, progress, run, runDir, stateFile);
+        } finally {
+            try {
+                lock.get().close();
+            } catch (IOException e) {
+                // the process's exit releases it all the same; what the finish did stands
+            }
+        }
+    }
+
+    private FinishReport finishLocked(Options options, Consumer<StepOutcome> progress, WatchedRun run, Path runDir,
+            Path stateFile) {
         FinishState state = FinishState.read(stateFile).orElse(FinishState.fresh(runDir, clock.instant()));
         Path summaryFile = options.summaryFile().toAbsolutePath().normalize();
         Steps steps = new Steps(runDir, stateFile, progress, modified(runDir));

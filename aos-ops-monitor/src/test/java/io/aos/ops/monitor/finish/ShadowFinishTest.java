@@ -114,6 +114,30 @@ class ShadowFinishTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the lock is held for the body of the try, never read
+    void aSecondFinishWhileTheFirstHoldsTheRunIsRefusedAndChangesNothing() throws Exception {
+        Path lock = ShadowFinish.lockFile(config, run.root());
+        assertThat(lock).isEqualTo(ShadowFinish.lockFile(config, run.root().resolve("golden/..")));
+        try (io.aos.ops.core.lock.LockFile first = io.aos.ops.core.lock.LockFile.tryAcquire(lock).orElseThrow()) {
+            FinishReport second = finish(true);
+
+            assertThat(second.outcome()).isEqualTo(FinishReport.Outcome.REFUSED);
+            assertThat(second.steps()).singleElement().satisfies(step -> {
+                assertThat(step.result()).isEqualTo(StepOutcome.Result.REFUSED);
+                assertThat(step.detail()).contains("another 'shadow finish' of this run is working", lock.toString(),
+                        "Nothing was changed");
+            });
+            assertThat(archiving.calls).isZero();
+            assertThat(run.root().resolve(FinishState.FILE_NAME)).doesNotExist();
+            assertThat(ShadowFinish.defaultSummaryFile(config)).doesNotExist();
+        }
+
+        // the first one gone, the run is finished as usual
+        assertThat(finish(false).outcome()).isEqualTo(FinishReport.Outcome.PASSED);
+        assertThat(io.aos.ops.core.lock.LockFile.isHeldElsewhere(lock)).isFalse();
+    }
+
+    @Test
     void aCompletedRunIsFinishedStepByStepAndTheSummaryIsThatOfGoldenSummary() throws Exception {
         FinishReport report = finish(false);
 
