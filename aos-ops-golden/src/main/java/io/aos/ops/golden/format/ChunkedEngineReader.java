@@ -183,9 +183,9 @@ final class ChunkedEngineReader {
             }
             pending.add(chunk);
             pendingBytes += cut;
-            if (!hinted) {
+            if (!hinted && !eof) {
                 // while the first chunk is hashed (its seeds are derived here, as it goes by): the later ones derive
-                // their seeds as they hash
+                // their seeds as they hash (a trace that ends in its first chunk has none)
                 hinted = true;
                 hint = baseSeedHint(buf, cut);
             }
