@@ -1,10 +1,11 @@
 package io.aos.ops.cli;
 
 import com.google.common.util.concurrent.MoreExecutors;
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The executors the commands hand to the library, so library code never starts threads of its own. Each pool is made
@@ -41,12 +42,29 @@ public final class Workers {
     }
 
     private static final class PerCore {
-        static final ExecutorService POOL = Executors.newFixedThreadPool(CORES,
-                new ThreadFactoryBuilder().setDaemon(true).setNameFormat("aos-ops-worker-%d").build());
+        static final ExecutorService POOL = Executors.newFixedThreadPool(CORES, daemons("aos-ops-worker-"));
     }
 
     private static final class PerOtherCore {
-        static final ExecutorService POOL = Executors.newFixedThreadPool(CORES - 1,
-                new ThreadFactoryBuilder().setDaemon(true).setNameFormat("aos-ops-beside-%d").build());
+        static final ExecutorService POOL = Executors.newFixedThreadPool(CORES - 1, daemons("aos-ops-beside-"));
+    }
+
+    /**
+     * Daemon threads named {@code prefix0}, {@code prefix1}, ... (as Guava's {@code ThreadFactoryBuilder} with
+     * {@code prefix%d} names them, without its {@code String.format}: the formatter and the locale data it sets up
+     * are start-up time a short command has no other use for).
+     */
+    static ThreadFactory daemons(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory plain = Executors.defaultThreadFactory();
+        return new ThreadFactory() {
+            @Override
+            public Thread newThread(Runnable task) {
+                Thread thread = plain.newThread(task);
+                thread.setName(prefix + count.getAndIncrement());
+                thread.setDaemon(true);
+                return thread;
+            }
+        };
     }
 }

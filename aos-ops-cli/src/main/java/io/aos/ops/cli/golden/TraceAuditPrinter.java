@@ -46,12 +46,29 @@ final class TraceAuditPrinter {
                 out.println(head);
             }
 
+            /** The line of one step, built afresh for each in these same buffers. */
+            private final StringBuilder line = new StringBuilder(128);
+            private char[] chars = new char[128];
+
             @Override
             public void step(StepCheck check) {
-                out.println("  " + stepLine(format, check));
+                // (a trace has as many lines as steps, 100,000 and more: each is built in place and written in one
+                // call, as println("  " + stepLine(...)) writes it, without a string of its own or a second call)
+                StringBuilder l = line;
+                l.setLength(0);
+                appendStepLine(l.append("  "), format, check).append(NEWLINE);
+                int n = l.length();
+                if (n > chars.length) {
+                    chars = new char[Math.max(n, 2 * chars.length)];
+                }
+                l.getChars(0, n, chars, 0);
+                out.write(chars, 0, n);
             }
         };
     }
+
+    /** What {@link PrintWriter#println()} ends a line with. */
+    private static final String NEWLINE = System.lineSeparator();
 
     /** The lines after the steps of {@code golden hash}: count, end, and the trace-level verdicts. */
     static void printHashSummary(PrintWriter out, TraceAudit a) {
@@ -77,25 +94,33 @@ final class TraceAuditPrinter {
     }
 
     static String stepLine(TraceFormat format, StepCheck s) {
-        StringBuilder line = new StringBuilder("step ").append(s.index());
+        return appendStepLine(new StringBuilder(), format, s).toString();
+    }
+
+    /** Appends {@link #stepLine} to {@code line}; returns {@code line}. */
+    static StringBuilder appendStepLine(StringBuilder line, TraceFormat format, StepCheck s) {
+        line.append("step ").append(s.index());
         if (s.stepId() != null) {
             line.append(' ').append(s.stepId());
         }
         line.append(' ').append(s.skill());
         if (format == TraceFormat.SIMULATION_JSON) {
-            return line.append(' ').append(s.storedHash()).append(" (stored; the skill result is not in the file)")
-                    .toString();
+            return line.append(' ').append(s.storedHash()).append(" (stored; the skill result is not in the file)");
         }
         if (s.recomputedHash() == null) {
             line.append(" output_hash ").append(s.storedHash()).append(" (no output stored, not recomputed)");
         } else {
             line.append(" output_hash ").append(s.recomputedHash());
-            line.append(s.hashMatches() ? " ok" : " MISMATCH: stored " + s.storedHash());
+            if (s.hashMatches()) {
+                line.append(" ok");
+            } else {
+                line.append(" MISMATCH: stored ").append(s.storedHash());
+            }
         }
         if (!s.seedMatches()) {
             line.append(" SEED MISMATCH: stored ").append(s.storedSeed()).append(", derived ").append(s.expectedSeed());
         }
-        return line.toString();
+        return line;
     }
 
     /** The {@code golden verify} line of one file. */

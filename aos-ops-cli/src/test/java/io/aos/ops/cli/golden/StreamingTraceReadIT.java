@@ -85,6 +85,22 @@ class StreamingTraceReadIT {
                 .contains("1 verified, 0 failed, 0 unreadable");
     }
 
+    /**
+     * Start-up: hashing an engine trace needs neither Jackson's data binding (its few non-step events are read into
+     * trees without the mapper) nor the JDK's security providers (steps are hashed by Sha256Prefix); setting those up
+     * was most of what a short trace's {@code golden hash} loaded beyond any other command.
+     */
+    @Test
+    void goldenHashSetsUpNoObjectMapperNorMessageDigest() throws Exception {
+        String jar = Path.of(System.getProperty("aos.ops.jar", "target/aos-ops.jar")).toAbsolutePath().toString();
+        String out = run(0, java("-Xlog:class+load=info:stdout:tags", "-jar", jar, "golden", "hash",
+                trace.toString()));
+        assertThat(out).contains(STEPS + " steps, end completed", "output_hash: all recomputed hashes match",
+                        "io.aos.ops.golden.format.TraceAuditor ")
+                .doesNotContain("com.fasterxml.jackson.databind.ObjectMapper ", "java.security.MessageDigest ",
+                        "com.google.common.collect.ImmutableSortedSet ", "java.util.Formatter ");
+    }
+
     @Test
     void theLibraryReaderStreamsStepsInASixteenMegabyteHeap() throws Exception {
         String jar = Path.of(System.getProperty("aos.ops.jar", "target/aos-ops.jar")).toAbsolutePath().toString();

@@ -79,6 +79,7 @@ final class ChunkedEngineReader {
         final long offset;
         /** The base seed the chunk's step seeds are derived from, or null. */
         final BigInteger hint;
+        /** The chunk's hashing on the executor; null for one hashed on the calling thread (done when queued). */
         CompletableFuture<Void> done;
         /** Set by the worker only for a plain chunk. */
         List<Item> items;
@@ -173,17 +174,18 @@ final class ChunkedEngineReader {
             }
             Chunk chunk = new Chunk(buf, cut, offset, hint);
             if (eof && pending.isEmpty()) {
-                // the whole (rest of the) trace is one chunk: no point handing it to another thread
+                // the whole (rest of the) trace is one chunk: no point handing it to another thread (nor setting up
+                // CompletableFuture, whose class initialisation sets up the common fork-join pool: a short trace's
+                // start-up)
                 hash(chunk);
-                chunk.done = CompletableFuture.completedFuture(null);
             } else {
                 submit(chunk);
             }
             pending.add(chunk);
             pendingBytes += cut;
-            if (!hinted) {
+            if (!hinted && !eof) {
                 // while the first chunk is hashed (its seeds are derived here, as it goes by): the later ones derive
-                // their seeds as they hash
+                // their seeds as they hash (a trace that ends in its first chunk has none)
                 hinted = true;
                 hint = baseSeedHint(buf, cut);
             }
@@ -218,7 +220,7 @@ final class ChunkedEngineReader {
             chunk.done = CompletableFuture.runAsync(() -> hash(chunk), executor);
         } catch (RejectedExecutionException e) {
             hash(chunk);
-            chunk.done = CompletableFuture.completedFuture(null);
+            chunk.done = null;
         }
     }
 
@@ -226,7 +228,9 @@ final class ChunkedEngineReader {
     private boolean deliver(Chunk chunk) {
         pendingBytes -= chunk.length;
         try {
-            chunk.done.join();
+            if (chunk.done != null) {
+                chunk.done.join();
+            }
         } catch (RuntimeException e) {
             return false;
         }
@@ -308,7 +312,8 @@ final class ChunkedEngineReader {
             }
         };
         CompactStepReader compact = new CompactStepReader();
-        EngineTraceHasher hasher = new EngineTraceHasher();
+        // the parser's hasher, for the lines that are not plain steps (set up at the first: most chunks have none)
+        EngineTraceHasher hasher = null;
         byte[] buf = chunk.buf;
         int length = chunk.length;
         int at = 0;
@@ -328,6 +333,9 @@ final class ChunkedEngineReader {
                 if (step != null) {
                     collect.step(step);
                 } else {
+                    if (hasher == null) {
+                        hasher = new EngineTraceHasher();
+                    }
                     int before = items.size();
                     int lineBreaks = parse(hasher, buf, at, next - at, breaks, collect);
                     if (lineBreaks < 0) {

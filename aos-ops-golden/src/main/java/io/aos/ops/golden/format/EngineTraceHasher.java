@@ -11,15 +11,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.golden.hash.GoldenCanonicalizer;
+import io.aos.ops.golden.hash.Sha256Prefix;
 import io.aos.ops.golden.json.GoldenJson;
 import io.aos.ops.golden.json.PyJsonOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.Consumer;
 
 /**
@@ -68,20 +66,19 @@ public final class EngineTraceHasher {
         void event(GoldenEvent event);
     }
 
-    private static final HexFormat HEX = HexFormat.of();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final GoldenCanonicalizer rules = GoldenCanonicalizer.outputHashRules();
     private final PyJsonOutput buffer = new PyJsonOutput(4096);
-    private final MessageDigest sha256;
+    /**
+     * The hash of a step's canonical output: the JDK's {@code MessageDigest} gives the same digest, but setting it up
+     * (the security providers) costs a short run more than hashing its steps, and {@link CompactStepReader} hashes
+     * plain steps with this one already.
+     */
+    private final Sha256Prefix sha256 = new Sha256Prefix();
 
     /** A hasher with its own buffer and digest. */
     public EngineTraceHasher() {
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
     }
 
     /**
@@ -180,13 +177,13 @@ public final class EngineTraceHasher {
                 isStep = value == JsonToken.VALUE_STRING && "step".equals(p.getText());
                 if (!isStep) {
                     envelope = envelope == null ? NODES.objectNode() : envelope;
-                    envelope.set(field, GoldenJson.mapper().readTree(p));
+                    envelope.set(field, GoldenJson.readTree(p));
                 }
             } else if (field.equals("data") && value == JsonToken.START_OBJECT) {
                 data = readData(p, line);
             } else if (!isStep && (value.isScalarValue() || envelope != null)) {
                 envelope = envelope == null ? NODES.objectNode() : envelope;
-                envelope.set(field, GoldenJson.mapper().readTree(p));
+                envelope.set(field, GoldenJson.readTree(p));
             } else {
                 p.skipChildren();
             }
@@ -242,9 +239,7 @@ public final class EngineTraceHasher {
                     if (value != JsonToken.VALUE_NULL) {
                         buffer.reset();
                         rules.write(p, value, buffer);
-                        sha256.reset();
-                        buffer.updateDigest(sha256);
-                        recomputed = HEX.formatHex(sha256.digest(), 0, 8);
+                        recomputed = sha256.hex16(buffer.array(), 0, buffer.length());
                     }
                 }
                 case "output_hash" -> stored = value == JsonToken.VALUE_STRING ? p.getText() : null;
@@ -256,7 +251,7 @@ public final class EngineTraceHasher {
                 default -> {
                     // Small fields (success, error_code, status, spec_*, budget_snapshot): kept for non-step events.
                     rest = rest == null ? NODES.objectNode() : rest;
-                    rest.set(field, GoldenJson.mapper().readTree(p));
+                    rest.set(field, GoldenJson.readTree(p));
                 }
             }
         }

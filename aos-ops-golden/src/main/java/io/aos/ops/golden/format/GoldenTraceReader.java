@@ -340,7 +340,8 @@ public final class GoldenTraceReader implements Closeable {
                 throw new BadGoldenException(source, line, at.getColumnNr(),
                         "expected one JSON object per line (an engine trace event), found " + token.asString());
             }
-            JsonNode node = GoldenJson.mapper().readTree(parser);
+            // (the tree as the mapper reads it, without setting up data binding: GoldenJson.readTree)
+            JsonNode node = GoldenJson.readTree(parser);
             GoldenEvent event = new GoldenEvent((ObjectNode) node, line);
             eventsRead++;
             if (events != null) {
@@ -368,7 +369,8 @@ public final class GoldenTraceReader implements Closeable {
         JsonLocation failedAt = null;
         try (JsonParser p = GoldenJson.factory().createParser(content)) {
             try {
-                node = GoldenJson.mapper().readTree(p);
+                // as mapper().readTree(p) reads it (null for no content), without data binding
+                node = p.nextToken() == null ? null : GoldenJson.readTree(p);
             } catch (JsonProcessingException e) {
                 // where the parser stood, taken before closing it moves it to the end of its input
                 failedAt = GoldenJson.location(e, p);

@@ -3,13 +3,14 @@ package io.aos.ops.golden.hash;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.collect.ImmutableSet;
-import com.google.common.collect.ImmutableSortedSet;
 import io.aos.ops.golden.json.PyStr;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A set of field names whose values change from run to run (clocks, durations, request ids) and so are dropped, at
@@ -44,15 +45,19 @@ public final class VolatileFields {
             .with(DIFF_CLASSIFIER.names())
             .with("run_id");
 
-    private static final VolatileFields NONE = new VolatileFields(ImmutableSortedSet.of());
+    private static final VolatileFields NONE = new VolatileFields(new TreeSet<>());
 
-    private final ImmutableSortedSet<String> names;
+    // (java.util's sets, not Guava's immutable ones: every golden command sets up the engine's list at start-up, and
+    // Guava's sorted sets load some fifty classes a short run has no other use for)
+    /** Unmodifiable, sorted. */
+    private final SortedSet<String> names;
     /** Hash lookup for the hot path; {@link #names} keeps the sorted view for reports. */
-    private final ImmutableSet<String> lookup;
+    private final Set<String> lookup;
 
-    private VolatileFields(ImmutableSortedSet<String> names) {
-        this.names = names;
-        this.lookup = ImmutableSet.copyOf(names);
+    /** Takes over {@code names}, which nothing else may hold. */
+    private VolatileFields(TreeSet<String> names) {
+        this.names = Collections.unmodifiableSortedSet(names);
+        this.lookup = Set.copyOf(names);
     }
 
     /**
@@ -117,13 +122,13 @@ public final class VolatileFields {
      * @return the set
      */
     public static VolatileFields of(Collection<String> names) {
-        ImmutableSortedSet.Builder<String> builder = ImmutableSortedSet.naturalOrder();
+        TreeSet<String> sorted = new TreeSet<>();
         for (String name : names) {
             checkNotNull(name, "volatile field name");
             checkArgument(!name.isBlank(), "volatile field name is blank");
-            builder.add(name.trim().toLowerCase(Locale.ROOT));
+            sorted.add(name.trim().toLowerCase(Locale.ROOT));
         }
-        return new VolatileFields(builder.build());
+        return new VolatileFields(sorted);
     }
 
     /**
@@ -143,7 +148,9 @@ public final class VolatileFields {
      * @return a new set
      */
     public VolatileFields with(Collection<String> more) {
-        return of(ImmutableSortedSet.<String>naturalOrder().addAll(names).addAll(of(more).names).build());
+        TreeSet<String> union = new TreeSet<>(names);
+        union.addAll(of(more).names);
+        return of(union);
     }
 
     /**

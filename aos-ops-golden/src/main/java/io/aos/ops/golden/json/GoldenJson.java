@@ -2,8 +2,10 @@ package io.aos.ops.golden.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -11,6 +13,9 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -41,7 +46,16 @@ public final class GoldenJson {
                     .build())
             .build();
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY).build();
+    /** The nodes {@link #mapper()} builds trees of (its default factory). */
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /**
+     * The mapper, set up on first use: it loads and initialises a few hundred classes of data binding, which a
+     * command reading only the streaming tokens and small trees ({@link #readTree(JsonParser)}) never needs.
+     */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY).build();
+    }
 
     private GoldenJson() {
     }
@@ -112,7 +126,84 @@ public final class GoldenJson {
      * @return the shared mapper (thread-safe)
      */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.MAPPER;
+    }
+
+    /**
+     * Reads the value the parser stands on into a tree, exactly as {@code mapper().readTree(p)} reads it (the same
+     * node types: {@code int}, {@code long} or {@link java.math.BigInteger} nodes by the integer's size, doubles for
+     * other numbers, {@code NaN} included; a repeated key keeps its first place and its last value), and leaves the
+     * parser as that does: on the value's last token, with the current token cleared. Without the mapper's data
+     * binding, so a reader that builds a few small trees (the non-step events of an engine trace) does not set it up;
+     * anything out of the ordinary (no current token, a field name, a big-decimal or embedded value) is read by the
+     * mapper itself.
+     *
+     * @param p the parser, on the first token of a value
+     * @return the tree; null only where the mapper returns null (no content left)
+     * @throws IOException as the parser throws it, if the value is not valid JSON or cannot be read
+     */
+    public static JsonNode readTree(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == null || t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+            return Mapper.MAPPER.readTree(p);
+        }
+        JsonNode node = value(p, t);
+        p.clearCurrentToken();
+        return node;
+    }
+
+    /** The value at {@code t}, as the mapper's node deserializer reads it (with its default features). */
+    private static JsonNode value(JsonParser p, JsonToken t) throws IOException {
+        if (t == null) {
+            throw new JsonParseException(p, "unexpected end of input: expected a value");
+        }
+        switch (t) {
+            case START_OBJECT: {
+                ObjectNode object = NODES.objectNode();
+                JsonToken next;
+                while ((next = p.nextToken()) == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    object.replace(name, value(p, p.nextToken()));
+                }
+                if (next != JsonToken.END_OBJECT) {
+                    throw new JsonParseException(p, "unexpected token " + next + " in an object");
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = NODES.arrayNode();
+                JsonToken next;
+                while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (next == null) {
+                        throw new JsonParseException(p, "unexpected end of input in an array");
+                    }
+                    array.add(value(p, next));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                return switch (p.getNumberType()) {
+                    case INT -> NODES.numberNode(p.getIntValue());
+                    case LONG -> NODES.numberNode(p.getLongValue());
+                    default -> NODES.numberNode(p.getBigIntegerValue());
+                };
+            case VALUE_NUMBER_FLOAT:
+                return switch (p.getNumberTypeFP()) {
+                    case BIG_DECIMAL -> Mapper.MAPPER.readTree(p);
+                    case FLOAT32 -> NODES.numberNode(p.getFloatValue());
+                    default -> NODES.numberNode(p.getDoubleValue());
+                };
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                return Mapper.MAPPER.readTree(p);
+        }
     }
 
     /**
@@ -124,7 +215,7 @@ public final class GoldenJson {
      */
     public static JsonNode readTree(byte[] json) {
         try {
-            return MAPPER.readTree(json);
+            return Mapper.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -141,7 +232,7 @@ public final class GoldenJson {
      */
     public static JsonNode readTree(String json) {
         try {
-            return MAPPER.readTree(json);
+            return Mapper.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
         }
