@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,12 +76,13 @@ final class RunnerOwnership {
      * @param arguments  the process's arguments, the program first ({@code /proc/PID/cmdline}), if readable
      * @param workingDir its working directory, if readable
      * @param start      its start time, if the OS says
-     * @param zone       its time zone ({@code TZ} from its environment, else the machine's), if known
+     * @param zone       its time zone ({@code TZ} from its environment, else the machine's), if known; asked only
+     *                   when the process names no directory (loading the zone rules costs a cron check time)
      * @param runDir     the watched run's directory, absolute
      * @return the verdict
      */
     static Ownership of(Optional<List<String>> arguments, Optional<Path> workingDir, Optional<Instant> start,
-            Optional<ZoneId> zone, Path runDir) {
+            Supplier<Optional<ZoneId>> zone, Path runDir) {
         checkNotNull(runDir, "runDir");
         if (arguments.isEmpty()) {
             return Ownership.UNKNOWN;
@@ -93,7 +95,7 @@ final class RunnerOwnership {
         if (output.isPresent()) {
             return named(output.get(), workingDir, runDir);
         }
-        return stamped(start, zone, runDir);
+        return stamped(start, zone.get(), runDir);
     }
 
     /** The arguments after the runner: after the last {@code run_shadow_simulation.sh}, or after {@code shadow run}. */

@@ -35,7 +35,7 @@ class RunnerOwnershipTest {
     }
 
     static Ownership of(List<String> args, Optional<Path> cwd, Path runDir) {
-        return RunnerOwnership.of(Optional.of(args), cwd, Optional.of(STARTED), Optional.of(BERLIN), runDir);
+        return RunnerOwnership.of(Optional.of(args), cwd, Optional.of(STARTED), () -> Optional.of(BERLIN), runDir);
     }
 
     @Test
@@ -89,7 +89,7 @@ class RunnerOwnershipTest {
                 "-jar", "aos-ops.jar", "shadow", "run", "--output", "/x"))).contains(List.of("--output", "/x"));
         assertThat(RunnerOwnership.runnerArguments(List.of("sleep", "300"))).isEmpty();
         assertThat(RunnerOwnership.of(Optional.of(List.of("sleep", "300")), Optional.empty(), Optional.of(STARTED),
-                Optional.of(BERLIN), RUN)).isEqualTo(Ownership.UNKNOWN);
+                () -> Optional.of(BERLIN), RUN)).isEqualTo(Ownership.UNKNOWN);
     }
 
     @Test
@@ -101,17 +101,17 @@ class RunnerOwnershipTest {
         assertThat(hourLater.writes()).contains("its default directory, stamped 20261202_131219");
         // the same process read in UTC would be an hour off: the zone matters
         assertThat(RunnerOwnership.of(Optional.of(upstream()), Optional.empty(), Optional.of(STARTED),
-                Optional.of(ZoneId.of("UTC")), RUN).verdict()).isEqualTo(Verdict.OTHER_RUN);
+                () -> Optional.of(ZoneId.of("UTC")), RUN).verdict()).isEqualTo(Verdict.OTHER_RUN);
     }
 
     @Test
     void whatCannotBeToldIsUnknownNeverAnotherRun() {
-        assertThat(RunnerOwnership.of(Optional.empty(), Optional.empty(), Optional.of(STARTED), Optional.of(BERLIN),
+        assertThat(RunnerOwnership.of(Optional.empty(), Optional.empty(), Optional.of(STARTED), () -> Optional.of(BERLIN),
                 RUN)).isEqualTo(Ownership.UNKNOWN);
         assertThat(RunnerOwnership.of(Optional.of(upstream()), Optional.empty(), Optional.empty(),
-                Optional.of(BERLIN), RUN)).isEqualTo(Ownership.UNKNOWN);
+                () -> Optional.of(BERLIN), RUN)).isEqualTo(Ownership.UNKNOWN);
         assertThat(RunnerOwnership.of(Optional.of(upstream()), Optional.empty(), Optional.of(STARTED),
-                Optional.empty(), RUN)).isEqualTo(Ownership.UNKNOWN);
+                Optional::empty, RUN)).isEqualTo(Ownership.UNKNOWN);
         assertThat(of(upstream(), Optional.empty(), Path.of("/tmp/my-run")).verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(of(upstream(), Optional.empty(), Path.of("/tmp/shadow_simulation_20261399_999999")).verdict())
                 .isEqualTo(Verdict.UNKNOWN);
@@ -165,7 +165,7 @@ class RunnerOwnershipTest {
             Path dir = Path.of("/tmp/shadow_simulation_" + stamp);
 
             Verdict verdict = RunnerOwnership.of(Optional.of(upstream("--hours", "24", "--verbose")), Optional.empty(),
-                    Optional.of(start), Optional.of(zone), dir).verdict();
+                    Optional.of(start), () -> Optional.of(zone), dir).verdict();
 
             // the oracle compares the truncated stamp's instant (ambiguous wall times: the earlier offset, as
             // LocalDateTime.atZone takes it) with the window
@@ -184,7 +184,7 @@ class RunnerOwnershipTest {
             Path named = random.nextBoolean() ? dir : Path.of("/srv/run-" + random.nextInt(3));
             Path watched = random.nextBoolean() ? dir : Path.of("/srv/run-" + random.nextInt(3));
             assertThat(RunnerOwnership.of(Optional.of(upstream("-o", named.toString())), Optional.empty(),
-                    Optional.of(start), Optional.of(zone), watched).verdict())
+                    Optional.of(start), () -> Optional.of(zone), watched).verdict())
                     .isEqualTo(named.equals(watched) ? Verdict.THIS_RUN : Verdict.OTHER_RUN);
         }
         assertThat(owned).isGreaterThan(1_000);
