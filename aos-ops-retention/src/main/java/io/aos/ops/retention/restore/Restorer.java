@@ -169,7 +169,11 @@ public final class Restorer {
         if (!Files.isRegularFile(archive)) {
             throw new BadArchiveException(archive, "Archive not found: " + archive);
         }
-        ArchiveVerifier.Result verified = ArchiveVerifier.verify(archive);
+        CancelCheck firstRead = new CancelCheck(cancelled);
+        ArchiveVerifier.Result verified = ArchiveVerifier.verify(archive, firstRead);
+        if (firstRead.cancelled) {
+            throw interrupted(archive, 0); // nothing written yet
+        }
         if (!verified.ok()) {
             throw new BadArchiveException(archive,
                     archive + " does not verify (" + verified.reason() + "); nothing restored");
@@ -324,6 +328,47 @@ public final class Restorer {
 
     private static BadArchiveException refused(Path archive, String problem) {
         return new BadArchiveException(archive, "cannot restore " + archive + ": " + problem + "; nothing restored");
+    }
+
+    /**
+     * The verifying read's sink: it keeps no byte, and stops the read (a large archive, a large member) once the
+     * restore is called off, so a signal is answered at once, not after the whole archive has been read.
+     */
+    private static final class CancelCheck implements ArchiveReader.MemberSink {
+        private final BooleanSupplier cancel;
+        private boolean cancelled;
+
+        CancelCheck(BooleanSupplier cancel) {
+            this.cancel = cancel;
+        }
+
+        @Override
+        public OutputStream begin(String name, long size) throws IOException {
+            check();
+            return new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    check();
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    check();
+                }
+            };
+        }
+
+        @Override
+        public void end(String name, byte[] sha256) {
+            // the reader has checked the member; the manifest is compared by the caller
+        }
+
+        private void check() throws IOException {
+            if (cancel.getAsBoolean()) {
+                cancelled = true;
+                throw new IOException("interrupted");
+            }
+        }
     }
 
     /**

@@ -150,7 +150,7 @@ class RestorerPropertyTest {
         Random random = new Random(130);
         int calledOff = 0;
         int finished = 0;
-        for (int round = 0; round < 150; round++) {
+        for (int round = 0; round < 300; round++) {
             Map<String, String> members = new LinkedHashMap<>();
             int count = 2 + random.nextInt(5);
             for (int i = 0; i < count; i++) {
@@ -176,7 +176,8 @@ class RestorerPropertyTest {
             members.forEach((name, body) -> list.add(Member.file(name, body)));
             Path archive = CraftedArchive.write(tmp.resolve("archives/c" + round + ".tgz"),
                     CraftedArchive.compressed(ArchiveFormat.GZIP, CraftedArchive.tar(list)));
-            int k = random.nextInt(3 * members.size() + 4); // asked per member: begin, each write, publish
+            // asked per member: in each of the two reads at its begin and each write, then before its rename
+            int k = random.nextInt(6 * members.size() + 4);
             int[] asked = {0};
 
             String outcome;
@@ -201,7 +202,7 @@ class RestorerPropertyTest {
                         .isIn(before.get(name), oracle.get(name)));
             }
         }
-        assertThat(calledOff).isGreaterThan(30);
-        assertThat(finished).isGreaterThan(10);
+        assertThat(calledOff).isGreaterThan(40);
+        assertThat(finished).isGreaterThan(5);
     }
 }
