@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -227,32 +229,32 @@ public final class ProcessTable {
     }
 
     /**
-     * One variable of the environment a process started with ({@code /proc/PID/environ}).
+     * The environment a process started with ({@code /proc/PID/environ}).
      *
-     * @param pid  the PID
-     * @param name the variable
-     * @return its value; empty if it is not set, or the process is gone or is another user's
+     * @param pid the PID
+     * @return its variables; empty if the process is gone or is another user's (unreadable, which is not the same as
+     *         a variable being unset)
      */
-    public Optional<String> environmentVariable(long pid, String name) {
-        checkNotNull(name, "name");
+    public Optional<Map<String, String>> environment(long pid) {
         byte[] raw;
         try {
             raw = Files.readAllBytes(procRoot.resolve(Long.toString(pid)).resolve("environ"));
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
-        String prefix = name + "=";
+        Map<String, String> env = new HashMap<>();
         int from = 0;
         for (int i = 0; i <= raw.length; i++) {
             if (i == raw.length || raw[i] == 0) {
                 String entry = new String(raw, from, i - from, StandardCharsets.UTF_8);
-                if (entry.startsWith(prefix)) {
-                    return Optional.of(entry.substring(prefix.length()));
+                int eq = entry.indexOf('=');
+                if (eq > 0) {
+                    env.putIfAbsent(entry.substring(0, eq), entry.substring(eq + 1));
                 }
                 from = i + 1;
             }
         }
-        return Optional.empty();
+        return Optional.of(env);
     }
 
     /** True if {@code ancestor} is on {@code p}'s parent chain (the chain is bounded: PIDs are, and so is this). */

@@ -210,8 +210,9 @@ public final class RunSnapshotReader {
     private RunnerOwnership.Ownership ownership(ProcessStatus candidate, Path runDir) {
         long pid = candidate.pid();
         return RunnerOwnership.of(processes.arguments(pid), processes.workingDirectory(pid), candidate.startTime(),
-                () -> RunnerOwnership.zone(processes.environmentVariable(pid, "TZ"),
-                        Optional.ofNullable(System.getenv("TZ")), ZoneId.systemDefault()),
+                () -> processes.environment(pid).flatMap(env -> RunnerOwnership.zone(
+                        Optional.ofNullable(env.get("TZ")), Optional.ofNullable(System.getenv("TZ")),
+                        ZoneId.systemDefault())),
                 runDir);
     }
 

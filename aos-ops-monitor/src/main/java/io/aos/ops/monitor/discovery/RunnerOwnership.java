@@ -26,11 +26,12 @@ import java.util.regex.Pattern;
  *       the directory; a relative one is resolved against the process's working directory;</li>
  *   <li>without it the runner writes {@code shadow_simulation_<YYYYmmdd_HHMMSS>}, stamped with the local time at
  *       which it started (upstream: {@code $(date +%Y%m%d_%H%M%S)}), so the stamp in the run directory's name is
- *       at most a second before the process's start and at most {@link #STAMP_AFTER_START} after it, in the
- *       process's time zone.</li>
+ *       at most {@link #STAMP_BEFORE_START} before the process's start and at most {@link #STAMP_AFTER_START}
+ *       after it (wide, for the clock's corrections since), in the process's time zone.</li>
  * </ul>
  * A process is {@link Verdict#OTHER_RUN} only on that evidence; when the evidence cannot be had (no arguments, no
- * start time, a relative directory and no working directory, a run directory whose name carries no stamp) it is
+ * start time, no zone (its environment is another user's), a relative directory and no working directory, a run
+ * directory whose name carries no stamp) it is
  * {@link Verdict#UNKNOWN}, and the monitor still takes it as it did before, rather than report a live run as dead.
  */
 final class RunnerOwnership {
@@ -55,11 +56,16 @@ final class RunnerOwnership {
         static final Ownership UNKNOWN = new Ownership(Verdict.UNKNOWN, Optional.empty());
     }
 
-    /** From the runner's start to the {@code date} its default directory is stamped with, at most (a loaded JVM). */
-    static final Duration STAMP_AFTER_START = Duration.ofMinutes(2);
+    /**
+     * From the runner's start to the {@code date} its default directory is stamped with, at most: the stamp is
+     * taken within seconds, but the start time the OS reports follows the clock's steps since boot (an NTP
+     * correction), so the window is wide. Two runs started closer together than this are told apart only by
+     * {@code --output}; within it the oldest runner is taken, as before.
+     */
+    static final Duration STAMP_AFTER_START = Duration.ofMinutes(10);
 
-    /** The stamp's own resolution, plus the tick by which the OS's start time may be late. */
-    static final Duration STAMP_BEFORE_START = Duration.ofSeconds(2);
+    /** How far the stamp may seem to precede the start: its whole-second resolution, plus a clock step. */
+    static final Duration STAMP_BEFORE_START = Duration.ofMinutes(5);
 
     private static final Pattern STAMP = Pattern.compile("(?<!\\d)(\\d{8}_\\d{6})(?!\\d)");
 
