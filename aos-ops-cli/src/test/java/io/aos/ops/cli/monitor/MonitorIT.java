@@ -53,6 +53,11 @@ class MonitorIT {
     }
 
     CliRun run(String... args) throws IOException, InterruptedException {
+        return CliRun.process(jar(args), tmp);
+    }
+
+    /** The jar through its launcher, every path below the temp dir. */
+    ProcessBuilder jar(String... args) {
         List<String> command = new ArrayList<>(List.of(REPO.resolve("bin/aos-ops").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile());
@@ -62,7 +67,7 @@ class MonitorIT {
         pb.environment().put("AOS_DISK_CRITICAL_PERCENT", "100");
         pb.environment().put("NO_COLOR", "1");
         pb.environment().remove("SHADOW_HOOK");
-        return CliRun.process(pb, tmp);
+        return pb;
     }
 
     @Test
@@ -167,16 +172,10 @@ class MonitorIT {
         assertThat(run("monitor", "stop").out()).contains("Monitor stopped (PID: " + first + ")");
 
         // the unit's daemon first (in the foreground, as systemd keeps it), then 'monitor start' and a second unit
-        List<String> command = List.of(REPO.resolve("bin/aos-ops").toString(), "monitor", "daemon", "--interval", "1");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile())
+        ProcessBuilder pb = jar("monitor", "daemon", "--interval", "1")
                 .redirectOutput(tmp.resolve("foreground.out").toFile())
                 .redirectError(tmp.resolve("foreground.err").toFile());
-        pb.environment().put("AOS_STATE_DIR", state.toString());
-        pb.environment().put("AOS_SHADOW_GLOB", tmp.resolve("runs/shadow_simulation_*").toString());
-        pb.environment().put("AOS_DISK_WARNING_PERCENT", "100");
-        pb.environment().put("AOS_DISK_CRITICAL_PERCENT", "100");
-        pb.environment().put("AOS_OPS_CDS", "off");
-        pb.environment().remove("SHADOW_HOOK");
+        pb.environment().put("AOS_OPS_CDS", "off"); // the launcher execs java: this process is the daemon
         Process foreground = pb.start();
         try {
             // the launcher execs java: the PID file names this very process once it has adopted it
