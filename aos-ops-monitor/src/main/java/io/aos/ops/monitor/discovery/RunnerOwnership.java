@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  * </ul>
  * A process is {@link Verdict#OTHER_RUN} only on that evidence; when the evidence cannot be had (no arguments, no
  * start time, no zone (its environment is another user's), a relative directory and no working directory, a run
- * directory whose name carries no stamp) it is
- * {@link Verdict#UNKNOWN}, and the monitor still takes it as it did before, rather than report a live run as dead.
+ * directory whose name carries no stamp) it is {@link Verdict#UNKNOWN}, and the monitor still takes it as it did
+ * before, rather than report a live run as dead.
  */
 final class RunnerOwnership {
 
