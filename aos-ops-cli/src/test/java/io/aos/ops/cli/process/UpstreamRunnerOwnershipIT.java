@@ -135,7 +135,7 @@ class UpstreamRunnerOwnershipIT {
         assertThat(status.out()).as(status.err()).contains("Process: RUNNING (PID: " + defaultRunner + ")");
         CliRun deadStatus = jar("status", "--run-dir", dead.toString());
         assertThat(deadStatus.code()).isEqualTo(1);
-        assertThat(deadStatus.out()).doesNotContain("RUNNING (PID").contains("another run's");
+        assertThat(deadStatus.out()).doesNotContain("RUNNING (PID").contains("other runs' runners: PID " + namedRunner);
         CliRun debug = jar("debug", "process", "--run-dir", dead.toString());
         assertThat(debug.out()).as(debug.err()).contains("the run_shadow_simulation.sh running is another run's",
                 "PID " + namedRunner + " writes " + named);

@@ -120,8 +120,8 @@ public final class ProcessProbe implements Probe {
             }
             return snapshot.otherRunners().isEmpty()
                     ? "no status.json, no PID file and no run_shadow_simulation process"
-                    : "no status.json, no PID file and no run_shadow_simulation process of this run (another run's: "
-                            + String.join("; ", snapshot.otherRunners()) + ")";
+                    : "no status.json, no PID file and no run_shadow_simulation process of this run; other runs' "
+                            + "runners: " + String.join("; ", snapshot.otherRunners());
         }
         ProcessStatus p = process.get();
         String from = from(snapshot);
