@@ -68,6 +68,7 @@ class PackageIT {
         assertThat(home.resolve("README.md")).isRegularFile();
         assertThat(home.resolve("docs/runbook.md")).isRegularFile();
         assertThat(home.resolve("deploy/prometheus/aos-ops-rules.yml")).isRegularFile();
+        assertThat(home.resolve("share/man/man1/aos-ops.1.gz")).isRegularFile();
         assertThat(home.resolve("aos-ops-cli")).doesNotExist();
         assertThat(Files.isExecutable(home.resolve("bin/aos-ops"))).isTrue();
         for (String launcher : LAUNCHERS) {
