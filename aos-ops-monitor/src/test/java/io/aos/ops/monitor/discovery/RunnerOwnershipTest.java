@@ -14,19 +14,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunnerOwnershipTest {
 
-    static final Path RUN = Path.of("/tmp/shadow_simulation_20261202_131219");
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** 13:12:19 in Berlin on that day (CET, UTC+1). */
     static final Instant STARTED = Instant.parse("2026-12-02T12:12:19.400Z");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"); // date +%Y%m%d_%H%M%S
 
+    /**
+     * Every path below the temp dir: the verdict reads the file system only to resolve a symbolic link
+     * ({@code toRealPath}), and a test never looks at a real run's directory either.
+     */
     @TempDir
     Path tmp;
+    Path run;
+
+    @BeforeEach
+    void paths() {
+        run = tmp.resolve("runs/shadow_simulation_20261202_131219");
+    }
+
+    String at(String relative) {
+        return tmp.resolve(relative).toString();
+    }
 
     static List<String> upstream(String... args) {
         List<String> all = new ArrayList<>(List.of("/bin/bash", "./scripts/stress/run_shadow_simulation.sh"));
@@ -40,29 +54,29 @@ class RunnerOwnershipTest {
 
     @Test
     void anOutputFlagNamingTheRunIsThisRunsAndAnyOtherDirectoryIsAnotherRunsWhateverItsStamp() {
-        assertThat(of(upstream("--hours", "24", "--output", RUN.toString()), Optional.empty(), RUN).verdict())
+        assertThat(of(upstream("--hours", "24", "--output", run.toString()), Optional.empty(), run).verdict())
                 .isEqualTo(Verdict.THIS_RUN);
-        assertThat(of(upstream("-o", RUN + "/", "--verbose"), Optional.empty(), RUN).verdict())
+        assertThat(of(upstream("-o", run + "/", "--verbose"), Optional.empty(), run).verdict())
                 .isEqualTo(Verdict.THIS_RUN);
-        Ownership other = of(upstream("-o", "/data/shadow_simulation_20261202_131219"), Optional.empty(), RUN);
+        Ownership other = of(upstream("-o", at("data/shadow_simulation_20261202_131219")), Optional.empty(), run);
         assertThat(other.verdict()).isEqualTo(Verdict.OTHER_RUN);
-        assertThat(other.writes()).contains("/data/shadow_simulation_20261202_131219");
+        assertThat(other.writes()).contains(at("data/shadow_simulation_20261202_131219"));
         // the last --output wins, as in the runner's own argument loop
-        assertThat(of(upstream("-o", RUN.toString(), "--output", "/data/x"), Optional.empty(), RUN).verdict())
+        assertThat(of(upstream("-o", run.toString(), "--output", at("data/x")), Optional.empty(), run).verdict())
                 .isEqualTo(Verdict.OTHER_RUN);
     }
 
     @Test
     void aRelativeOutputIsResolvedAgainstTheProcesssWorkingDirectory() {
-        assertThat(of(upstream("-o", "shadow_simulation_20261202_131219"), Optional.of(Path.of("/tmp")), RUN)
+        assertThat(of(upstream("-o", "shadow_simulation_20261202_131219"), Optional.of(tmp.resolve("runs")), run)
                 .verdict()).isEqualTo(Verdict.THIS_RUN);
-        assertThat(of(upstream("-o", "../tmp/./shadow_simulation_20261202_131219"), Optional.of(Path.of("/home")),
-                RUN).verdict()).isEqualTo(Verdict.THIS_RUN);
-        assertThat(of(upstream("-o", "shadow_simulation_20261202_131219"), Optional.of(Path.of("/srv")), RUN)
+        assertThat(of(upstream("-o", "../runs/./shadow_simulation_20261202_131219"), Optional.of(tmp.resolve("home")),
+                run).verdict()).isEqualTo(Verdict.THIS_RUN);
+        assertThat(of(upstream("-o", "shadow_simulation_20261202_131219"), Optional.of(tmp.resolve("srv")), run)
                 .verdict()).isEqualTo(Verdict.OTHER_RUN);
         // no working directory: another name is another run; the same name might be this one
-        assertThat(of(upstream("-o", "runs/other"), Optional.empty(), RUN).verdict()).isEqualTo(Verdict.OTHER_RUN);
-        assertThat(of(upstream("-o", "shadow_simulation_20261202_131219"), Optional.empty(), RUN).verdict())
+        assertThat(of(upstream("-o", "runs/other"), Optional.empty(), run).verdict()).isEqualTo(Verdict.OTHER_RUN);
+        assertThat(of(upstream("-o", "shadow_simulation_20261202_131219"), Optional.empty(), run).verdict())
                 .isEqualTo(Verdict.UNKNOWN);
     }
 
@@ -89,31 +103,31 @@ class RunnerOwnershipTest {
                 "-jar", "aos-ops.jar", "shadow", "run", "--output", "/x"))).contains(List.of("--output", "/x"));
         assertThat(RunnerOwnership.runnerArguments(List.of("sleep", "300"))).isEmpty();
         assertThat(RunnerOwnership.of(Optional.of(List.of("sleep", "300")), Optional.empty(), Optional.of(STARTED),
-                () -> Optional.of(BERLIN), RUN)).isEqualTo(Ownership.UNKNOWN);
+                () -> Optional.of(BERLIN), run)).isEqualTo(Ownership.UNKNOWN);
     }
 
     @Test
     void withoutAnOutputFlagTheRunsStampMustBeTheProcesssStartInItsZone() {
-        assertThat(of(upstream("--hours", "24"), Optional.empty(), RUN).verdict()).isEqualTo(Verdict.THIS_RUN);
+        assertThat(of(upstream("--hours", "24"), Optional.empty(), run).verdict()).isEqualTo(Verdict.THIS_RUN);
         Ownership hourLater = of(upstream("--hours", "24"), Optional.empty(),
-                Path.of("/tmp/shadow_simulation_20261202_141219"));
+                tmp.resolve("runs/shadow_simulation_20261202_141219"));
         assertThat(hourLater.verdict()).isEqualTo(Verdict.OTHER_RUN);
         assertThat(hourLater.writes()).contains("its default directory, stamped 20261202_131219");
         // the same process read in UTC would be an hour off: the zone matters
         assertThat(RunnerOwnership.of(Optional.of(upstream()), Optional.empty(), Optional.of(STARTED),
-                () -> Optional.of(ZoneId.of("UTC")), RUN).verdict()).isEqualTo(Verdict.OTHER_RUN);
+                () -> Optional.of(ZoneId.of("UTC")), run).verdict()).isEqualTo(Verdict.OTHER_RUN);
     }
 
     @Test
     void whatCannotBeToldIsUnknownNeverAnotherRun() {
         assertThat(RunnerOwnership.of(Optional.empty(), Optional.empty(), Optional.of(STARTED), () -> Optional.of(BERLIN),
-                RUN)).isEqualTo(Ownership.UNKNOWN);
+                run)).isEqualTo(Ownership.UNKNOWN);
         assertThat(RunnerOwnership.of(Optional.of(upstream()), Optional.empty(), Optional.empty(),
-                () -> Optional.of(BERLIN), RUN)).isEqualTo(Ownership.UNKNOWN);
+                () -> Optional.of(BERLIN), run)).isEqualTo(Ownership.UNKNOWN);
         assertThat(RunnerOwnership.of(Optional.of(upstream()), Optional.empty(), Optional.of(STARTED),
-                Optional::empty, RUN)).isEqualTo(Ownership.UNKNOWN);
-        assertThat(of(upstream(), Optional.empty(), Path.of("/tmp/my-run")).verdict()).isEqualTo(Verdict.UNKNOWN);
-        assertThat(of(upstream(), Optional.empty(), Path.of("/tmp/shadow_simulation_20261399_999999")).verdict())
+                Optional::empty, run)).isEqualTo(Ownership.UNKNOWN);
+        assertThat(of(upstream(), Optional.empty(), tmp.resolve("runs/my-run")).verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(of(upstream(), Optional.empty(), tmp.resolve("runs/shadow_simulation_20261399_999999")).verdict())
                 .isEqualTo(Verdict.UNKNOWN);
     }
 
@@ -162,7 +176,7 @@ class RunnerOwnershipTest {
             Instant stampedAt = start.plusMillis(delayMillis);
             // date prints the wall clock truncated to the second
             String stamp = DATE.format(stampedAt.atZone(zone));
-            Path dir = Path.of("/tmp/shadow_simulation_" + stamp);
+            Path dir = tmp.resolve("runs/shadow_simulation_" + stamp);
 
             Verdict verdict = RunnerOwnership.of(Optional.of(upstream("--hours", "24", "--verbose")), Optional.empty(),
                     Optional.of(start), () -> Optional.of(zone), dir).verdict();
@@ -181,8 +195,8 @@ class RunnerOwnershipTest {
             owned += oracle ? 1 : 0;
             others += oracle ? 0 : 1;
 
-            Path named = random.nextBoolean() ? dir : Path.of("/srv/run-" + random.nextInt(3));
-            Path watched = random.nextBoolean() ? dir : Path.of("/srv/run-" + random.nextInt(3));
+            Path named = random.nextBoolean() ? dir : tmp.resolve("srv/run-" + random.nextInt(3));
+            Path watched = random.nextBoolean() ? dir : tmp.resolve("srv/run-" + random.nextInt(3));
             assertThat(RunnerOwnership.of(Optional.of(upstream("-o", named.toString())), Optional.empty(),
                     Optional.of(start), () -> Optional.of(zone), watched).verdict())
                     .isEqualTo(named.equals(watched) ? Verdict.THIS_RUN : Verdict.OTHER_RUN);
