@@ -126,9 +126,11 @@ class RetentionLargeMemberIT {
         Files.writeString(dest.resolve("already-here.json"), "{}");
         String jar = Path.of(System.getProperty("aos.ops.jar", "target/aos-ops.jar")).toAbsolutePath().toString();
         Path out = tmp.resolve("restore.out");
-        Process restore = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar, "retention", "restore", archive.toString(), dest.toString())
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().put("AOS_STATE_DIR", tmp.resolve("state").toString()); // its lock, never /var/lib/aos
+        Process restore = pb.start();
         restore.getOutputStream().close();
         try {
             // the member is being written to its temporary file (bounded by the test's timeout)
@@ -142,6 +144,7 @@ class RetentionLargeMemberIT {
 
             String said = Files.readString(out);
             assertThat(temporaryFiles(dest)).as(said).isEmpty();
+            assertThat(tmp.resolve("state/retention/locks")).as("the restore's lock").isDirectory();
             if (caughtWriting && restore.exitValue() != 0) {
                 assertThat(restore.exitValue()).as(said).isEqualTo(130);
                 try (var names = Files.list(dest)) {
