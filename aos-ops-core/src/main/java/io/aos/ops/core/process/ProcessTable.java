@@ -192,26 +192,8 @@ public final class ProcessTable {
      * @return the arguments, empty if the process is gone, not readable, or the OS has no {@code /proc}
      */
     public Optional<List<String>> arguments(long pid) {
-        byte[] raw;
-        try {
-            raw = Files.readAllBytes(procRoot.resolve(Long.toString(pid)).resolve("cmdline"));
-        } catch (IOException | SecurityException e) {
-            return Optional.empty();
-        }
-        if (raw.length == 0) {
-            return Optional.empty(); // a kernel thread, or a zombie
-        }
-        List<String> args = new ArrayList<>();
-        int from = 0;
-        for (int i = 0; i <= raw.length; i++) {
-            if (i == raw.length || raw[i] == 0) {
-                if (i > from || i < raw.length) {
-                    args.add(new String(raw, from, i - from, StandardCharsets.UTF_8));
-                }
-                from = i + 1;
-            }
-        }
-        return Optional.of(List.copyOf(args));
+        // empty for a kernel thread or a zombie, whose cmdline is empty
+        return procFile(pid, "cmdline").filter(raw -> raw.length > 0).map(raw -> List.copyOf(nulSeparated(raw)));
     }
 
     /**
@@ -236,25 +218,41 @@ public final class ProcessTable {
      *         a variable being unset)
      */
     public Optional<Map<String, String>> environment(long pid) {
-        byte[] raw;
-        try {
-            raw = Files.readAllBytes(procRoot.resolve(Long.toString(pid)).resolve("environ"));
-        } catch (IOException | SecurityException e) {
-            return Optional.empty();
-        }
-        Map<String, String> env = new HashMap<>();
-        int from = 0;
-        for (int i = 0; i <= raw.length; i++) {
-            if (i == raw.length || raw[i] == 0) {
-                String entry = new String(raw, from, i - from, StandardCharsets.UTF_8);
+        return procFile(pid, "environ").map(raw -> {
+            Map<String, String> env = new HashMap<>();
+            for (String entry : nulSeparated(raw)) {
                 int eq = entry.indexOf('=');
                 if (eq > 0) {
                     env.putIfAbsent(entry.substring(0, eq), entry.substring(eq + 1));
                 }
+            }
+            return env;
+        });
+    }
+
+    /** {@code /proc/PID/NAME}'s bytes; empty if the process is gone or the file is another user's. */
+    private Optional<byte[]> procFile(long pid, String name) {
+        try {
+            return Optional.of(Files.readAllBytes(procRoot.resolve(Long.toString(pid)).resolve(name)));
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The strings of a {@code /proc} file that ends each with a NUL ({@code cmdline}, {@code environ}): an empty
+     * string between two NULs is kept, the NUL at the end makes none, and a last string without one is kept.
+     */
+    private static List<String> nulSeparated(byte[] raw) {
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i <= raw.length; i++) {
+            if (i == raw.length ? i > from : raw[i] == 0) {
+                out.add(new String(raw, from, i - from, StandardCharsets.UTF_8));
                 from = i + 1;
             }
         }
-        return Optional.of(env);
+        return out;
     }
 
     /** True if {@code ancestor} is on {@code p}'s parent chain (the chain is bounded: PIDs are, and so is this). */
