@@ -169,9 +169,9 @@ public final class Restorer {
         if (!Files.isRegularFile(archive)) {
             throw new BadArchiveException(archive, "Archive not found: " + archive);
         }
-        CancelCheck firstRead = new CancelCheck(cancelled);
-        ArchiveVerifier.Result verified = ArchiveVerifier.verify(archive, firstRead);
-        if (firstRead.cancelled) {
+        Cancellation cancellation = new Cancellation(cancelled);
+        ArchiveVerifier.Result verified = ArchiveVerifier.verify(archive, new CancelCheck(cancellation));
+        if (cancellation.seen) {
             throw interrupted(archive, 0); // nothing written yet
         }
         if (!verified.ok()) {
@@ -199,9 +199,9 @@ public final class Restorer {
         betweenReads.run();
 
         try (Staging staging = Staging.open(dest)) {
-            WritingSink sink = new WritingSink(archive, staging, entries, cancelled);
+            WritingSink sink = new WritingSink(archive, staging, entries, cancellation);
             ArchiveVerifier.Result again = ArchiveVerifier.verify(archive, sink);
-            if (sink.cancelled) {
+            if (cancellation.seen) {
                 throw interrupted(archive, 0); // closing the staging removes what was written
             }
             if (sink.failure != null) {
@@ -331,43 +331,53 @@ public final class Restorer {
     }
 
     /**
-     * The verifying read's sink: it keeps no byte, and stops the read (a large archive, a large member) once the
-     * restore is called off, so a signal is answered at once, not after the whole archive has been read.
+     * The flag a restore is called off by, asked at each member and each write of both reads: once it says yes,
+     * {@link #check} throws (the reader reports that only as a reason string) and {@link #seen} remembers it.
      */
-    private static final class CancelCheck implements ArchiveReader.MemberSink {
-        private final BooleanSupplier cancel;
-        private boolean cancelled;
+    private static final class Cancellation {
+        private final BooleanSupplier cancelled;
+        private boolean seen;
 
-        CancelCheck(BooleanSupplier cancel) {
-            this.cancel = cancel;
+        Cancellation(BooleanSupplier cancelled) {
+            this.cancelled = cancelled;
+        }
+
+        void check() throws IOException {
+            if (cancelled.getAsBoolean()) {
+                seen = true;
+                throw new IOException("interrupted");
+            }
+        }
+
+        /** {@code out}, stopping at the next write once called off (a large member does not run to its end). */
+        OutputStream guard(OutputStream out) {
+            return new FilterOutputStream(out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    check();
+                    out.write(b, off, len);
+                }
+            };
+        }
+    }
+
+    /** The verifying read's sink: it keeps no byte, and only lets the read stop once the restore is called off. */
+    private static final class CancelCheck implements ArchiveReader.MemberSink {
+        private final Cancellation cancellation;
+
+        CancelCheck(Cancellation cancellation) {
+            this.cancellation = cancellation;
         }
 
         @Override
         public OutputStream begin(String name, long size) throws IOException {
-            check();
-            return new OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    check();
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    check();
-                }
-            };
+            cancellation.check();
+            return cancellation.guard(OutputStream.nullOutputStream());
         }
 
         @Override
         public void end(String name, byte[] sha256) {
             // the reader has checked the member; the manifest is compared by the caller
-        }
-
-        private void check() throws IOException {
-            if (cancel.getAsBoolean()) {
-                cancelled = true;
-                throw new IOException("interrupted");
-            }
         }
     }
 
@@ -381,31 +391,27 @@ public final class Restorer {
         private final Map<String, Manifest.Entry> entries;
         private final List<Staging.Staged> staged = new ArrayList<>();
         private final Set<String> seen = new HashSet<>();
-        private final BooleanSupplier cancel;
+        private final Cancellation cancellation;
         private Staging.Staged current;
         private Exception failure;
-        private boolean cancelled;
 
-        WritingSink(Path archive, Staging staging, Map<String, Manifest.Entry> entries, BooleanSupplier cancel) {
+        WritingSink(Path archive, Staging staging, Map<String, Manifest.Entry> entries, Cancellation cancellation) {
             this.archive = archive;
             this.staging = staging;
             this.entries = entries;
-            this.cancel = cancel;
+            this.cancellation = cancellation;
         }
 
         @Override
         public OutputStream begin(String name, long size) throws IOException {
-            if (cancel.getAsBoolean()) {
-                cancelled = true;
-                throw new IOException("interrupted");
-            }
+            cancellation.check();
             try {
                 Manifest.Entry e = entries.get(name);
                 if (e == null || e.size() != size || !seen.add(name)) {
                     throw changed(name);
                 }
                 current = staging.stage(name, e.mtimeSeconds());
-                return new CancellableOutput(current.output());
+                return cancellation.guard(current.output());
             } catch (IOException | RuntimeException ex) {
                 keep(ex);
                 throw ex;
@@ -424,22 +430,6 @@ public final class Restorer {
             } catch (IOException | RuntimeException ex) {
                 keep(ex);
                 throw ex;
-            }
-        }
-
-        /** A member's output that stops at the next write once the restore is called off (a large member too). */
-        private final class CancellableOutput extends FilterOutputStream {
-            CancellableOutput(OutputStream out) {
-                super(out);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                if (cancel.getAsBoolean()) {
-                    cancelled = true;
-                    throw new IOException("interrupted");
-                }
-                out.write(b, off, len);
             }
         }
 
