@@ -16,11 +16,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -110,7 +105,7 @@ public final class ShadowFinishCommand implements Callable<Integer> {
                     }
                 });
         if (json) {
-            out.println(OpsJson.pretty().writeValueAsString(toJson(report)));
+            out.println(OpsJson.pretty().writeValueAsString(report.toJson()));
         }
         switch (report.outcome()) {
             case PASSED -> {
@@ -141,28 +136,6 @@ public final class ShadowFinishCommand implements Callable<Integer> {
             case FAILED, INCOMPLETE -> 1;
             case REFUSED -> 2;
         };
-    }
-
-    /** The report as {@code --json} prints it: run, outcome, summary, the step that stopped it, every step. */
-    static Map<String, Object> toJson(FinishReport report) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("run_dir", report.runDir().toString());
-        json.put("outcome", report.outcome().name());
-        json.put("summary_file", report.summaryFile().map(Path::toString).orElse(null));
-        json.put("state_file", report.stateFile().toString());
-        json.put("failed_step", report.failedStep().map(s -> s.name().toLowerCase(Locale.ROOT)).orElse(null));
-        List<Map<String, Object>> steps = new ArrayList<>();
-        for (StepOutcome step : report.steps()) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("number", step.step().number());
-            s.put("step", step.step().name().toLowerCase(Locale.ROOT));
-            s.put("title", step.step().title());
-            s.put("result", step.result().name().toLowerCase(Locale.ROOT));
-            s.put("detail", step.detail());
-            steps.add(s);
-        }
-        json.put("steps", steps);
-        return json;
     }
 
     /** {@code [4/5] archive the goldens: done — ...}. */

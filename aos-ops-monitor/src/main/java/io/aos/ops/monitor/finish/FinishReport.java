@@ -3,7 +3,11 @@ package io.aos.ops.monitor.finish;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +40,34 @@ public record FinishReport(Path runDir, Path stateFile, List<StepOutcome> steps,
         steps = List.copyOf(steps);
         checkNotNull(outcome, "outcome");
         checkNotNull(summaryFile, "summaryFile");
+    }
+
+    /**
+     * The report as {@code shadow finish --json} prints it: {@code run_dir}, {@code outcome}, {@code summary_file},
+     * {@code state_file}, {@code failed_step} (null or the step's name in lower case) and {@code steps}, each with
+     * {@code number}, {@code step}, {@code title}, {@code result} and {@code detail}.
+     *
+     * @return an ordered map, ready for a JSON writer
+     */
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("run_dir", runDir.toString());
+        json.put("outcome", outcome.name());
+        json.put("summary_file", summaryFile.map(Path::toString).orElse(null));
+        json.put("state_file", stateFile.toString());
+        json.put("failed_step", failedStep().map(s -> s.name().toLowerCase(Locale.ROOT)).orElse(null));
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (StepOutcome step : steps) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("number", step.step().number());
+            s.put("step", step.step().name().toLowerCase(Locale.ROOT));
+            s.put("title", step.step().title());
+            s.put("result", step.result().name().toLowerCase(Locale.ROOT));
+            s.put("detail", step.detail());
+            all.add(s);
+        }
+        json.put("steps", all);
+        return json;
     }
 
     /** The step that failed or refused, if one did. */

@@ -114,6 +114,20 @@ class ShadowFinishTest {
     }
 
     @Test
+    void theReportAsJsonNamesTheOutcomeAndEveryStep() {
+        FinishReport report = finish(false);
+
+        java.util.Map<String, Object> json = report.toJson();
+        assertThat(json).containsEntry("outcome", "PASSED").containsEntry("failed_step", null)
+                .containsEntry("run_dir", run.root().toString());
+        assertThat(json.keySet()).containsExactly("run_dir", "outcome", "summary_file", "state_file", "failed_step",
+                "steps");
+        assertThat((List<?>) json.get("steps")).hasSize(report.steps().size()).first().isEqualTo(java.util.Map.of(
+                "number", 1, "step", "verify", "title", "verify completion", "result", "done",
+                "detail", report.steps().get(0).detail()));
+    }
+
+    @Test
     @SuppressWarnings("try") // the lock is held for the body of the try, never read
     void aSecondFinishWhileTheFirstHoldsTheRunIsRefusedAndChangesNothing() throws Exception {
         Path lock = ShadowFinish.lockFile(config, run.root());
