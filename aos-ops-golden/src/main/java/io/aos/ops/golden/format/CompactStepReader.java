@@ -95,15 +95,12 @@ final class CompactStepReader {
             if (i < 0) {
                 return null;
             }
-            i = AsciiJson.skipSpaces(b, i, to);
-            if (i >= to) {
+            i = AsciiJson.separator(b, i, to, (byte) '}');
+            if (i < 0) {
                 return null;
             }
             if (b[i] == '}') {
                 break;
-            }
-            if (b[i] != ',') {
-                return null;
             }
             i = AsciiJson.skipSpaces(b, i + 1, to);
         }
@@ -167,15 +164,12 @@ final class CompactStepReader {
             if (i < 0) {
                 return -1;
             }
-            i = AsciiJson.skipSpaces(b, i, to);
-            if (i >= to) {
+            i = AsciiJson.separator(b, i, to, (byte) '}');
+            if (i < 0) {
                 return -1;
             }
             if (b[i] == '}') {
                 return i + 1;
-            }
-            if (b[i] != ',') {
-                return -1;
             }
             i = AsciiJson.skipSpaces(b, i + 1, to);
         }

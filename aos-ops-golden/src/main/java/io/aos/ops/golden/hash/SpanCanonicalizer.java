@@ -124,16 +124,13 @@ public final class SpanCanonicalizer {
             if (i < 0) {
                 return -1;
             }
-            i = AsciiJson.skipSpaces(b, i, limit);
-            if (i >= limit) {
+            i = AsciiJson.separator(b, i, limit, (byte) '}');
+            if (i < 0) {
                 return -1;
             }
             if (b[i] == '}') {
                 out.writeByte('}');
                 return i + 1;
-            }
-            if (b[i] != ',') {
-                return -1;
             }
             i = AsciiJson.skipSpaces(b, i + 1, limit);
         }
@@ -151,16 +148,13 @@ public final class SpanCanonicalizer {
             if (i < 0) {
                 return -1;
             }
-            i = AsciiJson.skipSpaces(b, i, limit);
-            if (i >= limit) {
+            i = AsciiJson.separator(b, i, limit, (byte) ']');
+            if (i < 0) {
                 return -1;
             }
             if (b[i] == ']') {
                 out.writeByte(']');
                 return i + 1;
-            }
-            if (b[i] != ',') {
-                return -1;
             }
             out.writeByte(',');
             i = AsciiJson.skipSpaces(b, i + 1, limit);

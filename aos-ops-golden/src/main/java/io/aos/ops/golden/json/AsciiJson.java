@@ -309,18 +309,31 @@ public final class AsciiJson {
             if (i < 0) {
                 return -1;
             }
-            i = skipSpaces(b, i, limit);
-            if (i >= limit) {
+            i = separator(b, i, limit, (byte) '}');
+            if (i < 0) {
                 return -1;
             }
             if (b[i] == '}') {
                 return i + 1;
             }
-            if (b[i] != ',') {
-                return -1;
-            }
             i = skipSpaces(b, i + 1, limit);
         }
+    }
+
+    /**
+     * After a member or an element: the index of the {@code ','} or the {@code close} that comes next once spaces
+     * are skipped, or -1 when anything else (or the end) comes first. One step shared by every object and array loop
+     * of the byte-level readers.
+     *
+     * @param b     the bytes
+     * @param i     where the member or element ended
+     * @param limit the end of the bytes to read
+     * @param close {@code '}'} or {@code ']'}
+     * @return the separator's index, or -1
+     */
+    public static int separator(byte[] b, int i, int limit, byte close) {
+        i = skipSpaces(b, i, limit);
+        return i < limit && (b[i] == ',' || b[i] == close) ? i : -1;
     }
 
     private static int skipArray(byte[] b, int at, int limit, int depth) {
@@ -333,15 +346,12 @@ public final class AsciiJson {
             if (i < 0) {
                 return -1;
             }
-            i = skipSpaces(b, i, limit);
-            if (i >= limit) {
+            i = separator(b, i, limit, (byte) ']');
+            if (i < 0) {
                 return -1;
             }
             if (b[i] == ']') {
                 return i + 1;
-            }
-            if (b[i] != ',') {
-                return -1;
             }
             i = skipSpaces(b, i + 1, limit);
         }
