@@ -133,7 +133,7 @@ public final class DaemonControl {
         // LockFile refuses a FIFO there: opened for writing it would block 'monitor start' for good
         try (LockFile lock = LockFile.acquire(lockFile())) {
             Optional<Recorded> recorded = readRecorded();
-            if (recorded.isPresent() && (recorded.get().process().isAlive() || plausiblyTheDaemon(recorded.get()))) {
+            if (recorded.isPresent() && namesARunningDaemon(recorded.get())) {
                 // An unproven process whose command line is the daemon's (an older PID-only file) is not doubled.
                 return new StartResult(false, recorded.get().file().pid());
             }
@@ -252,6 +252,14 @@ public final class DaemonControl {
         return file.map(f -> new Recorded(f, processes.verify(f, daemonCommandLine)));
     }
 
+    /**
+     * Whether the PID file stands for a daemon that is running: proven, or (an older PID-only file) a live process
+     * with the daemon's command line. {@link #start} and {@link #adoptPidFile} then start no second one.
+     */
+    private boolean namesARunningDaemon(Recorded recorded) {
+        return recorded.process().isAlive() || plausiblyTheDaemon(recorded);
+    }
+
     private boolean plausiblyTheDaemon(Recorded recorded) {
         return recorded.process().state() == ProcessState.UNPROVEN
                 && recorded.process().commandLine().filter(daemonCommandLine).isPresent();
@@ -326,7 +334,7 @@ public final class DaemonControl {
                 recorded = Optional.empty(); // damaged: it names no process, and this one takes its place
             }
             if (recorded.isPresent() && recorded.get().file().pid() != self
-                    && (recorded.get().process().isAlive() || plausiblyTheDaemon(recorded.get()))) {
+                    && namesARunningDaemon(recorded.get())) {
                 return OptionalLong.of(recorded.get().file().pid());
             }
             PidFile.of(ProcessHandle.current()).write(pidFile);
