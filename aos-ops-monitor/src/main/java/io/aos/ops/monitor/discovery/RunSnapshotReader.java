@@ -178,7 +178,6 @@ public final class RunSnapshotReader {
      * writes another run's directory is never this run's process; each one is listed in {@link #otherRunners}.
      */
     private Optional<ProcessStatus> findUpstreamRunner() {
-        otherRunners = List.of();
         if (foundByCommandLine.isPresent()) {
             ProcessStatus again = processes.lookup(foundByCommandLine.get());
             if (again.isAlive()) {
