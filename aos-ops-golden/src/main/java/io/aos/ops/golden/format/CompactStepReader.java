@@ -63,9 +63,8 @@ final class CompactStepReader {
         int previousStart = -1;
         int previousEnd = -1;
         while (true) {
-            int keyEnd = AsciiJson.plainStringEnd(b, i, to);
-            if (keyEnd < 0 || previousStart >= 0
-                    && Arrays.compareUnsigned(b, previousStart, previousEnd, b, i, keyEnd) >= 0) {
+            int keyEnd = sortedKeyEnd(b, i, to, previousStart, previousEnd);
+            if (keyEnd < 0) {
                 return null;
             }
             int keyStart = i;
@@ -130,9 +129,8 @@ final class CompactStepReader {
         int previousStart = -1;
         int previousEnd = -1;
         while (true) {
-            int keyEnd = AsciiJson.plainStringEnd(b, i, to);
-            if (keyEnd < 0 || previousStart >= 0
-                    && Arrays.compareUnsigned(b, previousStart, previousEnd, b, i, keyEnd) >= 0) {
+            int keyEnd = sortedKeyEnd(b, i, to, previousStart, previousEnd);
+            if (keyEnd < 0) {
                 return -1;
             }
             int keyStart = i;
@@ -254,5 +252,18 @@ final class CompactStepReader {
             seed = new BigInteger(new String(b, at, end - at, StandardCharsets.ISO_8859_1));
         }
         return end;
+    }
+
+    /**
+     * The end of the plain key string at {@code i}, or -1 when it is not one or does not sort after the previous key
+     * (at {@code previousStart}..{@code previousEnd}, none when -1): the keys of a plain line are sorted and unique.
+     */
+    private static int sortedKeyEnd(byte[] b, int i, int to, int previousStart, int previousEnd) {
+        int keyEnd = AsciiJson.plainStringEnd(b, i, to);
+        if (keyEnd < 0 || previousStart >= 0
+                && Arrays.compareUnsigned(b, previousStart, previousEnd, b, i, keyEnd) >= 0) {
+            return -1;
+        }
+        return keyEnd;
     }
 }
