@@ -26,7 +26,27 @@ public final class AosOps {
 
     /** Runs the command line and returns the exit code, without exiting (for tests and embedding). */
     public static int run(String... args) {
-        return commandLine(args).execute(args);
+        return run(args, null, null);
+    }
+
+    /**
+     * Runs the command line with {@code out} and {@code err} as the command's writers (null: picocli's, on the
+     * process's streams) and returns the exit code. The lines cron and operators run most skip picocli's model
+     * ({@link QuickCommands}); the rest, and any line those do not read exactly as picocli would, go to picocli.
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Integer quick = QuickCommands.run(args, out, err);
+        if (quick != null) {
+            return quick;
+        }
+        CommandLine cli = commandLine(args);
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
+        return cli.execute(args);
     }
 
     static CommandLine commandLine(String... args) {
@@ -54,30 +74,37 @@ public final class AosOps {
         ExceptionExitCodes exitCodes = new ExceptionExitCodes(mode);
         cli.setExitCodeExceptionMapper(exitCodes);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setParameterExceptionHandler((ParameterException e, String[] ignored) -> {
-            CommandLine failed = e.getCommandLine();
-            PrintWriter err = failed.getErr();
-            err.println("aos-ops: " + e.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-            err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
-            if (debug) {
-                e.printStackTrace(err);
-            }
-            return mode.usageError();
-        });
-        cli.setExecutionExceptionHandler((Exception e, CommandLine failed, ParseResult parsed) -> {
-            PrintWriter err = failed.getErr();
-            if (ExceptionExitCodes.isOperatorMessage(e)) {
-                err.println("aos-ops: " + e.getMessage());
-            } else {
-                err.println("aos-ops: internal error: " + e + (debug ? "" : " (run again with --debug for details)"));
-            }
-            if (debug) {
-                e.printStackTrace(err);
-            }
-            return exitCodes.getExitCode(e);
-        });
+        cli.setParameterExceptionHandler((ParameterException e, String[] ignored) -> parameterFailure(e, debug, mode));
+        cli.setExecutionExceptionHandler((Exception e, CommandLine failed, ParseResult parsed) ->
+                executionFailure(e, failed, debug, exitCodes));
         return cli;
+    }
+
+    /** Reports a usage error on the failed command's writer; {@return the exit code for it} */
+    static int parameterFailure(ParameterException e, boolean debug, ExitMode mode) {
+        CommandLine failed = e.getCommandLine();
+        PrintWriter err = failed.getErr();
+        err.println("aos-ops: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        return mode.usageError();
+    }
+
+    /** Reports a command's failure on {@code failed}'s writer; {@return the exit code {@code exitCodes} gives it} */
+    static int executionFailure(Exception e, CommandLine failed, boolean debug, ExceptionExitCodes exitCodes) {
+        PrintWriter err = failed.getErr();
+        if (ExceptionExitCodes.isOperatorMessage(e)) {
+            err.println("aos-ops: " + e.getMessage());
+        } else {
+            err.println("aos-ops: internal error: " + e + (debug ? "" : " (run again with --debug for details)"));
+        }
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        return exitCodes.getExitCode(e);
     }
 
     /**

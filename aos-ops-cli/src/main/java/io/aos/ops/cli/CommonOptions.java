@@ -19,6 +19,17 @@ public final class CommonOptions {
     @Option(names = "--debug", description = "Print stack traces with errors.")
     boolean debug;
 
+    /** The options of this class, for {@link QuickLine}. */
+    public static final QuickLine.Grammar QUICK = QuickLine.Grammar.none().values("--state-dir").flags("--debug");
+
+    /** These options as picocli sets them from {@code line} (read by {@link #QUICK}). */
+    public static CommonOptions quick(QuickLine line) {
+        CommonOptions options = new CommonOptions();
+        options.stateDir = line.path("--state-dir");
+        options.debug = line.has("--debug");
+        return options;
+    }
+
     /** The configuration from the environment with {@code --state-dir} applied. */
     public OpsConfig config() {
         return OpsConfig.fromEnvironment().with(OpsSetting.STATE_DIR, stateDir);

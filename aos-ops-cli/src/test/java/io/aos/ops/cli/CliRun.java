@@ -15,8 +15,19 @@ import java.util.concurrent.TimeUnit;
 /** One in-process run of the {@code aos-ops} command line: its exit code, stdout and stderr. */
 public record CliRun(int code, String out, String err) {
 
-    /** Runs {@code args} with the command line's own writers captured; nothing reaches the real streams. */
+    /**
+     * Runs {@code args} as {@code main} does (without picocli's model where {@link QuickCommands} takes the line), with
+     * the command line's own writers captured; nothing reaches the real streams.
+     */
     public static CliRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = AosOps.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** As {@link #of}, always through picocli's model (the way every line ran before {@link QuickCommands}). */
+    public static CliRun viaPicocli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         picocli.CommandLine cli = AosOps.commandLine(args);

@@ -1,6 +1,7 @@
 package io.aos.ops.cli.golden;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.QuickLine;
 import io.aos.ops.cli.Workers;
 import io.aos.ops.golden.format.TraceAudit;
 import io.aos.ops.golden.format.TraceAuditor;
@@ -47,6 +48,26 @@ public final class GoldenHashCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON report: every step with its stored and recomputed hash.")
     boolean json;
+
+    /** The options and arguments of this command, for {@link QuickLine}. */
+    public static final QuickLine.Grammar QUICK = CommonOptions.QUICK.flags("--json").positionals();
+
+    /**
+     * This command as picocli sets it up for {@code line} (read by {@link #QUICK}), or null when picocli must read
+     * the line (no FILE).
+     */
+    public static GoldenHashCommand quick(QuickLine line, CommandSpec spec) {
+        List<Path> files = line.positionalPaths();
+        if (files == null) {
+            return null;
+        }
+        GoldenHashCommand command = new GoldenHashCommand();
+        command.spec = spec;
+        command.common = CommonOptions.quick(line);
+        command.files = files;
+        command.json = line.has("--json");
+        return command;
+    }
 
     @Override
     public Integer call() {

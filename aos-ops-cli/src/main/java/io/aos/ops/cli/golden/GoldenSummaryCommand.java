@@ -1,6 +1,7 @@
 package io.aos.ops.cli.golden;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.QuickLine;
 import io.aos.ops.cli.TerminalColour;
 import io.aos.ops.cli.Workers;
 import io.aos.ops.core.AosOpsException;
@@ -72,6 +73,27 @@ public final class GoldenSummaryCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Let --html overwrite existing pages.")
     boolean force;
+
+    /** The options and arguments of this command, for {@link QuickLine}. */
+    public static final QuickLine.Grammar QUICK = CommonOptions.QUICK.greedy("--summary-dir")
+            .values("-o", "--output", "--html").flags("--json", "--force").positionals();
+
+    /** This command as picocli sets it up for {@code line} (read by {@link #QUICK}), or null for picocli to read it. */
+    public static GoldenSummaryCommand quick(QuickLine line, CommandSpec spec) {
+        if (line.value("-o") != null && line.value("--output") != null) {
+            return null; // two names of one option: picocli's "should be specified only once"
+        }
+        GoldenSummaryCommand command = new GoldenSummaryCommand();
+        command.spec = spec;
+        command.common = CommonOptions.quick(line);
+        command.summaryDirs = line.paths("--summary-dir");
+        command.positional = line.positionalPaths();
+        command.output = line.value("-o") != null ? line.path("-o") : line.path("--output");
+        command.json = line.has("--json");
+        command.html = line.path("--html");
+        command.force = line.has("--force");
+        return command;
+    }
 
     @Override
     public Integer call() throws IOException {

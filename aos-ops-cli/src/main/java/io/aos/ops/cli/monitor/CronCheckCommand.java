@@ -1,5 +1,6 @@
 package io.aos.ops.cli.monitor;
 
+import io.aos.ops.cli.QuickLine;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
@@ -60,6 +61,20 @@ public final class CronCheckCommand implements Callable<Integer> {
     @Option(names = "--print-crontab", description = "Print the crontab line (every 15 minutes) for this installation "
             + "and exit.")
     boolean printCrontab;
+
+    /** The options of this command, for {@link QuickLine}. */
+    public static final QuickLine.Grammar QUICK = RunOptions.QUICK.flags("--nagios", "--json", "--print-crontab");
+
+    /** This command as picocli sets it up for {@code line} (read by {@link #QUICK}). */
+    public static CronCheckCommand quick(QuickLine line, CommandSpec spec) {
+        CronCheckCommand command = new CronCheckCommand();
+        command.spec = spec;
+        command.run = RunOptions.quick(line);
+        command.nagios = line.has("--nagios");
+        command.json = line.has("--json");
+        command.printCrontab = line.has("--print-crontab");
+        return command;
+    }
 
     @Override
     public Integer call() throws Exception {

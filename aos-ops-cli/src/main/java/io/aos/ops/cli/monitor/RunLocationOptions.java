@@ -1,5 +1,6 @@
 package io.aos.ops.cli.monitor;
 
+import io.aos.ops.cli.QuickLine;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -16,6 +17,14 @@ public final class RunLocationOptions {
             description = "Shadow run log (default: the run's shadow.log, else the newest "
                     + "$AOS_STATE_DIR/shadow_24h_*.log).")
     Path log;
+
+    /** These options as picocli sets them from {@code line} ({@link RunOptions#QUICK} reads them). */
+    static RunLocationOptions quick(QuickLine line) {
+        RunLocationOptions options = new RunLocationOptions();
+        options.runDir = line.path("--run-dir");
+        options.log = line.path("--log");
+        return options;
+    }
 
     /** {@return the run directory given, if any} */
     public Optional<Path> runDir() {

@@ -1,6 +1,7 @@
 package io.aos.ops.cli.monitor;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.QuickLine;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.monitor.health.HealthCheck;
@@ -41,6 +42,23 @@ public final class RunOptions {
             description = "The run's golden/ and traces/ together larger than this many MiB: WARNING (default: "
                     + "$AOS_GOLDEN_WARNING_MB, else 1000).")
     String goldenWarning;
+
+    /** The options of this class and its mixins, for {@link QuickLine}. */
+    static final QuickLine.Grammar QUICK = CommonOptions.QUICK.values("--run-dir", "--log", "--stale-warning",
+            "--stale-critical", "--disk-warning", "--disk-critical", "--golden-warning");
+
+    /** These options as picocli sets them from {@code line} (read by {@link #QUICK}). */
+    static RunOptions quick(QuickLine line) {
+        RunOptions options = new RunOptions();
+        options.common = CommonOptions.quick(line);
+        options.location = RunLocationOptions.quick(line);
+        options.staleWarning = line.value("--stale-warning");
+        options.staleCritical = line.value("--stale-critical");
+        options.diskWarning = line.value("--disk-warning");
+        options.diskCritical = line.value("--disk-critical");
+        options.goldenWarning = line.value("--golden-warning");
+        return options;
+    }
 
     /** The configuration with --state-dir and the threshold flags applied. */
     public OpsConfig config() {

@@ -1,5 +1,6 @@
 package io.aos.ops.cli.monitor;
 
+import io.aos.ops.cli.QuickLine;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.monitor.health.HealthCheck;
 import io.aos.ops.monitor.status.QuickStatus;
@@ -31,6 +32,18 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the status as JSON.")
     boolean json;
+
+    /** The options of this command, for {@link QuickLine}. */
+    public static final QuickLine.Grammar QUICK = RunOptions.QUICK.flags("--json");
+
+    /** This command as picocli sets it up for {@code line} (read by {@link #QUICK}). */
+    public static StatusCommand quick(QuickLine line, CommandSpec spec) {
+        StatusCommand command = new StatusCommand();
+        command.spec = spec;
+        command.run = RunOptions.quick(line);
+        command.json = line.has("--json");
+        return command;
+    }
 
     @Override
     public Integer call() throws Exception {

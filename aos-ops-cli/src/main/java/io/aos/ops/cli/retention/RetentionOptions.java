@@ -1,6 +1,7 @@
 package io.aos.ops.cli.retention;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.QuickLine;
 import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
@@ -26,6 +27,20 @@ public final class RetentionOptions {
             description = "Where archives are written and looked for (default: $ARCHIVE_DIR, else "
                     + "/root/archive/golden).")
     Path archiveDir;
+
+    /** The options of this class and of {@link CommonOptions} (which retention commands mix in too), for {@link QuickLine}. */
+    static final QuickLine.Grammar QUICK = CommonOptions.QUICK.repeatable("--dir").values("--archive-dir");
+
+    /** These options as picocli sets them from {@code line} (read by {@link #QUICK}). */
+    static RetentionOptions quick(QuickLine line) {
+        RetentionOptions options = new RetentionOptions();
+        List<Path> dirs = line.paths("--dir");
+        if (dirs != null) {
+            options.dirs = dirs;
+        }
+        options.archiveDir = line.path("--archive-dir");
+        return options;
+    }
 
     OpsConfig config(CommonOptions common) {
         return common.config().with(OpsSetting.ARCHIVE_DIR, archiveDir);

@@ -1,6 +1,7 @@
 package io.aos.ops.cli.retention;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.QuickLine;
 import io.aos.ops.cli.Workers;
 import io.aos.ops.retention.archive.Archiver;
 import io.aos.ops.retention.status.StatusScanner;
@@ -39,6 +40,19 @@ public final class RetentionStatusCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the status as JSON.")
     boolean json;
+
+    /** The options of this command, for {@link QuickLine}. */
+    public static final QuickLine.Grammar QUICK = RetentionOptions.QUICK.flags("--json");
+
+    /** This command as picocli sets it up for {@code line} (read by {@link #QUICK}). */
+    public static RetentionStatusCommand quick(QuickLine line, CommandSpec spec) {
+        RetentionStatusCommand command = new RetentionStatusCommand();
+        command.spec = spec;
+        command.common = CommonOptions.quick(line);
+        command.retention = RetentionOptions.quick(line);
+        command.json = line.has("--json");
+        return command;
+    }
 
     @Override
     public Integer call() throws Exception {

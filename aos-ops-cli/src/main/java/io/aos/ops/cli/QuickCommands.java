@@ -1,0 +1,131 @@
+package io.aos.ops.cli;
+
+import io.aos.ops.cli.golden.GoldenHashCommand;
+import io.aos.ops.cli.golden.GoldenSummaryCommand;
+import io.aos.ops.cli.monitor.CronCheckCommand;
+import io.aos.ops.cli.monitor.StatusCommand;
+import io.aos.ops.cli.retention.RetentionStatusCommand;
+import io.aos.ops.core.health.ExitMode;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The commands {@link AosOps} runs without building picocli's model when their line allows ({@link QuickLine}):
+ * what cron, the monitoring system and an operator at the console run most. The command objects are the ones
+ * picocli would run, set up as picocli sets them up, and their failures are reported by the same code as picocli's
+ * ({@link AosOps#executionFailure}, {@link AosOps#parameterFailure}), so the output and exit code of a line are the
+ * same on either path (a test runs lines both ways). No lambdas here: each would cost a start its own call-site
+ * linkage.
+ */
+final class QuickCommands {
+
+    private QuickCommands() {
+    }
+
+    /** {@return the command {@code args} names when it is one of the quick ones ("golden hash"), else null} */
+    static String commandPath(String[] args) {
+        if (args.length == 0) {
+            return null;
+        }
+        switch (args[0]) {
+            case "cron-check":
+            case "status":
+                return args[0];
+            case "golden":
+                return args.length > 1 && (args[1].equals("hash") || args[1].equals("summary"))
+                        ? "golden " + args[1] : null;
+            case "retention":
+                return args.length > 1 && args[1].equals("status") ? "retention status" : null;
+            default:
+                return null;
+        }
+    }
+
+    /** {@return the words the command at {@code path} (from {@link #commandPath}) takes} */
+    static QuickLine.Grammar grammar(String path) {
+        switch (path) {
+            case "cron-check":
+                return CronCheckCommand.QUICK;
+            case "status":
+                return StatusCommand.QUICK;
+            case "golden hash":
+                return GoldenHashCommand.QUICK;
+            case "golden summary":
+                return GoldenSummaryCommand.QUICK;
+            case "retention status":
+                return RetentionStatusCommand.QUICK;
+            default:
+                throw new IllegalArgumentException(path);
+        }
+    }
+
+    /**
+     * The command object picocli would run for {@code args}, set up as picocli sets it up, with {@code spec} as its
+     * {@code @Spec}; null when the line is not one of the quick ones or picocli must read it.
+     */
+    static Callable<Integer> command(String[] args, CommandSpec spec) {
+        String path = commandPath(args);
+        if (path == null) {
+            return null;
+        }
+        QuickLine line = QuickLine.parse(args, path.indexOf(' ') < 0 ? 1 : 2, grammar(path));
+        if (line == null) {
+            return null;
+        }
+        switch (path) {
+            case "cron-check":
+                return CronCheckCommand.quick(line, spec);
+            case "status":
+                return StatusCommand.quick(line, spec);
+            case "golden hash":
+                return GoldenHashCommand.quick(line, spec);
+            case "golden summary":
+                return GoldenSummaryCommand.quick(line, spec);
+            default:
+                return RetentionStatusCommand.quick(line, spec);
+        }
+    }
+
+    /**
+     * Runs {@code args} when it is a quick line, with {@code out} and {@code err} as the command's writers (null:
+     * picocli's, on the process's streams).
+     *
+     * @return the exit code, or null when picocli must run the line (nothing was done)
+     */
+    static Integer run(String[] args, PrintWriter out, PrintWriter err) {
+        String path = commandPath(args);
+        if (path == null) {
+            return null;
+        }
+        CommandSpec spec = CommandSpec.create().name("aos-ops " + path);
+        Callable<Integer> command = command(args, spec);
+        if (command == null) {
+            return null;
+        }
+        CommandLine cli = new CommandLine(spec);
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
+        // only the quick grammars' words are on the line: --debug and --nagios cannot be an option's value here
+        boolean debug = false;
+        boolean nagios = false;
+        for (String arg : args) {
+            debug |= arg.equals("--debug");
+            nagios |= arg.equals("--nagios");
+        }
+        ExitMode mode = ExitMode.of(nagios);
+        try {
+            return command.call();
+        } catch (ParameterException e) {
+            return AosOps.parameterFailure(e, debug, mode);
+        } catch (Exception e) {
+            return AosOps.executionFailure(e, cli, debug, new ExceptionExitCodes(mode));
+        }
+    }
+}
