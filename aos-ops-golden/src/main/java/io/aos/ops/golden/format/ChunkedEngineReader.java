@@ -41,15 +41,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ChunkedEngineReader {
 
-    /** Bytes per chunk: about 1,800 steps of a typical trace, small enough to keep every core busy to the end. */
-    static final int CHUNK_BYTES = 1 << 20;
     /**
-     * A chunk grows to hold a line longer than the chunk size up to this many times that size; a longer line is read by
-     * the sequential reader, which needs no buffer of a line's size.
+     * Bytes per chunk: about 450 steps of a typical trace, small enough to keep every core busy to the end. What is
+     * read ahead ({@link #IN_FLIGHT} chunks and their hashed steps) is alive at every young collection, and the serial
+     * collector of a short command copies it into the old generation, whose pages are touched for the first time:
+     * with 1 MB chunks, 8 in flight, a 58 MB trace spent 130 ms in collection pauses, now about 30 ms
+     * (docs/PERFORMANCE.md).
      */
-    static final int MAX_GROWTH = 4;
+    static final int CHUNK_BYTES = 1 << 18;
+    /**
+     * A chunk grows to hold a line longer than the chunk size up to this many times that size (4 MB); a longer line is
+     * read by the sequential reader, which needs no buffer of a line's size.
+     */
+    static final int MAX_GROWTH = 16;
     /** Chunks read ahead of the one being delivered, at most; also in bytes, as this many chunk sizes. */
-    static final int IN_FLIGHT = 8;
+    static final int IN_FLIGHT = 4;
 
     /** Sees the events in file order; a step comes with its seed derived from a guessed base seed. */
     interface Sink extends EngineTraceHasher.Listener {
