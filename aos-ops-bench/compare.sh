@@ -391,11 +391,23 @@ if wants hash; then
   measure "sha256sum (reads and hashes every byte once)" 5 sha256sum "$trace"
   sha_median=$m_median
   row "sha256sum of the ${steps}-step trace (the floor)" "" "$([[ $m_status == ok ]] && mb_per_s "$m_median")"
+  # the Python baseline: every output_hash and seed recomputed with the old tools' formulas, line by line
+  # (baselines/recompute_hashes.py; it prints the same step lines as aos-ops golden hash)
+  py_median=""
+  if command -v python3 >/dev/null 2>&1; then
+    measure "python3 recompute_hashes.py (the old formulas)" 3 python3 "$here/baselines/recompute_hashes.py" "$trace"
+    py_median=$m_median
+    row "python3 recomputing every hash, ${steps}-step trace (baseline)" "" \
+      "$([[ $m_status == ok ]] && mb_per_s "$m_median")"
+  fi
   # one untimed run first: the launcher writes the command's class-data-sharing archive on its first run
   "${aos[@]}" golden hash "$trace" >/dev/null 2>&1
   measure "aos-ops golden hash (cold JVM)" 5 --needs "golden hash" "${aos[@]}" golden hash "$trace"
   row "aos-ops golden hash, ${steps}-step trace (goal >= 150 MB/s)" "$sha_median" \
     "$([[ $m_status == ok ]] && echo "$(mb_per_s "$m_median"); ratio = sha256sum / aos-ops")"
+  if [[ -n $py_median ]]; then
+    row "  same run vs the Python baseline (goal >= 4x)" "$py_median" "ratio = python3 / aos-ops"
+  fi
 fi
 
 if wants aot; then
