@@ -1,5 +1,6 @@
 package io.aos.ops.cli;
 
+import io.aos.ops.cli.golden.GoldenDiffCommand;
 import io.aos.ops.cli.golden.GoldenHashCommand;
 import io.aos.ops.cli.golden.GoldenSummaryCommand;
 import io.aos.ops.cli.monitor.CronCheckCommand;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The commands {@link AosOps} runs without building picocli's model when their line allows ({@link QuickLine}):
+ * The commands {@link AosOps} runs without building picocli's model when their line allows ({@link QuickLine}),
+ * {@code cron-check}, {@code status}, {@code golden hash|diff|summary} and {@code retention status}:
  * what cron, the monitoring system and an operator at the console run most. The command objects are the ones
  * picocli would run, set up as picocli sets them up, and their failures are reported by the same code as picocli's
  * ({@link AosOps#executionFailure}, {@link AosOps#parameterFailure}), so the output and exit code of a line are the
@@ -35,7 +37,8 @@ final class QuickCommands {
             case "status":
                 return args[0];
             case "golden":
-                return args.length > 1 && (args[1].equals("hash") || args[1].equals("summary"))
+                return args.length > 1
+                        && (args[1].equals("hash") || args[1].equals("diff") || args[1].equals("summary"))
                         ? "golden " + args[1] : null;
             case "retention":
                 return args.length > 1 && args[1].equals("status") ? "retention status" : null;
@@ -53,6 +56,8 @@ final class QuickCommands {
                 return StatusCommand.QUICK;
             case "golden hash":
                 return GoldenHashCommand.QUICK;
+            case "golden diff":
+                return GoldenDiffCommand.QUICK;
             case "golden summary":
                 return GoldenSummaryCommand.QUICK;
             case "retention status":
@@ -82,6 +87,8 @@ final class QuickCommands {
                 return StatusCommand.quick(line, spec);
             case "golden hash":
                 return GoldenHashCommand.quick(line, spec);
+            case "golden diff":
+                return GoldenDiffCommand.quick(line, spec);
             case "golden summary":
                 return GoldenSummaryCommand.quick(line, spec);
             default:

@@ -12,14 +12,15 @@ import java.util.Set;
 
 /**
  * A command line read without picocli, for the commands operators and cron run most ({@code cron-check},
- * {@code status}, {@code golden hash}, {@code golden summary}, {@code retention status}; {@link QuickCommands}).
+ * {@code status}, {@code golden hash}, {@code golden diff}, {@code golden summary}, {@code retention status};
+ * {@link QuickCommands}).
  * Building picocli's model of a command reads its annotations by reflection, which on JDK 17 defines a dynamic proxy
  * class per annotation type that no class-data-sharing archive keeps: about 90 ms of a 0.26 s start on the 2-core
  * machine of docs/PERFORMANCE.md, more than the work of a cron check.
  *
  * <p><b>Only what is certain is read here; everything else is picocli's.</b> A line is taken only when every word is
  * one of the command's options (in the {@code --name VALUE} or {@code --name=VALUE} form; the flags bare), each at
- * most once unless the option repeats, or a positional argument where the command takes them. Anything else makes
+ * most once unless the option repeats, or a positional argument where the command takes one more. Anything else makes
  * {@link #parse} return null and the line goes to picocli as before: help and version options, a word picocli would
  * read differently ({@code @file} expansion, {@code --}, clustered or attached short options, a value that starts with
  * {@code -} or is empty, a path the file system rejects), a typo, a missing value. So a line read here is one picocli
@@ -34,10 +35,10 @@ public final class QuickLine {
         private final Set<String> values;
         private final Set<String> repeatable;
         private final Set<String> greedy;
-        private final boolean positionals;
+        private final int positionals;
 
         private Grammar(Set<String> flags, Set<String> values, Set<String> repeatable, Set<String> greedy,
-                boolean positionals) {
+                int positionals) {
             this.flags = flags;
             this.values = values;
             this.repeatable = repeatable;
@@ -47,7 +48,7 @@ public final class QuickLine {
 
         /** A grammar of no words. */
         public static Grammar none() {
-            return new Grammar(Set.of(), Set.of(), Set.of(), Set.of(), false);
+            return new Grammar(Set.of(), Set.of(), Set.of(), Set.of(), 0);
         }
 
         /** This grammar and the boolean options {@code names}. */
@@ -75,9 +76,14 @@ public final class QuickLine {
                     positionals);
         }
 
-        /** This grammar and positional arguments. */
+        /** This grammar and any number of positional arguments. */
         public Grammar positionals() {
-            return new Grammar(flags, values, repeatable, greedy, true);
+            return positionals(Integer.MAX_VALUE);
+        }
+
+        /** This grammar and at most {@code max} positional arguments. */
+        public Grammar positionals(int max) {
+            return new Grammar(flags, values, repeatable, greedy, max);
         }
 
         /** {@return every option name of this grammar} */
@@ -102,8 +108,8 @@ public final class QuickLine {
             return greedy.contains(name);
         }
 
-        /** {@return whether the command takes positional arguments} */
-        public boolean takesPositionals() {
+        /** {@return the most positional arguments the command takes (0: none)} */
+        public int maxPositionals() {
             return positionals;
         }
 
@@ -135,7 +141,7 @@ public final class QuickLine {
                 return null;
             }
             if (word.charAt(0) != '-') {
-                if (!grammar.positionals || !line.usable(word)) {
+                if (line.positionals.size() == grammar.positionals || !line.usable(word)) {
                     return null;
                 }
                 line.positionals.add(word);

@@ -33,7 +33,7 @@ import picocli.CommandLine.ParseResult;
 class QuickCommandsTest {
 
     private static final List<String> PATHS =
-            List.of("cron-check", "status", "golden hash", "golden summary", "retention status");
+            List.of("cron-check", "status", "golden hash", "golden diff", "golden summary", "retention status");
 
     private static final String[] VALUES = {"a", "dir/x.jsonl", "/abs/p", "x y", "600", "dé", "a=b", "-neg", "-",
         "@file", "", "a\0b", "hash", "--json"};
@@ -93,8 +93,12 @@ class QuickCommandsTest {
                             .isEqualTo(option.isMultiValue() && option.arity().max() > 1);
                 }
             }
-            assertThat(grammar.takesPositionals()).as(path)
-                    .isEqualTo(!cli.getCommandSpec().positionalParameters().isEmpty());
+            int max = 0;
+            for (var positional : cli.getCommandSpec().positionalParameters()) {
+                max = positional.arity().isUnspecified() || positional.arity().max() == Integer.MAX_VALUE
+                        ? Integer.MAX_VALUE : max + positional.arity().max();
+            }
+            assertThat(grammar.maxPositionals()).as(path).isEqualTo(max);
         }
     }
 
@@ -102,11 +106,13 @@ class QuickCommandsTest {
     void theOperatorsLinesTakeTheQuickPath() {
         for (String[] line : new String[][] {{"cron-check"}, {"cron-check", "--nagios"}, {"status"},
             {"status", "--json", "--run-dir", "/tmp/run"}, {"golden", "hash", "a.steps.jsonl"},
-            {"golden", "summary", "--summary-dir", "d1", "d2", "--json"}, {"retention", "status", "--dir", "d"}}) {
+            {"golden", "summary", "--summary-dir", "d1", "d2", "--json"}, {"retention", "status", "--dir", "d"},
+            {"golden", "diff", "a.jsonl", "b.jsonl", "-v"}, {"golden", "diff", "--golden-a", "a", "--golden-b", "b"}}) {
             assertThat(QuickCommands.command(line, CommandSpec.create())).as(String.join(" ", line)).isNotNull();
         }
         for (String[] line : new String[][] {{"cron-check", "--help"}, {"golden", "hash"}, {"--debug", "status"},
-            {"golden", "diff", "a", "b"}, {"retention", "status", "--dir"}, {"status", "--json", "--json"}}) {
+            {"golden", "diff", "a", "b", "c"}, {"golden", "diff", "-v", "--verbose", "a", "b"},
+            {"retention", "status", "--dir"}, {"status", "--json", "--json"}}) {
             assertThat(QuickCommands.command(line, CommandSpec.create())).as(String.join(" ", line)).isNull();
         }
     }
@@ -131,6 +137,9 @@ class QuickCommandsTest {
             {"golden", "hash", dir.resolve("missing.steps.jsonl").toString()},
             {"golden", "hash", "--debug", bad.toString()},
             {"golden", "summary", "--summary-dir", dir.toString()},
+            {"golden", "diff", trace.toString(), trace.toString()},
+            {"golden", "diff", "--json", "-v", trace.toString(), bad.toString()},
+            {"golden", "diff", trace.toString()},
             {"golden", "summary", "--json", dir.resolve("nothing").toString()},
             {"status", "--state-dir", state.toString(), "--run-dir", run},
             {"status", "--json", "--state-dir", state.toString(), "--run-dir", run},

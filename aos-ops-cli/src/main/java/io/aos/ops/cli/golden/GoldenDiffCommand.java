@@ -4,6 +4,7 @@ import io.aos.ops.cli.Workers;
 import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.BadInputException;
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.QuickLine;
 import io.aos.ops.cli.TerminalColour;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.io.AtomicFiles;
@@ -100,6 +101,31 @@ public final class GoldenDiffCommand implements Callable<Integer> {
             description = "Declare skill kinds: a JSON object {\"skill\": \"external\" | \"random\" | \"pure\"}. "
                     + "A declared kind replaces the guess from the skill's name (see docs/skill-registry.md).")
     Path skills;
+
+    /** The options and arguments of this command, for {@link QuickLine}. */
+    public static final QuickLine.Grammar QUICK = CommonOptions.QUICK.values("--golden-a", "--golden-b", "-o",
+            "--output", "--html", "--skills").flags("-v", "--verbose", "--json", "--force", "--strict").positionals(2);
+
+    /** This command as picocli sets it up for {@code line} (read by {@link #QUICK}), or null for picocli to read it. */
+    public static GoldenDiffCommand quick(QuickLine line, CommandSpec spec) {
+        if (line.value("-o") != null && line.value("--output") != null || line.has("-v") && line.has("--verbose")) {
+            return null; // two names of one option: picocli's "should be specified only once"
+        }
+        GoldenDiffCommand command = new GoldenDiffCommand();
+        command.spec = spec;
+        command.common = CommonOptions.quick(line);
+        command.goldenA = line.path("--golden-a");
+        command.goldenB = line.path("--golden-b");
+        command.files = line.positionalPaths();
+        command.verbose = line.has("-v") || line.has("--verbose");
+        command.output = line.value("-o") != null ? line.path("-o") : line.path("--output");
+        command.json = line.has("--json");
+        command.html = line.path("--html");
+        command.force = line.has("--force");
+        command.strict = line.has("--strict");
+        command.skills = line.path("--skills");
+        return command;
+    }
 
     @Override
     public Integer call() throws IOException {
