@@ -21,7 +21,8 @@ Options:
   --reps N                 repetitions per timed command (default: 5 for fast commands, 3 for heavy ones)
   --diff-baseline CMD      another diff tool, {a} and {b} replaced by the two traces, e.g.
                            'python3 /path/golden_diff_debug.py --golden-a {a} --golden-b {b}'
-  --summary-baseline CMD   another summary tool, {dir} replaced by the 24-hour shadow directory
+  --summary-baseline CMD   another summary tool, {dir} replaced by the 24-hour shadow directory (default:
+                           python3 baselines/summarize_run.py {dir}, the old summary mode, when python3 is there)
   --files N                golden-sized files for the archive comparison (default: 100000)
   --steps N                steps per trace for the diff comparison (default: 100000)
   --status-files N         files in the one directory retention status scans (default: 200000; the issue's
@@ -265,6 +266,10 @@ fi
 if wants summary; then
   echo "== golden summary, 24-hour shadow dir (2,880 cycles, 25,920 golden files)" >&2
   base_median=""
+  # default baseline: the old summary mode written from its documented behaviour (baselines/summarize_run.py)
+  if [[ -z $summary_baseline ]] && command -v python3 >/dev/null 2>&1; then
+    summary_baseline="python3 '$here/baselines/summarize_run.py' {dir}"
+  fi
   if [[ -n $summary_baseline ]]; then
     cmd=${summary_baseline//\{dir\}/$shadow}
     measure "baseline: $summary_baseline" 5 bash -c "$cmd"
