@@ -4,6 +4,8 @@ import io.aos.ops.cli.golden.GoldenDiffCommand;
 import io.aos.ops.cli.golden.GoldenHashCommand;
 import io.aos.ops.cli.golden.GoldenSummaryCommand;
 import io.aos.ops.cli.monitor.CronCheckCommand;
+import io.aos.ops.cli.monitor.MonitorCheckCommand;
+import io.aos.ops.cli.monitor.SanityCommand;
 import io.aos.ops.cli.monitor.StatusCommand;
 import io.aos.ops.cli.retention.RetentionStatusCommand;
 import io.aos.ops.core.health.ExitMode;
@@ -15,7 +17,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * The commands {@link AosOps} runs without building picocli's model when their line allows ({@link QuickLine}),
- * {@code cron-check}, {@code status}, {@code golden hash|diff|summary} and {@code retention status}:
+ * {@code cron-check}, {@code status}, {@code sanity}, {@code monitor check}, {@code golden hash|diff|summary} and
+ * {@code retention status}:
  * what cron, the monitoring system and an operator at the console run most. The command objects are the ones
  * picocli would run, set up as picocli sets them up, and their failures are reported by the same code as picocli's
  * ({@link AosOps#executionFailure}, {@link AosOps#parameterFailure}), so the output and exit code of a line are the
@@ -35,7 +38,10 @@ final class QuickCommands {
         switch (args[0]) {
             case "cron-check":
             case "status":
+            case "sanity":
                 return args[0];
+            case "monitor":
+                return args.length > 1 && args[1].equals("check") ? "monitor check" : null;
             case "golden":
                 return args.length > 1
                         && (args[1].equals("hash") || args[1].equals("diff") || args[1].equals("summary"))
@@ -54,6 +60,10 @@ final class QuickCommands {
                 return CronCheckCommand.QUICK;
             case "status":
                 return StatusCommand.QUICK;
+            case "sanity":
+                return SanityCommand.QUICK;
+            case "monitor check":
+                return MonitorCheckCommand.QUICK;
             case "golden hash":
                 return GoldenHashCommand.QUICK;
             case "golden diff":
@@ -85,6 +95,10 @@ final class QuickCommands {
                 return CronCheckCommand.quick(line, spec);
             case "status":
                 return StatusCommand.quick(line, spec);
+            case "sanity":
+                return SanityCommand.quick(line, spec);
+            case "monitor check":
+                return MonitorCheckCommand.quick(line, spec);
             case "golden hash":
                 return GoldenHashCommand.quick(line, spec);
             case "golden diff":

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * A command line read without picocli, for the commands operators and cron run most ({@code cron-check},
- * {@code status}, {@code golden hash}, {@code golden diff}, {@code golden summary}, {@code retention status};
- * {@link QuickCommands}).
+ * {@code status}, {@code sanity}, {@code monitor check}, {@code golden hash}, {@code golden diff}, {@code golden summary},
+ * {@code retention status}; {@link QuickCommands}).
  * Building picocli's model of a command reads its annotations by reflection, which on JDK 17 defines a dynamic proxy
  * class per annotation type that no class-data-sharing archive keeps: about 90 ms of a 0.26 s start on the 2-core
  * machine of docs/PERFORMANCE.md, more than the work of a cron check.

@@ -33,10 +33,11 @@ import picocli.CommandLine.ParseResult;
 class QuickCommandsTest {
 
     private static final List<String> PATHS =
-            List.of("cron-check", "status", "golden hash", "golden diff", "golden summary", "retention status");
+            List.of("cron-check", "status", "sanity", "monitor check", "golden hash", "golden diff",
+                    "golden summary", "retention status");
 
     private static final String[] VALUES = {"a", "dir/x.jsonl", "/abs/p", "x y", "600", "dé", "a=b", "-neg", "-",
-        "@file", "", "a\0b", "hash", "--json"};
+        "@file", "", "a\0b", "hash", "--json", "010", "0x10", "+3", "99999999999"};
 
     private static final String[] STRAY = {"--help", "-h", "-V", "--version", "--", "--unknown", "-oX", "-o=F",
         "--json=true", "--debug=false", "--JSON", "-x", "@args", "", "status", "summary"};
@@ -107,12 +108,14 @@ class QuickCommandsTest {
         for (String[] line : new String[][] {{"cron-check"}, {"cron-check", "--nagios"}, {"status"},
             {"status", "--json", "--run-dir", "/tmp/run"}, {"golden", "hash", "a.steps.jsonl"},
             {"golden", "summary", "--summary-dir", "d1", "d2", "--json"}, {"retention", "status", "--dir", "d"},
-            {"golden", "diff", "a.jsonl", "b.jsonl", "-v"}, {"golden", "diff", "--golden-a", "a", "--golden-b", "b"}}) {
+            {"golden", "diff", "a.jsonl", "b.jsonl", "-v"}, {"golden", "diff", "--golden-a", "a", "--golden-b", "b"},
+            {"sanity"}, {"sanity", "--nagios", "--timeout", "5"}, {"monitor", "check", "--nagios"}}) {
             assertThat(QuickCommands.command(line, CommandSpec.create())).as(String.join(" ", line)).isNotNull();
         }
         for (String[] line : new String[][] {{"cron-check", "--help"}, {"golden", "hash"}, {"--debug", "status"},
             {"golden", "diff", "a", "b", "c"}, {"golden", "diff", "-v", "--verbose", "a", "b"},
-            {"retention", "status", "--dir"}, {"status", "--json", "--json"}}) {
+            {"retention", "status", "--dir"}, {"status", "--json", "--json"}, {"sanity", "--timeout", "010"},
+            {"monitor", "check", "--metrics-port", "9"}}) {
             assertThat(QuickCommands.command(line, CommandSpec.create())).as(String.join(" ", line)).isNull();
         }
     }
@@ -143,6 +146,10 @@ class QuickCommandsTest {
             {"golden", "summary", "--json", dir.resolve("nothing").toString()},
             {"status", "--state-dir", state.toString(), "--run-dir", run},
             {"status", "--json", "--state-dir", state.toString(), "--run-dir", run},
+            {"monitor", "check", "--json", "--state-dir", state.toString(), "--run-dir", run},
+            {"monitor", "check", "--nagios", "--state-dir", state.toString(), "--run-dir", run},
+            {"sanity", "--prometheus-url", "http://[bad", "--timeout", "1", "--state-dir", state.toString(),
+                "--run-dir", run},
             // (no cron check of a run here: its alerts would go to the machine's syslog; CronIT runs those)
             {"cron-check", "--print-crontab", "--state-dir", state.toString()},
             {"cron-check", "--nagios", "--state-dir", state.toString(), "--run-dir", run, "--stale-warning", "x"},

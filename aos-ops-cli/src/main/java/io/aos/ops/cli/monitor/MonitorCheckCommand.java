@@ -1,5 +1,6 @@
 package io.aos.ops.cli.monitor;
 
+import io.aos.ops.cli.QuickLine;
 import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.health.ExitMode;
 import io.aos.ops.monitor.health.HealthReport;
@@ -42,6 +43,20 @@ public final class MonitorCheckCommand implements Callable<Integer> {
 
     @Option(names = "--nagios", description = "Exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN.")
     boolean nagios;
+
+    /** The options of this command, for {@link QuickLine}. */
+    public static final QuickLine.Grammar QUICK = RunOptions.QUICK.values("--textfile-dir").flags("--json", "--nagios");
+
+    /** This command as picocli sets it up for {@code line} (read by {@link #QUICK}). */
+    public static MonitorCheckCommand quick(QuickLine line, CommandSpec spec) {
+        MonitorCheckCommand command = new MonitorCheckCommand();
+        command.spec = spec;
+        command.run = RunOptions.quick(line);
+        command.textfileDir = line.path("--textfile-dir");
+        command.json = line.has("--json");
+        command.nagios = line.has("--nagios");
+        return command;
+    }
 
     @Override
     public Integer call() {

@@ -1,5 +1,6 @@
 package io.aos.ops.cli.monitor;
 
+import io.aos.ops.cli.QuickLine;
 import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
@@ -58,6 +59,30 @@ public final class SanityCommand implements Callable<Integer> {
 
     @Option(names = "--nagios", description = "Exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN.")
     boolean nagios;
+
+    /** The options of this command, for {@link QuickLine}. */
+    public static final QuickLine.Grammar QUICK = RunOptions.QUICK.values("--prometheus-url", "--metrics-url",
+            "--timeout").flags("--json", "--nagios");
+
+    /**
+     * This command as picocli sets it up for {@code line} (read by {@link #QUICK}), or null for picocli to read it (a
+     * {@code --timeout} that is not a plain decimal number: picocli's conversion and its messages).
+     */
+    public static SanityCommand quick(QuickLine line, CommandSpec spec) {
+        String timeout = line.value("--timeout");
+        if (timeout != null && !timeout.matches("0|[1-9][0-9]{0,8}")) {
+            return null;
+        }
+        SanityCommand command = new SanityCommand();
+        command.spec = spec;
+        command.run = RunOptions.quick(line);
+        command.prometheusUrl = line.value("--prometheus-url");
+        command.metricsUrl = line.value("--metrics-url");
+        command.timeoutSeconds = timeout == null ? 3 : Integer.parseInt(timeout);
+        command.json = line.has("--json");
+        command.nagios = line.has("--nagios");
+        return command;
+    }
 
     @Override
     public Integer call() throws Exception {
