@@ -10,6 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * How settings resolve, from explicit maps ({@code OpsConfig.of}), never the process environment: the seed paths
+ * below are compared as values; nothing reads or writes there.
+ */
 class OpsConfigTest {
 
     @Test

@@ -294,6 +294,7 @@ class ShadowFinishTest {
     void theSummaryOfAnotherRunIsNotReplacedWithoutForce() throws Exception {
         Path summary = tmp.resolve("reports/m4-shadow-summary.json");
         Files.createDirectories(summary.getParent());
+        // another run's summary names its directory; the text only (that directory is never looked at)
         String other = "{\"directory\": \"/tmp/shadow_simulation_20261101_000000\", \"verdict\": \"PASS\"}\n";
         Files.writeString(summary, other);
 

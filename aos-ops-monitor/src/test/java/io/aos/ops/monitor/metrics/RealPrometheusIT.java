@@ -50,7 +50,7 @@ class RealPrometheusIT {
         shadow.update(RUN, status(3, 27, 1, now), List.of(report(1, 9), report(2, 9),
                 report(3, 9, mismatch("compute", "VOLATILE_LEAK"))));
         monitor.recordProbe("process", HealthStatus.OK);
-        monitor.recordDiskUsage("/var/lib/aos", 0.42);
+        monitor.recordDiskUsage("/var/lib/aos", 0.42); // a metric label only: nothing is read or written there
         monitor.recordEmergencyStop(true);
         monitor.recordCheckFinished(now);
 
