@@ -3,7 +3,6 @@ package io.aos.ops.cli;
 import io.aos.ops.core.health.ExitMode;
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -50,9 +49,8 @@ public final class AosOps {
     }
 
     static CommandLine commandLine(String... args) {
-        List<String> argList = Arrays.asList(args);
-        boolean debug = argList.contains("--debug");
-        ExitMode mode = ExitMode.of(argList.contains("--nagios"));
+        boolean debug = debug(args);
+        ExitMode mode = exitMode(args);
         CommandLine cli = new CommandLine(new AosOpsCommand());
         String group = "";
         String next = "";
@@ -78,6 +76,16 @@ public final class AosOps {
         cli.setExecutionExceptionHandler((Exception e, CommandLine failed, ParseResult parsed) ->
                 executionFailure(e, failed, debug, exitCodes));
         return cli;
+    }
+
+    /** {@return whether the line asks for stack traces with errors ({@code --debug} anywhere on it)} */
+    static boolean debug(String... args) {
+        return Arrays.asList(args).contains("--debug");
+    }
+
+    /** {@return the exit codes the line asks for: Nagios's with {@code --nagios} anywhere on it} */
+    static ExitMode exitMode(String... args) {
+        return ExitMode.of(Arrays.asList(args).contains("--nagios"));
     }
 
     /** Reports a usage error on the failed command's writer; {@return the exit code for it} */

@@ -83,9 +83,11 @@ final class QuickCommands {
      */
     static Callable<Integer> command(String[] args, CommandSpec spec) {
         String path = commandPath(args);
-        if (path == null) {
-            return null;
-        }
+        return path == null ? null : command(path, args, spec);
+    }
+
+    /** As {@link #command(String[], CommandSpec)} for the command at {@code path}, {@code commandPath(args)}. */
+    private static Callable<Integer> command(String path, String[] args, CommandSpec spec) {
         QuickLine line = QuickLine.parse(args, path.indexOf(' ') < 0 ? 1 : 2, grammar(path));
         if (line == null) {
             return null;
@@ -122,7 +124,7 @@ final class QuickCommands {
             return null;
         }
         CommandSpec spec = CommandSpec.create().name("aos-ops " + path);
-        Callable<Integer> command = command(args, spec);
+        Callable<Integer> command = command(path, args, spec);
         if (command == null) {
             return null;
         }
@@ -134,13 +136,8 @@ final class QuickCommands {
             cli.setErr(err);
         }
         // only the quick grammars' words are on the line: --debug and --nagios cannot be an option's value here
-        boolean debug = false;
-        boolean nagios = false;
-        for (String arg : args) {
-            debug |= arg.equals("--debug");
-            nagios |= arg.equals("--nagios");
-        }
-        ExitMode mode = ExitMode.of(nagios);
+        boolean debug = AosOps.debug(args);
+        ExitMode mode = AosOps.exitMode(args);
         try {
             return command.call();
         } catch (ParameterException e) {
