@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Files every difference under a root cause, step by step, by evidence rather than by substrings of key names. The
@@ -23,6 +24,7 @@ final class Classifier {
     private enum Role { STRUCTURE, VOLATILE, HASH, SEED, INDEX, CONTENT }
 
     private static final int VALUE_CHARS = 60;
+    private static final OptionalInt NONE = OptionalInt.empty();
 
     private final DiffOptions options;
     /**
@@ -31,17 +33,67 @@ final class Classifier {
      */
     private final Map<String, Role> roles = new java.util.HashMap<>();
 
+    /** Whether a difference under this key is expected-volatile: its role, for a difference built later. */
+    private final Predicate<String> volatileKey;
+
     Classifier(DiffOptions options) {
         this.options = options;
+        java.util.Set<String> fields = options.volatileFields();
+        this.volatileKey = key -> FieldNames.isVolatile(key, fields);
     }
 
     private Role role(RawDifference d) {
-        if (d.key() == null) {
+        return role(d.key(), d.kind());
+    }
+
+    private Role role(String key, DiffKind kind) {
+        if (key == null) {
             // An element added, removed or moved changes the list of steps; a value that changed in place (the
             // whole document, a scalar line of a trace) is content like any other.
-            return d.kind() == DiffKind.CHANGED || d.kind() == DiffKind.TYPE_CHANGED ? Role.CONTENT : Role.STRUCTURE;
+            return kind == DiffKind.CHANGED || kind == DiffKind.TYPE_CHANGED ? Role.CONTENT : Role.STRUCTURE;
         }
-        return roles.computeIfAbsent(d.key(), this::keyRole);
+        return roles.computeIfAbsent(key, this::keyRole);
+    }
+
+    /** The roles of every difference {@code ds} holds or stands for, in order. */
+    private List<Role> roles(List<RawDifference> ds) {
+        List<Role> out = new ArrayList<>();
+        for (RawDifference d : ds) {
+            DeferredPair p = d.deferred();
+            if (p == null) {
+                out.add(role(d));
+            } else {
+                for (int k = 0; k < p.keys().length; k++) {
+                    out.add(role(p.keys()[k], p.kinds()[k]));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean anyDeferred(List<RawDifference> ds) {
+        for (RawDifference d : ds) {
+            if (d.deferred() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code ds} with every deferred entry replaced by the differences it stands for, found again. */
+    private static List<RawDifference> expand(List<RawDifference> ds) {
+        if (!anyDeferred(ds)) {
+            return ds;
+        }
+        List<RawDifference> out = new ArrayList<>();
+        for (RawDifference d : ds) {
+            if (d.deferred() == null) {
+                out.add(d);
+            } else {
+                out.addAll(d.deferred().differences());
+            }
+        }
+        return out;
     }
 
     /** The role of a difference under the object key {@code key}. */
@@ -98,6 +150,10 @@ final class Classifier {
 
         /** Groups in locus order; a locus's skill is the first one any of its differences names. */
         static List<PositionGroup> byPosition(List<RawDifference> raws) {
+            List<PositionGroup> runs = inRuns(raws);
+            if (runs != null) {
+                return runs;
+            }
             Map<Integer, List<RawDifference>> byOrder = new TreeMap<>();
             Map<Integer, TracePosition> loci = new LinkedHashMap<>();
             for (RawDifference d : raws) {
@@ -108,6 +164,35 @@ final class Classifier {
             byOrder.forEach((order, ds) -> groups.add(new PositionGroup(loci.get(order), ds)));
             return groups;
         }
+
+        /**
+         * The groups when the differences come in strictly increasing locus order, one run per locus (a trace walked
+         * in order: every difference after an inserted step, 100,000 of them, without a map entry and a boxed key
+         * each); null when a locus comes back or goes down, for {@link #byPosition} to sort.
+         */
+        private static List<PositionGroup> inRuns(List<RawDifference> raws) {
+            List<PositionGroup> groups = new ArrayList<>();
+            int n = raws.size();
+            int from = 0;
+            while (from < n) {
+                TracePosition first = raws.get(from).position();
+                int order = first.order();
+                TracePosition locus = first;
+                int to = from + 1;
+                while (to < n && raws.get(to).position().order() == order) {
+                    if (locus.skill() == null) {
+                        locus = raws.get(to).position();
+                    }
+                    to++;
+                }
+                if (to < n && raws.get(to).position().order() < order) {
+                    return null;
+                }
+                groups.add(new PositionGroup(locus, raws.subList(from, to)));
+                from = to;
+            }
+            return groups;
+        }
     }
 
     /**
@@ -116,12 +201,11 @@ final class Classifier {
      * start's group in that case, else null.
      */
     private PositionGroup headerJudgedLast(List<PositionGroup> groups, List<RawDifference> raws) {
-        if (groups.isEmpty() || groups.get(0).position().order() >= 0
-                || raws.stream().noneMatch(d -> role(d) == Role.STRUCTURE)) {
+        if (groups.isEmpty() || groups.get(0).position().order() >= 0 || !roles(raws).contains(Role.STRUCTURE)) {
             return null;
         }
         PositionGroup start = groups.get(0);
-        RootCause category = verdict(start.position(), start.differences()).category();
+        RootCause category = verdict(start.position(), expand(start.differences())).category();
         return category == RootCause.SEED_MISMATCH || category == RootCause.EXPECTED_VOLATILE ? null : start;
     }
 
@@ -132,6 +216,8 @@ final class Classifier {
         final int indexInFindings;
         /** A structural change or a changed base seed: everything after it follows from it. */
         final boolean cascadesAll;
+        /** The step a consequence is filed under: the root's step, or -1 for the run start or end. */
+        final OptionalInt cause;
         int consequences;
 
         Root(Finding finding, Verdict verdict, int indexInFindings, boolean cascadesAll) {
@@ -139,26 +225,21 @@ final class Classifier {
             this.verdict = verdict;
             this.indexInFindings = indexInFindings;
             this.cascadesAll = cascadesAll;
+            this.cause = finding.step().isPresent() ? finding.step() : OptionalInt.of(-1);
             this.consequences = finding.consequences();
-        }
-
-        /** The step a consequence is filed under: the root's step, or -1 for the run start or end. */
-        OptionalInt cause() {
-            return finding.step().isPresent() ? finding.step() : OptionalInt.of(-1);
         }
     }
 
     /** One classification in progress: the differences filed so far, the findings, and the root once found. */
     private final class Classification {
         final Map<String, Long> volatileCounts;
-        final List<Difference> differences;
+        final DifferenceList.Builder differences = new DifferenceList.Builder();
         final List<Finding> findings = new ArrayList<>();
         Root root;
         OptionalInt firstStep = OptionalInt.empty();
 
         Classification(Map<String, Long> folded, int size) {
             volatileCounts = new TreeMap<>(folded);
-            differences = new ArrayList<>(size);
         }
 
         /** Judges one locus: expected-volatile, a consequence of the root, or a finding of its own. */
@@ -168,18 +249,64 @@ final class Classifier {
             // verdict(...) is EXPECTED_VOLATILE exactly when every difference is volatile; the rest of the verdict
             // (a sentence, value shapes) is made only for a locus that becomes a finding: after an inserted step,
             // 50,000 later loci only follow from it.
+            if (anyDeferred(ds) && judgedLater(locus, ds)) {
+                return;
+            }
+            ds = expand(ds);
+            OptionalInt step = locus.step();
             if (allVolatile(ds)) {
-                ds.forEach(d -> differences.add(expectedVolatile(d)));
+                for (RawDifference d : ds) {
+                    differences.add(expectedVolatile(d, step));
+                }
                 return;
             }
             if (firstStep.isEmpty() && locus.isStep()) {
                 firstStep = OptionalInt.of(locus.order());
             }
             if (root != null && (root.cascadesAll || onlyDerived(locus, ds))) {
-                ds.forEach(d -> differences.add(followsRoot(d)));
+                for (RawDifference d : ds) {
+                    differences.add(followsRoot(d, step));
+                }
                 return;
             }
             addFinding(locus, ds, verdict(locus, ds));
+        }
+
+        /**
+         * Judges a locus with deferred pairs as {@link #judge} would, from the roles of its differences, when it is
+         * expected-volatile or follows from the root: its differences are then counted now and built when asked for.
+         * False, with nothing done, when it needs its differences (it is a finding).
+         */
+        private boolean judgedLater(TracePosition locus, List<RawDifference> ds) {
+            List<Role> rs = roles(ds);
+            boolean allVolatile = rs.stream().allMatch(r -> r == Role.VOLATILE);
+            if (!allVolatile) {
+                if (firstStep.isEmpty() && locus.isStep()) {
+                    firstStep = OptionalInt.of(locus.order());
+                }
+                if (root == null || !root.cascadesAll && !onlyDerivedRoles(locus, rs)) {
+                    return false;
+                }
+            }
+            int consequences = 0;
+            int k = 0;
+            for (RawDifference d : ds) {
+                String[] keys = d.deferred() == null ? new String[] {d.key()} : d.deferred().keys();
+                for (String key : keys) {
+                    if (rs.get(k++) == Role.VOLATILE) {
+                        volatileCounts.merge(String.valueOf(key), 1L, Long::sum);
+                    } else {
+                        consequences++;
+                    }
+                }
+            }
+            if (allVolatile) {
+                differences.addLater(ds, rs.size(), 0, RootCause.EXPECTED_VOLATILE, NONE, volatileKey);
+            } else {
+                root.consequences += consequences;
+                differences.addLater(ds, rs.size(), consequences, root.finding.category(), root.cause, volatileKey);
+            }
+            return true;
         }
 
         private boolean allVolatile(List<RawDifference> ds) {
@@ -194,21 +321,26 @@ final class Classifier {
         /** The run header judged after a structural root: its differences follow from it, listed first. */
         void headerFollowsRoot(PositionGroup header) {
             List<Difference> filed = new ArrayList<>();
-            header.differences().forEach(d -> filed.add(followsRoot(d)));
-            differences.addAll(0, filed);
+            OptionalInt step = header.position().step();
+            for (RawDifference d : expand(header.differences())) {
+                filed.add(followsRoot(d, step));
+            }
+            differences.addFirst(filed);
         }
 
-        private Difference expectedVolatile(RawDifference d) {
+        private Difference expectedVolatile(RawDifference d, OptionalInt step) {
             volatileCounts.merge(String.valueOf(d.key()), 1L, Long::sum);
-            return toDifference(d, RootCause.EXPECTED_VOLATILE, OptionalInt.empty());
+            return new Difference(d.path(), d.kind(), d.expected(), d.actual(), step, RootCause.EXPECTED_VOLATILE,
+                    NONE);
         }
 
-        private Difference followsRoot(RawDifference d) {
+        private Difference followsRoot(RawDifference d, OptionalInt step) {
             if (role(d) == Role.VOLATILE) {
-                return expectedVolatile(d);
+                return expectedVolatile(d, step);
             }
             root.consequences++;
-            return toDifference(d, root.finding.category(), root.cause());
+            return new Difference(d.path(), d.kind(), d.expected(), d.actual(), step, root.finding.category(),
+                    root.cause);
         }
 
         private void addFinding(TracePosition locus, List<RawDifference> ds, Verdict v) {
@@ -221,7 +353,7 @@ final class Classifier {
                     differences.add(toDifference(d, v.category(), locus.isStep() ? locus.step() : OptionalInt.of(-1)));
                     ownConsequences++;
                 } else if (role == Role.VOLATILE && !v.volatilesAreEvidence()) {
-                    differences.add(expectedVolatile(d));
+                    differences.add(expectedVolatile(d, d.position().step()));
                 } else {
                     differences.add(toDifference(d, v.category(), OptionalInt.empty()));
                     evidence++;
@@ -249,7 +381,7 @@ final class Classifier {
                 severity = severity.max(f.severity());
             }
             return new DiffResult(severity, root.verdict.category(), firstStep, r.locus() + ": " + r.evidence(),
-                    findings, differences, volatileCounts);
+                    findings, differences.build(), volatileCounts);
         }
 
         private DiffResult match() {
@@ -260,15 +392,22 @@ final class Classifier {
                     ? "The documents are equal."
                     : "Only fields that are volatile by definition differ (" + count + " differences in " + fields
                             + ") and no hash changed.";
-            return new DiffResult(Severity.MATCH, null, OptionalInt.empty(), evidence, List.of(), differences,
+            return new DiffResult(Severity.MATCH, null, OptionalInt.empty(), evidence, List.of(), differences.build(),
                     volatileCounts);
         }
     }
 
     /** Differences that only follow from an earlier divergence: hashes, seeds, step numbers, the run's end state. */
     private boolean onlyDerived(TracePosition locus, List<RawDifference> ds) {
+        List<Role> rs = new ArrayList<>(ds.size());
         for (RawDifference d : ds) {
-            Role r = role(d);
+            rs.add(role(d));
+        }
+        return onlyDerivedRoles(locus, rs);
+    }
+
+    private static boolean onlyDerivedRoles(TracePosition locus, List<Role> rs) {
+        for (Role r : rs) {
             if (r == Role.VOLATILE || r == Role.HASH || r == Role.SEED || r == Role.INDEX) {
                 continue;
             }

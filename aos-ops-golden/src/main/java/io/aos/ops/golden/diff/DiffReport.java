@@ -180,7 +180,9 @@ public final class DiffReport {
         sb.append("  actual:   ").append(actual).append('\n');
         sb.append("  evidence: ").append(r.evidence()).append('\n');
 
-        List<Difference> all = r.differences();
+        // the findings' evidence is among the differences built as they were classified: the consequences of a
+        // long trace are built only for --verbose
+        List<Difference> built = r.builtDifferences();
         if (!r.findings().isEmpty()) {
             sb.append('\n').append("Findings (").append(r.findings().size()).append("), first divergence first:\n");
             for (Finding f : r.findings()) {
@@ -193,7 +195,7 @@ public final class DiffReport {
                 sb.append('\n').append("    ").append(f.evidence()).append('\n');
                 int shown = 0;
                 int more = 0;
-                for (Difference d : all) {
+                for (Difference d : built) {
                     if (d.isConsequence() || d.category() == RootCause.EXPECTED_VOLATILE
                             || !d.step().equals(f.step()) || d.category() != f.category()) {
                         continue;
@@ -210,9 +212,10 @@ public final class DiffReport {
                 }
             }
         }
-        long consequences = all.stream().filter(Difference::isConsequence).count();
+        long consequences = r.consequenceCount();
         long volatiles = r.expectedVolatileCount();
         if (verbose && (consequences > 0 || volatiles > 0)) {
+            List<Difference> all = r.differences();
             sb.append('\n').append("All listed differences (").append(all.size()).append("):\n");
             for (Difference d : all) {
                 sb.append("  ").append(line(d)).append('\n');

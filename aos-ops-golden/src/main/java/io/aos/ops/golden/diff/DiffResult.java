@@ -32,7 +32,25 @@ public final class DiffResult {
         this.firstDivergingStep = checkNotNull(firstDivergingStep, "firstDivergingStep");
         this.evidence = checkNotNull(evidence, "evidence");
         this.findings = List.copyOf(findings);
-        this.differences = List.copyOf(differences);
+        this.differences = differences instanceof DifferenceList list ? list : List.copyOf(differences);
+    }
+
+    /**
+     * The differences built as they were classified (all but the consequences and expected-volatile differences of
+     * deferred pairs), in order: every one that is evidence of a finding, without building the others.
+     */
+    List<Difference> builtDifferences() {
+        return differences instanceof DifferenceList list ? list.built() : differences;
+    }
+
+    /**
+     * How many of {@link #differences()} are consequences, without building them.
+     *
+     * @return the number of differences whose {@link Difference#isConsequence()} is true
+     */
+    public long consequenceCount() {
+        return differences instanceof DifferenceList list ? list.consequences()
+                : differences.stream().filter(Difference::isConsequence).count();
     }
 
     /**
@@ -97,6 +115,11 @@ public final class DiffResult {
      * Every difference in trace order, consequences included. Expected-volatile differences are listed only where
      * they share an event with other differences, or with {@link DiffOptions#withExpectedVolatileListed}; the rest
      * are counted in {@link #expectedVolatile()}.
+     *
+     * <p>The consequences of a divergence in a long JSONL trace (every step after an inserted one) are counted when
+     * the traces are compared but built only when this list's elements are first read: the pairs of events are then
+     * compared again. Until then the result keeps both traces in memory; {@link #consequenceCount()} and
+     * {@code differences().size()} build nothing.
      *
      * @return the differences, unmodifiable, values complete; empty when the documents are equal
      */

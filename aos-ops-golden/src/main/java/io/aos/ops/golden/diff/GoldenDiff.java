@@ -25,6 +25,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class GoldenDiff {
 
+    /**
+     * How many differing event pairs of each half of a JSONL trace have their differences kept whole; the rest are
+     * counted and found again only when {@link DiffResult#differences()} is read (see {@link DeferredPair}).
+     */
+    static final int KEPT_WHOLE = 1_000;
+
     private GoldenDiff() {
     }
 
@@ -126,7 +132,7 @@ public final class GoldenDiff {
     public static DiffResult compare(LoadedGoldenFile expected, LoadedGoldenFile actual, DiffOptions options) {
         checkNotNull(options, "options");
         checkSameKind(expected, actual);
-        StructuralDiff diff = new StructuralDiff(options);
+        StructuralDiff diff = new StructuralDiff(options).deferringAfter(KEPT_WHOLE);
         if (expected.isLines() && actual.isLines()) {
             JsonlSequence a = expected.sequence(options.volatileFields());
             JsonlSequence b = actual.sequence(options.volatileFields());

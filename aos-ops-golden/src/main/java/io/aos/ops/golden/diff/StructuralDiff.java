@@ -29,9 +29,28 @@ final class StructuralDiff {
     private final Map<String, Long> expectedVolatile = new java.util.TreeMap<>();
     /** isVolatile per key name, which needs tokenising: a trace has few distinct keys and many differences. */
     private final Map<String, Boolean> volatileKeys = new java.util.HashMap<>();
+    /** How many differing event pairs of a JSONL trace are kept whole before the rest are deferred. */
+    private int deferAfter = Integer.MAX_VALUE;
+    private int keptWhole;
+    /** One string per key name, for the keys a deferred pair keeps. */
+    private final Map<String, String> sharedKeys = new java.util.HashMap<>();
 
     StructuralDiff(DiffOptions options) {
         this.options = options;
+    }
+
+    /**
+     * Keeps the differences of the first {@code n} differing event pairs of a JSONL trace whole and the rest as
+     * {@link DeferredPair}s, found again only when asked for. Off (every difference kept whole) unless set.
+     */
+    StructuralDiff deferringAfter(int n) {
+        this.deferAfter = n;
+        return this;
+    }
+
+    /** A new diff with the same options and deferral, for another part of the same trace. */
+    StructuralDiff sibling() {
+        return new StructuralDiff(options).deferringAfter(deferAfter);
     }
 
     List<RawDifference> differences() {
@@ -63,11 +82,41 @@ final class StructuralDiff {
         // The pairs in two halves, as TraceHalves splits lines: each half into its own diff, the second appended.
         Alignment alignment = lines.alignment();
         int n = alignment.pairs().size();
+        DeferredPair.Again again = deferAfter == Integer.MAX_VALUE ? null
+                : new Recompare(a, b, alignment, lines, options);
         TraceHalves.compare(this, n, options, (sink, from, to) -> {
             LineAlignment.Positions positions = lines.positions();
-            sink.trace(a, b, alignment, from, to, positions::a, positions::b, true);
+            sink.trace(a, b, alignment, from, to, positions::a, positions::b, true, again);
             return true;
         });
+    }
+
+    /** Compares one pair of a line alignment again, as {@link #trace(ElementSequence, ElementSequence)} did. */
+    private static final class Recompare implements DeferredPair.Again {
+        private final ElementSequence a;
+        private final ElementSequence b;
+        private final Alignment alignment;
+        private final LineAlignment lines;
+        private final DiffOptions options;
+        private LineAlignment.Positions positions;
+
+        Recompare(ElementSequence a, ElementSequence b, Alignment alignment, LineAlignment lines, DiffOptions options) {
+            this.a = a;
+            this.b = b;
+            this.alignment = alignment;
+            this.lines = lines;
+            this.options = options;
+        }
+
+        @Override
+        public synchronized List<RawDifference> differences(int pair) {
+            if (positions == null) {
+                positions = lines.positions();
+            }
+            StructuralDiff one = new StructuralDiff(options);
+            one.trace(a, b, alignment, pair, pair + 1, positions::a, positions::b, true, null);
+            return one.out;
+        }
     }
 
     /**
@@ -77,7 +126,8 @@ final class StructuralDiff {
      */
     void traceInFull(ElementSequence a, ElementSequence b) {
         Alignment alignment = Alignment.align(a, b, options);
-        trace(a, b, alignment, 0, alignment.pairs().size(), i -> eventPosition(a, i), j -> eventPosition(b, j), false);
+        trace(a, b, alignment, 0, alignment.pairs().size(), i -> eventPosition(a, i), j -> eventPosition(b, j), false,
+                null);
     }
 
     /**
@@ -85,9 +135,11 @@ final class StructuralDiff {
      * place an event of A or B.
      * {@code validated}: every line of both (JSONL) traces was accepted by {@link JsonLineScanner}, so a pair of lines
      * may first be compared on its bytes ({@link LinePairComparator}).
+     * {@code again}: compares a pair again, for the pairs deferred beyond {@link #deferringAfter}; null: none deferred.
      */
     private void trace(ElementSequence a, ElementSequence b, Alignment alignment, int fromPair, int toPair,
-            IntFunction<TracePosition> positionA, IntFunction<TracePosition> positionB, boolean validated) {
+            IntFunction<TracePosition> positionA, IntFunction<TracePosition> positionB, boolean validated,
+            DeferredPair.Again again) {
         if (alignment.method() == Alignment.Method.UNORDERED) {
             out.add(new RawDifference("", DiffKind.REORDERED, IntNode.valueOf(a.size()), IntNode.valueOf(b.size()),
                     "events", TracePosition.START));
@@ -114,6 +166,9 @@ final class StructuralDiff {
                 }
                 relocate(mark, locus);
                 foldExpectedVolatile(mark);
+                if (again != null && out.size() > mark && keptWhole++ >= deferAfter) {
+                    defer(mark, k, locus, again);
+                }
             } else if (p.a() >= 0) {
                 out.add(new RawDifference("/" + p.a(), DiffKind.REMOVED, a.node(p.a()), null, null,
                         positionA.apply(p.a())));
@@ -122,6 +177,20 @@ final class StructuralDiff {
                         positionB.apply(p.b())));
             }
         }
+    }
+
+    /** Replaces the differences recorded since {@code mark}, those of pair {@code pair}, by one deferred entry. */
+    private void defer(int mark, int pair, TracePosition locus, DeferredPair.Again again) {
+        int n = out.size() - mark;
+        String[] keys = new String[n];
+        DiffKind[] kinds = new DiffKind[n];
+        for (int k = 0; k < n; k++) {
+            RawDifference d = out.get(mark + k);
+            keys[k] = d.key() == null ? null : sharedKeys.computeIfAbsent(d.key(), x -> x);
+            kinds[k] = d.kind();
+        }
+        reset(mark);
+        out.add(RawDifference.standingFor(new DeferredPair(pair, keys, kinds, again), locus));
     }
 
     /** Two lines compared token by token; false when only the trees can tell. */
@@ -154,7 +223,8 @@ final class StructuralDiff {
         for (int k = mark; k < out.size(); k++) {
             RawDifference d = out.get(k);
             if (!d.position().equals(locus)) {
-                out.set(k, new RawDifference(d.path(), d.kind(), d.expected(), d.actual(), d.key(), locus));
+                out.set(k, new RawDifference(d.path(), d.kind(), d.expected(), d.actual(), d.key(), locus,
+                        d.deferred()));
             }
         }
     }
@@ -343,6 +413,10 @@ final class StructuralDiff {
 
     static boolean sameNumber(JsonNode a, JsonNode b) {
         if (a.isIntegralNumber() && b.isIntegralNumber()) {
+            if ((a.isInt() || a.isLong()) && (b.isInt() || b.isLong())) {
+                // no BigInteger for the step indexes and counters of a trace (two per difference otherwise)
+                return a.longValue() == b.longValue();
+            }
             return a.bigIntegerValue().equals(b.bigIntegerValue());
         }
         if (a.isDouble() && b.isDouble() || a.isFloat() || b.isFloat()) {

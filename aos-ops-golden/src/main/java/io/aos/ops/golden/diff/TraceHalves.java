@@ -31,7 +31,7 @@ final class TraceHalves {
             return half.compare(diff, 0, n);
         }
         int mid = n / 2;
-        StructuralDiff second = new StructuralDiff(options);
+        StructuralDiff second = diff.sibling();
         CompletableFuture<Boolean> secondHalf = CompletableFuture.supplyAsync(() -> half.compare(second, mid, n),
                 options.executor());
         boolean firstOk = half.compare(diff, 0, mid);

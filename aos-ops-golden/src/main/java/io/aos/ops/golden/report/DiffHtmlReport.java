@@ -162,7 +162,7 @@ public final class DiffHtmlReport {
             }
         }
         b.append("</h1>\n<p id=\"evidence\">").append(Html.text(result.evidence())).append("</p>\n");
-        long consequences = result.differences().stream().filter(Difference::isConsequence).count();
+        long consequences = result.consequenceCount();
         b.append("<dl class=\"facts\"><dt>expected (A)</dt><dd class=\"mono\">").append(Html.text(expectedLabel))
                 .append("</dd><dt>actual (B)</dt><dd class=\"mono\">").append(Html.text(actualLabel))
                 .append("</dd><dt>findings</dt><dd>").append(result.findings().size())

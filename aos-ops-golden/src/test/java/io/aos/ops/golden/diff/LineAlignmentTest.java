@@ -53,6 +53,7 @@ class LineAlignmentTest {
         Random r = new Random(20261202L);
         int fastPath = 0;
         int pairsOnBytes = 0;
+        long deferredPairs = 0;
         for (int iteration = 0; iteration < 400; iteration++) {
             int steps = 1 + r.nextInt(iteration % 10 == 0 ? 300 : 25);
             List<ObjectNode> a = base(r, steps);
@@ -90,13 +91,46 @@ class LineAlignmentTest {
                 assertThat(OpsJson.pretty().writeValueAsString(DiffReport.json(fast, "a", "b", verbose))).as(what)
                         .isEqualTo(OpsJson.pretty().writeValueAsString(DiffReport.json(slow, "a", "b", verbose)));
             }
+            // the differences of pairs deferred (kept as keys and kinds, compared again when read): the same result
+            StructuralDiff deferring = new StructuralDiff(options).deferringAfter(r.nextInt(3));
+            deferring.trace(LoadedGoldenFile.read(pa).sequence(options.volatileFields()),
+                    LoadedGoldenFile.read(pb).sequence(options.volatileFields()));
+            DiffResult deferred = new Classifier(options).classify(deferring.differences(),
+                    deferring.expectedVolatile());
+            assertSameResult(deferred, slow, what);
+            deferredPairs += deferring.differences().stream().filter(d -> d.deferred() != null).count();
+
             // and the public entry point, whichever tier it picks
             DiffResult viaFiles = GoldenDiff.compare(pa, pb, options);
             assertThat(DiffReport.text(viaFiles, "a", "b", true, false)).as(what)
                     .isEqualTo(DiffReport.text(slow, "a", "b", true, false));
         }
         assertThat(fastPath).as("pairs aligned from key hashes").isGreaterThan(200);
+        assertThat(deferredPairs).as("pairs deferred").isGreaterThan(1_000);
         assertThat(pairsOnBytes).as("pairs with differences").isGreaterThan(200);
+    }
+
+    /**
+     * {@code actual} says what {@code expected} says: counts and reports first (which build no deferred difference),
+     * then every difference.
+     */
+    static void assertSameResult(DiffResult actual, DiffResult expected, String what) throws Exception {
+        assertThat(actual.differences().size()).as(what).isEqualTo(expected.differences().size());
+        assertThat(actual.consequenceCount()).as(what)
+                .isEqualTo(expected.differences().stream().filter(Difference::isConsequence).count());
+        for (boolean verbose : new boolean[] {false, true}) {
+            assertThat(DiffReport.text(actual, "a", "b", verbose, false)).as(what)
+                    .isEqualTo(DiffReport.text(expected, "a", "b", verbose, false));
+            assertThat(OpsJson.pretty().writeValueAsString(DiffReport.json(actual, "a", "b", verbose))).as(what)
+                    .isEqualTo(OpsJson.pretty().writeValueAsString(DiffReport.json(expected, "a", "b", verbose)));
+        }
+        assertThat(actual.severity()).as(what).isEqualTo(expected.severity());
+        assertThat(actual.rootCause()).as(what).isEqualTo(expected.rootCause());
+        assertThat(actual.firstDivergingStep()).as(what).isEqualTo(expected.firstDivergingStep());
+        assertThat(actual.evidence()).as(what).isEqualTo(expected.evidence());
+        assertThat(actual.findings()).as(what).isEqualTo(expected.findings());
+        assertThat(actual.expectedVolatile()).as(what).isEqualTo(expected.expectedVolatile());
+        assertThat(actual.differences()).as(what).isEqualTo(expected.differences());
     }
 
     @Test
