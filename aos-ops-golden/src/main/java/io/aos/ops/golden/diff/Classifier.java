@@ -579,7 +579,7 @@ final class Classifier {
         if (v == null || v.isMissingNode()) {
             return "(absent)";
         }
-        String s = v.toString();
+        String s = io.aos.ops.golden.json.GoldenJson.compact(v);
         return s.length() <= VALUE_CHARS ? s : s.substring(0, VALUE_CHARS - 3) + "...";
     }
 }

@@ -257,7 +257,7 @@ public final class DiffReport {
     }
 
     private static String display(JsonNode v) {
-        String s = v.toString();
+        String s = io.aos.ops.golden.json.GoldenJson.compact(v);
         return s.length() <= DISPLAY_CHARS ? s : s.substring(0, DISPLAY_CHARS - 3) + "... (" + s.length() + " chars)";
     }
 

@@ -26,10 +26,11 @@ import java.util.concurrent.CompletableFuture;
 public final class GoldenDiff {
 
     /**
-     * How many differing event pairs of each half of a JSONL trace have their differences kept whole; the rest are
-     * counted and found again only when {@link DiffResult#differences()} is read (see {@link DeferredPair}).
+     * How many differing event pairs of each part of a JSONL trace ({@link TraceHalves}) have their differences kept
+     * whole; the rest are counted and found again only when {@link DiffResult#differences()} is read (see
+     * {@link DeferredPair}).
      */
-    static final int KEPT_WHOLE = 1_000;
+    static final int KEPT_WHOLE = 128;
 
     private GoldenDiff() {
     }

@@ -1,7 +1,6 @@
 package io.aos.ops.golden.diff;
 
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The identity alignment of two JSONL traces ({@link Alignment}'s first choice) found from a 64-bit hash of each
@@ -88,26 +87,27 @@ final class LineAlignment {
         boolean run(int from, int to, JsonLineScanner scannerA, JsonLineScanner scannerB);
     }
 
-    /** Runs {@code range} over {@code [0, n)}, in two halves on two threads when the options allow. */
+    /** Runs {@code range} over {@code [0, n)}, in parts on two threads when the options allow (as TraceHalves). */
     private boolean inHalves(int n, Range range) {
         if (!options.runsInParallel() || n < options.parallelThreshold()) {
             return range.run(0, n, new JsonLineScanner(capture.split()), new JsonLineScanner(capture.split()));
         }
-        int mid = n / 2;
-        CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> range.run(mid, n,
-                new JsonLineScanner(capture.split()), new JsonLineScanner(capture.split())), options.executor());
-        boolean first;
-        try {
-            first = range.run(0, mid, new JsonLineScanner(capture.split()), new JsonLineScanner(capture.split()));
-        } catch (RuntimeException | Error e) {
-            TraceHalves.join(second);
-            throw e;
-        }
-        return TraceHalves.join(second) && first;
+        int parts = TraceHalves.PARTS;
+        return TraceHalves.inParts(parts, options.executor(), part -> {
+            int from = TraceHalves.from(part, parts, n);
+            int to = TraceHalves.from(part + 1, parts, n);
+            return from == to || range.run(from, to, new JsonLineScanner(capture.split()),
+                    new JsonLineScanner(capture.split()));
+        });
     }
 
-    /** For one identity key, each line's key hash and whether any of the key's components is present. */
-    private record Keys(long[] hash, boolean[] present) {
+    /**
+     * For one identity key, each line's key hash and whether any of the key's components is present, and where each
+     * component's value is in the line: {@code spans[(i * components + c) * 2]} and {@code + 1} are its start and end
+     * relative to the line's start, or the scanner's (negative) marker and 0 where it has no bytes; so that a match
+     * of hashes is checked against the key's bytes without scanning both lines again.
+     */
+    private record Keys(long[] hash, boolean[] present, int[] spans) {
     }
 
     /**
@@ -118,22 +118,31 @@ final class LineAlignment {
      */
     private Keys keys(JsonlSequence s, int k, Keys same) {
         int n = s.size();
-        Keys keys = new Keys(new long[n], new boolean[n]);
         int[] spec = capture.spec(k);
+        int width = spec.length * 2;
+        Keys keys = new Keys(new long[n], new boolean[n], new int[n * width]);
         byte[] data = s.data();
         boolean sure = inHalves(n, (from, to, sa, sb) -> {
             JsonLineScanner scanner = s == a ? sa : sb;
+            int[] spans = keys.spans();
             for (int i = from; i < to; i++) {
                 if (same != null && i < a.size() && a.sameRaw(i, b, i)) {
                     keys.hash()[i] = same.hash()[i];
                     keys.present()[i] = same.present()[i];
+                    System.arraycopy(same.spans(), i * width, spans, i * width, width);
                     continue;
                 }
-                if (!scanner.scan(data, s.start(i), s.end(i))) {
+                int lineStart = s.start(i);
+                if (!scanner.scan(data, lineStart, s.end(i))) {
                     return false;
                 }
                 keys.hash()[i] = ByteLockstep.hashScanned(scanner, data, spec);
                 keys.present()[i] = ByteLockstep.presentScanned(scanner, spec);
+                for (int c = 0, at = i * width; c < spec.length; c++, at += 2) {
+                    int st = scanner.start(spec[c]);
+                    spans[at] = st >= 0 ? st - lineStart : st;
+                    spans[at + 1] = st >= 0 ? scanner.end(spec[c]) - lineStart : 0;
+                }
             }
             return true;
         });
@@ -175,7 +184,7 @@ final class LineAlignment {
             if (!uniqueA) {
                 continue;
             }
-            int[] match = match(ka.hash(), kb.hash(), spec);
+            int[] match = match(ka, kb, spec.length);
             if (match == null) {
                 return null;
             }
@@ -194,7 +203,9 @@ final class LineAlignment {
      * For each line of A, the line of B with the same key, or -1; the hashes of each side are unique, so a line of
      * B with A's hash is the only candidate, and it matches when its key text is A's.
      */
-    private int[] match(long[] ha, long[] hb, int[] spec) {
+    private int[] match(Keys ka, Keys kb, int components) {
+        long[] ha = ka.hash();
+        long[] hb = kb.hash();
         int capacity = Integer.highestOneBit(Math.max(2, hb.length) * 2 - 1) << 1;
         int mask = capacity - 1;
         long[] slotHash = new long[capacity];
@@ -218,7 +229,7 @@ final class LineAlignment {
                         break;
                     }
                 }
-                match[i] = j >= 0 && (a.sameRaw(i, b, j) || sameKey(i, j, spec, sa, sb)) ? j : -1;
+                match[i] = j >= 0 && (a.sameRaw(i, b, j) || sameKey(i, ka, j, kb, components)) ? j : -1;
             }
             return true;
         });
@@ -230,18 +241,26 @@ final class LineAlignment {
         return (int) (x >>> 32);
     }
 
-    /** Whether line i of A and line j of B have the same key text (their scanned values are ASCII: bytes are text). */
-    private boolean sameKey(int i, int j, int[] spec, JsonLineScanner scannerA, JsonLineScanner scannerB) {
-        scannerA.scan(a.data(), a.start(i), a.end(i));
-        scannerB.scan(b.data(), b.start(j), b.end(j));
-        for (int c : spec) {
-            int sa = scannerA.start(c);
-            int sb = scannerB.start(c);
+    /**
+     * Whether line i of A and line j of B have the same key text (their scanned values are ASCII: bytes are text),
+     * from where {@link #keys} found its components.
+     */
+    private boolean sameKey(int i, Keys ka, int j, Keys kb, int components) {
+        int[] spansA = ka.spans();
+        int[] spansB = kb.spans();
+        int lineA = a.start(i);
+        int lineB = b.start(j);
+        for (int c = 0; c < components; c++) {
+            int atA = (i * components + c) * 2;
+            int atB = (j * components + c) * 2;
+            int sa = spansA[atA];
+            int sb = spansB[atB];
             if (sa < 0 || sb < 0) {
                 if (sa != sb) {
                     return false;
                 }
-            } else if (!Arrays.equals(a.data(), sa, scannerA.end(c), b.data(), sb, scannerB.end(c))) {
+            } else if (!Arrays.equals(a.data(), lineA + sa, lineA + spansA[atA + 1], b.data(), lineB + sb,
+                    lineB + spansB[atB + 1])) {
                 return false;
             }
         }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeferredPairTest {
 
-    private static final int STEPS = 5 * GoldenDiff.KEPT_WHOLE;
+    private static final int STEPS = 5_000;
 
     @TempDir
     Path tmp;

@@ -133,4 +133,38 @@ class GoldenJsonTreeTest {
             assertThat(GoldenJson.readTree(empty)).isNull();
         }
     }
+
+    /** {@link GoldenJson#compact} against {@link JsonNode#toString()}, the text it replaces in reports. */
+    @Test
+    void compactTextIsWhatToStringGives() {
+        Random r = new Random(20261203);
+        int compared = 0;
+        for (int i = 0; i < 3000; i++) {
+            String text = new RandomJsonText(r, 0).value();
+            JsonNode node;
+            try {
+                node = GoldenJson.mapper().readTree(text);
+            } catch (IOException e) {
+                continue;
+            }
+            assertThat(GoldenJson.compact(node)).as(text).isEqualTo(node.toString());
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(2500);
+        com.fasterxml.jackson.databind.node.JsonNodeFactory f =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        com.fasterxml.jackson.databind.node.ArrayNode odd = f.arrayNode();
+        odd.add(Double.NaN).add(Double.POSITIVE_INFINITY).add(-0.0).add(1e300).add(5e-324).add(0.1f).add(Float.NaN)
+                .add(new java.math.BigDecimal("1E+3")).add(new java.math.BigDecimal("-0.000001234500"))
+                .add(new java.math.BigInteger("123456789012345678901234567890")).add(Long.MIN_VALUE)
+                .add("\u0000\u001f\"\\/\u2028\ud83d\ude00caf\u00e9").add(f.objectNode()).add(f.arrayNode());
+        odd.addObject().put("", 1).put("k\"ey", f.nullNode().asText()).set("n", f.nullNode());
+        odd.add(f.binaryNode(new byte[] {1, 2, 3})).addPOJO(java.util.List.of(1, 2));
+        for (JsonNode n : odd) {
+            assertThat(GoldenJson.compact(n)).as(n.getNodeType().name()).isEqualTo(n.toString());
+        }
+        assertThat(GoldenJson.compact(odd)).isEqualTo(odd.toString());
+        assertThat(GoldenJson.compact(com.fasterxml.jackson.databind.node.MissingNode.getInstance()))
+                .isEqualTo(com.fasterxml.jackson.databind.node.MissingNode.getInstance().toString());
+    }
 }
