@@ -103,7 +103,11 @@ public final class AosOps {
 
     /** Reports a command's failure on {@code failed}'s writer; {@return the exit code {@code exitCodes} gives it} */
     static int executionFailure(Exception e, CommandLine failed, boolean debug, ExceptionExitCodes exitCodes) {
-        PrintWriter err = failed.getErr();
+        return executionFailure(e, failed.getErr(), debug, exitCodes);
+    }
+
+    /** Reports a command's failure on {@code err}; {@return the exit code {@code exitCodes} gives it} */
+    static int executionFailure(Exception e, PrintWriter err, boolean debug, ExceptionExitCodes exitCodes) {
         if (ExceptionExitCodes.isOperatorMessage(e)) {
             err.println("aos-ops: " + e.getMessage());
         } else {

@@ -3,6 +3,7 @@ package io.aos.ops.cli;
 import io.aos.ops.cli.golden.GoldenDiffCommand;
 import io.aos.ops.cli.golden.GoldenHashCommand;
 import io.aos.ops.cli.golden.GoldenSummaryCommand;
+import io.aos.ops.cli.golden.GoldenVerifyCommand;
 import io.aos.ops.cli.monitor.CronCheckCommand;
 import io.aos.ops.cli.monitor.MonitorCheckCommand;
 import io.aos.ops.cli.monitor.SanityCommand;
@@ -11,13 +12,11 @@ import io.aos.ops.cli.retention.RetentionStatusCommand;
 import io.aos.ops.core.health.ExitMode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
  * The commands {@link AosOps} runs without building picocli's model when their line allows ({@link QuickLine}),
- * {@code cron-check}, {@code status}, {@code sanity}, {@code monitor check}, {@code golden hash|diff|summary} and
+ * {@code cron-check}, {@code status}, {@code sanity}, {@code monitor check}, {@code golden hash|diff|summary|verify} and
  * {@code retention status}:
  * what cron, the monitoring system and an operator at the console run most. The command objects are the ones
  * picocli would run, set up as picocli sets them up, and their failures are reported by the same code as picocli's
@@ -44,7 +43,8 @@ final class QuickCommands {
                 return args.length > 1 && args[1].equals("check") ? "monitor check" : null;
             case "golden":
                 return args.length > 1
-                        && (args[1].equals("hash") || args[1].equals("diff") || args[1].equals("summary"))
+                        && (args[1].equals("hash") || args[1].equals("diff") || args[1].equals("summary")
+                            || args[1].equals("verify"))
                         ? "golden " + args[1] : null;
             case "retention":
                 return args.length > 1 && args[1].equals("status") ? "retention status" : null;
@@ -70,6 +70,8 @@ final class QuickCommands {
                 return GoldenDiffCommand.QUICK;
             case "golden summary":
                 return GoldenSummaryCommand.QUICK;
+            case "golden verify":
+                return GoldenVerifyCommand.QUICK;
             case "retention status":
                 return RetentionStatusCommand.QUICK;
             default:
@@ -78,37 +80,39 @@ final class QuickCommands {
     }
 
     /**
-     * The command object picocli would run for {@code args}, set up as picocli sets it up, with {@code spec} as its
-     * {@code @Spec}; null when the line is not one of the quick ones or picocli must read it.
+     * The command object picocli would run for {@code args}, set up as picocli sets it up, writing to
+     * {@code console}; null when the line is not one of the quick ones or picocli must read it.
      */
-    static Callable<Integer> command(String[] args, CommandSpec spec) {
+    static Callable<Integer> command(String[] args, Console console) {
         String path = commandPath(args);
-        return path == null ? null : command(path, args, spec);
+        return path == null ? null : command(path, args, console);
     }
 
-    /** As {@link #command(String[], CommandSpec)} for the command at {@code path}, {@code commandPath(args)}. */
-    private static Callable<Integer> command(String path, String[] args, CommandSpec spec) {
+    /** As {@link #command(String[], Console)} for the command at {@code path}, {@code commandPath(args)}. */
+    private static Callable<Integer> command(String path, String[] args, Console console) {
         QuickLine line = QuickLine.parse(args, path.indexOf(' ') < 0 ? 1 : 2, grammar(path));
         if (line == null) {
             return null;
         }
         switch (path) {
             case "cron-check":
-                return CronCheckCommand.quick(line, spec);
+                return CronCheckCommand.quick(line, console);
             case "status":
-                return StatusCommand.quick(line, spec);
+                return StatusCommand.quick(line, console);
             case "sanity":
-                return SanityCommand.quick(line, spec);
+                return SanityCommand.quick(line, console);
             case "monitor check":
-                return MonitorCheckCommand.quick(line, spec);
+                return MonitorCheckCommand.quick(line, console);
             case "golden hash":
-                return GoldenHashCommand.quick(line, spec);
+                return GoldenHashCommand.quick(line, console);
             case "golden diff":
-                return GoldenDiffCommand.quick(line, spec);
+                return GoldenDiffCommand.quick(line, console);
             case "golden summary":
-                return GoldenSummaryCommand.quick(line, spec);
+                return GoldenSummaryCommand.quick(line, console);
+            case "golden verify":
+                return GoldenVerifyCommand.quick(line, console);
             default:
-                return RetentionStatusCommand.quick(line, spec);
+                return RetentionStatusCommand.quick(line, console);
         }
     }
 
@@ -123,17 +127,10 @@ final class QuickCommands {
         if (path == null) {
             return null;
         }
-        CommandSpec spec = CommandSpec.create().name("aos-ops " + path);
-        Callable<Integer> command = command(path, args, spec);
+        Console console = Console.of(out, err);
+        Callable<Integer> command = command(path, args, console);
         if (command == null) {
             return null;
-        }
-        CommandLine cli = new CommandLine(spec);
-        if (out != null) {
-            cli.setOut(out);
-        }
-        if (err != null) {
-            cli.setErr(err);
         }
         // only the quick grammars' words are on the line: --debug and --nagios cannot be an option's value here
         boolean debug = AosOps.debug(args);
@@ -143,7 +140,7 @@ final class QuickCommands {
         } catch (ParameterException e) {
             return AosOps.parameterFailure(e, debug, mode);
         } catch (Exception e) {
-            return AosOps.executionFailure(e, cli, debug, new ExceptionExitCodes(mode));
+            return AosOps.executionFailure(e, console.err(), debug, new ExceptionExitCodes(mode));
         }
     }
 }

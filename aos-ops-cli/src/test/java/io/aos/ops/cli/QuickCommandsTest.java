@@ -34,7 +34,7 @@ class QuickCommandsTest {
 
     private static final List<String> PATHS =
             List.of("cron-check", "status", "sanity", "monitor check", "golden hash", "golden diff",
-                    "golden summary", "retention status");
+                    "golden summary", "golden verify", "retention status");
 
     private static final String[] VALUES = {"a", "dir/x.jsonl", "/abs/p", "x y", "600", "dé", "a=b", "-neg", "-",
         "@file", "", "a\0b", "hash", "--json", "010", "0x10", "+3", "99999999999"};
@@ -53,7 +53,7 @@ class QuickCommandsTest {
             int lines = 3000;
             for (int n = 0; n < lines; n++) {
                 String[] args = line(random, path, grammar, words);
-                Callable<Integer> quick = QuickCommands.command(args, CommandSpec.create());
+                Callable<Integer> quick = QuickCommands.command(args, Console.of(null, null));
                 Object picocli = picocliCommand(args);
                 String shown = Arrays.stream(args).map(a -> "'" + a + "'").collect(Collectors.joining(" "));
                 if (picocli == null) {
@@ -110,13 +110,13 @@ class QuickCommandsTest {
             {"golden", "summary", "--summary-dir", "d1", "d2", "--json"}, {"retention", "status", "--dir", "d"},
             {"golden", "diff", "a.jsonl", "b.jsonl", "-v"}, {"golden", "diff", "--golden-a", "a", "--golden-b", "b"},
             {"sanity"}, {"sanity", "--nagios", "--timeout", "5"}, {"monitor", "check", "--nagios"}}) {
-            assertThat(QuickCommands.command(line, CommandSpec.create())).as(String.join(" ", line)).isNotNull();
+            assertThat(QuickCommands.command(line, Console.of(null, null))).as(String.join(" ", line)).isNotNull();
         }
         for (String[] line : new String[][] {{"cron-check", "--help"}, {"golden", "hash"}, {"--debug", "status"},
             {"golden", "diff", "a", "b", "c"}, {"golden", "diff", "-v", "--verbose", "a", "b"},
             {"retention", "status", "--dir"}, {"status", "--json", "--json"}, {"sanity", "--timeout", "010"},
             {"monitor", "check", "--metrics-port", "9"}}) {
-            assertThat(QuickCommands.command(line, CommandSpec.create())).as(String.join(" ", line)).isNull();
+            assertThat(QuickCommands.command(line, Console.of(null, null))).as(String.join(" ", line)).isNull();
         }
     }
 
@@ -157,7 +157,7 @@ class QuickCommandsTest {
                 "--state-dir", state.toString()},
         };
         for (String[] line : lines) {
-            assertThat(QuickCommands.command(line, CommandSpec.create())).as(String.join(" ", line)).isNotNull();
+            assertThat(QuickCommands.command(line, Console.of(null, null))).as(String.join(" ", line)).isNotNull();
             CliRun quick = CliRun.of(line);
             CliRun picocli = CliRun.viaPicocli(line);
             assertThat(withoutClock(quick)).as(String.join(" ", line)).isEqualTo(withoutClock(picocli));

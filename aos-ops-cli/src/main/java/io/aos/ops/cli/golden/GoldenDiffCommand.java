@@ -4,6 +4,7 @@ import io.aos.ops.cli.Workers;
 import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.BadInputException;
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.Console;
 import io.aos.ops.cli.QuickLine;
 import io.aos.ops.cli.TerminalColour;
 import io.aos.ops.core.AosOpsException;
@@ -64,6 +65,9 @@ public final class GoldenDiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The writers of a quick run ({@link QuickCommands}); null when picocli runs the command. */
+    Console console;
+
     @Mixin
     CommonOptions common;
 
@@ -107,12 +111,12 @@ public final class GoldenDiffCommand implements Callable<Integer> {
             "--output", "--html", "--skills").flags("-v", "--verbose", "--json", "--force", "--strict").positionals(2);
 
     /** This command as picocli sets it up for {@code line} (read by {@link #QUICK}), or null for picocli to read it. */
-    public static GoldenDiffCommand quick(QuickLine line, CommandSpec spec) {
+    public static GoldenDiffCommand quick(QuickLine line, Console console) {
         if (line.value("-o") != null && line.value("--output") != null || line.has("-v") && line.has("--verbose")) {
             return null; // two names of one option: picocli's "should be specified only once"
         }
         GoldenDiffCommand command = new GoldenDiffCommand();
-        command.spec = spec;
+        command.console = console;
         command.common = CommonOptions.quick(line);
         command.goldenA = line.path("--golden-a");
         command.goldenB = line.path("--golden-b");
@@ -163,7 +167,7 @@ public final class GoldenDiffCommand implements Callable<Integer> {
                         + "\n"
                 : DiffReport.text(result, a.toString(), b.toString(), verbose,
                         output == null && TerminalColour.enabled(common.config()));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = Console.out(console, spec);
         if (output != null) {
             try {
                 AtomicFiles.replace(output, report);

@@ -1,6 +1,7 @@
 package io.aos.ops.cli.golden;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.Console;
 import io.aos.ops.cli.QuickLine;
 import io.aos.ops.cli.Workers;
 import io.aos.ops.golden.format.TraceAudit;
@@ -40,6 +41,9 @@ public final class GoldenHashCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The writers of a quick run ({@link QuickCommands}); null when picocli runs the command. */
+    Console console;
+
     @Mixin
     CommonOptions common;
 
@@ -56,13 +60,13 @@ public final class GoldenHashCommand implements Callable<Integer> {
      * This command as picocli sets it up for {@code line} (read by {@link #QUICK}), or null when picocli must read
      * the line (no FILE).
      */
-    public static GoldenHashCommand quick(QuickLine line, CommandSpec spec) {
+    public static GoldenHashCommand quick(QuickLine line, Console console) {
         List<Path> files = line.positionalPaths();
         if (files == null) {
             return null;
         }
         GoldenHashCommand command = new GoldenHashCommand();
-        command.spec = spec;
+        command.console = console;
         command.common = CommonOptions.quick(line);
         command.files = files;
         command.json = line.has("--json");
@@ -73,8 +77,8 @@ public final class GoldenHashCommand implements Callable<Integer> {
     public Integer call() {
         // One line per step: picocli's writer flushes at every line (a write call each, 100,000 for a long trace), so
         // the lines are gathered here and flushed at the end of each file and before returning.
-        PrintWriter console = spec.commandLine().getOut();
-        PrintWriter out = new PrintWriter(new BufferedWriter(console, 1 << 16), false);
+        PrintWriter terminal = Console.out(console, spec);
+        PrintWriter out = new PrintWriter(new BufferedWriter(terminal, 1 << 16), false);
         try {
             return hash(out);
         } finally {

@@ -1,6 +1,7 @@
 package io.aos.ops.cli.golden;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.Console;
 import io.aos.ops.cli.QuickLine;
 import io.aos.ops.cli.TerminalColour;
 import io.aos.ops.cli.Workers;
@@ -48,6 +49,9 @@ public final class GoldenSummaryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The writers of a quick run ({@link QuickCommands}); null when picocli runs the command. */
+    Console console;
+
     @Mixin
     CommonOptions common;
 
@@ -79,12 +83,12 @@ public final class GoldenSummaryCommand implements Callable<Integer> {
             .values("-o", "--output", "--html").flags("--json", "--force").positionals();
 
     /** This command as picocli sets it up for {@code line} (read by {@link #QUICK}), or null for picocli to read it. */
-    public static GoldenSummaryCommand quick(QuickLine line, CommandSpec spec) {
+    public static GoldenSummaryCommand quick(QuickLine line, Console console) {
         if (line.value("-o") != null && line.value("--output") != null) {
             return null; // two names of one option: picocli's "should be specified only once"
         }
         GoldenSummaryCommand command = new GoldenSummaryCommand();
-        command.spec = spec;
+        command.console = console;
         command.common = CommonOptions.quick(line);
         command.summaryDirs = line.paths("--summary-dir");
         command.positional = line.positionalPaths();
@@ -115,7 +119,7 @@ public final class GoldenSummaryCommand implements Callable<Integer> {
                 ? SummaryReport.jsonText(summary) + "\n"
                 : SummaryReport.text(summary,
                         output == null && TerminalColour.enabled(common.config()));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = Console.out(console, spec);
         if (html != null) {
             List<Path> diffs = SummaryHtmlReport.writeWithDiffs(summary, html, force);
             out.println("HTML summary written to " + html + (diffs.isEmpty() ? ""

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import io.aos.ops.cli.Console;
+import io.aos.ops.cli.QuickLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +53,9 @@ public final class GoldenVerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The writers of a quick run ({@link QuickCommands}); null when picocli runs the command. */
+    Console console;
+
     @Mixin
     CommonOptions common;
 
@@ -67,10 +72,33 @@ public final class GoldenVerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON report.")
     boolean json;
 
+    /** The options and arguments of this command, for {@link QuickLine}. */
+    public static final QuickLine.Grammar QUICK = CommonOptions.QUICK.flags("--allow-unsigned", "--json")
+            .values("--secret-file").positionals();
+
+    /**
+     * This command as picocli sets it up for {@code line} (read by {@link #QUICK}), or null when picocli must read
+     * the line (no FILE).
+     */
+    public static GoldenVerifyCommand quick(QuickLine line, Console console) {
+        List<Path> files = line.positionalPaths();
+        if (files == null) {
+            return null;
+        }
+        GoldenVerifyCommand command = new GoldenVerifyCommand();
+        command.console = console;
+        command.common = CommonOptions.quick(line);
+        command.files = files;
+        command.secretFile = line.path("--secret-file");
+        command.allowUnsigned = line.has("--allow-unsigned");
+        command.json = line.has("--json");
+        return command;
+    }
+
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = Console.out(console, spec);
+        PrintWriter err = Console.err(console, spec);
         byte[] secret = secret(err);
         TraceAuditor auditor = TraceAuditor.withSignatures(secret).withExecutor(Workers.executor());
         List<TraceAudit> audits = new ArrayList<>();

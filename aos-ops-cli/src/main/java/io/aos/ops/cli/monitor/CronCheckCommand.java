@@ -1,5 +1,6 @@
 package io.aos.ops.cli.monitor;
 
+import io.aos.ops.cli.Console;
 import io.aos.ops.cli.QuickLine;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.config.OpsConfig;
@@ -48,6 +49,9 @@ public final class CronCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The writers of a quick run ({@link QuickCommands}); null when picocli runs the command. */
+    Console console;
+
     @Mixin
     RunOptions run;
 
@@ -66,9 +70,9 @@ public final class CronCheckCommand implements Callable<Integer> {
     public static final QuickLine.Grammar QUICK = RunOptions.QUICK.flags("--nagios", "--json", "--print-crontab");
 
     /** This command as picocli sets it up for {@code line} (read by {@link #QUICK}). */
-    public static CronCheckCommand quick(QuickLine line, CommandSpec spec) {
+    public static CronCheckCommand quick(QuickLine line, Console console) {
         CronCheckCommand command = new CronCheckCommand();
-        command.spec = spec;
+        command.console = console;
         command.run = RunOptions.quick(line);
         command.nagios = line.has("--nagios");
         command.json = line.has("--json");
@@ -82,7 +86,7 @@ public final class CronCheckCommand implements Callable<Integer> {
         try {
             OpsConfig config = run.config();
             if (printCrontab) {
-                Output.text(spec, CrontabLine.forInstallation(Installation.home(), CrontabLine.carried(config)));
+                Output.text(Console.out(console, spec), CrontabLine.forInstallation(Installation.home(), CrontabLine.carried(config)));
                 return 0;
             }
             SyslogSink syslog = SyslogSink.forConfig(config, System.err);
@@ -92,7 +96,7 @@ public final class CronCheckCommand implements Callable<Integer> {
         } catch (AosOpsException e) {
             if (nagios && !json) {
                 // A plugin says UNKNOWN on stdout too; the exit code (3) comes from the usual mapping.
-                Output.text(spec, "SHADOW UNKNOWN - " + String.valueOf(e.getMessage()).replace('|', '/')
+                Output.text(Console.out(console, spec), "SHADOW UNKNOWN - " + String.valueOf(e.getMessage()).replace('|', '/')
                         .replaceAll("[\\r\\n]+", " "));
             }
             throw e;
@@ -100,10 +104,10 @@ public final class CronCheckCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>(outcome.report().toJson());
             out.put("alert_lines", outcome.alertLines());
-            Output.json(spec, out);
+            Output.json(Console.out(console, spec), out);
         } else if (nagios) {
             // A Nagios plugin prints its one status line, OK or not; only plain cron use stays silent.
-            Output.text(spec, outcome.nagiosLine());
+            Output.text(Console.out(console, spec), outcome.nagiosLine());
         }
         return ExitMode.of(nagios).exitCode(outcome.status());
     }

@@ -1,5 +1,6 @@
 package io.aos.ops.cli.monitor;
 
+import io.aos.ops.cli.Console;
 import io.aos.ops.cli.QuickLine;
 import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.health.ExitMode;
@@ -31,6 +32,9 @@ public final class MonitorCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The writers of a quick run ({@link QuickCommands}); null when picocli runs the command. */
+    Console console;
+
     @Mixin
     RunOptions run;
 
@@ -48,9 +52,9 @@ public final class MonitorCheckCommand implements Callable<Integer> {
     public static final QuickLine.Grammar QUICK = RunOptions.QUICK.values("--textfile-dir").flags("--json", "--nagios");
 
     /** This command as picocli sets it up for {@code line} (read by {@link #QUICK}). */
-    public static MonitorCheckCommand quick(QuickLine line, CommandSpec spec) {
+    public static MonitorCheckCommand quick(QuickLine line, Console console) {
         MonitorCheckCommand command = new MonitorCheckCommand();
-        command.spec = spec;
+        command.console = console;
         command.run = RunOptions.quick(line);
         command.textfileDir = line.path("--textfile-dir");
         command.json = line.has("--json");
@@ -70,11 +74,11 @@ public final class MonitorCheckCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            Output.json(spec, report.toJson());
+            Output.json(Console.out(console, spec), report.toJson());
         } else if (nagios) {
-            Output.text(spec, report.statusLine() + " | " + report.perfData());
+            Output.text(Console.out(console, spec), report.statusLine() + " | " + report.perfData());
         } else {
-            Output.text(spec, report.statusLine());
+            Output.text(Console.out(console, spec), report.statusLine());
         }
         return ExitMode.of(nagios).exitCode(report.status());
     }

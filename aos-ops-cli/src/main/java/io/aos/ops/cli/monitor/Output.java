@@ -16,16 +16,23 @@ final class Output {
     }
 
     static void json(CommandSpec spec, Object value) {
+        json(out(spec), value);
+    }
+
+    static void json(PrintWriter out, Object value) {
         try {
-            out(spec).println(OpsJson.pretty().writeValueAsString(value));
+            out.println(OpsJson.pretty().writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("report cannot be written as JSON", e);
         }
-        out(spec).flush();
+        out.flush();
     }
 
     static void text(CommandSpec spec, String text) {
-        PrintWriter out = out(spec);
+        text(out(spec), text);
+    }
+
+    static void text(PrintWriter out, String text) {
         out.print(text.endsWith("\n") ? text : text + "\n");
         out.flush();
     }

@@ -1,5 +1,6 @@
 package io.aos.ops.cli.monitor;
 
+import io.aos.ops.cli.Console;
 import io.aos.ops.cli.QuickLine;
 import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.config.OpsConfig;
@@ -38,6 +39,9 @@ public final class SanityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The writers of a quick run ({@link QuickCommands}); null when picocli runs the command. */
+    Console console;
+
     @Mixin
     RunOptions run;
 
@@ -68,13 +72,13 @@ public final class SanityCommand implements Callable<Integer> {
      * This command as picocli sets it up for {@code line} (read by {@link #QUICK}), or null for picocli to read it (a
      * {@code --timeout} that is not a plain decimal number: picocli's conversion and its messages).
      */
-    public static SanityCommand quick(QuickLine line, CommandSpec spec) {
+    public static SanityCommand quick(QuickLine line, Console console) {
         String timeout = line.value("--timeout");
         if (timeout != null && !timeout.matches("0|[1-9][0-9]{0,8}")) {
             return null;
         }
         SanityCommand command = new SanityCommand();
-        command.spec = spec;
+        command.console = console;
         command.run = RunOptions.quick(line);
         command.prometheusUrl = line.value("--prometheus-url");
         command.metricsUrl = line.value("--metrics-url");
@@ -107,9 +111,9 @@ public final class SanityCommand implements Callable<Integer> {
         }
         SanityReport report = sanity.run();
         if (json) {
-            Output.json(spec, report.toJson());
+            Output.json(Console.out(console, spec), report.toJson());
         } else {
-            Output.text(spec, report.render());
+            Output.text(Console.out(console, spec), report.render());
         }
         return ExitMode.of(nagios).exitCode(report.status());
     }

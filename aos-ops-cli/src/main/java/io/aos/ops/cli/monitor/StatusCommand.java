@@ -1,5 +1,6 @@
 package io.aos.ops.cli.monitor;
 
+import io.aos.ops.cli.Console;
 import io.aos.ops.cli.QuickLine;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.monitor.health.HealthCheck;
@@ -27,6 +28,9 @@ public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The writers of a quick run ({@link QuickCommands}); null when picocli runs the command. */
+    Console console;
+
     @Mixin
     RunOptions run;
 
@@ -37,9 +41,9 @@ public final class StatusCommand implements Callable<Integer> {
     public static final QuickLine.Grammar QUICK = RunOptions.QUICK.flags("--json");
 
     /** This command as picocli sets it up for {@code line} (read by {@link #QUICK}). */
-    public static StatusCommand quick(QuickLine line, CommandSpec spec) {
+    public static StatusCommand quick(QuickLine line, Console console) {
         StatusCommand command = new StatusCommand();
-        command.spec = spec;
+        command.console = console;
         command.run = RunOptions.quick(line);
         command.json = line.has("--json");
         return command;
@@ -51,9 +55,9 @@ public final class StatusCommand implements Callable<Integer> {
         QuickStatus.Report report = QuickStatus.collect(
                 HealthCheck.forStatus(config, run.checkOptions(config), Clock.systemDefaultZone()));
         if (json) {
-            Output.json(spec, report.toJson());
+            Output.json(Console.out(console, spec), report.toJson());
         } else {
-            Output.text(spec, report.render());
+            Output.text(Console.out(console, spec), report.render());
         }
         return report.failed() ? 1 : 0;
     }

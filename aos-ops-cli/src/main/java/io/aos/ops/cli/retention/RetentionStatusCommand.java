@@ -1,6 +1,7 @@
 package io.aos.ops.cli.retention;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.Console;
 import io.aos.ops.cli.QuickLine;
 import io.aos.ops.cli.Workers;
 import io.aos.ops.retention.archive.Archiver;
@@ -32,6 +33,9 @@ public final class RetentionStatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The writers of a quick run ({@link QuickCommands}); null when picocli runs the command. */
+    Console console;
+
     @Mixin
     CommonOptions common;
 
@@ -45,9 +49,9 @@ public final class RetentionStatusCommand implements Callable<Integer> {
     public static final QuickLine.Grammar QUICK = RetentionOptions.QUICK.flags("--json");
 
     /** This command as picocli sets it up for {@code line} (read by {@link #QUICK}). */
-    public static RetentionStatusCommand quick(QuickLine line, CommandSpec spec) {
+    public static RetentionStatusCommand quick(QuickLine line, Console console) {
         RetentionStatusCommand command = new RetentionStatusCommand();
-        command.spec = spec;
+        command.console = console;
         command.common = CommonOptions.quick(line);
         command.retention = RetentionOptions.quick(line);
         command.json = line.has("--json");
@@ -57,7 +61,7 @@ public final class RetentionStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StorageStatus status = new StatusScanner(retention.settings(common), Workers.besideCaller()).status();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = Console.out(console, spec);
         if (json) {
             out.println(StorageStatusJson.jsonText(status)); // the bytes OpsJson.pretty() wrote, without databind
             return 0;

@@ -61,7 +61,10 @@ public final class EmergencyStop implements AutoCloseable {
     /** A flag file larger than this is not a record we wrote; it still stops engines but is not parsed. */
     private static final long MAX_RECORD_BYTES = 64 * 1024;
 
-    private static final System.Logger LOG = System.getLogger(EmergencyStop.class.getName());
+    /** Only for a listener that fails: set up on first use, not by every command that reads the flag. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(EmergencyStop.class.getName());
+    }
 
     private final OpsConfig config;
     private final Path flagFile;
@@ -295,7 +298,7 @@ public final class EmergencyStop implements AutoCloseable {
             try {
                 state.listener.accept(status);
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "emergency stop listener failed", e);
+                Log.LOG.log(System.Logger.Level.WARNING, "emergency stop listener failed", e);
             }
         }
     }

@@ -62,12 +62,22 @@ public record ProcessStatus(long pid, ProcessState state, Optional<Instant> star
         long hours = s / 3600 % 24;
         long minutes = s / 60 % 60;
         long seconds = s % 60;
+        if (s < 0) {
+            // not a start in the past (a clock stepped back): minutes and seconds, as they always were written
+            return String.format("%02d:%02d", minutes, seconds);
+        }
+        // (no String.format: its Formatter and patterns cost a cron check some milliseconds of start-up)
+        StringBuilder sb = new StringBuilder(16);
         if (days > 0) {
-            return String.format("%d-%02d:%02d:%02d", days, hours, minutes, seconds);
+            sb.append(days).append('-');
         }
-        if (hours > 0) {
-            return String.format("%02d:%02d:%02d", hours, minutes, seconds);
+        if (days > 0 || hours > 0) {
+            twoDigits(sb, hours).append(':');
         }
-        return String.format("%02d:%02d", minutes, seconds);
+        return twoDigits(twoDigits(sb, minutes).append(':'), seconds).toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder sb, long n) {
+        return (n < 10 ? sb.append('0') : sb).append(n);
     }
 }
