@@ -213,22 +213,31 @@ public final class GoldenSummary {
         if (!Files.isDirectory(golden)) {
             return new long[] {-1, 0};
         }
-        long files = 0;
-        long bytes = 0;
+        long[] count = {0, 0};
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(golden)) {
             for (Path p : stream) {
-                if (!GoldenFileKind.of(p.getFileName().toString()).isTrace()) {
-                    continue;
-                }
-                BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);
-                if (attrs.isRegularFile()) {
-                    files++;
-                    bytes += attrs.size();
-                }
+                count(p, count);
             }
         } catch (IOException e) {
             problems.add(golden + " cannot be listed: " + e.getMessage());
         }
-        return new long[] {files, bytes};
+        return count;
+    }
+
+    /**
+     * Adds {@code p} to {@code count} (files, bytes) when it is a golden trace and a regular file. A method of its
+     * own, not the body of the listing's loop: the JIT compiles it after a few hundred entries, where the loop of a
+     * method called once would run interpreted until an on-stack replacement tens of thousands of entries in (a
+     * day's golden directory holds some 26,000).
+     */
+    private static void count(Path p, long[] count) throws IOException {
+        if (!GoldenFileKind.of(p.getFileName().toString()).isTrace()) {
+            return;
+        }
+        BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);
+        if (attrs.isRegularFile()) {
+            count[0]++;
+            count[1] += attrs.size();
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aos.ops.core.json.InstantText;
 import io.aos.ops.core.json.PrettyJsonText;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class SummaryReport {
             ArrayNode p = o.putArray("problems");
             d.problems().forEach(p::add);
         }
-        root.put("analyzed_at", s.analyzedAt().toString());
+        root.put("analyzed_at", InstantText.of(s.analyzedAt()));
         root.put("cycles", s.cycles());
         root.put("total_workflows", s.totalWorkflows());
         root.put("total_replays", s.totalReplays());
@@ -120,7 +121,7 @@ public final class SummaryReport {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeStringField("analyzed_at", s.analyzedAt().toString());
+            g.writeStringField("analyzed_at", InstantText.of(s.analyzedAt()));
             g.writeNumberField("cycles", s.cycles());
             g.writeNumberField("total_workflows", s.totalWorkflows());
             g.writeNumberField("total_replays", s.totalReplays());

@@ -3,6 +3,7 @@ package io.aos.ops.monitor.probe;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.health.HealthStatus;
+import io.aos.ops.core.json.InstantText;
 import io.aos.ops.monitor.discovery.RunSnapshot;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +47,7 @@ public final class FreshnessProbe implements Probe {
         }
         long age = Math.max(0, Duration.between(beat.get(), clock.instant()).getSeconds());
         figures.put("age_seconds", age);
-        figures.put("heartbeat", beat.get().toString());
+        figures.put("heartbeat", InstantText.of(beat.get()));
         if (snapshot.ended()) {
             return ProbeResult.of(name(), HealthStatus.OK, "Run ended; last update " + age + "s ago", figures);
         }
