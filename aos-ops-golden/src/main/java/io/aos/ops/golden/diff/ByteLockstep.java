@@ -49,7 +49,7 @@ final class ByteLockstep {
     /**
      * Captured values of the lines Jackson read: both sides of a line whose bytes differ, and side A of an equal
      * line the scanner was unsure of (whose B is the same). Null for every other line, including a line counted as
-     * volatile-only whose identity values are the same on both sides. The halves fill disjoint ranges.
+     * volatile-only whose identity values are the same on both sides. The parts fill disjoint ranges.
      */
     private final String[][] capturesA;
     private final String[][] capturesB;

@@ -239,8 +239,8 @@ public final class DiffOptions {
      * files reads them one after the other and compares every event on the calling thread. Given an executor with
      * a free thread (a pool shared by the service, sized to its cores), {@link GoldenDiff#compare(Path, Path,
      * DiffOptions)} reads the expected file on it while the calling thread reads the actual one, and a trace of at
-     * least {@link #parallelThreshold()} events is compared in two halves, the second half on the executor. The
-     * result is the same either way. The calling thread waits for what it handed over, so an executor whose tasks
+     * least {@link #parallelThreshold()} events is compared in parts that the calling thread and one task on the
+     * executor take in turn. The result is the same either way. The calling thread waits for what it handed over, so an executor whose tasks
      * can only run after the caller returns (such as one that queues to the caller's own single thread) deadlocks.
      *
      * @param executor the executor to hand work to; {@link MoreExecutors#directExecutor()} for the calling thread
@@ -253,7 +253,7 @@ public final class DiffOptions {
     }
 
     /**
-     * From how many events on a trace is compared in two halves when an executor is given ({@link #withExecutor});
+     * From how many events on a trace is split between two threads when an executor is given ({@link #withExecutor});
      * default {@value #DEFAULT_PARALLEL_THRESHOLD}. Tests lower it to run the split on small traces.
      *
      * @param events the smallest trace that is split, {@code >= 2}
@@ -318,7 +318,7 @@ public final class DiffOptions {
         return executor;
     }
 
-    /** @return the smallest trace compared in two halves when an executor is given */
+    /** @return the smallest trace split between two threads when an executor is given */
     public int parallelThreshold() {
         return parallelThreshold;
     }

@@ -111,7 +111,7 @@ final class LineAlignment {
     }
 
     /**
-     * The keys of identity key {@code k} for every line of {@code s}, scanned in halves; null if the scanner is unsure
+     * The keys of identity key {@code k} for every line of {@code s}, scanned in parts; null if the scanner is unsure
      * of a line. A line of B byte-for-byte equal to A's line at the same position ({@code same} is A's keys) takes
      * A's hash unscanned: same bytes, same validity, same key. Keys are made one identity key at a time, so only the
      * first (the one an engine trace has) costs memory and a scan in the usual case.

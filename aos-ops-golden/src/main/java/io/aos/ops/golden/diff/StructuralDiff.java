@@ -79,7 +79,7 @@ final class StructuralDiff {
             traceInFull(a, b);
             return;
         }
-        // The pairs in two halves, as TraceHalves splits lines: each half into its own diff, the second appended.
+        // The pairs in parts, as TraceHalves splits lines: each part into its own diff, appended in order.
         Alignment alignment = lines.alignment();
         int n = alignment.pairs().size();
         DeferredPair.Again again = deferAfter == Integer.MAX_VALUE ? null
@@ -206,7 +206,7 @@ final class StructuralDiff {
     private final TokenComparator noCapture = new TokenComparator(new String[0][]);
     private final LinePairComparator pairComparator = new LinePairComparator();
 
-    /** Appends what {@code later} recorded (the second half of a trace) after what this one recorded. */
+    /** Appends what {@code later} recorded (a later part of a trace) after what this one recorded. */
     void append(StructuralDiff later) {
         out.addAll(later.out);
         later.expectedVolatile.forEach((k, v) -> expectedVolatile.merge(k, v, Long::sum));

@@ -13,7 +13,7 @@ package io.aos.ops.golden.diff;
  *       as trees.</li>
  * </ol>
  *
- * The line tiers share their captures and identity keys ({@link CapturePaths}) and their split into halves
+ * The line tiers share their captures and identity keys ({@link CapturePaths}) and their split into parts
  * ({@link TraceHalves}).
  */
 final class TraceTiers {
