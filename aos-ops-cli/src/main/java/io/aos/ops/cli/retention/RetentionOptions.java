@@ -1,5 +1,6 @@
 package io.aos.ops.cli.retention;
 
+import io.aos.ops.core.config.DefaultZoneClock;
 import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.cli.QuickLine;
 import io.aos.ops.core.BadConfigurationException;
@@ -9,7 +10,6 @@ import io.aos.ops.retention.log.RetentionLog;
 import io.aos.ops.retention.RetentionSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -47,7 +47,7 @@ public final class RetentionOptions {
     }
 
     RetentionSettings settings(CommonOptions common) {
-        return RetentionSettings.from(config(common), dirs, Clock.systemDefaultZone());
+        return RetentionSettings.from(config(common), dirs, DefaultZoneClock.system());
     }
 
     /** The retention log; its action lines are also printed to {@code out}, unless the command prints JSON. */

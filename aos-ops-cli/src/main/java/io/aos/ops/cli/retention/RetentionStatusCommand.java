@@ -4,13 +4,14 @@ import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.cli.Console;
 import io.aos.ops.cli.QuickLine;
 import io.aos.ops.cli.Workers;
+import io.aos.ops.core.json.DecimalText;
+import io.aos.ops.core.json.InstantText;
 import io.aos.ops.retention.archive.Archiver;
 import io.aos.ops.retention.status.StatusScanner;
 import io.aos.ops.retention.status.StorageStatus;
 import io.aos.ops.retention.status.StorageStatusJson;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,7 +67,10 @@ public final class RetentionStatusCommand implements Callable<Integer> {
             out.println(StorageStatusJson.jsonText(status)); // the bytes OpsJson.pretty() wrote, without databind
             return 0;
         }
-        out.println("Golden storage status at " + status.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        // (InstantText, DecimalText: the text of Instant.toString and String.format without their formatters, some
+        // 30 ms of a status's start-up)
+        out.println("Golden storage status at "
+                + InstantText.of(status.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         for (StorageStatus.DirectoryStatus d : status.directories()) {
             out.println();
             out.println("Directory: " + d.path());
@@ -90,7 +94,7 @@ public final class RetentionStatusCommand implements Callable<Integer> {
         } else {
             out.println("  Archives: " + a.archives());
             out.println("  Size: " + Archiver.humanBytes(a.bytes()));
-            out.println("  Newest: " + (a.newest() == null ? "-" : a.newest() + " (" + a.newestModified() + ")"));
+            out.println("  Newest: " + (a.newest() == null ? "-" : a.newest() + " (" + orNull(a.newestModified()) + ")"));
         }
         out.println();
         out.println("Filesystems:");
@@ -98,11 +102,12 @@ public final class RetentionStatusCommand implements Callable<Integer> {
             String projection = f.hoursTo90Percent() == null ? "not growing"
                     : f.hoursTo90Percent() == 0 ? "already at or above 90%"
                     : f.hoursTo90Percent() > HOURS_PER_YEAR ? "not 90% full within a year at this rate"
-                    : String.format(Locale.ROOT, "90%% full in %.1f h (around %s)", f.hoursTo90Percent(),
-                            f.projected90PercentAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
-            out.printf(Locale.ROOT, "  %s: %.1f%% used, %s free of %s; golden files grow %s/h; %s%n", f.name(),
-                    f.usedPercent(), Archiver.humanBytes(f.usableBytes()), Archiver.humanBytes(f.totalBytes()),
-                    Archiver.humanBytes((long) f.growthBytesPerHour()), projection);
+                    : "90% full in " + DecimalText.fixed(f.hoursTo90Percent(), 1) + " h (around "
+                            + orNull(f.projected90PercentAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)) + ")";
+            out.print("  " + f.name() + ": " + DecimalText.fixed(f.usedPercent(), 1) + "% used, "
+                    + Archiver.humanBytes(f.usableBytes()) + " free of " + Archiver.humanBytes(f.totalBytes())
+                    + "; golden files grow " + Archiver.humanBytes((long) f.growthBytesPerHour()) + "/h; " + projection
+                    + System.lineSeparator());
             out.println("    holds: " + String.join(", ", f.paths()));
         }
         return 0;
@@ -112,6 +117,11 @@ public final class RetentionStatusCommand implements Callable<Integer> {
     private static final double HOURS_PER_YEAR = 24 * 365;
 
     private static String orNone(Instant t) {
-        return t == null ? "-" : t.toString();
+        return t == null ? "-" : InstantText.of(t);
+    }
+
+    /** As string concatenation writes an instant: "null" when there is none. */
+    private static String orNull(Instant t) {
+        return t == null ? "null" : InstantText.of(t);
     }
 }

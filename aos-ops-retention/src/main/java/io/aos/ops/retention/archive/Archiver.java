@@ -1,5 +1,6 @@
 package io.aos.ops.retention.archive;
 
+import io.aos.ops.core.json.DecimalText;
 import io.aos.ops.core.BadConfigurationException;
 import com.google.common.base.Throwables;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
@@ -67,7 +68,10 @@ public final class Archiver {
     /** Threads unlinking archived originals; see {@link #deleteArchived}. */
     static final int DELETE_THREADS = 16;
     private static final int DELETE_BATCH = 256;
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT);
+    /** The archive name's timestamp; in a holder, so that {@link #humanBytes} (a status) sets up no formatter. */
+    private static final class Stamp {
+        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT);
+    }
 
     private final RetentionSettings settings;
     private final RetentionLog log;
@@ -543,7 +547,7 @@ public final class Archiver {
         Path parent = absolute.getParent();
         String run = parent == null || parent.getFileName() == null ? "root" : parent.getFileName().toString();
         String own = absolute.getFileName() == null ? "golden" : absolute.getFileName().toString();
-        return "golden_" + LocalDateTime.now(settings.clock()).format(STAMP) + "_" + run
+        return "golden_" + LocalDateTime.now(settings.clock()).format(Stamp.FORMAT) + "_" + run
                 + ("golden".equals(own) ? "" : "_" + own) + "_" + DirectoryLock.keyOf(dir).substring(0, 8);
     }
 
@@ -606,8 +610,9 @@ public final class Archiver {
             value /= 1024;
             unit++;
         }
+        // (DecimalText: String.format's text without its Formatter, which a status would set up for this alone)
         return unit == 0 ? bytes + "B"
-                : value < 10 ? String.format(Locale.ROOT, "%.1f%s", value, units[unit])
-                : String.format(Locale.ROOT, "%.0f%s", value, units[unit]);
+                : value < 10 ? DecimalText.fixed(value, 1) + units[unit]
+                : DecimalText.fixed(value, 0) + units[unit];
     }
 }
