@@ -1,6 +1,7 @@
 package io.aos.ops.golden.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aos.ops.golden.json.GoldenJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -128,7 +129,7 @@ final class Classifier {
     DiffResult classify(List<RawDifference> raws, Map<String, Long> folded) {
         List<PositionGroup> groups = PositionGroup.byPosition(raws);
         PositionGroup header = headerJudgedLast(groups, raws);
-        Classification c = new Classification(folded, raws.size());
+        Classification c = new Classification(folded);
         for (PositionGroup g : groups) {
             if (g != header) {
                 c.judge(g);
@@ -238,7 +239,7 @@ final class Classifier {
         Root root;
         OptionalInt firstStep = OptionalInt.empty();
 
-        Classification(Map<String, Long> folded, int size) {
+        Classification(Map<String, Long> folded) {
             volatileCounts = new TreeMap<>(folded);
         }
 
@@ -284,7 +285,7 @@ final class Classifier {
                 if (firstStep.isEmpty() && locus.isStep()) {
                     firstStep = OptionalInt.of(locus.order());
                 }
-                if (root == null || !root.cascadesAll && !onlyDerivedRoles(locus, rs)) {
+                if (root == null || !root.cascadesAll && !rs.stream().allMatch(r -> derived(locus, r))) {
                     return false;
                 }
             }
@@ -399,24 +400,18 @@ final class Classifier {
 
     /** Differences that only follow from an earlier divergence: hashes, seeds, step numbers, the run's end state. */
     private boolean onlyDerived(TracePosition locus, List<RawDifference> ds) {
-        List<Role> rs = new ArrayList<>(ds.size());
         for (RawDifference d : ds) {
-            rs.add(role(d));
-        }
-        return onlyDerivedRoles(locus, rs);
-    }
-
-    private static boolean onlyDerivedRoles(TracePosition locus, List<Role> rs) {
-        for (Role r : rs) {
-            if (r == Role.VOLATILE || r == Role.HASH || r == Role.SEED || r == Role.INDEX) {
-                continue;
+            if (!derived(locus, role(d))) {
+                return false;
             }
-            if (r == Role.CONTENT && locus.order() == Integer.MAX_VALUE) {
-                continue;
-            }
-            return false;
         }
         return true;
+    }
+
+    /** Whether a difference of role {@code r} at {@code locus} only follows from an earlier divergence. */
+    private static boolean derived(TracePosition locus, Role r) {
+        return r == Role.VOLATILE || r == Role.HASH || r == Role.SEED || r == Role.INDEX
+                || r == Role.CONTENT && locus.order() == Integer.MAX_VALUE;
     }
 
     private Verdict verdict(TracePosition locus, List<RawDifference> ds) {
@@ -579,7 +574,7 @@ final class Classifier {
         if (v == null || v.isMissingNode()) {
             return "(absent)";
         }
-        String s = io.aos.ops.golden.json.GoldenJson.compact(v);
+        String s = GoldenJson.compact(v);
         return s.length() <= VALUE_CHARS ? s : s.substring(0, VALUE_CHARS - 3) + "...";
     }
 }

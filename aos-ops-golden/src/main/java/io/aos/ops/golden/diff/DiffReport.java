@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aos.ops.golden.json.GoldenJson;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -257,7 +258,7 @@ public final class DiffReport {
     }
 
     private static String display(JsonNode v) {
-        String s = io.aos.ops.golden.json.GoldenJson.compact(v);
+        String s = GoldenJson.compact(v);
         return s.length() <= DISPLAY_CHARS ? s : s.substring(0, DISPLAY_CHARS - 3) + "... (" + s.length() + " chars)";
     }
 

@@ -1,6 +1,7 @@
 package io.aos.ops.golden.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -17,7 +18,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * The JSON reader for golden files, configured to read what Python's {@code json} module writes: {@code NaN},
@@ -219,8 +223,8 @@ public final class GoldenJson {
         if (!plain(node)) {
             return node.toString();
         }
-        java.io.StringWriter out = new java.io.StringWriter();
-        try (com.fasterxml.jackson.core.JsonGenerator g = Plain.WRITER.createGenerator(out)) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = Plain.WRITER.createGenerator(out)) {
             write(g, node);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -249,12 +253,12 @@ public final class GoldenJson {
         };
     }
 
-    private static void write(com.fasterxml.jackson.core.JsonGenerator g, JsonNode node) throws IOException {
+    private static void write(JsonGenerator g, JsonNode node) throws IOException {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 g.writeStartObject();
-                for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    java.util.Map.Entry<String, JsonNode> e = it.next();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
                     g.writeFieldName(e.getKey());
                     write(g, e.getValue());
                 }

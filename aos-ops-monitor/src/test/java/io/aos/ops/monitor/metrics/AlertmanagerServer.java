@@ -14,6 +14,10 @@ import java.time.Duration;
  * A real Alertmanager (Debian package {@code prometheus-alertmanager}) for the ITs: on a free loopback port, with
  * clustering off (it would otherwise listen on :9094 on every interface), its data and log in a test's temporary
  * directory. Stopped by {@link #close()}.
+ *
+ * <p>A fixture, not a test: every wait in it is bounded (readiness polls to a deadline, process stops escalate to
+ * SIGKILL, HTTP calls carry timeouts), and every test class that starts it carries {@code @Timeout}, which
+ * {@code TestTimeoutsTest} (aos-ops-cli) enforces.
  */
 final class AlertmanagerServer implements AutoCloseable {
 

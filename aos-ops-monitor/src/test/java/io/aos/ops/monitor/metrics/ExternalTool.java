@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The Debian-packaged tools the metric and alerting ITs run (prometheus, promtool, prometheus-alertmanager, amtool),
  * which .ci/run installs: found on PATH, skipped when missing except under {@code CI=true}, where a missing tool fails.
+ *
+ * <p>A fixture, not a test: every wait in it is bounded (readiness polls to a deadline, process stops escalate to
+ * SIGKILL, HTTP calls carry timeouts), and every test class that starts it carries {@code @Timeout}, which
+ * {@code TestTimeoutsTest} (aos-ops-cli) enforces.
  */
 final class ExternalTool {
 

@@ -11,6 +11,10 @@ import java.util.Optional;
  * A real Prometheus server (Debian package {@code prometheus}) for the ITs: on a free loopback port, its config, data
  * and log in a test's temporary directory, scraping and evaluating rules every second, optionally sending its alerts
  * to an Alertmanager. Stopped by {@link #close()}.
+ *
+ * <p>A fixture, not a test: every wait in it is bounded (readiness polls to a deadline, process stops escalate to
+ * SIGKILL, HTTP calls carry timeouts), and every test class that starts it carries {@code @Timeout}, which
+ * {@code TestTimeoutsTest} (aos-ops-cli) enforces.
  */
 final class PrometheusServer implements AutoCloseable {
 

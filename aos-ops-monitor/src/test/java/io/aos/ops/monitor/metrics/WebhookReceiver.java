@@ -16,6 +16,10 @@ import java.util.concurrent.Executors;
  * The far end of Alertmanager's webhook receivers, in the test: records every notification (the path it was posted
  * to, which names the receiver, and the JSON body) and answers 200. On a free loopback port; stopped by
  * {@link #close()}.
+ *
+ * <p>A fixture, not a test: every wait in it is bounded (readiness polls to a deadline, process stops escalate to
+ * SIGKILL, HTTP calls carry timeouts), and every test class that starts it carries {@code @Timeout}, which
+ * {@code TestTimeoutsTest} (aos-ops-cli) enforces.
  */
 final class WebhookReceiver implements AutoCloseable {
 

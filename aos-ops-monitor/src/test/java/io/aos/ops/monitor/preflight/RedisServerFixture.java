@@ -13,8 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A real redis-server on a free loopback port, its files in a temp dir; stopped on close. */
+/**
+ * A real redis-server on a free loopback port, its files in a temp dir; stopped on close.
+ *
+ * <p>A fixture, not a test: every wait in it is bounded (readiness polls to a deadline, process stops escalate to
+ * SIGKILL, HTTP calls carry timeouts), and every test class that starts it carries {@code @Timeout}, which
+ * {@code TestTimeoutsTest} (aos-ops-cli) enforces.
+ */
 final class RedisServerFixture implements AutoCloseable {
+
+    /** How long redis-server may take to listen. */
+    private static final long READY_SECONDS = 20;
 
     private final Process process;
     private final int port;
@@ -39,7 +48,8 @@ final class RedisServerFixture implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.txt").toFile()).start();
         boolean up = false;
-        for (int i = 0; i < 200 && !up && process.isAlive(); i++) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_SECONDS);
+        while (!up && process.isAlive() && System.nanoTime() < deadline) {
             try (Socket probe = new Socket()) {
                 probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
                 up = probe.isConnected();
@@ -47,7 +57,11 @@ final class RedisServerFixture implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
-        assertThat(up).as("redis-server listening on " + port + " (is redis-server installed? .ci/run installs it)")
+        if (!up) {
+            process.destroyForcibly();
+        }
+        assertThat(up).as("redis-server listening on " + port + " within " + READY_SECONDS
+                        + " s (is redis-server installed? .ci/run installs it)")
                 .isTrue();
         return new RedisServerFixture(process, port);
     }

@@ -42,7 +42,7 @@ class StorageStatusJsonTest {
         assertThat(StorageStatusJson.jsonText(status)).isEqualTo(OpsJson.pretty().writeValueAsString(status));
     }
 
-    private static StorageStatus randomStatus(Random r) {
+    static StorageStatus randomStatus(Random r) {
         List<StorageStatus.DirectoryStatus> dirs = new ArrayList<>();
         for (int i = r.nextInt(4); i > 0; i--) {
             boolean none = r.nextInt(4) == 0;
