@@ -329,16 +329,19 @@ final class ChunkedEngineReader {
             if (stop.get()) {
                 return;
             }
-            int end = at;
-            while (end < length && buf[end] != '\n') {
-                end++;
-            }
-            int next = end < length ? end + 1 : end;
-            if (end > at) {
-                EngineTraceHasher.StepHash step = compact.read(buf, at, end, breaks + 1L);
-                if (step != null) {
-                    collect.step(step);
-                } else {
+            // a plain step line is read to its end without a scan for the line break first (most lines are)
+            EngineTraceHasher.StepHash step = compact.read(buf, at, length, breaks + 1L);
+            int end;
+            if (step != null) {
+                collect.step(step);
+                end = compact.lineEnd();
+            } else {
+                end = at;
+                while (end < length && buf[end] != '\n') {
+                    end++;
+                }
+                if (end > at) {
+                    int next = end < length ? end + 1 : end;
                     if (hasher == null) {
                         hasher = new EngineTraceHasher();
                     }
@@ -361,8 +364,10 @@ final class ChunkedEngineReader {
             }
             if (end < length) {
                 breaks++;
+                at = end + 1;
+            } else {
+                at = end;
             }
-            at = next;
         }
         chunk.breaks = breaks;
         chunk.items = items;

@@ -7,7 +7,6 @@ import io.aos.ops.golden.json.AsciiJson;
 import io.aos.ops.golden.json.PyJsonOutput;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The fast tier of {@link EngineTraceHasher#readEvent}: reads one line that holds one {@code step} event as Python
@@ -35,6 +34,9 @@ final class CompactStepReader {
     private final PyJsonOutput buffer = new PyJsonOutput(4096);
     private final Sha256Prefix sha256 = new Sha256Prefix();
 
+    /** Where the line of the last step read ends: the index of its {@code '\n'}, or the {@code to} it was read to. */
+    private int lineEnd;
+
     // what readData found in the current line
     private int index;
     private String stepId;
@@ -48,7 +50,10 @@ final class CompactStepReader {
     }
 
     /**
-     * The step event on the line {@code [from, to)} (without its line break), as the event at {@code line}.
+     * The step event on the line that starts at {@code from} and ends at the first {@code '\n'} before {@code to}, or
+     * at {@code to}, as the event at {@code line}; {@link #lineEnd()} is then where the line ends. The line's end is
+     * found by reading it: no value of the subset {@link AsciiJson} reads holds a line break (strings refuse control
+     * characters, and only spaces and tabs are skipped between tokens), so a plain event never runs past its line.
      *
      * @return the step; null if the line is not a step event in the plain shape (read it with the parser)
      */
@@ -103,15 +108,26 @@ final class CompactStepReader {
             }
             i = AsciiJson.skipSpaces(b, i + 1, to);
         }
-        if (AsciiJson.skipSpaces(b, i + 1, to) != to || !step || !data) {
+        int end = AsciiJson.skipSpaces(b, i + 1, to);
+        if (end < to && b[end] != '\n' || !step || !data) {
             return null;
         }
+        lineEnd = end;
         return new EngineTraceHasher.StepHash(line, index, stepId, skillId, seed, stored, recomputed);
+    }
+
+    /**
+     * Where the line of the step {@link #read} last returned ends.
+     *
+     * @return the index of the line's {@code '\n'}, or the {@code to} it was read to when it has none
+     */
+    int lineEnd() {
+        return lineEnd;
     }
 
     /** Whether the quoted string {@code [from, to)} holds exactly {@code name}. */
     private static boolean is(byte[] b, int from, int to, byte[] name) {
-        return to - from == name.length + 2 && Arrays.equals(b, from + 1, to - 1, name, 0, name.length);
+        return to - from == name.length + 2 && AsciiJson.sameBytes(b, from + 1, to - 1, name, 0, name.length);
     }
 
     /** Reads {@code data} (its brace at {@code at}); returns the index after it, or -1. */
@@ -261,7 +277,7 @@ final class CompactStepReader {
     private static int sortedKeyEnd(byte[] b, int i, int to, int previousStart, int previousEnd) {
         int keyEnd = AsciiJson.plainStringEnd(b, i, to);
         if (keyEnd < 0 || previousStart >= 0
-                && Arrays.compareUnsigned(b, previousStart, previousEnd, b, i, keyEnd) >= 0) {
+                && !AsciiJson.sortsAfter(b, previousStart, previousEnd, i, keyEnd)) {
             return -1;
         }
         return keyEnd;

@@ -96,7 +96,7 @@ public final class SpanCanonicalizer {
             int keyStart = i;
             // strictly increasing keys: no repeats, and (keys being ASCII without upper case) Python's sorted order
             if (previousStart >= 0
-                    && Arrays.compareUnsigned(b, previousStart + 1, previousEnd - 1, b, keyStart + 1, keyEnd - 1) >= 0) {
+                    && !AsciiJson.sortsAfter(b, previousStart + 1, previousEnd - 1, keyStart + 1, keyEnd - 1)) {
                 return -1;
             }
             previousStart = keyStart;
@@ -229,7 +229,7 @@ public final class SpanCanonicalizer {
         }
         int slot = (hash ^ (hash >>> 16)) & (CACHE_SIZE - 1);
         byte[] cached = cachedKeys[slot];
-        if (cached != null && Arrays.equals(cached, 0, cached.length, b, from, to)) {
+        if (cached != null && AsciiJson.sameBytes(cached, 0, cached.length, b, from, to)) {
             return cachedRules[slot];
         }
         int rule = decide(b, from, to);

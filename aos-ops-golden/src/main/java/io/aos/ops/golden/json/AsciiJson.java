@@ -24,6 +24,59 @@ public final class AsciiJson {
     }
 
     /**
+     * Whether {@code a[aFrom, aTo)} and {@code b[bFrom, bTo)} hold the same bytes: {@code Arrays.equals} on ranges, as
+     * one plain loop. For the short keys of a trace line, compared for every key of every line mostly under C1 (the
+     * compiler short CLI runs use alone), where the JDK's range checks and vectorised mismatch are calls it does not
+     * inline.
+     *
+     * @param a     the first array
+     * @param aFrom where its range starts
+     * @param aTo   where it ends (exclusive)
+     * @param b     the second array
+     * @param bFrom where its range starts
+     * @param bTo   where it ends (exclusive)
+     * @return whether the ranges are equal (the ranges must lie inside their arrays: bytes past an array's end
+     *         are read, and throw, only where the loop reaches them)
+     */
+    public static boolean sameBytes(byte[] a, int aFrom, int aTo, byte[] b, int bFrom, int bTo) {
+        int n = aTo - aFrom;
+        if (bTo - bFrom != n) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if (a[aFrom + k] != b[bFrom + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code b[from, to)} sorts strictly after {@code b[previousFrom, previousTo)}, byte by byte as unsigned
+     * values, a shorter range before any it starts: {@code Arrays.compareUnsigned(...) < 0}, as one plain loop (see
+     * {@link #sameBytes}). Keys in a plain object are strictly increasing: sorted, and none repeated.
+     *
+     * @param b            the bytes
+     * @param previousFrom where the earlier range starts
+     * @param previousTo   where it ends (exclusive)
+     * @param from         where the later range starts
+     * @param to           where it ends (exclusive)
+     * @return whether the later range sorts after the earlier one (the ranges must lie inside the array, as for
+     *         {@link #sameBytes})
+     */
+    public static boolean sortsAfter(byte[] b, int previousFrom, int previousTo, int from, int to) {
+        int n = Math.min(previousTo - previousFrom, to - from);
+        for (int k = 0; k < n; k++) {
+            int x = b[previousFrom + k] & 0xff;
+            int y = b[from + k] & 0xff;
+            if (x != y) {
+                return x < y;
+            }
+        }
+        return previousTo - previousFrom < to - from;
+    }
+
+    /**
      * Skips spaces and tabs.
      *
      * @param b     the bytes

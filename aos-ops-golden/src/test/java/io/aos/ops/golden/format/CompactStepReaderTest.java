@@ -48,6 +48,39 @@ class CompactStepReaderTest {
         assertThat(fast).isGreaterThanOrEqualTo(10_000);
     }
 
+    /**
+     * The chunked reader hands the fast tier the rest of its chunk, not one line: a line followed by more lines reads as
+     * it reads alone, and ends at its line break; a line break anywhere inside an event leaves the line to the parser
+     * (no value the fast tier reads holds one).
+     */
+    @Test
+    void aLineReadInItsChunkReadsAsAloneAndEndsAtItsLineBreak() {
+        Random r = new Random(20261203L);
+        CompactStepReader compact = new CompactStepReader();
+        int fast = 0;
+        for (int i = 0; i < 20_000; i++) {
+            String line = stepLine(r, i % 2 == 0 ? 0.0 : 0.1);
+            byte[] alone = line.getBytes(StandardCharsets.UTF_8);
+            EngineTraceHasher.StepHash expected = compact.read(alone, 0, alone.length, 5);
+            String next = r.nextBoolean() ? stepLine(r, 0.0) : r.nextBoolean() ? "" : "{\"data\":";
+            byte[] chunk = ("\n" + line + "\n" + next).getBytes(StandardCharsets.UTF_8);
+            assertThat(compact.read(chunk, 1, chunk.length, 5)).as(line).isEqualTo(expected);
+            if (expected != null) {
+                fast++;
+                assertThat(compact.lineEnd()).as(line).isEqualTo(alone.length + 1);
+                int cut = 1 + r.nextInt(alone.length - 1);
+                byte[] broken = (line.substring(0, cut) + "\n" + line.substring(cut)).getBytes(StandardCharsets.UTF_8);
+                if (line.charAt(cut - 1) != '}' || !line.substring(cut).isBlank()) {
+                    assertThat(compact.read(broken, 0, broken.length, 5)).as("%s broken at %d", line, cut).isNull();
+                }
+            }
+        }
+        byte[] last = "{\"data\":{\"index\":3},\"event_type\":\"step\"} \t".getBytes(StandardCharsets.UTF_8);
+        assertThat(compact.read(last, 0, last.length, 1)).isNotNull();
+        assertThat(compact.lineEnd()).isEqualTo(last.length);
+        assertThat(fast).isGreaterThanOrEqualTo(8_000);
+    }
+
     @Test
     void otherEventsAndOddLinesAreLeftToTheParser() throws Exception {
         CompactStepReader compact = new CompactStepReader();
