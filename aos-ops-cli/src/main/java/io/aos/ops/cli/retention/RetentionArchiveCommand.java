@@ -1,6 +1,7 @@
 package io.aos.ops.cli.retention;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.Workers;
 import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.retention.RetentionSettings;
@@ -64,8 +65,8 @@ public final class RetentionArchiveCommand implements Callable<Integer> {
         RetentionSettings settings = retention.settings(common);
         PrintWriter out = spec.commandLine().getOut();
         RetentionLog log = RetentionOptions.log(settings, out, json);
-        ArchiveReport report = new Archiver(settings, log).archive(RetentionOptions.days(days, settings), chosen,
-                dryRun);
+        ArchiveReport report = new Archiver(settings, log, Workers.besideCaller())
+                .archive(RetentionOptions.days(days, settings), chosen, dryRun);
         if (json) {
             out.println(OpsJson.pretty().writeValueAsString(RetentionJson.of(report)));
         }

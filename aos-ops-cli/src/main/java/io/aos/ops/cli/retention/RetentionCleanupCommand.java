@@ -1,6 +1,7 @@
 package io.aos.ops.cli.retention;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.Workers;
 import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.retention.RetentionSettings;
@@ -66,8 +67,8 @@ public final class RetentionCleanupCommand implements Callable<Integer> {
             String answer = console.readLine("Continue? (y/N) ");
             return answer != null && answer.trim().equalsIgnoreCase("y");
         };
-        Cleaner.Report report = new Cleaner(settings, log).cleanup(RetentionOptions.days(days, settings), dryRun,
-                confirmation);
+        Cleaner.Report report = new Cleaner(settings, log, Workers.besideCaller())
+                .cleanup(RetentionOptions.days(days, settings), dryRun, confirmation);
         if (json) {
             out.println(OpsJson.pretty().writeValueAsString(RetentionJson.of(report)));
         }

@@ -1,5 +1,6 @@
 package io.aos.ops.cli.shadow;
 
+import io.aos.ops.cli.Workers;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.monitor.finish.GoldenArchiving;
 import io.aos.ops.retention.RetentionSettings;
@@ -32,7 +33,7 @@ final class RetentionArchiving implements GoldenArchiving {
     public Outcome archive(List<Path> directories) throws IOException {
         RetentionSettings settings = RetentionSettings.from(config, directories, clock);
         RetentionLog log = new RetentionLog(settings.logFile(), clock, line -> { });
-        ArchiveReport report = new Archiver(settings, log).archive(0, ArchiveFormat.GZIP, false);
+        ArchiveReport report = new Archiver(settings, log, Workers.besideCaller()).archive(0, ArchiveFormat.GZIP, false);
         List<Archive> made = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int kept = 0;

@@ -2,6 +2,8 @@ package io.aos.ops.retention.archive;
 
 import io.aos.ops.core.json.DecimalText;
 import io.aos.ops.core.BadConfigurationException;
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import com.google.common.base.Throwables;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.aos.ops.core.io.GoldenFileKind;
@@ -43,6 +45,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -77,6 +80,7 @@ public final class Archiver {
     private final RetentionLog log;
     private final Consumer<String> phases;
     private final ChecksumFile.Writer checksums;
+    private final Executor scanExecutor;
 
     /**
      * An archiver for the directories of {@code settings}.
@@ -85,7 +89,20 @@ public final class Archiver {
      * @param log      where actions are logged
      */
     public Archiver(RetentionSettings settings, RetentionLog log) {
-        this(settings, log, phase -> { }, ChecksumFile::create);
+        this(settings, log, Runnable::run);
+    }
+
+    /**
+     * An archiver for the directories of {@code settings} that stats the files it selects on {@code scanExecutor}'s
+     * threads beside the calling one ({@link GoldenScanner#selectOld(Path, Cutoff, Executor)}).
+     *
+     * @param settings     what to archive, where to, and the clock
+     * @param log          where actions are logged
+     * @param scanExecutor runs batches of stats while a directory is scanned ({@code Runnable::run} for none); never
+     *                     shut down here
+     */
+    public Archiver(RetentionSettings settings, RetentionLog log, Executor scanExecutor) {
+        this(settings, log, phase -> { }, ChecksumFile::create, scanExecutor);
     }
 
     /**
@@ -94,10 +111,16 @@ public final class Archiver {
      * {@code checksums} writes the {@code .sha256} files.
      */
     Archiver(RetentionSettings settings, RetentionLog log, Consumer<String> phases, ChecksumFile.Writer checksums) {
+        this(settings, log, phases, checksums, Runnable::run);
+    }
+
+    private Archiver(RetentionSettings settings, RetentionLog log, Consumer<String> phases,
+                     ChecksumFile.Writer checksums, Executor scanExecutor) {
         this.settings = settings;
         this.log = log;
         this.phases = phases;
         this.checksums = checksums;
+        this.scanExecutor = checkNotNull(scanExecutor, "scanExecutor");
     }
 
     private void reached(String phase) {
@@ -148,7 +171,7 @@ public final class Archiver {
     }
 
     private ArchiveReport.DirectoryOutcome dryRun(Path dir, Cutoff cutoff, ArchiveFormat format) throws IOException {
-        List<ScannedGoldenFile> selected = GoldenScanner.selectOld(dir, cutoff);
+        List<ScannedGoldenFile> selected = GoldenScanner.selectOld(dir, cutoff, scanExecutor);
         Map<String, String> left = unpackable(selected);
         List<ScannedGoldenFile> files = withoutLeft(selected, left);
         logLeft(dir, selected, left, true);
@@ -187,7 +210,7 @@ public final class Archiver {
         List<ScannedGoldenFile> selected;
         try {
             recover(dir, key);
-            selected = GoldenScanner.selectOld(dir, cutoff);
+            selected = GoldenScanner.selectOld(dir, cutoff, scanExecutor);
         } catch (IOException e) {
             String problem = "archive of " + dir + " failed (" + IoReason.describe(e) + "); nothing was archived";
             log.action("FAILED: " + problem);
@@ -472,7 +495,7 @@ public final class Archiver {
      */
     private static int[] deleteArchived(Path dir, List<Original> entries) throws IOException {
         List<Original> byInode = new ArrayList<>(entries);
-        byInode.sort(Comparator.comparingLong(Original::inode));
+        byInode.sort(BY_INODE);
         int batches = (byInode.size() + DELETE_BATCH - 1) / DELETE_BATCH;
         if (batches == 0) {
             return new int[] {0, 0};
@@ -517,6 +540,18 @@ public final class Archiver {
         }
         return new int[] {removed.get(), kept.get()};
     }
+
+    /**
+     * Inode order. A class, not {@code Comparator.comparingLong(Original::inode)}: the originals come in member-name
+     * order, which has nothing to do with their inodes, so 100,000 of them take some 1.7 million comparisons, and
+     * under C1 (which does not inline a lambda's calls) the lambdas around each one cost more than the comparison.
+     */
+    private static final Comparator<Original> BY_INODE = new Comparator<>() {
+        @Override
+        public int compare(Original a, Original b) {
+            return Long.compare(a.inode(), b.inode());
+        }
+    };
 
     private enum Deletion { REMOVED, CHANGED, GONE }
 

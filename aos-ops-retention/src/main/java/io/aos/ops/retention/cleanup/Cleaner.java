@@ -1,5 +1,7 @@
 package io.aos.ops.retention.cleanup;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import io.aos.ops.retention.RetentionSettings;
 import io.aos.ops.retention.lock.DirectoryLock;
 import io.aos.ops.retention.log.RetentionLog;
@@ -15,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * Deletes old golden files without archiving them, after a per-directory confirmation. Public API.
@@ -76,6 +79,7 @@ public final class Cleaner {
 
     private final RetentionSettings settings;
     private final RetentionLog log;
+    private final Executor scanExecutor;
 
     /**
      * A cleaner for the directories of {@code settings}.
@@ -84,8 +88,22 @@ public final class Cleaner {
      * @param log      where actions are logged
      */
     public Cleaner(RetentionSettings settings, RetentionLog log) {
+        this(settings, log, Runnable::run);
+    }
+
+    /**
+     * A cleaner for the directories of {@code settings} that stats the files it selects on {@code scanExecutor}'s
+     * threads beside the calling one ({@link GoldenScanner#selectOld(Path, Cutoff, Executor)}).
+     *
+     * @param settings     what to clean and the clock
+     * @param log          where actions are logged
+     * @param scanExecutor runs batches of stats while a directory is scanned ({@code Runnable::run} for none); never
+     *                     shut down here
+     */
+    public Cleaner(RetentionSettings settings, RetentionLog log, Executor scanExecutor) {
         this.settings = settings;
         this.log = log;
+        this.scanExecutor = checkNotNull(scanExecutor, "scanExecutor");
     }
 
     /**
@@ -110,7 +128,7 @@ public final class Cleaner {
         List<DirectoryOutcome> outcomes = new ArrayList<>();
         for (Path dir : settings.directories()) {
             if (dryRun) {
-                List<ScannedGoldenFile> files = GoldenScanner.selectOld(dir, cutoff);
+                List<ScannedGoldenFile> files = GoldenScanner.selectOld(dir, cutoff, scanExecutor);
                 for (ScannedGoldenFile f : files) {
                     log.say("  " + f.relative() + "  age " + Cutoff.describe(cutoff.ageOf(f.modified())));
                 }
@@ -139,7 +157,7 @@ public final class Cleaner {
     }
 
     private DirectoryOutcome cleanDirectory(Path dir, Cutoff cutoff, Confirmation confirmation) throws IOException {
-        List<ScannedGoldenFile> files = GoldenScanner.selectOld(dir, cutoff);
+        List<ScannedGoldenFile> files = GoldenScanner.selectOld(dir, cutoff, scanExecutor);
         if (files.isEmpty()) {
             log.say("No files older than " + cutoff.days() + " days in " + dir);
             return new DirectoryOutcome(dir, 0, 0, false, null);
