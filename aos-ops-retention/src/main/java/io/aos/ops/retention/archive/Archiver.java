@@ -27,7 +27,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -505,11 +507,11 @@ public final class Archiver {
         AtomicInteger removed = new AtomicInteger();
         AtomicInteger kept = new AtomicInteger();
         Callable<Void> worker = () -> {
-            try {
+            try (OpenParents parents = new OpenParents(dir)) {
                 for (int b; (b = nextBatch.getAndIncrement()) < batches; ) {
                     int to = Math.min(byInode.size(), (b + 1) * DELETE_BATCH);
                     for (Original e : byInode.subList(b * DELETE_BATCH, to)) {
-                        switch (deleteIfUnchanged(dir.resolve(e.path()), e)) {
+                        switch (parents.deleteIfUnchanged(e)) {
                             case REMOVED -> CrashPoint.reached("deleted", removed.incrementAndGet());
                             case CHANGED -> kept.incrementAndGet();
                             case GONE -> { }
@@ -555,18 +557,97 @@ public final class Archiver {
 
     private enum Deletion { REMOVED, CHANGED, GONE }
 
-    /** Deletes {@code file} when it is still the one archived; a file changed since is kept. */
-    private static Deletion deleteIfUnchanged(Path file, Original archived) throws IOException {
-        BasicFileAttributes attrs;
-        try {
-            attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException gone) {
-            return Deletion.GONE;
+    /**
+     * One delete thread's view of the archived directory: each original's directory opened once, and the original
+     * looked up and unlinked relative to it ({@code fstatat}, {@code unlinkat}) rather than by its whole path, whose
+     * every component the kernel would walk twice per file; and no path's directories swapped for links meanwhile can
+     * send a delete elsewhere. Where the file system offers no {@link SecureDirectoryStream}, by path.
+     */
+    private static final class OpenParents implements AutoCloseable {
+        private final Path dir;
+        /** Open directories by their path relative to {@link #dir} ("" for itself); a null value: by path. */
+        private final Map<String, SecureDirectoryStream<Path>> open = new HashMap<>();
+
+        OpenParents(Path dir) {
+            this.dir = dir;
         }
-        if (!archived.unchanged(attrs)) {
-            return Deletion.CHANGED;
+
+        /** Deletes the original when it is still the one archived; a file changed since is kept. */
+        Deletion deleteIfUnchanged(Original archived) throws IOException {
+            String path = archived.path();
+            int slash = path.lastIndexOf('/');
+            String parent = slash < 0 ? "" : path.substring(0, slash);
+            SecureDirectoryStream<Path> stream;
+            if (open.containsKey(parent)) {
+                stream = open.get(parent);
+            } else {
+                try {
+                    stream = opened(parent);
+                } catch (NoSuchFileException gone) {
+                    return Deletion.GONE; // its directory is gone, and the file with it
+                }
+                open.put(parent, stream);
+            }
+            if (stream == null) {
+                return deleteByPath(dir.resolve(path), archived);
+            }
+            Path name = Path.of(slash < 0 ? path : path.substring(slash + 1));
+            BasicFileAttributes attrs;
+            try {
+                attrs = stream.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                        .readAttributes();
+            } catch (NoSuchFileException gone) {
+                return Deletion.GONE;
+            }
+            if (!archived.unchanged(attrs)) {
+                return Deletion.CHANGED;
+            }
+            try {
+                stream.deleteFile(name);
+                return Deletion.REMOVED;
+            } catch (NoSuchFileException gone) {
+                return Deletion.GONE;
+            }
         }
-        return Files.deleteIfExists(file) ? Deletion.REMOVED : Deletion.GONE;
+
+        private SecureDirectoryStream<Path> opened(String parent) throws IOException {
+            DirectoryStream<Path> stream = Files.newDirectoryStream(parent.isEmpty() ? dir : dir.resolve(parent));
+            if (stream instanceof SecureDirectoryStream<Path> secure) {
+                return secure;
+            }
+            stream.close();
+            return null;
+        }
+
+        private static Deletion deleteByPath(Path file, Original archived) throws IOException {
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException gone) {
+                return Deletion.GONE;
+            }
+            if (!archived.unchanged(attrs)) {
+                return Deletion.CHANGED;
+            }
+            return Files.deleteIfExists(file) ? Deletion.REMOVED : Deletion.GONE;
+        }
+
+        @Override
+        public void close() throws IOException {
+            IOException failed = null;
+            for (SecureDirectoryStream<Path> stream : open.values()) {
+                if (stream != null) {
+                    try {
+                        stream.close();
+                    } catch (IOException e) {
+                        failed = failed == null ? e : failed;
+                    }
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
+        }
     }
 
     /**

@@ -172,6 +172,46 @@ class ArchiverFailureTest {
         assertThat(tree.golden.resolve("a.golden.json")).exists();
     }
 
+    /**
+     * The deletes look each original up relative to its open directory: between the verification and the deletes a
+     * file is rewritten (kept), one removed and a whole subdirectory removed (gone, not errors), and every other
+     * original, at the top and in nested directories, is deleted.
+     */
+    @Test
+    void originalsChangedOrGoneBeforeTheDeletesAreKeptOrSkippedAndTheRestDeleted() throws Exception {
+        GoldenTree tree = new GoldenTree(tmp);
+        tree.file("a.golden.json", Duration.ofDays(2));
+        tree.file("changed.golden.json", Duration.ofDays(2));
+        tree.file("removed.golden.json", Duration.ofDays(2));
+        tree.file("w0/b.golden.json", Duration.ofDays(2));
+        tree.file("w0/deep/c.golden.json", Duration.ofDays(2));
+        tree.file("w1/x.golden.json", Duration.ofDays(2));
+        tree.file("w1/y.golden.json", Duration.ofDays(2));
+        Archiver archiver = new Archiver(tree.settings(), tree.log(), phase -> {
+            if (phase.equals("renamed")) {
+                try {
+                    Files.writeString(tree.golden.resolve("changed.golden.json"), "{\"rewritten\":true}\n");
+                    Files.delete(tree.golden.resolve("removed.golden.json"));
+                    Files.delete(tree.golden.resolve("w1/x.golden.json"));
+                    Files.delete(tree.golden.resolve("w1/y.golden.json"));
+                    Files.delete(tree.golden.resolve("w1"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }, ChecksumFile::create);
+
+        ArchiveReport report = archiver.archive(1, ArchiveFormat.GZIP, false);
+
+        assertThat(report.ok()).as(String.valueOf(report)).isTrue();
+        ArchiveReport.DirectoryOutcome outcome = report.directories().get(0);
+        assertThat(outcome.selected()).isEqualTo(7);
+        assertThat(outcome.removed()).isEqualTo(3);
+        assertThat(outcome.kept()).isEqualTo(1);
+        assertThat(GoldenTree.contents(tree.golden)).containsOnlyKeys("changed.golden.json");
+        assertThat(tree.golden.resolve("w0")).isDirectory();
+    }
+
     @Test
     void aDirectoryNamedThroughASymlinkIsArchivedLikeTheDirectoryItself() throws Exception {
         GoldenTree tree = new GoldenTree(tmp);
