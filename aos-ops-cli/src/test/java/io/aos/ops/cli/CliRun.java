@@ -1,6 +1,5 @@
 package io.aos.ops.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,7 +58,7 @@ public record CliRun(int code, String out, String err) {
 
     /**
      * Runs a child process (the launcher scripts, the built jar) with stdin closed, its output going to files in
-     * {@code scratch} (a pipe could fill and block it); fails the test if it takes more than 60 seconds.
+     * {@code scratch} (a pipe could fill and block it); kills it and fails the test if it takes more than 60 seconds.
      */
     public static CliRun process(ProcessBuilder pb, Path scratch) throws IOException, InterruptedException {
         Path out = Files.createTempFile(scratch, "out", ".txt");
@@ -67,7 +66,12 @@ public record CliRun(int code, String out, String err) {
         pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         Process p = pb.start();
         p.getOutputStream().close();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("finished: " + pb.command()).isTrue();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            // killed, not left running past the test (callers carry a @Timeout of their own as well)
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            throw new AssertionError("not finished within 60 s, killed: " + pb.command());
+        }
         return new CliRun(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }

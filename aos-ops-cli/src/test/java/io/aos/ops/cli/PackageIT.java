@@ -23,10 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The two release forms, used as an operator uses them: the tarball unpacked into a temporary directory, and the
- * Debian package installed on this machine with dpkg, run, removed and purged (only on a machine declared disposable:
- * {@code AOS_OPS_HOST_INSTALL_TEST=1}, set by {@code .ci/run}, or {@code CI=true}). Every command is pointed at temporary
- * state ({@code AOS_STATE_DIR}, {@code AOS_SHADOW_GLOB}, {@code ARCHIVE_DIR}, {@code GOLDEN_DIR}); the package test
- * leaves the machine as it found it (a {@code /var/lib/aos} that existed before is never changed), and purges the
+ * Debian package installed by dpkg into a temporary root (as root), run, removed and purged; and, only on a machine
+ * a person declares disposable ({@code AOS_OPS_HOST_INSTALL_TEST=1}), installed on the machine itself. Every command
+ * is pointed at temporary state ({@code AOS_STATE_DIR}, {@code AOS_SHADOW_GLOB}, {@code ARCHIVE_DIR},
+ * {@code GOLDEN_DIR}); the install on the machine leaves it as it found it (a {@code /var/lib/aos} that existed before is never changed), and purges the
  * package in {@code finally}, also one a crashed earlier run left installed.
  */
 @Timeout(900)
@@ -148,6 +148,103 @@ class PackageIT {
     }
 
     // ----------------------------------------------------------------------------------------------------- .deb
+
+    /**
+     * The .deb installed by dpkg into a temporary root ({@code dpkg --root}, its maintainer scripts run without a
+     * chroot with {@code DPKG_ROOT} set, which they honour), run from there, removed and purged: the same checks as
+     * the install on this machine below, and not one real system path written.
+     */
+    @Test
+    void debianPackageInstalledIntoATemporaryRootRunsAndOnRemoveAndPurgeLeavesDataAndTakesOnlyWhatItCreated()
+            throws Exception {
+        requireTool("dpkg", "a Debian system");
+        requireRoot("its maintainer scripts create root-owned directories");
+        Path deb = debFile();
+        Path root = tmp.resolve("root");
+        Path admin = Files.createDirectories(root.resolve("var/lib/dpkg"));
+        Files.createDirectories(admin.resolve("info"));
+        Files.createDirectories(admin.resolve("updates"));
+        Files.createFile(admin.resolve("status"));
+        Map<Path, Boolean> hostBefore = new HashMap<>();
+        for (Path real : List.of(STATE_DIR, CACHE_DIR, SHARE, Path.of("/etc/default/aos-ops"))) {
+            hostBefore.put(real, Files.exists(real, LinkOption.NOFOLLOW_LINKS));
+        }
+        Path state = root.resolve("var/lib/aos");
+        Path cache = root.resolve("var/cache/aos-ops");
+        Path share = root.resolve("usr/share/aos-ops");
+
+        CliRun install = dpkgIn(root, "-i", deb.toString());
+        assertThat(install.code()).as(install.out() + install.err()).isZero();
+        assertThat(packageStatusIn(root)).contains("install ok installed");
+        Path command = root.resolve("usr/bin/aos-ops");
+        assertThat(command).isSymbolicLink();
+        assertThat(command.toRealPath()).isEqualTo(share.resolve("bin/aos-ops").toRealPath());
+        assertThat(share.resolve("lib/aos-ops.jar")).isRegularFile();
+        for (String launcher : LAUNCHERS) {
+            assertThat(Files.isExecutable(share.resolve(launcher.split(" ")[0]))).as(launcher).isTrue();
+        }
+        assertThat(root.resolve("usr/share/doc/aos-ops/copyright")).isRegularFile();
+        assertThat(root.resolve("usr/share/man/man1/aos-ops.1.gz")).isRegularFile();
+        List<String> cron = Files.readAllLines(root.resolve("etc/cron.d/aos-ops"));
+        assertThat(cron).anyMatch(l -> l.contains("/usr/share/aos-ops/scripts/stress/shadow_cron_check.sh"));
+        assertThat(cron).allMatch(l -> l.isBlank() || l.startsWith("#"));
+        for (String unit : List.of("aos-ops-monitor.service", "aos-ops-cron-check.service",
+                "aos-ops-cron-check.timer")) {
+            assertThat(root.resolve("lib/systemd/system").resolve(unit)).isRegularFile();
+        }
+        assertThat(Files.readAllLines(root.resolve("etc/default/aos-ops")))
+                .anyMatch(l -> l.startsWith("#AOS_STATE_DIR=/var/lib/aos"))
+                .allMatch(l -> l.isBlank() || l.startsWith("#"));
+        assertThat(state).isDirectory();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state))).isEqualTo("rwxr-xr-x");
+        assertThat(state.resolve(".aos-ops-package")).isRegularFile();
+        assertThat(cache).isDirectory();
+
+        // the installed command on the PATH, and the runbook's launchers, pointed at temporary state
+        Map<String, String> env = sandbox(root.resolve("usr/bin"));
+        // the launcher puts the CDS archives of a jar under /usr/share in /var/cache/aos-ops: here, the root's
+        env.put("AOS_OPS_CDS_DIR", cache.toString());
+        CliRun version = run(new ProcessBuilder("aos-ops", "--version"), env);
+        assertThat(version.code()).as(version.err()).isZero();
+        assertThat(version.out()).startsWith("aos-ops " + VERSION);
+        String stress = share.resolve("scripts/stress").toString();
+        quickShadowRunCronCheckAndRetentionStatus(env, List.of(stress + "/run_shadow_simulation.sh"),
+                List.of(stress + "/shadow_cron_check.sh"), List.of("aos-ops", "retention"));
+        try (Stream<Path> cached = Files.list(cache); Stream<Path> lib = Files.list(share.resolve("lib"))) {
+            assertThat(cached.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith("-cron-check.jsa"));
+            assertThat(lib.map(p -> p.getFileName().toString())).containsExactly("aos-ops.jar");
+        }
+
+        // data written after the install stays through remove and purge; only the package's own files go
+        Path data = Files.writeString(state.resolve("package-it-data.txt"), "golden data written after install\n");
+        assertThat(dpkgIn(root, "-r", "aos-ops").code()).isZero();
+        assertThat(command).doesNotExist();
+        assertThat(share).doesNotExist();
+        assertThat(cache).doesNotExist();
+        assertThat(root.resolve("etc/default/aos-ops")).as("a conffile stays until purge").isRegularFile();
+        assertThat(data).hasContent("golden data written after install");
+        assertThat(dpkgIn(root, "-P", "aos-ops").code()).isZero();
+        assertThat(packageStatusIn(root)).doesNotContain("installed").doesNotContain("config-files");
+        assertThat(root.resolve("etc/default/aos-ops")).doesNotExist();
+        assertThat(root.resolve("etc/cron.d/aos-ops")).doesNotExist();
+        assertThat(state).as("purge keeps a state directory holding data").isDirectory();
+        assertThat(state.resolve(".aos-ops-package")).doesNotExist();
+        assertThat(data).hasContent("golden data written after install");
+
+        // the package created the state directory and nothing else came: purge removes it again
+        Files.delete(data);
+        Files.delete(state);
+        assertThat(dpkgIn(root, "-i", deb.toString()).code()).isZero();
+        assertThat(state.resolve(".aos-ops-package")).isRegularFile();
+        assertThat(dpkgIn(root, "-r", "aos-ops").code()).isZero();
+        assertThat(dpkgIn(root, "-P", "aos-ops").code()).isZero();
+        assertThat(state).doesNotExist();
+
+        for (Map.Entry<Path, Boolean> real : hostBefore.entrySet()) {
+            assertThat(Files.exists(real.getKey(), LinkOption.NOFOLLOW_LINKS)).as("%s untouched", real.getKey())
+                    .isEqualTo(real.getValue());
+        }
+    }
 
     @Test
     void debianPackageInstallsRunsAndOnRemoveAndPurgeLeavesDataAndTakesOnlyWhatItCreated() throws Exception {
@@ -398,6 +495,20 @@ class PackageIT {
         }
     }
 
+    /** dpkg on the temporary root {@code root}: maintainer scripts without a chroot, with DPKG_ROOT set. */
+    private CliRun dpkgIn(Path root, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("--root=" + root, "--force-script-chrootless",
+                "--force-depends", "--log=" + tmp.resolve("dpkg.log")));
+        command.addAll(List.of(args));
+        return dpkg(command.toArray(String[]::new));
+    }
+
+    private String packageStatusIn(Path root) throws Exception {
+        CliRun q = run(new ProcessBuilder("dpkg-query", "--admindir=" + root.resolve("var/lib/dpkg"), "-W",
+                "-f=${Status}", "aos-ops"), Map.of());
+        return q.code() == 0 ? q.out() : "";
+    }
+
     private String packageStatus() throws Exception {
         CliRun q = run(new ProcessBuilder("dpkg-query", "-W", "-f=${Status}", "aos-ops"), Map.of());
         return q.code() == 0 ? q.out() : "";
@@ -426,25 +537,28 @@ class PackageIT {
     }
 
     /**
-     * Installing a package writes the machine's real paths ({@code /usr/share/aos-ops}, {@code /etc/default},
-     * {@code /var/lib/aos}): it runs only on a machine declared disposable ({@code AOS_OPS_HOST_INSTALL_TEST=1}, which
-     * {@code .ci/run} sets, or {@code CI=true}), as root with dpkg; anywhere else it is skipped, so {@code mvn verify}
-     * on a developer's machine never installs anything.
+     * Installing a package on this machine writes its real paths ({@code /usr/share/aos-ops}, {@code /etc/default},
+     * {@code /var/lib/aos}): it runs only when a person declares the machine disposable
+     * ({@code AOS_OPS_HOST_INSTALL_TEST=1}), as root with dpkg; anywhere else, CI included, it is skipped (the install
+     * into a temporary root covers the package there), so no test run installs anything by default.
      */
     private static void requireRootWithDpkg() throws Exception {
-        boolean disposable = "1".equals(System.getenv("AOS_OPS_HOST_INSTALL_TEST"))
-                || "true".equals(System.getenv("CI"));
-        Assumptions.assumeTrue(disposable, "installs the .deb on this machine: set AOS_OPS_HOST_INSTALL_TEST=1 on a "
-                + "machine that may be changed (.ci/run does)");
+        Assumptions.assumeTrue("1".equals(System.getenv("AOS_OPS_HOST_INSTALL_TEST")),
+                "installs the .deb on this machine: set AOS_OPS_HOST_INSTALL_TEST=1 on a machine that may be changed");
         requireTool("dpkg", "a Debian system");
-        boolean root = "root".equals(System.getProperty("user.name"));
-        String why = "installing the .deb needs root (running as " + System.getProperty("user.name") + ")";
-        if (!root) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail(why + "; under CI=true this test must run");
-            }
-            Assumptions.assumeTrue(false, why);
+        requireRoot("installing the .deb needs root");
+    }
+
+    /** Skips unless this runs as root; under CI=true (which runs as root) fails instead. */
+    private static void requireRoot(String why) {
+        if ("root".equals(System.getProperty("user.name"))) {
+            return;
         }
+        String message = why + " (running as " + System.getProperty("user.name") + ")";
+        if ("true".equals(System.getenv("CI"))) {
+            fail(message + "; under CI=true this test must run");
+        }
+        Assumptions.assumeTrue(false, message);
     }
 
     private static Path requireTool(String name, String hint) {
