@@ -1,6 +1,5 @@
 package io.aos.ops.cli;
 
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -289,21 +289,9 @@ final class JsonLineScanner {
         return AsciiJson.skipSpaces(data, p + 1, to);
     }
 
-    /**
-     * {@code data[from, to)} equals {@code name}: the length and first byte rule out most names before a loop (this
-     * runs for every key of every line, mostly under C1, where {@code Arrays.equals} on ranges is not an intrinsic).
-     */
+    /** {@code data[from, to)} equals {@code name} ({@link AsciiJson#sameBytes}: runs for every key of every line). */
     private static boolean same(byte[] data, int from, int to, byte[] name) {
-        int n = name.length;
-        if (to - from != n || n > 0 && data[from] != name[0]) {
-            return false;
-        }
-        for (int i = 1; i < n; i++) {
-            if (data[from + i] != name[i]) {
-                return false;
-            }
-        }
-        return true;
+        return AsciiJson.sameBytes(data, from, to, name, 0, name.length);
     }
 
     /**

@@ -3,14 +3,10 @@ package io.aos.ops.retention.scan;
 import io.aos.ops.core.io.GoldenFileKind;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +16,7 @@ import java.util.function.Consumer;
 /**
  * Streams the golden files of a directory tree with their attributes, without listing it into memory; symbolic
  * links below the directory are not followed and never counted (the directory itself may be named through one).
+ * Both the stream and the selection walk with {@link GoldenTreeWalk}.
  */
 public final class GoldenScanner {
 
@@ -43,25 +40,23 @@ public final class GoldenScanner {
             return;
         }
         int cut = rootLength(root);
-        Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
-                new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        String name = file.getFileName().toString();
-                        if (attrs.isRegularFile() && GoldenFileKind.of(name).isGolden()) {
-                            sink.accept(new ScannedGoldenFile(file, relative(file, cut), attrs.size(),
-                                    attrs.lastModifiedTime(),
-                                    withInodes ? DiskOrder.inodeOf(attrs) : ScannedGoldenFile.NO_INODE));
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
+        // on the calling thread, which hands each file to the sink as it is statted
+        GoldenTreeWalk.walkReal(root, Runnable::run, GoldenTreeWalk.DEFAULT_BATCH, new GoldenTreeWalk.Visitor<Void>() {
+            @Override
+            public Void newPart() {
+                return null;
+            }
 
-                    @Override
-                    public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        // A file removed while we walk (a concurrent cleanup) is not an error for a scan.
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
+            @Override
+            public void file(Path file, BasicFileAttributes attrs, Void part) {
+                sink.accept(scanned(file, attrs, cut, withInodes));
+            }
+
+            @Override
+            public void merge(Void part) {
+                // nothing gathered: the sink has every file already
+            }
+        });
     }
 
     /**
@@ -100,8 +95,7 @@ public final class GoldenScanner {
 
                     @Override
                     public void file(Path file, BasicFileAttributes attrs, List<ScannedGoldenFile> part) {
-                        part.add(new ScannedGoldenFile(file, relative(file, cut), attrs.size(),
-                                attrs.lastModifiedTime(), DiskOrder.inodeOf(attrs)));
+                        part.add(scanned(file, attrs, cut, true));
                     }
 
                     @Override
@@ -142,6 +136,12 @@ public final class GoldenScanner {
             return a.relative().compareTo(b.relative());
         }
     };
+
+    /** A golden file found below the root whose path is {@code cut} characters long with its separator. */
+    private static ScannedGoldenFile scanned(Path file, BasicFileAttributes attrs, int cut, boolean withInode) {
+        return new ScannedGoldenFile(file, relative(file, cut), attrs.size(), attrs.lastModifiedTime(),
+                withInode ? DiskOrder.inodeOf(attrs) : ScannedGoldenFile.NO_INODE);
+    }
 
     /** Where member names start in the paths below {@code root}: after its path and a separator. */
     private static int rootLength(Path root) {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aos.ops.core.io.GoldenFileKind;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link GoldenScanner#selectOld(Path, Cutoff, java.util.concurrent.Executor)}, which stats on an executor's threads
- * beside the caller ({@link GoldenTreeWalk}), against the oracle written out from its contract over the plain
- * sequential {@link GoldenScanner#scan} (the JDK's {@code walkFileTree}): every golden regular file modified before
+ * beside the caller ({@link GoldenTreeWalk}), and {@link GoldenScanner#scan}, against the oracle written out from
+ * their contract over the JDK's {@code walkFileTree}: every golden regular file modified before
  * the cutoff, less a trace or signature whose partner is young, sorted by member name; with the same paths, sizes,
  * times and inodes. Random trees: golden and other names, traces with and without their signatures, times on both
  * sides of the cutoff down to the nanosecond, nested and empty subdirectories, a golden-named directory, symbolic
@@ -98,10 +101,23 @@ class GoldenScannerSelectTest {
         assertThat(GoldenScanner.selectOld(file, new Cutoff(NOW, 0), threeThreads)).isEmpty();
     }
 
-    /** The contract, over the sequential scan. */
+    /** The contract, over the JDK's walk of the tree (no link followed) and its attributes. */
     private static List<ScannedGoldenFile> reference(Path dir, Cutoff cutoff) throws IOException {
         List<ScannedGoldenFile> all = new ArrayList<>();
-        GoldenScanner.scan(dir, true, all::add);
+        Path root = dir.toRealPath();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && GoldenFileKind.of(file.getFileName().toString()).isGolden()) {
+                    all.add(new ScannedGoldenFile(file, root.relativize(file).toString(), attrs.size(),
+                            attrs.lastModifiedTime(), DiskOrder.inodeOf(attrs)));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        List<ScannedGoldenFile> streamed = new ArrayList<>();
+        GoldenScanner.scan(dir, true, streamed::add);
+        assertThat(streamed).as("GoldenScanner.scan").containsExactlyInAnyOrderElementsOf(all);
         Set<String> young = new HashSet<>();
         for (ScannedGoldenFile f : all) {
             if (!f.modified().toInstant().isBefore(NOW.minus(Duration.ofDays(cutoff.days())))) {
