@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process comparison harness for aos-ops. Times aos-ops commands and their baselines side by side
-# in ONE run, on corpora generated into a private temp dir, and prints medians and ratios.
+# in ONE run, on corpora generated into a private temp dir, and prints medians and ratios. Where a row's ratio is
+# against a baseline (golden hash, retention status, golden summary, the archive's deletes), the two are timed in
+# alternating rounds, one rep of each in turn, so a change in the machine's speed meets both alike.
 #
 #   aos-ops-bench/compare.sh [--reps N] [--diff-baseline 'CMD {a} {b}'] [--summary-baseline 'CMD {dir}']
 #                            [--files N] [--steps N] [--status-files N] [--seed S] [--results FILE] [--keep]
@@ -108,13 +110,20 @@ if [[ -x /usr/bin/time ]] && /usr/bin/time -f '%M' -o /dev/null true 2>/dev/null
 fi
 
 # ---------------------------------------------------------------------------------------------------------------
-# Timing. measure NAME REPS CMD... runs CMD REPS times (stdout/stderr to files), wall time from date +%s%N, peak RSS
-# from GNU time. Sets: m_status (ok | not-built | failed:RC), m_median, m_min (seconds), m_rss (peak MB, max of reps).
+# Timing. measure NAME REPS [--before 'shell cmd'] [--needs 'subcommand words'] CMD... runs CMD REPS times
+# (stdout/stderr to files), wall time from date +%s%N, peak RSS from GNU time. Sets: m_status (ok | not-built |
+# failed:RC), m_median, m_min (seconds), m_rss (peak MB, max of reps), m_reps.
 # A command "ran" when it exits 0 or 1 (1 is what a diff or check says on a finding); 2 + "not built yet" is
 # not-built and stops further reps; anything else is a failure whose stderr tail is printed.
+# Side by side: queue (same arguments as measure) several commands, then run_queue runs them in rounds, one rep of
+# each per round, in turn (every other round in reverse order), so that a change in the machine's speed during a
+# section (another job, the disk's write-back) falls on the baseline and on aos-ops alike; take I then sets the m_
+# variables from the I-th queued command (0-based), for row. measure is a queue of one.
 # ---------------------------------------------------------------------------------------------------------------
 declare -a rows=()
-m_status="" m_median="" m_min="" m_rss=""
+m_status="" m_median="" m_min="" m_rss="" m_reps=""
+declare -a q_name=() q_reps=() q_before=() q_needs=() q_cmd=()
+declare -a r_status=() r_median=() r_min=() r_rss=() r_reps=()
 
 median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) {print ""; exit} if (NR%2) print v[(NR+1)/2]; else printf "%.6f\n", (v[NR/2]+v[NR/2+1])/2}'; }
 
@@ -135,49 +144,83 @@ run_once() { # run_once OUT ERR RSSFILE CMD... ; prints wall seconds, returns th
 # built SUBCOMMAND...: false while the command is still the foundation's placeholder (its --help says NOT BUILT YET).
 built() { ! "${aos[@]}" "$@" --help 2>&1 | grep -q 'NOT BUILT YET'; }
 
-measure() { # measure NAME REPS [--before 'shell cmd'] [--needs 'subcommand words'] CMD...
-  local name=$1 reps=$2; shift 2
-  local before="" needs=""
-  if [[ ${1:-} == --before ]]; then before=$2; shift 2; fi
-  if [[ ${1:-} == --needs ]]; then needs=$2; shift 2; fi
-  m_status=ok m_median="" m_min="" m_rss=""
-  # shellcheck disable=SC2086 # $needs is a list of words
-  if [[ -n $needs ]] && ! built $needs; then
-    m_status=not-built
-    printf '  %-52s %s\n' "$name" "not built yet" >&2
-    return
-  fi
-  [[ -n $reps_override ]] && reps=$reps_override
-  local log=$tmp/log.$RANDOM$RANDOM walls=() rss_max=0 i rc wall
-  for ((i = 1; i <= reps; i++)); do
-    if [[ -n $before ]]; then bash -c "$before" >/dev/null 2>&1 || { m_status="failed:setup"; break; }; fi
-    wall=$(run_once "$log.out" "$log.err" "$log.rss" "$@"); rc=$?
-    if ((rc == 2)) && grep -q 'not built yet' "$log.err" "$log.out" 2>/dev/null; then
-      m_status=not-built; break
-    fi
-    if ((rc != 0 && rc != 1)); then
-      m_status="failed:$rc"
-      echo "  $name: exit $rc; last lines of stderr:" >&2
-      tail -n 5 "$log.err" | sed 's/^/    /' >&2
-      break
-    fi
-    walls+=("$wall")
-    if ((have_time)) && [[ -s $log.rss ]]; then
-      local kb; kb=$(tail -n 1 "$log.rss"); ((kb > rss_max)) && rss_max=$kb
-    fi
+queue() { # queue NAME REPS [--before 'shell cmd'] [--needs 'subcommand words'] CMD...
+  local i=${#q_name[@]}
+  q_name[i]=$1 q_reps[i]=$2; shift 2
+  q_before[i]="" q_needs[i]=""
+  if [[ ${1:-} == --before ]]; then q_before[i]=$2; shift 2; fi
+  if [[ ${1:-} == --needs ]]; then q_needs[i]=$2; shift 2; fi
+  [[ -n $reps_override ]] && q_reps[i]=$reps_override
+  printf -v "q_cmd[i]" '%q ' "$@"
+}
+
+run_queue() { # runs what queue queued (see above), prints a line for each, and empties the queue
+  local n=${#q_name[@]} log=$tmp/log.$RANDOM$RANDOM i k round rounds=0 rc wall kb
+  local -a walls=() rss_max=() order=()
+  for ((i = 0; i < n; i++)); do
+    r_status[i]=ok walls[i]="" rss_max[i]=0
+    # shellcheck disable=SC2086 # q_needs is a list of words
+    if [[ -n ${q_needs[i]} ]] && ! built ${q_needs[i]}; then r_status[i]=not-built; fi
+    ((q_reps[i] > rounds)) && rounds=${q_reps[i]}
   done
-  if [[ $m_status == ok ]]; then
-    m_median=$(printf '%s\n' "${walls[@]}" | median)
-    m_min=$(printf '%s\n' "${walls[@]}" | sort -g | head -n 1)
-    ((have_time)) && m_rss=$(awk -v k="$rss_max" 'BEGIN {printf "%.0f", k/1024}')
-  fi
+  for ((round = 1; round <= rounds; round++)); do
+    order=()
+    for ((k = 0; k < n; k++)); do
+      if ((round % 2)); then order+=("$k"); else order+=("$((n - 1 - k))"); fi
+    done
+    for i in "${order[@]}"; do
+      [[ ${r_status[i]} == ok ]] && ((round <= q_reps[i])) || continue
+      if [[ -n ${q_before[i]} ]]; then
+        bash -c "${q_before[i]}" >/dev/null 2>&1 || { r_status[i]="failed:setup"; continue; }
+      fi
+      wall=$(eval "run_once \"\$log.out\" \"\$log.err\" \"\$log.rss\" ${q_cmd[i]}"); rc=$?
+      if ((rc == 2)) && grep -q 'not built yet' "$log.err" "$log.out" 2>/dev/null; then
+        r_status[i]=not-built; continue
+      fi
+      if ((rc != 0 && rc != 1)); then
+        r_status[i]="failed:$rc"
+        echo "  ${q_name[i]}: exit $rc; last lines of stderr:" >&2
+        tail -n 5 "$log.err" | sed 's/^/    /' >&2
+        continue
+      fi
+      walls[i]+="$wall "
+      if ((have_time)) && [[ -s $log.rss ]]; then
+        kb=$(tail -n 1 "$log.rss"); ((kb > rss_max[i])) && rss_max[i]=$kb
+      fi
+    done
+  done
+  for ((i = 0; i < n; i++)); do
+    r_median[i]="" r_min[i]="" r_rss[i]="" r_reps[i]=0
+    if [[ ${r_status[i]} == ok ]]; then
+      # shellcheck disable=SC2086 # walls[i] is a list of numbers
+      r_median[i]=$(printf '%s\n' ${walls[i]} | median)
+      # shellcheck disable=SC2086
+      r_min[i]=$(printf '%s\n' ${walls[i]} | sort -g | head -n 1)
+      # shellcheck disable=SC2086
+      r_reps[i]=$(printf '%s\n' ${walls[i]} | grep -c .)
+      ((have_time)) && r_rss[i]=$(awk -v k="${rss_max[i]}" 'BEGIN {printf "%.0f", k/1024}')
+    fi
+    take "$i"
+    printf '  %-52s %s\n' "${q_name[i]}" "$(describe)" >&2
+  done
   rm -f "$log".*
-  printf '  %-52s %s\n' "$name" "$(describe)" >&2
+  q_name=() q_reps=() q_before=() q_needs=() q_cmd=()
+}
+
+take() { # take I: the m_ variables from the I-th command of the last run_queue
+  m_status=${r_status[$1]} m_median=${r_median[$1]} m_min=${r_min[$1]} m_rss=${r_rss[$1]} m_reps=${r_reps[$1]}
+}
+
+measure() { # measure NAME REPS [--before 'shell cmd'] [--needs 'subcommand words'] CMD...
+  q_name=() q_reps=() q_before=() q_needs=() q_cmd=()
+  queue "$@"
+  run_queue
+  take 0
 }
 
 describe() {
   case $m_status in
-    ok) printf 'median %.3f s (min %.3f, %s reps)%s' "$m_median" "$m_min" "${#walls[@]}" \
+    ok) printf 'median %.3f s (min %.3f, %s reps)%s' "$m_median" "$m_min" "$m_reps" \
           "$([[ -n $m_rss ]] && printf ', peak RSS %s MB' "$m_rss")" ;;
     not-built) printf 'not built yet' ;;
     *) printf '%s' "$m_status" ;;
@@ -270,22 +313,27 @@ if wants summary; then
   if [[ -z $summary_baseline ]] && command -v python3 >/dev/null 2>&1; then
     summary_baseline="python3 '$here/baselines/summarize_run.py' {dir}"
   fi
+  # one untimed run first: the launcher writes the command's class-data-sharing archive on its first run
+  "${aos[@]}" golden summary --summary-dir "$shadow" >/dev/null 2>&1
+  queue "aos-ops golden summary (cold JVM)" 5 --needs "golden summary" "${aos[@]}" golden summary --summary-dir "$shadow"
+  queue "aos-ops golden summary --json (cold JVM)" 5 --needs "golden summary" \
+    "${aos[@]}" golden summary --json --summary-dir "$shadow"
   if [[ -n $summary_baseline ]]; then
     cmd=${summary_baseline//\{dir\}/$shadow}
-    measure "baseline: $summary_baseline" 5 bash -c "$cmd"
+    queue "baseline: $summary_baseline" 5 bash -c "$cmd"
+  fi
+  run_queue # side by side, in rounds
+  if [[ -n $summary_baseline ]]; then
+    take 2
     row "summary baseline: $summary_baseline" "" ""
     [[ $m_status == ok ]] && base_median=$m_median
-fi
-# one untimed run first: the launcher writes the command's class-data-sharing archive on its first run
-"${aos[@]}" golden summary --summary-dir "$shadow" >/dev/null 2>&1
-measure "aos-ops golden summary (cold JVM)" 5 --needs "golden summary" "${aos[@]}" golden summary --summary-dir "$shadow"
-row "aos-ops golden summary, 24h dir, cold (goal < 0.5 s)" "$base_median" \
-  "$([[ $m_status == ok && -n $startup ]] && awk -v m="$m_median" -v s="$startup" 'BEGIN {printf "%.3f s above --help", m-s}')"
-measure "aos-ops golden summary --json (cold JVM)" 5 --needs "golden summary" \
-  "${aos[@]}" golden summary --json --summary-dir "$shadow"
-row "aos-ops golden summary --json, 24h dir, cold" "$base_median" \
-  "$([[ $m_status == ok && -n $startup ]] && awk -v m="$m_median" -v s="$startup" 'BEGIN {printf "%.3f s above --help", m-s}')"
-
+  fi
+  take 0
+  row "aos-ops golden summary, 24h dir, cold (goal < 0.5 s)" "$base_median" \
+    "$([[ $m_status == ok && -n $startup ]] && awk -v m="$m_median" -v s="$startup" 'BEGIN {printf "%.3f s above --help", m-s}')"
+  take 1
+  row "aos-ops golden summary --json, 24h dir, cold" "$base_median" \
+    "$([[ $m_status == ok && -n $startup ]] && awk -v m="$m_median" -v s="$startup" 'BEGIN {printf "%.3f s above --help", m-s}')"
 fi
 if wants cron; then
   echo "== cron-check of the 24-hour shadow run (completed, no mismatches: silent, exit 0)" >&2
@@ -364,22 +412,30 @@ if wants archive; then
   # starts (without the sync the copy's own write-back lands inside the timed run).
   fresh="rm -rf '$tmp/golden-run' '$ARCHIVE_DIR' && mkdir -p '$ARCHIVE_DIR' && cp -a '$tmp/golden-src' '$tmp/golden-run' && sync"
   # The same work as retention archive minus its verification: pack, then delete every original.
-  measure "tar czf --remove-files" 3 --before "$fresh && rm -f '$tmp/out.tgz'" \
+  # side by side, in rounds: the baseline's deletes and aos-ops's hit the same disk in the same minutes
+  queue "tar czf --remove-files" 3 --before "$fresh && rm -f '$tmp/out.tgz'" \
     tar czf "$tmp/out.tgz" --remove-files -C "$tmp/golden-run" .
+  queue "aos-ops retention archive --days 0 (gzip)" 3 --before "$fresh" --needs "retention archive" \
+    "${aos[@]}" retention archive --days 0 --dir "$tmp/golden-run"
+  queue "aos-ops retention archive --days 0 --format zstd" 3 --before "$fresh" --needs "retention archive" \
+    "${aos[@]}" retention archive --days 0 --format zstd --dir "$tmp/golden-run"
+  run_queue
+  take 0
   tar_rm=$m_median
   row "tar czf --remove-files (packs, then deletes the originals)" "$tar_gz" "$(files_per_s "$files" "$m_median")"
   rm -f "$tmp/out.tgz"
   vs_rm() { [[ $m_status == ok && -n $tar_rm ]] && awk -v b="$tar_rm" -v m="$m_median" \
     'BEGIN {if (m > 0) printf "; %.2fx tar czf --remove-files", b/m}'; }
-  measure "aos-ops retention archive --days 0 (gzip)" 3 --before "$fresh" --needs "retention archive" \
-    "${aos[@]}" retention archive --days 0 --dir "$tmp/golden-run"
+  # (the archive directory holds the last run's archive: with an odd number of rounds, the zstd one)
+  zst_size=""
+  if [[ -n $(find "$ARCHIVE_DIR" -name '*.zst' 2>/dev/null | head -n 1) ]]; then zst_size=", $(size_of "$ARCHIVE_DIR")"; fi
+  take 1
   row "aos-ops retention archive, gzip (goal >= 1.0x tar czf)" "$tar_gz" \
-    "$([[ $m_status == ok ]] && echo "$(files_per_s "$files" "$m_median"), $(size_of "$ARCHIVE_DIR")$(vs_rm)")"
+    "$([[ $m_status == ok ]] && echo "$(files_per_s "$files" "$m_median")$(vs_rm)")"
   row "  same run vs tar czf --remove-files (goal >= 2x)" "$tar_rm" "same work: pack, then delete"
-  measure "aos-ops retention archive --days 0 --format zstd" 3 --before "$fresh" --needs "retention archive" \
-    "${aos[@]}" retention archive --days 0 --format zstd --dir "$tmp/golden-run"
+  take 2
   row "aos-ops retention archive --format zstd (goal >= 1.5x tar czf)" "$tar_gz" \
-    "$([[ $m_status == ok ]] && echo "$(files_per_s "$files" "$m_median"), $(size_of "$ARCHIVE_DIR")$(vs_rm)")"
+    "$([[ $m_status == ok ]] && echo "$(files_per_s "$files" "$m_median")$zst_size$(vs_rm)")"
   row "  same run vs tar czf --remove-files (goal >= 2x)" "$tar_rm" "same work: pack, then delete"
   rm -rf "$tmp/golden-run"
 fi
@@ -393,21 +449,30 @@ if wants hash; then
   trace_bytes=$(stat -c %s "$trace")
   mb_per_s() { awk -v b="$trace_bytes" -v s="$1" 'BEGIN {if (s > 0) printf "%.0f MB/s", b/s/1e6}'; }
   echo "== golden hash, ${steps}-step engine trace ($(size_of "$trace"))" >&2
-  measure "sha256sum (reads and hashes every byte once)" 5 sha256sum "$trace"
+  # one untimed run first: the launcher writes the command's class-data-sharing archive on its first run
+  "${aos[@]}" golden hash "$trace" >/dev/null 2>&1
+  # side by side, in rounds: sha256sum, the Python baseline (every output_hash and seed recomputed with the old
+  # tools' formulas, line by line: baselines/recompute_hashes.py prints the same step lines as aos-ops golden hash)
+  # and aos-ops
+  queue "aos-ops golden hash (cold JVM)" 5 --needs "golden hash" "${aos[@]}" golden hash "$trace"
+  queue "sha256sum (reads and hashes every byte once)" 5 sha256sum "$trace"
+  have_py=0
+  if command -v python3 >/dev/null 2>&1; then
+    have_py=1
+    queue "python3 recompute_hashes.py (the old formulas)" 3 python3 "$here/baselines/recompute_hashes.py" "$trace"
+  fi
+  run_queue
+  take 1
   sha_median=$m_median
   row "sha256sum of the ${steps}-step trace (the floor)" "" "$([[ $m_status == ok ]] && mb_per_s "$m_median")"
-  # the Python baseline: every output_hash and seed recomputed with the old tools' formulas, line by line
-  # (baselines/recompute_hashes.py; it prints the same step lines as aos-ops golden hash)
   py_median=""
-  if command -v python3 >/dev/null 2>&1; then
-    measure "python3 recompute_hashes.py (the old formulas)" 3 python3 "$here/baselines/recompute_hashes.py" "$trace"
+  if ((have_py)); then
+    take 2
     py_median=$m_median
     row "python3 recomputing every hash, ${steps}-step trace (baseline)" "" \
       "$([[ $m_status == ok ]] && mb_per_s "$m_median")"
   fi
-  # one untimed run first: the launcher writes the command's class-data-sharing archive on its first run
-  "${aos[@]}" golden hash "$trace" >/dev/null 2>&1
-  measure "aos-ops golden hash (cold JVM)" 5 --needs "golden hash" "${aos[@]}" golden hash "$trace"
+  take 0
   row "aos-ops golden hash, ${steps}-step trace (goal >= 150 MB/s)" "$sha_median" \
     "$([[ $m_status == ok ]] && echo "$(mb_per_s "$m_median"); ratio = sha256sum / aos-ops")"
   if [[ -n $py_median ]]; then
@@ -476,16 +541,21 @@ if wants status; then
   corpus golden-files --count "$status_files" --files-per-dir "$status_files" --seed "$seed" \
     --output "$tmp/status-dir" || exit 2
   sdir=$tmp/status-dir
-  measure "find -type f | wc -l" 5 bash -c "find '$sdir' -type f | wc -l"
+  "${aos[@]}" retention status --dir "$sdir" >/dev/null 2>&1 # writes the launcher's CDS archive, untimed
+  queue "find -type f | wc -l" 5 bash -c "find '$sdir' -type f | wc -l"
+  queue "find -type f -printf '%s %T@' | wc -l" 5 bash -c "find '$sdir' -type f -printf '%s %T@\n' | wc -l"
+  queue "aos-ops retention status --dir DIR" 5 --needs "retention status" "${aos[@]}" retention status --dir "$sdir"
+  queue "aos-ops retention status --dir DIR --json" 5 --needs "retention status" \
+    "${aos[@]}" retention status --dir "$sdir" --json
+  run_queue # side by side, in rounds
+  take 0
   find_n=$m_median
   row "find DIR -type f | wc -l, $status_files files (baseline)" "" "readdir only"
-  measure "find -type f -printf '%s %T@' | wc -l" 5 bash -c "find '$sdir' -type f -printf '%s %T@\n' | wc -l"
+  take 1
   row "find DIR -type f -printf '%s %T@' | wc -l (a stat per file)" "$find_n" "ratio vs find | wc -l"
-  "${aos[@]}" retention status --dir "$sdir" >/dev/null 2>&1 # writes the launcher's CDS archive, untimed
-  measure "aos-ops retention status --dir DIR" 5 --needs "retention status" "${aos[@]}" retention status --dir "$sdir"
+  take 2
   row "aos-ops retention status, $status_files files (goal >= 0.50x)" "$find_n" "ratio vs find | wc -l"
-  measure "aos-ops retention status --dir DIR --json" 5 --needs "retention status" \
-    "${aos[@]}" retention status --dir "$sdir" --json
+  take 3
   row "aos-ops retention status --json, $status_files files" "$find_n" "ratio vs find | wc -l"
   rm -rf "$sdir"
 fi
