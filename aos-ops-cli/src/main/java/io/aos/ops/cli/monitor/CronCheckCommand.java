@@ -2,6 +2,7 @@ package io.aos.ops.cli.monitor;
 
 import io.aos.ops.cli.Console;
 import io.aos.ops.cli.QuickLine;
+import io.aos.ops.cli.Workers;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
@@ -91,7 +92,8 @@ public final class CronCheckCommand implements Callable<Integer> {
             }
             SyslogSink syslog = SyslogSink.forConfig(config, System.err);
             outcome = new CronCheck(
-                    HealthCheck.forCron(config, run.checkOptions(config), Clock.systemDefaultZone()),
+                    HealthCheck.forCron(config, run.checkOptions(config), Clock.systemDefaultZone())
+                            .withExecutor(Workers.besideCaller()),
                     config.path(OpsSetting.CRON_ALERTS_LOG), syslog).run();
         } catch (AosOpsException e) {
             if (nagios && !json) {

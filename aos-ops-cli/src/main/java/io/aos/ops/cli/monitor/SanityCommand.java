@@ -2,6 +2,7 @@ package io.aos.ops.cli.monitor;
 
 import io.aos.ops.cli.Console;
 import io.aos.ops.cli.QuickLine;
+import io.aos.ops.cli.Workers;
 import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
@@ -98,7 +99,8 @@ public final class SanityCommand implements Callable<Integer> {
             throw new BadConfigurationException("the Prometheus URL is not a URL: " + config.get(OpsSetting.PROMETHEUS_URL));
         }
         Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
-        HealthCheck check = HealthCheck.create(config, run.checkOptions(config), Clock.systemDefaultZone());
+        HealthCheck check = HealthCheck.create(config, run.checkOptions(config), Clock.systemDefaultZone())
+                .withExecutor(Workers.besideCaller());
         SanityCheck sanity;
         if (metricsUrl != null) {
             try {

@@ -146,6 +146,37 @@ class UpstreamRunnerOwnershipIT {
         }
     }
 
+    @Test
+    void withNoRunBelowTheGlobARunnerWritingElsewhereIsAnotherRunsAndOneWritingBelowItIsTaken() throws Exception {
+        Path elsewhere = tmp.resolve("data/elsewhere");
+        long outside = startRunner("--hours 24 --output '" + elsewhere + "' --verbose");
+        // no --output: upstream's default, /tmp/shadow_simulation_<its start>, which the test's glob does not match
+        long defaulted = startRunner("--hours 24 --workers 3 --verbose");
+
+        // AOS_SHADOW_GLOB names tmp/runs/shadow_simulation_*, where no run is: the cron check reports none running,
+        // and says which runners it left out and why (before, it took the oldest match for the run it watches)
+        CliRun cron = jar("cron-check");
+        assertThat(cron.code()).as(cron.out() + cron.err()).isEqualTo(1);
+        assertThat(cron.out() + cron.err()).contains("CRITICAL").doesNotContain("PID=" + outside)
+                .doesNotContain("PID=" + defaulted);
+        CliRun status = jar("status");
+        assertThat(status.out()).as(status.err()).doesNotContain("RUNNING (PID");
+        CliRun json = jar("cron-check", "--json");
+        assertThat(json.out()).as(json.err()).contains("PID " + outside + " writes " + elsewhere
+                + ", which the run glob (" + tmp.resolve("runs/shadow_simulation_*") + ") does not match");
+
+        // a runner whose --output the glob matches is this check's run, even before it has made its directory
+        Path coming = tmp.resolve("runs/shadow_simulation_20991231_235959");
+        long inside = startRunner("--hours 24 --output '" + coming + "'");
+        CliRun found = jar("status");
+        assertThat(found.out()).as(found.err()).contains("Process: RUNNING (PID: " + inside + ")");
+
+        for (long pid : runners) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("runner %d untouched", pid)
+                    .contains(true);
+        }
+    }
+
     CliRun jar(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(REPO.resolve("bin/aos-ops").toString()));
         command.addAll(List.of(args));

@@ -2,6 +2,7 @@ package io.aos.ops.monitor.discovery;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.io.NotRegularFileException;
 import io.aos.ops.golden.shadow.state.CycleReportReader;
@@ -14,6 +15,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads a run's {@code reports/cycle_N.json} incrementally: the first update lists the directory, later ones only look
@@ -23,10 +29,20 @@ import java.util.TreeMap;
  * ends, so the newest report may be empty or half written: it is read again next time. An older one that does not
  * parse is reported as unreadable. A report that is not a regular file (a FIFO, a directory) is never opened: it is
  * reported at once, newest or not, and the reports after it are read.
+ *
+ * <p>With an executor, the first update reads the listed reports in chunks on the executor's threads and the calling
+ * thread together (a one-shot {@code cron-check} of a 24-hour upstream run reads its 2,880 reports that way); what
+ * it finds is then taken in cycle order, so every figure, list and message is what one thread gives. The calling
+ * thread takes chunks too and waits only for chunks another thread has begun: an executor that runs its tasks late,
+ * or never, or rejects them costs time, not an answer.
  */
 public final class CycleReportScan {
 
+    /** Reports per chunk handed to another thread: large enough that a hand-off costs nothing next to the reads. */
+    static final int CHUNK = 128;
+
     private final ShadowRunLayout layout;
+    private final Executor executor;
     private boolean listed;
     private long next = 1;
     private long reports;
@@ -39,8 +55,34 @@ public final class CycleReportScan {
     /** What reading one report gave. */
     private enum Read { READ, UNPARSED, NOT_A_FILE }
 
+    /**
+     * One report as read, before it is counted: the counts, or why there are none.
+     *
+     * @param read    what reading gave
+     * @param counts  the counts when READ
+     * @param problem the message when NOT_A_FILE
+     */
+    private record Outcome(Read read, CycleReportReader.CycleCounts counts, String problem) {
+    }
+
+    /**
+     * A scan that reads every report on the calling thread.
+     *
+     * @param layout the run's files
+     */
     public CycleReportScan(ShadowRunLayout layout) {
+        this(layout, MoreExecutors.directExecutor());
+    }
+
+    /**
+     * A scan whose first update reads the reports on {@code executor} beside the calling thread.
+     *
+     * @param layout   the run's files
+     * @param executor runs chunks of reads ({@link MoreExecutors#directExecutor()}: the calling thread alone)
+     */
+    public CycleReportScan(ShadowRunLayout layout, Executor executor) {
         this.layout = checkNotNull(layout, "layout");
+        this.executor = checkNotNull(executor, "executor");
     }
 
     /** Reads the reports written since the last update. */
@@ -48,11 +90,12 @@ public final class CycleReportScan {
         if (!listed) {
             List<Path> all = layout.cycleReports();
             listed = true;
+            Outcome[] outcomes = readAll(all);
             for (int i = 0; i < all.size(); i++) {
                 Path file = all.get(i);
                 long n = ShadowRunLayout.cycleNumber(file).orElseThrow();
                 boolean newest = i == all.size() - 1;
-                if (read(file) == Read.UNPARSED && newest) {
+                if (apply(file, outcomes[i]) == Read.UNPARSED && newest) {
                     next = n;
                     return;
                 }
@@ -73,23 +116,131 @@ public final class CycleReportScan {
     }
 
     /**
-     * Reads one report: UNPARSED if it does not parse (and then, if it is not the newest, it is noted unreadable),
-     * NOT_A_FILE if it is not a regular file (noted at once, with what it is).
+     * Reads every file of {@code all}, in chunks beside the calling thread when there is an executor and more than a
+     * chunk to read.
      */
-    private Read read(Path file) {
-        CycleReportReader.CycleCounts report;
+    private Outcome[] readAll(List<Path> all) {
+        int n = all.size();
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        if (executor == MoreExecutors.directExecutor() || chunks < 2) {
+            Outcome[] outcomes = new Outcome[n];
+            for (int i = 0; i < n; i++) {
+                outcomes[i] = outcome(all.get(i));
+            }
+            return outcomes;
+        }
+        ChunkReader reader = new ChunkReader(all, chunks);
+        // a task per chunk but the caller's: however many threads the executor has, each takes chunks while any is left
+        for (int t = 1; t < chunks && !reader.allTaken(); t++) {
+            try {
+                executor.execute(reader);
+            } catch (RejectedExecutionException e) {
+                break; // the calling thread reads what is left
+            }
+        }
+        reader.run();
+        return reader.await();
+    }
+
+    /**
+     * Reads chunks of a listing into one array until none is left, on whichever threads run it (a class, not a
+     * lambda: a cold cron check would bootstrap the lambda for this one call).
+     */
+    private static final class ChunkReader implements Runnable {
+        private final List<Path> files;
+        private final int chunks;
+        private final Outcome[] outcomes;
+        private final AtomicInteger nextChunk = new AtomicInteger();
+        private final CountDownLatch chunksDone;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        ChunkReader(List<Path> files, int chunks) {
+            this.files = files;
+            this.chunks = chunks;
+            this.outcomes = new Outcome[files.size()];
+            this.chunksDone = new CountDownLatch(chunks);
+        }
+
+        boolean allTaken() {
+            return nextChunk.get() >= chunks;
+        }
+
+        @Override
+        public void run() {
+            for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
+                try {
+                    for (int i = c * CHUNK, end = Math.min(files.size(), i + CHUNK); i < end; i++) {
+                        outcomes[i] = outcome(files.get(i));
+                    }
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    chunksDone.countDown();
+                }
+            }
+        }
+
+        /**
+         * Waits for the chunks other threads have begun (every chunk is taken once the caller's run returns), then
+         * gives the outcomes or rethrows what a reader threw.
+         */
+        Outcome[] await() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    chunksDone.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the chunks begun end soon: the array is never handed out half filled
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            Throwable t = failure.get();
+            if (t instanceof RuntimeException e) {
+                throw e;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            return outcomes;
+        }
+    }
+
+    /** Reads one report, on any thread: touches nothing of the scan's. */
+    private static Outcome outcome(Path file) {
         try {
-            report = CycleReportReader.readCounts(file);
+            return new Outcome(Read.READ, CycleReportReader.readCounts(file), null);
         } catch (AosOpsException e) {
             if (e.getCause() instanceof NotRegularFileException) {
-                notFiles.add(e.getMessage());
-                return Read.NOT_A_FILE;
+                return new Outcome(Read.NOT_A_FILE, null, e.getMessage());
             }
+            return new Outcome(Read.UNPARSED, null, null);
+        }
+    }
+
+    /** Reads one report and counts it: see {@link #apply}. */
+    private Read read(Path file) {
+        return apply(file, outcome(file));
+    }
+
+    /**
+     * Counts one report as read: UNPARSED if it does not parse (and then, if it is not the newest, it is noted
+     * unreadable), NOT_A_FILE if it is not a regular file (noted at once, with what it is).
+     */
+    private Read apply(Path file, Outcome outcome) {
+        if (outcome.read() == Read.NOT_A_FILE) {
+            notFiles.add(outcome.problem());
+            return Read.NOT_A_FILE;
+        }
+        if (outcome.read() == Read.UNPARSED) {
             if (!unreadable.contains(file)) {
                 unreadable.add(file);
             }
             return Read.UNPARSED;
         }
+        CycleReportReader.CycleCounts report = outcome.counts();
         unreadable.remove(file);
         long n = ShadowRunLayout.cycleNumber(file).orElseThrow();
         reports++;

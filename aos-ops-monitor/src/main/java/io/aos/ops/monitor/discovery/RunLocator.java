@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Decides which run and which log to watch, as the runbook's tools do but without their guesswork:
@@ -71,6 +72,53 @@ public final class RunLocator {
             }
         }
         return new WatchedRun(runDir, log);
+    }
+
+    /**
+     * The run directories {@link #discover} may find by glob: those {@link OpsSetting#SHADOW_RUN_GLOB} matches (its
+     * parent directory, and its last element as a pattern), whether they exist yet or not. For a monitor that has
+     * found no run to tell a runner that writes elsewhere from one of its runs.
+     *
+     * @return the test, on absolute or relative paths (made absolute against the working directory)
+     */
+    public Predicate<Path> runDirectories() {
+        return new GlobMatch(config.get(OpsSetting.SHADOW_RUN_GLOB));
+    }
+
+    /**
+     * A directory the glob matches: the same parent, a matching name. The pattern is compiled on the first test (a
+     * check that finds its run never asks).
+     */
+    private static final class GlobMatch implements Predicate<Path> {
+        private final String glob;
+        private Path parent;
+        private PathMatcher name;
+
+        GlobMatch(String glob) {
+            this.glob = glob;
+        }
+
+        @Override
+        public synchronized boolean test(Path dir) {
+            if (name == null) {
+                Path pattern = Path.of(glob);
+                Path p = pattern.toAbsolutePath().getParent();
+                Path last = pattern.getFileName();
+                if (p == null || last == null) {
+                    return false;
+                }
+                parent = p.normalize();
+                name = FileSystems.getDefault().getPathMatcher("glob:" + last);
+            }
+            Path absolute = dir.toAbsolutePath().normalize();
+            Path fileName = absolute.getFileName();
+            return fileName != null && parent.equals(absolute.getParent()) && name.matches(fileName);
+        }
+
+        @Override
+        public String toString() {
+            return glob;
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.aos.ops.monitor.discovery;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.core.process.PidFile;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -56,14 +58,39 @@ public final class RunSnapshotReader {
     private final Optional<CycleReportScan> reports;
     private Optional<PidFile> foundByCommandLine = Optional.empty();
     private List<String> otherRunners = List.of();
+    /** Where a run of this monitor's may be (null: anywhere), for a runner found when no run directory was. */
+    private final Predicate<Path> runDirectories;
 
     public RunSnapshotReader(WatchedRun run, Clock clock, ProcessTable processes, Predicate<String> runnerCommandLine) {
+        this(run, clock, processes, runnerCommandLine, MoreExecutors.directExecutor(), null);
+    }
+
+    /**
+     * An observer that reads the run's cycle reports on {@code executor} beside the calling thread the first time (a
+     * one-shot check of an upstream run reads them all: 2,880 after 24 hours; see {@link CycleReportScan}), and, when
+     * no run directory was found, takes no runner whose directory {@code runDirectories} rejects.
+     *
+     * @param run               the run
+     * @param clock             gives now
+     * @param processes         the process table
+     * @param runnerCommandLine an upstream runner's command line
+     * @param executor          runs chunks of report reads; {@link MoreExecutors#directExecutor()} for none
+     * @param runDirectories    the directories a run of this monitor's may be in ({@link RunLocator#runDirectories()}):
+     *                          with no run directory found, a runner shown to write a directory outside them is another
+     *                          run's (listed in {@link RunSnapshot#otherRunners()}), not this run's; null: every runner
+     *                          that shows nothing otherwise is taken, as upstream's {@code pgrep} took it
+     */
+    public RunSnapshotReader(WatchedRun run, Clock clock, ProcessTable processes, Predicate<String> runnerCommandLine,
+                             Executor executor, Predicate<Path> runDirectories) {
         this.run = checkNotNull(run, "run");
         this.clock = checkNotNull(clock, "clock");
         this.processes = checkNotNull(processes, "processes");
         this.runnerCommandLine = checkNotNull(runnerCommandLine, "runnerCommandLine");
+        checkNotNull(executor, "executor");
+        this.runDirectories = runDirectories;
         this.tail = run.log().map(LogTail::new);
-        this.reports = run.layout().map(CycleReportScan::new);
+        Optional<ShadowRunLayout> layout = run.layout();
+        this.reports = layout.isPresent() ? Optional.of(new CycleReportScan(layout.get(), executor)) : Optional.empty();
     }
 
     /** An observer with the system clock and process table, matching upstream's runner. */
@@ -191,7 +218,7 @@ public final class RunSnapshotReader {
         List<String> others = new ArrayList<>();
         Optional<Path> runDir = run.layout().map(l -> l.root().toAbsolutePath());
         for (ProcessStatus candidate : candidates) {
-            RunnerOwnership.Ownership ownership = runDir.isEmpty() ? RunnerOwnership.Ownership.UNKNOWN
+            RunnerOwnership.Ownership ownership = runDir.isEmpty() ? outside(candidate)
                     : ownership(candidate, runDir.get());
             switch (ownership.verdict()) {
                 case THIS_RUN -> ours = ours.isPresent() ? ours : Optional.of(candidate);
@@ -206,13 +233,33 @@ public final class RunSnapshotReader {
         return found;
     }
 
+    /**
+     * With no run directory found: another run's when it is shown to write a directory that is not one of
+     * {@link #runDirectories} (a stand-in of a test, an operator's second run elsewhere), else unknown.
+     */
+    private RunnerOwnership.Ownership outside(ProcessStatus candidate) {
+        if (runDirectories == null) {
+            return RunnerOwnership.Ownership.UNKNOWN;
+        }
+        long pid = candidate.pid();
+        Optional<Path> writes = RunnerOwnership.writes(processes.arguments(pid), processes.workingDirectory(pid),
+                candidate.startTime(), () -> zoneOf(pid));
+        if (writes.isEmpty() || runDirectories.test(writes.get())) {
+            return RunnerOwnership.Ownership.UNKNOWN;
+        }
+        return new RunnerOwnership.Ownership(RunnerOwnership.Verdict.OTHER_RUN,
+                Optional.of(writes.get() + ", which the run glob (" + runDirectories + ") does not match"));
+    }
+
+    private Optional<ZoneId> zoneOf(long pid) {
+        return processes.environment(pid).flatMap(env -> RunnerOwnership.zone(
+                Optional.ofNullable(env.get("TZ")), Optional.ofNullable(System.getenv("TZ")), ZoneId.systemDefault()));
+    }
+
     private RunnerOwnership.Ownership ownership(ProcessStatus candidate, Path runDir) {
         long pid = candidate.pid();
         return RunnerOwnership.of(processes.arguments(pid), processes.workingDirectory(pid), candidate.startTime(),
-                () -> processes.environment(pid).flatMap(env -> RunnerOwnership.zone(
-                        Optional.ofNullable(env.get("TZ")), Optional.ofNullable(System.getenv("TZ")),
-                        ZoneId.systemDefault())),
-                runDir);
+                () -> zoneOf(pid), runDir);
     }
 
     private RunProgress figures(Optional<ShadowRunStatus> status) {

@@ -33,6 +33,10 @@ import java.util.regex.Pattern;
  * start time, no zone (its environment is another user's), a relative directory and no working directory, a run
  * directory whose name carries no stamp) it is {@link Verdict#UNKNOWN}, and the monitor still takes it as it did
  * before, rather than report a live run as dead.
+ *
+ * <p>When no run directory was found, {@link #writes} says where a runner writes (its {@code --output}, else
+ * upstream's default {@code /tmp/shadow_simulation_<stamp>}), for the monitor to leave out a runner whose directory
+ * is not one it watches.
  */
 final class RunnerOwnership {
 
@@ -102,6 +106,59 @@ final class RunnerOwnership {
             return named(output.get(), workingDir, runDir);
         }
         return stamped(start, zone.get(), runDir);
+    }
+
+    /** Where upstream's runner writes without {@code --output}: this, followed by its start stamp. */
+    static final String DEFAULT_OUTPUT_PREFIX = "/tmp/shadow_simulation_";
+
+    /**
+     * The directory a runner writes, when its command line (and, for a relative {@code --output} or none, its
+     * working directory or its start time and zone) tells: {@code --output DIR} made absolute, else upstream's default
+     * {@code /tmp/shadow_simulation_<YYYYmmdd_HHMMSS>} stamped with its start in its zone.
+     *
+     * @param arguments  the process's arguments, the program first, if readable
+     * @param workingDir its working directory, if readable
+     * @param start      its start time, if the OS says
+     * @param zone       its time zone, if known; asked only when it names no directory
+     * @return the directory, normalised, or empty when it cannot be told
+     */
+    static Optional<Path> writes(Optional<List<String>> arguments, Optional<Path> workingDir, Optional<Instant> start,
+            Supplier<Optional<ZoneId>> zone) {
+        if (arguments.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<List<String>> runnerArgs = runnerArguments(arguments.get());
+        if (runnerArgs.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> output = outputFlag(runnerArgs.get());
+        if (output.isPresent()) {
+            Path named;
+            try {
+                named = Path.of(output.get());
+            } catch (InvalidPathException e) {
+                return Optional.empty();
+            }
+            if (!named.isAbsolute()) {
+                if (workingDir.isEmpty()) {
+                    return Optional.empty();
+                }
+                named = workingDir.get().resolve(named);
+            }
+            return Optional.of(named.normalize());
+        }
+        if (start.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ZoneId> z = zone.get();
+        if (z.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(DEFAULT_OUTPUT_PREFIX + formatStamp(start.get().atZone(z.get()).toLocalDateTime())));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The arguments after the runner: after the last {@code run_shadow_simulation.sh}, or after {@code shadow run}. */

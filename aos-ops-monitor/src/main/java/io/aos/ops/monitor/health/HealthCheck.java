@@ -2,6 +2,7 @@ package io.aos.ops.monitor.health;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.emergency.EmergencyStop;
@@ -27,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -55,11 +57,15 @@ public final class HealthCheck {
     private final BooleanSupplier emergencyStop;
     private final List<Probe> fixedProbes;
     private final Predicate<String> upstreamRunner;
+    private final boolean goldenProbe;
+    private final Executor executor;
     private RunSnapshotReader observer;
 
     private HealthCheck(OpsConfig config, Options options, Clock clock, BooleanSupplier emergencyStop,
-                        boolean goldenProbe, Predicate<String> upstreamRunner) {
+                        boolean goldenProbe, Predicate<String> upstreamRunner, Executor executor) {
         this.config = config;
+        this.goldenProbe = goldenProbe;
+        this.executor = executor;
         this.upstreamRunner = upstreamRunner;
         this.options = options;
         this.clock = clock;
@@ -99,7 +105,8 @@ public final class HealthCheck {
         checkNotNull(clock, "clock");
         checkNotNull(emergencyStop, "emergencyStop");
         checkNotNull(upstreamRunner, "upstreamRunner");
-        return new HealthCheck(config, options, clock, emergencyStop, true, upstreamRunner);
+        return new HealthCheck(config, options, clock, emergencyStop, true, upstreamRunner,
+                MoreExecutors.directExecutor());
     }
 
     /**
@@ -113,7 +120,21 @@ public final class HealthCheck {
         checkNotNull(options, "options");
         checkNotNull(clock, "clock");
         return new HealthCheck(config, options, clock, EmergencyStop.forConfig(config, clock)::isEngaged, false,
-                RunSnapshotReader.UPSTREAM_RUNNER);
+                RunSnapshotReader.UPSTREAM_RUNNER, MoreExecutors.directExecutor());
+    }
+
+    /**
+     * A copy of this check, not yet used, that reads a run's cycle reports on {@code executor} beside the calling
+     * thread the first time it looks at the run (a one-shot {@code cron-check} or {@code status} of a 24-hour upstream
+     * run reads all 2,880): see {@link io.aos.ops.monitor.discovery.CycleReportScan}. Every verdict and figure is the one this check gives.
+     *
+     * @param executor runs chunks of report reads, such as a pool with a thread per other core
+     * @return the copy
+     * @throws NullPointerException if {@code executor} is null
+     */
+    public HealthCheck withExecutor(Executor executor) {
+        checkNotNull(executor, "executor");
+        return new HealthCheck(config, options, clock, emergencyStop, goldenProbe, upstreamRunner, executor);
     }
 
     /**
@@ -150,7 +171,8 @@ public final class HealthCheck {
             WatchedRun watched = observer.run();
             if (!newest.runDir().equals(watched.runDir()) || !newest.log().equals(watched.log())) {
                 observer.close();
-                observer = new RunSnapshotReader(newest, clock, ProcessTable.system(), upstreamRunner);
+                observer = new RunSnapshotReader(newest, clock, ProcessTable.system(), upstreamRunner, executor,
+                        RunLocator.forConfig(config).runDirectories());
                 snapshot = observer.observe();
             }
         }
@@ -195,8 +217,9 @@ public final class HealthCheck {
 
     private RunSnapshotReader observer() {
         if (observer == null) {
-            observer = new RunSnapshotReader(RunLocator.forConfig(config).discover(options.runDir(), options.log()), clock,
-                    ProcessTable.system(), upstreamRunner);
+            RunLocator locator = RunLocator.forConfig(config);
+            observer = new RunSnapshotReader(locator.discover(options.runDir(), options.log()), clock,
+                    ProcessTable.system(), upstreamRunner, executor, locator.runDirectories());
         }
         return observer;
     }

@@ -78,4 +78,21 @@ class RunLocatorTest {
         assertThat(run.runDir()).isEmpty();
         assertThat(run.log()).isEmpty();
     }
+
+    @Test
+    void theRunDirectoriesAreWhatTheGlobMatchesWhetherTheyExistOrNot() throws Exception {
+        java.util.function.Predicate<Path> runs = RunLocator.forConfig(OpsConfig.rootedAt(tmp)).runDirectories();
+        Path existing = dir("shadow_simulation_20251202_131219", "2025-12-02T12:12:19Z");
+
+        assertThat(runs.test(existing)).isTrue();
+        assertThat(runs.test(tmp.resolve("tmp/shadow_simulation_20261203_140000"))).as("not created yet").isTrue();
+        assertThat(runs.test(tmp.resolve("tmp/x/../shadow_simulation_1"))).as("normalised").isTrue();
+        assertThat(runs.test(tmp.resolve("tmp/something_else"))).isFalse();
+        assertThat(runs.test(tmp.resolve("data/shadow_simulation_1"))).as("another parent").isFalse();
+        assertThat(runs.test(tmp.resolve("tmp/shadow_simulation_1/golden"))).as("below a run").isFalse();
+        assertThat(runs.test(Path.of("/"))).isFalse();
+        // the oracle: every directory the locator finds by the glob is one of them
+        WatchedRun found = RunLocator.forConfig(OpsConfig.rootedAt(tmp)).discover(Optional.empty(), Optional.empty());
+        assertThat(found.runDir()).hasValueSatisfying(d -> assertThat(runs.test(d)).isTrue());
+    }
 }

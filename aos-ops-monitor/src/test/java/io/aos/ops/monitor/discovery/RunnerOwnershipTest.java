@@ -204,4 +204,40 @@ class RunnerOwnershipTest {
         assertThat(owned).isGreaterThan(1_000);
         assertThat(others).isGreaterThan(1_000);
     }
+
+    static Optional<Path> writes(List<String> args, Optional<Path> cwd) {
+        return RunnerOwnership.writes(Optional.of(args), cwd, Optional.of(STARTED), () -> Optional.of(BERLIN));
+    }
+
+    @Test
+    void whereARunnerWritesIsItsOutputMadeAbsoluteElseItsDefaultStampedDirectory() {
+        assertThat(writes(upstream("--hours", "24", "--output", at("data/x/../run1")), Optional.empty()))
+                .contains(tmp.resolve("data/run1"));
+        assertThat(writes(upstream("-o", "runs/r2", "--verbose"), Optional.of(tmp))).contains(tmp.resolve("runs/r2"));
+        assertThat(writes(upstream("-o", "runs/r2"), Optional.empty())).as("relative, no working directory").isEmpty();
+        // upstream's default: /tmp/shadow_simulation_$(date +%Y%m%d_%H%M%S) at its start, in its zone
+        assertThat(writes(upstream("--hours", "24", "--workers", "3"), Optional.empty()))
+                .contains(Path.of("/tmp/shadow_simulation_" + DATE.format(STARTED.atZone(BERLIN))));
+        assertThat(RunnerOwnership.writes(Optional.of(upstream("--hours", "24")), Optional.empty(), Optional.empty(),
+                () -> Optional.of(BERLIN))).as("no start time").isEmpty();
+        assertThat(RunnerOwnership.writes(Optional.of(upstream("--hours", "24")), Optional.empty(), Optional.of(STARTED),
+                Optional::empty)).as("no zone").isEmpty();
+        assertThat(RunnerOwnership.writes(Optional.empty(), Optional.of(tmp), Optional.of(STARTED),
+                () -> Optional.of(BERLIN))).as("arguments unreadable").isEmpty();
+        assertThat(writes(List.of("/bin/sleep", "300"), Optional.of(tmp))).as("not a runner").isEmpty();
+    }
+
+    @Test
+    void whereARunnerWritesAgreesWithTheVerdictForEveryRunDirectory() {
+        // the oracle: a runner is THIS_RUN for the directory it writes, and OTHER_RUN for a sibling run
+        Random random = new Random(20261203);
+        for (int i = 0; i < 200; i++) {
+            List<String> args = random.nextBoolean() ? upstream("--hours", "24", "--output", at("data/run" + i))
+                    : upstream("-w", String.valueOf(1 + random.nextInt(4)), "--verbose");
+            Path dir = writes(args, Optional.of(tmp)).orElseThrow();
+            assertThat(of(args, Optional.of(tmp), dir).verdict()).as("%s", args).isEqualTo(Verdict.THIS_RUN);
+            Path sibling = dir.resolveSibling("data_run_other_" + i);
+            assertThat(of(args, Optional.of(tmp), sibling).verdict()).as("%s", args).isNotEqualTo(Verdict.THIS_RUN);
+        }
+    }
 }
