@@ -135,7 +135,9 @@ class UpstreamRunnerOwnershipIT {
         assertThat(status.out()).as(status.err()).contains("Process: RUNNING (PID: " + defaultRunner + ")");
         CliRun deadStatus = jar("status", "--run-dir", dead.toString());
         assertThat(deadStatus.code()).isEqualTo(1);
-        assertThat(deadStatus.out()).doesNotContain("RUNNING (PID").contains("other runs' runners: PID " + namedRunner);
+        // (another runner on the machine, of a run of its own, may be listed too)
+        assertThat(deadStatus.out()).doesNotContain("RUNNING (PID").contains("other runs' runners: ",
+                "PID " + namedRunner + " writes " + named);
         CliRun debug = jar("debug", "process", "--run-dir", dead.toString());
         assertThat(debug.out()).as(debug.err()).contains("the run_shadow_simulation.sh running is another run's",
                 "PID " + namedRunner + " writes " + named);
@@ -164,6 +166,13 @@ class UpstreamRunnerOwnershipIT {
         CliRun json = jar("cron-check", "--json");
         assertThat(json.out()).as(json.err()).contains("PID " + outside + " writes " + elsewhere
                 + ", which the run glob (" + tmp.resolve("runs/shadow_simulation_*") + ") does not match");
+
+        // the debug console (here on upstream's log alone) says the same of the runner
+        Files.createDirectories(tmp.resolve("state"));
+        Files.writeString(tmp.resolve("state/shadow_24h_20261203_000000.log"), "[STEP] 00:00:00 Running cycle 1...\n");
+        CliRun debug = jar("debug", "process");
+        assertThat(debug.out()).as(debug.err()).contains("the run_shadow_simulation.sh running is another run's",
+                "PID " + outside + " writes " + elsewhere);
 
         // a runner whose --output the glob matches is this check's run, even before it has made its directory
         Path coming = tmp.resolve("runs/shadow_simulation_20991231_235959");

@@ -3,6 +3,7 @@ package io.aos.ops.monitor.debug;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
@@ -75,7 +76,9 @@ public final class DebugConsole {
         checkNotNull(config, "config");
         checkNotNull(run, "run");
         checkNotNull(clock, "clock");
-        RunSnapshotReader observer = new RunSnapshotReader(run, clock, processes, upstreamRunner);
+        // a runner that writes outside the run glob is another run's, as cron-check and status say
+        RunSnapshotReader observer = new RunSnapshotReader(run, clock, processes, upstreamRunner,
+                MoreExecutors.directExecutor(), RunLocator.forConfig(config).runDirectories());
         return new DebugConsole(new DebugInputs(config, clock, processes, observer.observe()));
     }
 

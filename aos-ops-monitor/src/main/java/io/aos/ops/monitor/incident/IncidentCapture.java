@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.google.common.util.concurrent.MoreExecutors;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.BadInputException;
@@ -533,7 +534,10 @@ public final class IncidentCapture {
 
     private void captureSystem(BundleWriter writer, WatchedRun run) {
         Optional<ProcessStatus> runner;
-        RunSnapshotReader observer = RunSnapshotReader.of(run, clock);
+        // a runner that writes outside the run glob is another run's, as cron-check and status say
+        RunSnapshotReader observer = new RunSnapshotReader(run, clock, ProcessTable.system(),
+                RunSnapshotReader.UPSTREAM_RUNNER, MoreExecutors.directExecutor(),
+                RunLocator.forConfig(config).runDirectories());
         try {
             runner = observer.observe().process();
         } finally {
