@@ -77,8 +77,9 @@ public final class RunSnapshotReader {
      * @param executor          runs chunks of report reads; {@link MoreExecutors#directExecutor()} for none
      * @param runDirectories    the directories a run of this monitor's may be in ({@link RunLocator#runDirectories()}):
      *                          with no run directory found, a runner shown to write a directory outside them is another
-     *                          run's (listed in {@link RunSnapshot#otherRunners()}), not this run's; null: every runner
-     *                          that shows nothing otherwise is taken, as upstream's {@code pgrep} took it
+     *                          run's (listed in {@link RunSnapshot#otherRunners()}, which quote the predicate's
+     *                          {@code toString()} as the glob); null: every runner that shows nothing otherwise is
+     *                          taken, as upstream's {@code pgrep} took it
      */
     public RunSnapshotReader(WatchedRun run, Clock clock, ProcessTable processes, Predicate<String> runnerCommandLine,
                              Executor executor, Predicate<Path> runDirectories) {
