@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process comparison harness for aos-ops. Times aos-ops commands and their baselines side by side
 # in ONE run, on corpora generated into a private temp dir, and prints medians and ratios. Where a row's ratio is
-# against a baseline (golden hash, retention status, golden summary, the archive's deletes), the two are timed in
+# against a baseline (golden hash, retention status, golden summary, the archive's deletes, java -version for the
+# old runner's run), the two are timed in
 # alternating rounds, one rep of each in turn, so a change in the machine's speed meets both alike.
 #
 #   aos-ops-bench/compare.sh [--reps N] [--diff-baseline 'CMD {a} {b}'] [--summary-baseline 'CMD {dir}']
@@ -365,12 +366,9 @@ trap 'kill $! 2>/dev/null; exit 0' TERM INT
 sleep 3600 & wait
 EOS
   chmod +x "$tmp/oldrun-bin/run_shadow_simulation.sh"
-  if [[ -z $java_version ]]; then
-    measure "java -version (bare JVM start)" 11 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -version
-    row "java -version (bare JVM start, the floor)" "" ""
-    java_version=$m_median
-  fi
-  vs_java() { [[ $m_status == ok && -n $java_version ]] && awk -v m="$m_median" -v j="$java_version" \
+  # each ratio is against a java -version timed in the same rounds as the command (not the startup section's)
+  jv_round=""
+  vs_java() { [[ $m_status == ok && -n $jv_round ]] && awk -v m="$m_median" -v j="$jv_round" \
     'BEGIN {if (j > 0) printf "%.1fx java -version (goal <= 5x)", m/j}'; }
   # Its own CDS directory: the launcher's archive holds the classes of the run that wrote it, and the cron section's
   # was written by a run of this suite's runner (status.json), not an upstream one.
@@ -381,8 +379,18 @@ EOS
     "AOS_SHADOW_LOG_GLOB=$tmp/oldrun-alive/shadow_24h_*.log")
   for cmd in cron-check status; do
     "${done_env[@]}" "${aos[@]}" "$cmd" >/dev/null 2>&1 # writes the launcher's CDS archive, untimed
-    measure "aos-ops $cmd, old runner's 24h run, completed" 11 "${done_env[@]}" "${aos[@]}" "$cmd"
-    row "aos-ops $cmd, old runner's 24h run, completed" "" "$(vs_java)"
+  done
+  queue "java -version (in the completed run's rounds)" 11 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -Xshare:auto -version
+  for cmd in cron-check status; do
+    queue "aos-ops $cmd, old runner's 24h run, completed" 11 "${done_env[@]}" "${aos[@]}" "$cmd"
+  done
+  run_queue
+  take 0
+  jv_round=$m_median
+  for i in 1 2; do
+    take "$i"
+    row "aos-ops $([[ $i == 1 ]] && echo cron-check || echo status), old runner's 24h run, completed" "" "$(vs_java)"
   done
   # --output names the run: the stand-in starts now, and a runner without it writes a directory stamped with its own
   # start, not the corpus's run of 24 hours ago (a monitor takes such a runner for another run's)
@@ -391,8 +399,19 @@ EOS
   bg_pids+=($!)
   for cmd in cron-check status; do
     "${alive_env[@]}" "${aos[@]}" "$cmd" >/dev/null 2>&1
-    measure "aos-ops $cmd, old runner's 24h run, runner alive" 11 "${alive_env[@]}" "${aos[@]}" "$cmd"
-    row "aos-ops $cmd, old runner's 24h run, runner alive" "" "$(vs_java)"
+  done
+  queue "java -version (in the alive run's rounds)" 11 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto \
+    -version
+  for cmd in cron-check status; do
+    queue "aos-ops $cmd, old runner's 24h run, runner alive" 11 "${alive_env[@]}" "${aos[@]}" "$cmd"
+  done
+  run_queue
+  take 0
+  jv_round=$m_median
+  for i in 1 2; do
+    take "$i"
+    row "aos-ops $([[ $i == 1 ]] && echo cron-check || echo status), old runner's 24h run, runner alive" "" \
+      "$(vs_java)"
   done
   stop_bg
   rm -rf "$tmp/oldrun-done" "$tmp/oldrun-alive" "$tmp/oldrun-bin" "$tmp/oldrun-cds"
