@@ -4,6 +4,7 @@ import io.aos.ops.cli.Console;
 import io.aos.ops.cli.QuickLine;
 import io.aos.ops.cli.Workers;
 import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.config.DefaultZoneClock;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.health.ExitMode;
@@ -12,7 +13,6 @@ import io.aos.ops.monitor.cron.CronCheck;
 import io.aos.ops.monitor.cron.CrontabLine;
 import io.aos.ops.monitor.health.HealthCheck;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -92,7 +92,7 @@ public final class CronCheckCommand implements Callable<Integer> {
             }
             SyslogSink syslog = SyslogSink.forConfig(config, System.err);
             outcome = new CronCheck(
-                    HealthCheck.forCron(config, run.checkOptions(config), Clock.systemDefaultZone())
+                    HealthCheck.forCron(config, run.checkOptions(config), DefaultZoneClock.system())
                             .withExecutor(Workers.besideCaller()),
                     config.path(OpsSetting.CRON_ALERTS_LOG), syslog).run();
         } catch (AosOpsException e) {

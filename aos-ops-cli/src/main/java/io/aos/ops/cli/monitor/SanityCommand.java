@@ -4,6 +4,7 @@ import io.aos.ops.cli.Console;
 import io.aos.ops.cli.QuickLine;
 import io.aos.ops.cli.Workers;
 import io.aos.ops.core.BadConfigurationException;
+import io.aos.ops.core.config.DefaultZoneClock;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.health.ExitMode;
@@ -13,7 +14,6 @@ import io.aos.ops.monitor.sanity.PrometheusQuery;
 import io.aos.ops.monitor.sanity.SanityCheck;
 import io.aos.ops.monitor.sanity.SanityReport;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -99,7 +99,7 @@ public final class SanityCommand implements Callable<Integer> {
             throw new BadConfigurationException("the Prometheus URL is not a URL: " + config.get(OpsSetting.PROMETHEUS_URL));
         }
         Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
-        HealthCheck check = HealthCheck.create(config, run.checkOptions(config), Clock.systemDefaultZone())
+        HealthCheck check = HealthCheck.create(config, run.checkOptions(config), DefaultZoneClock.system())
                 .withExecutor(Workers.besideCaller());
         SanityCheck sanity;
         if (metricsUrl != null) {

@@ -3,10 +3,10 @@ package io.aos.ops.cli.monitor;
 import io.aos.ops.cli.Console;
 import io.aos.ops.cli.QuickLine;
 import io.aos.ops.cli.Workers;
+import io.aos.ops.core.config.DefaultZoneClock;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.monitor.health.HealthCheck;
 import io.aos.ops.monitor.status.QuickStatus;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,7 +54,7 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OpsConfig config = run.config();
         QuickStatus.Report report = QuickStatus.collect(
-                HealthCheck.forStatus(config, run.checkOptions(config), Clock.systemDefaultZone())
+                HealthCheck.forStatus(config, run.checkOptions(config), DefaultZoneClock.system())
                         .withExecutor(Workers.besideCaller()));
         if (json) {
             Output.json(Console.out(console, spec), report.toJson());

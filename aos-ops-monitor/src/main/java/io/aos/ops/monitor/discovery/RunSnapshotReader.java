@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.util.concurrent.MoreExecutors;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.UnreadableFileException;
+import io.aos.ops.core.config.DefaultZoneClock;
 import io.aos.ops.core.process.PidFile;
 import io.aos.ops.core.process.ProcessState;
 import io.aos.ops.core.process.ProcessStatus;
@@ -254,7 +255,8 @@ public final class RunSnapshotReader {
 
     private Optional<ZoneId> zoneOf(long pid) {
         return processes.environment(pid).flatMap(env -> RunnerOwnership.zone(
-                Optional.ofNullable(env.get("TZ")), Optional.ofNullable(System.getenv("TZ")), ZoneId.systemDefault()));
+                Optional.ofNullable(env.get("TZ")), Optional.ofNullable(System.getenv("TZ")),
+                DefaultZoneClock.machineZone()));
     }
 
     private RunnerOwnership.Ownership ownership(ProcessStatus candidate, Path runDir) {
