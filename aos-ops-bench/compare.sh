@@ -373,46 +373,34 @@ EOS
   # Its own CDS directory: the launcher's archive holds the classes of the run that wrote it, and the cron section's
   # was written by a run of this suite's runner (status.json), not an upstream one.
   mkdir -p "$tmp/oldrun-cds"
-  done_env=(env "AOS_OPS_CDS_DIR=$tmp/oldrun-cds" "AOS_SHADOW_GLOB=$tmp/oldrun-done/shadow_simulation_*"
-    "AOS_SHADOW_LOG_GLOB=$tmp/oldrun-done/shadow_24h_*.log")
-  alive_env=(env "AOS_OPS_CDS_DIR=$tmp/oldrun-cds" "AOS_SHADOW_GLOB=$tmp/oldrun-alive/shadow_simulation_*"
-    "AOS_SHADOW_LOG_GLOB=$tmp/oldrun-alive/shadow_24h_*.log")
-  for cmd in cron-check status; do
-    "${done_env[@]}" "${aos[@]}" "$cmd" >/dev/null 2>&1 # writes the launcher's CDS archive, untimed
-  done
-  queue "java -version (in the completed run's rounds)" 11 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-    -Xshare:auto -version
-  for cmd in cron-check status; do
-    queue "aos-ops $cmd, old runner's 24h run, completed" 11 "${done_env[@]}" "${aos[@]}" "$cmd"
-  done
-  run_queue
-  take 0
-  jv_round=$m_median
-  for i in 1 2; do
-    take "$i"
-    row "aos-ops $([[ $i == 1 ]] && echo cron-check || echo status), old runner's 24h run, completed" "" "$(vs_java)"
-  done
+  # oldrun_rounds DIR STATE: cron-check and status of the run below DIR (after one untimed run each, which writes the
+  # launcher's CDS archive), in rounds with java -version, each row's ratio against that java -version
+  oldrun_rounds() {
+    local run_env=(env "AOS_OPS_CDS_DIR=$tmp/oldrun-cds" "AOS_SHADOW_GLOB=$1/shadow_simulation_*"
+      "AOS_SHADOW_LOG_GLOB=$1/shadow_24h_*.log") cmd i
+    for cmd in cron-check status; do
+      "${run_env[@]}" "${aos[@]}" "$cmd" >/dev/null 2>&1
+    done
+    queue "java -version (in the $2 run's rounds)" 11 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto \
+      -version
+    for cmd in cron-check status; do
+      queue "aos-ops $cmd, old runner's 24h run, $2" 11 "${run_env[@]}" "${aos[@]}" "$cmd"
+    done
+    run_queue
+    take 0
+    jv_round=$m_median
+    for i in 1 2; do
+      take "$i"
+      row "aos-ops $([[ $i == 1 ]] && echo cron-check || echo status), old runner's 24h run, $2" "" "$(vs_java)"
+    done
+  }
+  oldrun_rounds "$tmp/oldrun-done" completed
   # --output names the run: the stand-in starts now, and a runner without it writes a directory stamped with its own
   # start, not the corpus's run of 24 hours ago (a monitor takes such a runner for another run's)
   alive_dir=$(ls -d "$tmp/oldrun-alive"/shadow_simulation_*)
   "$tmp/oldrun-bin/run_shadow_simulation.sh" --hours 24 --workers 3 --verbose --output "$alive_dir" >/dev/null 2>&1 &
   bg_pids+=($!)
-  for cmd in cron-check status; do
-    "${alive_env[@]}" "${aos[@]}" "$cmd" >/dev/null 2>&1
-  done
-  queue "java -version (in the alive run's rounds)" 11 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto \
-    -version
-  for cmd in cron-check status; do
-    queue "aos-ops $cmd, old runner's 24h run, runner alive" 11 "${alive_env[@]}" "${aos[@]}" "$cmd"
-  done
-  run_queue
-  take 0
-  jv_round=$m_median
-  for i in 1 2; do
-    take "$i"
-    row "aos-ops $([[ $i == 1 ]] && echo cron-check || echo status), old runner's 24h run, runner alive" "" \
-      "$(vs_java)"
-  done
+  oldrun_rounds "$tmp/oldrun-alive" "runner alive"
   stop_bg
   rm -rf "$tmp/oldrun-done" "$tmp/oldrun-alive" "$tmp/oldrun-bin" "$tmp/oldrun-cds"
 fi
