@@ -51,6 +51,9 @@ class PackageIT {
     static final Path STATE_DIR = Path.of("/var/lib/aos");
     static final Path CACHE_DIR = Path.of("/var/cache/aos-ops");
     static final Path SHARE = Path.of("/usr/share/aos-ops");
+    /** The systemd units the package ships (and enables none of). */
+    static final List<String> UNITS = List.of("aos-ops-monitor.service", "aos-ops-cron-check.service",
+            "aos-ops-cron-check.timer");
 
     @TempDir
     Path tmp;
@@ -165,6 +168,8 @@ class PackageIT {
         Files.createDirectories(admin.resolve("info"));
         Files.createDirectories(admin.resolve("updates"));
         Files.createFile(admin.resolve("status"));
+        // the machine's own paths are only asked whether they exist, before and after (never opened, listed or
+        // written): the proof that an install into the temporary root leaves them as they were
         Map<Path, Boolean> hostBefore = new HashMap<>();
         for (Path real : List.of(STATE_DIR, CACHE_DIR, SHARE, Path.of("/etc/default/aos-ops"))) {
             hostBefore.put(real, Files.exists(real, LinkOption.NOFOLLOW_LINKS));
@@ -177,24 +182,7 @@ class PackageIT {
         assertThat(install.code()).as(install.out() + install.err()).isZero();
         assertThat(packageStatusIn(root)).contains("install ok installed");
         Path command = root.resolve("usr/bin/aos-ops");
-        assertThat(command).isSymbolicLink();
-        assertThat(command.toRealPath()).isEqualTo(share.resolve("bin/aos-ops").toRealPath());
-        assertThat(share.resolve("lib/aos-ops.jar")).isRegularFile();
-        for (String launcher : LAUNCHERS) {
-            assertThat(Files.isExecutable(share.resolve(launcher.split(" ")[0]))).as(launcher).isTrue();
-        }
-        assertThat(root.resolve("usr/share/doc/aos-ops/copyright")).isRegularFile();
-        assertThat(root.resolve("usr/share/man/man1/aos-ops.1.gz")).isRegularFile();
-        List<String> cron = Files.readAllLines(root.resolve("etc/cron.d/aos-ops"));
-        assertThat(cron).anyMatch(l -> l.contains("/usr/share/aos-ops/scripts/stress/shadow_cron_check.sh"));
-        assertThat(cron).allMatch(l -> l.isBlank() || l.startsWith("#"));
-        for (String unit : List.of("aos-ops-monitor.service", "aos-ops-cron-check.service",
-                "aos-ops-cron-check.timer")) {
-            assertThat(root.resolve("lib/systemd/system").resolve(unit)).isRegularFile();
-        }
-        assertThat(Files.readAllLines(root.resolve("etc/default/aos-ops")))
-                .anyMatch(l -> l.startsWith("#AOS_STATE_DIR=/var/lib/aos"))
-                .allMatch(l -> l.isBlank() || l.startsWith("#"));
+        assertPackageFiles(root);
         assertThat(state).isDirectory();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state))).isEqualTo("rwxr-xr-x");
         assertThat(state.resolve(".aos-ops-package")).isRegularFile();
@@ -314,21 +302,9 @@ class PackageIT {
         assertThat(install.code()).as(install.out() + install.err()).isZero();
         assertThat(packageStatus()).contains("install ok installed");
 
-        assertThat(Path.of("/usr/bin/aos-ops")).isSymbolicLink();
-        assertThat(Path.of("/usr/bin/aos-ops").toRealPath()).isEqualTo(SHARE.resolve("bin/aos-ops"));
-        assertThat(SHARE.resolve("lib/aos-ops.jar")).isRegularFile();
-        for (String launcher : LAUNCHERS) {
-            assertThat(Files.isExecutable(SHARE.resolve(launcher.split(" ")[0]))).as(launcher).isTrue();
-        }
-        assertThat(Path.of("/usr/share/doc/aos-ops/copyright")).isRegularFile();
-        assertThat(Path.of("/usr/share/man/man1/aos-ops.1.gz")).isRegularFile();
+        assertPackageFiles(Path.of("/"));
         // the cron entry and the units are there, and nothing runs them
-        List<String> cron = Files.readAllLines(Path.of("/etc/cron.d/aos-ops"));
-        assertThat(cron).anyMatch(l -> l.contains("/usr/share/aos-ops/scripts/stress/shadow_cron_check.sh"));
-        assertThat(cron).allMatch(l -> l.isBlank() || l.startsWith("#"));
-        for (String unit : List.of("aos-ops-monitor.service", "aos-ops-cron-check.service",
-                "aos-ops-cron-check.timer")) {
-            assertThat(Path.of("/lib/systemd/system", unit)).isRegularFile();
+        for (String unit : UNITS) {
             try (Stream<Path> wants = Files.walk(Path.of("/etc/systemd/system"))) {
                 assertThat(wants.map(p -> p.getFileName().toString())).as("not enabled").doesNotContain(unit);
             } catch (java.nio.file.NoSuchFileException noSystemdConfig) {
@@ -337,9 +313,7 @@ class PackageIT {
         }
         assertThat(Files.readAllLines(Path.of("/etc/default/aos-ops")))
                 .as("every setting of docs/configuration.md, commented out")
-                .anyMatch(l -> l.startsWith("#AOS_STATE_DIR=/var/lib/aos"))
-                .anyMatch(l -> l.startsWith("#ARCHIVE_DIR=/root/archive/golden"))
-                .allMatch(l -> l.isBlank() || l.startsWith("#"));
+                .anyMatch(l -> l.startsWith("#ARCHIVE_DIR=/root/archive/golden"));
         assertThat(STATE_DIR).isDirectory();
         if (stateDirExisted) {
             assertThat(listing(STATE_DIR)).isEqualTo(stateBefore);
@@ -528,6 +502,32 @@ class PackageIT {
             assertThat(debs).as("built by mvn package in " + DEB_DIR).hasSize(1);
             return debs.get(0);
         }
+    }
+
+    /**
+     * The files the package installs below {@code root} ({@code /} for the machine itself): the command, the jar and
+     * launchers, the docs, a cron entry and units that run nothing, and a defaults file of comments only.
+     */
+    private static void assertPackageFiles(Path root) throws IOException {
+        Path share = root.resolve("usr/share/aos-ops");
+        Path command = root.resolve("usr/bin/aos-ops");
+        assertThat(command).isSymbolicLink();
+        assertThat(command.toRealPath()).isEqualTo(share.resolve("bin/aos-ops").toRealPath());
+        assertThat(share.resolve("lib/aos-ops.jar")).isRegularFile();
+        for (String launcher : LAUNCHERS) {
+            assertThat(Files.isExecutable(share.resolve(launcher.split(" ")[0]))).as(launcher).isTrue();
+        }
+        assertThat(root.resolve("usr/share/doc/aos-ops/copyright")).isRegularFile();
+        assertThat(root.resolve("usr/share/man/man1/aos-ops.1.gz")).isRegularFile();
+        List<String> cron = Files.readAllLines(root.resolve("etc/cron.d/aos-ops"));
+        assertThat(cron).anyMatch(l -> l.contains("/usr/share/aos-ops/scripts/stress/shadow_cron_check.sh"));
+        assertThat(cron).allMatch(l -> l.isBlank() || l.startsWith("#"));
+        for (String unit : UNITS) {
+            assertThat(root.resolve("lib/systemd/system").resolve(unit)).isRegularFile();
+        }
+        assertThat(Files.readAllLines(root.resolve("etc/default/aos-ops")))
+                .anyMatch(l -> l.startsWith("#AOS_STATE_DIR=/var/lib/aos"))
+                .allMatch(l -> l.isBlank() || l.startsWith("#"));
     }
 
     private static List<String> listing(Path dir) throws IOException {

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.util.concurrent.MoreExecutors;
 import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.concurrent.ChunkedWork;
 import io.aos.ops.core.io.NotRegularFileException;
 import io.aos.ops.golden.shadow.state.CycleReportReader;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
@@ -15,11 +16,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Reads a run's {@code reports/cycle_N.json} incrementally: the first update lists the directory, later ones only look
@@ -30,11 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * parse is reported as unreadable. A report that is not a regular file (a FIFO, a directory) is never opened: it is
  * reported at once, newest or not, and the reports after it are read.
  *
- * <p>With an executor, the first update reads the listed reports in chunks on the executor's threads and the calling
- * thread together (a one-shot {@code cron-check} of a 24-hour upstream run reads its 2,880 reports that way); what
- * it finds is then taken in cycle order, so every figure, list and message is what one thread gives. The calling
- * thread takes chunks too and waits only for chunks another thread has begun: an executor that runs its tasks late,
- * or never, or rejects them costs time, not an answer.
+ * <p>With an executor, the first update reads the listed reports with {@link ChunkedWork} (the executor's threads
+ * and the calling thread together; a one-shot {@code cron-check} of a 24-hour upstream run reads its 2,880 reports
+ * that way); what it finds is then taken in cycle order, so every figure, list and message is what one thread gives.
  */
 public final class CycleReportScan {
 
@@ -90,12 +86,12 @@ public final class CycleReportScan {
         if (!listed) {
             List<Path> all = layout.cycleReports();
             listed = true;
-            Outcome[] outcomes = readAll(all);
+            List<Outcome> outcomes = ChunkedWork.map(all, CHUNK, executor, OUTCOME_OF);
             for (int i = 0; i < all.size(); i++) {
                 Path file = all.get(i);
                 long n = ShadowRunLayout.cycleNumber(file).orElseThrow();
                 boolean newest = i == all.size() - 1;
-                if (apply(file, outcomes[i]) == Read.UNPARSED && newest) {
+                if (apply(file, outcomes.get(i)) == Read.UNPARSED && newest) {
                     next = n;
                     return;
                 }
@@ -115,98 +111,13 @@ public final class CycleReportScan {
         }
     }
 
-    /**
-     * Reads every file of {@code all}, in chunks beside the calling thread when there is an executor and more than a
-     * chunk to read.
-     */
-    private Outcome[] readAll(List<Path> all) {
-        int n = all.size();
-        int chunks = (n + CHUNK - 1) / CHUNK;
-        if (executor == MoreExecutors.directExecutor() || chunks < 2) {
-            Outcome[] outcomes = new Outcome[n];
-            for (int i = 0; i < n; i++) {
-                outcomes[i] = outcome(all.get(i));
-            }
-            return outcomes;
-        }
-        ChunkReader reader = new ChunkReader(all, chunks);
-        // a task per chunk but the caller's: however many threads the executor has, each takes chunks while any is left
-        for (int t = 1; t < chunks && !reader.allTaken(); t++) {
-            try {
-                executor.execute(reader);
-            } catch (RejectedExecutionException e) {
-                break; // the calling thread reads what is left
-            }
-        }
-        reader.run();
-        return reader.await();
-    }
-
-    /**
-     * Reads chunks of a listing into one array until none is left, on whichever threads run it (a class, not a
-     * lambda: a cold cron check would bootstrap the lambda for this one call).
-     */
-    private static final class ChunkReader implements Runnable {
-        private final List<Path> files;
-        private final int chunks;
-        private final Outcome[] outcomes;
-        private final AtomicInteger nextChunk = new AtomicInteger();
-        private final CountDownLatch chunksDone;
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
-
-        ChunkReader(List<Path> files, int chunks) {
-            this.files = files;
-            this.chunks = chunks;
-            this.outcomes = new Outcome[files.size()];
-            this.chunksDone = new CountDownLatch(chunks);
-        }
-
-        boolean allTaken() {
-            return nextChunk.get() >= chunks;
-        }
-
+    /** Reads a report into its outcome, on any thread (a class, not a method reference: read by a cold check). */
+    private static final Function<Path, Outcome> OUTCOME_OF = new Function<>() {
         @Override
-        public void run() {
-            for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
-                try {
-                    for (int i = c * CHUNK, end = Math.min(files.size(), i + CHUNK); i < end; i++) {
-                        outcomes[i] = outcome(files.get(i));
-                    }
-                } catch (RuntimeException | Error e) {
-                    failure.compareAndSet(null, e);
-                } finally {
-                    chunksDone.countDown();
-                }
-            }
+        public Outcome apply(Path file) {
+            return outcome(file);
         }
-
-        /**
-         * Waits for the chunks other threads have begun (every chunk is taken once the caller's run returns), then
-         * gives the outcomes or rethrows what a reader threw.
-         */
-        Outcome[] await() {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    chunksDone.await();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // the chunks begun end soon: the array is never handed out half filled
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            Throwable t = failure.get();
-            if (t instanceof RuntimeException e) {
-                throw e;
-            }
-            if (t instanceof Error e) {
-                throw e;
-            }
-            return outcomes;
-        }
-    }
+    };
 
     /** Reads one report, on any thread: touches nothing of the scan's. */
     private static Outcome outcome(Path file) {

@@ -165,14 +165,15 @@ public final class HealthCheck {
     public HealthReport check() {
         RunSnapshot snapshot = observer().observe();
         if (mayRediscover() && !snapshot.process().map(ProcessStatus::isAlive).orElse(false)) {
-            WatchedRun newest = RunLocator.forConfig(config).discover(options.runDir(), options.log());
+            RunLocator locator = RunLocator.forConfig(config);
+            WatchedRun newest = locator.discover(options.runDir(), options.log());
             // Compared by component, not WatchedRun.equals: a record's equals is bootstrapped through method handles
             // on its first call, ~10 ms of a cold cron check that finds an upstream run ended.
             WatchedRun watched = observer.run();
             if (!newest.runDir().equals(watched.runDir()) || !newest.log().equals(watched.log())) {
                 observer.close();
                 observer = new RunSnapshotReader(newest, clock, ProcessTable.system(), upstreamRunner, executor,
-                        RunLocator.forConfig(config).runDirectories());
+                        locator.runDirectories());
                 snapshot = observer.observe();
             }
         }

@@ -215,7 +215,8 @@ class RunnerOwnershipTest {
                 .contains(tmp.resolve("data/run1"));
         assertThat(writes(upstream("-o", "runs/r2", "--verbose"), Optional.of(tmp))).contains(tmp.resolve("runs/r2"));
         assertThat(writes(upstream("-o", "runs/r2"), Optional.empty())).as("relative, no working directory").isEmpty();
-        // upstream's default: /tmp/shadow_simulation_$(date +%Y%m%d_%H%M%S) at its start, in its zone
+        // upstream's default: /tmp/shadow_simulation_$(date +%Y%m%d_%H%M%S) at its start, in its zone (a path
+        // compared as a value: writes() and a stamp verdict never touch the file system)
         assertThat(writes(upstream("--hours", "24", "--workers", "3"), Optional.empty()))
                 .contains(Path.of("/tmp/shadow_simulation_" + DATE.format(STARTED.atZone(BERLIN))));
         assertThat(RunnerOwnership.writes(Optional.of(upstream("--hours", "24")), Optional.empty(), Optional.empty(),
@@ -229,7 +230,9 @@ class RunnerOwnershipTest {
 
     @Test
     void whereARunnerWritesAgreesWithTheVerdictForEveryRunDirectory() {
-        // the oracle: a runner is THIS_RUN for the directory it writes, and OTHER_RUN for a sibling run
+        // the oracle: a runner is THIS_RUN for the directory it writes, and OTHER_RUN for a sibling run. A default
+        // runner's directory is /tmp/shadow_simulation_<stamp> as a value only: its verdict reads the stamp in the
+        // name, and only an --output directory (below the temp dir here) is ever resolved on disk
         Random random = new Random(20261203);
         for (int i = 0; i < 200; i++) {
             List<String> args = random.nextBoolean() ? upstream("--hours", "24", "--output", at("data/run" + i))

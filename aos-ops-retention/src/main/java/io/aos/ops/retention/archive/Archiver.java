@@ -572,7 +572,10 @@ public final class Archiver {
             this.dir = dir;
         }
 
-        /** Deletes the original when it is still the one archived; a file changed since is kept. */
+        /**
+         * Deletes the original when it is still the one archived; a file changed since is kept. Looked up and unlinked
+         * relative to its open directory, else (no secure stream) by its path: the same steps either way.
+         */
         Deletion deleteIfUnchanged(Original archived) throws IOException {
             String path = archived.path();
             int slash = path.lastIndexOf('/');
@@ -588,14 +591,12 @@ public final class Archiver {
                 }
                 open.put(parent, stream);
             }
-            if (stream == null) {
-                return deleteByPath(dir.resolve(path), archived);
-            }
-            Path name = Path.of(slash < 0 ? path : path.substring(slash + 1));
+            Path file = stream == null ? dir.resolve(path) : Path.of(slash < 0 ? path : path.substring(slash + 1));
             BasicFileAttributes attrs;
             try {
-                attrs = stream.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                        .readAttributes();
+                attrs = stream == null ? Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                        : stream.getFileAttributeView(file, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                                .readAttributes();
             } catch (NoSuchFileException gone) {
                 return Deletion.GONE;
             }
@@ -603,7 +604,11 @@ public final class Archiver {
                 return Deletion.CHANGED;
             }
             try {
-                stream.deleteFile(name);
+                if (stream == null) {
+                    Files.delete(file);
+                } else {
+                    stream.deleteFile(file);
+                }
                 return Deletion.REMOVED;
             } catch (NoSuchFileException gone) {
                 return Deletion.GONE;
@@ -617,19 +622,6 @@ public final class Archiver {
             }
             stream.close();
             return null;
-        }
-
-        private static Deletion deleteByPath(Path file, Original archived) throws IOException {
-            BasicFileAttributes attrs;
-            try {
-                attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (NoSuchFileException gone) {
-                return Deletion.GONE;
-            }
-            if (!archived.unchanged(attrs)) {
-                return Deletion.CHANGED;
-            }
-            return Files.deleteIfExists(file) ? Deletion.REMOVED : Deletion.GONE;
         }
 
         @Override

@@ -33,9 +33,14 @@ class ArchiverFailureTest {
 
     /** An archiver that runs {@code afterScan} once the files were selected and before they are read. */
     private static Archiver withHook(GoldenTree tree, Consumer<String> afterScan) {
-        return new Archiver(tree.settings(), tree.log(), phase -> {
-            if (phase.equals("scanned")) {
-                afterScan.accept(phase);
+        return atPhase(tree, "scanned", afterScan);
+    }
+
+    /** An archiver that runs {@code action} when it reaches {@code phase}. */
+    private static Archiver atPhase(GoldenTree tree, String phase, Consumer<String> action) {
+        return new Archiver(tree.settings(), tree.log(), reached -> {
+            if (reached.equals(phase)) {
+                action.accept(reached);
             }
         }, ChecksumFile::create);
     }
@@ -187,19 +192,17 @@ class ArchiverFailureTest {
         tree.file("w0/deep/c.golden.json", Duration.ofDays(2));
         tree.file("w1/x.golden.json", Duration.ofDays(2));
         tree.file("w1/y.golden.json", Duration.ofDays(2));
-        Archiver archiver = new Archiver(tree.settings(), tree.log(), phase -> {
-            if (phase.equals("renamed")) {
-                try {
-                    Files.writeString(tree.golden.resolve("changed.golden.json"), "{\"rewritten\":true}\n");
-                    Files.delete(tree.golden.resolve("removed.golden.json"));
-                    Files.delete(tree.golden.resolve("w1/x.golden.json"));
-                    Files.delete(tree.golden.resolve("w1/y.golden.json"));
-                    Files.delete(tree.golden.resolve("w1"));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
+        Archiver archiver = atPhase(tree, "renamed", phase -> {
+            try {
+                Files.writeString(tree.golden.resolve("changed.golden.json"), "{\"rewritten\":true}\n");
+                Files.delete(tree.golden.resolve("removed.golden.json"));
+                Files.delete(tree.golden.resolve("w1/x.golden.json"));
+                Files.delete(tree.golden.resolve("w1/y.golden.json"));
+                Files.delete(tree.golden.resolve("w1"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-        }, ChecksumFile::create);
+        });
 
         ArchiveReport report = archiver.archive(1, ArchiveFormat.GZIP, false);
 
