@@ -21,8 +21,7 @@ public final class Workers {
 
     /**
      * One thread per core, for work the calling thread waits on ({@code DiffOptions.withExecutor},
-     * {@code GoldenSummary.withExecutor}, {@code TraceAuditor.withExecutor}): a diff reads its two files and compares
-     * a long trace's two halves at once, a summary lists golden directories while it reads its reports in chunks,
+     * {@code TraceAuditor.withExecutor}): a diff reads its two files and compares a long trace's two halves at once,
      * hash/verify hash a trace's chunks of lines on every core.
      *
      * @return the pool, or the calling thread on one core
@@ -33,7 +32,8 @@ public final class Workers {
 
     /**
      * One thread per other core, for work the calling thread shares ({@code StatusScanner}: the calling thread reads
-     * the directories and stats beside these threads).
+     * the directories and stats beside these threads; {@code GoldenSummary.withExecutor}: a summary lists golden
+     * directories and reads its reports in chunks, the calling thread taking chunks too).
      *
      * @return the pool, or the calling thread on one core
      */

@@ -9,6 +9,7 @@ import io.aos.ops.cli.QuickLine;
 import io.aos.ops.cli.TerminalColour;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.io.AtomicFiles;
+import io.aos.ops.core.concurrent.OfferedTask;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.diff.DiffOptions;
 import io.aos.ops.golden.diff.DiffReport;
@@ -29,8 +30,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -152,11 +151,16 @@ public final class GoldenDiffCommand implements Callable<Integer> {
                 throw new BadInputException(html, "already exists; give --force to overwrite it, or another name");
             }
             // The page shows events of both files, so they are read here and kept (the first on the CLI's pool,
-            // as GoldenDiff.compare(Path, Path) does).
-            CompletableFuture<LoadedGoldenFile> first = CompletableFuture.supplyAsync(() -> LoadedGoldenFile.read(a),
-                    Workers.executor());
-            LoadedGoldenFile fb = LoadedGoldenFile.read(b);
-            LoadedGoldenFile fa = join(first);
+            // as GoldenDiff.compare(Path, Path) does, and a problem with it reported first).
+            OfferedTask<LoadedGoldenFile> first = OfferedTask.offer(Workers.executor(), () -> LoadedGoldenFile.read(a));
+            LoadedGoldenFile fb;
+            try {
+                fb = LoadedGoldenFile.read(b);
+            } catch (RuntimeException e) {
+                first.join();
+                throw e;
+            }
+            LoadedGoldenFile fa = first.join();
             result = GoldenDiff.compare(fa, fb, options);
             ReportFiles.write(html, DiffHtmlReport.of(result, fa, fb).render(), force);
         }
@@ -192,16 +196,5 @@ public final class GoldenDiffCommand implements Callable<Integer> {
             case WARNING -> strict ? 1 : 0;
             case CRITICAL -> 1;
         };
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
     }
 }

@@ -112,7 +112,7 @@ public final class GoldenSummaryCommand implements Callable<Integer> {
             throw new BadConfigurationException("give a shadow run directory: --summary-dir DIR");
         }
         ShadowSummary summary = GoldenSummary.withClock(Clock.systemUTC())
-                .withExecutor(Workers.executor()).summarize(dirs);
+                .withExecutor(Workers.besideCaller()).summarize(dirs);
         boolean asJson = json || output != null && output.getFileName().toString().toLowerCase(Locale.ROOT)
                 .endsWith(".json");
         String report = asJson

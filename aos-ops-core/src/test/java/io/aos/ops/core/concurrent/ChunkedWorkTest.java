@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * its tasks, one that rejects them, one that runs them after the call returned), the results are what mapping the
  * list in order gives, and what the work throws reaches the caller as it was thrown.
  */
-@Timeout(120)
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ChunkedWorkTest {
 
     /** The oracle's function: depends on the item only, and is slow enough for chunks to interleave. */

@@ -240,8 +240,9 @@ public final class DiffOptions {
      * a free thread (a pool shared by the service, sized to its cores), {@link GoldenDiff#compare(Path, Path,
      * DiffOptions)} reads the expected file on it while the calling thread reads the actual one, and a trace of at
      * least {@link #parallelThreshold()} events is compared in parts that the calling thread and one task on the
-     * executor take in turn. The result is the same either way. The calling thread waits for what it handed over, so an executor whose tasks
-     * can only run after the caller returns (such as one that queues to the caller's own single thread) deadlocks.
+     * executor take in turn. The result is the same either way. What no thread of the executor has begun when the
+     * calling thread needs it, the calling thread does itself, so an executor that is busy, saturated or never runs
+     * its tasks (even one that queues to the caller's own single thread) costs time, never a hang.
      *
      * @param executor the executor to hand work to; {@link MoreExecutors#directExecutor()} for the calling thread
      * @return a copy that uses this executor

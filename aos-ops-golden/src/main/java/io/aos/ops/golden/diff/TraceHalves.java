@@ -1,7 +1,6 @@
 package io.aos.ops.golden.diff;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import io.aos.ops.core.concurrent.OfferedTask;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
@@ -79,9 +78,9 @@ final class TraceHalves {
                 }
             }
         };
-        CompletableFuture<Void> helper = CompletableFuture.runAsync(worker, executor);
+        OfferedTask<Void> helper = OfferedTask.offer(executor, worker);
         worker.run();
-        join(helper);
+        helper.join(); // (one the executor has not begun ends at once here: no part is left)
         boolean all = true;
         for (int part = 0; part < parts; part++) {
             if (thrown[part] instanceof RuntimeException r) {
@@ -93,20 +92,5 @@ final class TraceHalves {
             all &= sure[part];
         }
         return all;
-    }
-
-    /** The future's value; what it threw is rethrown as it was thrown. */
-    static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.aos.ops.golden.format;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.aos.ops.core.UnreadableFileException;
+import io.aos.ops.core.concurrent.OfferedTask;
 import io.aos.ops.golden.hash.StepSeeds;
 import io.aos.ops.golden.json.GoldenJson;
 import java.io.IOException;
@@ -17,9 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -85,8 +84,8 @@ final class ChunkedEngineReader {
         final long offset;
         /** The base seed the chunk's step seeds are derived from, or null. */
         final BigInteger hint;
-        /** The chunk's hashing on the executor; null for one hashed on the calling thread (done when queued). */
-        CompletableFuture<Void> done;
+        /** The chunk's hashing offered to the executor; null for one hashed on the calling thread (done when queued). */
+        OfferedTask<Void> done;
         /** Set by the worker only for a plain chunk. */
         List<Item> items;
         /** Line breaks in the chunk (a plain chunk's lines, when it ends with a newline). */
@@ -180,9 +179,8 @@ final class ChunkedEngineReader {
             }
             Chunk chunk = new Chunk(buf, cut, offset, hint);
             if (eof && pending.isEmpty()) {
-                // the whole (rest of the) trace is one chunk: no point handing it to another thread (nor setting up
-                // CompletableFuture, whose class initialisation sets up the common fork-join pool: a short trace's
-                // start-up)
+                // the whole (rest of the) trace is one chunk: no point handing it to another thread (nor starting the
+                // executor's pool: a short trace's start-up)
                 hash(chunk);
             } else {
                 submit(chunk);
@@ -221,13 +219,9 @@ final class ChunkedEngineReader {
         return fallBack();
     }
 
+    /** Offers the chunk's hashing to the executor; the calling thread hashes it in deliver if no thread has begun. */
     private void submit(Chunk chunk) {
-        try {
-            chunk.done = CompletableFuture.runAsync(() -> hash(chunk), executor);
-        } catch (RejectedExecutionException e) {
-            hash(chunk);
-            chunk.done = null;
-        }
+        chunk.done = OfferedTask.offer(executor, () -> hash(chunk));
     }
 
     /** Hands a chunk's events to the sink; false if the chunk is not plain (nothing of it was delivered). */
@@ -237,7 +231,9 @@ final class ChunkedEngineReader {
             if (chunk.done != null) {
                 chunk.done.join();
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // whatever failed while hashing it (a stack too deep for a nesting, say): the sequential reader reads
+            // from this chunk on and reports what it finds
             return false;
         }
         if (chunk.items == null) {

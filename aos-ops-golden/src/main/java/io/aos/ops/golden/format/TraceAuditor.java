@@ -92,13 +92,14 @@ public final class TraceAuditor {
     }
 
     /**
-     * A copy that hashes engine traces on {@code executor}: the trace is read in chunks of whole lines (about a
+     * A copy that hashes engine traces on {@code executor}: the trace is read in chunks of whole lines (a quarter
      * megabyte each, a few read ahead), the chunks are parsed and hashed there, several at once, and the calling
      * thread hands their steps to the listener in file order. Everything an audit reports, the listener's calls and
      * every error (the first in file order, with its line and column) are the same as on the calling thread alone. A
-     * trace that fits one chunk, and a file that is not a regular file, are read on the calling thread. The calling
-     * thread waits for the chunks it handed over, so an executor whose tasks can only run after the caller returns
-     * (one that queues to the caller's own single thread) deadlocks.
+     * trace that fits one chunk, and a file that is not a regular file, are read on the calling thread. A chunk that
+     * no thread of the executor has begun when its turn comes is hashed by the calling thread, so an executor that is
+     * busy, saturated or never runs its tasks (even one that queues to the caller's own single thread) costs time,
+     * never a hang.
      *
      * @param executor where chunks are hashed, such as a pool with a thread per core;
      *                 {@link MoreExecutors#directExecutor()} for the calling thread alone

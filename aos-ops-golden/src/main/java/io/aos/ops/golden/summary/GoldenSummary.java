@@ -5,20 +5,22 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.util.concurrent.MoreExecutors;
 import io.aos.ops.core.AosOpsException;
+import io.aos.ops.core.concurrent.ChunkedWork;
+import io.aos.ops.core.concurrent.OfferedTask;
 import io.aos.ops.core.io.GoldenFileKind;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import io.aos.ops.golden.shadow.state.CycleReportReader;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.List;
 
@@ -55,9 +57,10 @@ public final class GoldenSummary {
 
     /**
      * A copy that lists the golden directories and reads the cycle reports (in chunks of a few hundred) on
-     * {@code executor}: after 24 hours a golden directory holds some 26,000 files, a stat each, beside 2,880 reports.
-     * The summary is the same either way; the calling thread waits for each task, so the executor must be able to
-     * run a task while the caller waits.
+     * {@code executor}'s threads beside the calling thread: after 24 hours a golden directory holds some 26,000
+     * files, a stat each, beside 2,880 reports. The summary is the same either way. The calling thread takes the
+     * chunks and listings no other thread has begun, so an executor that is busy, saturated, shut down or never runs
+     * its tasks (even the pool whose thread calls {@link #summarize}) costs time, never a hang.
      *
      * @param executor where the listings run; {@link MoreExecutors#directExecutor()} for the calling thread
      * @return the new summariser; this one is unchanged
@@ -92,13 +95,13 @@ public final class GoldenSummary {
         long goldenFiles = 0;
         long goldenBytes = 0;
         // Listing the golden directories (a stat per file, 25,920 after 24 hours) overlaps with reading the reports.
-        List<CompletableFuture<long[]>> goldenCounts = new ArrayList<>();
+        List<OfferedTask<long[]>> goldenCounts = new ArrayList<>();
         List<List<String>> goldenProblems = new ArrayList<>();
         for (Path dir : directories) {
             List<String> problemsOfDir = Collections.synchronizedList(new ArrayList<>());
             goldenProblems.add(problemsOfDir);
             Path golden = ShadowRunLayout.of(dir).goldenDir();
-            goldenCounts.add(CompletableFuture.supplyAsync(() -> countGolden(golden, problemsOfDir), executor));
+            goldenCounts.add(OfferedTask.offer(executor, () -> countGolden(golden, problemsOfDir)));
         }
         for (int di = 0; di < directories.size(); di++) {
             Path dir = directories.get(di);
@@ -120,14 +123,9 @@ public final class GoldenSummary {
                 if (reports.isEmpty() && dirProblems.isEmpty()) {
                     dirProblems.add(layout.reportsDir() + " holds no cycle_N.json reports: zero cycles ran");
                 }
-                // Read in chunks on the executor (beside the golden listing), folded below in cycle order, so the
-                // summary is the one a sequential read gives.
-                List<CompletableFuture<List<ShadowSummary.CycleRow>>> chunks = new ArrayList<>();
-                for (int from = 0; from < reports.size(); from += CHUNK) {
-                    List<Path> chunk = reports.subList(from, Math.min(reports.size(), from + CHUNK));
-                    chunks.add(CompletableFuture.supplyAsync(() -> readChunk(dir, chunk), executor));
-                }
-                for (ShadowSummary.CycleRow row : joinAll(chunks)) {
+                // Read in chunks by the executor's threads and this one (beside the golden listing), folded below in
+                // cycle order, so the summary is the one a sequential read gives.
+                for (ShadowSummary.CycleRow row : ChunkedWork.map(reports, CHUNK, executor, file -> readRow(dir, file))) {
                     rows.add(row);
                     if (!row.readable()) {
                         dirProblems.add("cycle report " + row.error());
@@ -148,7 +146,7 @@ public final class GoldenSummary {
                     }
                 }
             }
-            long[] golden = goldenCounts.get(di).join();
+            long[] golden = goldenCounts.get(di).join(); // listed here if no thread has begun
             dirProblems.addAll(goldenProblems.get(di));
             if (golden[0] > 0) {
                 goldenFiles += golden[0];
@@ -165,36 +163,13 @@ public final class GoldenSummary {
     /** Cycle reports per task: some 10 ms of reading each in a cold JVM, a dozen tasks for a 24-hour run. */
     private static final int CHUNK = 256;
 
-    private static List<ShadowSummary.CycleRow> readChunk(Path dir, List<Path> files) {
-        List<ShadowSummary.CycleRow> rows = new ArrayList<>(files.size());
-        for (Path file : files) {
-            long n = ShadowRunLayout.cycleNumber(file).orElseThrow();
-            try {
-                rows.add(new ShadowSummary.CycleRow(dir, n, CycleReportReader.read(file), null));
-            } catch (AosOpsException e) {
-                rows.add(new ShadowSummary.CycleRow(dir, n, null, e.getMessage()));
-            }
+    private static ShadowSummary.CycleRow readRow(Path dir, Path file) {
+        long n = ShadowRunLayout.cycleNumber(file).orElseThrow();
+        try {
+            return new ShadowSummary.CycleRow(dir, n, CycleReportReader.read(file), null);
+        } catch (AosOpsException e) {
+            return new ShadowSummary.CycleRow(dir, n, null, e.getMessage());
         }
-        return rows;
-    }
-
-    /** The rows of every chunk in order; what a chunk threw is thrown as it was thrown, not wrapped. */
-    private static List<ShadowSummary.CycleRow> joinAll(List<CompletableFuture<List<ShadowSummary.CycleRow>>> chunks) {
-        List<ShadowSummary.CycleRow> rows = new ArrayList<>();
-        for (CompletableFuture<List<ShadowSummary.CycleRow>> chunk : chunks) {
-            try {
-                rows.addAll(chunk.join());
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error r) {
-                    throw r;
-                }
-                throw e;
-            }
-        }
-        return rows;
     }
 
     private static String noReports(Path dir) {
@@ -220,12 +195,15 @@ public final class GoldenSummary {
             }
         } catch (IOException e) {
             problems.add(golden + " cannot be listed: " + e.getMessage());
+        } catch (DirectoryIteratorException e) {
+            problems.add(golden + " cannot be listed: " + e.getCause().getMessage());
         }
         return count;
     }
 
     /**
-     * Adds {@code p} to {@code count} (files, bytes) when it is a golden trace and a regular file. A method of its
+     * Adds {@code p} to {@code count} (files, bytes) when it is a golden trace and a regular file (one removed since
+     * the listing named it, as a retention clean-up running meanwhile does, is not one). A method of its
      * own, not the body of the listing's loop: the JIT compiles it after a few hundred entries, where the loop of a
      * method called once would run interpreted until an on-stack replacement tens of thousands of entries in (a
      * day's golden directory holds some 26,000).
@@ -234,7 +212,12 @@ public final class GoldenSummary {
         if (!GoldenFileKind.of(p.getFileName().toString()).isTrace()) {
             return;
         }
-        BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(p, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return;
+        }
         if (attrs.isRegularFile()) {
             count[0]++;
             count[1] += attrs.size();

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Work beside the calling thread runs only on the executor the options name, and never changes the result. */
@@ -66,6 +68,37 @@ class DiffExecutorTest {
             assertThat(alone.firstDivergingStep()).hasValue(19);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anExecutorThatNeverRunsRejectsOrIsTheCallersOwnGivesTheSameResultWithoutAHang() throws Exception {
+        ArrayNode expected = EngineTraces.trace("primary", 40);
+        ArrayNode actual = EngineTraces.trace("shadow", 40);
+        ((ObjectNode) actual.get(25).get("data").get("output").get("output")).put("value", "changed");
+        Path a = jsonl("a.steps.jsonl", expected);
+        Path b = jsonl("b.steps.jsonl", actual);
+        DiffResult alone = GoldenDiff.compare(a, b);
+        List<Executor> executors = List.of(
+                task -> { }, // never runs what it is given
+                task -> {
+                    throw new RejectedExecutionException("full");
+                });
+        for (Executor executor : executors) {
+            DiffResult r = GoldenDiff.compare(a, b, DiffOptions.defaults().withExecutor(executor)
+                    .withParallelThreshold(2));
+            assertThat(r.differences()).isEqualTo(alone.differences());
+            assertThat(r.findings()).isEqualTo(alone.findings());
+        }
+        ExecutorService single = Executors.newSingleThreadExecutor();
+        try {
+            DiffOptions own = DiffOptions.defaults().withExecutor(single).withParallelThreshold(2);
+            DiffResult r = single.submit(() -> GoldenDiff.compare(a, b, own)).get();
+            assertThat(r.differences()).isEqualTo(alone.differences());
+            assertThat(r.findings()).isEqualTo(alone.findings());
+        } finally {
+            single.shutdownNow();
         }
     }
 

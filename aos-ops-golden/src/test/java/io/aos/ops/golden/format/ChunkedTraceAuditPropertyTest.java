@@ -15,12 +15,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -73,6 +76,56 @@ class ChunkedTraceAuditPropertyTest {
 
             assertThat(actual).as(why).isEqualTo(expected);
             assertThat(chunked).as(why).isEqualTo(oneByOne);
+        }
+    }
+
+    /**
+     * An executor that does not run what it is given when the caller needs it (never, only by rejecting it, or only
+     * after the audit) costs no answer and no hang: the calling thread hashes every chunk no thread has begun.
+     */
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anExecutorThatNeverRunsRejectsOrRunsLateGivesTheSequentialAudit() throws Exception {
+        Random r = new Random(20261203L);
+        for (int i = 0; i < 60; i++) {
+            byte[] trace = randomTrace(r);
+            Path file = tmp.resolve("n" + i + ".steps.jsonl");
+            Files.write(file, trace);
+            int chunk = 16 + r.nextInt(1000);
+            String why = "trace " + i + ", chunks of " + chunk + ":\n" + new String(trace, StandardCharsets.ISO_8859_1);
+            List<Object> oneByOne = new ArrayList<>();
+            TraceAudit expected = TraceAuditor.hashesOnly().audit(file, recorder(oneByOne));
+            List<Runnable> late = new ArrayList<>();
+            List<Executor> executors = List.of(
+                    task -> { }, // never runs what it is given
+                    task -> {
+                        throw new RejectedExecutionException("full");
+                    },
+                    late::add);
+            for (Executor executor : executors) {
+                List<Object> chunked = new ArrayList<>();
+                TraceAudit actual = TraceAuditor.hashesOnly().withExecutor(executor, chunk)
+                        .audit(file, recorder(chunked));
+                assertThat(actual).as(why).isEqualTo(expected);
+                assertThat(chunked).as(why).isEqualTo(oneByOne);
+            }
+            late.forEach(Runnable::run); // hashed already: runs nothing again
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anAuditOnTheOnlyThreadOfItsOwnExecutorEnds() throws Exception {
+        Random r = new Random(11L);
+        Path file = tmp.resolve("own.steps.jsonl");
+        Files.write(file, randomTrace(r));
+        TraceAudit expected = TraceAuditor.hashesOnly().audit(file);
+        ExecutorService single = Executors.newSingleThreadExecutor();
+        try {
+            TraceAuditor auditor = TraceAuditor.hashesOnly().withExecutor(single, 64);
+            assertThat(single.submit(() -> auditor.audit(file)).get()).isEqualTo(expected);
+        } finally {
+            single.shutdownNow();
         }
     }
 

@@ -17,8 +17,10 @@ import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class GoldenSummaryTest {
@@ -55,8 +57,9 @@ class GoldenSummaryTest {
     }
 
     @Test
-    void anExecutorGivenListsTheGoldenDirectoriesReadsTheReportsAndTheSummaryIsTheSame() throws IOException {
-        Path a = run("a", 4);
+    void anExecutorGivenListsTheGoldenDirectoriesAndReadsTheReportsBesideTheCallerAndTheSummaryIsTheSame()
+            throws IOException {
+        Path a = run("a", 600);
         Path b = run("b", 2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         AtomicInteger tasks = new AtomicInteger();
@@ -66,11 +69,73 @@ class GoldenSummaryTest {
         };
         try {
             ShadowSummary onPool = GoldenSummary.withClock(CLOCK).withExecutor(counting).summarize(List.of(a, b));
-            assertThat(tasks).as("a golden listing and a chunk of reports per directory").hasValue(4);
+            // a listing per directory; 600 reports are three chunks: the caller takes one or more and offers the pool
+            // the others while any is left (one or two tasks); b's two reports are one chunk, which the caller reads
+            assertThat(tasks.get()).as("a golden listing per directory and a task per chunk but the caller's")
+                    .isBetween(3, 4);
             assertThat(onPool).isEqualTo(summarize(a, b));
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Executors a library user may hand over that never run a task the summary waits for: each costs no answer. */
+    static List<Executor> executorsThatDoNotRunTasks(ExecutorService late) {
+        return List.of(
+                task -> { }, // takes tasks and never runs them
+                task -> {
+                    throw new RejectedExecutionException("saturated");
+                },
+                task -> late.execute(() -> {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    task.run();
+                }));
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anExecutorThatNeverRunsRejectsOrRunsLateGivesTheSameSummaryWithoutAHang() throws Exception {
+        Path a = run("a", 700);
+        Path b = run("b", 3);
+        ShadowSummary sequential = summarize(a, b);
+        ExecutorService late = Executors.newSingleThreadExecutor();
+        try {
+            for (Executor executor : executorsThatDoNotRunTasks(late)) {
+                assertThat(GoldenSummary.withClock(CLOCK).withExecutor(executor).summarize(List.of(a, b)))
+                        .isEqualTo(sequential);
+            }
+        } finally {
+            late.shutdownNow();
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aSummaryCalledFromTheOnlyThreadOfItsOwnPoolEnds() throws Exception {
+        // the pool's one thread waits in summarize for tasks queued behind it on that same pool
+        Path a = run("a", 700);
+        ExecutorService single = Executors.newSingleThreadExecutor();
+        try {
+            GoldenSummary summary = GoldenSummary.withClock(CLOCK).withExecutor(single);
+            assertThat(single.submit(() -> summary.summarize(List.of(a))).get()).isEqualTo(summarize(a));
+        } finally {
+            single.shutdownNow();
+        }
+    }
+
+    @Test
+    void aGoldenEntryThatIsGoneWhenStattedIsNotCountedAndIsNoProblem() throws IOException {
+        Path r = run("r", 3);
+        // a dangling link stands for a file removed between the listing and its stat (a clean-up running meanwhile)
+        Files.createSymbolicLink(r.resolve("golden/primary-w9-9.golden.json"), r.resolve("golden/gone.golden.json"));
+        ShadowSummary s = summarize(r);
+        assertThat(s.goldenFileCount()).isEqualTo(3);
+        assertThat(s.problems()).isEmpty();
+        assertThat(s.verdict()).isEqualTo(ShadowSummary.Verdict.PASS);
     }
 
     @Test

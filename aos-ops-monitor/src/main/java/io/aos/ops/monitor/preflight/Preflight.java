@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.config.OpsConfig;
+import io.aos.ops.core.concurrent.OfferedTask;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.emergency.EmergencyStop;
 import io.aos.ops.core.health.HealthStatus;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -141,19 +141,20 @@ public final class Preflight {
      * Runs every probe on {@code executor} (all at once, where it has the threads: the probes are independent, and
      * most of their time is waiting on a socket or a cold class) and reports them in the order given. A probe that
      * fails unexpectedly is UNKNOWN with the reason, and the rest go on. Returns when every probe has answered; each
-     * network probe is bounded by {@link #TIMEOUT}.
+     * network probe is bounded by {@link #TIMEOUT}. A probe that no thread of the executor has begun when its turn
+     * comes is checked on the calling thread, so a saturated executor costs time, never a hang.
      *
      * @param executor runs the probes; {@code Runnable::run} runs them in order on the calling thread
      */
     public PreflightReport run(Executor executor) {
         checkNotNull(executor, "executor");
-        List<CompletableFuture<ProbeResult>> pending = new ArrayList<>(probes.size());
+        List<OfferedTask<ProbeResult>> pending = new ArrayList<>(probes.size());
         for (PreflightProbe probe : probes) {
-            pending.add(CompletableFuture.supplyAsync(() -> check(probe), executor));
+            pending.add(OfferedTask.offer(executor, () -> check(probe)));
         }
         List<ProbeResult> results = new ArrayList<>(probes.size());
-        for (CompletableFuture<ProbeResult> result : pending) {
-            results.add(result.join());
+        for (OfferedTask<ProbeResult> result : pending) {
+            results.add(result.join()); // a probe no thread has begun is checked here
         }
         return new PreflightReport(hours, results);
     }

@@ -129,7 +129,7 @@ class CycleReportScanPropertyTest {
     }
 
     @Test
-    @Timeout(120)
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void withAnExecutorTheFirstUpdateGivesWhatReadingInCycleOrderGives() throws Exception {
         Random random = new Random(20261203);
         ExecutorService pool = Executors.newFixedThreadPool(3);
