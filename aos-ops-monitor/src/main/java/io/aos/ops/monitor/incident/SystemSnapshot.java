@@ -2,6 +2,7 @@ package io.aos.ops.monitor.incident;
 
 import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.core.process.ProcessStatus;
+import io.aos.ops.core.text.ByteSizes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileStore;
@@ -154,25 +155,15 @@ final class SystemSnapshot {
                 long available = store.getUsableSpace();
                 long used = total - free;
                 long percent = used + available <= 0 ? 0 : (used * 100 + used + available - 1) / (used + available);
-                sb.append(String.format(Locale.ROOT, "%-28s %12s %12s %12s %4d%%  %s%n", store.name(), human(total),
-                        human(used), human(available), percent, String.join(", ", holds.get(key))));
+                sb.append(String.format(Locale.ROOT, "%-28s %12s %12s %12s %4d%%  %s%n", store.name(),
+                        ByteSizes.oneDecimal(total), ByteSizes.oneDecimal(used), ByteSizes.oneDecimal(available),
+                        percent, String.join(", ", holds.get(key))));
             } catch (IOException e) {
                 sb.append(store.name()).append(": cannot be measured: ").append(BundleWriter.reason(e)).append('\n');
             }
         });
         missing.forEach(m -> sb.append(m).append('\n'));
         return sb.toString();
-    }
-
-    static String human(long bytes) {
-        String[] units = {"B", "K", "M", "G", "T", "P"};
-        double v = bytes;
-        int u = 0;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return u == 0 ? bytes + "B" : String.format(Locale.ROOT, "%.1f%s", v, units[u]);
     }
 
 }

@@ -3,6 +3,7 @@ package io.aos.ops.monitor.sanity;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.health.HealthStatus;
+import io.aos.ops.core.text.ByteSizes;
 import io.aos.ops.monitor.health.HealthCheck;
 import io.aos.ops.monitor.health.HealthReport;
 import io.aos.ops.monitor.health.Verdict;
@@ -161,23 +162,23 @@ public final class SanityCheck {
         List<String> lines = new ArrayList<>();
         lines.add("Golden dir: " + golden.figures().get("dir"));
         if (golden.figures().containsKey("files")) {
-            lines.add("Size: " + human((Long) golden.figures().get("bytes")));
+            lines.add("Size: " + ByteSizes.oneDecimal((Long) golden.figures().get("bytes")));
             lines.add("Files: " + golden.figures().get("files"));
             if (golden.figures().containsKey("traces_files")) {
                 lines.add("Traces dir: " + golden.figures().get("traces_dir") + " "
-                        + human((Long) golden.figures().get("traces_bytes")) + ", "
+                        + ByteSizes.oneDecimal((Long) golden.figures().get("traces_bytes")) + ", "
                         + golden.figures().get("traces_files") + " files");
             }
         } else {
             lines.add(golden.message());
         }
         Optional<Path> runDir = health.run().runDir();
-        lines.add("Shadow tmp: " + runDir.map(d -> d + " " + human(treeSize(d))).orElse("N/A"));
+        lines.add("Shadow tmp: " + runDir.map(d -> d + " " + ByteSizes.oneDecimal(treeSize(d))).orElse("N/A"));
         Object usages = disk.figures().get("filesystems");
         if (usages instanceof List<?> list) {
             for (Object o : list) {
                 if (o instanceof DiskProbe.Usage u) {
-                    lines.add("Filesystem " + u.filesystem() + ": " + human(u.availableBytes()) + " free ("
+                    lines.add("Filesystem " + u.filesystem() + ": " + ByteSizes.oneDecimal(u.availableBytes()) + " free ("
                             + u.usedPercent() + "% used)");
                 }
             }
@@ -267,17 +268,5 @@ public final class SanityCheck {
             return total[0];
         }
         return total[0];
-    }
-
-    /** {@code du -h}-style size: 4.2M. */
-    static String human(long bytes) {
-        String[] units = {"B", "K", "M", "G", "T"};
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return unit == 0 ? bytes + "B" : String.format(java.util.Locale.ROOT, "%.1f%s", value, units[unit]);
     }
 }

@@ -1,6 +1,6 @@
 package io.aos.ops.retention.archive;
 
-import io.aos.ops.core.json.DecimalText;
+import io.aos.ops.core.text.ByteSizes;
 import io.aos.ops.core.BadConfigurationException;
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -708,19 +708,9 @@ public final class Archiver {
      * Sizes as {@code du -h} would print them, roughly: {@code 512B}, {@code 12K}, {@code 3.4M}.
      *
      * @param bytes a size in bytes
-     * @return the size, short
+     * @return the size, short: {@link ByteSizes#du(long)}
      */
     public static String humanBytes(long bytes) {
-        String[] units = {"B", "K", "M", "G", "T"};
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        // (DecimalText: String.format's text without its Formatter, which a status would set up for this alone)
-        return unit == 0 ? bytes + "B"
-                : value < 10 ? DecimalText.fixed(value, 1) + units[unit]
-                : DecimalText.fixed(value, 0) + units[unit];
+        return ByteSizes.du(bytes);
     }
 }

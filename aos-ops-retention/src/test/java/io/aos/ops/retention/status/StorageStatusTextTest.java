@@ -87,7 +87,7 @@ class StorageStatusTextTest {
 
     /** Archiver.humanBytes as it was written with String.format. */
     private static String humanBytes(long bytes) {
-        String[] units = {"B", "K", "M", "G", "T"};
+        String[] units = {"B", "K", "M", "G", "T", "P", "E"};
         double value = bytes;
         int unit = 0;
         while (value >= 1024 && unit < units.length - 1) {
