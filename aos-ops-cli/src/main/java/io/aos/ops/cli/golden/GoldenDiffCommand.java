@@ -9,7 +9,6 @@ import io.aos.ops.cli.QuickLine;
 import io.aos.ops.cli.TerminalColour;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.io.AtomicFiles;
-import io.aos.ops.core.concurrent.OfferedTask;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.diff.DiffOptions;
 import io.aos.ops.golden.diff.DiffReport;
@@ -150,17 +149,11 @@ public final class GoldenDiffCommand implements Callable<Integer> {
             if (!force && Files.exists(html, LinkOption.NOFOLLOW_LINKS)) {
                 throw new BadInputException(html, "already exists; give --force to overwrite it, or another name");
             }
-            // The page shows events of both files, so they are read here and kept (the first on the CLI's pool,
-            // as GoldenDiff.compare(Path, Path) does, and a problem with it reported first).
-            OfferedTask<LoadedGoldenFile> first = OfferedTask.offer(Workers.executor(), () -> LoadedGoldenFile.read(a));
-            LoadedGoldenFile fb;
-            try {
-                fb = LoadedGoldenFile.read(b);
-            } catch (RuntimeException e) {
-                first.join();
-                throw e;
-            }
-            LoadedGoldenFile fa = first.join();
+            // The page shows events of both files, so they are read here and kept (as GoldenDiff.compare(Path, Path)
+            // reads them)
+            List<LoadedGoldenFile> both = LoadedGoldenFile.readBoth(a, b, options.executor());
+            LoadedGoldenFile fa = both.get(0);
+            LoadedGoldenFile fb = both.get(1);
             result = GoldenDiff.compare(fa, fb, options);
             ReportFiles.write(html, DiffHtmlReport.of(result, fa, fb).render(), force);
         }

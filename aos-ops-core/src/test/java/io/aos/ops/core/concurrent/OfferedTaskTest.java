@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -70,19 +71,13 @@ class OfferedTaskTest {
     void joinWaitsForTheThreadThatBeganTheWorkAndDoesNotRunItAgain() throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            CountDownLatch begun = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
             AtomicInteger runs = new AtomicInteger();
-            OfferedTask<String> task = OfferedTask.offer(pool, () -> {
+            Held<String> held = Held.onPool(pool, () -> {
                 runs.incrementAndGet();
-                begun.countDown();
-                release.await();
                 return Thread.currentThread().getName();
             });
-            assertThat(begun.await(60, TimeUnit.SECONDS)).as("the pool's thread began the work").isTrue();
-            Thread releaser = new Thread(release::countDown);
-            releaser.start();
-            assertThat(task.join()).isNotEqualTo(Thread.currentThread().getName());
+            Thread releaser = held.releaseSoon();
+            assertThat(held.task.join()).isNotEqualTo(Thread.currentThread().getName());
             releaser.join();
             assertThat(runs).hasValue(1);
         } finally {
@@ -128,22 +123,45 @@ class OfferedTaskTest {
     void anInterruptedCallerStillGetsTheResultAndKeepsItsInterrupt() throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            CountDownLatch begun = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            OfferedTask<Integer> task = OfferedTask.offer(pool, () -> {
-                begun.countDown();
-                release.await();
-                return 42;
-            });
-            assertThat(begun.await(60, TimeUnit.SECONDS)).isTrue();
+            Held<Integer> held = Held.onPool(pool, () -> 42);
             Thread.currentThread().interrupt();
-            Thread releaser = new Thread(release::countDown);
-            releaser.start();
-            assertThat(task.join()).isEqualTo(42);
+            Thread releaser = held.releaseSoon();
+            assertThat(held.task.join()).isEqualTo(42);
             assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
             releaser.join();
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Work that a pool's thread has begun and that waits, holding that thread, until released. */
+    private static final class Held<T> {
+        final OfferedTask<T> task;
+        private final CountDownLatch release;
+
+        private Held(OfferedTask<T> task, CountDownLatch release) {
+            this.task = task;
+            this.release = release;
+        }
+
+        /** Offers {@code work} to {@code pool} and returns once the pool's thread has begun it. */
+        static <T> Held<T> onPool(ExecutorService pool, Callable<T> work) throws InterruptedException {
+            CountDownLatch begun = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            OfferedTask<T> task = OfferedTask.offer(pool, () -> {
+                begun.countDown();
+                release.await();
+                return work.call();
+            });
+            assertThat(begun.await(60, TimeUnit.SECONDS)).as("the pool's thread began the work").isTrue();
+            return new Held<>(task, release);
+        }
+
+        /** A started thread that releases the work (after the caller is, most likely, waiting in join). */
+        Thread releaseSoon() {
+            Thread releaser = new Thread(release::countDown);
+            releaser.start();
+            return releaser;
         }
     }
 }

@@ -5,8 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.core.BadConfigurationException;
-import io.aos.ops.core.concurrent.OfferedTask;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Compares an expected golden trace with an actual one and says where it first diverged and why. Works on any two
@@ -106,16 +106,8 @@ public final class GoldenDiff {
         }
         // The expected file is read (and its lines found) on the executor while this thread reads the actual one; a
         // problem with the expected file is reported first, as when they are read one after the other.
-        OfferedTask<LoadedGoldenFile> first = OfferedTask.offer(options.executor(),
-                () -> LoadedGoldenFile.read(expected));
-        LoadedGoldenFile b;
-        try {
-            b = LoadedGoldenFile.read(actual);
-        } catch (RuntimeException e) {
-            first.join();
-            throw e;
-        }
-        return compare(first.join(), b, options);
+        List<LoadedGoldenFile> both = LoadedGoldenFile.readBoth(expected, actual, options.executor());
+        return compare(both.get(0), both.get(1), options);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.aos.ops.golden.diff;
 
 import static com.google.common.base.Preconditions.checkElementIndex;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.aos.ops.core.UnreadableFileException;
+import io.aos.ops.core.concurrent.OfferedTask;
 import io.aos.ops.golden.format.BadGoldenException;
 import io.aos.ops.core.io.GoldenFileKind;
 import io.aos.ops.golden.json.GoldenJson;
@@ -23,8 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * A golden file read for diffing. The extension decides the format ({@code .jsonl}, including
@@ -98,6 +102,32 @@ public final class LoadedGoldenFile {
      */
     public static LoadedGoldenFile read(Path path) {
         return read(path, Math.min(MAX_ARRAY_BYTES, Runtime.getRuntime().maxMemory() / 4));
+    }
+
+    /**
+     * The two files of a diff, {@code expected} read by a thread of {@code executor} (or by the calling thread, if
+     * none has begun it by then) while the calling thread reads {@code actual}. A problem with {@code expected} is
+     * thrown first, as when the files are read one after the other.
+     *
+     * @param expected the golden file
+     * @param actual   the replay's file
+     * @param executor where {@code expected} may be read; {@code Runnable::run} reads both on the calling thread
+     * @return {@code [expected, actual]}
+     * @throws BadGoldenException      as {@link #read(Path)}, for {@code expected} first
+     * @throws UnreadableFileException as {@link #read(Path)}, for {@code expected} first
+     */
+    public static List<LoadedGoldenFile> readBoth(Path expected, Path actual, Executor executor) {
+        checkNotNull(expected, "expected");
+        checkNotNull(actual, "actual");
+        OfferedTask<LoadedGoldenFile> first = OfferedTask.offer(executor, () -> read(expected));
+        LoadedGoldenFile b;
+        try {
+            b = read(actual);
+        } catch (RuntimeException e) {
+            first.join();
+            throw e;
+        }
+        return List.of(first.join(), b);
     }
 
     static LoadedGoldenFile read(Path path, long maxBytes) {

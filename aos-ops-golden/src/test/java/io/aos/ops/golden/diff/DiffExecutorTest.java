@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.util.concurrent.MoreExecutors;
+import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.format.BadGoldenException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,6 +101,29 @@ class DiffExecutorTest {
             assertThat(r.findings()).isEqualTo(alone.findings());
         } finally {
             single.shutdownNow();
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void readBothGivesTheFilesInOrderAndTheExpectedFilesProblemFirst() throws Exception {
+        Path a = jsonl("a.steps.jsonl", EngineTraces.trace("primary", 5));
+        Path b = jsonl("b.steps.jsonl", EngineTraces.trace("shadow", 5));
+        Path badA = Files.writeString(tmp.resolve("bad-a.golden.json"), "{\"steps\": [1,\n");
+        Path missing = tmp.resolve("missing.steps.jsonl");
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        try {
+            for (Executor executor : List.<Executor>of(pool, Runnable::run, task -> { })) {
+                List<LoadedGoldenFile> both = LoadedGoldenFile.readBoth(a, b, executor);
+                assertThat(both.get(0).path()).isEqualTo(a);
+                assertThat(both.get(1).path()).isEqualTo(b);
+                assertThatThrownBy(() -> LoadedGoldenFile.readBoth(badA, missing, executor))
+                        .isInstanceOf(BadGoldenException.class).hasMessageContaining(badA.toString());
+                assertThatThrownBy(() -> LoadedGoldenFile.readBoth(a, missing, executor))
+                        .isInstanceOf(UnreadableFileException.class).hasMessageContaining(missing.toString());
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
