@@ -14,6 +14,8 @@ import io.aos.ops.retention.RetentionSettings;
 import io.aos.ops.retention.lock.DirectoryLock;
 import io.aos.ops.retention.log.RetentionLog;
 import io.aos.ops.retention.scan.Cutoff;
+import io.aos.ops.retention.scan.DiskOrder;
+import io.aos.ops.retention.scan.NoFollowTree;
 import io.aos.ops.retention.scan.ScannedGoldenFile;
 import io.aos.ops.retention.scan.GoldenScanner;
 import java.io.IOException;
@@ -27,9 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -480,10 +480,15 @@ public final class Archiver {
      */
     private record Original(String path, long size, FileTime modified, long mtimeSeconds, long inode) {
 
+        /**
+         * Whether {@code attrs} are still the archived file's: a regular file, same size and mtime, and the same
+         * inode where the scan knew it (a file of the same size and mtime put in its place is not the one archived).
+         */
         boolean unchanged(BasicFileAttributes attrs) {
             return attrs.isRegularFile() && attrs.size() == size && (modified != null
                     ? attrs.lastModifiedTime().equals(modified)
-                    : attrs.lastModifiedTime().toInstant().getEpochSecond() == mtimeSeconds);
+                    : attrs.lastModifiedTime().toInstant().getEpochSecond() == mtimeSeconds)
+                    && (inode == ScannedGoldenFile.NO_INODE || DiskOrder.inodeOf(attrs) == inode);
         }
     }
 
@@ -506,12 +511,13 @@ public final class Archiver {
         AtomicInteger nextBatch = new AtomicInteger();
         AtomicInteger removed = new AtomicInteger();
         AtomicInteger kept = new AtomicInteger();
+        NoFollowTree tree = NoFollowTree.of(dir);
         Callable<Void> worker = () -> {
-            try (OpenParents parents = new OpenParents(dir)) {
+            try {
                 for (int b; (b = nextBatch.getAndIncrement()) < batches; ) {
                     int to = Math.min(byInode.size(), (b + 1) * DELETE_BATCH);
                     for (Original e : byInode.subList(b * DELETE_BATCH, to)) {
-                        switch (parents.deleteIfUnchanged(e)) {
+                        switch (deleteIfUnchanged(tree, e)) {
                             case REMOVED -> CrashPoint.reached("deleted", removed.incrementAndGet());
                             case CHANGED -> kept.incrementAndGet();
                             case GONE -> { }
@@ -539,6 +545,7 @@ public final class Archiver {
             throw new IOException(e.getCause());
         } finally {
             pool.shutdownNow();
+            tree.close();
         }
         return new int[] {removed.get(), kept.get()};
     }
@@ -558,87 +565,31 @@ public final class Archiver {
     private enum Deletion { REMOVED, CHANGED, GONE }
 
     /**
-     * One delete thread's view of the archived directory: each original's directory opened once, and the original
-     * looked up and unlinked relative to it ({@code fstatat}, {@code unlinkat}) rather than by its whole path, whose
-     * every component the kernel would walk twice per file; and no path's directories swapped for links meanwhile can
-     * send a delete elsewhere. Where the file system offers no {@link SecureDirectoryStream}, by path.
+     * Deletes the original when it is still the one archived (a regular file of the same size, mtime and inode); a
+     * file changed since is kept, and so is one whose directory is no longer the tree's (swapped for a link: the
+     * tree never follows one, so no delete goes outside the archived directory). Looked up and unlinked relative to
+     * its open directory ({@code fstatat}, {@code unlinkat}) rather than by its whole path, whose every component the
+     * kernel would walk twice per file.
      */
-    private static final class OpenParents implements AutoCloseable {
-        private final Path dir;
-        /** Open directories by their path relative to {@link #dir} ("" for itself); a null value: by path. */
-        private final Map<String, SecureDirectoryStream<Path>> open = new HashMap<>();
-
-        OpenParents(Path dir) {
-            this.dir = dir;
+    private static Deletion deleteIfUnchanged(NoFollowTree tree, Original archived) throws IOException {
+        BasicFileAttributes attrs;
+        try {
+            attrs = tree.attributes(archived.path());
+        } catch (NoSuchFileException gone) {
+            return Deletion.GONE; // the file, or its directory, is gone
+        } catch (NoFollowTree.NotInTreeException elsewhere) {
+            return Deletion.CHANGED;
         }
-
-        /**
-         * Deletes the original when it is still the one archived; a file changed since is kept. Looked up and unlinked
-         * relative to its open directory, else (no secure stream) by its path: the same steps either way.
-         */
-        Deletion deleteIfUnchanged(Original archived) throws IOException {
-            String path = archived.path();
-            int slash = path.lastIndexOf('/');
-            String parent = slash < 0 ? "" : path.substring(0, slash);
-            SecureDirectoryStream<Path> stream;
-            if (open.containsKey(parent)) {
-                stream = open.get(parent);
-            } else {
-                try {
-                    stream = opened(parent);
-                } catch (NoSuchFileException gone) {
-                    return Deletion.GONE; // its directory is gone, and the file with it
-                }
-                open.put(parent, stream);
-            }
-            Path file = stream == null ? dir.resolve(path) : Path.of(slash < 0 ? path : path.substring(slash + 1));
-            BasicFileAttributes attrs;
-            try {
-                attrs = stream == null ? Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-                        : stream.getFileAttributeView(file, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                                .readAttributes();
-            } catch (NoSuchFileException gone) {
-                return Deletion.GONE;
-            }
-            if (!archived.unchanged(attrs)) {
-                return Deletion.CHANGED;
-            }
-            try {
-                if (stream == null) {
-                    Files.delete(file);
-                } else {
-                    stream.deleteFile(file);
-                }
-                return Deletion.REMOVED;
-            } catch (NoSuchFileException gone) {
-                return Deletion.GONE;
-            }
+        if (!archived.unchanged(attrs)) {
+            return Deletion.CHANGED;
         }
-
-        private SecureDirectoryStream<Path> opened(String parent) throws IOException {
-            DirectoryStream<Path> stream = Files.newDirectoryStream(parent.isEmpty() ? dir : dir.resolve(parent));
-            if (stream instanceof SecureDirectoryStream<Path> secure) {
-                return secure;
-            }
-            stream.close();
-            return null;
-        }
-
-        @Override
-        public void close() throws IOException {
-            IOException failed = null;
-            for (SecureDirectoryStream<Path> stream : open.values()) {
-                if (stream != null) {
-                    try {
-                        stream.close();
-                    } catch (IOException e) {
-                        failed = failed == null ? e : failed;
-                    }
-                }
-            }
-            if (failed != null) {
-                throw failed;
-            }
+        try {
+            tree.delete(archived.path());
+            return Deletion.REMOVED;
+        } catch (NoSuchFileException gone) {
+            return Deletion.GONE;
+        } catch (NoFollowTree.NotInTreeException elsewhere) {
+            return Deletion.CHANGED;
         }
     }
 
@@ -655,8 +606,41 @@ public final class Archiver {
         Path parent = absolute.getParent();
         String run = parent == null || parent.getFileName() == null ? "root" : parent.getFileName().toString();
         String own = absolute.getFileName() == null ? "golden" : absolute.getFileName().toString();
-        return "golden_" + LocalDateTime.now(settings.clock()).format(Stamp.FORMAT) + "_" + run
-                + ("golden".equals(own) ? "" : "_" + own) + "_" + DirectoryLock.keyOf(dir).substring(0, 8);
+        return "golden_" + LocalDateTime.now(settings.clock()).format(Stamp.FORMAT) + "_" + namePart(run)
+                + ("golden".equals(own) ? "" : "_" + namePart(own)) + "_" + DirectoryLock.keyOf(dir).substring(0, 8);
+    }
+
+    /**
+     * The most UTF-8 bytes of a directory's name that go into an archive's name: with two of them, the stamp, the
+     * directory key, a number, the extension and the partial file's prefix and suffix, the longest name the archiver
+     * writes stays within the 255 bytes a file name may have.
+     */
+    static final int NAME_PART_BYTES = 64;
+
+    /**
+     * A directory's name as part of an archive's name: a control character (a newline would split the checksum
+     * file's line and the log's) as {@code _}, and cut to {@link #NAME_PART_BYTES} bytes of UTF-8, whole characters
+     * only (a directory may have a 250-byte name; the archive's must hold two of them and more). The directory key
+     * that ends the archive's name keeps apart names that end up alike.
+     */
+    static String namePart(String name) {
+        StringBuilder b = new StringBuilder(Math.min(name.length(), NAME_PART_BYTES));
+        int bytes = 0;
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            int size = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+            if (bytes + size > NAME_PART_BYTES) {
+                break;
+            }
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
+                b.append('_');
+            } else {
+                b.appendCodePoint(c);
+            }
+            bytes += size;
+            i += Character.charCount(c);
+        }
+        return b.toString();
     }
 
     /** The archive name with suffix number {@code n}: none for 1, then {@code _2}, {@code _3}... */

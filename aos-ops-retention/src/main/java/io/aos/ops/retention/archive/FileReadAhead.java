@@ -2,15 +2,20 @@ package io.aos.ops.retention.archive;
 
 import com.google.common.base.Throwables;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import io.aos.ops.retention.scan.NoFollowTree;
 import io.aos.ops.retention.scan.ScannedGoldenFile;
-import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,6 +66,11 @@ final class FileReadAhead implements AutoCloseable {
     }
 
     private final List<ScannedGoldenFile> files;
+    /**
+     * Where the files are opened, by the directory scanned (each file's path without its relative one): relative to
+     * their directories, no link followed below it (see {@link NoFollowTree}).
+     */
+    private final Map<Path, NoFollowTree> trees = new ConcurrentHashMap<>();
     private final long streamAbove;
     private final ExecutorService readers;
     private final ArrayDeque<Pending> ahead = new ArrayDeque<>();
@@ -100,6 +110,26 @@ final class FileReadAhead implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens {@code file} for reading in its scanned directory's tree: its path without its relative one (a file whose
+     * path does not end with its relative one, which a caller may build, in its own directory).
+     */
+    SeekableByteChannel open(ScannedGoldenFile file) throws IOException {
+        Path relative = file.relative().isEmpty() ? null : file.path().getFileSystem().getPath(file.relative());
+        Path root;
+        String name;
+        if (relative != null && !relative.isAbsolute() && file.path().endsWith(relative)
+                && file.path().getNameCount() > relative.getNameCount()) {
+            root = file.path().subpath(0, file.path().getNameCount() - relative.getNameCount());
+            root = file.path().isAbsolute() ? file.path().getRoot().resolve(root) : root;
+            name = file.relative();
+        } else {
+            root = file.path().toAbsolutePath().getParent();
+            name = file.path().getFileName().toString();
+        }
+        return trees.computeIfAbsent(root, NoFollowTree::of).openRegular(name);
+    }
+
     /** Bytes of the batches submitted and not yet handed to the packer (for tests). */
     long bytesAhead() {
         return bytesAhead;
@@ -115,7 +145,7 @@ final class FileReadAhead implements AutoCloseable {
                 continue;
             }
             try {
-                byte[] data = read(file, streamAbove);
+                byte[] data = read(this, file, streamAbove);
                 loaded[i] = new Loaded(file, data, null); // null data: it grew past the threshold, stream it
             } catch (IOException e) {
                 loaded[i] = new Loaded(file, null, e);
@@ -128,14 +158,16 @@ final class FileReadAhead implements AutoCloseable {
      * Reads a file whose size the scan already knows with one read call (open, read, close), instead of
      * {@code Files.readAllBytes}'s extra fstat and end-of-file read: with 400-byte files the system calls are the cost.
      * A file that grew since the scan is read to its end, unless it is now over {@code limit} bytes: then null, and
-     * the packer streams it, so the heap never holds more than the threshold for one file.
+     * the packer streams it, so the heap never holds more than the threshold for one file. Opened in {@code tree}: a
+     * file or directory swapped for a link, a FIFO or a device since the scan is refused, not followed or opened.
      */
-    static byte[] read(ScannedGoldenFile file, long limit) throws IOException {
+    static byte[] read(FileReadAhead where, ScannedGoldenFile file, long limit) throws IOException {
         long expected = file.size();
-        if (expected >= Integer.MAX_VALUE - 16) {
-            return Files.readAllBytes(file.path());
-        }
-        try (FileInputStream in = new FileInputStream(file.path().toFile())) {
+        try (SeekableByteChannel channel = where.open(file)) {
+            InputStream in = Channels.newInputStream(channel);
+            if (expected >= Integer.MAX_VALUE - 16) {
+                return in.readAllBytes();
+            }
             byte[] buffer = new byte[(int) expected + 1];
             int n = 0;
             while (n < buffer.length) {
@@ -158,11 +190,6 @@ final class FileReadAhead implements AutoCloseable {
             byte[] all = Arrays.copyOf(buffer, n + rest.length);
             System.arraycopy(rest, 0, all, n, rest.length);
             return all;
-        } catch (java.io.FileNotFoundException e) {
-            if (!Files.exists(file.path())) {
-                throw new NoSuchFileException(file.path().toString());
-            }
-            throw e;
         }
     }
 
@@ -197,5 +224,12 @@ final class FileReadAhead implements AutoCloseable {
     public void close() {
         ahead.forEach(p -> p.batch().cancel(true));
         readers.shutdownNow();
+        for (NoFollowTree tree : trees.values()) {
+            try {
+                tree.close();
+            } catch (IOException e) {
+                // directories opened for reading only: nothing is lost if one fails to close
+            }
+        }
     }
 }

@@ -4,14 +4,13 @@ import io.aos.ops.core.io.GoldenFileKind;
 import io.aos.ops.core.io.IoReason;
 import io.aos.ops.retention.scan.ScannedGoldenFile;
 import java.io.BufferedOutputStream;
-import java.io.FileInputStream;
-import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
@@ -118,7 +117,7 @@ public final class TarPacker {
                             if (chunk == null) {
                                 chunk = new byte[CHUNK];
                             }
-                            Streamed result = stream(tar, file, seconds, each, chunk);
+                            Streamed result = stream(tar, ahead, file, seconds, each, chunk);
                             if (result.problem() != null) {
                                 left.put(file.relative(), result.problem());
                                 complete &= !result.written();
@@ -172,21 +171,21 @@ public final class TarPacker {
      * that shrinks or fails half-way is padded with zeros to keep the stream whole, and reported, so the caller
      * packs again without it.
      */
-    private static Streamed stream(UstarWriter tar, ScannedGoldenFile file, long seconds, MessageDigest each, byte[] chunk)
-            throws IOException {
-        FileInputStream in; // rejects a directory on open, where FileChannel.open would fail only on read
+    private static Streamed stream(UstarWriter tar, FileReadAhead where, ScannedGoldenFile file, long seconds,
+            MessageDigest each, byte[] chunk) throws IOException {
+        SeekableByteChannel channel; // a regular file only, no link followed (NoFollowTree)
         try {
-            in = new FileInputStream(file.path().toFile());
-        } catch (FileNotFoundException e) {
-            if (!Files.exists(file.path(), LinkOption.NOFOLLOW_LINKS)) {
-                return new Streamed(null, null, false); // vanished since the scan
-            }
+            channel = where.open(file);
+        } catch (NoSuchFileException e) {
+            return new Streamed(null, null, false); // vanished since the scan
+        } catch (IOException e) {
             return new Streamed(null, "cannot be read: " + IoReason.of(e), false);
         }
-        try (in) {
+        try (channel) {
+            InputStream in = Channels.newInputStream(channel);
             long size;
             try {
-                size = in.getChannel().size();
+                size = channel.size();
             } catch (IOException e) {
                 return new Streamed(null, "cannot be read: " + IoReason.of(e), false);
             }

@@ -5,12 +5,13 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import io.aos.ops.retention.RetentionSettings;
 import io.aos.ops.retention.lock.DirectoryLock;
 import io.aos.ops.retention.log.RetentionLog;
+import io.aos.ops.core.io.IoReason;
 import io.aos.ops.retention.scan.Cutoff;
+import io.aos.ops.retention.scan.DiskOrder;
+import io.aos.ops.retention.scan.NoFollowTree;
 import io.aos.ops.retention.scan.ScannedGoldenFile;
 import io.aos.ops.retention.scan.GoldenScanner;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -145,6 +146,11 @@ public final class Cleaner {
             }
             try {
                 outcomes.add(cleanDirectory(dir, cutoff, confirmation));
+            } catch (IOException e) {
+                // this directory failed (it cannot be listed, say); the others are still cleaned
+                String problem = "cleaning " + dir + " failed (" + IoReason.describe(e) + ")";
+                log.action("FAILED: " + problem);
+                outcomes.add(new DirectoryOutcome(dir, 0, 0, false, problem));
             } finally {
                 lock.get().close();
             }
@@ -167,21 +173,43 @@ public final class Cleaner {
             return new DirectoryOutcome(dir, files.size(), 0, true, null);
         }
         int deleted = 0;
-        for (ScannedGoldenFile f : files) {
-            BasicFileAttributes attrs;
-            try {
-                attrs = Files.readAttributes(f.path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (NoSuchFileException gone) {
-                continue;
-            }
-            if (attrs.isRegularFile() && attrs.size() == f.size() && attrs.lastModifiedTime().equals(f.modified())
-                    && cutoff.isOld(attrs.lastModifiedTime())) {
-                if (Files.deleteIfExists(f.path())) {
-                    deleted++;
+        int failed = 0;
+        String firstFailure = null;
+        // Relative to each file's open directory, no link followed: a directory swapped for a link meanwhile sends
+        // no delete outside the tree (NoFollowTree); a file is deleted only while it is still the one selected.
+        try (NoFollowTree tree = NoFollowTree.of(dir)) {
+            for (ScannedGoldenFile f : files) {
+                try {
+                    if (stillSelected(tree, f, cutoff)) {
+                        tree.delete(f.relative());
+                        deleted++;
+                    }
+                } catch (NoSuchFileException | NoFollowTree.NotInTreeException gone) {
+                    // gone since the scan, or its directory is no longer the tree's: not ours to delete
+                } catch (IOException e) {
+                    // one file that cannot be deleted (immutable, say) stops none of the others
+                    failed++;
+                    if (firstFailure == null) {
+                        firstFailure = f.relative() + ": " + IoReason.describe(e);
+                    }
                 }
             }
         }
         log.action("Deleted " + deleted + " files from " + dir);
-        return new DirectoryOutcome(dir, files.size(), deleted, false, null);
+        String problem = null;
+        if (failed > 0) {
+            problem = failed + (failed == 1 ? " file" : " files") + " of " + dir + " could not be deleted (first: "
+                    + firstFailure + ")";
+            log.action("FAILED: " + problem);
+        }
+        return new DirectoryOutcome(dir, files.size(), deleted, false, problem);
+    }
+
+    /** Whether {@code f} is still the file selected: regular, same size, mtime and inode, and still old enough. */
+    private static boolean stillSelected(NoFollowTree tree, ScannedGoldenFile f, Cutoff cutoff) throws IOException {
+        BasicFileAttributes attrs = tree.attributes(f.relative());
+        return attrs.isRegularFile() && attrs.size() == f.size() && attrs.lastModifiedTime().equals(f.modified())
+                && cutoff.isOld(attrs.lastModifiedTime())
+                && (f.inode() == ScannedGoldenFile.NO_INODE || DiskOrder.inodeOf(attrs) == f.inode());
     }
 }

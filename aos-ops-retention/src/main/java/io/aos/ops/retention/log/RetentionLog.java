@@ -13,7 +13,9 @@ import java.util.function.Consumer;
 /**
  * The retention action log: one plain-text line per action, {@code [<ISO-8601 time>] <message>}, appended and
  * forced to disk, never with colour codes. Each line is also handed to {@code echo} (the console), like
- * upstream's {@code tee -a}.
+ * upstream's {@code tee -a}. A control character in a message (a file or directory name may hold a newline or an
+ * escape sequence) is written escaped ({@code \n}, {@code \x1b}), so a name can neither add a line to the log that
+ * looks like the tool's own nor drive the operator's terminal.
  *
  * <p>Thread-safe as far as its file goes: each line is one forced append, so lines from several threads or
  * processes never interleave; the {@code echo} consumer must be thread-safe if the log is shared.
@@ -54,6 +56,7 @@ public final class RetentionLog {
      * @throws io.aos.ops.core.AosOpsException naming the log file if it cannot be appended to
      */
     public void action(String message) {
+        message = oneLine(message);
         echo.accept(message);
         if (file == null) {
             return;
@@ -73,7 +76,44 @@ public final class RetentionLog {
      * @param message the message
      */
     public void say(String message) {
-        echo.accept(message);
+        echo.accept(oneLine(message));
+    }
+
+    /**
+     * {@code message} with its control characters (C0, DEL, C1) escaped: {@code \n}, {@code \r}, {@code \t}, else
+     * {@code \xNN}; a backslash stays as it is. The same text when there is none (the usual case, no copy).
+     *
+     * @param message the text
+     * @return it on one line, without control characters
+     */
+    public static String oneLine(String message) {
+        int i = 0;
+        while (i < message.length() && !control(message.charAt(i))) {
+            i++;
+        }
+        if (i == message.length()) {
+            return message;
+        }
+        StringBuilder out = new StringBuilder(message.length() + 8).append(message, 0, i);
+        for (; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (!control(c)) {
+                out.append(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else {
+                out.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean control(char c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f);
     }
 
     /** {@return the log file, or null when it writes none} */

@@ -94,6 +94,43 @@ class ArchiveNamingTest {
     }
 
     @Test
+    void aLongOrControlCharacterNamedRunDirectoryStillGetsAnArchiveWithAPlainName() throws Exception {
+        // a 230-byte run directory name (legal) once made the archive's partial file's name too long at every run;
+        // a newline in it split the checksum file's line
+        for (String run : List.of("run_" + "x".repeat(230), "run\nwith\u001bnewline", "r\u00e9" + "\u00e9".repeat(120))) {
+            Path dir = tmp.resolve(run).resolve("golden");
+            Map<String, String> files = fill(dir, "F", 2);
+            ArchiveReport report = archive(dir);
+            assertThat(report.ok()).as(String.valueOf(report)).isTrue();
+            Path archive = report.directories().get(0).archive();
+            String name = archive.getFileName().toString();
+            assertThat(name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(160);
+            assertThat(name.chars().noneMatch(c -> c < 0x20)).as(name).isTrue();
+            assertThat(ArchiveVerifier.verify(archive).ok()).isTrue();
+            assertThat(restored(archive)).isEqualTo(files);
+        }
+    }
+
+    @Test
+    void namePartKeepsWholeCharactersWithinItsBytes() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(20261203L);
+        int[] pool = {'a', '-', 0xe9, 0x4e2d, 0x1f600, '\n', 0x1b, 0x85};
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = r.nextInt(120); n > 0; n--) {
+                b.appendCodePoint(pool[r.nextInt(pool.length)]);
+            }
+            String part = Archiver.namePart(b.toString());
+            assertThat(part.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                    .isLessThanOrEqualTo(Archiver.NAME_PART_BYTES);
+            assertThat(part.chars().noneMatch(c -> c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f))).isTrue();
+            assertThat(Character.isHighSurrogate(part.isEmpty() ? 'x' : part.charAt(part.length() - 1))).isFalse();
+            String cleaned = b.toString().replaceAll("[\\x00-\\x1f\\x7f\\x80-\\x9f]", "_");
+            assertThat(cleaned).startsWith(part);
+        }
+    }
+
+    @Test
     void twoDirectoriesWhosePathsEndAlikeArchivedInTheSameMinuteGetTwoArchivesAndLoseNoFile() throws Exception {
         Path a = tmp.resolve("x/hostA/run/golden");
         Path b = tmp.resolve("x/hostB/run/golden");

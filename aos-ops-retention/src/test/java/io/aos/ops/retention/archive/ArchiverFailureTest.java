@@ -89,7 +89,7 @@ class ArchiverFailureTest {
         assertThat(tree.golden.resolve("t.steps.jsonl")).hasContent(before.get("t.steps.jsonl"));
         assertThat(sig).isDirectory();
         assertThat(logLines(tree)).anyMatch(l -> l.contains("Left " + sig + " unarchived: cannot be read: ")
-                && l.contains("Is a directory"));
+                && l.contains("not a regular file (a directory)"));
         assertThat(logLines(tree)).anyMatch(l -> l.contains("Left " + tree.golden.resolve("t.steps.jsonl")
                 + " unarchived: travels with t.steps.jsonl.sig"));
         ArchiveVerifier.Result verified = ArchiveVerifier.verify(onlyArchive(tree));
