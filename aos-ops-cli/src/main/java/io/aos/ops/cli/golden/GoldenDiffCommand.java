@@ -8,7 +8,6 @@ import io.aos.ops.cli.Console;
 import io.aos.ops.cli.QuickLine;
 import io.aos.ops.cli.TerminalColour;
 import io.aos.ops.core.AosOpsException;
-import io.aos.ops.core.io.AtomicFiles;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.diff.DiffOptions;
 import io.aos.ops.golden.diff.DiffReport;
@@ -93,7 +92,8 @@ public final class GoldenDiffCommand implements Callable<Integer> {
                     + "cause on top, the traces side by side, scrolled to the first divergence).")
     Path html;
 
-    @Option(names = "--force", description = "Let --html overwrite an existing file.")
+    @Option(names = "--force", description = "Let --html overwrite an existing file, and -o replace an existing file "
+            + "that does not hold a report (never one of the files compared).")
     boolean force;
 
     @Option(names = "--strict", description = "Exit 1 on WARNING too (volatile leak, float precision, order).")
@@ -166,11 +166,7 @@ public final class GoldenDiffCommand implements Callable<Integer> {
                         output == null && TerminalColour.enabled(common.config()));
         PrintWriter out = Console.out(console, spec);
         if (output != null) {
-            try {
-                AtomicFiles.replace(output, report);
-            } catch (IOException e) {
-                throw new BadInputException(output, "cannot write the report: " + e, e);
-            }
+            ReportFiles.writeReport(output, report, force, List.of(a, b));
             out.println("Output written to " + output);
         } else {
             out.print(report);

@@ -7,8 +7,7 @@ import io.aos.ops.cli.TerminalColour;
 import io.aos.ops.cli.Workers;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.BadConfigurationException;
-import io.aos.ops.core.BadInputException;
-import io.aos.ops.core.io.AtomicFiles;
+import io.aos.ops.golden.report.ReportFiles;
 import io.aos.ops.golden.report.SummaryHtmlReport;
 import io.aos.ops.golden.summary.GoldenSummary;
 import io.aos.ops.golden.summary.ShadowSummary;
@@ -75,7 +74,8 @@ public final class GoldenSummaryCommand implements Callable<Integer> {
                     + "still in the run's traces/.")
     Path html;
 
-    @Option(names = "--force", description = "Let --html overwrite existing pages.")
+    @Option(names = "--force", description = "Let --html overwrite existing pages, and -o replace an existing file "
+            + "that does not hold a report.")
     boolean force;
 
     /** The options and arguments of this command, for {@link QuickLine}. */
@@ -126,11 +126,7 @@ public final class GoldenSummaryCommand implements Callable<Integer> {
                     : " (with " + diffs.size() + " diff page" + (diffs.size() == 1 ? "" : "s") + ")"));
         }
         if (output != null) {
-            try {
-                AtomicFiles.replace(output, report);
-            } catch (IOException e) {
-                throw new BadInputException(output, "cannot write the report: " + e, e);
-            }
+            ReportFiles.writeReport(output, report, force, List.of());
             out.println("Output written to " + output);
         } else {
             out.print(report);

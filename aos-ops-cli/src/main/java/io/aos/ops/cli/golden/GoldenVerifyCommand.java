@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.cli.Workers;
 import io.aos.ops.core.BadInputException;
+import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.golden.format.TraceAudit;
 import io.aos.ops.golden.format.TraceAuditor;
 import java.io.IOException;
@@ -130,8 +131,11 @@ public final class GoldenVerifyCommand implements Callable<Integer> {
     private byte[] secret(PrintWriter err) {
         if (secretFile != null) {
             try {
-                String text = Files.readString(secretFile, StandardCharsets.UTF_8);
-                return stripLineEnd(text).getBytes(StandardCharsets.UTF_8);
+                // its bytes as they are (ISO-8859-1 maps each byte to one char and back), a FIFO or device refused
+                // before it is opened (RegularFile), and no more than a secret could be
+                String text = new String(RegularFile.readAllBytes(secretFile, MAX_SECRET_BYTES),
+                        StandardCharsets.ISO_8859_1);
+                return stripLineEnd(text).getBytes(StandardCharsets.ISO_8859_1);
             } catch (NoSuchFileException e) {
                 throw new BadInputException(secretFile, "no such file (--secret-file)", e);
             } catch (IOException e) {
@@ -148,6 +152,9 @@ public final class GoldenVerifyCommand implements Callable<Integer> {
     }
 
     /** A secret file written with echo ends with a newline that is not part of the secret. */
+    /** The largest secret file read: 64 KiB, far beyond any HMAC key. */
+    static final int MAX_SECRET_BYTES = 1 << 16;
+
     static String stripLineEnd(String text) {
         if (text.endsWith("\r\n")) {
             return text.substring(0, text.length() - 2);

@@ -274,6 +274,51 @@ class FifoIT {
         assertThat(status.out()).contains("Cycles started:         3");
     }
 
+    /**
+     * A trace, its {@code .sig} or the HMAC secret file as a FIFO (or a device): {@code golden hash}, {@code verify}
+     * and {@code diff} name it and return (exit 2) instead of waiting in {@code open} for a writer, or reading an
+     * endless device into the heap.
+     */
+    @Test
+    void goldenHashVerifyAndDiffNameAFifoTraceSignatureOrSecret() throws Exception {
+        Path trace = tmp.resolve("t/a.steps.jsonl");
+        Files.createDirectories(trace.getParent());
+        Files.writeString(trace, "{\"event_type\":\"run_start\",\"run_id\":\"r\",\"data\":{\"seed\":1}}\n"
+                + "{\"event_type\":\"run_end\",\"run_id\":\"r\",\"data\":{\"status\":\"completed\"}}\n");
+        Path fifoTrace = mkfifo(tmp.resolve("t/f.steps.jsonl"));
+
+        CliRun hash = jar("golden", "hash", fifoTrace.toString());
+        assertThat(hash.code()).as(hash.err()).isEqualTo(2);
+        assertThat(hash.out()).contains(fifoProblem(fifoTrace));
+
+        CliRun diff = jar("golden", "diff", trace.toString(), fifoTrace.toString());
+        assertThat(diff.code()).isEqualTo(2);
+        assertThat(diff.err()).contains(fifoProblem(fifoTrace));
+
+        CliRun zero = jar("golden", "diff", "/dev/zero", trace.toString());
+        assertThat(zero.code()).isEqualTo(2);
+        assertThat(zero.err()).contains("/dev/zero: is a character device, not a regular file");
+
+        Path sig = mkfifo(tmp.resolve("t/a.steps.jsonl.sig"));
+        CliRun verify = jar("golden", "verify", trace.toString());
+        assertThat(verify.code()).as(verify.err()).isEqualTo(2);
+        assertThat(verify.out()).contains(fifoProblem(sig));
+
+        // an anonymous pipe (bash's process substitution) has its writer: golden diff reads it
+        ProcessBuilder pipe = new ProcessBuilder("bash", "-c", "exec \"$0\" golden diff <(cat \"$1\") \"$1\"",
+                REPO.resolve("bin/aos-ops").toString(), trace.toString()).directory(REPO.toFile());
+        pipe.environment().put("AOS_STATE_DIR", tmp.resolve("state").toString());
+        pipe.environment().put("NO_COLOR", "1");
+        CliRun substituted = CliRun.process(pipe, tmp);
+        assertThat(substituted.code()).as(substituted.err()).isZero();
+        assertThat(substituted.out()).startsWith("MATCH");
+
+        Path secret = mkfifo(tmp.resolve("secret"));
+        CliRun withSecret = jar("golden", "verify", "--secret-file", secret.toString(), trace.toString());
+        assertThat(withSecret.code()).isEqualTo(2);
+        assertThat(withSecret.err()).contains(fifoProblem(secret));
+    }
+
     CliRun jar(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(REPO.resolve("bin/aos-ops").toString()));
         command.addAll(List.of(args));

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.aos.ops.core.UnreadableFileException;
+import io.aos.ops.core.io.NotRegularFileException;
+import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.core.concurrent.OfferedTask;
 import io.aos.ops.golden.format.BadGoldenException;
 import io.aos.ops.core.io.GoldenFileKind;
@@ -152,6 +154,8 @@ public final class LoadedGoldenFile {
             bytes = readAll(path);
         } catch (NoSuchFileException e) {
             throw new UnreadableFileException(path, "no such file", e);
+        } catch (NotRegularFileException e) {
+            throw new UnreadableFileException(path, e.getReason(), e);
         } catch (IOException e) {
             throw new UnreadableFileException(path, "cannot be read: " + e.getMessage(), e);
         }
@@ -204,7 +208,10 @@ public final class LoadedGoldenFile {
 
     /** The file's bytes, read in slices into one array (as {@link Files#readAllBytes}, whose one read is not). */
     private static byte[] readAll(Path path) throws IOException {
-        try (FileChannel channel = FileChannel.open(path)) {
+        // A named FIFO, a device or a directory is named, never opened: opening a FIFO would wait for a writer that
+        // may never come, and a device can be endless. An anonymous pipe (bash's <(zcat trace.gz), /dev/fd/N) has
+        // its writer already, so it is read to its end.
+        try (FileChannel channel = anonymousPipe(path) ? FileChannel.open(path) : RegularFile.openChannel(path)) {
             long size = channel.size();
             if (size > Integer.MAX_VALUE - 16) {
                 throw new IOException("too large: " + size + " bytes");
@@ -229,6 +236,15 @@ public final class LoadedGoldenFile {
             all[bytes.length] = probe.get(0);
             System.arraycopy(rest, 0, all, bytes.length + 1, rest.length);
             return all;
+        }
+    }
+
+    /** Whether {@code path} is a process's descriptor of a pipe ({@code /dev/fd/63} → {@code pipe:[1234]}). */
+    static boolean anonymousPipe(Path path) {
+        try {
+            return Files.isSymbolicLink(path) && Files.readSymbolicLink(path).toString().startsWith("pipe:[");
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
         }
     }
 

@@ -6,6 +6,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.util.concurrent.MoreExecutors;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.UnreadableFileException;
+import io.aos.ops.core.io.NotRegularFileException;
+import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.golden.hash.GoldenHashes;
 import io.aos.ops.golden.hash.StepSeeds;
 import java.io.BufferedInputStream;
@@ -139,6 +141,9 @@ public final class TraceAuditor {
         checkNotNull(listener, "listener");
         SignatureStatus signature = SignatureStatus.NOT_CHECKED;
         try {
+            // a FIFO (whose open would wait for a writer), a device (/dev/zero is endless) or a directory is named
+            // and never opened
+            RegularFile.check(file);
             TraceFormat format = TraceFormat.fromFileName(file).orElseGet(() -> GoldenTraceReader.sniff(file));
             if (secret != null) {
                 signature = format == TraceFormat.SIMULATION_JSON ? SignatureStatus.NOT_SIGNED_FORMAT
@@ -154,6 +159,10 @@ public final class TraceAuditor {
             return TraceAudit.unreadable(file, e.getMessage(), true, signature);
         } catch (AosOpsException e) {
             return TraceAudit.unreadable(file, e.getMessage(), false, signature);
+        } catch (NotRegularFileException e) {
+            return TraceAudit.unreadable(file, e.getMessage(), false, signature);
+        } catch (NoSuchFileException e) {
+            return TraceAudit.unreadable(file, file + ": no such file", false, signature);
         } catch (IOException e) {
             return TraceAudit.unreadable(file, file + ": cannot be read: " + e.getMessage(), false, signature);
         } catch (OutOfMemoryError e) {
@@ -165,13 +174,24 @@ public final class TraceAuditor {
         }
     }
 
+    /** The largest {@code .sig} read: a signature is 64 hex digits and a line end. */
+    static final int MAX_SIGNATURE_BYTES = 4096;
+
     private SignatureStatus checkSignature(Path file) throws IOException {
         Path sig = TraceFormat.signatureFileOf(file);
         String sigText;
         try {
-            sigText = Files.readString(sig, StandardCharsets.UTF_8);
+            // hex, read as bytes (ISO-8859-1: any byte is a char, so a damaged .sig is INVALID, not an exception);
+            // a FIFO or device refused before it is opened, and a .sig is short
+            sigText = new String(RegularFile.readAllBytes(sig, MAX_SIGNATURE_BYTES), StandardCharsets.ISO_8859_1);
         } catch (NoSuchFileException e) {
+            if (Files.isSymbolicLink(sig)) {
+                // a .sig that is a link to nothing: a signature was meant to be there
+                throw new UnreadableFileException(sig, "is a symbolic link to a file that does not exist", e);
+            }
             return SignatureStatus.UNSIGNED;
+        } catch (IOException e) {
+            throw new UnreadableFileException(sig, "the signature cannot be read: " + e.getMessage(), e);
         }
         String computed = GoldenRecorder.signFile(file, secret);
         return GoldenHashes.signatureMatches(computed, sigText) ? SignatureStatus.VALID : SignatureStatus.INVALID;
