@@ -11,11 +11,19 @@ need no Python at run time. Run from aos-ops-golden/: python3 src/test/python/py
       "I FIRST-LAST" (case-ignorable: skipped when looking for the letters around a sigma) and "C FIRST-LAST" (cased,
       not case-ignorable) ranges of code points, read off lower() itself: (c + "Σ") ends in ς iff c is cased and not
       case-ignorable; ("a" + c + "Σ") ends in ς iff c is either
+  src/test/resources/io/aos/ops/golden/format/sigma-keys.steps.jsonl (ASCII-escaped, as the engine writes) and
+  sigma-keys-utf8.steps.jsonl (the same events as raw UTF-8): an engine trace whose step outputs have keys with a
+  capital sigma, with the output_hash and seeds of aos-ops-bench/baselines/recompute_hashes.py's formula
 """
 import json
+import os
 import random
 import sys
 import unicodedata
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "aos-ops-bench",
+                                "baselines"))
+from recompute_hashes import output_hash, step_seed  # noqa: E402
 
 OUT = "src/test/resources/io/aos/ops/golden/json/"
 
@@ -68,6 +76,37 @@ def ranges(points):
     return runs
 
 
+SIGMA_OUTPUTS = [
+    # keys CPython and Java lowered differently, one collision that only exists in Python (a_Σ and a_σ), nested
+    {"a_\u03a3": 1, "a_\u03c3": 2, 'a"\u03a3': "q", "a-\u03a3": [1, {"a1\u03a3": 0.1234567891}],
+     "\u039f\u0394\u039f\u03a3_\u0391\u03a1\u0399\u0398\u039c\u039f\u03a3": {"\u03a3\u03a3": True},
+     "Timestamp": "2026-12-03T10:00:00+00:00", "\u0130D": None},
+    # keys both lowered alike
+    {"a\u03a3": 1, "a \u03a3": 2, "a.\u03a3": 3, "\u039f\u0394\u039f\u03a3": "\u03a3"},
+]
+
+
+def sigma_trace(path, ensure_ascii):
+    seed = 12345
+    events = [{"event_type": "run_start", "run_id": "run-sigma", "timestamp": "2026-12-03T10:00:00+00:00",
+               "data": {"spec_id": "wf-sigma", "spec_name": "sigma", "spec_version": "1.0.0",
+                        "steps_count": len(SIGMA_OUTPUTS), "seed": seed, "replay": False,
+                        "spec_hash": "0000000000000000"}}]
+    for index, out in enumerate(SIGMA_OUTPUTS):
+        result = {"step_id": "s%d" % index, "success": True, "output": out, "error": None, "error_code": None,
+                  "recovery_hint": None, "duration_ms": 3, "cost_cents": 0, "retries": 0}
+        events.append({"event_type": "step", "run_id": "run-sigma", "timestamp": "2026-12-03T10:00:01+00:00",
+                       "data": {"index": index, "step_id": "s%d" % index, "skill_id": "echo", "inputs": {},
+                                "seed": step_seed(seed, index), "success": True, "output": result,
+                                "output_hash": output_hash(result)}})
+        print("step %d output_hash %s" % (index, output_hash(result)))
+    events.append({"event_type": "run_end", "run_id": "run-sigma", "timestamp": "2026-12-03T10:00:02+00:00",
+                   "data": {"status": "completed"}})
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        for e in events:
+            f.write(json.dumps(e, sort_keys=True, separators=(",", ":"), ensure_ascii=ensure_ascii) + "\n")
+
+
 def main():
     rng = random.Random(20261203)
     with open(OUT + "python-str-lower.jsonl", "w", encoding="ascii", newline="\n") as f:
@@ -90,6 +129,9 @@ def main():
         for tag, points in (("I", ignorable), ("C", cased)):
             for a, b in ranges(points):
                 f.write("%s %04X-%04X\n" % (tag, a, b))
+    fmt = "src/test/resources/io/aos/ops/golden/format/"
+    sigma_trace(fmt + "sigma-keys.steps.jsonl", True)
+    sigma_trace(fmt + "sigma-keys-utf8.steps.jsonl", False)
     print("CPython %s, Unicode %s" % (sys.version.split()[0], unicodedata.unidata_version))
 
 
