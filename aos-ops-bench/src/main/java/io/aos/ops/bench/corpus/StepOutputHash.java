@@ -1,19 +1,20 @@
 package io.aos.ops.bench.corpus;
 
+import io.aos.ops.golden.json.PyStr;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The engine's {@code output_hash} of a step output, as upstream's recorder has it: volatile keys dropped at any level,
- * keys lowercased (first in original order wins), null values omitted, decimals rounded to six places, then the
- * first 16 hex characters of the SHA-256 of the compact sorted JSON. Covers the value kinds {@link CorpusJson}
- * writes, which is all a generated corpus contains; the suite's full implementation lives in {@code aos-ops-golden}.
+ * keys lowercased as Python lowercases them (first in original order wins), null values omitted, decimals rounded
+ * to six places, then the first 16 hex characters of the SHA-256 of the compact sorted JSON. Covers the value kinds
+ * {@link CorpusJson} writes, which is all a generated corpus contains; the suite's full implementation lives in
+ * {@code aos-ops-golden}.
  */
 final class StepOutputHash {
 
@@ -31,7 +32,7 @@ final class StepOutputHash {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> result = new TreeMap<>();
             for (Object k : new TreeMap<>(map).keySet()) {
-                String key = ((String) k).toLowerCase(Locale.ROOT);
+                String key = PyStr.lower((String) k);
                 Object v = map.get(k);
                 if (v == null || VOLATILE.contains(key) || result.containsKey(key)) {
                     continue;

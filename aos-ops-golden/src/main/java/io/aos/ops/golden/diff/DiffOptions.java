@@ -7,10 +7,10 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.util.concurrent.MoreExecutors;
 import io.aos.ops.golden.hash.VolatileFields;
+import io.aos.ops.golden.json.PyStr;
 import java.util.Collection;
 import java.util.List;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
@@ -85,7 +85,7 @@ public final class DiffOptions {
         this.listExpectedVolatile = listExpectedVolatile;
         this.identityKeys = ImmutableList.copyOf(identityKeys);
         this.volatileFields = volatileFields.stream().map(FieldNames::normalise).collect(ImmutableSet.toImmutableSet());
-        this.externalSkillTokens = externalSkillTokens.stream().map(t -> t.toLowerCase(Locale.ROOT))
+        this.externalSkillTokens = externalSkillTokens.stream().map(PyStr::lower)
                 .collect(ImmutableSet.toImmutableSet());
         this.absoluteTolerance = absoluteTolerance;
         this.relativeTolerance = relativeTolerance;

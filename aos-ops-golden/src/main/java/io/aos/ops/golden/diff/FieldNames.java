@@ -1,8 +1,8 @@
 package io.aos.ops.golden.diff;
 
+import io.aos.ops.golden.json.PyStr;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -21,25 +21,26 @@ final class FieldNames {
     private FieldNames() {
     }
 
-    /** Lower snake case: camelCase humps and {@code -}, {@code .} or spaces become {@code _}. */
+    /**
+     * Lower snake case: camelCase humps and {@code -}, {@code .} or spaces become {@code _}, then Python's
+     * {@code lower()} of the whole (so a capital sigma lowers as it does in Python, by its neighbours).
+     */
     static String normalise(String key) {
         StringBuilder sb = new StringBuilder(key.length() + 4);
         char prev = 0;
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
-            if (Character.isUpperCase(c)) {
-                if (i > 0 && (Character.isLowerCase(prev) || Character.isDigit(prev))) {
-                    sb.append('_');
-                }
-                sb.append(Character.toLowerCase(c));
-            } else if (c == '-' || c == '.' || c == ' ') {
+            if (Character.isUpperCase(c) && i > 0 && (Character.isLowerCase(prev) || Character.isDigit(prev))) {
+                sb.append('_');
+            }
+            if (c == '-' || c == '.' || c == ' ') {
                 sb.append('_');
             } else {
                 sb.append(c);
             }
             prev = c;
         }
-        return sb.toString().toLowerCase(Locale.ROOT);
+        return PyStr.lower(sb.toString());
     }
 
     static List<String> tokens(String key) {
@@ -56,7 +57,8 @@ final class FieldNames {
         if (key == null) {
             return false;
         }
-        if (volatileFields.contains(normalise(key))) {
+        // the key as upstream's diff lowered it, and its snake case form
+        if (volatileFields.contains(PyStr.lower(key)) || volatileFields.contains(normalise(key))) {
             return true;
         }
         List<String> tokens = tokens(key);

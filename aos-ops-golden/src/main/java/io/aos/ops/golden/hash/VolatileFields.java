@@ -7,7 +7,6 @@ import io.aos.ops.golden.json.PyStr;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -106,7 +105,7 @@ public final class VolatileFields {
     }
 
     /**
-     * A set of exactly these names (lowercased).
+     * A set of exactly these names (lowercased as Python lowercases: {@link PyStr#lower}).
      *
      * @param names the field names
      * @return the set
@@ -116,7 +115,7 @@ public final class VolatileFields {
     }
 
     /**
-     * A set of exactly these names (lowercased).
+     * A set of exactly these names (lowercased as Python lowercases: {@link PyStr#lower}).
      *
      * @param names the field names
      * @return the set
@@ -126,7 +125,7 @@ public final class VolatileFields {
         for (String name : names) {
             checkNotNull(name, "volatile field name");
             checkArgument(!name.isBlank(), "volatile field name is blank");
-            sorted.add(name.trim().toLowerCase(Locale.ROOT));
+            sorted.add(PyStr.lower(name.trim()));
         }
         return new VolatileFields(sorted);
     }
