@@ -288,16 +288,30 @@ public final class ArchiveReader {
         }
     }
 
+    /**
+     * The manifest's own rule for one of its names, in order: a safe member name ({@link MemberName}), listed once.
+     * One home for it: {@code verify} applies it to the manifest it reads, the read-back after archive
+     * ({@link ReadBack#check}) to the members it wrote, so no original is deleted on the strength of an archive that
+     * {@code verify} and {@code restore} would refuse.
+     *
+     * @param name       a name the manifest lists
+     * @param listedTwice whether an earlier entry lists the same name
+     * @throws ArchiveDamage naming the problem
+     */
+    static void checkListedName(String name, boolean listedTwice) {
+        String problem = MemberName.problemWith(name);
+        if (problem != null) {
+            throw new ArchiveDamage("manifest: " + problem);
+        }
+        if (listedTwice) {
+            throw new ArchiveDamage("manifest lists '" + name + "' twice");
+        }
+    }
+
     private static void checkAgainstManifest(List<Member> members, List<Manifest.Entry> manifest) {
         Map<String, Manifest.Entry> listed = new HashMap<>(manifest.size() * 2);
         for (Manifest.Entry e : manifest) {
-            String problem = MemberName.problemWith(e.path());
-            if (problem != null) {
-                throw new ArchiveDamage("manifest: " + problem);
-            }
-            if (listed.put(e.path(), e) != null) {
-                throw new ArchiveDamage("manifest lists '" + e.path() + "' twice");
-            }
+            checkListedName(e.path(), listed.put(e.path(), e) != null);
         }
         Map<String, Boolean> seen = new HashMap<>(members.size() * 2);
         for (Member m : members) {
