@@ -6,6 +6,8 @@ import io.aos.ops.retention.RetentionSettings;
 import io.aos.ops.retention.lock.DirectoryLock;
 import io.aos.ops.retention.log.RetentionLog;
 import io.aos.ops.retention.scan.Cutoff;
+import io.aos.ops.retention.scan.ExactName;
+import io.aos.ops.retention.scan.LeftFile;
 import io.aos.ops.retention.scan.ScannedGoldenFile;
 import io.aos.ops.retention.scan.GoldenScanner;
 import java.io.IOException;
@@ -23,7 +25,9 @@ import java.util.concurrent.Executor;
  * Deletes old golden files without archiving them, after a per-directory confirmation. Public API.
  *
  * <p>A file is deleted only if it is still the file that was selected (same size and mtime), so one that a shadow
- * run rewrote after the scan stays. Traces and signatures go together (see {@link GoldenScanner#selectOld}).
+ * run rewrote after the scan stays. Traces and signatures go together (see {@link GoldenScanner#selectOld}). A file
+ * whose name may stand for another file's ({@link ExactName}: not valid UTF-8, or read under a locale that is not
+ * UTF-8) is never deleted: it is left, with a {@code Left <file> in place: <why>} line.
  *
  * <p>Safe to use from several threads and processes at once: each directory is locked for the run, and a directory
  * another run holds is reported busy, not waited for.
@@ -50,12 +54,24 @@ public final class Cleaner {
      * What happened in one directory; {@code problem} is null unless it was busy.
      *
      * @param directory the directory
-     * @param selected  files old enough to delete
+     * @param selected  files old enough to delete (those left not counted)
      * @param deleted   files deleted
      * @param skipped   whether the confirmation said no
      * @param problem   why the directory was not handled (busy), or null
+     * @param left      old files left in place, each with why, in name order
      */
-    public record DirectoryOutcome(Path directory, int selected, int deleted, boolean skipped, String problem) {
+    public record DirectoryOutcome(Path directory, int selected, int deleted, boolean skipped, String problem,
+                                   List<LeftFile> left) {
+
+        /** Copies {@code left}. */
+        public DirectoryOutcome {
+            left = List.copyOf(left);
+        }
+
+        /** An outcome that left no old file in place. */
+        DirectoryOutcome(Path directory, int selected, int deleted, boolean skipped, String problem) {
+            this(directory, selected, deleted, skipped, problem, List.of());
+        }
     }
 
     /**
@@ -128,12 +144,14 @@ public final class Cleaner {
         List<DirectoryOutcome> outcomes = new ArrayList<>();
         for (Path dir : settings.directories()) {
             if (dryRun) {
-                List<ScannedGoldenFile> files = GoldenScanner.selectOld(dir, cutoff, scanExecutor);
+                List<LeftFile> left = new ArrayList<>();
+                List<ScannedGoldenFile> files = exactlyNamed(dir, GoldenScanner.selectOld(dir, cutoff, scanExecutor),
+                        true, left);
                 for (ScannedGoldenFile f : files) {
                     log.say("  " + f.relative() + "  age " + Cutoff.describe(cutoff.ageOf(f.modified())));
                 }
                 log.say("[DRY-RUN] Would delete " + files.size() + " files from " + dir);
-                outcomes.add(new DirectoryOutcome(dir, files.size(), 0, false, null));
+                outcomes.add(new DirectoryOutcome(dir, files.size(), 0, false, null, left));
                 continue;
             }
             Optional<DirectoryLock> lock = DirectoryLock.tryAcquire(settings.workDir(), dir);
@@ -157,14 +175,17 @@ public final class Cleaner {
     }
 
     private DirectoryOutcome cleanDirectory(Path dir, Cutoff cutoff, Confirmation confirmation) throws IOException {
-        List<ScannedGoldenFile> files = GoldenScanner.selectOld(dir, cutoff, scanExecutor);
+        List<LeftFile> left = new ArrayList<>();
+        List<ScannedGoldenFile> files = exactlyNamed(dir, GoldenScanner.selectOld(dir, cutoff, scanExecutor), false,
+                left);
         if (files.isEmpty()) {
-            log.say("No files older than " + cutoff.days() + " days in " + dir);
-            return new DirectoryOutcome(dir, 0, 0, false, null);
+            log.say("No files older than " + cutoff.days() + " days in " + dir
+                    + (left.isEmpty() ? "" : " that can be deleted"));
+            return new DirectoryOutcome(dir, 0, 0, false, null, left);
         }
         if (!confirmation.approve(dir, files.size())) {
             log.action("Skipped " + dir);
-            return new DirectoryOutcome(dir, files.size(), 0, true, null);
+            return new DirectoryOutcome(dir, files.size(), 0, true, null, left);
         }
         int deleted = 0;
         for (ScannedGoldenFile f : files) {
@@ -182,6 +203,34 @@ public final class Cleaner {
             }
         }
         log.action("Deleted " + deleted + " files from " + dir);
-        return new DirectoryOutcome(dir, files.size(), deleted, false, null);
+        return new DirectoryOutcome(dir, files.size(), deleted, false, null, left);
+    }
+
+    /**
+     * {@code selected} without the files whose names may stand for another file's ({@link ExactName}), each of which
+     * is logged and added to {@code left}: its name, shown to the operator who confirms, would not say which file goes.
+     * A trace and its signature share the stem of their names, so they are left together.
+     */
+    private List<ScannedGoldenFile> exactlyNamed(Path dir, List<ScannedGoldenFile> selected, boolean dryRun,
+                                                 List<LeftFile> left) {
+        List<ScannedGoldenFile> exact = new ArrayList<>(selected.size());
+        String dirText = dir.toString();
+        String separator = dir.getFileSystem().getSeparator();
+        String prefix = dirText.endsWith(separator) ? dirText : dirText + separator;
+        for (ScannedGoldenFile f : selected) {
+            String why = ExactName.problemWith(f.relative());
+            if (why == null) {
+                exact.add(f);
+                continue;
+            }
+            left.add(new LeftFile(f.relative(), why));
+            // the directory and the name joined as text: dir.resolve(name) throws for a name this JVM cannot encode
+            if (dryRun) {
+                log.say("[DRY-RUN] Would leave " + prefix + f.relative() + " in place: " + why);
+            } else {
+                log.action("Left " + prefix + f.relative() + " in place: " + why);
+            }
+        }
+        return exact;
     }
 }
