@@ -223,6 +223,120 @@ class LauncherIT {
         assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
     }
 
+    /**
+     * Cron's locale (POSIX) gives JDK 17 ASCII file names; the launcher runs java under C.UTF-8 then, so a name that
+     * is not ASCII is archived, verified and restored byte for byte.
+     */
+    @Test
+    void underThePosixLocaleTheLauncherArchivesAndRestoresANonAsciiNameByteForByte() throws Exception {
+        Path golden = Files.createDirectories(state.resolve("posix-launcher").resolve("golden"));
+        makeHelloWithAnAcute(golden);
+        Path archiveDir = state.resolve("posix-launcher-archive");
+        String launcher = REPO.resolve("bin/aos-ops").toString();
+
+        CliRun archive = runPosix(List.of(launcher, "retention", "archive", "--days", "0", "--dir", golden.toString(),
+                "--archive-dir", archiveDir.toString()));
+
+        assertThat(archive.code()).as(archive.out() + archive.err()).isZero();
+        assertThat(archive.out()).contains("Removed 2 archived files").doesNotContain("unarchived");
+        assertThat(files(golden)).isEmpty();
+        CliRun verify = runPosix(List.of(launcher, "retention", "verify", "--archive-dir", archiveDir.toString()));
+        assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+        Path dest = state.resolve("posix-launcher-restored");
+        CliRun restore = runPosix(List.of(launcher, "retention", "restore", onlyArchive(archiveDir), dest.toString()));
+        assertThat(restore.code()).as(restore.out() + restore.err()).isZero();
+        assertThat(rawNames(dest)).containsExactlyInAnyOrder("h%C3%A9llo.json", "plain.json");
+    }
+
+    /**
+     * The jar run without the launcher under the POSIX locale: the name it cannot read exactly is left with the
+     * reason, the rest archived (never an 'internal error' with a partial archive left); restoring a member it cannot
+     * name is refused before anything is written.
+     */
+    @Test
+    void underThePosixLocaleTheBareJarLeavesANonAsciiNameAndRefusesToRestoreOne() throws Exception {
+        Path golden = Files.createDirectories(state.resolve("posix-jar").resolve("golden"));
+        makeHelloWithAnAcute(golden);
+        Path archiveDir = state.resolve("posix-jar-archive");
+        List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                REPO.resolve("aos-ops-cli/target/aos-ops.jar").toString());
+
+        CliRun archive = runPosix(concat(java, "retention", "archive", "--days", "0", "--dir", golden.toString(),
+                "--archive-dir", archiveDir.toString()));
+
+        assertThat(archive.code()).as(archive.out() + archive.err()).isZero();
+        assertThat(archive.out()).contains("llo.json unarchived: its name is not ASCII and cannot be read exactly: ",
+                "LC_ALL=C.UTF-8", "Removed 1 archived files");
+        assertThat(rawNames(golden)).containsExactly("h%C3%A9llo.json");
+        assertThat(files(archiveDir)).noneMatch(n -> n.endsWith(".partial"));
+
+        // an archive holding the name, made through the launcher (C.UTF-8), restored by the bare jar (ASCII names)
+        Path utf8Archive = state.resolve("posix-jar-utf8-archive");
+        CliRun made = runPosix(List.of(REPO.resolve("bin/aos-ops").toString(), "retention", "archive", "--days", "0",
+                "--dir", golden.toString(), "--archive-dir", utf8Archive.toString()));
+        assertThat(made.code()).as(made.out() + made.err()).isZero();
+        Path dest = state.resolve("posix-jar-restored");
+        CliRun restore = runPosix(concat(java, "retention", "restore", onlyArchive(utf8Archive), dest.toString()));
+        assertThat(restore.code()).as(restore.out() + restore.err()).isEqualTo(1);
+        assertThat(restore.err()).contains("cannot be named as a file here", "nothing restored")
+                .doesNotContain("internal error");
+        assertThat(rawNames(dest)).isEmpty();
+    }
+
+    /** {@code héllo.json} (UTF-8 bytes, made by sh's printf: the test JVM's locale need not name it) and plain.json. */
+    private static void makeHelloWithAnAcute(Path dir) throws Exception {
+        Process p = new ProcessBuilder("/bin/sh", "-c",
+                "cd \"$1\" && echo x > \"$(printf 'h\\303\\251llo.json')\" && echo y > plain.json", "sh",
+                dir.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+    }
+
+    /** Runs {@code command} with cron's locale: LC_ALL=POSIX, no LANG or LC_CTYPE. */
+    private static CliRun runPosix(List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile());
+        pb.environment().put("AOS_STATE_DIR", state.toString());
+        pb.environment().put("AOS_SHADOW_GLOB", state.resolve("shadow_simulation_*").toString());
+        pb.environment().put("AOS_OPS_CDS", "off");
+        pb.environment().put("AOS_OPS_DEFAULTS", "");
+        pb.environment().put("NO_COLOR", "1");
+        pb.environment().remove("LANG");
+        pb.environment().remove("LC_CTYPE");
+        pb.environment().put("LC_ALL", "POSIX");
+        return CliRun.process(pb, state);
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+
+    private static String onlyArchive(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> archives = files.filter(p -> p.getFileName().toString().endsWith(".tgz")).toList();
+            assertThat(archives).hasSize(1);
+            return archives.get(0).toString();
+        }
+    }
+
+    /**
+     * The names in {@code dir} as their bytes, percent-encoded where not plain ASCII ({@code toUri} of a listed path
+     * encodes the bytes it keeps, whatever this JVM's locale); none when it does not exist.
+     */
+    private static List<String> rawNames(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> {
+                String uri = p.toUri().getRawPath();
+                return uri.substring(uri.lastIndexOf('/') + 1);
+            }).toList();
+        }
+    }
+
     private static CliRun runWithCds(Path cds, List<String> args) throws IOException, InterruptedException {
         // the AppCDS archive, whatever JDK runs the test
         return runWithCds(cds, args, Map.of("AOS_OPS_AOT", "off"));

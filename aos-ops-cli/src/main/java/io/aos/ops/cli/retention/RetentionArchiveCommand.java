@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
             "One archive per directory: $ARCHIVE_DIR/golden_<YYYYmmdd_HHMMSS>_<run>_<dirkey>.tgz (or .tar.zst; "
                 + "<dirkey>: 8 hex digits of the directory's real path), members named relative to the directory, a "
                 + "manifest inside and a .sha256 file beside it. An archive never replaces an existing file.",
-            "A file that cannot be read is left in place (with its trace or .sig) and logged as 'unarchived' with "
-                + "the reason; the rest is archived.",
+            "A file that cannot be read, or whose name is not valid UTF-8 (so that it cannot be told apart from "
+                + "another), is left in place (with its trace or .sig) and logged as 'unarchived' with the reason "
+                + "(listed under 'left' with --json); the rest is archived.",
             "Originals are deleted only after the archive was written, forced to disk and read back in full; a run "
                 + "killed at any moment loses nothing, and the next run finishes its deletes.",
             "Exit 0 when every directory was handled, 1 when one failed or was locked by another run, 2 when a "

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         header = "DELETE golden files older than N days, without archiving them.",
         description = {
             "Same selection as archive (age MORE than N x 24 h; a trace and its .sig together), but the files are "
-                + "gone for good. Prefer 'archive --days N'.",
+                + "gone for good. Prefer 'archive --days N'. A file whose name is not valid UTF-8 (so that it cannot be "
+                + "told apart from another) is never deleted: it is logged as 'Left ... in place' with the reason.",
             "Asks once per directory (y/N). Without a terminal (cron, a pipe) it refuses, deletes nothing and exits "
                 + "2 unless --force is given; it never waits for an answer that cannot come.",
             "Exit 0 when done, 1 when a directory was locked by another retention run, 2 when refused."

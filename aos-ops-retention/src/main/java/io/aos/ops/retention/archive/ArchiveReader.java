@@ -1,6 +1,7 @@
 package io.aos.ops.retention.archive;
 
 import io.aos.ops.core.io.IoReason;
+import io.aos.ops.retention.scan.ExactName;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -8,6 +9,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -147,8 +149,9 @@ public final class ArchiveReader {
                 if (e instanceof EOFException) {
                     throw new ArchiveDamage("truncated: the archive ends early");
                 }
-                throw new ArchiveDamage("unreadable: " + (e instanceof IOException io ? IoReason.describe(io)
-                        : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+                throw new ArchiveDamage(e instanceof IOException io ? unreadable(io)
+                        : "unreadable: " + e.getClass().getSimpleName()
+                                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             }
             byte[] rest = new byte[CHUNK];
             while (hashed.read(rest) >= 0) {
@@ -161,6 +164,22 @@ public final class ArchiveReader {
         List<Manifest.Entry> manifest = Manifest.parse(manifestBytes);
         checkAgainstManifest(members, manifest);
         return new Contents(List.copyOf(members), manifest, HexFormat.of().formatHex(whole.digest()));
+    }
+
+    /**
+     * The reason for an archive that failed with {@code e}: {@code unreadable: <the OS's reason>}, or, for a name
+     * that could not be decoded or encoded (whose own message is only {@code Input length = 1}), which encoding file
+     * names are read in.
+     *
+     * @param e what reading the archive threw
+     * @return the reason, one phrase
+     */
+    static String unreadable(IOException e) {
+        if (e instanceof CharacterCodingException) {
+            return "unreadable: a name in it cannot be decoded or encoded (" + e.getClass().getSimpleName() + "); "
+                    + ExactName.encodingAdvice();
+        }
+        return "unreadable: " + IoReason.describe(e);
     }
 
     private static void checkEntry(TarArchiveEntry entry, String name) {
@@ -288,16 +307,30 @@ public final class ArchiveReader {
         }
     }
 
+    /**
+     * The manifest's own rule for one of its names, in order: a safe member name ({@link MemberName}), listed once.
+     * One home for it: {@code verify} applies it to the manifest it reads, the read-back after archive
+     * ({@link ReadBack#check}) to the members it wrote, so no original is deleted on the strength of an archive that
+     * {@code verify} and {@code restore} would refuse.
+     *
+     * @param name       a name the manifest lists
+     * @param listedTwice whether an earlier entry lists the same name
+     * @throws ArchiveDamage naming the problem
+     */
+    static void checkListedName(String name, boolean listedTwice) {
+        String problem = MemberName.problemWith(name);
+        if (problem != null) {
+            throw new ArchiveDamage("manifest: " + problem);
+        }
+        if (listedTwice) {
+            throw new ArchiveDamage("manifest lists '" + name + "' twice");
+        }
+    }
+
     private static void checkAgainstManifest(List<Member> members, List<Manifest.Entry> manifest) {
         Map<String, Manifest.Entry> listed = new HashMap<>(manifest.size() * 2);
         for (Manifest.Entry e : manifest) {
-            String problem = MemberName.problemWith(e.path());
-            if (problem != null) {
-                throw new ArchiveDamage("manifest: " + problem);
-            }
-            if (listed.put(e.path(), e) != null) {
-                throw new ArchiveDamage("manifest lists '" + e.path() + "' twice");
-            }
+            checkListedName(e.path(), listed.put(e.path(), e) != null);
         }
         Map<String, Boolean> seen = new HashMap<>(members.size() * 2);
         for (Member m : members) {

@@ -1,5 +1,6 @@
 package io.aos.ops.retention.archive;
 
+import io.aos.ops.retention.scan.LeftFile;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,11 +21,24 @@ public record ArchiveReport(int days, boolean dryRun, List<DirectoryOutcome> dir
      * @param archive      the archive written, or null (nothing selected, dry run, or a problem)
      * @param archiveBytes the archive's size in bytes
      * @param removed      originals removed after the archive verified
-     * @param kept         selected files left in place (changed since the scan, or not removable)
+     * @param kept         archived files kept in place (changed since the scan, or not removable)
      * @param problem      why the directory was not handled (busy, failed), or null
+     * @param left         old files left unarchived, each with why, in name order (also logged as
+     *                     {@code Left <file> unarchived: <why>})
      */
     public record DirectoryOutcome(Path directory, int selected, Path archive, long archiveBytes, int removed,
-                                   int kept, String problem) {
+                                   int kept, String problem, List<LeftFile> left) {
+
+        /** Copies {@code left}. */
+        public DirectoryOutcome {
+            left = List.copyOf(left);
+        }
+
+        /** An outcome that left no file unarchived. */
+        DirectoryOutcome(Path directory, int selected, Path archive, long archiveBytes, int removed, int kept,
+                         String problem) {
+            this(directory, selected, archive, archiveBytes, removed, kept, problem, List.of());
+        }
     }
 
     /**

@@ -1,8 +1,9 @@
 package io.aos.ops.retention.archive;
 
-import io.aos.ops.core.io.IoReason;
+import io.aos.ops.retention.scan.ExactName;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -65,7 +66,12 @@ public final class ArchiveVerifier {
         } catch (ArchiveDamage e) {
             return new Result(archive, false, 0, e.getMessage(), List.of());
         } catch (IOException e) {
-            return new Result(archive, false, 0, "unreadable: " + IoReason.describe(e), List.of());
+            return new Result(archive, false, 0, ArchiveReader.unreadable(e), List.of());
+        } catch (InvalidPathException e) {
+            // the archive's own name, or its .sha256's, cannot be encoded back into a path (not ASCII under the C
+            // locale): an archive that cannot be checked here, not an internal error
+            return new Result(archive, false, 0, "unreadable: its name cannot be used as a path here; "
+                    + ExactName.encodingAdvice(), List.of());
         }
     }
 }

@@ -15,9 +15,11 @@ import io.aos.ops.retention.lock.DirectoryLock;
 import io.aos.ops.retention.log.RetentionLog;
 import io.aos.ops.retention.scan.Cutoff;
 import io.aos.ops.retention.scan.DiskOrder;
+import io.aos.ops.retention.scan.ExactName;
 import io.aos.ops.retention.scan.NoFollowTree;
 import io.aos.ops.retention.scan.ScannedGoldenFile;
 import io.aos.ops.retention.scan.GoldenScanner;
+import io.aos.ops.retention.scan.LeftFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -26,6 +28,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -176,10 +179,10 @@ public final class Archiver {
         List<ScannedGoldenFile> selected = GoldenScanner.selectOld(dir, cutoff, scanExecutor);
         Map<String, String> left = unpackable(selected);
         List<ScannedGoldenFile> files = withoutLeft(selected, left);
-        logLeft(dir, selected, left, true);
+        List<LeftFile> leftFiles = logLeft(dir, selected, left, true);
         if (files.isEmpty()) {
             log.say("No files older than " + cutoff.days() + " days in " + dir);
-            return new ArchiveReport.DirectoryOutcome(dir, 0, null, 0, 0, 0, null);
+            return new ArchiveReport.DirectoryOutcome(dir, 0, null, 0, 0, 0, null, leftFiles);
         }
         for (ScannedGoldenFile f : files) {
             log.say("  " + f.relative() + "  age " + Cutoff.describe(cutoff.ageOf(f.modified())) + "  " + f.size()
@@ -188,7 +191,7 @@ public final class Archiver {
         Path target = settings.archiveDir().resolve(nameOf(archiveBase(dir), format,
                 firstFree(archiveBase(dir), format, 1)));
         log.say("[DRY-RUN] Would archive " + files.size() + " files from " + dir + " to " + target);
-        return new ArchiveReport.DirectoryOutcome(dir, files.size(), target, 0, 0, 0, null);
+        return new ArchiveReport.DirectoryOutcome(dir, files.size(), target, 0, 0, 0, null, leftFiles);
     }
 
     private ArchiveReport.DirectoryOutcome archiveLocked(Path dir, Cutoff cutoff, ArchiveFormat format)
@@ -221,15 +224,17 @@ public final class Archiver {
         Map<String, String> left = unpackable(selected);
         List<ScannedGoldenFile> files = withoutLeft(selected, left);
         if (files.isEmpty()) {
-            logLeft(dir, selected, left, false);
-            log.action("No files older than " + cutoff.days() + " days in " + dir);
-            return new ArchiveReport.DirectoryOutcome(dir, 0, null, 0, 0, 0, null);
+            List<LeftFile> leftFiles = logLeft(dir, selected, left, false);
+            log.action("No files older than " + cutoff.days() + " days in " + dir
+                    + (leftFiles.isEmpty() ? "" : " that can be archived"));
+            return new ArchiveReport.DirectoryOutcome(dir, 0, null, 0, 0, 0, null, leftFiles);
         }
         log.action("Archiving " + files.size() + " files from " + dir + "...");
         reached("scanned");
         String base = archiveBase(dir);
         Path partial = partialOf(settings.archiveDir().resolve(nameOf(base, format, firstFree(base, format, 1))), key);
         TarPacker.Packed packed;
+        List<LeftFile> leftFiles = List.of();
         try {
             Files.createDirectories(settings.archiveDir());
             // A file that cannot be read is left; when its partner is already in the stream, pack again without both.
@@ -242,25 +247,26 @@ public final class Archiver {
                 }
                 files = withoutLeft(files, left);
             }
-            logLeft(dir, selected, left, false);
+            leftFiles = logLeft(dir, selected, left, false);
             if (packed.members().isEmpty()) {
                 Files.deleteIfExists(partial);
                 log.action("Nothing archived from " + dir + ": none of its " + selected.size()
                         + " old files could be archived (see the lines above)");
-                return new ArchiveReport.DirectoryOutcome(dir, selected.size(), null, 0, 0, 0, null);
+                return new ArchiveReport.DirectoryOutcome(dir, selected.size(), null, 0, 0, 0, null, leftFiles);
             }
             reached("packed");
             ReadBack.check(partial, format, packed);
             reached("verified");
         } catch (IOException | ArchiveDamage e) {
             discard(partial);
-            return failed(dir, files.size(), e instanceof IOException io ? IoReason.describe(io) : e.getMessage());
+            return failed(dir, files.size(), e instanceof IOException io ? IoReason.describe(io) : e.getMessage(),
+                    leftFiles);
         }
         Path target;
         try {
             target = claimName(dir, base, format, key, partial, packed.sha256());
         } catch (IOException e) {
-            return failed(dir, files.size(), IoReason.describe(e));
+            return failed(dir, files.size(), IoReason.describe(e), leftFiles);
         }
         log.action("Created: " + target + " (" + humanBytes(packed.bytes()) + ", " + packed.members().size()
                 + " files, sha256 " + packed.sha256().substring(0, 16) + ")");
@@ -275,7 +281,8 @@ public final class Archiver {
             String problem = "deleting the archived originals in " + dir + " failed (" + IoReason.describe(e)
                     + "); " + target.getFileName() + " holds them all and the next run finishes the deletes";
             log.action("FAILED: " + problem);
-            return new ArchiveReport.DirectoryOutcome(dir, files.size(), target, packed.bytes(), 0, 0, problem);
+            return new ArchiveReport.DirectoryOutcome(dir, files.size(), target, packed.bytes(), 0, 0, problem,
+                    leftFiles);
         }
         Files.deleteIfExists(DeleteJournal.fileFor(settings.workDir(), key));
         reached("done");
@@ -284,13 +291,14 @@ public final class Archiver {
             log.action("Kept " + removedKept[1] + " files in " + dir + " that changed after they were archived");
         }
         return new ArchiveReport.DirectoryOutcome(dir, files.size(), target, packed.bytes(), removedKept[0],
-                removedKept[1], null);
+                removedKept[1], null, leftFiles);
     }
 
-    private ArchiveReport.DirectoryOutcome failed(Path dir, int files, String why) {
+    private ArchiveReport.DirectoryOutcome failed(Path dir, int files, String why,
+                                                  List<LeftFile> leftFiles) {
         String problem = "archive of " + dir + " failed (" + why + "); no file was deleted";
         log.action("FAILED: " + problem);
-        return new ArchiveReport.DirectoryOutcome(dir, files, null, 0, 0, 0, problem);
+        return new ArchiveReport.DirectoryOutcome(dir, files, null, 0, 0, 0, problem, leftFiles);
     }
 
     private static void discard(Path partial) {
@@ -391,21 +399,34 @@ public final class Archiver {
         return keep;
     }
 
-    /** One line per file left in place, in name order, saying why. */
-    private void logLeft(Path dir, List<ScannedGoldenFile> selected, Map<String, String> left, boolean dryRun) {
+    /**
+     * One line per file left in place, in name order, saying why; returns them for the report. The file is shown as
+     * the directory's path and its member name joined as text: a name the JVM cannot encode back into a path (not
+     * ASCII under the C locale) is still named, where {@code dir.resolve(name)} would throw.
+     */
+    private List<LeftFile> logLeft(Path dir, List<ScannedGoldenFile> selected, Map<String, String> left,
+                                                 boolean dryRun) {
+        if (left.isEmpty()) {
+            return List.of();
+        }
+        List<LeftFile> leftFiles = new ArrayList<>(left.size());
+        String dirText = dir.toString();
+        String separator = dir.getFileSystem().getSeparator();
+        String prefix = dirText.endsWith(separator) ? dirText : dirText + separator;
         for (ScannedGoldenFile f : selected) {
             String why = left.get(f.relative());
             if (why == null) {
                 continue;
             }
-            String line = (dryRun ? "[DRY-RUN] Would leave " : "Left ") + dir.resolve(f.relative())
-                    + " unarchived: " + why;
+            leftFiles.add(new LeftFile(f.relative(), why));
+            String line = (dryRun ? "[DRY-RUN] Would leave " : "Left ") + prefix + f.relative() + " unarchived: " + why;
             if (dryRun) {
                 log.say(line);
             } else {
                 log.action(line);
             }
         }
+        return leftFiles;
     }
 
     /**
@@ -519,7 +540,7 @@ public final class Archiver {
                     for (Original e : byInode.subList(b * DELETE_BATCH, to)) {
                         switch (deleteIfUnchanged(tree, e)) {
                             case REMOVED -> CrashPoint.reached("deleted", removed.incrementAndGet());
-                            case CHANGED -> kept.incrementAndGet();
+                            case CHANGED, UNNAMED -> kept.incrementAndGet();
                             case GONE -> { }
                         }
                     }
@@ -562,7 +583,12 @@ public final class Archiver {
         }
     };
 
-    private enum Deletion { REMOVED, CHANGED, GONE }
+    /**
+     * What became of an archived original. {@code UNNAMED}: its member name is not exactly one file's name here
+     * ({@link ExactName}: a journal written by an older version may list one), or this JVM cannot encode it as a path
+     * (not ASCII under the C locale); it is kept, never deleted by a name that may be another file's.
+     */
+    private enum Deletion { REMOVED, CHANGED, GONE, UNNAMED }
 
     /**
      * Deletes the original when it is still the one archived (a regular file of the same size, mtime and inode); a
@@ -572,9 +598,14 @@ public final class Archiver {
      * kernel would walk twice per file.
      */
     private static Deletion deleteIfUnchanged(NoFollowTree tree, Original archived) throws IOException {
+        if (ExactName.problemWith(archived.path()) != null) {
+            return Deletion.UNNAMED;
+        }
         BasicFileAttributes attrs;
         try {
             attrs = tree.attributes(archived.path());
+        } catch (InvalidPathException unencodable) {
+            return Deletion.UNNAMED;
         } catch (NoSuchFileException gone) {
             return Deletion.GONE; // the file, or its directory, is gone
         } catch (NoFollowTree.NotInTreeException elsewhere) {
@@ -586,6 +617,8 @@ public final class Archiver {
         try {
             tree.delete(archived.path());
             return Deletion.REMOVED;
+        } catch (InvalidPathException unencodable) {
+            return Deletion.UNNAMED;
         } catch (NoSuchFileException gone) {
             return Deletion.GONE;
         } catch (NoFollowTree.NotInTreeException elsewhere) {

@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
@@ -29,7 +31,8 @@ import org.apache.commons.io.input.CloseShieldInputStream;
  * GNU dialects, the manifest parsed and matched by name) is not needed here: it stays for {@code verify} and
  * {@code restore}, which read archives this process did not write. The limits {@link ArchiveReader} sets on any
  * archive (members, manifest size) are checked here too, so an archive that {@code verify} would refuse is never
- * accepted. For 100,000 golden files this takes a third of the strict reader's time
+ * accepted, nor one whose manifest lists a name twice or an unsafe name ({@link ArchiveReader#checkListedName}). For
+ * 100,000 golden files this takes a third of the strict reader's time
  * ({@link #strict}, kept as the oracle of {@code ReadBackOracleTest}).
  */
 final class ReadBack {
@@ -51,6 +54,12 @@ final class ReadBack {
         if (packed.manifestBytes() > ArchiveReader.MAX_MANIFEST_BYTES) {
             throw new ArchiveDamage("the manifest has " + packed.manifestBytes() + " bytes, more than the "
                     + (ArchiveReader.MAX_MANIFEST_BYTES >> 20) + " MiB any manifest needs");
+        }
+        // The manifest lists the members written: its names must pass verify's rule (the header comparison below
+        // would accept the same name twice, each header being the one written for it).
+        Set<String> names = new HashSet<>(written.size() * 2);
+        for (PackedMember m : written) {
+            ArchiveReader.checkListedName(m.name(), !names.add(m.name()));
         }
         MessageDigest whole = TarPacker.sha256();
         MessageDigest tar = TarPacker.sha256();

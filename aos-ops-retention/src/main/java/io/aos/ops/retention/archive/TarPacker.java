@@ -2,6 +2,7 @@ package io.aos.ops.retention.archive;
 
 import io.aos.ops.core.io.GoldenFileKind;
 import io.aos.ops.core.io.IoReason;
+import io.aos.ops.retention.scan.ExactName;
 import io.aos.ops.retention.scan.ScannedGoldenFile;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -225,12 +226,16 @@ public final class TarPacker {
     }
 
     /**
-     * Why {@code file} cannot go into an archive, or null: a name that restore would refuse, or more bytes than a
-     * member may hold ({@link ArchiveReader#MAX_MEMBER_BYTES}, which the read-back would refuse, so that one such
-     * file would block the whole directory's archive at every run).
+     * Why {@code file} cannot go into an archive, or null: a name that may stand for another file too
+     * ({@link ExactName}: its bytes would be read, and the original deleted, by a name that is not its own), a name
+     * that restore would refuse, or more bytes than a member may hold ({@link ArchiveReader#MAX_MEMBER_BYTES}, which
+     * the read-back would refuse, so that one such file would block the whole directory's archive at every run).
      */
     public static String whyNotPackable(ScannedGoldenFile file) {
-        String problem = MemberName.problemWith(file.relative());
+        String problem = ExactName.problemWith(file.relative());
+        if (problem == null) {
+            problem = MemberName.problemWith(file.relative());
+        }
         if (problem != null) {
             return problem;
         }

@@ -8,6 +8,8 @@ import io.aos.ops.retention.log.RetentionLog;
 import io.aos.ops.core.io.IoReason;
 import io.aos.ops.retention.scan.Cutoff;
 import io.aos.ops.retention.scan.DiskOrder;
+import io.aos.ops.retention.scan.ExactName;
+import io.aos.ops.retention.scan.LeftFile;
 import io.aos.ops.retention.scan.NoFollowTree;
 import io.aos.ops.retention.scan.ScannedGoldenFile;
 import io.aos.ops.retention.scan.GoldenScanner;
@@ -24,7 +26,9 @@ import java.util.concurrent.Executor;
  * Deletes old golden files without archiving them, after a per-directory confirmation. Public API.
  *
  * <p>A file is deleted only if it is still the file that was selected (same size and mtime), so one that a shadow
- * run rewrote after the scan stays. Traces and signatures go together (see {@link GoldenScanner#selectOld}).
+ * run rewrote after the scan stays. Traces and signatures go together (see {@link GoldenScanner#selectOld}). A file
+ * whose name may stand for another file's ({@link ExactName}: not valid UTF-8, or read under a locale that is not
+ * UTF-8) is never deleted: it is left, with a {@code Left <file> in place: <why>} line.
  *
  * <p>Safe to use from several threads and processes at once: each directory is locked for the run, and a directory
  * another run holds is reported busy, not waited for.
@@ -51,12 +55,24 @@ public final class Cleaner {
      * What happened in one directory; {@code problem} is null unless it was busy.
      *
      * @param directory the directory
-     * @param selected  files old enough to delete
+     * @param selected  files old enough to delete (those left not counted)
      * @param deleted   files deleted
      * @param skipped   whether the confirmation said no
      * @param problem   why the directory was not handled (busy), or null
+     * @param left      old files left in place, each with why, in name order
      */
-    public record DirectoryOutcome(Path directory, int selected, int deleted, boolean skipped, String problem) {
+    public record DirectoryOutcome(Path directory, int selected, int deleted, boolean skipped, String problem,
+                                   List<LeftFile> left) {
+
+        /** Copies {@code left}. */
+        public DirectoryOutcome {
+            left = List.copyOf(left);
+        }
+
+        /** An outcome that left no old file in place. */
+        DirectoryOutcome(Path directory, int selected, int deleted, boolean skipped, String problem) {
+            this(directory, selected, deleted, skipped, problem, List.of());
+        }
     }
 
     /**
@@ -129,12 +145,14 @@ public final class Cleaner {
         List<DirectoryOutcome> outcomes = new ArrayList<>();
         for (Path dir : settings.directories()) {
             if (dryRun) {
-                List<ScannedGoldenFile> files = GoldenScanner.selectOld(dir, cutoff, scanExecutor);
+                List<LeftFile> left = new ArrayList<>();
+                List<ScannedGoldenFile> files = exactlyNamed(dir, GoldenScanner.selectOld(dir, cutoff, scanExecutor),
+                        true, left);
                 for (ScannedGoldenFile f : files) {
                     log.say("  " + f.relative() + "  age " + Cutoff.describe(cutoff.ageOf(f.modified())));
                 }
                 log.say("[DRY-RUN] Would delete " + files.size() + " files from " + dir);
-                outcomes.add(new DirectoryOutcome(dir, files.size(), 0, false, null));
+                outcomes.add(new DirectoryOutcome(dir, files.size(), 0, false, null, left));
                 continue;
             }
             Optional<DirectoryLock> lock = DirectoryLock.tryAcquire(settings.workDir(), dir);
@@ -150,7 +168,7 @@ public final class Cleaner {
                 // this directory failed (it cannot be listed, say); the others are still cleaned
                 String problem = "cleaning " + dir + " failed (" + IoReason.describe(e) + ")";
                 log.action("FAILED: " + problem);
-                outcomes.add(new DirectoryOutcome(dir, 0, 0, false, problem));
+                outcomes.add(new DirectoryOutcome(dir, 0, 0, false, problem, List.of()));
             } finally {
                 lock.get().close();
             }
@@ -163,14 +181,17 @@ public final class Cleaner {
     }
 
     private DirectoryOutcome cleanDirectory(Path dir, Cutoff cutoff, Confirmation confirmation) throws IOException {
-        List<ScannedGoldenFile> files = GoldenScanner.selectOld(dir, cutoff, scanExecutor);
+        List<LeftFile> left = new ArrayList<>();
+        List<ScannedGoldenFile> files = exactlyNamed(dir, GoldenScanner.selectOld(dir, cutoff, scanExecutor), false,
+                left);
         if (files.isEmpty()) {
-            log.say("No files older than " + cutoff.days() + " days in " + dir);
-            return new DirectoryOutcome(dir, 0, 0, false, null);
+            log.say("No files older than " + cutoff.days() + " days in " + dir
+                    + (left.isEmpty() ? "" : " that can be deleted"));
+            return new DirectoryOutcome(dir, 0, 0, false, null, left);
         }
         if (!confirmation.approve(dir, files.size())) {
             log.action("Skipped " + dir);
-            return new DirectoryOutcome(dir, files.size(), 0, true, null);
+            return new DirectoryOutcome(dir, files.size(), 0, true, null, left);
         }
         int deleted = 0;
         int failed = 0;
@@ -202,7 +223,7 @@ public final class Cleaner {
                     + firstFailure + ")";
             log.action("FAILED: " + problem);
         }
-        return new DirectoryOutcome(dir, files.size(), deleted, false, problem);
+        return new DirectoryOutcome(dir, files.size(), deleted, false, problem, left);
     }
 
     /** Whether {@code f} is still the file selected: regular, same size, mtime and inode, and still old enough. */
@@ -211,5 +232,33 @@ public final class Cleaner {
         return attrs.isRegularFile() && attrs.size() == f.size() && attrs.lastModifiedTime().equals(f.modified())
                 && cutoff.isOld(attrs.lastModifiedTime())
                 && (f.inode() == ScannedGoldenFile.NO_INODE || DiskOrder.inodeOf(attrs) == f.inode());
+    }
+
+    /**
+     * {@code selected} without the files whose names may stand for another file's ({@link ExactName}), each of which
+     * is logged and added to {@code left}: its name, shown to the operator who confirms, would not say which file goes.
+     * A trace and its signature share the stem of their names, so they are left together.
+     */
+    private List<ScannedGoldenFile> exactlyNamed(Path dir, List<ScannedGoldenFile> selected, boolean dryRun,
+                                                 List<LeftFile> left) {
+        List<ScannedGoldenFile> exact = new ArrayList<>(selected.size());
+        String dirText = dir.toString();
+        String separator = dir.getFileSystem().getSeparator();
+        String prefix = dirText.endsWith(separator) ? dirText : dirText + separator;
+        for (ScannedGoldenFile f : selected) {
+            String why = ExactName.problemWith(f.relative());
+            if (why == null) {
+                exact.add(f);
+                continue;
+            }
+            left.add(new LeftFile(f.relative(), why));
+            // the directory and the name joined as text: dir.resolve(name) throws for a name this JVM cannot encode
+            if (dryRun) {
+                log.say("[DRY-RUN] Would leave " + prefix + f.relative() + " in place: " + why);
+            } else {
+                log.action("Left " + prefix + f.relative() + " in place: " + why);
+            }
+        }
+        return exact;
     }
 }

@@ -9,11 +9,13 @@ import io.aos.ops.retention.archive.ArchiveVerifier;
 import io.aos.ops.retention.archive.Manifest;
 import io.aos.ops.retention.archive.MemberName;
 import io.aos.ops.retention.lock.DirectoryLock;
+import io.aos.ops.retention.scan.ExactName;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -261,6 +263,13 @@ public final class Restorer {
             String problem = MemberName.problemWith(name);
             if (problem != null) {
                 throw refused(archive, problem);
+            }
+            try {
+                dest.resolve(name);
+            } catch (InvalidPathException e) {
+                // not ASCII, and this JVM reads file names as ASCII (the C locale): no file of that name can be made
+                throw refused(archive, "member '" + name + "' cannot be named as a file here; "
+                        + ExactName.encodingAdvice());
             }
             for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
                 neededDirs.putIfAbsent(name.substring(0, slash), name);

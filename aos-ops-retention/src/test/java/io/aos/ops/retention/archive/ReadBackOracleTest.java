@@ -104,6 +104,31 @@ class ReadBackOracleTest {
                 .hasMessageContaining("missing manifest member");
     }
 
+    /**
+     * Two files packed under one member name (two names that decode alike did that): the bytes read back are the ones
+     * written, but {@code verify} refuses the archive, so the read-back must too, with verify's reason, before any
+     * original is deleted on its strength.
+     */
+    @Test
+    void theReadBackRefusesAMemberNameWrittenTwiceAsVerifyDoes() throws Exception {
+        List<ScannedGoldenFile> files = new ArrayList<>();
+        FileTime mtime = FileTime.fromMillis(1_700_000_000_000L);
+        for (String content : List.of("A", "B")) {
+            Path source = Files.createDirectories(tmp.resolve(content)).resolve("run.golden.json");
+            Files.writeString(source, content);
+            Files.setLastModifiedTime(source, mtime);
+            files.add(new ScannedGoldenFile(source, "run.golden.json", 1, mtime, files.size()));
+        }
+        Path archive = tmp.resolve("dup.tgz");
+        TarPacker.Packed packed = TarPacker.pack(archive, ArchiveFormat.GZIP, files, true);
+        ChecksumFile.write(archive, packed.sha256());
+
+        assertThat(packed.members()).hasSize(2);
+        assertThatThrownBy(() -> ReadBack.check(archive, ArchiveFormat.GZIP, packed))
+                .isInstanceOf(ArchiveDamage.class).hasMessage("manifest lists 'run.golden.json' twice");
+        assertThat(ArchiveVerifier.verify(archive).reason()).isEqualTo("manifest lists 'run.golden.json' twice");
+    }
+
     private static String verdict(Check check) {
         try {
             check.run();
