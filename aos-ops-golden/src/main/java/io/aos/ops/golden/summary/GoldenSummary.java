@@ -87,8 +87,8 @@ public final class GoldenSummary {
      *
      * @param given shadow run directories (each holding {@code reports/} and {@code golden/}), at least one
      * @return the merged summary
-     * @throws NullPointerException if {@code directories} is null
-     * @throws IllegalArgumentException if {@code directories} is empty
+     * @throws NullPointerException if {@code given} or one of its directories is null
+     * @throws IllegalArgumentException if {@code given} is empty
      */
     public ShadowSummary summarize(List<Path> given) {
         checkNotNull(given, "directories");
