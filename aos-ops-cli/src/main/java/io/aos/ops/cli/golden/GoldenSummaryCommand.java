@@ -36,10 +36,14 @@ import picocli.CommandLine.Spec;
             "DIR is a shadow run's output directory, the one that holds reports/ and golden/ (e.g. "
                     + "/tmp/shadow_simulation_20261128_021500), NOT its golden/ subdirectory.",
             "Reads every reports/cycle_N.json in numeric order and counts the golden files.",
-            "Several directories (one per host or run, or a shell glob) merge into one summary.",
+            "Several directories (one per host or run, or a shell glob) merge into one summary; the same "
+                    + "directory given twice is read once.",
             "",
-            "Verdict FAIL, exit 1: any mismatch, an unreadable cycle report, zero cycles, or a directory "
-                    + "without reports/. PASS, exit 0: at least one cycle and every replay matched.",
+            "Verdict FAIL, exit 1: any mismatch; a cycle whose report says passed: false or lists a mismatch; "
+                    + "an unreadable cycle report (bad JSON; a count that is negative, a fraction, null or too "
+                    + "large); a report without shadow counts or whose matches + mismatches is not total_replays; "
+                    + "a cycle_*.json whose number is not understood; zero cycles; or a directory without "
+                    + "reports/. PASS, exit 0: at least one cycle and every replay matched.",
             "",
             "Launcher: scripts/stress/golden_diff_debug.py --summary-dir DIR [--output F]",
         })

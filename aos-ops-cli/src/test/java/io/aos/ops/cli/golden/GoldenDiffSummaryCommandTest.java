@@ -151,6 +151,57 @@ class GoldenDiffSummaryCommandTest {
         assertThat(r.out()).startsWith("FAIL").contains("no reports/ directory");
     }
 
+    private static String cycleReport(String mismatches, String matches, boolean passed, boolean detail) {
+        return "{\"timestamp\":\"t\",\"primary\":{\"total\":3,\"successful\":3,\"failed\":0},\"shadow\":"
+                + "{\"total_replays\":3,\"matches\":" + matches + ",\"mismatches\":" + mismatches + "},"
+                + "\"mismatch_details\":[" + (detail ? "{\"original_run_id\":\"p\",\"replay_run_id\":\"shadow-1\","
+                + "\"original_hash\":\"aa\",\"replay_hash\":\"bb\",\"match\":false,\"diff_details\":\"x\"}" : "")
+                + "],\"passed\":" + passed + "}";
+    }
+
+    @Test
+    void summaryFailsExit1WhenANegativeCountWouldCancelAMismatch() throws Exception {
+        Path a = shadowRun("a", 2);
+        Files.writeString(a.resolve("reports/cycle_1.json"), cycleReport("1", "2", false, true));
+        Files.writeString(a.resolve("reports/cycle_2.json"), cycleReport("-1", "4", true, false));
+        CliRun r = CliRun.of("golden", "summary", a.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).startsWith("FAIL: 1 mismatch in 3 replays over 1 cycle")
+                .contains("cycle_2.json").contains("'shadow.mismatches' must be a whole number");
+    }
+
+    @Test
+    void summaryFailsExit1OnPassedFalseWithZeroMismatchesAndOnAnOddReportName() throws Exception {
+        Path a = shadowRun("a", 2);
+        Files.writeString(a.resolve("reports/cycle_2.json"), cycleReport("0", "3", false, false));
+        CliRun r = CliRun.of("golden", "summary", a.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).startsWith("FAIL: 1 cycle failed by its report").contains("passed: false");
+
+        Path b = shadowRun("b", 1);
+        Files.writeString(b.resolve("reports/cycle_-1.json"), cycleReport("1", "2", false, true));
+        CliRun odd = CliRun.of("golden", "summary", b.toString(), "--json");
+        assertThat(odd.code()).isEqualTo(1);
+        JsonNode json = OpsJson.mapper().readTree(odd.out());
+        assertThat(json.get("verdict").asText()).isEqualTo("FAIL");
+        assertThat(json.get("problems").get(0).asText()).contains("cycle_-1.json")
+                .contains("cycle report name not understood");
+    }
+
+    @Test
+    void summaryCountsTheSameDirectoryGivenTwiceOnceAndSaysSo() throws Exception {
+        Path a = shadowRun("run1", 2);
+        CliRun twice = CliRun.of("golden", "summary", a.toString(), a + "/./", "--summary-dir", a.toString());
+        assertThat(twice.code()).isZero();
+        assertThat(twice.out()).startsWith("PASS: all 6 replays matched their golden files over 2 cycles")
+                .contains("ignored: " + a + "/. is the same directory as " + a + ", read once");
+        CliRun json = CliRun.of("golden", "summary", a.toString(), a.toString(), "--json");
+        JsonNode tree = OpsJson.mapper().readTree(json.out());
+        assertThat(tree.get("cycles").asInt()).isEqualTo(2);
+        assertThat(tree.get("directories")).hasSize(1);
+        assertThat(tree.get("ignored_directories")).hasSize(1);
+    }
+
     @Test
     void summaryAcceptsAGlobExpandedAfterOneFlag() throws Exception {
         Path a = shadowRun("a", 1);

@@ -21,15 +21,24 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.concurrent.Executor;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Summarises shadow simulation directories (each the root holding {@code reports/} and {@code golden/}). Reads
  * every {@code reports/cycle_N.json} in numeric order; counts golden files from the directory listing without
  * opening them. Anything that makes the numbers untrustworthy is a problem and fails the verdict: a report that
- * cannot be read, a directory with no cycle reports, or a path without {@code reports/} (such as the
- * {@code .../golden} directory the old runbook passed), which upstream's tool reported as a PASS.
+ * cannot be read (bad JSON, or a count that is negative, a fraction, null or too large, which
+ * {@link CycleReportReader} refuses), a report without its {@code shadow} counts or whose {@code matches} and
+ * {@code mismatches} do not add up to {@code total_replays}, a {@code cycle_*.json} whose number is not a plain
+ * decimal that fits a long (never skipped in silence: it may hold a mismatch), a directory with no cycle reports, or a
+ * path without {@code reports/} (such as the {@code .../golden} directory the old runbook passed), which upstream's
+ * tool reported as a PASS. A cycle whose report says {@code passed: false} or lists a mismatch detail fails the
+ * verdict even when its {@code mismatches} count is 0. The same directory given twice (by another spelling or a link)
+ * is read once.
  *
  * <p>Thread safety: immutable; one instance may summarise from several threads at once. It starts no thread of its
  * own: work besides the calling thread runs only on an executor given with {@link #withExecutor}.
@@ -73,16 +82,19 @@ public final class GoldenSummary {
     /**
      * Summarises the runs below {@code directories}, merged into one summary. Nothing is thrown for a directory
      * that is missing, unreadable or holds no cycle reports: that is a problem in the summary, which fails its
-     * verdict.
+     * verdict. A directory given again (the same real path) is read once and listed in
+     * {@link ShadowSummary#ignoredDirectories}.
      *
-     * @param directories shadow run directories (each holding {@code reports/} and {@code golden/}), at least one
+     * @param given shadow run directories (each holding {@code reports/} and {@code golden/}), at least one
      * @return the merged summary
-     * @throws NullPointerException if {@code directories} is null
-     * @throws IllegalArgumentException if {@code directories} is empty
+     * @throws NullPointerException if {@code given} or one of its directories is null
+     * @throws IllegalArgumentException if {@code given} is empty
      */
-    public ShadowSummary summarize(List<Path> directories) {
-        checkNotNull(directories, "directories");
-        checkArgument(!directories.isEmpty(), "at least one directory is needed");
+    public ShadowSummary summarize(List<Path> given) {
+        checkNotNull(given, "directories");
+        checkArgument(!given.isEmpty(), "at least one directory is needed");
+        List<ShadowSummary.IgnoredDirectory> ignored = new ArrayList<>();
+        List<Path> directories = distinct(given, ignored);
         List<ShadowSummary.Directory> dirs = new ArrayList<>();
         List<ShadowSummary.CycleRow> rows = new ArrayList<>();
         List<ShadowSummary.Mismatch> mismatches = new ArrayList<>();
@@ -115,7 +127,12 @@ public final class GoldenSummary {
             } else {
                 List<Path> reports;
                 try {
-                    reports = layout.cycleReports();
+                    ShadowRunLayout.CycleReportListing listing = layout.listCycleReports();
+                    reports = listing.reports();
+                    for (Path odd : listing.notUnderstood()) {
+                        dirProblems.add(odd + ": cycle report name not understood (N in cycle_N.json must be a plain "
+                                + "decimal number that fits a long); not read, so any mismatch in it is not counted");
+                    }
                 } catch (IOException e) {
                     reports = List.of();
                     dirProblems.add(layout.reportsDir() + " cannot be listed: " + e.getMessage());
@@ -125,7 +142,9 @@ public final class GoldenSummary {
                 }
                 // Read in chunks by the executor's threads and this one (beside the golden listing), folded below in
                 // cycle order, so the summary is the one a sequential read gives.
-                for (ShadowSummary.CycleRow row : ChunkedWork.map(reports, CHUNK, executor, file -> readRow(dir, file))) {
+                List<ShadowSummary.CycleRow> read = ChunkedWork.map(reports, CHUNK, executor, file -> readRow(dir, file));
+                for (int ri = 0; ri < read.size(); ri++) {
+                    ShadowSummary.CycleRow row = read.get(ri);
                     rows.add(row);
                     if (!row.readable()) {
                         dirProblems.add("cycle report " + row.error());
@@ -134,11 +153,14 @@ public final class GoldenSummary {
                     long n = row.cycle();
                     CycleReport report = row.report();
                     dirCycles++;
-                    workflows += report.primary() == null ? 0 : report.primary().total();
+                    inconsistency(reports.get(ri), report).ifPresent(dirProblems::add);
+                    // counts are at most CycleReportReader.MAX_COUNT, so no sum over the reports a directory can hold
+                    // overflows; addExact says so loudly if that ever stops being true
+                    workflows = Math.addExact(workflows, report.primary() == null ? 0 : report.primary().total());
                     long m = report.shadow() == null ? 0 : report.shadow().mismatches();
-                    replays += report.shadow() == null ? 0 : report.shadow().totalReplays();
-                    mismatchCount += m;
-                    if (m > 0 || !report.mismatchDetails().isEmpty()) {
+                    replays = Math.addExact(replays, report.shadow() == null ? 0 : report.shadow().totalReplays());
+                    mismatchCount = Math.addExact(mismatchCount, m);
+                    if (failing(report)) {
                         cyclesWithMismatches++;
                     }
                     for (CycleReport.MismatchDetail d : report.mismatchDetails()) {
@@ -157,7 +179,62 @@ public final class GoldenSummary {
             dirs.add(new ShadowSummary.Directory(dir, dirCycles, golden[0], golden[1], dirProblems));
         }
         return new ShadowSummary(clock.instant(), dirs, cycles, workflows, replays, mismatchCount,
-                cyclesWithMismatches, mismatches, rows, goldenFiles, goldenBytes, problems);
+                cyclesWithMismatches, mismatches, rows, goldenFiles, goldenBytes, problems, ignored);
+    }
+
+    /**
+     * Whether a cycle failed by its own report: a mismatch counted, {@code passed} not true, or a mismatch detail
+     * listed. Any one is enough, so a report that contradicts itself ({@code passed: false} with 0 mismatches, a
+     * detail with {@code mismatches: 0}) fails rather than passes.
+     */
+    static boolean failing(CycleReport report) {
+        return report.shadow() != null && report.shadow().mismatches() > 0 || !report.passed()
+                || !report.mismatchDetails().isEmpty();
+    }
+
+    /**
+     * What makes a readable report's counts untrustworthy, naming the file: no {@code shadow} object (upstream's runner
+     * and this suite's always write one; without it the replays and mismatches are unknown), or {@code matches} +
+     * {@code mismatches} other than {@code total_replays} (replays cut short by the emergency stop are in neither).
+     */
+    static Optional<String> inconsistency(Path file, CycleReport report) {
+        CycleReport.Shadow sh = report.shadow();
+        if (sh == null) {
+            return Optional.of("cycle report " + file + ": has no shadow object, so its replays and "
+                    + "mismatches are unknown (every runner writes shadow.total_replays, matches and mismatches)");
+        }
+        if (sh.matches() + sh.mismatches() != sh.totalReplays()) {
+            return Optional.of("cycle report " + file + ": counts do not add up: shadow.matches "
+                    + sh.matches() + " + shadow.mismatches " + sh.mismatches() + " is not shadow.total_replays "
+                    + sh.totalReplays());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code given} without the directories that are the same as an earlier one (by real path, so {@code run1},
+     * {@code ./run1/} and a link to it are one; by absolute normalised path for one that does not exist), each left out
+     * noted in {@code ignored}. Reading a directory twice would count its cycles and mismatches twice.
+     */
+    private static List<Path> distinct(List<Path> given, List<ShadowSummary.IgnoredDirectory> ignored) {
+        Map<Path, Path> firstByKey = new HashMap<>();
+        List<Path> kept = new ArrayList<>();
+        for (Path dir : given) {
+            checkNotNull(dir, "a directory is null");
+            Path key;
+            try {
+                key = dir.toRealPath();
+            } catch (IOException | SecurityException e) {
+                key = dir.toAbsolutePath().normalize();
+            }
+            Path first = firstByKey.putIfAbsent(key, dir);
+            if (first == null) {
+                kept.add(dir);
+            } else {
+                ignored.add(new ShadowSummary.IgnoredDirectory(dir, first));
+            }
+        }
+        return kept;
     }
 
     /** Cycle reports per task: some 10 ms of reading each in a cold JVM, a dozen tasks for a 24-hour run. */

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The summary of one or more shadow simulation runs: totals over every cycle report, the mismatch details, the
  * golden directories' size, one row per cycle and the verdict. The verdict is PASS only when at least one cycle ran,
- * every report could be read and no replay mismatched.
+ * every report could be read and was consistent, no replay mismatched and no cycle's report says it failed.
  *
  * @param analyzedAt         when the summary was made
  * @param directories        one entry per run directory given
@@ -16,12 +16,14 @@ import java.util.List;
  * @param totalWorkflows     primary workflows over all cycles
  * @param totalReplays       shadow replays over all cycles
  * @param totalMismatches    replays that did not match
- * @param cyclesWithMismatches cycles with at least one mismatch
+ * @param cyclesWithMismatches cycles that failed by their own report: a mismatch counted, {@code passed} false or a
+ *                           mismatch detail listed
  * @param mismatchDetails    every mismatch detail of every cycle, in cycle order
  * @param rows               one row per cycle report, in numeric cycle order per directory
  * @param goldenFileCount    golden files ({@code *.json}, {@code *.jsonl}) below the runs' {@code golden/}
  * @param goldenBytes        their apparent size in bytes
  * @param problems           why the verdict is FAIL other than mismatches (unreadable report, no reports/, ...)
+ * @param ignoredDirectories directories given again (the same real path as an earlier one), left out
  */
 public record ShadowSummary(
         Instant analyzedAt,
@@ -35,7 +37,8 @@ public record ShadowSummary(
         List<CycleRow> rows,
         long goldenFileCount,
         long goldenBytes,
-        List<String> problems) {
+        List<String> problems,
+        List<IgnoredDirectory> ignoredDirectories) {
 
     /** Copies the lists, so the summary stays immutable whatever the caller does with them afterwards. */
     public ShadowSummary {
@@ -43,6 +46,7 @@ public record ShadowSummary(
         mismatchDetails = List.copyOf(mismatchDetails);
         rows = List.copyOf(rows);
         problems = List.copyOf(problems);
+        ignoredDirectories = List.copyOf(ignoredDirectories);
     }
 
     /** PASS or FAIL. */
@@ -58,9 +62,13 @@ public record ShadowSummary(
         return verdict() == Verdict.PASS;
     }
 
-    /** @return PASS when at least one cycle ran, every report could be read and no replay mismatched; else FAIL */
+    /**
+     * @return PASS when at least one cycle ran, every report could be read and was consistent, no replay mismatched and
+     *         no cycle failed by its own report; else FAIL
+     */
     public Verdict verdict() {
-        return totalMismatches == 0 && problems.isEmpty() && cycles > 0 ? Verdict.PASS : Verdict.FAIL;
+        return totalMismatches == 0 && cyclesWithMismatches == 0 && problems.isEmpty() && cycles > 0
+                ? Verdict.PASS : Verdict.FAIL;
     }
 
     /**
@@ -77,6 +85,15 @@ public record ShadowSummary(
         public Directory {
             problems = List.copyOf(problems);
         }
+    }
+
+    /**
+     * A directory given again, read once.
+     *
+     * @param path   as given the second time
+     * @param sameAs as given first: the one read
+     */
+    public record IgnoredDirectory(Path path, Path sameAs) {
     }
 
     /**

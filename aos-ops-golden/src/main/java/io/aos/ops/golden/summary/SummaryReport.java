@@ -13,8 +13,8 @@ import java.util.Locale;
 
 /**
  * Renders a {@link ShadowSummary}: the stable JSON schema of {@code aos-ops golden summary --json} (upstream's keys
- * kept, with {@code schema_version}, {@code directories}, {@code problems} and {@code cycles_with_mismatches}
- * added), and the human report, verdict first.
+ * kept, with {@code schema_version}, {@code directories}, {@code ignored_directories}, {@code problems} and
+ * {@code cycles_with_mismatches} added), and the human report, verdict first.
  *
  * <p>The JSON comes two ways with the same bytes: {@link #json} builds a tree (for callers that embed or edit it), and
  * {@link #jsonText} streams the same report straight from the summary with jackson-core's generator, without data
@@ -52,6 +52,12 @@ public final class SummaryReport {
             }
             ArrayNode p = o.putArray("problems");
             d.problems().forEach(p::add);
+        }
+        ArrayNode ignored = root.putArray("ignored_directories");
+        for (ShadowSummary.IgnoredDirectory d : s.ignoredDirectories()) {
+            ObjectNode o = ignored.addObject();
+            o.put("directory", d.path().toString());
+            o.put("same_as", d.sameAs().toString());
         }
         root.put("analyzed_at", InstantText.of(s.analyzedAt()));
         root.put("cycles", s.cycles());
@@ -118,6 +124,14 @@ public final class SummaryReport {
                     g.writeNullField("golden_dir_size_bytes");
                 }
                 writeStrings(g, "problems", d.problems());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("ignored_directories");
+            for (ShadowSummary.IgnoredDirectory d : s.ignoredDirectories()) {
+                g.writeStartObject();
+                g.writeStringField("directory", d.path().toString());
+                g.writeStringField("same_as", d.sameAs().toString());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -217,19 +231,33 @@ public final class SummaryReport {
         }
         sb.append(verdict).append(": ");
         if (s.totalMismatches() > 0) {
-            sb.append(s.totalMismatches()).append(" mismatches in ").append(s.totalReplays()).append(" replays");
+            sb.append(count(s.totalMismatches(), "mismatch", "mismatches")).append(" in ")
+                    .append(count(s.totalReplays(), "replay", "replays"));
+        } else if (s.cyclesWithMismatches() > 0) {
+            // a report that contradicts itself: it failed by its own word though no mismatch is counted
+            sb.append(count(s.cyclesWithMismatches(), "cycle", "cycles"))
+                    .append(" failed by its report (passed: false or a mismatch detail) though 0 of ")
+                    .append(count(s.totalReplays(), "replay", "replays")).append(" are counted as mismatches");
         } else if (!s.problems().isEmpty()) {
-            sb.append(s.problems().size()).append(s.problems().size() == 1 ? " problem" : " problems")
-                    .append(" (see below)");
+            sb.append(count(s.problems().size(), "problem", "problems")).append(" (see below)");
+        } else if (!s.passed()) {
+            sb.append("no cycle report was read");
         } else {
-            sb.append("all ").append(s.totalReplays()).append(" replays matched their golden files");
+            sb.append("all ").append(count(s.totalReplays(), "replay", "replays"))
+                    .append(" matched their golden files");
         }
-        sb.append(" over ").append(s.cycles()).append(s.cycles() == 1 ? " cycle" : " cycles").append('\n');
+        sb.append(" over ").append(count(s.cycles(), "cycle", "cycles")).append('\n');
         for (ShadowSummary.Directory d : s.directories()) {
-            sb.append("  directory: ").append(d.path()).append("  (").append(d.cycles()).append(" cycles, ");
+            sb.append("  directory: ").append(d.path()).append("  (").append(count(d.cycles(), "cycle", "cycles"))
+                    .append(", ");
             sb.append(d.goldenFileCount() >= 0
-                    ? d.goldenFileCount() + " golden files, " + d.goldenBytes() + " bytes"
+                    ? count(d.goldenFileCount(), "golden file", "golden files") + ", "
+                            + count(d.goldenBytes(), "byte", "bytes")
                     : "no golden/ directory").append(")\n");
+        }
+        for (ShadowSummary.IgnoredDirectory d : s.ignoredDirectories()) {
+            sb.append("  ignored: ").append(d.path()).append(" is the same directory as ").append(d.sameAs())
+                    .append(", read once\n");
         }
         for (String p : s.problems()) {
             sb.append("  problem: ").append(p).append('\n');
@@ -238,8 +266,8 @@ public final class SummaryReport {
         sb.append(String.format(Locale.ROOT, "Cycles:          %d%n", s.cycles()));
         sb.append(String.format(Locale.ROOT, "Workflows:       %d%n", s.totalWorkflows()));
         sb.append(String.format(Locale.ROOT, "Replays:         %d%n", s.totalReplays()));
-        sb.append(String.format(Locale.ROOT, "Mismatches:      %d (in %d cycles)%n", s.totalMismatches(),
-                s.cyclesWithMismatches()));
+        sb.append(String.format(Locale.ROOT, "Mismatches:      %d (in %s)%n", s.totalMismatches(),
+                count(s.cyclesWithMismatches(), "cycle", "cycles")));
         sb.append(String.format(Locale.ROOT, "Mismatch rate:   %.6f%n", s.mismatchRate()));
         sb.append(String.format(Locale.ROOT, "Golden files:    %d (%d bytes)%n", s.goldenFileCount(),
                 s.goldenBytes()));
@@ -268,12 +296,20 @@ public final class SummaryReport {
         for (ShadowSummary.CycleRow r : s.rows()) {
             if (!r.readable()) {
                 failing.append("  cycle_").append(r.cycle()).append("  ERROR  ").append(r.error()).append('\n');
-            } else if (r.report().shadow() != null && r.report().shadow().mismatches() > 0 || !r.report().passed()) {
+            } else if (GoldenSummary.failing(r.report())) {
                 CycleReport c = r.report();
-                failing.append(String.format(Locale.ROOT, "  cycle_%d  workflows %d, replays %d, mismatches %d%n",
+                long m = c.shadow() == null ? 0 : c.shadow().mismatches();
+                failing.append(String.format(Locale.ROOT, "  cycle_%d  workflows %d, replays %d, mismatches %d",
                         r.cycle(), c.primary() == null ? 0 : c.primary().total(),
-                        c.shadow() == null ? 0 : c.shadow().totalReplays(),
-                        c.shadow() == null ? 0 : c.shadow().mismatches()));
+                        c.shadow() == null ? 0 : c.shadow().totalReplays(), m));
+                if (m == 0 && !c.passed()) {
+                    failing.append(", but its report says passed: false");
+                }
+                if (m == 0 && !c.mismatchDetails().isEmpty()) {
+                    failing.append(", but its report lists ")
+                            .append(count(c.mismatchDetails().size(), "mismatch detail", "mismatch details"));
+                }
+                failing.append('\n');
             } else {
                 quiet++;
             }
@@ -282,8 +318,13 @@ public final class SummaryReport {
             sb.append("\nCycles that failed or could not be read:\n").append(failing);
         }
         if (!s.rows().isEmpty()) {
-            sb.append('\n').append(quiet).append(" cycles passed (--json lists every cycle)\n");
+            sb.append('\n').append(count(quiet, "cycle", "cycles")).append(" passed (--json lists every cycle)\n");
         }
         return sb.toString();
+    }
+
+    /** {@code n} and the noun in the number it takes: {@code 1 cycle}, {@code 0 cycles}, {@code 2 cycles}. */
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

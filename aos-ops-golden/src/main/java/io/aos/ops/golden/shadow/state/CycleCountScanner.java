@@ -89,9 +89,7 @@ final class CycleCountScanner {
                         string();
                     }
                 } else if (is(keyStart, keyEnd, "cycle")) {
-                    if (!tryNull()) {
-                        integer();
-                    }
+                    optionalCount();
                 } else if (is(keyStart, keyEnd, "primary")) {
                     hasPrimary = !tryNull();
                     if (hasPrimary) {
@@ -135,9 +133,10 @@ final class CycleCountScanner {
                 colon();
                 if (is(keyStart, keyEnd, "total")) {
                     total = count();
-                } else if (is(keyStart, keyEnd, "successful") || is(keyStart, keyEnd, "failed")
-                        || is(keyStart, keyEnd, "emergency_stopped")) {
+                } else if (is(keyStart, keyEnd, "successful") || is(keyStart, keyEnd, "failed")) {
                     count();
+                } else if (is(keyStart, keyEnd, "emergency_stopped")) {
+                    optionalCount();
                 } else {
                     value(2);
                 }
@@ -160,8 +159,10 @@ final class CycleCountScanner {
                 } else if (is(keyStart, keyEnd, "mismatches")) {
                     counts[1] = count();
                     counts[2] = 1;
-                } else if (is(keyStart, keyEnd, "matches") || is(keyStart, keyEnd, "emergency_stopped")) {
+                } else if (is(keyStart, keyEnd, "matches")) {
                     count();
+                } else if (is(keyStart, keyEnd, "emergency_stopped")) {
+                    optionalCount();
                 } else {
                     value(2);
                 }
@@ -183,9 +184,26 @@ final class CycleCountScanner {
         return n;
     }
 
-    /** A count: an integer, or null (0). */
+    /**
+     * A count: an integer from 0 to {@link CycleReportReader#MAX_COUNT}. Null, a negative or a larger number is the
+     * parser's to refuse (naming the field), so it is unsure here.
+     */
     private long count() {
-        return tryNull() ? 0 : integer();
+        if (tryNull()) {
+            throw unsure();
+        }
+        long n = integer();
+        if (n < 0 || n > CycleReportReader.MAX_COUNT) {
+            throw unsure();
+        }
+        return n;
+    }
+
+    /** A count that may be null ({@code cycle}, {@code emergency_stopped}). */
+    private void optionalCount() {
+        if (!tryNull()) {
+            count();
+        }
     }
 
     /** Any JSON value, skipped. */

@@ -31,8 +31,9 @@ import java.util.Optional;
  * decide such a file.
  *
  * <p>The rules, the same for both views: the top level is an object; {@code primary} and {@code shadow} are objects or
- * null; {@code mismatch_details} is an array or null; a count is a JSON number (a fraction is cut toward zero) or null
- * (0; null for the optional {@code emergency_stopped} and {@code cycle}); {@code passed} is true or false;
+ * null; {@code mismatch_details} is an array or null; a count is a JSON integer from 0 to {@link #MAX_COUNT} (null
+ * only for the optional {@code emergency_stopped} and {@code cycle}; a count left out is 0); {@code passed} is true or
+ * false;
  * {@code timestamp} is a string or null; unknown fields are skipped. Anything else, and bad JSON, is a
  * {@link BadGoldenException} naming the file, line and column; a file that cannot be read is an
  * {@link UnreadableFileException}. Only a regular file of at most {@link #MAX_REPORT_BYTES} is opened (a FIFO named
@@ -41,6 +42,14 @@ import java.util.Optional;
  * <p>Stateless and thread-safe.
  */
 public final class CycleReportReader {
+
+    /**
+     * The largest count a report may hold. A cycle replays a few to a few thousand workflows; a count that is negative,
+     * a fraction, null or larger than this is a report that cannot be trusted (a negative {@code mismatches} would
+     * cancel another cycle's mismatch in a total, and {@code 2^63-1} would wrap it), so it is refused as bad, naming
+     * the field. At this bound a sum over any number of reports a directory can hold fits a {@code long}.
+     */
+    public static final long MAX_COUNT = Integer.MAX_VALUE;
 
     /** A cycle report is a few hundred bytes (a few MB with thousands of mismatches); larger is not one. */
     public static final long MAX_REPORT_BYTES = 64L << 20;
@@ -205,7 +214,7 @@ public final class CycleReportReader {
                 JsonToken value = p.nextToken();
                 switch (name) {
                     case "timestamp" -> timestamp = value == JsonToken.VALUE_NULL ? null : text(p, value);
-                    case "cycle" -> cycle = value == JsonToken.VALUE_NULL ? null : number(p, value);
+                    case "cycle" -> cycle = optionalCount(p, value, "cycle");
                     case "primary" -> primary = value == JsonToken.VALUE_NULL ? null : primary(p, value);
                     case "shadow" -> shadow = value == JsonToken.VALUE_NULL ? null : shadow(p, value);
                     case "mismatch_details" -> {
@@ -251,10 +260,10 @@ public final class CycleReportReader {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             switch (name) {
-                case "total" -> total = count(p, v);
-                case "successful" -> successful = count(p, v);
-                case "failed" -> failed = count(p, v);
-                case "emergency_stopped" -> stopped = v == JsonToken.VALUE_NULL ? null : number(p, v);
+                case "total" -> total = count(p, v, "primary.total");
+                case "successful" -> successful = count(p, v, "primary.successful");
+                case "failed" -> failed = count(p, v, "primary.failed");
+                case "emergency_stopped" -> stopped = optionalCount(p, v, "primary.emergency_stopped");
                 default -> p.skipChildren();
             }
         }
@@ -276,13 +285,13 @@ public final class CycleReportReader {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             switch (name) {
-                case "total_replays" -> replays = count(p, v);
-                case "matches" -> matches = count(p, v);
+                case "total_replays" -> replays = count(p, v, "shadow.total_replays");
+                case "matches" -> matches = count(p, v, "shadow.matches");
                 case "mismatches" -> {
-                    mismatches = count(p, v);
+                    mismatches = count(p, v, "shadow.mismatches");
                     mismatchesGiven = true;
                 }
-                case "emergency_stopped" -> stopped = v == JsonToken.VALUE_NULL ? null : number(p, v);
+                case "emergency_stopped" -> stopped = optionalCount(p, v, "shadow.emergency_stopped");
                 default -> p.skipChildren();
             }
         }
@@ -399,19 +408,32 @@ public final class CycleReportReader {
         }
     }
 
-    /** A count: a number (a fraction cut toward zero, as data binding does) or null, which is 0. */
-    private static long count(JsonParser p, JsonToken t) throws IOException {
-        return t == JsonToken.VALUE_NULL ? 0 : number(p, t);
+    /**
+     * A count: a JSON integer from 0 to {@link #MAX_COUNT}. Null, a fraction ({@code 0.5}, also {@code 1.0} and
+     * {@code 1e0}, which no writer produces for a count), a negative or larger number is refused naming {@code field}:
+     * reading it as 0, cut toward zero or as it stands would let it cancel or hide a mismatch in a total.
+     */
+    private static long count(JsonParser p, JsonToken t, String field) throws IOException {
+        if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            long n = p.getLongValue();
+            if (n >= 0 && n <= MAX_COUNT) {
+                return n;
+            }
+        }
+        String found = switch (t) {
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_NULL, VALUE_TRUE, VALUE_FALSE -> p.getText();
+            case VALUE_STRING -> "a string";
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            default -> t.toString();
+        };
+        throw new JsonParseException(p, "'" + field + "' must be a whole number from 0 to " + MAX_COUNT + ", found "
+                + found, p.currentTokenLocation());
     }
 
-    private static long number(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_NUMBER_INT) {
-            return p.getLongValue();
-        }
-        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return p.getDecimalValue().longValue();
-        }
-        throw new JsonParseException(p, "'" + p.currentName() + "' must be a number, found " + t);
+    /** A count that may be null (the optional {@code cycle} and {@code emergency_stopped}); otherwise as {@link #count}. */
+    private static Long optionalCount(JsonParser p, JsonToken t, String field) throws IOException {
+        return t == JsonToken.VALUE_NULL ? null : count(p, t, field);
     }
 
     private static boolean bool(JsonParser p, JsonToken t) throws IOException {

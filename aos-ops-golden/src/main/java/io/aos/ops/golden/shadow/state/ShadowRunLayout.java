@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -104,23 +105,64 @@ public final class ShadowRunLayout {
         return OptionalLong.of(n);
     }
 
-    /** Every cycle report, sorted by cycle number (1, 2, ..., 10), not by name; empty when there is no reports dir. */
-    public List<Path> cycleReports() throws IOException {
+    /**
+     * Whether a file name has the shape of a cycle report, {@code cycle_*.json} as a shell glob matches it, whether or
+     * not {@link #cycleNumber} understands its number ({@code cycle_-1.json}, {@code cycle_ 2.json}, a number too
+     * large for a long or written in other digits than ASCII's).
+     */
+    static boolean looksLikeCycleReport(String name) {
+        return name.length() >= PREFIX.length() + SUFFIX.length() && name.startsWith(PREFIX) && name.endsWith(SUFFIX);
+    }
+
+    /**
+     * The files of {@code reports/} named {@code cycle_*.json}.
+     *
+     * @param reports       those whose number {@link #cycleNumber} understands, sorted by it (1, 2, ..., 10), not by
+     *                      name; by name among equal numbers ({@code cycle_7.json}, {@code cycle_07.json})
+     * @param notUnderstood the others, sorted by name: named like a report, but with no number this suite wrote
+     */
+    public record CycleReportListing(List<Path> reports, List<Path> notUnderstood) {
+        /** Copies the lists. */
+        public CycleReportListing {
+            reports = List.copyOf(reports);
+            notUnderstood = List.copyOf(notUnderstood);
+        }
+    }
+
+    /**
+     * Every {@code cycle_*.json} in {@code reports/}, numbered ones in cycle order and the names not understood
+     * apart, so a reader that must not miss a report (the summary) can name the latter; both empty when there is no
+     * reports dir.
+     */
+    public CycleReportListing listCycleReports() throws IOException {
         // Each name is parsed once: a 24-hour run has 2,880 reports, and a regex per comparison costs a cold JVM.
         List<Map.Entry<Long, Path>> numbered = new ArrayList<>();
+        List<Path> notUnderstood = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(reportsDir())) {
             for (Path p : stream) {
                 OptionalLong n = cycleNumber(p);
                 if (n.isPresent()) {
                     numbered.add(Map.entry(n.getAsLong(), p));
+                } else if (p.getFileName() != null && looksLikeCycleReport(p.getFileName().toString())) {
+                    notUnderstood.add(p);
                 }
             }
         } catch (NoSuchFileException e) {
-            return List.of();
+            return new CycleReportListing(List.of(), List.of());
         }
-        numbered.sort(Map.Entry.comparingByKey());
+        numbered.sort(Map.Entry.<Long, Path>comparingByKey().thenComparing(e -> e.getValue().getFileName().toString()));
         List<Path> result = new ArrayList<>(numbered.size());
         numbered.forEach(e -> result.add(e.getValue()));
-        return result;
+        notUnderstood.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        return new CycleReportListing(result, notUnderstood);
+    }
+
+    /**
+     * Every cycle report whose number {@link #cycleNumber} understands, sorted by cycle number (1, 2, ..., 10), not by
+     * name; empty when there is no reports dir. Other {@code cycle_*.json} names are left out: the monitors read the
+     * reports a runner wrote; the summary, which must account for every one, uses {@link #listCycleReports}.
+     */
+    public List<Path> cycleReports() throws IOException {
+        return listCycleReports().reports();
     }
 }

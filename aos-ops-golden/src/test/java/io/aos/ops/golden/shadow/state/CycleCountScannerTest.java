@@ -108,7 +108,8 @@ class CycleCountScannerTest {
     }
 
     private static final String[] TYPES = {"null", "true", "false", "0", "7", "-3", "2.5", "1e2", "\"x\"", "{}", "[]",
-        "{\"total\": 4}", "[1, [2, {\"a\": null}]]", "12345678901234567890", "007"};
+        "{\"total\": 4}", "[1, [2, {\"a\": null}]]", "12345678901234567890", "007", "2147483647", "2147483648",
+        "-0", "-1"};
 
     private static String count(Random r) {
         return switch (r.nextInt(60)) {

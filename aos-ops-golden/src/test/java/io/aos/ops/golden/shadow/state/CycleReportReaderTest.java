@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The one cycle-report reader against an independent oracle: Jackson data binding of {@link CycleReport} (what the
  * metrics read before), on random reports in both the upstream shape (no cycle number, some counts missing) and this
- * suite's, with random layouts, fractions and nulls in the counts, and unknown fields.
+ * suite's, with random layouts, fractions, nulls, negative and huge numbers in the counts, and unknown fields. Data
+ * binding is the oracle for a report whose counts are all whole numbers from 0 to {@link CycleReportReader#MAX_COUNT};
+ * any other count makes both views refuse the report naming the field.
  */
 class CycleReportReaderTest {
 
@@ -37,6 +39,15 @@ class CycleReportReaderTest {
             Path file = tmp.resolve("cycle_" + i + ".json");
             Files.writeString(file, r.nextBoolean() ? OpsJson.pretty().writeValueAsString(json) : json.toString());
 
+            String badCount = badCount(json);
+            if (badCount != null) {
+                for (Runnable read : new Runnable[] {() -> CycleReportReader.read(file),
+                        () -> CycleReportReader.readCounts(file)}) {
+                    assertThatThrownBy(read::run).as(json.toString()).isInstanceOf(BadGoldenException.class)
+                            .hasMessageContaining(file.toString()).hasMessageContaining("'" + badCount + "' must be");
+                }
+                continue;
+            }
             CycleReport oracle = OpsJson.mapper().treeToValue(json, CycleReport.class);
             assertThat(CycleReportReader.read(file)).as(json.toString()).isEqualTo(oracle);
 
@@ -155,8 +166,64 @@ class CycleReportReaderTest {
                 assertThat(e.path()).hasValue(file);
                 assertThat(e.line()).hasValue(2);
                 assertThat(e.column()).isPresent();
-            }).hasMessageContaining("'total' must be a number");
+            }).hasMessageContaining("'primary.total' must be a whole number from 0 to 2147483647, found a string");
         }
+    }
+
+    @Test
+    void aNegativeFractionalNullOrHugeCountIsRefusedNamingTheFieldInBothViews() throws Exception {
+        String[] bad = {"-1", "0.5", "1.0", "1e0", "null", "2147483648", "9223372036854775807", "99999999999999999999",
+            "-0.0"};
+        for (String value : bad) {
+            Path file = tmp.resolve("cycle_9.json");
+            Files.writeString(file, "{\"primary\": {\"total\": 3, \"successful\": 3, \"failed\": 0},\n"
+                    + "\"shadow\": {\"total_replays\": 3, \"matches\": 3, \"mismatches\": " + value + "},\n"
+                    + "\"mismatch_details\": [], \"passed\": true}");
+            for (Runnable read : new Runnable[] {() -> CycleReportReader.read(file),
+                    () -> CycleReportReader.readCounts(file)}) {
+                assertThatThrownBy(read::run).as(value).isInstanceOfSatisfying(BadGoldenException.class, e -> {
+                    assertThat(e.path()).hasValue(file);
+                    assertThat(e.line()).hasValue(2);
+                }).hasMessageContaining("'shadow.mismatches' must be a whole number from 0 to 2147483647, found "
+                        + value);
+            }
+        }
+        Path ok = tmp.resolve("cycle_10.json");
+        Files.writeString(ok, "{\"shadow\": {\"total_replays\": 2147483647, \"matches\": 0, \"mismatches\": "
+                + "2147483647, \"emergency_stopped\": null}, \"cycle\": null, \"passed\": false}");
+        assertThat(CycleReportReader.readCounts(ok).mismatches()).isEqualTo(2147483647L);
+        assertThat(CycleReportReader.read(ok).shadow().mismatches()).isEqualTo(2147483647L);
+    }
+
+    /** The first count (as {@code parent.field}) that is not a whole number from 0 to MAX_COUNT, in file order. */
+    private static String badCount(ObjectNode json) {
+        java.util.Iterator<java.util.Map.Entry<String, JsonNode>> top = json.fields();
+        while (top.hasNext()) {
+            java.util.Map.Entry<String, JsonNode> e = top.next();
+            String name = e.getKey();
+            JsonNode v = e.getValue();
+            if (name.equals("cycle") && !v.isNull() && !goodCount(v)) {
+                return "cycle";
+            }
+            if ((name.equals("primary") || name.equals("shadow")) && v.isObject()) {
+                java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = v.fields();
+                while (it.hasNext()) {
+                    java.util.Map.Entry<String, JsonNode> c = it.next();
+                    boolean isCount = List.of("total", "successful", "failed", "total_replays", "matches",
+                            "mismatches", "emergency_stopped").contains(c.getKey());
+                    boolean nullable = c.getKey().equals("emergency_stopped");
+                    if (isCount && !(nullable && c.getValue().isNull()) && !goodCount(c.getValue())) {
+                        return name + "." + c.getKey();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean goodCount(JsonNode v) {
+        return v.isIntegralNumber() && v.canConvertToLong() && v.asLong() >= 0
+                && v.asLong() <= CycleReportReader.MAX_COUNT;
     }
 
     @Test
@@ -225,12 +292,16 @@ class CycleReportReaderTest {
         return o;
     }
 
-    /** Absent, an integer, a fraction or null: the shapes a count takes in the wild. */
+    /** Absent, an integer, a fraction, null, negative or huge: the shapes a count takes in the wild. */
     private static void count(Random r, ObjectNode o, String field) {
-        switch (r.nextInt(6)) {
-            case 0 -> { }
-            case 1 -> o.putNull(field);
-            case 2 -> o.put(field, r.nextInt(1000) + 0.75);
+        switch (r.nextInt(40)) {
+            case 0, 1, 2, 3, 4, 5 -> { }
+            case 6 -> o.putNull(field);
+            case 7 -> o.put(field, r.nextInt(1000) + 0.75);
+            case 8 -> o.put(field, -1 - r.nextInt(1000));
+            case 9 -> o.put(field, Long.MAX_VALUE);
+            case 10 -> o.put(field, CycleReportReader.MAX_COUNT + 1);
+            case 11 -> o.put(field, new java.math.BigInteger("99999999999999999999"));
             default -> o.put(field, r.nextInt(1_000_000));
         }
     }

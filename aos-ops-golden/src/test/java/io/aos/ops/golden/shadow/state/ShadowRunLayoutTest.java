@@ -26,6 +26,30 @@ class ShadowRunLayoutTest {
     }
 
     @Test
+    void everyCycleStarJsonNameIsEitherNumberedOrNotUnderstoodNeverLeftOut(@TempDir Path root) throws Exception {
+        ShadowRunLayout layout = ShadowRunLayout.of(root);
+        Files.createDirectories(layout.reportsDir());
+        List<String> odd = List.of("cycle_99999999999999999999.json", "cycle_-1.json", "cycle_ 2.json",
+                "cycle_+3.json", "cycle_\u0663.json", "cycle_.json", "cycle_1.5.json", "cycle_x.json");
+        for (String name : odd) {
+            Files.writeString(layout.reportsDir().resolve(name), "{}");
+        }
+        for (String name : List.of("cycle_10.json", "cycle_2.json", "cycle_02.json", "cycle_9223372036854775807.json",
+                "cycle_0.json", "summary_1.json", "cycle_3.json.tmp", "Cycle_4.json", "cycle_5.JSON")) {
+            Files.writeString(layout.reportsDir().resolve(name), "{}");
+        }
+        ShadowRunLayout.CycleReportListing listing = layout.listCycleReports();
+        assertThat(listing.reports()).extracting(p -> p.getFileName().toString()).containsExactly("cycle_0.json",
+                "cycle_02.json", "cycle_2.json", "cycle_10.json", "cycle_9223372036854775807.json");
+        assertThat(listing.notUnderstood()).extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrderElementsOf(odd);
+        assertThat(layout.cycleReports()).isEqualTo(listing.reports());
+        for (Path p : listing.reports()) {
+            assertThat(ShadowRunLayout.cycleNumber(p)).isPresent(); // what every monitor caller relies on
+        }
+    }
+
+    @Test
     void noReportsDirectoryMeansNoReports(@TempDir Path root) throws Exception {
         assertThat(ShadowRunLayout.of(root.resolve("golden")).cycleReports()).isEmpty();
     }
