@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
             "'retention status''s to watch.",
             "On a problem: one '[ts] CRITICAL: <cause>' or '[ts] WARNING: <cause>' line",
             "per problem in that log, each also sent to syslog with tag shadow-monitor",
-            "(through logger; to stderr when there is no syslog socket).",
+            "(through logger; to stderr when syslog cannot take it: no socket, not a",
+            "socket, nobody listening). An alerts log that cannot be written is said",
+            "on stderr; the verdict, status line and exit code stand.",
             "Exit 1 on critical, 0 on warning; with --nagios 0/1/2/3 =",
             "OK/WARNING/CRITICAL/UNKNOWN (a usage error is 3, never CRITICAL), and",
             "the one plugin status line on stdout, OK or not:",
@@ -103,6 +105,8 @@ public final class CronCheckCommand implements Callable<Integer> {
             }
             throw e;
         }
+        // the log's trouble is the operator's to hear of, but the run's verdict is what the exit code and stdout say
+        outcome.logFailures().forEach(failure -> Console.err(console, spec).println("aos-ops: " + failure));
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>(outcome.report().toJson());
             out.put("alert_lines", outcome.alertLines());
