@@ -1,6 +1,7 @@
 package io.aos.ops.cli.monitor;
 
 import io.aos.ops.cli.Console;
+import io.aos.ops.cli.NagiosUnknown;
 import io.aos.ops.cli.QuickLine;
 import io.aos.ops.cli.Workers;
 import io.aos.ops.core.AosOpsException;
@@ -100,8 +101,7 @@ public final class CronCheckCommand implements Callable<Integer> {
         } catch (AosOpsException e) {
             if (nagios && !json) {
                 // A plugin says UNKNOWN on stdout too; the exit code (3) comes from the usual mapping.
-                Output.text(Console.out(console, spec), "SHADOW UNKNOWN - " + String.valueOf(e.getMessage()).replace('|', '/')
-                        .replaceAll("[\\r\\n]+", " "));
+                Output.text(Console.out(console, spec), NagiosUnknown.line("cron-check", e.getMessage()));
             }
             throw e;
         }
