@@ -121,12 +121,14 @@ public final class RunSnapshotReader {
         Optional<ShadowRunLayout> layout = run.layout();
 
         Optional<ShadowRunStatus> status = Optional.empty();
+        Optional<Instant> statusModified = Optional.empty();
         if (layout.isPresent()) {
             Path file = layout.get().statusFile();
             // An upstream run has none: not even Jackson's parser is set up for it.
             if (Files.exists(file)) {
                 try {
                     status = Optional.of(RunStateReader.readStatus(file));
+                    statusModified = modified(file);
                 } catch (AosOpsException e) {
                     if (Files.exists(file)) {
                         problems.add(e.getMessage());
@@ -186,7 +188,16 @@ public final class RunSnapshotReader {
         }
 
         return new RunSnapshot(clock.instant(), run, status, problems, process, source, otherRunners, logModified,
-                tally.finished(), tally.shutdown(), figures(status));
+                statusModified, tally.finished(), tally.shutdown(), figures(status));
+    }
+
+    /** A file's modification time; empty if it cannot be read (the freshness probe then has one piece less). */
+    private static Optional<Instant> modified(Path file) {
+        try {
+            return Optional.of(Files.getLastModifiedTime(file).toInstant());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /**
