@@ -72,7 +72,8 @@ public final class AosOps {
         ExceptionExitCodes exitCodes = new ExceptionExitCodes(mode);
         cli.setExitCodeExceptionMapper(exitCodes);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setParameterExceptionHandler((ParameterException e, String[] ignored) -> parameterFailure(e, debug, mode));
+        cli.setParameterExceptionHandler((ParameterException e, String[] ignored) ->
+                parameterFailure(e, e.getCommandLine().getOut(), args, debug, mode));
         cli.setExecutionExceptionHandler((Exception e, CommandLine failed, ParseResult parsed) ->
                 executionFailure(e, failed, debug, exitCodes));
         return cli;
@@ -88,9 +89,17 @@ public final class AosOps {
         return ExitMode.of(Arrays.asList(args).contains("--nagios"));
     }
 
-    /** Reports a usage error on the failed command's writer; {@return the exit code for it} */
-    static int parameterFailure(ParameterException e, boolean debug, ExitMode mode) {
+    /**
+     * Reports a usage error on the failed command's error writer, and under {@code --nagios} (without {@code --json})
+     * the plugin's {@code SHADOW UNKNOWN - <error>} line on {@code out} as well, since a plugin always says something;
+     * {@return the exit code for it}
+     */
+    static int parameterFailure(ParameterException e, PrintWriter out, String[] args, boolean debug, ExitMode mode) {
         CommandLine failed = e.getCommandLine();
+        if (mode == ExitMode.NAGIOS && !Arrays.asList(args).contains("--json")) {
+            out.println(NagiosUnknown.line(failed.getCommandName(), e.getMessage()));
+            out.flush();
+        }
         PrintWriter err = failed.getErr();
         err.println("aos-ops: " + e.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);

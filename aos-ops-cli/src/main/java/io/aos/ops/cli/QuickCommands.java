@@ -138,7 +138,7 @@ final class QuickCommands {
         try {
             return command.call();
         } catch (ParameterException e) {
-            return AosOps.parameterFailure(e, debug, mode);
+            return AosOps.parameterFailure(e, console.out(), args, debug, mode);
         } catch (Exception e) {
             return AosOps.executionFailure(e, console.err(), debug, new ExceptionExitCodes(mode));
         }

@@ -2,7 +2,10 @@ package io.aos.ops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class AosOpsTest {
@@ -88,5 +91,41 @@ class AosOpsTest {
     void anUnknownOptionIsExit2AndUnknownUnderNagios() {
         assertThat(CliRun.of("--bogus").code()).isEqualTo(2);
         assertThat(CliRun.of("--bogus", "--nagios").code()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "cron-check --bogus --nagios; SHADOW UNKNOWN - Unknown option: '--bogus'",
+        "cron-check --nagios --nagios; SHADOW UNKNOWN - option '--nagios' should be specified only once",
+        "monitor check --nagios --bogus; SHADOW UNKNOWN - Unknown option: '--bogus'",
+        "monitor check --nagios --json --json; ",
+        "preflight --nagios --hours 1 --hours 2; PREFLIGHT UNKNOWN - option '--hours'",
+        "sanity --nagios --bogus; SHADOW UNKNOWN - Unknown option: '--bogus'",
+        "sanity --nagios --nagios; SHADOW UNKNOWN - option '--nagios' should be specified only once",
+    })
+    void aUsageErrorUnderNagiosPrintsThePluginsUnknownLineOnStdoutAndExits3(String line, String expected) {
+        String[] args = line.split(" ");
+        for (CliRun run : List.of(CliRun.of(args), CliRun.viaPicocli(args))) {
+            assertThat(run.code()).as(line).isEqualTo(3);
+            if (expected == null) { // --json asks for JSON, not the plugin line
+                assertThat(run.out()).as(line).isEmpty();
+            } else {
+                assertThat(run.out().lines()).as(line).singleElement().asString().startsWith(expected);
+            }
+            assertThat(run.err()).as(line).contains("aos-ops: ", "--help");
+        }
+    }
+
+    @Test
+    void aUsageErrorWithoutNagiosLeavesStdoutEmpty() {
+        CliRun run = CliRun.of("cron-check", "--bogus");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void theUnknownLineHasNoPerfdataBarOrLineBreakFromTheError() {
+        assertThat(NagiosUnknown.line("cron-check", "a|b\nc")).isEqualTo("SHADOW UNKNOWN - a/b c");
+        assertThat(NagiosUnknown.line("preflight", "x")).isEqualTo("PREFLIGHT UNKNOWN - x");
     }
 }

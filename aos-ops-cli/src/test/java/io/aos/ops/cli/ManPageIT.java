@@ -35,7 +35,8 @@ class ManPageIT {
         String err = Files.readString(tmp.resolve("err.txt"), StandardCharsets.UTF_8);
         assertThat(man.exitValue()).as(err).isZero();
         assertThat(err).isEmpty();
-        assertThat(Files.readString(tmp.resolve("out.txt"), StandardCharsets.UTF_8))
+        // man justifies a paragraph by widening its spaces (groff's choice, not the page's): compare words
+        assertThat(Files.readString(tmp.resolve("out.txt"), StandardCharsets.UTF_8).replaceAll(" {2,}", " "))
                 .contains("aos-ops retention restore", "AOS_STATE_DIR", "a failure the runbook names");
     }
 }

@@ -1,6 +1,7 @@
 package io.aos.ops.cli.monitor;
 
 import io.aos.ops.cli.Console;
+import io.aos.ops.cli.NagiosUnknown;
 import io.aos.ops.cli.QuickLine;
 import io.aos.ops.cli.Workers;
 import io.aos.ops.core.AosOpsException;
@@ -35,7 +36,9 @@ import picocli.CommandLine.Spec;
             "'retention status''s to watch.",
             "On a problem: one '[ts] CRITICAL: <cause>' or '[ts] WARNING: <cause>' line",
             "per problem in that log, each also sent to syslog with tag shadow-monitor",
-            "(through logger; to stderr when there is no syslog socket).",
+            "(through logger; to stderr when syslog cannot take it: no socket, not a",
+            "socket, nobody listening). An alerts log that cannot be written is said",
+            "on stderr; the verdict, status line and exit code stand.",
             "Exit 1 on critical, 0 on warning; with --nagios 0/1/2/3 =",
             "OK/WARNING/CRITICAL/UNKNOWN (a usage error is 3, never CRITICAL), and",
             "the one plugin status line on stdout, OK or not:",
@@ -98,11 +101,12 @@ public final class CronCheckCommand implements Callable<Integer> {
         } catch (AosOpsException e) {
             if (nagios && !json) {
                 // A plugin says UNKNOWN on stdout too; the exit code (3) comes from the usual mapping.
-                Output.text(Console.out(console, spec), "SHADOW UNKNOWN - " + String.valueOf(e.getMessage()).replace('|', '/')
-                        .replaceAll("[\\r\\n]+", " "));
+                Output.text(Console.out(console, spec), NagiosUnknown.line("cron-check", e.getMessage()));
             }
             throw e;
         }
+        // the log's trouble is the operator's to hear of, but the run's verdict is what the exit code and stdout say
+        outcome.logFailures().forEach(failure -> Console.err(console, spec).println("aos-ops: " + failure));
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>(outcome.report().toJson());
             out.put("alert_lines", outcome.alertLines());

@@ -2,6 +2,7 @@ package io.aos.ops.cli.monitor;
 
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.cli.NagiosUnknown;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.emergency.EmergencyStop;
@@ -72,7 +73,7 @@ public final class PreflightCommand implements Callable<Integer> {
             report = run(common.config(), hours, Optional.ofNullable(output));
         } catch (AosOpsException e) {
             if (nagios && !json) {
-                Output.text(spec, "PREFLIGHT UNKNOWN - " + String.valueOf(e.getMessage()).replace('|', '/'));
+                Output.text(spec, NagiosUnknown.line("preflight", e.getMessage()));
             }
             throw e;
         }

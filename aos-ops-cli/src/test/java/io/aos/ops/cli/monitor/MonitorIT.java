@@ -96,6 +96,29 @@ class MonitorIT {
     }
 
     @Test
+    void anAlertsLogThatIsADirectoryIsSaidOnStderrAndTheCriticalStands() throws Exception {
+        runner.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        Path alertsLog = Files.createDirectories(tmp.resolve("alerts-dir"));
+
+        for (boolean nagios : new boolean[] {true, false}) {
+            ProcessBuilder pb = nagios ? jar("cron-check", "--nagios") : jar("cron-check");
+            pb.environment().put("AOS_CRON_ALERTS_LOG", alertsLog.toString());
+            pb.environment().put("AOS_SYSLOG_SOCKET", tmp.resolve("no-syslog.sock").toString());
+            CliRun r = CliRun.process(pb, tmp);
+
+            assertThat(r.code()).as(r.err()).isEqualTo(nagios ? 2 : 1);
+            assertThat(r.err()).contains("aos-ops: cannot append to the cron alerts log: " + alertsLog,
+                    "shadow-monitor: CRITICAL: Shadow process NOT RUNNING").doesNotContain("internal error");
+            if (nagios) {
+                assertThat(r.out().lines()).singleElement().asString()
+                        .startsWith("SHADOW CRITICAL - Shadow process NOT RUNNING");
+            } else {
+                assertThat(r.out()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void cronCheckUnderNagiosPrintsItsOneStatusLineOkOrNot() throws Exception {
         CliRun ok = run("cron-check", "--nagios");

@@ -88,6 +88,41 @@ class UpstreamRunnerOwnershipIT {
         return pid;
     }
 
+    /** Starts {@code command} orphaned, as {@link #startRunner} does, and returns its PID once it shows {@code shows}. */
+    long startOrphan(String command, String shows) throws Exception {
+        Process shell = new ProcessBuilder("sh", "-c", "nohup " + command + " >/dev/null 2>&1 & echo $!")
+                .directory(tmp.toFile()).start();
+        long pid;
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(shell.getInputStream(), StandardCharsets.US_ASCII))) {
+            pid = Long.parseLong(out.readLine().trim());
+        }
+        assertThat(shell.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        runners.add(pid);
+        while (!ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse("").contains(shows)) {
+            Thread.sleep(20);
+        }
+        return pid;
+    }
+
+    @Test
+    void aProcessThatOnlyNamesTheScriptIsNotTheRunner() throws Exception {
+        long tail = startOrphan("tail -f '" + script + "'", script.toString());
+        long loop = startOrphan("bash -c 'while :; do pgrep -f run_shadow_simulation.sh >/dev/null; sleep 5; done'",
+                "pgrep");
+        String dayBefore = DATE.format(startOf(tail).minus(Duration.ofDays(1)).atZone(ZoneId.systemDefault()));
+        Path dead = upstreamRun(tmp.resolve("runs/shadow_simulation_" + dayBefore));
+
+        ProbeResult ofDead = processProbe(dead);
+
+        assertThat(ofDead.status()).as(ofDead.message()).isEqualTo(HealthStatus.CRITICAL);
+        assertThat(ofDead.figures().get("pid")).isNotIn(tail, loop);
+        assertThat(ofDead.message()).doesNotContain("PID " + tail + " ", "PID " + loop + " ");
+        CliRun cron = jar("cron-check", "--nagios", "--run-dir", dead.toString());
+        assertThat(cron.code()).as(cron.err()).isEqualTo(2);
+        assertThat(cron.out()).startsWith("SHADOW CRITICAL - Shadow process NOT RUNNING");
+    }
+
     static Path upstreamRun(Path dir) throws Exception {
         Files.createDirectories(dir.resolve("golden"));
         Files.createDirectories(dir.resolve("reports"));
@@ -194,6 +229,7 @@ class UpstreamRunnerOwnershipIT {
         pb.environment().put("AOS_SHADOW_GLOB", tmp.resolve("runs/shadow_simulation_*").toString());
         pb.environment().put("AOS_SHADOW_LOG_GLOB", tmp.resolve("state/shadow_24h_*.log").toString());
         pb.environment().put("NO_COLOR", "1");
+        pb.environment().put("AOS_SYSLOG_SOCKET", tmp.resolve("no-syslog.sock").toString());
         return CliRun.process(pb, tmp);
     }
 }

@@ -14,9 +14,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends alerts to syslog through util-linux {@code logger} with a tag ({@code shadow-monitor}), because the JDK cannot
- * write to the {@code /dev/log} datagram socket. Where there is no syslog socket (containers, CI) or {@code logger}
- * fails, the line goes to stderr instead, so it is never lost silently ({@code logger} itself exits 0 when the
- * socket is missing).
+ * write to the {@code /dev/log} datagram socket. Whenever the alert cannot be handed to syslog the line goes to stderr
+ * instead, so it is never lost silently: no socket (containers, CI), a path that is not a socket (a FIFO is never
+ * opened, so nothing blocks; a regular file), a socket nobody listens on (rsyslog or journald stopped), or
+ * {@code logger} failing. {@code logger} is run with {@code --socket-errors=on}: by default it exits 0 without
+ * a word when the socket refuses it, unless PID 1 is systemd.
  */
 public final class SyslogSink implements AlertSink {
 
@@ -58,16 +60,34 @@ public final class SyslogSink implements AlertSink {
             case WARNING, UNKNOWN -> "user.warning";
             case OK -> "user.notice";
         };
-        return List.of("logger", "-t", tag, "-p", priority, "-u", socket.toString(), "--", message);
+        return List.of("logger", "--socket-errors=on", "-t", tag, "-p", priority, "-u", socket.toString(), "--",
+                message);
     }
 
     @Override
     public void send(Alert alert) {
         String message = alert.level() + ": " + alert.message();
-        if (!Files.exists(socket) || !runLogger(command(alert.level(), message))) {
+        if (!isSocket(socket) || !runLogger(command(alert.level(), message))) {
             fallback.println(tag + ": " + message);
         }
     }
+
+    /**
+     * True if {@code path} is a socket, through links ({@code /dev/log} is often a link to journald's). Where the
+     * platform has no unix attributes, anything there is taken and {@code logger} left to say.
+     */
+    static boolean isSocket(Path path) {
+        try {
+            return (((Integer) Files.getAttribute(path, "unix:mode")) & S_IFMT) == S_IFSOCK;
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return Files.exists(path);
+        } catch (IOException | SecurityException | ClassCastException e) {
+            return false;
+        }
+    }
+
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
 
     private static boolean runLogger(List<String> command) {
         try {

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param otherRunners  runners found by their command line that write another run's directory, each as
  *                      {@code PID N writes DIR} (so not this run's process)
  * @param logModified   the log's modification time, when there is a log
+ * @param statusModified {@code status.json}'s modification time, when it was read
  * @param logFinish     the end of the run as the log shows it (upstream runs), if it does
  * @param logShutdown   true if the log shows a SIGINT/SIGTERM shutdown
  * @param figures       cycles, successes and mismatches from the best source
@@ -36,6 +37,7 @@ public record RunSnapshot(
         ProcessSource processSource,
         List<String> otherRunners,
         Optional<Instant> logModified,
+        Optional<Instant> statusModified,
         Optional<LogEvent.Finished> logFinish,
         boolean logShutdown,
         RunProgress figures) {
@@ -45,6 +47,7 @@ public record RunSnapshot(
         checkNotNull(run, "run");
         problems = List.copyOf(problems);
         otherRunners = List.copyOf(otherRunners);
+        checkNotNull(statusModified, "statusModified");
     }
 
     /** The run's state from {@code status.json}, if it has one. */
@@ -61,6 +64,11 @@ public record RunSnapshot(
     public Optional<Instant> heartbeat() {
         Optional<Instant> beat = status.map(ShadowRunStatus::updatedAt);
         return beat.isPresent() ? beat : logModified;
+    }
+
+    /** True when the heartbeat is {@code status.json}'s {@code updated_at}, not the log's modification time. */
+    public boolean heartbeatIsUpdatedAt() {
+        return status.map(ShadowRunStatus::updatedAt).isPresent();
     }
 
     /** What the heartbeat comes from, for messages. */

@@ -44,7 +44,11 @@ import java.util.regex.Pattern;
  */
 public final class RunSnapshotReader {
 
-    /** Upstream's runner as {@code pgrep -f} found it, minus the {@code --hours 24} that missed every restart. */
+    /**
+     * Upstream's runner as {@code pgrep -f} found it, minus the {@code --hours 24} that missed every restart. Only a
+     * first sieve: a process it finds counts as a runner only if it executes the script (or is this suite's runner,
+     * {@link RunnerOwnership#runnerArguments}), not if it merely names it ({@code tail -f run_shadow_simulation.sh}).
+     */
     public static final Predicate<String> UPSTREAM_RUNNER = Pattern.compile("run_shadow_simulation\\.sh").asPredicate();
 
     /** This suite's runner started without the launcher script: {@code ... aos-ops.jar shadow run ...}. */
@@ -121,12 +125,14 @@ public final class RunSnapshotReader {
         Optional<ShadowRunLayout> layout = run.layout();
 
         Optional<ShadowRunStatus> status = Optional.empty();
+        Optional<Instant> statusModified = Optional.empty();
         if (layout.isPresent()) {
             Path file = layout.get().statusFile();
             // An upstream run has none: not even Jackson's parser is set up for it.
             if (Files.exists(file)) {
                 try {
                     status = Optional.of(RunStateReader.readStatus(file));
+                    statusModified = modified(file);
                 } catch (AosOpsException e) {
                     if (Files.exists(file)) {
                         problems.add(e.getMessage());
@@ -186,7 +192,16 @@ public final class RunSnapshotReader {
         }
 
         return new RunSnapshot(clock.instant(), run, status, problems, process, source, otherRunners, logModified,
-                tally.finished(), tally.shutdown(), figures(status));
+                statusModified, tally.finished(), tally.shutdown(), figures(status));
+    }
+
+    /** A file's modification time; empty if it cannot be read (the freshness probe then has one piece less). */
+    private static Optional<Instant> modified(Path file) {
+        try {
+            return Optional.of(Files.getLastModifiedTime(file).toInstant());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -195,7 +210,8 @@ public final class RunSnapshotReader {
      */
     private ProcessStatus proveByCommandLine(ProcessStatus found) {
         if (found.state() == ProcessState.UNPROVEN
-                && found.commandLine().filter(runnerCommandLine.or(SUITE_RUNNER)).isPresent()) {
+                && found.commandLine().filter(runnerCommandLine.or(SUITE_RUNNER)).isPresent()
+                && executesRunner(found)) {
             return new ProcessStatus(found.pid(), ProcessState.RUNNING, found.startTime(), found.commandLine());
         }
         return found;
@@ -220,6 +236,9 @@ public final class RunSnapshotReader {
         List<String> others = new ArrayList<>();
         Optional<Path> runDir = run.layout().map(l -> l.root().toAbsolutePath());
         for (ProcessStatus candidate : candidates) {
+            if (!executesRunner(candidate)) {
+                continue;
+            }
             RunnerOwnership.Ownership ownership = runDir.isEmpty() ? outside(candidate)
                     : ownership(candidate, runDir.get());
             switch (ownership.verdict()) {
@@ -233,6 +252,18 @@ public final class RunSnapshotReader {
         Optional<ProcessStatus> found = ours.isPresent() ? ours : unknown;
         foundByCommandLine = found.map(p -> new PidFile(p.pid(), p.startTime()));
         return found;
+    }
+
+    /**
+     * True unless the process was found by this class's own patterns and does not run a runner: one that only names
+     * the script ({@code tail -f}, a {@code pgrep} loop) is not the run's process. A pattern a caller gives is its own
+     * proof (a test's stand-in runner is a {@code sleep}).
+     */
+    private boolean executesRunner(ProcessStatus process) {
+        if (runnerCommandLine != UPSTREAM_RUNNER) {
+            return true;
+        }
+        return RunnerOwnership.isRunner(processes.arguments(process.pid()), process.commandLine());
     }
 
     /**

@@ -161,20 +161,94 @@ final class RunnerOwnership {
         }
     }
 
-    /** The arguments after the runner: after the last {@code run_shadow_simulation.sh}, or after {@code shadow run}. */
+    /** Upstream's runner script's file name. */
+    static final String SCRIPT = "run_shadow_simulation.sh";
+
+    /** The shells a runner script is run by ({@code bash script}, or the kernel's {@code #!/bin/bash} line). */
+    private static final List<String> SHELLS = List.of("sh", "bash", "dash");
+
+    /** The shells' options that take the next argument as their value. */
+    private static final List<String> SHELL_VALUE_OPTIONS = List.of("-o", "+o", "-O", "+O", "--rcfile",
+            "--init-file");
+
+    /**
+     * The arguments after the runner, when the process is one: a process that executes upstream's script, or this
+     * suite's runner ({@code java ... shadow run ...}, which the launcher script execs); empty for anything else. A
+     * process executes the script when
+     * <ul>
+     *   <li>its program ({@code argv[0]}) is the script ({@code run_shadow_simulation.sh} or a path ending in
+     *       {@code /run_shadow_simulation.sh}), or</li>
+     *   <li>its program is a shell ({@code sh}, {@code bash}, {@code dash}, with or without a path) and the first
+     *       argument that is not an option (or an option's value) is the script, as the kernel starts a script from
+     *       its {@code #!} line; with {@code -c} the shell runs a command string, not the script.</li>
+     * </ul>
+     * A process that only names the script ({@code tail -f .../run_shadow_simulation.sh}, a {@code pgrep -f} loop in
+     * {@code bash -c}, an editor) is not a runner.
+     *
+     * @param arguments the process's arguments, the program first
+     * @return the arguments after the script (or after {@code shadow run}), or empty when it is not a runner
+     */
     static Optional<List<String>> runnerArguments(List<String> arguments) {
-        for (int i = arguments.size() - 1; i >= 0; i--) {
-            String a = arguments.get(i);
-            if (a.equals("run_shadow_simulation.sh") || a.endsWith("/run_shadow_simulation.sh")) {
-                return Optional.of(arguments.subList(i + 1, arguments.size()));
-            }
+        if (arguments.isEmpty()) {
+            return Optional.empty();
         }
-        for (int i = 0; i + 1 < arguments.size(); i++) {
-            if (arguments.get(i).equals("shadow") && arguments.get(i + 1).equals("run")) {
-                return Optional.of(arguments.subList(i + 2, arguments.size()));
+        String program = arguments.get(0);
+        if (isScript(program)) {
+            return Optional.of(arguments.subList(1, arguments.size()));
+        }
+        String name = program.substring(program.lastIndexOf('/') + 1);
+        if (SHELLS.contains(name)) {
+            int operand = shellOperand(arguments);
+            return operand > 0 && isScript(arguments.get(operand))
+                    ? Optional.of(arguments.subList(operand + 1, arguments.size())) : Optional.empty();
+        }
+        if (name.equals("java")) {
+            for (int i = 1; i + 1 < arguments.size(); i++) {
+                if (arguments.get(i).equals("shadow") && arguments.get(i + 1).equals("run")) {
+                    return Optional.of(arguments.subList(i + 2, arguments.size()));
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * True if the process shows it is a runner: by its arguments when they can be read, else by its command line
+     * split at spaces (a platform without {@code /proc}; an argument with a space in it is then cut).
+     *
+     * @param arguments   the process's arguments, the program first, if readable
+     * @param commandLine its command line, if the OS tells
+     * @return whether it runs the runner
+     */
+    static boolean isRunner(Optional<List<String>> arguments, Optional<String> commandLine) {
+        if (arguments.isPresent()) {
+            return runnerArguments(arguments.get()).isPresent();
+        }
+        return commandLine.map(c -> runnerArguments(List.of(c.trim().split("\\s+"))).isPresent()).orElse(false);
+    }
+
+    private static boolean isScript(String argument) {
+        return argument.equals(SCRIPT) || argument.endsWith("/" + SCRIPT);
+    }
+
+    /** The index of a shell's first operand (its script), or -1 when there is none or it runs {@code -c}. */
+    private static int shellOperand(List<String> arguments) {
+        for (int i = 1; i < arguments.size(); i++) {
+            String a = arguments.get(i);
+            if (a.equals("--") || a.equals("-")) {
+                return a.equals("--") && i + 1 < arguments.size() ? i + 1 : -1;
+            }
+            if (a.length() < 2 || (a.charAt(0) != '-' && a.charAt(0) != '+')) {
+                return i;
+            }
+            if (!a.startsWith("--") && a.indexOf('c') > 0) {
+                return -1; // -c: the operand is a command string
+            }
+            if (SHELL_VALUE_OPTIONS.contains(a) || (!a.startsWith("--") && (a.endsWith("o") || a.endsWith("O")))) {
+                i++;
+            }
+        }
+        return -1;
     }
 
     /** The last {@code --output DIR}, {@code -o DIR} or {@code --output=DIR}, skipping the other flags' values. */

@@ -66,4 +66,54 @@ class SyslogSinkIT {
         assertThat(sink.name()).isEqualTo("syslog /dev/log");
         assertThat(Files.exists(tmp.resolve("log.sock"))).isFalse();
     }
+
+    /** What the sink prints on stderr for one alert sent to {@code socket}. */
+    private String fallbackFor(Path socket) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        SyslogSink sink = SyslogSink.forConfig(OpsConfig.rootedAt(tmp, Map.of(SyslogSink.SOCKET_ENV, socket.toString())),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        sink.send(new Alert("ts", HealthStatus.CRITICAL, "process", Alert.Event.RAISED, "Shadow process DEAD"));
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aSocketNobodyListensOnFallsBackToStderr() throws Exception {
+        assumeThat(Path.of("/usr/bin/logger")).exists();
+        Path socket = tmp.resolve("dead.sock");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket)); // the socket file stays once closed, as rsyslog's does
+        }
+        assertThat(socket).exists();
+
+        assertThat(fallbackFor(socket)).isEqualTo("shadow-monitor: CRITICAL: Shadow process DEAD" + System.lineSeparator());
+    }
+
+    @Test
+    void aFifoInPlaceOfTheSocketFallsBackToStderrWithoutBlocking() throws Exception {
+        Path fifo = tmp.resolve("log.fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assumeThat(mkfifo.waitFor()).isZero();
+
+        assertThat(fallbackFor(fifo)).isEqualTo("shadow-monitor: CRITICAL: Shadow process DEAD" + System.lineSeparator());
+    }
+
+    @Test
+    void aRegularFileOrADirectoryInPlaceOfTheSocketFallsBackToStderr() throws Exception {
+        Path file = Files.writeString(tmp.resolve("log.txt"), "");
+        assertThat(fallbackFor(file)).contains("shadow-monitor: CRITICAL: Shadow process DEAD");
+        assertThat(Files.readString(file)).isEmpty();
+        assertThat(fallbackFor(tmp)).contains("shadow-monitor: CRITICAL: Shadow process DEAD");
+    }
+
+    @Test
+    void aMissingSocketFallsBackToStderr() {
+        assertThat(fallbackFor(tmp.resolve("none.sock"))).contains("shadow-monitor: CRITICAL: Shadow process DEAD");
+    }
+
+    @Test
+    void loggerIsAskedToReportSocketErrors() {
+        assertThat(new SyslogSink(Path.of("/dev/log"), "t", System.err).command(HealthStatus.WARNING, "m"))
+                .containsExactly("logger", "--socket-errors=on", "-t", "t", "-p", "user.warning", "-u", "/dev/log",
+                        "--", "m");
+    }
 }

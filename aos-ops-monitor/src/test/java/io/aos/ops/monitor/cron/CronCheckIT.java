@@ -112,6 +112,55 @@ class CronCheckIT {
     }
 
     @Test
+    void anAlertsLogThatIsADirectoryLeavesTheCriticalVerdictAndItsSyslogAlertsStanding() throws Exception {
+        try (RunFixture run = RunFixture.create(tmp, "dead")) {
+            run.status(RunFixture.deadPid(), null, RunState.RUNNING, 9, 0, 0, NOW.minusSeconds(30));
+            Path log = Files.createDirectories(tmp.resolve("cron.log"));
+
+            CronCheck.Outcome outcome = runCheck(log);
+
+            assertThat(outcome.status()).isEqualTo(HealthStatus.CRITICAL);
+            assertThat(outcome.alertLines()).isNotEmpty();
+            assertThat(syslog).extracting(Alert::level).contains(HealthStatus.CRITICAL);
+            assertThat(outcome.logFailures()).singleElement().asString()
+                    .startsWith("cannot append to the cron alerts log: ").contains(log.toString(), "directory");
+            assertThat(outcome.nagiosLine()).startsWith("SHADOW CRITICAL - Shadow process NOT RUNNING");
+        }
+    }
+
+    @Test
+    void anAlertsLogThatIsAFifoIsReportedWithoutBlockingOnOkAndOnCritical() throws Exception {
+        Path fifo = tmp.resolve("cron.fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        try (RunFixture run = RunFixture.create(tmp, "ok")) {
+            run.runningStatus(run.startRunner(), 40, NOW.minusSeconds(30));
+
+            CronCheck.Outcome ok = runCheck(fifo);
+
+            assertThat(ok.status()).isEqualTo(HealthStatus.OK);
+            assertThat(ok.logFailures()).singleElement().asString().contains(fifo.toString());
+        }
+        try (RunFixture run = RunFixture.create(tmp, "ok")) {
+            run.status(RunFixture.deadPid(), null, RunState.RUNNING, 9, 0, 0, NOW.minusSeconds(30));
+
+            CronCheck.Outcome dead = runCheck(fifo);
+
+            assertThat(dead.status()).isEqualTo(HealthStatus.CRITICAL);
+            assertThat(dead.logFailures()).singleElement().asString().contains(fifo.toString());
+            assertThat(syslog).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aWritableAlertsLogHasNoFailures() throws Exception {
+        try (RunFixture run = RunFixture.create(tmp, "dead")) {
+            run.status(RunFixture.deadPid(), null, RunState.RUNNING, 9, 0, 0, NOW.minusSeconds(30));
+
+            assertThat(runCheck(tmp.resolve("cron.log")).logFailures()).isEmpty();
+        }
+    }
+
+    @Test
     void theCrontabLineIsTheSeedsForThisInstallation() {
         assertThat(CrontabLine.forInstallation(Path.of("/root/agenticverz2.0"), Map.of()))
                 .isEqualTo("*/15 * * * * /root/agenticverz2.0/scripts/stress/shadow_cron_check.sh");
