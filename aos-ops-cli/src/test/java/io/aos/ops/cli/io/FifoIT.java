@@ -247,6 +247,27 @@ class FifoIT {
     }
 
     @Test
+    void emergencyStopStatusNamesAFifoAuditLogAndEnableSaysTheLineWasNotAppended() throws Exception {
+        Path fifo = mkfifo(tmp.resolve("state/es.fifo"));
+        String state = tmp.resolve("state").toString();
+
+        CliRun status = CliRun.capturingSystemStreams("emergency-stop", "--state-dir", state, "status",
+                "--audit-log", fifo.toString());
+        assertThat(status.code()).as(status.err()).isZero();
+        assertThat(status.out() + status.err()).contains("Status: RUNNING",
+                fifo + ": cannot be read: is a FIFO, not a regular file");
+
+        CliRun json = CliRun.capturingSystemStreams("emergency-stop", "--state-dir", state, "status", "--json",
+                "--audit-log", fifo.toString());
+        assertThat(json.out()).contains(fifo + ": cannot be read: is a FIFO, not a regular file");
+
+        CliRun enable = CliRun.capturingSystemStreams("emergency-stop", "--state-dir", state, "enable",
+                "--reason", "FIFO drill", "--audit-log", fifo.toString());
+        assertThat(enable.out()).contains("NOT appended to " + fifo).doesNotContain("synced to disk");
+        assertThat(enable.err()).contains("WARNING", fifo + ": cannot be appended to");
+    }
+
+    @Test
     void debugFullReturnsNamingTheFifo() throws Exception {
         Path fifo = mkfifo(runDir.resolve("reports/cycle_4.json"));
 
