@@ -247,6 +247,24 @@ class FifoIT {
     }
 
     @Test
+    void theMonitorLogAsAFifoStopsMonitorStartAndTheDaemonWithABadInputNamingIt() throws Exception {
+        Path fifo = mkfifo(tmp.resolve("state/shadow_monitor.log"));
+        DaemonControl control = new DaemonControl(tmp.resolve("state/shadow_monitor.pid"), fifo,
+                tmp.resolve("state/a.json"), ProcessTable.system());
+
+        // Before the fix the redirect's open blocked ProcessBuilder.start until a reader came.
+        assertThatThrownBy(() -> control.start(List.of("sleep", "30")))
+                .isInstanceOf(io.aos.ops.core.BadInputException.class)
+                .hasMessageStartingWith(fifo + ": is a FIFO, not a regular file: the monitor daemon writes its log");
+        assertThat(tmp.resolve("state/shadow_monitor.pid")).doesNotExist();
+
+        CliRun daemon = CliRun.capturingSystemStreams("monitor", "daemon", "--state-dir",
+                tmp.resolve("state").toString(), "--run-dir", runDir.toString());
+        assertThat(daemon.code()).as(daemon.err()).isEqualTo(2);
+        assertThat(daemon.err()).contains(fifo + ": is a FIFO").doesNotContain("internal error");
+    }
+
+    @Test
     void emergencyStopStatusNamesAFifoAuditLogAndEnableSaysTheLineWasNotAppended() throws Exception {
         Path fifo = mkfifo(tmp.resolve("state/es.fifo"));
         String state = tmp.resolve("state").toString();
