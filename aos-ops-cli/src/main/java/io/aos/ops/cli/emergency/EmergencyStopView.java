@@ -118,7 +118,8 @@ final class EmergencyStopView {
         }
         out.println("Environment: " + EmergencyStop.ENV_VAR + "=true (written to " + change.envFile() + ")");
         out.println("Audit: " + change.audited().describe());
-        out.println("       appended to " + change.auditLog() + " and synced to disk");
+        out.println(change.auditAppended() ? "       appended to " + change.auditLog() + " and synced to disk"
+                : "       NOT appended to " + change.auditLog() + " (see the WARNING below)");
         out.println("Running engines that check the emergency stop halt before their next step, within 1 second; "
                 + "no restart is needed.");
         out.println("Services started from now on read " + EmergencyStop.ENV_VAR + "=true from " + change.envFile()
@@ -146,7 +147,8 @@ final class EmergencyStopView {
         }
         out.println("Environment: " + EmergencyStop.ENV_VAR + "=false (written to " + change.envFile() + ")");
         out.println("Audit: " + change.audited().describe());
-        out.println("       appended to " + change.auditLog() + "; the audit log is kept");
+        out.println(change.auditAppended() ? "       appended to " + change.auditLog() + "; the audit log is kept"
+                : "       NOT appended to " + change.auditLog() + " (see the WARNING below)");
         out.println("Running engines resume within 1 second; services started from now on read "
                 + EmergencyStop.ENV_VAR + "=false.");
         if (shellValue != null) {
@@ -207,6 +209,7 @@ final class EmergencyStopView {
         json.set("audited", OpsJson.mapper().valueToTree(change.audited()));
         json.put("flag_file", change.flagFile().toString());
         json.put("audit_log", change.auditLog().toString());
+        json.put("audit_appended", change.auditAppended());
         json.put("env_file", change.envFile().toString());
         json.set("problems", OpsJson.mapper().valueToTree(change.problems()));
         return json;

@@ -55,7 +55,8 @@ public final class MonitorStartCommand implements Callable<Integer> {
             Output.text(spec, "Monitor already running (PID: " + result.pid() + ")");
             return 1;
         }
-        Output.text(spec, "Monitor started (PID: " + result.pid() + ")\n"
+        Output.text(spec, result.note().map(note -> "Note: " + note + "\n").orElse("")
+                + "Monitor started (PID: " + result.pid() + ")\n"
                 + "Log: " + config.path(OpsSetting.MONITOR_LOG) + "\n"
                 + "Alerts: " + config.path(OpsSetting.ALERTS_FILE) + "\n"
                 + "Interval: " + seconds + "s"

@@ -247,6 +247,45 @@ class FifoIT {
     }
 
     @Test
+    void theMonitorLogAsAFifoStopsMonitorStartAndTheDaemonWithABadInputNamingIt() throws Exception {
+        Path fifo = mkfifo(tmp.resolve("state/shadow_monitor.log"));
+        DaemonControl control = new DaemonControl(tmp.resolve("state/shadow_monitor.pid"), fifo,
+                tmp.resolve("state/a.json"), ProcessTable.system());
+
+        // Before the fix the redirect's open blocked ProcessBuilder.start until a reader came.
+        assertThatThrownBy(() -> control.start(List.of("sleep", "30")))
+                .isInstanceOf(io.aos.ops.core.BadInputException.class)
+                .hasMessageStartingWith(fifo + ": is a FIFO, not a regular file: the monitor daemon writes its log");
+        assertThat(tmp.resolve("state/shadow_monitor.pid")).doesNotExist();
+
+        CliRun daemon = CliRun.capturingSystemStreams("monitor", "daemon", "--state-dir",
+                tmp.resolve("state").toString(), "--run-dir", runDir.toString());
+        assertThat(daemon.code()).as(daemon.err()).isEqualTo(2);
+        assertThat(daemon.err()).contains(fifo + ": is a FIFO").doesNotContain("internal error");
+    }
+
+    @Test
+    void emergencyStopStatusNamesAFifoAuditLogAndEnableSaysTheLineWasNotAppended() throws Exception {
+        Path fifo = mkfifo(tmp.resolve("state/es.fifo"));
+        String state = tmp.resolve("state").toString();
+
+        CliRun status = CliRun.capturingSystemStreams("emergency-stop", "--state-dir", state, "status",
+                "--audit-log", fifo.toString());
+        assertThat(status.code()).as(status.err()).isZero();
+        assertThat(status.out() + status.err()).contains("Status: RUNNING",
+                fifo + ": cannot be read: is a FIFO, not a regular file");
+
+        CliRun json = CliRun.capturingSystemStreams("emergency-stop", "--state-dir", state, "status", "--json",
+                "--audit-log", fifo.toString());
+        assertThat(json.out()).contains(fifo + ": cannot be read: is a FIFO, not a regular file");
+
+        CliRun enable = CliRun.capturingSystemStreams("emergency-stop", "--state-dir", state, "enable",
+                "--reason", "FIFO drill", "--audit-log", fifo.toString());
+        assertThat(enable.out()).contains("NOT appended to " + fifo).doesNotContain("synced to disk");
+        assertThat(enable.err()).contains("WARNING", fifo + ": cannot be appended to");
+    }
+
+    @Test
     void debugFullReturnsNamingTheFifo() throws Exception {
         Path fifo = mkfifo(runDir.resolve("reports/cycle_4.json"));
 

@@ -2,19 +2,11 @@ package io.aos.ops.core.emergency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.aos.ops.core.io.AtomicFiles;
+import io.aos.ops.core.io.FileTail;
 import io.aos.ops.core.json.OpsJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -23,8 +15,8 @@ import java.util.List;
  */
 final class AuditLog {
 
-    /** How much of the end of the file is read at a time when looking for the last lines. */
-    private static final int BLOCK = 8192;
+    /** The most of one audit line read; a record with its reason fits many times over. */
+    static final int MAX_LINE_BYTES = 64 * 1024;
 
     private final Path file;
 
@@ -47,55 +39,27 @@ final class AuditLog {
     }
 
     /**
-     * The last {@code count} entries, oldest first; empty when the log does not exist yet. Reads backwards from the
-     * end, so a log that has grown for years costs no more than a new one.
+     * The last {@code count} entries, oldest first; empty when the log does not exist yet. Read backwards from the end
+     * by {@link FileTail}, so a log that has grown for years costs no more than a new one, and one ending in an endless
+     * line (a block of NUL bytes after a crash) costs a bounded read: a line over {@link #MAX_LINE_BYTES} is an
+     * unreadable entry, cut and marked. A FIFO, device or directory in its place is a
+     * {@link io.aos.ops.core.io.NotRegularFileException}, never opened: opening a FIFO for reading blocks until a
+     * writer comes, and {@code emergency-stop status} must answer.
      */
     List<AuditEntry> tail(int count) throws IOException {
         if (count <= 0) {
             return List.of();
         }
-        Deque<String> lines = new ArrayDeque<>();
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long end = channel.size();
-            byte[] pending = new byte[0];
-            while (end > 0 && lines.size() < count) {
-                long start = Math.max(0, end - BLOCK);
-                ByteBuffer buffer = ByteBuffer.allocate((int) (end - start));
-                while (buffer.hasRemaining()) {
-                    if (channel.read(buffer, start + buffer.position()) < 0) {
-                        break;
-                    }
-                }
-                byte[] chunk = new byte[buffer.position() + pending.length];
-                System.arraycopy(buffer.array(), 0, chunk, 0, buffer.position());
-                System.arraycopy(pending, 0, chunk, buffer.position(), pending.length);
-                int lineEnd = chunk.length;
-                for (int i = chunk.length - 1; i >= 0 && lines.size() < count; i--) {
-                    if (chunk[i] == '\n') {
-                        addLine(lines, chunk, i + 1, lineEnd);
-                        lineEnd = i;
-                    }
-                }
-                pending = Arrays.copyOf(chunk, lineEnd);
-                end = start;
+        // Blank lines are not entries: ask for more lines until there are enough entries or no more lines.
+        int want = count;
+        while (true) {
+            List<String> lines = FileTail.lastLines(file, want, MAX_LINE_BYTES);
+            List<String> entries = lines.stream().map(String::strip).filter(line -> !line.isEmpty()).toList();
+            if (entries.size() >= count || lines.size() < want || want > Integer.MAX_VALUE / 2) {
+                return entries.subList(Math.max(0, entries.size() - count), entries.size()).stream()
+                        .map(AuditLog::parse).toList();
             }
-            if (end == 0 && lines.size() < count) {
-                addLine(lines, pending, 0, pending.length);
-            }
-        } catch (NoSuchFileException e) {
-            return List.of();
-        }
-        List<AuditEntry> entries = new ArrayList<>(lines.size());
-        for (String line : lines) {
-            entries.add(parse(line));
-        }
-        return entries;
-    }
-
-    private static void addLine(Deque<String> lines, byte[] bytes, int from, int to) {
-        String line = new String(bytes, from, to - from, StandardCharsets.UTF_8).strip();
-        if (!line.isEmpty()) {
-            lines.addFirst(line);
+            want *= 2;
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.List;
  * @param audited   the line appended to the audit log
  * @param flagFile  the flag file
  * @param auditLog  the audit log
+ * @param auditAppended true when {@code audited} was appended to the audit log and synced; false when it could not be
+ *                  (then {@code problems} says why)
  * @param envFile   the environment file now saying {@code WORKFLOW_EMERGENCY_STOP=true|false}
  * @param problems  what could not be done after the state changed (the audit line or the env file could not be
  *                  written), one sentence each naming the file and saying that the stop IS engaged or released;
@@ -21,7 +23,8 @@ import java.util.List;
  * <p>Immutable ({@code problems} is copied), so safe to share between threads.
  */
 public record EmergencyStopChange(
-        boolean changed, EmergencyStopStatus stop, AuditEntry audited, Path flagFile, Path auditLog, Path envFile,
+        boolean changed, EmergencyStopStatus stop, AuditEntry audited, Path flagFile, Path auditLog, boolean auditAppended,
+        Path envFile,
         List<String> problems) {
 
     /**

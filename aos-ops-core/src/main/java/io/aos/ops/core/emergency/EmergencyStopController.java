@@ -165,9 +165,9 @@ public final class EmergencyStopController {
             if (check.state() == FlagCheck.State.PRESENT) {
                 EmergencyStopStatus inForce = stop.readRecord(check);
                 AuditEntry entry = entry(now, Action.ENGAGE_REPEAT, actor, why, "STOPPED", "STOPPED", inForce);
-                audit(entry, true, problems);
+                boolean appended = audit(entry, true, problems);
                 writeEnvFile(true, problems);
-                return change(false, inForce, entry, problems);
+                return change(false, inForce, entry, appended, problems);
             }
             StopRecord record = new StopRecord(actor.user(), actor.sudoUser(), now, actor.host(), actor.pid(), why);
             write(flagFile, () -> {
@@ -176,9 +176,9 @@ public final class EmergencyStopController {
             });
             stop.invalidate();
             AuditEntry entry = entry(now, Action.ENGAGE, actor, why, "RUNNING", "STOPPED", null);
-            audit(entry, true, problems);
+            boolean appended = audit(entry, true, problems);
             writeEnvFile(true, problems);
-            return change(true, stop.readRecord(FlagCheck.of(flagFile)), entry, problems);
+            return change(true, stop.readRecord(FlagCheck.of(flagFile)), entry, appended, problems);
         });
     }
 
@@ -203,9 +203,9 @@ public final class EmergencyStopController {
             List<String> problems = new ArrayList<>();
             if (check.state() == FlagCheck.State.ABSENT) {
                 AuditEntry entry = entry(now, Action.RELEASE_NOT_ENGAGED, actor, why, "RUNNING", "RUNNING", null);
-                audit(entry, false, problems);
+                boolean appended = audit(entry, false, problems);
                 writeEnvFile(false, problems);
-                return change(false, EmergencyStopStatus.running(flagFile), entry, problems);
+                return change(false, EmergencyStopStatus.running(flagFile), entry, appended, problems);
             }
             EmergencyStopStatus released = stop.readRecord(check);
             write(flagFile, () -> {
@@ -214,9 +214,9 @@ public final class EmergencyStopController {
             });
             stop.invalidate();
             AuditEntry entry = entry(now, Action.RELEASE, actor, why, "STOPPED", "RUNNING", released);
-            audit(entry, false, problems);
+            boolean appended = audit(entry, false, problems);
             writeEnvFile(false, problems);
-            return change(true, released, entry, problems);
+            return change(true, released, entry, appended, problems);
         });
     }
 
@@ -305,8 +305,8 @@ public final class EmergencyStopController {
     }
 
     private EmergencyStopChange change(boolean changed, EmergencyStopStatus stop, AuditEntry entry,
-            List<String> problems) {
-        return new EmergencyStopChange(changed, stop, entry, flagFile, auditLog.file(), envFile, problems);
+            boolean appended, List<String> problems) {
+        return new EmergencyStopChange(changed, stop, entry, flagFile, auditLog.file(), appended, envFile, problems);
     }
 
     private static AuditEntry entry(Instant now, Action action, Actor actor, String reason, String before,
@@ -318,14 +318,16 @@ public final class EmergencyStopController {
                 null);
     }
 
-    /** Appends the audit line; once the state has changed, a failure is reported, not thrown. */
-    private void audit(AuditEntry entry, boolean stopped, List<String> problems) {
+    /** Appends the audit line; once the state has changed, a failure is reported, not thrown. True if appended. */
+    private boolean audit(AuditEntry entry, boolean stopped, List<String> problems) {
         try {
             auditLog.append(entry);
+            return true;
         } catch (IOException e) {
             problems.add(auditLog.file() + ": cannot be appended to: " + FlagCheck.problem(e)
                     + (stopped ? "; the emergency stop IS engaged, but this action is not in the audit log"
                             : "; the emergency stop IS released, but this action is not in the audit log"));
+            return false;
         }
     }
 

@@ -49,7 +49,7 @@ public record PidFile(long pid, Optional<Instant> startTime) {
 
     /**
      * Reads a PID file. Empty when the file does not exist; an {@link IOException} naming the file when it exists but
-     * does not hold a PID, is not a regular file (a FIFO is never opened) or is larger than a PID file can be.
+     * does not hold a PID (a {@link NotAPidFileException}), is not a regular file (a FIFO is never opened) or is larger than a PID file can be.
      *
      * @param file the PID file
      * @return the PID and start time, or empty when the file does not exist
@@ -67,10 +67,11 @@ public record PidFile(long pid, Optional<Instant> startTime) {
         try {
             pid = Long.parseLong(lines[0].strip());
         } catch (NumberFormatException e) {
-            throw new IOException(file + ": not a PID file (first line is '" + lines[0] + "')", e);
+            throw new NotAPidFileException(file, lines[0].isEmpty() ? "not a PID file (it is empty)"
+                    : "not a PID file (first line is '" + abbreviate(lines[0]) + "')", e);
         }
         if (pid <= 0) {
-            throw new IOException(file + ": not a PID file (PID " + pid + ")");
+            throw new NotAPidFileException(file, "not a PID file (PID " + pid + ")", null);
         }
         Optional<Instant> start = Optional.empty();
         if (lines.length > 1 && !lines[1].isBlank()) {
@@ -92,5 +93,10 @@ public record PidFile(long pid, Optional<Instant> startTime) {
      */
     public void write(Path file) throws IOException {
         AtomicFiles.replace(file, pid + "\n" + startTime.map(Instant::toString).orElse("") + "\n");
+    }
+
+    /** A first line for a message: a damaged file may hold anything, at any length. */
+    private static String abbreviate(String line) {
+        return line.length() <= 80 ? line : line.substring(0, 80) + "...";
     }
 }

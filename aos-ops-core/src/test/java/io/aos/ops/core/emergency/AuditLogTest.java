@@ -3,13 +3,16 @@ package io.aos.ops.core.emergency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aos.ops.core.emergency.AuditEntry.Action;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class AuditLogTest {
@@ -61,5 +64,35 @@ class AuditLogTest {
         List<AuditEntry> tail = log.tail(2);
         assertThat(tail).hasSize(2);
         assertThat(tail.get(1).reason()).isEqualTo(longReason);
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aLogEndingInMegabytesOfNulBytesIsReadQuicklyTheLineCutAndMarked(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("audit.log");
+        AuditLog log = new AuditLog(file);
+        log.append(entry(1));
+        try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
+            raw.setLength(raw.length() + 30_000_000); // sparse: NUL bytes, as a crash leaves them
+        }
+
+        List<AuditEntry> tail = log.tail(2);
+
+        assertThat(tail).hasSize(2);
+        assertThat(tail.get(0).action()).isEqualTo(Action.ENGAGE);
+        assertThat(tail.get(1).raw()).hasSize(AuditLog.MAX_LINE_BYTES + "… (line of 30000000 bytes cut)".length())
+                .endsWith("… (line of 30000000 bytes cut)");
+    }
+
+    @Test
+    void blankLinesAreNotEntries(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("audit.log");
+        AuditLog log = new AuditLog(file);
+        log.append(entry(1));
+        Files.writeString(file, "\n\n  \n\n", java.nio.file.StandardOpenOption.APPEND);
+        log.append(entry(2));
+        Files.writeString(file, "\n\n", java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(log.tail(2)).hasSize(2);
     }
 }

@@ -7,9 +7,11 @@ import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.OperationFailedException;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.core.io.FileTooLargeException;
 import io.aos.ops.core.io.NotRegularFileException;
 import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.core.lock.LockFile;
+import io.aos.ops.core.process.NotAPidFileException;
 import io.aos.ops.core.process.PidFile;
 import io.aos.ops.core.process.ProcessState;
 import io.aos.ops.core.process.ProcessStatus;
@@ -92,8 +94,16 @@ public final class DaemonControl {
                 config.path(OpsSetting.ALERTS_FILE), ProcessTable.system());
     }
 
-    /** What {@link #start} did. */
-    public record StartResult(boolean started, long pid) {
+    /**
+     * What {@link #start} did.
+     *
+     * @param note for the operator, when the start did something besides starting: a damaged PID file it replaced
+     */
+    public record StartResult(boolean started, long pid, Optional<String> note) {
+
+        public StartResult(boolean started, long pid) {
+            this(started, pid, Optional.empty());
+        }
     }
 
     /** What {@link #stop} did. */
@@ -125,6 +135,11 @@ public final class DaemonControl {
     /**
      * Starts the daemon unless one is running; {@code started} false with the running daemon's PID if one is. Fails
      * with the log's last lines if the new process exits at once.
+     *
+     * <p>A PID file that holds no PID (empty after a full disk, garbage) names no daemon: when no process with the
+     * daemon's command line runs, it is taken as stale and replaced, and {@link StartResult#note()} says so. A PID
+     * file or monitor log that is not a regular file (a FIFO, a directory), or a PID file over 4 KiB, is a
+     * {@link BadInputException} naming it: nothing is started.
      */
     @SuppressWarnings("try") // the lock is held for the body of the try, never read
     public StartResult start(List<String> command) throws IOException {
@@ -132,11 +147,24 @@ public final class DaemonControl {
         Files.createDirectories(monitorLog.toAbsolutePath().getParent());
         // LockFile refuses a FIFO there: opened for writing it would block 'monitor start' for good
         try (LockFile lock = LockFile.acquire(lockFile())) {
-            Optional<Recorded> recorded = readRecorded();
+            Optional<String> note = Optional.empty();
+            Optional<Recorded> recorded;
+            try {
+                recorded = readRecorded();
+            } catch (NotAPidFileException e) {
+                note = Optional.of(staleOrRefuse(e));
+                recorded = Optional.empty();
+            } catch (IOException e) {
+                throw new BadInputException(pidFile, "cannot be read (" + reason(e) + "): nothing was started; it is "
+                        + "not a PID file: check " + OpsSetting.MONITOR_PID_FILE.envVar() + ", or remove it if it is "
+                        + "no more than a damaged PID file", e);
+            }
             if (recorded.isPresent() && namesARunningDaemon(recorded.get())) {
                 // An unproven process whose command line is the daemon's (an older PID-only file) is not doubled.
                 return new StartResult(false, recorded.get().file().pid());
             }
+            // Redirected to a FIFO, the child's start would block until a reader comes: 'monitor start' would hang.
+            checkMonitorLog(monitorLog);
             List<String> full = new ArrayList<>();
             if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
                 full.add("/usr/bin/setsid"); // own session: the terminal's hangup does not reach the daemon
@@ -154,10 +182,10 @@ public final class DaemonControl {
                 throw new OperationFailedException("the monitor daemon exited at once with status " + child.exitValue()
                         + "; last lines of " + monitorLog + ": " + String.join(" | ", LastLines.of(monitorLog, 3, true)));
             } catch (TimeoutException e) {
-                return new StartResult(true, child.pid());
+                return new StartResult(true, child.pid(), note);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new StartResult(true, child.pid());
+                return new StartResult(true, child.pid(), note);
             } catch (ExecutionException e) {
                 throw new IOException(e.getCause());
             }
@@ -173,8 +201,16 @@ public final class DaemonControl {
         Optional<Recorded> recorded;
         try {
             recorded = readRecorded();
+        } catch (NotAPidFileException e) {
+            throw new BadInputException(pidFile, e.problem()
+                    + ": there is no daemon it can identify, nothing was signalled. If `pgrep -af "
+                    + "shadow_monitor_daemon` shows no monitor daemon, remove the file (rm " + pidFile
+                    + "); if it shows one, stop that process by its PID", e);
         } catch (IOException e) {
-            throw new BadInputException(pidFile, "cannot be read (" + reason(e) + "): nothing was signalled", e);
+            throw new BadInputException(pidFile, "cannot be read (" + reason(e) + "): nothing was signalled"
+                    + (e instanceof NotRegularFileException || e instanceof FileTooLargeException
+                            ? "; it is not a PID file: check " + OpsSetting.MONITOR_PID_FILE.envVar()
+                            + ", or remove it if it is no more than a damaged PID file" : ""), e);
         }
         if (recorded.isEmpty()) {
             return new StopResult(StopOutcome.NO_PID_FILE, Optional.empty());
@@ -240,6 +276,42 @@ public final class DaemonControl {
     /** The running daemon, if the PID file names a live process proven to be it. */
     public Optional<ProcessStatus> running() throws IOException {
         return readRecorded().map(Recorded::process).filter(ProcessStatus::isAlive);
+    }
+
+    /**
+     * A PID file that holds no PID at start: stale unless a daemon runs (then it cannot be told which one the file
+     * was for, and a second one is not started).
+     */
+    private String staleOrRefuse(NotAPidFileException e) {
+        Optional<ProcessStatus> other = processes.findByCommandLine(daemonCommandLine);
+        if (other.isPresent()) {
+            throw new BadInputException(pidFile, e.problem()
+                    + ", and a monitor daemon runs as PID " + other.get().pid() + ": not starting a second one. "
+                    + "Stop that process (kill " + other.get().pid() + "), remove the file (rm " + pidFile
+                    + ") and start again", e);
+        }
+        return e.getMessage() + "; no monitor daemon runs, so it was taken as stale and replaced";
+    }
+
+    /**
+     * Refuses a monitor log that exists and is not a regular file, naming it: the daemon's output is redirected
+     * there and its lines appended, and a FIFO would block both for good.
+     *
+     * @param monitorLog the monitor log
+     * @throws BadInputException if it is a FIFO, directory, socket or device
+     */
+    public static void checkMonitorLog(Path monitorLog) {
+        try {
+            RegularFile.check(monitorLog);
+        } catch (NoSuchFileException e) {
+            // created on the first line written
+        } catch (NotRegularFileException e) {
+            throw new BadInputException(monitorLog, "is " + e.kind() + ", not a regular file: the monitor daemon "
+                    + "writes its log there; remove it or point " + OpsSetting.MONITOR_LOG.envVar()
+                    + " at a regular file", e);
+        } catch (IOException e) {
+            throw new BadInputException(monitorLog, "cannot be used as the monitor log (" + reason(e) + ")", e);
+        }
     }
 
     private Optional<Recorded> readRecorded() throws IOException {

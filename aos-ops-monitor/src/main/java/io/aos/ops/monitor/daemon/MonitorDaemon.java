@@ -63,6 +63,8 @@ public final class MonitorDaemon {
         this.check = checkNotNull(check, "check");
         this.interval = interval;
         this.monitorLog = checkNotNull(monitorLog, "monitorLog");
+        // Named now, as a bad input: a FIFO there would otherwise fail the first line written, as an internal error.
+        DaemonControl.checkMonitorLog(monitorLog);
         this.dispatcher = checkNotNull(dispatcher, "dispatcher");
         this.clock = checkNotNull(clock, "clock");
     }

@@ -25,7 +25,10 @@ import java.util.function.Consumer;
  * the last poll and before the rename are not lost, and then the new file is read from its start. A file shorter
  * than the position read (copytruncate) is read again from its start; a missing file is waited for. A last line
  * without its newline is held back until the writer finishes it; when its file is rotated away it is handed over as
- * it is, since nothing more will be written to it where this tail can see.
+ * it is, since nothing more will be written to it where this tail can see. Of a line longer than
+ * {@link LastLines#MAX_LINE_BYTES} that ends in a later read (a log ending in a block of NUL bytes after a crash), only
+ * its start is kept, and it is handed over with the marker {@code … (line of N bytes cut)}: a daemon that follows
+ * such a log never holds the line.
  *
  * <p>Only a regular file is followed: a FIFO, device or directory at the path is a
  * {@link io.aos.ops.core.io.NotRegularFileException} from {@link #poll}, never opened.
@@ -41,6 +44,8 @@ public final class LogTail implements AutoCloseable {
     private Object fileKey;
     private long position;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    /** The length of the line held back, counting the bytes past {@link LastLines#MAX_LINE_BYTES} not kept. */
+    private long partialLength;
     private final ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
     private long rotations;
 
@@ -140,10 +145,8 @@ public final class LogTail implements AutoCloseable {
     /** The file watched was renamed: reads it to its end, hands over a last unterminated line, and lets it go. */
     private int drainRotated(LineSink sink) throws IOException {
         int count = readToEnd(sink);
-        if (partial.size() > 0) {
-            byte[] line = partial.toByteArray();
-            sink.accept(line, 0, line.length);
-            partial.reset();
+        if (partialLength > 0) {
+            handOverPartial(sink);
             count++;
         }
         rotations++;
@@ -154,6 +157,7 @@ public final class LogTail implements AutoCloseable {
     private void reset() throws IOException {
         position = 0;
         partial.reset();
+        partialLength = 0;
         fileKey = null;
         if (channel != null) {
             channel.close();
@@ -189,11 +193,9 @@ public final class LogTail implements AutoCloseable {
         int start = 0;
         for (int i = 0; i < length; i++) {
             if (bytes[i] == '\n') {
-                if (partial.size() > 0) {
-                    partial.write(bytes, start, i - start);
-                    byte[] line = partial.toByteArray();
-                    partial.reset();
-                    sink.accept(line, 0, line.length);
+                if (partialLength > 0) {
+                    holdBack(bytes, start, i - start);
+                    handOverPartial(sink);
                 } else {
                     sink.accept(bytes, start, i - start);
                 }
@@ -202,8 +204,25 @@ public final class LogTail implements AutoCloseable {
             }
         }
         if (start < length) {
-            partial.write(bytes, start, length - start);
+            holdBack(bytes, start, length - start);
         }
         return count;
+    }
+
+    /** Keeps the start of an unfinished line, up to the bound, and counts the rest. */
+    private void holdBack(byte[] bytes, int offset, int length) {
+        int room = (int) Math.max(0, LastLines.MAX_LINE_BYTES - partialLength);
+        partial.write(bytes, offset, Math.min(room, length));
+        partialLength += length;
+    }
+
+    private void handOverPartial(LineSink sink) {
+        if (partialLength > partial.size()) {
+            partial.writeBytes(("… (line of " + partialLength + " bytes cut)").getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] line = partial.toByteArray();
+        partial.reset();
+        partialLength = 0;
+        sink.accept(line, 0, line.length);
     }
 }

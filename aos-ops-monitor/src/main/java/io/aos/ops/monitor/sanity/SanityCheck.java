@@ -36,6 +36,9 @@ public final class SanityCheck {
     public static final List<String> METRICS =
             List.of("workflow_replay_verifications_total", "workflow_replay_failures_total");
 
+    /** The most series of one metric printed in section 5; the rest are counted, not printed. */
+    static final int MAX_SERIES_SHOWN = 20;
+
     /** Where section 5 reads series: a Prometheus server, or an exporter's /metrics read directly. */
     private interface SeriesSource {
         List<PrometheusQuery.Series> query(String metric) throws IOException;
@@ -212,6 +215,10 @@ public final class SanityCheck {
             List<PrometheusQuery.Series> series;
             try {
                 series = prometheus.query(metric);
+            } catch (PrometheusQuery.UnusableAnswerException e) {
+                return new SanitySection("Prometheus Metrics", HealthStatus.UNKNOWN,
+                        List.of("Prometheus: NO USABLE ANSWER from " + prometheus.base() + " (" + reason(e)
+                                + "); replay metrics UNKNOWN"));
             } catch (IOException | RuntimeException e) {
                 return new SanitySection("Prometheus Metrics", HealthStatus.UNKNOWN,
                         List.of("Prometheus: NOT REACHABLE at " + prometheus.base() + " (" + reason(e)
@@ -221,11 +228,18 @@ public final class SanityCheck {
                 lines.add(metric + ": no series (UNKNOWN: the metric is not exported)");
                 status = status.worst(HealthStatus.UNKNOWN);
             }
+            int shown = 0;
             for (PrometheusQuery.Series s : series) {
-                lines.add(s.render(metric));
+                // Every series counts for the status; a report meant to be read shows only the first ones.
+                if (shown++ < MAX_SERIES_SHOWN) {
+                    lines.add(s.render(metric));
+                }
                 if (isFailure(metric, s)) {
                     status = status.worst(HealthStatus.WARNING);
                 }
+            }
+            if (series.size() > MAX_SERIES_SHOWN) {
+                lines.add("… and " + (series.size() - MAX_SERIES_SHOWN) + " more series of " + metric);
             }
         }
         return new SanitySection("Prometheus Metrics", status, lines);

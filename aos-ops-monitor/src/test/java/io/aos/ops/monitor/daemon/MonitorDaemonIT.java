@@ -134,6 +134,24 @@ class MonitorDaemonIT {
     }
 
     @Test
+    void startTakesAnEmptyOrGarbagePidFileForStaleSaysSoAndReplacesIt() throws Exception {
+        Path pid = tmp.resolve("shadow_monitor.pid");
+        DaemonControl control = new DaemonControl(pid, tmp.resolve("m.log"), tmp.resolve("a.json"),
+                ProcessTable.system(), cmd -> cmd.endsWith("sleep 29"));
+        for (String content : List.of("", "abc\n")) {
+            Files.writeString(pid, content);
+
+            DaemonControl.StartResult started = control.start(List.of("sleep", "29"));
+
+            assertThat(started.started()).isTrue();
+            assertThat(started.note()).hasValueSatisfying(note -> assertThat(note)
+                    .startsWith(pid + ": not a PID file").contains("taken as stale and replaced"));
+            assertThat(PidFile.read(pid)).hasValueSatisfying(f -> assertThat(f.pid()).isEqualTo(started.pid()));
+            assertThat(control.stop(Duration.ofSeconds(5)).outcome()).isEqualTo(DaemonControl.StopOutcome.STOPPED);
+        }
+    }
+
+    @Test
     void startRefusesASecondDaemonAndStopEndsItWithSigterm() throws Exception {
         Path pid = tmp.resolve("shadow_monitor.pid");
         // the stand-in daemon is a sleep: only a process with its command line is proven to be it

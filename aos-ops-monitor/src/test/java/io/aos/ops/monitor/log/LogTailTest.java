@@ -136,4 +136,22 @@ class LogTailTest {
                 "[INFO] 01:00:00 line 5000");
         assertThat(LastLines.of(tmp.resolve("none.log"), 10, true)).isEmpty();
     }
+
+    @Test
+    void aLineLongerThanTheBoundIsHandedOverCutWithItsLengthWhenItEnds() throws IOException {
+        Path log = tmp.resolve("run.log");
+        append(log, "before\n");
+        LogTail tail = new LogTail(log);
+        assertThat(poll(tail)).containsExactly("before");
+
+        append(log, "x".repeat(300_000));  // a writer crashed mid-line: no newline yet, held back over many reads
+        assertThat(poll(tail)).isEmpty();
+        append(log, "y".repeat(300_000) + "\nafter\n");
+
+        List<String> lines = poll(tail);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("x".repeat(LastLines.MAX_LINE_BYTES) + "… (line of 600000 bytes cut)")
+                .hasSize(LastLines.MAX_LINE_BYTES + "… (line of 600000 bytes cut)".length());
+        assertThat(lines.get(1)).isEqualTo("after");
+    }
 }

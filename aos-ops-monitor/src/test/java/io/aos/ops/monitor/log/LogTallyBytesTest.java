@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The byte-level log reading against the simple one: a {@link LogTally} fed by {@link LogTail#pollLines} (lines as
  * bytes, the per-cycle ones read by {@link FastLine}) ends with the same figures as one fed every line of the whole
  * file decoded and parsed by {@link LogLine#parse}; and {@link LastLines} (read backwards from the end) gives the last
- * lines of the whole file split the simple way. Over generated logs: random mixes of every upstream line, with and
+ * lines of the whole file split the simple way (a line over {@link LastLines#MAX_LINE_BYTES} cut and marked). Over generated logs: random mixes of every upstream line, with and
  * without colour codes, CRLF, invalid UTF-8, near misses of the per-cycle lines, huge lines and numbers, no trailing
  * newline, the empty file.
  */
@@ -66,12 +66,33 @@ class LogTallyBytesTest {
         return lines;
     }
 
+    /** The whole file split on its newlines; a line over {@link LastLines#MAX_LINE_BYTES} cut and marked. */
     private static List<String> lastLines(byte[] log, int n) {
-        List<String> lines = new ArrayList<>(Arrays.asList(new String(log, StandardCharsets.UTF_8).split("\r?\n", -1)));
-        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-            lines.remove(lines.size() - 1);
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= log.length; i++) {
+            if (i == log.length || log[i] == '\n') {
+                boolean terminated = i < log.length;
+                if (terminated || start < log.length) {
+                    lines.add(line(log, start, i, terminated));
+                }
+                start = i + 1;
+            }
         }
         return lines.subList(Math.max(0, lines.size() - n), lines.size()).stream().map(LogLine::stripColour).toList();
+    }
+
+    private static String line(byte[] log, int start, int end, boolean terminated) {
+        if (end - start <= LastLines.MAX_LINE_BYTES) {
+            int visible = terminated && end > start && log[end - 1] == '\r' ? end - 1 : end;
+            return new String(log, start, visible - start, StandardCharsets.UTF_8);
+        }
+        int keep = LastLines.MAX_LINE_BYTES;
+        while (keep > 0 && (log[start + keep] & 0xC0) == 0x80) {
+            keep--;
+        }
+        // a cut line's length counts a \r before its newline
+        return new String(log, start, keep, StandardCharsets.UTF_8) + "… (line of " + (end - start) + " bytes cut)";
     }
 
     private static String figures(LogTally t) {

@@ -102,6 +102,54 @@ class SanityCheckIT {
     }
 
     @Test
+    void manySeriesAreCountedButOnlyTheFirstOnesPrinted() throws Exception {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < SanityCheck.MAX_SERIES_SHOWN + 10; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"metric\":{\"status\":\"failed\",\"instance\":\"i")
+                    .append(i).append("\"},\"value\":[1,\"").append(i == 29 ? 3 : 0).append("\"]}");
+        }
+        try (RunFixture run = RunFixture.create(tmp, "n")) {
+            run.runningStatus(run.startRunner(), 20, NOW.minusSeconds(10));
+
+            SanitySection prom = run(prometheus(many.toString(), "{\"metric\":{},\"value\":[1,\"0\"]}"))
+                    .sections().get(4);
+
+            assertThat(prom.lines()).hasSize(SanityCheck.MAX_SERIES_SHOWN + 2)
+                    .contains("… and 10 more series of workflow_replay_verifications_total");
+            assertThat(prom.status()).isEqualTo(HealthStatus.WARNING); // the failure is in a series not printed
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aPrometheusThatTricklesItsAnswerIsUnknownAfterTheTimeout() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/v1/query", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            try (var out = exchange.getResponseBody()) {
+                for (int i = 0; i < 600; i++) {
+                    out.write(' ');
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (java.io.IOException | InterruptedException e) {
+                // the client hung up
+            }
+        });
+        server.start();
+        try (RunFixture run = RunFixture.create(tmp, "t")) {
+            run.runningStatus(run.startRunner(), 20, NOW.minusSeconds(10));
+
+            SanitySection prom = run(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+                    .sections().get(4);
+
+            assertThat(prom.status()).isEqualTo(HealthStatus.UNKNOWN);
+            assertThat(prom.lines()).singleElement().asString()
+                    .startsWith("Prometheus: NO USABLE ANSWER from ").contains("no complete answer within 2 s");
+        }
+    }
+
+    @Test
     void anUnreachablePrometheusIsUnknownForItsSectionNotZero() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
