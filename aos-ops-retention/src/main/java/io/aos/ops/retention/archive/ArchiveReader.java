@@ -332,6 +332,16 @@ public final class ArchiveReader {
         for (Manifest.Entry e : manifest) {
             checkListedName(e.path(), listed.put(e.path(), e) != null);
         }
+        // a file that another member's path needs as its directory ('a' and 'a/b.json'): no restore could write
+        // both, so no verify passes it
+        for (String path : listed.keySet()) {
+            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                if (listed.containsKey(path.substring(0, slash))) {
+                    throw new ArchiveDamage("manifest lists '" + path.substring(0, slash) + "' as a file and as the "
+                            + "directory of '" + path + "'");
+                }
+            }
+        }
         Map<String, Boolean> seen = new HashMap<>(members.size() * 2);
         for (Member m : members) {
             if (seen.put(m.name(), Boolean.TRUE) != null) {

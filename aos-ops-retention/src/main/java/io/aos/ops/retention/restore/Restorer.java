@@ -122,25 +122,60 @@ public final class Restorer {
         if (!Files.isRegularFile(archive)) {
             throw new BadArchiveException(archive, "Archive not found: " + archive);
         }
+        // DEST is made to be locked; a restore that refuses or fails takes away the directories it made (a refusal
+        // "touches nothing"), never one that was there or holds anything
+        List<Path> made = missingDirectories(destination);
         Optional<DirectoryLock> lock;
         try {
             Files.createDirectories(destination);
             lock = DirectoryLock.tryAcquire(workDir, destination);
         } catch (IOException e) {
+            removeEmpty(made);
             throw cannot(archive, destination, e);
         }
         if (lock.isEmpty()) {
+            removeEmpty(made);
             throw new OperationFailedException("another retention run holds the lock on " + destination
                     + "; nothing restored, try again when it has finished");
         }
+        boolean restored = false;
         try {
-            return restore(archive, destination, force, () -> { }, cancelled, true);
+            Result result = restore(archive, destination, force, () -> { }, cancelled, true);
+            restored = true;
+            return result;
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         } finally {
             lock.get().close();
+            if (!restored) {
+                removeEmpty(made);
+            }
+        }
+    }
+
+    /** The directories of {@code destination}'s path that do not exist yet, the deepest first. */
+    static List<Path> missingDirectories(Path destination) {
+        List<Path> missing = new ArrayList<>();
+        for (Path p = destination.toAbsolutePath().normalize(); p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+                p = p.getParent()) {
+            missing.add(p);
+        }
+        return missing;
+    }
+
+    /** Removes {@code made} (deepest first) while each is an empty directory; stops at the first that is not. */
+    private static void removeEmpty(List<Path> made) {
+        for (Path dir : made) {
+            try {
+                if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    return;
+                }
+                Files.delete(dir); // fails, and stops, on a directory that holds anything
+            } catch (IOException e) {
+                return;
+            }
         }
     }
 

@@ -98,6 +98,37 @@ class RestorerTest {
     }
 
     @Test
+    void aRefusedRestoreLeavesNoDirectoryItMadeAndKeepsOnesThatWereThere() throws Exception {
+        Path bad = crafted("bad.tgz", List.of(Crafted.file("good.json"), Crafted.file("../evil.json")));
+        Path work = tmp.resolve("state");
+        Path dest = tmp.resolve("new/deep/dest");
+        assertThatThrownBy(() -> Restorer.restore(bad, dest, false, work)).isInstanceOf(AosOpsException.class)
+                .hasMessageContaining("nothing restored");
+        assertThat(tmp.resolve("new")).as("the directories it made for DEST are gone").doesNotExist();
+
+        Path existing = Files.createDirectories(tmp.resolve("kept/dest"));
+        assertThatThrownBy(() -> Restorer.restore(bad, existing.resolve("sub"), false, work))
+                .isInstanceOf(AosOpsException.class);
+        assertThat(existing).as("one that was there stays").isDirectory();
+        assertThat(existing.resolve("sub")).doesNotExist();
+
+        Path ok = crafted("ok.tgz", List.of(Crafted.file("good.json")));
+        assertThat(Restorer.restore(ok, dest, false, work).restored()).isEqualTo(1);
+        assertThat(dest.resolve("good.json")).exists();
+        assertThat(Restorer.missingDirectories(dest)).isEmpty();
+    }
+
+    @Test
+    void anArchiveWithAFileWhereAnotherMemberNeedsADirectoryFailsVerifyAsRestoreRefusesIt() throws Exception {
+        Path archive = crafted("clash.tgz", List.of(Crafted.file("a"), Crafted.file("a/b.json")));
+        io.aos.ops.retention.archive.ArchiveVerifier.Result verified =
+                io.aos.ops.retention.archive.ArchiveVerifier.verify(archive);
+        assertThat(verified.ok()).isFalse();
+        assertThat(verified.reason()).contains("'a' as a file and as the directory of 'a/b.json'");
+        assertRefusedAndNothingWritten(archive, "nothing restored");
+    }
+
+    @Test
     void dotDotTraversalIsRefused() throws Exception {
         assertRefusedAndNothingWritten(crafted("dotdot.tgz", List.of(Crafted.file("good.json"),
                 Crafted.file("../evil.json"))), "escapes the destination");
