@@ -54,6 +54,7 @@ final class MetricsFixture {
         monitor.recordProbe("process", HealthStatus.OK);
         monitor.recordProbe("mismatches", HealthStatus.CRITICAL);
         // the seed paths as metric labels only: nothing is read or written there
+        // metric labels only: nothing is read or written at these paths
         monitor.recordDiskUsage("/var/lib/aos", 0.42);
         monitor.recordGoldenStorage("/var/lib/aos/golden", 12, 34_567);
         monitor.recordEmergencyStop(false);

@@ -410,16 +410,14 @@ public final class Archiver {
             return List.of();
         }
         List<LeftFile> leftFiles = new ArrayList<>(left.size());
-        String dirText = dir.toString();
-        String separator = dir.getFileSystem().getSeparator();
-        String prefix = dirText.endsWith(separator) ? dirText : dirText + separator;
         for (ScannedGoldenFile f : selected) {
             String why = left.get(f.relative());
             if (why == null) {
                 continue;
             }
             leftFiles.add(new LeftFile(f.relative(), why));
-            String line = (dryRun ? "[DRY-RUN] Would leave " : "Left ") + prefix + f.relative() + " unarchived: " + why;
+            String line = (dryRun ? "[DRY-RUN] Would leave " : "Left ") + LeftFile.shown(dir, f.relative()) + " unarchived: "
+                    + why;
             if (dryRun) {
                 log.say(line);
             } else {

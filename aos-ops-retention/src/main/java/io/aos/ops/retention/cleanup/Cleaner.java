@@ -242,9 +242,6 @@ public final class Cleaner {
     private List<ScannedGoldenFile> exactlyNamed(Path dir, List<ScannedGoldenFile> selected, boolean dryRun,
                                                  List<LeftFile> left) {
         List<ScannedGoldenFile> exact = new ArrayList<>(selected.size());
-        String dirText = dir.toString();
-        String separator = dir.getFileSystem().getSeparator();
-        String prefix = dirText.endsWith(separator) ? dirText : dirText + separator;
         for (ScannedGoldenFile f : selected) {
             String why = ExactName.problemWith(f.relative());
             if (why == null) {
@@ -252,11 +249,10 @@ public final class Cleaner {
                 continue;
             }
             left.add(new LeftFile(f.relative(), why));
-            // the directory and the name joined as text: dir.resolve(name) throws for a name this JVM cannot encode
             if (dryRun) {
-                log.say("[DRY-RUN] Would leave " + prefix + f.relative() + " in place: " + why);
+                log.say("[DRY-RUN] Would leave " + LeftFile.shown(dir, f.relative()) + " in place: " + why);
             } else {
-                log.action("Left " + prefix + f.relative() + " in place: " + why);
+                log.action("Left " + LeftFile.shown(dir, f.relative()) + " in place: " + why);
             }
         }
         return exact;
