@@ -50,6 +50,28 @@ public record RunSnapshot(
         checkNotNull(statusModified, "statusModified");
     }
 
+    /**
+     * Why the run's {@code status.json} could not be read, when it exists and could not (bad JSON with its line and
+     * column, a field of the wrong type by name, permission denied, not a regular file): the problem naming it.
+     */
+    public Optional<String> statusProblem() {
+        return problemOf(run.layout().map(l -> l.statusFile()));
+    }
+
+    /** Why the run's {@code shadow.pid} could not be read, when it exists and could not: the problem naming it. */
+    public Optional<String> pidFileProblem() {
+        return problemOf(run.layout().map(l -> l.pidFile()));
+    }
+
+    /** The problem about {@code file}: each one starts with the file it names, then a colon. */
+    private Optional<String> problemOf(Optional<Path> file) {
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        String prefix = file.get() + ":";
+        return problems.stream().filter(p -> p.startsWith(prefix)).findFirst();
+    }
+
     /** The run's state from {@code status.json}, if it has one. */
     public Optional<RunState> state() {
         return status.map(ShadowRunStatus::state);

@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Is the run's process alive? CRITICAL when it is not, unless the run says it ended: a run whose {@code status.json}
+ * Is the run's process alive? UNKNOWN when the file that names it ({@code status.json}, else {@code shadow.pid})
+ * exists but cannot be read and no runner is found otherwise: such a run is not called dead. CRITICAL when it is not
+ * alive, unless the run says it ended: a run whose {@code status.json}
  * says completed (or whose upstream log shows the PASSED verdict) is COMPLETED, not dead; a failed run is CRITICAL;
  * a run stopped by a signal, or paused by the emergency stop, is a WARNING.
  */
@@ -65,6 +67,13 @@ public final class ProcessProbe implements Probe {
             return ProbeResult.of(name(), HealthStatus.UNKNOWN,
                     "Shadow process NOT PROVEN (" + notProven(snapshot, process.get()) + ")", figures)
                     .withCondition("unproven");
+        }
+        Optional<String> unreadable = snapshot.statusProblem().or(snapshot::pidFileProblem);
+        if (unreadable.isPresent() && snapshot.processSource() == ProcessSource.COMMAND_LINE
+                && process.map(p -> !p.isAlive()).orElse(true)) {
+            // The file that names the process exists but cannot be read: whether the run lives cannot be told.
+            return ProbeResult.of(name(), HealthStatus.UNKNOWN, "Shadow process UNKNOWN (" + unreadable.get() + ")",
+                    figures).withCondition("unreadable");
         }
         if (process.isEmpty() || !process.get().isAlive()) {
             return ProbeResult.of(name(), HealthStatus.CRITICAL,

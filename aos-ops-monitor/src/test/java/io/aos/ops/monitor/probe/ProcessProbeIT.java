@@ -9,6 +9,7 @@ import io.aos.ops.monitor.discovery.RunSnapshot;
 import io.aos.ops.monitor.discovery.RunSnapshotReader;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import io.aos.ops.monitor.fixture.RunFixture;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,9 +43,12 @@ class ProcessProbeIT {
     }
 
     private ProbeResult check() {
-        RunSnapshot snapshot = RunSnapshotReader.of(new WatchedRun(Optional.of(run.root()),
-                Optional.of(run.layout().logFile())), CLOCK).observe();
-        return new ProcessProbe(CLOCK).check(snapshot);
+        return new ProcessProbe(CLOCK).check(snapshot());
+    }
+
+    private RunSnapshot snapshot() {
+        return RunSnapshotReader.of(new WatchedRun(Optional.of(run.root()), Optional.of(run.layout().logFile())),
+                CLOCK).observe();
     }
 
     @Test
@@ -132,5 +136,51 @@ class ProcessProbeIT {
         run.status(runner.pid(), runner.info().startInstant().orElse(null), RunState.PAUSED, 5, 0, 0, NOW);
 
         assertThat(check().status()).isEqualTo(HealthStatus.WARNING);
+    }
+
+    @Test
+    void aStatusJsonThatIsBadJsonIsUnknownNamingTheFileLineAndColumnNotDead() throws Exception {
+        Path status = run.layout().statusFile();
+        Files.writeString(status, "{\n  \"pid\": 12,\n  \"cycles\": oops\n}");
+
+        RunSnapshot snapshot = snapshot();
+        ProbeResult r = new ProcessProbe(CLOCK).check(snapshot);
+
+        assertThat(r.status()).isEqualTo(HealthStatus.UNKNOWN);
+        assertThat(r.message()).startsWith("Shadow process UNKNOWN (" + status + ": invalid JSON at line 3, column")
+                .doesNotContain("no status.json");
+        assertThat(new FreshnessProbe(CLOCK, Thresholds.defaults()).check(snapshot).status())
+                .isEqualTo(HealthStatus.UNKNOWN);
+    }
+
+    @Test
+    void aStatusJsonWithOneWronglyTypedFieldIsUnknownNamingTheField() throws Exception {
+        Path status = run.layout().statusFile();
+        Files.writeString(status, "{\"pid\": 12, \"state\": \"running\", \"target_hours\": \"24h\"}");
+
+        ProbeResult r = check();
+
+        assertThat(r.status()).isEqualTo(HealthStatus.UNKNOWN);
+        assertThat(r.message()).contains(status.toString(), "field target_hours must be a number, not a string");
+    }
+
+    @Test
+    void aStatusJsonThatIsNotARegularFileIsUnknownNamingIt() throws Exception {
+        Path status = Files.createDirectories(run.layout().statusFile());
+
+        ProbeResult r = check();
+
+        assertThat(r.status()).isEqualTo(HealthStatus.UNKNOWN);
+        assertThat(r.message()).startsWith("Shadow process UNKNOWN (" + status + ":");
+    }
+
+    @Test
+    void aShadowPidThatHoldsNoPidIsUnknownNamingItNotDead() throws Exception {
+        Path pid = Files.writeString(run.layout().pidFile(), "garbage\n");
+
+        ProbeResult r = check();
+
+        assertThat(r.status()).isEqualTo(HealthStatus.UNKNOWN);
+        assertThat(r.message()).startsWith("Shadow process UNKNOWN (" + pid + ": not a PID file");
     }
 }
