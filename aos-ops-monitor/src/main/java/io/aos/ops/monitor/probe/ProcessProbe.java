@@ -65,7 +65,8 @@ public final class ProcessProbe implements Probe {
         }
         if (process.isPresent() && process.get().state() == ProcessState.UNPROVEN) {
             return ProbeResult.of(name(), HealthStatus.UNKNOWN,
-                    "Shadow process NOT PROVEN (" + notProven(snapshot, process.get()) + ")", figures)
+                    "Shadow process NOT PROVEN (" + snapshot.notProven().orElse("PID " + process.get().pid()
+                            + from(snapshot) + " is not proven to be this run's runner") + ")", figures)
                     .withCondition("unproven");
         }
         Optional<String> unreadable = snapshot.statusProblem().or(snapshot::pidFileProblem);
@@ -103,14 +104,6 @@ public final class ProcessProbe implements Probe {
             default -> ProbeResult.of(name(), HealthStatus.CRITICAL, "Shadow run FAILED" + suffix, figures)
                     .withCondition("failed");
         };
-    }
-
-    /** {@code PID 1234 from shadow.pid (no start time recorded) is `sleep 300`, not a shadow runner}. */
-    private static String notProven(RunSnapshot snapshot, ProcessStatus p) {
-        return "PID " + p.pid() + from(snapshot) + " (no start time recorded) is "
-                + p.commandLine().map(c -> "`" + (c.length() <= 200 ? c : c.substring(0, 200) + "...") + "`")
-                        .orElse("a process whose command line cannot be read")
-                + ", not a shadow runner";
     }
 
     private static String from(RunSnapshot snapshot) {
