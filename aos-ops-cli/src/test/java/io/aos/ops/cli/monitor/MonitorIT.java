@@ -3,6 +3,7 @@ package io.aos.ops.cli.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aos.ops.cli.CliRun;
+import io.aos.ops.cli.StandInRunner;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.core.process.PidFile;
 import io.aos.ops.golden.shadow.state.RunState;
@@ -38,7 +39,7 @@ class MonitorIT {
         runDir = tmp.resolve("runs/shadow_simulation_20261128_020000");
         Files.createDirectories(runDir.resolve("reports"));
         Files.createDirectories(runDir.resolve("golden"));
-        runner = new ProcessBuilder("sleep", "120").start();
+        runner = StandInRunner.start(tmp, runDir, 120);
         ProcessHandle h = runner.toHandle();
         Instant now = Instant.now();
         ShadowRunStatus status = new ShadowRunStatus(1, h.pid(), h.info().startInstant().orElse(null),
