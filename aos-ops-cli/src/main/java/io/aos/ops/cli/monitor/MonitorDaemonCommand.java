@@ -4,6 +4,7 @@ import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.monitor.alert.AlertDispatcher;
 import io.aos.ops.monitor.daemon.DaemonControl;
+import io.aos.ops.monitor.daemon.DaemonLock;
 import io.aos.ops.monitor.daemon.MonitorDaemon;
 import io.aos.ops.monitor.health.HealthCheck;
 import io.aos.ops.monitor.metrics.HealthReportMetrics;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,24 +45,35 @@ public final class MonitorDaemonCommand implements Callable<Integer> {
     static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
     @Override
+    @SuppressWarnings("try") // the daemon lock is held for the body of the try, never read
     public Integer call() throws Exception {
         OpsConfig config = run.config().with(OpsSetting.MONITOR_INTERVAL, interval);
         Clock clock = Clock.systemDefaultZone();
         HealthCheck check = HealthCheck.create(config, run.checkOptions(config), clock);
         DaemonControl control = DaemonControl.forConfig(config);
         // Before anything is started (the metrics port, the first check): a second daemon would double every alert.
-        OptionalLong other = control.adoptPidFile();
-        if (other.isPresent()) {
-            spec.commandLine().getErr().println("aos-ops: a monitor daemon is already running (PID " + other.getAsLong()
-                    + ", PID file " + config.path(OpsSetting.MONITOR_PID_FILE) + "): not starting a second one. "
+        // The lock is held until this process ends; the OS drops it then, even after kill -9.
+        Optional<DaemonLock> lock = control.holdDaemonLock();
+        if (lock.isEmpty()) {
+            spec.commandLine().getErr().println("aos-ops: a monitor daemon is already running ("
+                    + control.lockHeldBy() + "): not starting a second one. "
                     + "Stop it first (aos-ops monitor stop), or leave it running.");
             return 1;
         }
-        try {
-            return runDaemon(config, check, control, clock);
-        } catch (Exception | Error e) {
-            control.releasePidFile();
-            throw e;
+        try (DaemonLock held = lock.get()) {
+            OptionalLong other = control.adoptPidFile();
+            if (other.isPresent()) {
+                spec.commandLine().getErr().println("aos-ops: a monitor daemon is already running (PID "
+                        + other.getAsLong() + ", PID file " + config.path(OpsSetting.MONITOR_PID_FILE)
+                        + "): not starting a second one. Stop it first (aos-ops monitor stop), or leave it running.");
+                return 1;
+            }
+            try {
+                return runDaemon(config, check, control, clock);
+            } catch (Exception | Error e) {
+                control.releasePidFile();
+                throw e;
+            }
         }
     }
 

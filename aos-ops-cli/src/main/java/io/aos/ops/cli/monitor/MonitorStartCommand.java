@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
             "Checks at once, then every --interval seconds, until 'aos-ops monitor stop'.",
             "Runs in its own session, so it survives the shell that started it.",
             "PID file (PID and start time): $AOS_MONITOR_PID_FILE, else",
-            "$AOS_STATE_DIR/shadow_monitor.pid. Exit 0 started, 1 already running."
+            "$AOS_STATE_DIR/shadow_monitor.pid. The running daemon holds a lock beside it",
+            "(<PID file>.daemon.lock), so a second one is refused even when the PID file",
+            "was deleted. Exit 0 started, 1 already running."
         })
 public final class MonitorStartCommand implements Callable<Integer> {
 
@@ -52,7 +54,9 @@ public final class MonitorStartCommand implements Callable<Integer> {
         }
         DaemonControl.StartResult result = control.start(daemonCommand(seconds));
         if (!result.started()) {
-            Output.text(spec, "Monitor already running (PID: " + result.pid() + ")");
+            Output.text(spec, "Monitor already running ("
+                    + (result.pid() > 0 ? "PID: " + result.pid() : "PID unknown") + ")"
+                    + result.note().map(note -> "\n" + note).orElse(""));
             return 1;
         }
         Output.text(spec, result.note().map(note -> "Note: " + note + "\n").orElse("")

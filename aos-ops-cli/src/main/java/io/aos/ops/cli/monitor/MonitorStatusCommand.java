@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Is the monitor daemon running? Its log size, last entries and recent alerts.",
         description = {
-            "Monitor: RUNNING (PID), DEAD (stale PID file: the daemon is gone),",
+            "Monitor: RUNNING (PID; the daemon holding its lock, <PID file>.daemon.lock,",
+            "even if the PID file is gone), DEAD (stale PID file: the daemon is gone),",
             "NOT PROVEN (the PID file names a live process that is not proven to be the",
             "daemon: no start time recorded, or another command line), UNKNOWN (the PID",
             "file cannot be read) or NOT RUNNING.",

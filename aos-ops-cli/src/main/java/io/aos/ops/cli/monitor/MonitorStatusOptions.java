@@ -26,7 +26,8 @@ final class MonitorStatusOptions {
             String rule = "═".repeat(63);
             out.append(rule).append('\n').append("                 SHADOW MONITOR STATUS\n").append(rule).append('\n');
             out.append("Monitor: ").append(switch (status.state()) {
-                case RUNNING -> "RUNNING (PID: " + status.pid().orElseThrow() + ")";
+                case RUNNING -> "RUNNING (PID: " + status.pid().orElseThrow() + ")"
+                        + status.detail().map(d -> " — " + d).orElse("");
                 case DEAD -> "DEAD (stale PID file, PID: " + status.pid().orElseThrow() + ")";
                 case NOT_PROVEN -> "NOT PROVEN (" + status.detail().orElse("") + ")";
                 case UNKNOWN -> "UNKNOWN (" + status.detail().orElse("") + ")";

@@ -1,5 +1,6 @@
 package io.aos.ops.cli.metrics;
 
+import io.aos.ops.cli.StandInRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aos.ops.core.json.OpsJson;
@@ -49,7 +50,7 @@ class MetricsIT {
         Path runDir = tmp.resolve("runs/" + RUN);
         Files.createDirectories(runDir.resolve("reports"));
         Files.createDirectories(runDir.resolve("golden"));
-        runner = new ProcessBuilder("sleep", "120").start();
+        runner = StandInRunner.start(tmp, runDir, 120);
         ProcessHandle h = runner.toHandle();
         Instant now = Instant.now();
         ShadowRunStatus status = new ShadowRunStatus(1, h.pid(), h.info().startInstant().orElse(null),

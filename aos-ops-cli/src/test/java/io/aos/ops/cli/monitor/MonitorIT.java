@@ -3,6 +3,7 @@ package io.aos.ops.cli.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aos.ops.cli.CliRun;
+import io.aos.ops.cli.StandInRunner;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.core.process.PidFile;
 import io.aos.ops.golden.shadow.state.RunState;
@@ -38,7 +39,7 @@ class MonitorIT {
         runDir = tmp.resolve("runs/shadow_simulation_20261128_020000");
         Files.createDirectories(runDir.resolve("reports"));
         Files.createDirectories(runDir.resolve("golden"));
-        runner = new ProcessBuilder("sleep", "120").start();
+        runner = StandInRunner.start(tmp, runDir, 120);
         ProcessHandle h = runner.toHandle();
         Instant now = Instant.now();
         ShadowRunStatus status = new ShadowRunStatus(1, h.pid(), h.info().startInstant().orElse(null),
@@ -188,8 +189,8 @@ class MonitorIT {
         CliRun second = run("monitor", "daemon", "--interval", "1");
 
         assertThat(second.code()).as(second.out() + second.err()).isEqualTo(1);
-        assertThat(second.err()).contains("a monitor daemon is already running (PID " + first + ", PID file "
-                + pidFile + "): not starting a second one");
+        assertThat(second.err()).contains("a monitor daemon is already running (PID " + first + " holds the daemon "
+                + "lock " + pidFile + ".daemon.lock): not starting a second one");
         assertThat(PidFile.read(pidFile).orElseThrow().pid()).isEqualTo(first);
         assertThat(pgrep("shadow_monitor_daemon")).containsExactly(first);
         assertThat(run("monitor", "stop").out()).contains("Monitor stopped (PID: " + first + ")");
@@ -222,6 +223,71 @@ class MonitorIT {
             assertThat(pidFile).doesNotExist();
         } finally {
             foreground.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aDaemonWhosePidFileWasDeletedOrOverwrittenHoldsItsLockAndIsNeverDoubled() throws Exception {
+        Path pidFile = state.resolve("shadow_monitor.pid");
+        CliRun start = run("monitor", "start", "--interval", "1");
+        assertThat(start.code()).as(start.err() + start.out()).isZero();
+        long first = PidFile.read(pidFile).orElseThrow().pid();
+        awaitLockHeldBy(first);
+
+        Files.delete(pidFile);
+        CliRun again = run("monitor", "start", "--interval", "1");
+        assertThat(again.code()).as(again.err() + again.out()).isEqualTo(1);
+        assertThat(again.out()).contains("Monitor already running (PID: " + first + ")",
+                "the PID file " + pidFile + " is missing");
+        assertThat(pgrep("shadow_monitor_daemon")).containsExactly(first);
+        CliRun status = run("monitor", "status");
+        assertThat(status.code()).isZero();
+        assertThat(status.out()).contains("Monitor: RUNNING (PID: " + first + ") — the PID file " + pidFile
+                + " is missing");
+
+        // the PID file names another live process (start time and all): the lock still says who runs
+        PidFile.of(runner.toHandle()).write(pidFile);
+        assertThat(run("monitor", "start", "--interval", "1").code()).isEqualTo(1);
+        assertThat(pgrep("shadow_monitor_daemon")).containsExactly(first);
+        assertThat(run("monitor", "status").out()).contains("Monitor: RUNNING (PID: " + first + ") — the PID file "
+                + pidFile + " names PID " + runner.pid() + " instead");
+
+        // kill -9: the OS drops the lock with the process, and a start works again
+        ProcessHandle.of(first).orElseThrow().destroyForcibly();
+        for (int i = 0; i < 300 && ProcessHandle.of(first).map(ProcessHandle::isAlive).orElse(false); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(ProcessHandle.of(first).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        Files.delete(pidFile);
+        CliRun restart = run("monitor", "start", "--interval", "1");
+        assertThat(restart.code()).as(restart.err() + restart.out()).isZero();
+        long second = PidFile.read(pidFile).orElseThrow().pid();
+        assertThat(second).isNotEqualTo(first);
+        awaitLockHeldBy(second);
+
+        // stop finds the daemon through its lock when the PID file is gone, and leaves the sleep alone
+        Files.delete(pidFile);
+        CliRun stop = run("monitor", "stop");
+        assertThat(stop.out()).as(stop.err()).contains("Monitor stopped (PID: " + second + ")");
+        assertThat(ProcessHandle.of(second).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(runner.isAlive()).isTrue();
+        assertThat(run("monitor", "status").out()).contains("Monitor: NOT RUNNING");
+    }
+
+    /** Waits until the daemon has taken its lock and written its PID there (it does so before its first check). */
+    private void awaitLockHeldBy(long pid) throws Exception {
+        Path lock = state.resolve("shadow_monitor.pid.daemon.lock");
+        for (int i = 0; i < 600 && !lockNames(lock, pid); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(lockNames(lock, pid)).as("%s names PID %s within 60 s", lock, pid).isTrue();
+    }
+
+    private static boolean lockNames(Path lock, long pid) {
+        try {
+            return PidFile.read(lock).map(f -> f.pid() == pid).orElse(false);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.aos.ops.cli.CliRun;
+import io.aos.ops.cli.StandInRunner;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.golden.shadow.state.RunState;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
@@ -249,9 +250,9 @@ class PreflightIT {
         assertOnlyFailing(stop, "emergency_stop", "CRITICAL");
         env.remove("WORKFLOW_EMERGENCY_STOP");
 
-        Process runner = new ProcessBuilder("sleep", "300").start();
-        extra.add(runner.toHandle());
         Path runDir = Files.createDirectories(tmp.resolve("runs/shadow_simulation_20261201_010000"));
+        Process runner = StandInRunner.start(tmp, runDir, 300);
+        extra.add(runner.toHandle());
         Instant now = Instant.now();
         ShadowRunStatus status = new ShadowRunStatus(1, runner.pid(), runner.toHandle().info().startInstant()
                 .orElse(null), now.minusSeconds(60), now, RunState.RUNNING, 2, 20, 20, 0, 0, now, 24.0, null, false,

@@ -92,7 +92,17 @@ public record PidFile(long pid, Optional<Instant> startTime) {
      * @throws IOException if it cannot be written; the old file is then left as it was
      */
     public void write(Path file) throws IOException {
-        AtomicFiles.replace(file, pid + "\n" + startTime.map(Instant::toString).orElse("") + "\n");
+        AtomicFiles.replace(file, text());
+    }
+
+    /**
+     * The file's text, as {@link #write} writes it and {@link #read} reads it: for a caller that must write it into a
+     * file it holds open (a lock file, which an atomic replace would swap for another, unlocked one).
+     *
+     * @return the PID line and the start-time line
+     */
+    public String text() {
+        return pid + "\n" + startTime.map(Instant::toString).orElse("") + "\n";
     }
 
     /** A first line for a message: a damaged file may hold anything, at any length. */

@@ -38,8 +38,14 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Starts, stops and reports the monitor daemon through its PID file (PID and start time, so a reused PID is never
- * taken for the daemon).
+ * Starts, stops and reports the monitor daemon through its lock and its PID file (PID and start time, so a reused PID
+ * is never taken for the daemon).
+ *
+ * <p>The daemon holds {@link #daemonLockFile()} for its whole life ({@link DaemonLock}) and writes its PID and start
+ * time inside. The lock is asked first: a daemon that holds it runs, whatever the PID file says (deleted by hand,
+ * overwritten with another PID), so {@link #start} never starts a second one and {@link #status} never calls a running
+ * one NOT RUNNING. The OS drops the lock when the daemon dies, so a crash never blocks a restart. The PID file is
+ * still read for a daemon that holds no lock (one started by an older version).
  *
  * <p>Nothing is signalled unless it is proven to be the daemon ({@link ProcessTable#verify}): the PID file's start
  * time matches the process's, and its command line is the daemon's. A PID-only file (upstream's format), a damaged
@@ -133,8 +139,9 @@ public final class DaemonControl {
     }
 
     /**
-     * Starts the daemon unless one is running; {@code started} false with the running daemon's PID if one is. Fails
-     * with the log's last lines if the new process exits at once.
+     * Starts the daemon unless one is running; {@code started} false with the running daemon's PID if one is (a
+     * daemon holding {@link #daemonLockFile()}, even when the PID file is missing or names another process; the note
+     * then says what the PID file holds). Fails with the log's last lines if the new process exits at once.
      *
      * <p>A PID file that holds no PID (empty after a full disk, garbage) names no daemon: when no process with the
      * daemon's command line runs, it is taken as stale and replaced, and {@link StartResult#note()} says so. A PID
@@ -147,6 +154,17 @@ public final class DaemonControl {
         Files.createDirectories(monitorLog.toAbsolutePath().getParent());
         // LockFile refuses a FIFO there: opened for writing it would block 'monitor start' for good
         try (LockFile lock = LockFile.acquire(lockFile())) {
+            Optional<DaemonLock.Holder> holder;
+            try {
+                holder = DaemonLock.holder(daemonLockFile());
+            } catch (IOException e) {
+                throw new BadInputException(daemonLockFile(), "cannot be checked (" + reason(e) + "): nothing was "
+                        + "started; it is the monitor daemon's lock and must be a regular file", e);
+            }
+            if (holder.isPresent()) {
+                Optional<Long> pid = holder.get().recorded().map(PidFile::pid);
+                return new StartResult(false, pid.orElse(0L), Optional.of(heldBy(holder.get())));
+            }
             Optional<String> note = Optional.empty();
             Optional<Recorded> recorded;
             try {
@@ -193,14 +211,16 @@ public final class DaemonControl {
     }
 
     /**
-     * SIGTERM, then up to {@code wait} for it to exit; SIGKILL if it has not. Removes the PID file. Only a process
-     * proven to be the daemon is signalled: one that is not is NOT_PROVEN, and the PID file is kept. A PID file that
+     * SIGTERM, then up to {@code wait} for it to exit; SIGKILL if it has not. Removes the PID file if it names that
+     * process. The daemon is the one holding {@link #daemonLockFile()} when the PID and start time recorded there are
+     * proven, else the one the PID file names. Only a process proven to be the daemon is signalled: one that is not is NOT_PROVEN, and the PID file is kept. A PID file that
      * cannot be read is an {@link AosOpsException} (bad input), and nothing is signalled.
      */
     public StopResult stop(Duration wait) throws IOException {
+        Optional<Recorded> byLock = provenLockHolder();
         Optional<Recorded> recorded;
         try {
-            recorded = readRecorded();
+            recorded = byLock.isPresent() ? byLock : readRecorded();
         } catch (NotAPidFileException e) {
             throw new BadInputException(pidFile, e.problem()
                     + ": there is no daemon it can identify, nothing was signalled. If `pgrep -af "
@@ -225,7 +245,7 @@ public final class DaemonControl {
         Optional<ProcessHandle> handle = status.isAlive() ? ProcessHandle.of(pid)
                 .filter(h -> h.info().startInstant().equals(status.startTime())) : Optional.empty();
         if (handle.isEmpty()) {
-            Files.deleteIfExists(pidFile);
+            removePidFileNaming(pid);
             return new StopResult(StopOutcome.WAS_NOT_RUNNING, Optional.of(pid));
         }
         handle.get().destroy();
@@ -240,7 +260,7 @@ public final class DaemonControl {
         } catch (ExecutionException e) {
             throw new IOException(e.getCause());
         }
-        Files.deleteIfExists(pidFile);
+        removePidFileNaming(pid);
         return new StopResult(outcome, Optional.of(pid));
     }
 
@@ -252,8 +272,26 @@ public final class DaemonControl {
         DaemonState state;
         Optional<Long> pid = Optional.empty();
         Optional<String> detail = Optional.empty();
+        Optional<DaemonLock.Holder> holder = Optional.empty();
         try {
-            Optional<Recorded> recorded = readRecorded();
+            holder = DaemonLock.holder(daemonLockFile());
+        } catch (IOException e) {
+            detail = Optional.of("the daemon lock " + daemonLockFile() + " cannot be checked: " + reason(e));
+        }
+        Optional<Recorded> byLock = holder.flatMap(this::proven);
+        if (byLock.isPresent()) {
+            state = DaemonState.RUNNING;
+            pid = Optional.of(byLock.get().file().pid());
+            detail = pidFileDisagrees(pid.get()).map(d -> d + "; the daemon holds its lock " + daemonLockFile());
+        } else if (holder.isPresent()) {
+            state = DaemonState.UNKNOWN;
+            pid = holder.get().recorded().map(PidFile::pid);
+            detail = Optional.of(heldBy(holder.get()));
+        } else if (detail.isPresent()) {
+            state = DaemonState.UNKNOWN;
+        } else {
+            try {
+                Optional<Recorded> recorded = readRecorded();
             if (recorded.isEmpty()) {
                 state = DaemonState.NOT_RUNNING;
             } else {
@@ -265,17 +303,108 @@ public final class DaemonControl {
                     detail = Optional.of(notProven(recorded.get()));
                 }
             }
-        } catch (IOException e) {
-            state = DaemonState.UNKNOWN;
-            detail = Optional.of("PID file " + pidFile + " cannot be read: " + reason(e));
+            } catch (IOException e) {
+                state = DaemonState.UNKNOWN;
+                detail = Optional.of("PID file " + pidFile + " cannot be read: " + reason(e));
+            }
         }
         return new DaemonStatus(state, pid, detail, monitorLog, size(monitorLog), lastLines(monitorLog, entries),
                 alertsFile, countLines(alertsFile), lastLines(alertsFile, alerts));
     }
 
-    /** The running daemon, if the PID file names a live process proven to be it. */
+    /** The running daemon: the one holding the lock, else the one the PID file names, if proven to be it. */
     public Optional<ProcessStatus> running() throws IOException {
-        return readRecorded().map(Recorded::process).filter(ProcessStatus::isAlive);
+        Optional<Recorded> byLock = provenLockHolder();
+        return (byLock.isPresent() ? byLock : readRecorded()).map(Recorded::process).filter(ProcessStatus::isAlive);
+    }
+
+    /**
+     * The lock the daemon holds for its whole life: {@code <PID file>.daemon.lock}, beside the PID file (not the
+     * {@code .lock} that {@link #start} holds for a moment).
+     */
+    public Path daemonLockFile() {
+        return pidFile.resolveSibling(pidFile.getFileName() + ".daemon.lock");
+    }
+
+    /**
+     * For the daemon process itself, before anything else: takes {@link #daemonLockFile()} for the life of this
+     * process, with its PID and start time inside.
+     *
+     * @return the lock, to be held until the daemon ends; empty if another daemon holds it
+     * @throws IOException if the lock file cannot be created, locked or written
+     */
+    public Optional<DaemonLock> holdDaemonLock() throws IOException {
+        return DaemonLock.tryHold(daemonLockFile());
+    }
+
+    /**
+     * For a daemon that found the lock held: which daemon holds it, for its message.
+     *
+     * @return {@code PID 1234 holds /var/lib/aos/shadow_monitor.pid.daemon.lock}, and what the PID file says if it
+     *         names another process or none
+     */
+    public String lockHeldBy() {
+        try {
+            return DaemonLock.holder(daemonLockFile()).map(this::heldBy)
+                    .orElse("the daemon lock " + daemonLockFile() + " was held");
+        } catch (IOException e) {
+            return "the daemon lock " + daemonLockFile() + " was held";
+        }
+    }
+
+    /** The lock's holder, when the PID and start time recorded in it are those of a live daemon. */
+    private Optional<Recorded> proven(DaemonLock.Holder holder) {
+        return holder.recorded().map(f -> new Recorded(f, processes.verify(f, daemonCommandLine)))
+                .filter(r -> r.process().state() == ProcessState.RUNNING);
+    }
+
+    /** {@link #proven} of the lock's holder; empty when nobody holds it or it cannot be checked. */
+    private Optional<Recorded> provenLockHolder() {
+        try {
+            return DaemonLock.holder(daemonLockFile()).flatMap(this::proven);
+        } catch (IOException e) {
+            return Optional.empty(); // the PID file decides, as for a daemon that holds no lock
+        }
+    }
+
+    /** {@code PID 1234 holds the daemon lock ...; PID file ... is missing}. */
+    private String heldBy(DaemonLock.Holder holder) {
+        Optional<Recorded> proven = proven(holder);
+        if (proven.isEmpty()) {
+            return "the daemon lock " + daemonLockFile() + " is held, but " + holder.recorded()
+                    .map(f -> "the PID recorded in it (" + f.pid() + ") is not a live monitor daemon")
+                    .orElse("no PID is recorded in it yet");
+        }
+        long pid = proven.get().file().pid();
+        return "PID " + pid + " holds the daemon lock " + daemonLockFile()
+                + pidFileDisagrees(pid).map(d -> "; " + d).orElse("");
+    }
+
+    /** What the PID file says when it does not name {@code pid}: missing, unreadable, or another PID. */
+    private Optional<String> pidFileDisagrees(long pid) {
+        try {
+            Optional<PidFile> file = PidFile.read(pidFile);
+            if (file.isEmpty()) {
+                return Optional.of("the PID file " + pidFile + " is missing");
+            }
+            return file.get().pid() == pid ? Optional.empty()
+                    : Optional.of("the PID file " + pidFile + " names PID " + file.get().pid() + " instead");
+        } catch (IOException e) {
+            return Optional.of("the PID file " + pidFile + " cannot be read: " + reason(e));
+        }
+    }
+
+    /** Removes the PID file if it names {@code pid}; one naming another process, or none, is kept. */
+    private void removePidFileNaming(long pid) throws IOException {
+        Optional<PidFile> file;
+        try {
+            file = PidFile.read(pidFile);
+        } catch (IOException e) {
+            return; // damaged, not a regular file, or too large: not this daemon's PID file
+        }
+        if (file.map(f -> f.pid() == pid).orElse(false)) {
+            Files.deleteIfExists(pidFile);
+        }
     }
 
     /**

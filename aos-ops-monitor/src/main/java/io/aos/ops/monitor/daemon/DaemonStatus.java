@@ -10,8 +10,9 @@ import java.util.Optional;
  * The daemon's state, its log and its recent alerts.
  *
  * @param state        RUNNING, DEAD (stale PID file), NOT_PROVEN, UNKNOWN (unreadable PID file) or NOT_RUNNING
- * @param pid          the PID in the PID file, if any
- * @param detail       for NOT_PROVEN and UNKNOWN, what was found, in one sentence
+ * @param pid          the daemon's PID (from its lock, else the PID file), if any
+ * @param detail       for NOT_PROVEN and UNKNOWN, what was found, in one sentence; for RUNNING, what the PID file
+ *                     says when it does not name the daemon that holds the lock
  * @param log          the monitor log
  * @param logBytes     its size, 0 if missing
  * @param lastEntries  its last lines

@@ -58,9 +58,8 @@ final class ProcessSection implements DebugSection {
             verdict = switch (process.get().state()) {
                 case RECYCLED -> "PID " + process.get().pid() + " now belongs to another process: the run is gone";
                 case ZOMBIE -> "exited, waiting to be reaped (zombie)";
-                case UNPROVEN -> "NOT PROVEN: PID " + process.get().pid() + " was recorded without a start time and "
-                        + process.get().commandLine().map(c -> "is `" + c + "`").orElse("its command line cannot be read")
-                        + ", not a shadow runner";
+                case UNPROVEN -> "NOT PROVEN: " + s.notProven().orElse("PID " + process.get().pid()
+                        + " is not proven to be a shadow runner of this run");
                 default -> "NOT RUNNING, and the run did not record an end: it died or was killed";
             };
         } else {

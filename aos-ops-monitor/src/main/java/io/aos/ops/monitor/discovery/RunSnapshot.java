@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param problems      inputs that exist but could not be read, each naming its file
  * @param process       the run's process, when a source names one
  * @param processSource where the process id came from
+ * @param notProven     when the process is {@link io.aos.ops.core.process.ProcessState#UNPROVEN}, why, in one phrase
+ *                      ({@code PID 1234 from status.json is `sleep 300`, not a shadow runner})
  * @param otherRunners  runners found by their command line that write another run's directory, each as
  *                      {@code PID N writes DIR} (so not this run's process)
  * @param logModified   the log's modification time, when there is a log
@@ -35,6 +37,7 @@ public record RunSnapshot(
         List<String> problems,
         Optional<ProcessStatus> process,
         ProcessSource processSource,
+        Optional<String> notProven,
         List<String> otherRunners,
         Optional<Instant> logModified,
         Optional<Instant> statusModified,
@@ -48,6 +51,29 @@ public record RunSnapshot(
         problems = List.copyOf(problems);
         otherRunners = List.copyOf(otherRunners);
         checkNotNull(statusModified, "statusModified");
+        checkNotNull(notProven, "notProven");
+    }
+
+    /**
+     * Why the run's {@code status.json} could not be read, when it exists and could not (bad JSON with its line and
+     * column, a field of the wrong type by name, permission denied, not a regular file): the problem naming it.
+     */
+    public Optional<String> statusProblem() {
+        return problemOf(run.layout().map(l -> l.statusFile()));
+    }
+
+    /** Why the run's {@code shadow.pid} could not be read, when it exists and could not: the problem naming it. */
+    public Optional<String> pidFileProblem() {
+        return problemOf(run.layout().map(l -> l.pidFile()));
+    }
+
+    /** The problem about {@code file}: each one starts with the file it names, then a colon. */
+    private Optional<String> problemOf(Optional<Path> file) {
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        String prefix = file.get() + ":";
+        return problems.stream().filter(p -> p.startsWith(prefix)).findFirst();
     }
 
     /** The run's state from {@code status.json}, if it has one. */

@@ -37,10 +37,11 @@ import java.util.regex.Pattern;
  * <p>The process comes from {@code status.json} (PID and start time), else {@code shadow.pid}, else, for upstream's bash
  * runner, a command-line match of {@code run_shadow_simulation} outside the monitor's own process tree that does not
  * write another run's directory ({@link RunnerOwnership}); a process found that way is remembered by PID and start
- * time, so the process table is scanned again only once it is gone. A PID
- * recorded without a start time ({@code shadow.pid} holds only the PID) proves nothing by itself: the process under it
- * counts as the run only if its command line is a runner's ({@link #SUITE_RUNNER} or the runner pattern given), and
- * is {@link io.aos.ops.core.process.ProcessState#UNPROVEN} otherwise.
+ * time, so the process table is scanned again only once it is gone. A PID recorded in {@code status.json} or
+ * {@code shadow.pid} counts as the run's only if the process under it is a runner by its arguments and writes this
+ * run's directory (the same {@link RunnerOwnership} rule): a matching start time proves the PID was not reused, not
+ * that the process is this run's (a copied run directory names the original's runner). Otherwise it is
+ * {@link io.aos.ops.core.process.ProcessState#UNPROVEN}, and {@link RunSnapshot#notProven()} says why.
  */
 public final class RunSnapshotReader {
 
@@ -63,6 +64,8 @@ public final class RunSnapshotReader {
     private final Optional<CycleReportScan> reports;
     private Optional<PidFile> foundByCommandLine = Optional.empty();
     private List<String> otherRunners = List.of();
+    /** Why the process recorded is not proven to be the run's, for the snapshot being gathered. */
+    private Optional<String> notProven = Optional.empty();
     /** Where a run of this monitor's may be (null: anywhere), for a runner found when no run directory was. */
     private final Predicate<Path> runDirectories;
 
@@ -167,12 +170,14 @@ public final class RunSnapshotReader {
         }
 
         otherRunners = List.of();
+        notProven = Optional.empty();
         ProcessSource source = ProcessSource.NONE;
         Optional<ProcessStatus> process = Optional.empty();
         if (status.isPresent() && status.get().pid() > 0) {
             source = ProcessSource.STATUS_JSON;
-            process = Optional.of(proveByCommandLine(processes.lookup(status.get().pid(),
-                    Optional.ofNullable(status.get().processStartTime()))));
+            Optional<Instant> start = Optional.ofNullable(status.get().processStartTime());
+            process = Optional.of(proveRunner(processes.lookup(status.get().pid(), start), " from status.json",
+                    start.isEmpty()));
         } else {
             Optional<PidFile> pidFile = Optional.empty();
             if (layout.isPresent()) {
@@ -184,14 +189,16 @@ public final class RunSnapshotReader {
             }
             if (pidFile.isPresent()) {
                 source = ProcessSource.PID_FILE;
-                process = Optional.of(proveByCommandLine(processes.lookup(pidFile.get())));
+                process = Optional.of(proveRunner(processes.lookup(pidFile.get()), " from shadow.pid",
+                        pidFile.get().startTime().isEmpty()));
             } else {
                 source = ProcessSource.COMMAND_LINE;
                 process = findUpstreamRunner();
             }
         }
 
-        return new RunSnapshot(clock.instant(), run, status, problems, process, source, otherRunners, logModified,
+        return new RunSnapshot(clock.instant(), run, status, problems, process, source, notProven, otherRunners,
+                logModified,
                 statusModified, tally.finished(), tally.shutdown(), figures(status));
     }
 
@@ -205,16 +212,65 @@ public final class RunSnapshotReader {
     }
 
     /**
-     * A live process under a PID recorded without a start time is the run only if its command line is a runner's;
-     * a monitor only reports it (nothing here signals), so the command line is proof enough.
+     * A live process recorded in {@code status.json} or {@code shadow.pid} is the run's only if it is a runner
+     * ({@link RunnerOwnership#runnerArguments}, the same rule as for a runner found by its command line) that writes
+     * this run's directory ({@link RunnerOwnership#of}): a matching start time alone proves only that the PID was not
+     * reused, not that a copied run directory, or a {@code sleep}, is this run. Anything short of that is UNPROVEN,
+     * with {@link #notProven} saying why; a monitor only reports it (nothing here signals). A pattern a caller gives
+     * is its own proof, as in {@link #executesRunner}.
+     *
+     * @param found        what the recorded PID (and start time, if any) found
+     * @param from         {@code " from status.json"} or {@code " from shadow.pid"}, for the reason
+     * @param noStartTime  true when no start time was recorded with the PID
      */
-    private ProcessStatus proveByCommandLine(ProcessStatus found) {
-        if (found.state() == ProcessState.UNPROVEN
-                && found.commandLine().filter(runnerCommandLine.or(SUITE_RUNNER)).isPresent()
-                && executesRunner(found)) {
-            return new ProcessStatus(found.pid(), ProcessState.RUNNING, found.startTime(), found.commandLine());
+    private ProcessStatus proveRunner(ProcessStatus found, String from, boolean noStartTime) {
+        if (found.state() != ProcessState.RUNNING && found.state() != ProcessState.UNPROVEN) {
+            return found; // gone, a zombie, or a reused PID: no command line makes it the run
         }
-        return found;
+        String pid = "PID " + found.pid() + from + (noStartTime ? " (no start time recorded)" : "");
+        String notARunner = pid + " is " + found.commandLine().map(c -> "`" + abbreviate(c) + "`")
+                .orElse("a process whose command line cannot be read") + ", not a shadow runner";
+        if (runnerCommandLine != UPSTREAM_RUNNER) {
+            if (found.state() == ProcessState.RUNNING
+                    || found.commandLine().filter(runnerCommandLine.or(SUITE_RUNNER)).isPresent()) {
+                return running(found);
+            }
+            return unproven(found, notARunner);
+        }
+        long p = found.pid();
+        Optional<List<String>> arguments = processes.arguments(p);
+        if (!RunnerOwnership.isRunner(arguments, found.commandLine())) {
+            return unproven(found, notARunner);
+        }
+        Optional<Path> runDir = run.layout().map(l -> l.root().toAbsolutePath());
+        RunnerOwnership.Ownership ownership = runDir.isEmpty() ? RunnerOwnership.Ownership.UNKNOWN
+                : RunnerOwnership.of(arguments, processes.workingDirectory(p), found.startTime(), () -> zoneOf(p),
+                        runDir.get());
+        return switch (ownership.verdict()) {
+            case THIS_RUN -> running(found);
+            case OTHER_RUN -> {
+                String writes = ownership.writes().orElse("another directory");
+                otherRunners = List.of("PID " + found.pid() + " writes " + writes);
+                yield unproven(found, pid + " is another run's shadow runner: it writes " + writes + ", not "
+                        + runDir.get());
+            }
+            case UNKNOWN -> unproven(found, pid + " is a shadow runner, but whether it writes " + runDir
+                    .map(Path::toString).orElse("this run's directory") + " cannot be told (its arguments, working "
+                    + "directory or time zone cannot be read)");
+        };
+    }
+
+    private static ProcessStatus running(ProcessStatus found) {
+        return new ProcessStatus(found.pid(), ProcessState.RUNNING, found.startTime(), found.commandLine());
+    }
+
+    private ProcessStatus unproven(ProcessStatus found, String why) {
+        notProven = Optional.of(why);
+        return new ProcessStatus(found.pid(), ProcessState.UNPROVEN, found.startTime(), found.commandLine());
+    }
+
+    private static String abbreviate(String commandLine) {
+        return commandLine.length() <= 200 ? commandLine : commandLine.substring(0, 200) + "...";
     }
 
     /**

@@ -63,17 +63,17 @@ public final class RunStateReader {
                     case "process_start_time" -> processStart = instant(p, file);
                     case "started_at" -> startedAt = instant(p, file);
                     case "updated_at" -> updatedAt = instant(p, file);
-                    case "state" -> state = value == JsonToken.VALUE_NULL ? null : runState(p, file);
+                    case "state" -> state = value == JsonToken.VALUE_NULL ? null : runState(text(p, file), p, file);
                     case "cycles" -> cycles = number(p, file);
                     case "workflows" -> workflows = number(p, file);
                     case "replays" -> replays = number(p, file);
                     case "mismatches" -> mismatches = number(p, file);
                     case "cycles_with_mismatches" -> withMismatches = number(p, file);
                     case "last_cycle_at" -> lastCycleAt = instant(p, file);
-                    case "target_hours" -> targetHours = value == JsonToken.VALUE_NULL ? null : p.getDoubleValue();
+                    case "target_hours" -> targetHours = value == JsonToken.VALUE_NULL ? null : decimal(p, file);
                     case "target_cycles" -> targetCycles = value == JsonToken.VALUE_NULL ? null : number(p, file);
-                    case "emergency_stop" -> emergencyStop = value == JsonToken.VALUE_TRUE;
-                    case "message" -> message = value == JsonToken.VALUE_NULL ? null : p.getText();
+                    case "emergency_stop" -> emergencyStop = bool(p, file);
+                    case "message" -> message = text(p, file);
                     default -> p.skipChildren();
                 }
             }
@@ -105,8 +105,52 @@ public final class RunStateReader {
         if (t == JsonToken.VALUE_NULL) {
             return 0;
         }
-        throw new BadInputException(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
-                "field " + p.currentName() + " must be a number, not " + t);
+        throw wrongType(p, file, "a number");
+    }
+
+    private static double decimal(JsonParser p, Path file) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return p.getDoubleValue();
+        }
+        throw wrongType(p, file, "a number");
+    }
+
+    private static boolean bool(JsonParser p, Path file) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE || t == JsonToken.VALUE_NULL) {
+            return t == JsonToken.VALUE_TRUE;
+        }
+        throw wrongType(p, file, "true or false");
+    }
+
+    /** A string field's text; null for JSON null. An object or array is refused, never read as fields. */
+    private static String text(JsonParser p, Path file) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        throw wrongType(p, file, "a string");
+    }
+
+    /** {@code status.json: invalid JSON at line 3, column 12: field target_hours must be a number, not a string}. */
+    private static BadInputException wrongType(JsonParser p, Path file, String expected) throws IOException {
+        return new BadInputException(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
+                "field " + p.currentName() + " must be " + expected + ", not " + kind(p.currentToken()));
+    }
+
+    private static String kind(JsonToken t) {
+        return switch (t) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            default -> t.name();
+        };
     }
 
     private static Instant instant(JsonParser p, Path file) throws IOException {
@@ -119,6 +163,9 @@ public final class RunStateReader {
             return Instant.ofEpochSecond(seconds.longValue(),
                     seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
         }
+        if (t != JsonToken.VALUE_STRING) {
+            throw wrongType(p, file, "an ISO-8601 time or epoch seconds");
+        }
         String text = p.getText();
         try {
             return OffsetDateTime.parse(text).toInstant();
@@ -128,12 +175,12 @@ public final class RunStateReader {
         }
     }
 
-    private static RunState runState(JsonParser p, Path file) throws IOException {
+    private static RunState runState(String text, JsonParser p, Path file) {
         try {
-            return RunState.fromJson(p.getText());
+            return RunState.fromJson(text);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
-                    "unknown state '" + p.getText() + "'");
+                    "field state: unknown state '" + text + "'");
         }
     }
 }

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.UnreadableFileException;
+import io.aos.ops.core.process.ProcessState;
 import io.aos.ops.core.process.ProcessStatus;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
 import io.aos.ops.monitor.discovery.RunSnapshot;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * Has the run ended? The runbook's {@code grep "Shadow simulation complete" /var/lib/aos/shadow_24h_*.log}, strict:
  * a run is complete only when
  * <ol>
- *   <li>its process is gone (a live process proven to be the run means it is still going, whatever the log says),</li>
+ *   <li>its process is gone (a live process proven to be the run means it is still going, whatever the log says; one
+ *       alive but not proven to be the run's leaves it untold while status.json does not record an end),</li>
  *   <li>its {@code status.json}, when it has one, records a final state (completed, failed or stopped): a run whose
  *       status still says running or paused but whose process is gone died without finishing, and</li>
  *   <li>its log holds the completion line {@code Shadow simulation complete}.</li>
@@ -52,7 +54,15 @@ public final class CompletionCheck {
             return new Result(false, "the run is still going: its process " + process.get().pid() + " is alive"
                     + status.map(s -> " (status.json: " + describe(s) + ")").orElse(""));
         }
-        if (status.isPresent() && (status.get().state() == null || !status.get().state().isFinal())) {
+        boolean notFinal = status.isPresent() && (status.get().state() == null || !status.get().state().isFinal());
+        Optional<ProcessStatus> unproven = snapshot.process().filter(p -> p.state() == ProcessState.UNPROVEN);
+        if (notFinal && unproven.isPresent()) {
+            return new Result(false, "whether the run is still going cannot be told: its process "
+                    + unproven.get().pid() + " is alive but not proven to be the run's ("
+                    + snapshot.notProven().orElse("not a shadow runner of this run") + "; status.json: "
+                    + describe(status.get()) + ")");
+        }
+        if (notFinal) {
             return new Result(false, "status.json says " + describe(status.get()) + ", but its process "
                     + status.get().pid() + " is gone: the run died without finishing");
         }

@@ -52,6 +52,10 @@ public final class FreshnessProbe implements Probe {
             if (snapshot.ended()) {
                 return ProbeResult.of(name(), HealthStatus.OK, "Run ended; freshness not checked", figures);
             }
+            if (snapshot.statusProblem().isPresent()) {
+                return ProbeResult.of(name(), HealthStatus.UNKNOWN, "Heartbeat UNKNOWN ("
+                        + snapshot.statusProblem().get() + ")", figures).withCondition("unreadable");
+            }
             return ProbeResult.of(name(), HealthStatus.WARNING, "No shadow log file or status.json found", figures)
                     .withCondition("missing");
         }

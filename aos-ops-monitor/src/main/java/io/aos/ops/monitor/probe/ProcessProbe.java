@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Is the run's process alive? CRITICAL when it is not, unless the run says it ended: a run whose {@code status.json}
+ * Is the run's process alive? UNKNOWN when the file that names it ({@code status.json}, else {@code shadow.pid})
+ * exists but cannot be read and no runner is found otherwise: such a run is not called dead. CRITICAL when it is not
+ * alive, unless the run says it ended: a run whose {@code status.json}
  * says completed (or whose upstream log shows the PASSED verdict) is COMPLETED, not dead; a failed run is CRITICAL;
  * a run stopped by a signal, or paused by the emergency stop, is a WARNING.
  */
@@ -63,8 +65,16 @@ public final class ProcessProbe implements Probe {
         }
         if (process.isPresent() && process.get().state() == ProcessState.UNPROVEN) {
             return ProbeResult.of(name(), HealthStatus.UNKNOWN,
-                    "Shadow process NOT PROVEN (" + notProven(snapshot, process.get()) + ")", figures)
+                    "Shadow process NOT PROVEN (" + snapshot.notProven().orElse("PID " + process.get().pid()
+                            + from(snapshot) + " is not proven to be this run's runner") + ")", figures)
                     .withCondition("unproven");
+        }
+        Optional<String> unreadable = snapshot.statusProblem().or(snapshot::pidFileProblem);
+        if (unreadable.isPresent() && snapshot.processSource() == ProcessSource.COMMAND_LINE
+                && process.map(p -> !p.isAlive()).orElse(true)) {
+            // The file that names the process exists but cannot be read: whether the run lives cannot be told.
+            return ProbeResult.of(name(), HealthStatus.UNKNOWN, "Shadow process UNKNOWN (" + unreadable.get() + ")",
+                    figures).withCondition("unreadable");
         }
         if (process.isEmpty() || !process.get().isAlive()) {
             return ProbeResult.of(name(), HealthStatus.CRITICAL,
@@ -94,14 +104,6 @@ public final class ProcessProbe implements Probe {
             default -> ProbeResult.of(name(), HealthStatus.CRITICAL, "Shadow run FAILED" + suffix, figures)
                     .withCondition("failed");
         };
-    }
-
-    /** {@code PID 1234 from shadow.pid (no start time recorded) is `sleep 300`, not a shadow runner}. */
-    private static String notProven(RunSnapshot snapshot, ProcessStatus p) {
-        return "PID " + p.pid() + from(snapshot) + " (no start time recorded) is "
-                + p.commandLine().map(c -> "`" + (c.length() <= 200 ? c : c.substring(0, 200) + "...") + "`")
-                        .orElse("a process whose command line cannot be read")
-                + ", not a shadow runner";
     }
 
     private static String from(RunSnapshot snapshot) {

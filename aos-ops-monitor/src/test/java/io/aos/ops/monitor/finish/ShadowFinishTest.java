@@ -255,8 +255,9 @@ class ShadowFinishTest {
         assertThat(refused.outcome()).isEqualTo(FinishReport.Outcome.REFUSED);
         assertThat(refused.steps()).singleElement().satisfies(s -> {
             assertThat(s.step()).isEqualTo(FinishStep.VERIFY);
-            assertThat(s.detail()).contains("still going", Long.toString(alive.pid()), "--force",
-                    "Nothing was changed");
+            // a live process, but no runner: that the run is still going cannot be told, so it is not finished
+            assertThat(s.detail()).contains("still going cannot be told", Long.toString(alive.pid()),
+                    "not proven to be the run's", "--force", "Nothing was changed");
         });
         assertThat(Files.exists(run.root().resolve("finish.json"))).isFalse();
         assertThat(Files.exists(tmp.resolve("reports"))).isFalse();
