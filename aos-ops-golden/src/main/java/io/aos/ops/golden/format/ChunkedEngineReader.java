@@ -381,11 +381,15 @@ final class ChunkedEngineReader {
         }
         try (JsonParser p = GoldenJson.factory().createParser(buf, from, count)) {
             JsonToken token;
+            long endLine = 0;
             while ((token = p.nextToken()) != null) {
-                if (token != JsonToken.START_OBJECT || stop.get()) {
+                int line = p.currentTokenLocation().getLineNr();
+                if (token != JsonToken.START_OBJECT || line == endLine || stop.get()) {
+                    // (an event on the line where the one before ended: the sequential reader names it)
                     return -1;
                 }
-                hasher.readEvent(p, breaksBefore + p.currentTokenLocation().getLineNr(), collect);
+                hasher.readEvent(p, breaksBefore + line, collect);
+                endLine = p.currentTokenLocation().getLineNr();
             }
             // the parser's own count (a lone \r is a line break to it): the next lines follow on from it
             return p.currentLocation().getLineNr() - 1;

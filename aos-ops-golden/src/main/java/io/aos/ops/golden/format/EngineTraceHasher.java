@@ -134,6 +134,8 @@ public final class EngineTraceHasher {
         long events = eventsBefore;
         long line = lastLine;
         long start = lastStart;
+        // the line the last event ended on: the next must start on a later one (in = whole lines, so none yet)
+        long endLine = 0;
         try (tail; JsonParser p = GoldenJson.factory().createParser(tail)) {
             try {
                 JsonToken token;
@@ -141,12 +143,14 @@ public final class EngineTraceHasher {
                     JsonLocation at = p.currentTokenLocation();
                     line = at.getLineNr();
                     start = at.getByteOffset();
+                    TraceErrors.checkOwnLine(name, at, endLine);
                     if (token != JsonToken.START_OBJECT) {
                         throw new BadGoldenException(name, line, at.getColumnNr(),
                                 "expected one JSON object per line (an engine trace event), found "
                                         + token.asString());
                     }
                     readEvent(p, line, listener);
+                    endLine = p.currentTokenLocation().getLineNr();
                     events++;
                 }
                 return events;

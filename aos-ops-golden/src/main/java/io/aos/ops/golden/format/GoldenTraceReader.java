@@ -56,6 +56,8 @@ public final class GoldenTraceReader implements Closeable {
     private GoldenEvent pending;
     private boolean exhausted;
     private int eventsRead;
+    /** The line the last event ended on (0 before the first): the next event starts on a later line. */
+    private long endLine;
     private final List<GoldenEvent> otherEvents = new ArrayList<>();
     private final List<GoldenEvent> events;
 
@@ -336,12 +338,14 @@ public final class GoldenTraceReader implements Closeable {
             JsonLocation at = parser.currentTokenLocation();
             line = at.getLineNr();
             startOffset = at.getByteOffset();
+            TraceErrors.checkOwnLine(source, at, endLine);
             if (token != JsonToken.START_OBJECT) {
                 throw new BadGoldenException(source, line, at.getColumnNr(),
                         "expected one JSON object per line (an engine trace event), found " + token.asString());
             }
             // (the tree as the mapper reads it, without setting up data binding: GoldenJson.readTree)
             JsonNode node = GoldenJson.readTree(parser);
+            endLine = parser.currentTokenLocation().getLineNr();
             GoldenEvent event = new GoldenEvent((ObjectNode) node, line);
             eventsRead++;
             if (events != null) {

@@ -40,4 +40,17 @@ final class TraceErrors {
         }
         return new BadGoldenException(source, location.getLineNr(), location.getColumnNr(), GoldenJson.problem(e), e);
     }
+
+    /**
+     * The one-event-per-line rule, checked once per event: an event that starts on the line where the event before
+     * it ended ({@code previousEndLine}; 0 for none) is a lost line break, named at the second value's start.
+     *
+     * @throws BadGoldenException naming the file, line and column of the second value
+     */
+    static void checkOwnLine(Path source, JsonLocation start, long previousEndLine) {
+        if (start.getLineNr() == previousEndLine) {
+            throw new BadGoldenException(source, start.getLineNr(), start.getColumnNr(),
+                    "more than one JSON value on the line");
+        }
+    }
 }
