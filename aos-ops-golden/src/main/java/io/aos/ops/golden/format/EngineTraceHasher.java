@@ -145,7 +145,7 @@ public final class EngineTraceHasher {
                     start = at.getByteOffset();
                     TraceErrors.checkOwnLine(name, at, endLine);
                     if (token != JsonToken.START_OBJECT) {
-                        throw new BadGoldenException(name, line, at.getColumnNr(),
+                        throw TraceErrors.at(name, at,
                                 "expected one JSON object per line (an engine trace event), found "
                                         + token.asString());
                     }
