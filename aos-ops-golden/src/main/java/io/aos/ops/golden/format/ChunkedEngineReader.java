@@ -244,8 +244,7 @@ final class ChunkedEngineReader {
             if (item.step() != null) {
                 EngineTraceHasher.StepHash s = item.step();
                 long line = first + s.line() - 1;
-                sink.step(new EngineTraceHasher.StepHash(line, s.index(), s.stepId(), s.skillId(), s.seed(),
-                        s.storedHash(), s.recomputedHash()), chunk.hint, item.derived());
+                sink.step(s.atLine(line), chunk.hint, item.derived());
                 lastLine = line;
             } else {
                 long line = first + item.event().line() - 1;
