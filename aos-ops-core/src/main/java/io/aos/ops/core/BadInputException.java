@@ -56,6 +56,21 @@ public class BadInputException extends AosOpsException {
     }
 
     /**
+     * Valid JSON whose content is wrong at a position (a value of the wrong kind, an unknown name):
+     * {@code <file>: line <line>, column <column>: <problem>}, not called invalid JSON.
+     *
+     * @param file the input
+     * @param line 1-based line
+     * @param column 1-based column
+     * @param problem what is wrong there
+     * @return the exception
+     */
+    public static BadInputException content(Path file, long line, long column, String problem) {
+        return new BadInputException(checkNotNull(file, "file") + ": line " + line + ", column " + column + ": "
+                + problem, problem, file, line, column, null);
+    }
+
+    /**
      * For subclasses with a message of their own.
      *
      * @param message the whole sentence for a person, naming {@code file}

@@ -99,7 +99,7 @@ final class TraceAuditPrinter {
 
     /** Appends {@link #stepLine} to {@code line}; returns {@code line}. */
     static StringBuilder appendStepLine(StringBuilder line, TraceFormat format, StepCheck s) {
-        line.append("step ").append(s.index());
+        line.append("step ").append(s.index() >= 0 ? String.valueOf(s.index()) : "?");
         if (s.stepId() != null) {
             line.append(' ').append(s.stepId());
         }

@@ -43,4 +43,19 @@ class GoldenHashCompletenessCommandTest {
                 .contains("no output_hash");
         assertThat(CliRun.of("golden", "hash", "--json", traces[0].toString()).out()).contains("\"problems\"");
     }
+
+    @Test
+    void anUnusableIndexOrSeedIsNamedAndTheStepIsNotShownAsStepZero() throws Exception {
+        String start = "{\"data\":{\"seed\":1.5},\"event_type\":\"run_start\",\"run_id\":\"r\"}\n";
+        Path trace = file("bad.steps.jsonl", start + STEP_WITHOUT_HASH.replace("\"index\":0", "\"index\":-1")
+                + STEP_WITHOUT_HASH.replace("\"index\":0", "\"index\":1180591620717411303424") + END);
+
+        CliRun hash = CliRun.of("golden", "hash", trace.toString());
+
+        assertThat(hash.code()).as(hash.out() + hash.err()).isEqualTo(1);
+        assertThat(hash.out()).contains("step ? s0 k").doesNotContain("step 0").doesNotContain("invalid JSON")
+                .contains("seed is not an integer: 1.5")
+                .contains("step index is not a non-negative integer: -1")
+                .contains("step index 1180591620717411303424 out of range");
+    }
 }

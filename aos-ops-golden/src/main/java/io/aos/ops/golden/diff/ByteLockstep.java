@@ -203,6 +203,8 @@ final class ByteLockstep {
         private final boolean[] isArray = new boolean[JsonTokens.MAX_DEPTH + 2];
         private final int[] keyStart = new int[JsonTokens.MAX_DEPTH + 2];
         private final int[] keyEnd = new int[JsonTokens.MAX_DEPTH + 2];
+        private final byte[][] ancestorKey = new byte[JsonTokens.MAX_DEPTH + 2][];
+        private final boolean[] ancestorVolatile = new boolean[JsonTokens.MAX_DEPTH + 2];
 
         private final int[] startB = new int[split.length];
         private final int[] endB = new int[split.length];
@@ -323,11 +325,40 @@ final class ByteLockstep {
                 }
             }
             String key = new String(da, ks, ke - ks, StandardCharsets.UTF_8);
-            if (!sink.isVolatileKey(key)) {
+            if (!sink.isVolatileKey(key) || underVolatileKey(da, depth)) {
                 return false;
             }
             keys.add(key);
             return true;
+        }
+
+        /**
+         * Whether an object key above depth {@code depth} is volatile (or not plain): the token comparison counts a
+         * change inside a volatile key's subtree as one of that key, not of the inner one. Lines repeat their keys,
+         * so each depth remembers its last key's bytes and answer instead of decoding it again.
+         */
+        private boolean underVolatileKey(byte[] da, int depth) {
+            for (int d = 1; d < depth; d++) {
+                if (isArray[d]) {
+                    continue;
+                }
+                int ks = keyStart[d] + 1;
+                int ke = keyEnd[d] - 1;
+                byte[] last = ancestorKey[d];
+                if (last == null || !Arrays.equals(da, ks, ke, last, 0, last.length)) {
+                    boolean plain = true;
+                    for (int i = ks; i < ke; i++) {
+                        plain &= da[i] >= 0x20 && da[i] != '\\';
+                    }
+                    ancestorKey[d] = Arrays.copyOfRange(da, ks, ke);
+                    ancestorVolatile[d] = !plain || sink.isVolatileKey(new String(da, ks, ke - ks,
+                            StandardCharsets.UTF_8));
+                }
+                if (ancestorVolatile[d]) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean escaped(byte[] data, JsonTokens token) {

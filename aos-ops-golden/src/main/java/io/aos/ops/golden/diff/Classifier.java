@@ -574,7 +574,7 @@ final class Classifier {
         if (v == null || v.isMissingNode()) {
             return "(absent)";
         }
-        String s = GoldenJson.compact(v);
+        String s = GoldenJson.display(v);
         return s.length() <= VALUE_CHARS ? s : s.substring(0, VALUE_CHARS - 3) + "...";
     }
 }

@@ -258,7 +258,7 @@ public final class DiffReport {
     }
 
     private static String display(JsonNode v) {
-        String s = GoldenJson.compact(v);
+        String s = GoldenJson.display(v);
         return s.length() <= DISPLAY_CHARS ? s : s.substring(0, DISPLAY_CHARS - 3) + "... (" + s.length() + " chars)";
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.golden.format.BadGoldenException;
 import io.aos.ops.golden.json.GoldenJson;
+import io.aos.ops.golden.json.TextPosition;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,8 +101,10 @@ final class JsonlSequence implements ElementSequence {
 
     private BadGoldenException describe(int i, JsonProcessingException e) {
         com.fasterxml.jackson.core.JsonLocation at = GoldenJson.location(e);
-        long column = at == null ? tooDeepAt(i) : Math.max(1, at.getColumnNr());
-        return new BadGoldenException(file, lineNumbers[i], column, GoldenJson.problem(e), e);
+        String problem = GoldenJson.problem(e);
+        TextPosition position = at == null ? TextPosition.of(data, starts[i], ends[i], 1, tooDeepAt(i), null)
+                : TextPosition.of(data, starts[i], ends[i], at.getLineNr(), Math.max(1, at.getColumnNr()), problem);
+        return new BadGoldenException(file, lineNumbers[i] + position.line() - 1, position.column(), problem, e);
     }
 
     /** The column (1-based, in bytes) where line i first nests deeper than the limit; 1 if it never does. */
@@ -183,7 +186,10 @@ final class JsonlSequence implements ElementSequence {
                 parser.skipChildren();
             }
             if (parser.nextToken() != null) {
-                throw new BadGoldenException(file, lineNumbers[i], parser.currentLocation().getColumnNr(),
+                com.fasterxml.jackson.core.JsonLocation at = parser.currentTokenLocation();
+                TextPosition position = TextPosition.of(data, starts[i], ends[i], at.getLineNr(), at.getColumnNr(),
+                        null);
+                throw new BadGoldenException(file, lineNumbers[i], position.column(),
                         "more than one JSON value on the line");
             }
         } catch (JsonProcessingException e) {
@@ -261,11 +267,12 @@ final class JsonlSequence implements ElementSequence {
         return factory.createParser(data, starts[from], ends[to - 1] - starts[from]);
     }
 
-    /** Turns a parse error of {@link #rangeParser} starting at line {@code from} into one naming file, line, column. */
-    BadGoldenException describe(JsonProcessingException e, int from) {
+    /** Turns a parse error of {@link #rangeParser}{@code (from, to)} into one naming file, line, column. */
+    BadGoldenException describe(JsonProcessingException e, int from, int to) {
         com.fasterxml.jackson.core.JsonLocation at = GoldenJson.location(e);
-        long line = at == null ? 1 : at.getLineNr();
-        return new BadGoldenException(file, line + lineNumbers[from] - 1, at == null ? 1 : at.getColumnNr(),
-                GoldenJson.problem(e), e);
+        String problem = GoldenJson.problem(e);
+        TextPosition position = at == null ? new TextPosition(1, 1)
+                : TextPosition.of(data, starts[from], ends[to - 1], at.getLineNr(), at.getColumnNr(), problem);
+        return new BadGoldenException(file, position.line() + lineNumbers[from] - 1, position.column(), problem, e);
     }
 }

@@ -19,6 +19,7 @@ import io.aos.ops.core.concurrent.OfferedTask;
 import io.aos.ops.golden.format.BadGoldenException;
 import io.aos.ops.core.io.GoldenFileKind;
 import io.aos.ops.golden.json.GoldenJson;
+import io.aos.ops.golden.json.TextPosition;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -183,27 +184,32 @@ public final class LoadedGoldenFile {
                 JsonNode node = reader().readTree(p);
                 if (p.nextToken() != null) {
                     JsonLocation at = p.currentTokenLocation();
-                    throw new BadGoldenException(path, at.getLineNr(), at.getColumnNr(),
+                    TextPosition position = TextPosition.of(bytes, 0, bytes.length, at.getLineNr(), at.getColumnNr(),
+                            null);
+                    throw new BadGoldenException(path, position.line(), position.column(),
                             "more than one JSON value in a .json file (one event per line is a .jsonl trace)");
                 }
                 return node;
             } catch (JsonProcessingException e) {
                 // described while the parser is open: a closed parser reports the end of its input as its location
-                throw describe(path, e, p);
+                throw describe(path, bytes, e, p);
             }
         } catch (JsonProcessingException e) {
-            throw describe(path, e, null);
+            throw describe(path, bytes, e, null);
         } catch (IOException e) {
             throw new UnreadableFileException(path, "cannot be read: " + e.getMessage(), e);
         }
     }
 
-    private static BadGoldenException describe(Path path, JsonProcessingException e, JsonParser parser) {
+    private static BadGoldenException describe(Path path, byte[] bytes, JsonProcessingException e,
+                                               JsonParser parser) {
         JsonLocation at = GoldenJson.location(e, parser);
+        String problem = GoldenJson.problem(e);
         if (at == null || at.getLineNr() < 1) {
-            return new BadGoldenException(path, "invalid JSON: " + GoldenJson.problem(e), e);
+            return new BadGoldenException(path, "invalid JSON: " + problem, e);
         }
-        return new BadGoldenException(path, at.getLineNr(), at.getColumnNr(), GoldenJson.problem(e), e);
+        TextPosition position = TextPosition.of(bytes, 0, bytes.length, at.getLineNr(), at.getColumnNr(), problem);
+        return new BadGoldenException(path, position.line(), position.column(), problem, e);
     }
 
     /** The file's bytes, read in slices into one array (as {@link Files#readAllBytes}, whose one read is not). */

@@ -14,6 +14,7 @@ import com.google.common.collect.ImmutableMap;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.json.TextPosition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -141,8 +142,8 @@ public final class SkillRegistry {
                 String label = p.getText();
                 Optional<SkillKind> kind = SkillKind.fromLabel(label);
                 if (kind.isEmpty()) {
-                    throw at(file, p.currentTokenLocation(), "unknown kind '" + label + "' for skill '" + name
-                            + "': expected \"external\", \"random\" or \"pure\"");
+                    throw at(file, p.currentTokenLocation(), "unknown skill kind '" + label + "' for skill '" + name
+                            + "' (known: external, random, pure)");
                 }
                 kinds.put(name, kind.get());
             }
@@ -157,8 +158,10 @@ public final class SkillRegistry {
         }
     }
 
+    /** Well-formed JSON that is not a registry, named at the line and character column of the value. */
     private static AosOpsException at(Path file, JsonLocation at, String problem) {
-        return new BadInputException(file, at.getLineNr(), at.getColumnNr(), problem);
+        TextPosition position = TextPosition.inFile(file, at.getLineNr(), at.getColumnNr(), null);
+        return BadInputException.content(file, position.line(), position.column(), problem);
     }
 
     @Override

@@ -356,6 +356,12 @@ final class StructuralDiff {
             out.add(new RawDifference(path, DiffKind.TYPE_CHANGED, a, b, key, locus));
             return;
         }
+        if (a.isContainerNode() && key != null && isVolatileKey(key)) {
+            // a volatile key is ignored with its whole subtree (upstream drops it, value and all): one difference
+            // of that key, whatever changed inside
+            out.add(new RawDifference(path, DiffKind.CHANGED, a, b, key, locus));
+            return;
+        }
         switch (a.getNodeType()) {
             case OBJECT -> objects(path, a, b, locus);
             case ARRAY -> arrays(path, key, a, b, locus);

@@ -98,7 +98,7 @@ final class TokenComparator {
                     captureScalar(pb, depth, capB);
                 }
                 if (ta != tb || !sameText(pa, pb)) {
-                    if (arrays > 0) {
+                    if (arrays > 0 || underVolatileKey(depth, sink)) {
                         return giveUp(pa, pb, depthA, depthB, sink, mark);
                     }
                     sink.values(path(basePath, depth), depth >= 0 ? keys[depth] : null, scalar(pa, ta),
@@ -129,6 +129,19 @@ final class TokenComparator {
             }
         } while (depthA > 0);
         return true;
+    }
+
+    /**
+     * Whether an object key above the value at {@code depth} is volatile: the tree diff reports such a change as one
+     * of that key (a volatile key is ignored with its whole subtree), so this comparison gives up on it.
+     */
+    private boolean underVolatileKey(int depth, StructuralDiff sink) {
+        for (int d = 0; d < depth; d++) {
+            if (!isArray[d] && sink.isVolatileKey(keys[d])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean giveUp(JsonParser pa, JsonParser pb, int depthA, int depthB, StructuralDiff sink, int mark)

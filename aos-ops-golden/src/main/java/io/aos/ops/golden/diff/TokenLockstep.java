@@ -70,7 +70,7 @@ final class TokenLockstep {
                         a.node(k);
                         b.node(k);
                     }
-                    throw e.getProcessor() == pa ? a.describe(e, from) : b.describe(e, from);
+                    throw e.getProcessor() == pa ? a.describe(e, from, to) : b.describe(e, from, to);
                 }
                 if (!compared) {
                     JsonNode na = a.node(k);

@@ -244,8 +244,7 @@ final class ChunkedEngineReader {
             if (item.step() != null) {
                 EngineTraceHasher.StepHash s = item.step();
                 long line = first + s.line() - 1;
-                sink.step(new EngineTraceHasher.StepHash(line, s.index(), s.stepId(), s.skillId(), s.seed(),
-                        s.storedHash(), s.recomputedHash()), chunk.hint, item.derived());
+                sink.step(s.atLine(line), chunk.hint, item.derived());
                 lastLine = line;
             } else {
                 long line = first + item.event().line() - 1;
@@ -381,11 +380,15 @@ final class ChunkedEngineReader {
         }
         try (JsonParser p = GoldenJson.factory().createParser(buf, from, count)) {
             JsonToken token;
+            long endLine = 0;
             while ((token = p.nextToken()) != null) {
-                if (token != JsonToken.START_OBJECT || stop.get()) {
+                int line = p.currentTokenLocation().getLineNr();
+                if (token != JsonToken.START_OBJECT || line == endLine || stop.get()) {
+                    // (an event on the line where the one before ended: the sequential reader names it)
                     return -1;
                 }
-                hasher.readEvent(p, breaksBefore + p.currentTokenLocation().getLineNr(), collect);
+                hasher.readEvent(p, breaksBefore + line, collect);
+                endLine = p.currentTokenLocation().getLineNr();
             }
             // the parser's own count (a lone \r is a line break to it): the next lines follow on from it
             return p.currentLocation().getLineNr() - 1;

@@ -217,16 +217,15 @@ final class CompactStepReader {
         return AsciiJson.skipValue(b, at, to, 2);
     }
 
-    /** As the parser path: an integer's value (one outside int's range is an error: the parser reports it). */
+    /** As the parser path: a non-negative integer of int's range; anything else is left to the parser to name. */
     private int index(byte[] b, int at, int to) {
         index = -1;
         if (at >= to || b[at] < '0' || b[at] > '9') {
-            // (a negative index, like anything that is not a plain integer, is left to the parser)
-            return at < to && b[at] == '-' ? -1 : AsciiJson.skipValue(b, at, to, 2);
+            return -1;
         }
         int end = AsciiJson.numberEnd(b, at, to);
         if (end < 0 || !AsciiJson.isInteger(b, at, end)) {
-            return end;
+            return -1;
         }
         if (end - at > 10) {
             return -1;
@@ -242,14 +241,15 @@ final class CompactStepReader {
         return end;
     }
 
+    /** A non-negative integer; anything else (null, a float, a string, ...) is left to the parser to name. */
     private int seed(byte[] b, int at, int to) {
         seed = null;
         if (at >= to || b[at] < '0' || b[at] > '9') {
-            return at < to && b[at] == '-' ? -1 : AsciiJson.skipValue(b, at, to, 2);
+            return -1;
         }
         int end = AsciiJson.numberEnd(b, at, to);
         if (end < 0 || !AsciiJson.isInteger(b, at, end)) {
-            return end;
+            return -1;
         }
         if (end - at <= 20) {
             // up to 20 digits in a long read as unsigned (seeds are 64-bit), unless the value needs more bits

@@ -43,9 +43,34 @@ public final class EngineTraceHasher {
      * @param seed           the stored per-step seed
      * @param storedHash     the stored {@code output_hash}
      * @param recomputedHash the {@code output_hash} recomputed from the stored output
+     * @param badIndex       {@code data.index} as written (JSON) when it is there but not a non-negative integer of
+     *                       {@code int} range ({@code index} is then -1); else null
+     * @param badSeed        the step's {@code seed} as written (JSON) when it is there but not an integer nor null
+     *                       ({@code seed} is then null); else null
      */
     public record StepHash(long line, int index, String stepId, String skillId, BigInteger seed, String storedHash,
-                           String recomputedHash) {
+                           String recomputedHash, String badIndex, String badSeed) {
+
+        /**
+         * A step whose index and seed, where present, are usable.
+         *
+         * @param line           1-based line of the event
+         * @param index          {@code data.index}, or -1
+         * @param stepId         {@code step_id}
+         * @param skillId        {@code skill_id}
+         * @param seed           the stored per-step seed
+         * @param storedHash     the stored {@code output_hash}
+         * @param recomputedHash the {@code output_hash} recomputed from the stored output
+         */
+        public StepHash(long line, int index, String stepId, String skillId, BigInteger seed, String storedHash,
+                        String recomputedHash) {
+            this(line, index, stepId, skillId, seed, storedHash, recomputedHash, null, null);
+        }
+
+        /** {@return this step as read at another line (a chunk's line numbers made the file's)} */
+        StepHash atLine(long fileLine) {
+            return new StepHash(fileLine, index, stepId, skillId, seed, storedHash, recomputedHash, badIndex, badSeed);
+        }
     }
 
     /** Sees every event: steps as {@link StepHash}es, the others (run_start, run_end, unknown) as small trees. */
@@ -134,6 +159,8 @@ public final class EngineTraceHasher {
         long events = eventsBefore;
         long line = lastLine;
         long start = lastStart;
+        // the line the last event ended on: the next must start on a later one (in = whole lines, so none yet)
+        long endLine = 0;
         try (tail; JsonParser p = GoldenJson.factory().createParser(tail)) {
             try {
                 JsonToken token;
@@ -141,12 +168,14 @@ public final class EngineTraceHasher {
                     JsonLocation at = p.currentTokenLocation();
                     line = at.getLineNr();
                     start = at.getByteOffset();
+                    TraceErrors.checkOwnLine(name, at, endLine);
                     if (token != JsonToken.START_OBJECT) {
-                        throw new BadGoldenException(name, line, at.getColumnNr(),
+                        throw TraceErrors.at(name, at,
                                 "expected one JSON object per line (an engine trace event), found "
                                         + token.asString());
                     }
                     readEvent(p, line, listener);
+                    endLine = p.currentTokenLocation().getLineNr();
                     events++;
                 }
                 return events;
@@ -206,9 +235,13 @@ public final class EngineTraceHasher {
             ObjectNode tree = rest == null ? NODES.objectNode() : rest;
             if (step.index() >= 0) {
                 tree.put("index", step.index());
+            } else if (step.badIndex() != null) {
+                tree.set("index", GoldenJson.readTree(step.badIndex()));
             }
             if (step.seed() != null) {
                 tree.put("seed", step.seed());
+            } else if (step.badSeed() != null) {
+                tree.set("seed", GoldenJson.readTree(step.badSeed()));
             }
             if (step.stepId() != null) {
                 tree.put("step_id", step.stepId());
@@ -231,6 +264,8 @@ public final class EngineTraceHasher {
         BigInteger seed = null;
         String stored = null;
         String recomputed = null;
+        String badIndex = null;
+        String badSeed = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
@@ -243,8 +278,17 @@ public final class EngineTraceHasher {
                     }
                 }
                 case "output_hash" -> stored = value == JsonToken.VALUE_STRING ? p.getText() : null;
-                case "index" -> index = value == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : -1;
-                case "seed" -> seed = value == JsonToken.VALUE_NUMBER_INT ? p.getBigIntegerValue() : null;
+                case "index" -> {
+                    // (an integer of any size is read without a range check: one out of int's range is named)
+                    index = value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
+                            && p.getIntValue() >= 0 ? p.getIntValue() : -1;
+                    badIndex = index < 0 ? GoldenJson.compact(GoldenJson.readTree(p)) : null;
+                }
+                case "seed" -> {
+                    seed = value == JsonToken.VALUE_NUMBER_INT ? p.getBigIntegerValue() : null;
+                    badSeed = seed == null && value != JsonToken.VALUE_NULL
+                            ? GoldenJson.compact(GoldenJson.readTree(p)) : null;
+                }
                 case "step_id" -> stepId = value == JsonToken.VALUE_STRING ? p.getText() : null;
                 case "skill_id" -> skillId = value == JsonToken.VALUE_STRING ? p.getText() : null;
                 case "inputs" -> p.skipChildren();
@@ -255,6 +299,7 @@ public final class EngineTraceHasher {
                 }
             }
         }
-        return new Data(new StepHash(line, index, stepId, skillId, seed, stored, recomputed), rest);
+        return new Data(new StepHash(line, index, stepId, skillId, seed, stored, recomputed, badIndex, badSeed),
+                rest);
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.golden.json.GoldenJson;
+import io.aos.ops.golden.json.TextPosition;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -56,6 +57,8 @@ public final class GoldenTraceReader implements Closeable {
     private GoldenEvent pending;
     private boolean exhausted;
     private int eventsRead;
+    /** The line the last event ended on (0 before the first): the next event starts on a later line. */
+    private long endLine;
     private final List<GoldenEvent> otherEvents = new ArrayList<>();
     private final List<GoldenEvent> events;
 
@@ -336,12 +339,14 @@ public final class GoldenTraceReader implements Closeable {
             JsonLocation at = parser.currentTokenLocation();
             line = at.getLineNr();
             startOffset = at.getByteOffset();
+            TraceErrors.checkOwnLine(source, at, endLine);
             if (token != JsonToken.START_OBJECT) {
-                throw new BadGoldenException(source, line, at.getColumnNr(),
+                throw TraceErrors.at(source, at,
                         "expected one JSON object per line (an engine trace event), found " + token.asString());
             }
             // (the tree as the mapper reads it, without setting up data binding: GoldenJson.readTree)
             JsonNode node = GoldenJson.readTree(parser);
+            endLine = parser.currentTokenLocation().getLineNr();
             GoldenEvent event = new GoldenEvent((ObjectNode) node, line);
             eventsRead++;
             if (events != null) {
@@ -378,13 +383,17 @@ public final class GoldenTraceReader implements Closeable {
             }
             if (node != null && p.nextToken() != null) {
                 JsonLocation at = p.currentTokenLocation();
-                throw new BadGoldenException(source, at.getLineNr(), at.getColumnNr(),
+                TextPosition position = TextPosition.of(content, 0, content.length, at.getLineNr(),
+                        at.getColumnNr(), null);
+                throw new BadGoldenException(source, position.line(), position.column(),
                         "more than one JSON value; a simulation golden is one object (is it an engine trace?)");
             }
         } catch (JsonProcessingException e) {
             JsonLocation location = failedAt != null ? failedAt : GoldenJson.location(e);
-            throw new BadGoldenException(source, location == null ? 1 : location.getLineNr(),
-                    location == null ? 1 : location.getColumnNr(), GoldenJson.problem(e), e);
+            String problem = GoldenJson.problem(e);
+            TextPosition at = location == null ? new TextPosition(1, 1)
+                    : TextPosition.of(content, 0, content.length, location.getLineNr(), location.getColumnNr(), problem);
+            throw new BadGoldenException(source, at.line(), at.column(), problem, e);
         }
         if (node == null || node.isMissingNode()) {
             throw new BadGoldenException(source, "empty file, not a simulation golden");
@@ -438,8 +447,10 @@ public final class GoldenTraceReader implements Closeable {
             throw new UnreadableFileException(file, "no such file", e);
         } catch (JsonProcessingException e) {
             JsonLocation location = GoldenJson.location(e);
-            throw new BadGoldenException(file, location == null ? 1 : location.getLineNr(),
-                    location == null ? 1 : location.getColumnNr(), GoldenJson.problem(e), e);
+            String problem = GoldenJson.problem(e);
+            TextPosition at = location == null ? new TextPosition(1, 1)
+                    : TextPosition.inFile(file, location.getLineNr(), location.getColumnNr(), problem);
+            throw new BadGoldenException(file, at.line(), at.column(), problem, e);
         } catch (IOException e) {
             throw new UnreadableFileException(file, "cannot be read: " + e.getMessage(), e);
         }

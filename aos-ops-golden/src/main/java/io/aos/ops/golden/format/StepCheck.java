@@ -12,7 +12,8 @@ import java.util.Objects;
  * {@code run_start} gives no base seed.
  *
  * @param position       0-based position of the step in the file
- * @param index          the step's index ({@code data.index}; for B the position)
+ * @param index          the step's index ({@code data.index}; for B the position); -1 for an engine step without a
+ *                       usable one (none, or not a non-negative integer)
  * @param stepId         A: {@code step_id}; B: null
  * @param skill          the step's skill
  * @param storedHash     the hash the file stores, or null
@@ -50,7 +51,11 @@ public record StepCheck(int position, int index, String stepId, String skill, St
     public ObjectNode toJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("position", position);
-        o.put("index", index);
+        if (index >= 0) {
+            o.put("index", index);
+        } else {
+            o.putNull("index");
+        }
         if (stepId != null) {
             o.put("step_id", stepId);
         }
@@ -68,6 +73,6 @@ public record StepCheck(int position, int index, String stepId, String skill, St
 
     @Override
     public String toString() {
-        return "step " + index + " " + Objects.requireNonNullElse(skill, "") + " " + storedHash;
+        return "step " + (index >= 0 ? String.valueOf(index) : "?") + " " + Objects.requireNonNullElse(skill, "") + " " + storedHash;
     }
 }

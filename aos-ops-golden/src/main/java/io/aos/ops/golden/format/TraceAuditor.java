@@ -3,6 +3,7 @@ package io.aos.ops.golden.format;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.util.concurrent.MoreExecutors;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.UnreadableFileException;
@@ -10,6 +11,7 @@ import io.aos.ops.core.io.NotRegularFileException;
 import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.golden.hash.GoldenHashes;
 import io.aos.ops.golden.hash.StepSeeds;
+import io.aos.ops.golden.json.GoldenJson;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
 
 /**
  * Audits golden trace files: reads each one step by step, recomputes every hash that can be recomputed (engine
@@ -224,6 +227,8 @@ public final class TraceAuditor {
 
     /** Counts and keeps what an engine audit finds, event by event. */
     private static final class EngineAuditState implements ChunkedEngineReader.Sink {
+        /** A JSON integer that is not negative: an index out of int's range, as opposed to one of another kind. */
+        private static final Pattern INTEGER = Pattern.compile("[0-9]+");
         private final Path file;
         private final Listener listener;
         private final List<StepCheck> kept = new ArrayList<>();
@@ -269,7 +274,10 @@ public final class TraceAuditor {
                 baseSeed = header.seed().orElse(null);
                 seeds = baseSeed == null ? null : StepSeeds.of(baseSeed);
                 if (baseSeed == null) {
-                    problem("run_start (line " + event.line() + ") has no seed: no step seed can be checked");
+                    JsonNode seed = event.data().get("seed");
+                    problem("run_start (line " + event.line() + ") " + (seed == null || seed.isNull() ? "has no seed"
+                            : "seed is not an integer: " + GoldenJson.compact(seed))
+                            + ": no step seed can be checked");
                 }
                 start();
             } else if (event.isRunEnd()) {
@@ -332,7 +340,10 @@ public final class TraceAuditor {
             if (s.storedHash() == null && withoutHash++ == 0) {
                 firstWithoutHash = s.line();
             }
-            if (s.seed() == null && withoutSeed++ == 0) {
+            if (s.badSeed() != null) {
+                problem("the step at line " + s.line() + ": seed is not an integer: " + s.badSeed()
+                        + ": it cannot be checked");
+            } else if (s.seed() == null && withoutSeed++ == 0) {
                 firstWithoutSeed = s.line();
             }
             if (s.storedHash() != null && s.recomputedHash() == null && withoutOutput++ == 0) {
@@ -341,16 +352,22 @@ public final class TraceAuditor {
             if (ended) {
                 problem("a step at line " + s.line() + " comes after run_end (line order broken)");
             }
-            if (s.index() < 0) {
-                problem("the step at line " + s.line() + " has no index: its order cannot be checked");
+            if (s.badIndex() != null) {
+                problem("the step at line " + s.line() + ": " + (INTEGER.matcher(s.badIndex()).matches()
+                        ? "step index " + s.badIndex() + " out of range"
+                        : "step index is not a non-negative integer: " + s.badIndex())
+                        + ": its order and seed cannot be checked");
+            } else if (s.index() < 0) {
+                problem("the step at line " + s.line() + " has no index: its order and seed cannot be checked");
             } else if (s.index() <= lastIndex) {
                 problem("steps out of order: step index " + s.index() + " at line " + s.line() + " follows index "
                         + lastIndex);
             }
             lastIndex = Math.max(lastIndex, s.index());
-            int index = s.index() >= 0 ? s.index() : count;
+            // (a step without a usable index is shown without one, never as the step of its position)
+            int index = s.index();
             BigInteger expected = null;
-            if (baseSeed != null && s.seed() != null) {
+            if (baseSeed != null && s.seed() != null && index >= 0) {
                 // a seed derived ahead of time, on another thread, from what the trace's base seed was guessed to be
                 expected = derived != null && s.index() >= 0 && baseSeed.equals(hintSeed) ? derived
                         : seeds.seed(index, s.seed());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.aos.ops.golden.json.GoldenJson;
+import io.aos.ops.golden.json.TextPosition;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -32,12 +33,35 @@ final class TraceErrors {
             return new TruncatedTraceException(source, line, completeEvents, e);
         }
         JsonLocation location = GoldenJson.location(e, parser);
+        String problem = GoldenJson.problem(e);
         if (location == null || location.getLineNr() < 1) {
             if (line > 0) {
-                return new BadGoldenException(source, line, 1, GoldenJson.problem(e), e);
+                return new BadGoldenException(source, line, 1, problem, e);
             }
-            return new BadGoldenException(source, "invalid JSON: " + GoldenJson.problem(e), e);
+            return new BadGoldenException(source, "invalid JSON: " + problem, e);
         }
-        return new BadGoldenException(source, location.getLineNr(), location.getColumnNr(), GoldenJson.problem(e), e);
+        TextPosition at = TextPosition.inFile(source, location.getLineNr(), location.getColumnNr(), problem);
+        return new BadGoldenException(source, at.line(), at.column(), problem, e);
+    }
+
+    /**
+     * Bad content at the start of a token of the engine trace {@code source} (read from its first byte), named at
+     * its line and column in characters.
+     */
+    static BadGoldenException at(Path source, JsonLocation start, String problem) {
+        TextPosition at = TextPosition.inFile(source, start.getLineNr(), start.getColumnNr(), null);
+        return new BadGoldenException(source, at.line(), at.column(), problem);
+    }
+
+    /**
+     * The one-event-per-line rule, checked once per event: an event that starts on the line where the event before
+     * it ended ({@code previousEndLine}; 0 for none) is a lost line break, named at the second value's start.
+     *
+     * @throws BadGoldenException naming the file, line and column of the second value
+     */
+    static void checkOwnLine(Path source, JsonLocation start, long previousEndLine) {
+        if (start.getLineNr() == previousEndLine) {
+            throw at(source, start, "more than one JSON value on the line");
+        }
     }
 }

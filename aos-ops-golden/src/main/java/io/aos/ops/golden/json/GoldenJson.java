@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -220,11 +221,27 @@ public final class GoldenJson {
      * @return its compact JSON text
      */
     public static String compact(JsonNode node) {
+        return compact(node, Plain.WRITER);
+    }
+
+    /**
+     * The node as an operator reads it in a report: {@link #compact}, except that {@code NaN}, {@code Infinity} and
+     * {@code -Infinity} are the number tokens the file holds (Python's {@code json} writes them so), not the strings
+     * {@code "NaN"} Jackson makes of them, which would read as a changed type.
+     *
+     * @param node the value
+     * @return its compact text
+     */
+    public static String display(JsonNode node) {
+        return compact(node, Plain.DISPLAY);
+    }
+
+    private static String compact(JsonNode node, JsonFactory factory) {
         if (!plain(node)) {
             return node.toString();
         }
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = Plain.WRITER.createGenerator(out)) {
+        try (JsonGenerator g = factory.createGenerator(out)) {
             write(g, node);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -232,9 +249,14 @@ public final class GoldenJson {
         return out.toString();
     }
 
-    /** The factory of {@link #compact}: Jackson's defaults, those of the mapper behind {@code JsonNode.toString()}. */
+    /**
+     * The factories of {@link #compact}, Jackson's defaults (those of the mapper behind {@code JsonNode.toString()}),
+     * and of {@link #display}, which writes non-finite numbers as bare tokens.
+     */
     private static final class Plain {
         static final JsonFactory WRITER = new JsonFactory();
+        static final JsonFactory DISPLAY = JsonFactory.builder()
+                .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
     }
 
     private static boolean plain(JsonNode node) {

@@ -3,6 +3,7 @@ package io.aos.ops.golden.report;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.aos.ops.golden.diff.DiffKind;
@@ -89,7 +90,9 @@ public final class DiffHtmlReport {
     private final String actualLabel;
     private final LoadedGoldenFile expectedFile;
     private final LoadedGoldenFile actualFile;
-    private final ObjectWriter pretty = GoldenJson.mapper().writerWithDefaultPrettyPrinter();
+    /** Whole events, pretty: a non-finite number is its token ({@code NaN}), as {@link GoldenJson#display} shows it. */
+    private final ObjectWriter pretty = GoldenJson.mapper().writerWithDefaultPrettyPrinter()
+            .withoutFeatures(JsonWriteFeature.WRITE_NAN_AS_STRINGS);
 
     private DiffHtmlReport(DiffResult result, String expectedLabel, String actualLabel, LoadedGoldenFile expectedFile,
             LoadedGoldenFile actualFile) {
@@ -704,7 +707,7 @@ public final class DiffHtmlReport {
         if (v == null || v.isMissingNode()) {
             return "<span class=\"absent\">absent</span>";
         }
-        String s = v.toString();
+        String s = GoldenJson.display(v);
         if (s.length() > VALUE_CHARS) {
             return "<code>" + Html.text(s.substring(0, VALUE_CHARS)) + "</code><span class=\"muted\">&#8230; ("
                     + s.length() + " chars)</span>";

@@ -154,6 +154,9 @@ public final class GoldenSummary {
                     CycleReport report = row.report();
                     dirCycles++;
                     inconsistency(reports.get(ri), report).ifPresent(dirProblems::add);
+                    for (String field : row.missing()) {
+                        dirProblems.add(missing(reports.get(ri), field));
+                    }
                     // counts are at most CycleReportReader.MAX_COUNT, so no sum over the reports a directory can hold
                     // overflows; addExact says so loudly if that ever stops being true
                     workflows = Math.addExact(workflows, report.primary() == null ? 0 : report.primary().total());
@@ -212,6 +215,21 @@ public final class GoldenSummary {
     }
 
     /**
+     * A field every runner writes that a report lacks, named as missing: read as {@code false} or 0 it would pass for
+     * a value the run never wrote.
+     */
+    static String missing(Path file, String field) {
+        return "cycle report " + file + ": " + switch (field) {
+            case "passed" -> "has no passed field, so whether the cycle passed is unknown";
+            case "primary" -> "has no primary object, so its workflows are unknown (every runner writes "
+                    + "primary.total, successful and failed)";
+            case "shadow.mismatches" -> "its shadow object has no mismatches count, so its mismatches are unknown "
+                    + "(every runner writes shadow.mismatches)";
+            default -> "has no " + field;
+        };
+    }
+
+    /**
      * {@code given} without the directories that are the same as an earlier one (by real path, so {@code run1},
      * {@code ./run1/} and a link to it are one; by absolute normalised path for one that does not exist), each left out
      * noted in {@code ignored}. Reading a directory twice would count its cycles and mismatches twice.
@@ -243,9 +261,10 @@ public final class GoldenSummary {
     private static ShadowSummary.CycleRow readRow(Path dir, Path file) {
         long n = ShadowRunLayout.cycleNumber(file).orElseThrow();
         try {
-            return new ShadowSummary.CycleRow(dir, n, CycleReportReader.read(file), null);
+            CycleReportReader.Checked checked = CycleReportReader.readChecked(file);
+            return new ShadowSummary.CycleRow(dir, n, checked.report(), null, checked.missing());
         } catch (AosOpsException e) {
-            return new ShadowSummary.CycleRow(dir, n, null, e.getMessage());
+            return new ShadowSummary.CycleRow(dir, n, null, e.getMessage(), List.of());
         }
     }
 

@@ -103,8 +103,15 @@ public record ShadowSummary(
      * @param cycle     the cycle number N of {@code cycle_N.json}
      * @param report    the report, null when it could not be read
      * @param error     why it could not be read, else null
+     * @param missing   the fields every runner writes that the report lacks ({@link io.aos.ops.golden.shadow.state.CycleReportReader.Checked})
      */
-    public record CycleRow(Path directory, long cycle, CycleReport report, String error) {
+    public record CycleRow(Path directory, long cycle, CycleReport report, String error, List<String> missing) {
+
+        /** Copies {@code missing}. */
+        public CycleRow {
+            missing = List.copyOf(missing);
+        }
+
         /** @return whether the report could be read */
         public boolean readable() {
             return report != null;

@@ -303,7 +303,8 @@ public final class SummaryReport {
                         r.cycle(), c.primary() == null ? 0 : c.primary().total(),
                         c.shadow() == null ? 0 : c.shadow().totalReplays(), m));
                 if (m == 0 && !c.passed()) {
-                    failing.append(", but its report says passed: false");
+                    failing.append(r.missing().contains("passed") ? ", but its report has no passed field"
+                            : ", but its report says passed: false");
                 }
                 if (m == 0 && !c.mismatchDetails().isEmpty()) {
                     failing.append(", but its report lists ")

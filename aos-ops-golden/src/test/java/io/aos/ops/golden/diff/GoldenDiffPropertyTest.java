@@ -92,6 +92,92 @@ class GoldenDiffPropertyTest {
         assertThat(tierHits[3]).as("tree walk").isGreaterThan(400);
     }
 
+    /**
+     * A volatile key is ignored with its whole subtree, as upstream drops it: a change anywhere under one (a value
+     * inside, a key added or removed inside, its type, its removal) never changes the verdict, which stays the
+     * oracle's (MATCH exactly when the documents are equal outside volatile keys), in every tier.
+     */
+    @Test
+    void anyChangeUnderAVolatileKeyNeverChangesTheVerdict() throws Exception {
+        Random r = new Random(20261203L);
+        for (int i = 0; i < 400; i++) {
+            int kind = i % 3;
+            JsonNode expected = volatileSubtrees(r, switch (kind) {
+                case 0 -> value(r, 0, true);
+                case 1 -> engineTrace(r);
+                default -> simulation(r);
+            });
+            check(r, kind, expected, deepVolatileNoise(r, expected.deepCopy()), i, true);
+            JsonNode changed = mutate(r, expected.deepCopy(), kind == 1);
+            boolean equal = oracleEqual(expected, changed);
+            check(r, kind, expected, deepVolatileNoise(r, changed), i, equal);
+        }
+    }
+
+    /** Gives some volatile keys an object or array value (with volatile keys of its own now and then). */
+    private static JsonNode volatileSubtrees(Random r, JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode o = (ObjectNode) node;
+            List<String> names = new ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String k : names) {
+                if (VOLATILE.contains(k) && !(k.equals("run_id") && o.has("event_type")) && r.nextBoolean()) {
+                    ObjectNode inner = object(r, 2);
+                    inner.put(KEYS.get(r.nextInt(KEYS.size())), r.nextInt(100));
+                    o.set(k, r.nextBoolean() ? inner : F.arrayNode().add(inner).add(scalar(r)));
+                } else {
+                    volatileSubtrees(r, o.get(k));
+                }
+            }
+            if (r.nextInt(4) == 0) {
+                o.set(VOLATILE.get(r.nextInt(VOLATILE.size())), object(r, 2).put("x", r.nextInt(10)));
+            }
+        } else if (node.isArray()) {
+            node.forEach(e -> volatileSubtrees(r, e));
+        }
+        return node;
+    }
+
+    /** Changes what is under volatile keys: a value deep inside, a key inside, the type, or the key's presence. */
+    private static JsonNode deepVolatileNoise(Random r, JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode o = (ObjectNode) node;
+            List<String> names = new ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String k : names) {
+                JsonNode v = o.get(k);
+                if (!VOLATILE.contains(k)) {
+                    deepVolatileNoise(r, v);
+                } else if (k.equals("run_id") && o.has("event_type")) {
+                    // an event's run id is its identity in a trace: a value, never a subtree or gone
+                    o.put(k, "run-" + r.nextInt(1000));
+                } else {
+                    switch (r.nextInt(4)) {
+                        case 0 -> o.remove(k);
+                        case 1 -> o.set(k, value(r, 2, true));
+                        default -> {
+                            if (v.isContainerNode()) {
+                                List<JsonNode> inside = new ArrayList<>();
+                                collect(v, inside);
+                                JsonNode c = inside.get(r.nextInt(inside.size()));
+                                if (c.isObject()) {
+                                    ((ObjectNode) c).put(KEYS.get(r.nextInt(KEYS.size())), r.nextInt(1000) + 1000);
+                                } else {
+                                    ((ArrayNode) c).add(scalar(r));
+                                }
+                            } else {
+                                o.set(k, scalar(r));
+                            }
+                        }
+                    }
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(e -> deepVolatileNoise(r, e));
+        }
+        return node;
+    }
+
     private void check(Random r, int kind, JsonNode a, JsonNode b, int iteration, boolean equal) throws Exception {
         String what = "iteration " + iteration + (equal ? " (equal)" : " (different)") + "\nA: " + a + "\nB: " + b;
         // tree tier

@@ -45,6 +45,24 @@ class GoldenDiffTest {
     }
 
     @Test
+    void aChangeInsideAVolatileKeysValueIsExpectedVolatileLikeItsTypeChangeOrRemoval() throws Exception {
+        JsonNode golden = json("{\"a\":1,\"timestamp\":{\"x\":1},\"created_at\":[1,{\"y\":2}]}");
+        for (String replay : List.of("{\"a\":1,\"timestamp\":{\"x\":2},\"created_at\":[1,{\"y\":2}]}",
+                "{\"a\":1,\"timestamp\":{\"x\":1},\"created_at\":[1,{\"y\":3}]}",
+                "{\"a\":1,\"timestamp\":{\"x\":1,\"z\":0},\"created_at\":[1,{\"y\":2}]}",
+                "{\"a\":1,\"timestamp\":\"now\",\"created_at\":[1,{\"y\":2}]}",
+                "{\"a\":1,\"created_at\":[1,{\"y\":2}]}")) {
+            DiffResult r = GoldenDiff.compare(golden, json(replay));
+
+            assertThat(r.severity()).as(replay).isEqualTo(Severity.MATCH);
+            assertThat(r.expectedVolatileCount()).as(replay).isEqualTo(1);
+        }
+        DiffResult inside = GoldenDiff.compare(golden,
+                json("{\"a\":1,\"timestamp\":{\"x\":2},\"created_at\":[1,{\"y\":2}]}"));
+        assertThat(inside.expectedVolatile()).containsOnlyKeys("timestamp");
+    }
+
+    @Test
     void anInsertedStepIsOneAddedDifferenceNotAShiftOfEveryLaterStep() {
         ArrayNode expected = trace("r", 10);
         ArrayNode actual = expected.deepCopy();

@@ -56,6 +56,26 @@ class NonFiniteNumberDiffTest {
     }
 
     @Test
+    void theTextAndHtmlReportsShowNonFiniteNumbersAsTheNumberTokensTheyWere() throws Exception {
+        Path pa = tmp.resolve("a.steps.jsonl");
+        Path pb = tmp.resolve("b.steps.jsonl");
+        Files.writeString(pa, "{\"event_type\":\"run_start\",\"data\":{\"v\":Infinity,\"w\":NaN,\"z\":[-Infinity]}}\n");
+        Files.writeString(pb, "{\"event_type\":\"run_start\",\"data\":{\"v\":-Infinity,\"w\":1.5,\"z\":[1]}}\n");
+        DiffResult r = GoldenDiff.compare(pa, pb, DiffOptions.defaults());
+
+        String text = DiffReport.text(r, pa.toString(), pb.toString(), true, false);
+        String html = io.aos.ops.golden.report.DiffHtmlReport.of(r, LoadedGoldenFile.read(pa), LoadedGoldenFile.read(pb))
+                .render();
+
+        assertThat(text).contains("Infinity -> -Infinity").contains("NaN -> 1.5").doesNotContain("\"Infinity\"")
+                .doesNotContain("\"NaN\"").doesNotContain("\"-Infinity\"");
+        assertThat(r.evidence()).doesNotContain("\"");
+        assertThat(html).contains("<code>Infinity</code>").contains("<code>-Infinity</code>")
+                .contains("<code>NaN</code>").doesNotContain("&quot;Infinity&quot;").doesNotContain("&quot;NaN&quot;")
+                .doesNotContain("&quot;-Infinity&quot;");
+    }
+
+    @Test
     void nanEqualsNanInEveryTier() throws Exception {
         assertThat(files("{\"x\":NaN,\"y\":[NaN]}", "{\"y\":[ NaN ],\"x\": NaN}").severity())
                 .isEqualTo(Severity.MATCH);

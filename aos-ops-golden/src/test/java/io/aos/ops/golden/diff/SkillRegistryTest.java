@@ -195,7 +195,7 @@ class SkillRegistryTest {
     @Test
     void aBadRegistryFileIsAnErrorNamingTheFileLineAndColumn() throws Exception {
         Map<String, String> cases = Map.of(
-                "{\n  \"a\": \"external\",\n  \"b\": \"sometimes\"\n}", "line 3, column 8: unknown kind 'sometimes'",
+                "{\n  \"a\": \"external\",\n  \"b\": \"sometimes\"\n}", "line 3, column 8: unknown skill kind 'sometimes' for skill 'b' (known: external, random, pure)",
                 "{\n  \"a\": 1\n}", "line 2, column 8: the kind of skill 'a' must be a string",
                 "[\"a\"]", "line 1, column 1: a skill registry is one JSON object",
                 "{\"a\": \"pure\",\n \"a\": \"external\"}", "line 2",
@@ -207,6 +207,9 @@ class SkillRegistryTest {
             assertThatThrownBy(() -> SkillRegistry.read(f)).as(c.getKey()).isInstanceOf(AosOpsException.class)
                     .hasMessageStartingWith(f.toString()).hasMessageContaining(c.getValue());
         }
+        Path unknown = file("{\"\u00e9t\u00e9\": \"x\"}");
+        assertThatThrownBy(() -> SkillRegistry.read(unknown)).hasMessage(unknown
+                + ": line 1, column 9: unknown skill kind 'x' for skill '\u00e9t\u00e9' (known: external, random, pure)");
         Path missing = tmp.resolve("none.json");
         assertThatThrownBy(() -> SkillRegistry.read(missing)).isInstanceOf(AosOpsException.class)
                 .hasMessage(missing + ": no such file");

@@ -62,6 +62,134 @@ class BadGoldenPositionPropertyTest {
         }
     }
 
+    /** Strings with characters of one to four UTF-8 bytes and escapes: a column counts characters, not bytes. */
+    private static final String[] TEXT = {"abc", "h\u00e9llo", "\u4e2d\u6587", "\ud83d\ude00!", "a\\nb", "q\\\"q",
+        "\\u00e9\\ud83d\\ude00", "tab\\t", "\u00e9\\\\"};
+
+    /**
+     * Property: one error injected into one line of a trace (the line's first character, a stray character or an
+     * unknown word in place of a value, a second event after the first on the line, the last line cut short before a
+     * final line break), after any mix of multi-byte characters and escapes, is reported by every reader (the hash
+     * audit in one pass and in chunks, the trace reader, the diff) at the injected line and column, the column
+     * counting characters from 1.
+     */
+    @Test
+    void everyReaderNamesTheInjectedLineAndCharacterColumn() throws Exception {
+        Random r = new Random(20261203L);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 150; i++) {
+                int events = 2 + r.nextInt(5);
+                int bad = 1 + r.nextInt(events - 1);
+                int kind = r.nextInt(5);
+                StringBuilder text = new StringBuilder();
+                int badOffset = -1;
+                for (int n = 0; n < events; n++) {
+                    int lineStart = text.length();
+                    String type = n == 0 ? "run_start" : "step";
+                    text.append("{\"event_type\":").append(space(r)).append('"').append(type).append("\",")
+                            .append(space(r)).append("\"run_id\":\"").append(TEXT[r.nextInt(TEXT.length)])
+                            .append("\",").append(space(r)).append("\"data\":").append(space(r));
+                    List<int[]> values = new ArrayList<>();
+                    richValue(r, 0, text, values);
+                    text.append(space(r)).append('}');
+                    if (n == bad) {
+                        int[] spot = values.get(r.nextInt(values.size()));
+                        switch (kind) {
+                            case 0 -> {
+                                text.replace(lineStart, lineStart + 1, r.nextBoolean() ? "@" : "x");
+                                badOffset = lineStart;
+                            }
+                            case 1 -> {
+                                text.replace(spot[0], spot[1], "@");
+                                badOffset = spot[0];
+                            }
+                            case 2 -> {
+                                text.replace(spot[0], spot[1], new String[] {"x", "tru", "nul", "fals", "yes"}[
+                                        r.nextInt(5)]);
+                                badOffset = spot[0];
+                            }
+                            case 3 -> {
+                                text.append(space(r));
+                                badOffset = text.length();
+                                text.append("{\"event_type\":\"step\"}");
+                            }
+                            default -> {
+                                // the last line ends before its object does, and the file ends with a line break
+                                text.setLength(text.length() - 1);
+                                badOffset = text.length();
+                                events = n + 1;
+                            }
+                        }
+                    }
+                    text.append('\n');
+                }
+                Path file = tmp.resolve("p" + i + ".steps.jsonl");
+                Files.writeString(file, text);
+                Path good = tmp.resolve("good.steps.jsonl");
+                Files.writeString(good, "{\"event_type\":\"run_start\",\"run_id\":\"r\",\"data\":{}}\n");
+                long[] expected = charLineAndColumn(text, badOffset);
+                String where = file + ": invalid JSON at line " + expected[0] + ", column " + expected[1] + ": ";
+                String what = "kind " + kind + "\n" + text;
+
+                assertThat(TraceAuditor.hashesOnly().audit(file).error()).as(what).startsWith(where);
+                assertThat(TraceAuditor.hashesOnly().withExecutor(pool, 64).audit(file).error()).as(what)
+                        .startsWith(where);
+                assertThat(catchThrowableOfType(BadGoldenException.class, () -> GoldenTraceReader.readAll(file)))
+                        .as(what).hasMessageStartingWith(where);
+                assertThat(catchThrowableOfType(BadGoldenException.class,
+                        () -> io.aos.ops.golden.diff.GoldenDiff.compare(file, good))).as(what)
+                        .hasMessageStartingWith(where);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void richValue(Random r, int depth, StringBuilder out, List<int[]> values) {
+        int start = out.length();
+        int kind = depth >= 3 ? 2 + r.nextInt(2) : r.nextInt(4);
+        switch (kind) {
+            case 0 -> {
+                out.append('{');
+                int n = r.nextInt(4);
+                for (int k = 0; k < n; k++) {
+                    out.append(space(r)).append("\"").append(TEXT[r.nextInt(TEXT.length)]).append(k).append("\":")
+                            .append(space(r));
+                    richValue(r, depth + 1, out, values);
+                    out.append(space(r)).append(k < n - 1 ? "," : "");
+                }
+                out.append('}');
+            }
+            case 1 -> {
+                out.append('[');
+                int n = r.nextInt(4);
+                for (int k = 0; k < n; k++) {
+                    out.append(space(r));
+                    richValue(r, depth + 1, out, values);
+                    out.append(space(r)).append(k < n - 1 ? "," : "");
+                }
+                out.append(']');
+            }
+            case 2 -> out.append(r.nextInt(2_000_000) - 1_000_000);
+            default -> out.append('"').append(TEXT[r.nextInt(TEXT.length)]).append('"');
+        }
+        values.add(new int[] {start, out.length()});
+    }
+
+    /** The 1-based line and column, in code points, of {@code offset} in {@code text}. */
+    private static long[] charLineAndColumn(CharSequence text, int offset) {
+        long line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new long[] {line, Character.codePointCount(text, lineStart, offset) + 1};
+    }
+
     private static void value(Random r, int depth, StringBuilder out, List<int[]> values) {
         int start = out.length();
         int kind = depth >= 3 ? 2 + r.nextInt(3) : r.nextInt(5);

@@ -151,6 +151,47 @@ class GoldenSummaryTest {
     }
 
     @Test
+    void aReportWithoutPassedIsAFailSayingSoNotThatItSaysPassedFalse() throws IOException {
+        Path root = run("r", 2);
+        Path report = root.resolve("reports/cycle_2.json");
+        Files.writeString(report, cycle(3, 0).replace(",\n  \"passed\": true", ""));
+
+        ShadowSummary s = summarize(root);
+
+        assertThat(s.verdict()).isEqualTo(ShadowSummary.Verdict.FAIL);
+        assertThat(s.problems()).singleElement().asString().contains(report.toString())
+                .contains("has no passed field");
+        String text = SummaryReport.text(s, false);
+        assertThat(text).contains("cycle_2").contains("has no passed field").doesNotContain("says passed: false");
+    }
+
+    @Test
+    void aShadowObjectWithoutMismatchesIsANamedProblemNotZeroMismatches() throws IOException {
+        Path root = run("r", 2);
+        Path report = root.resolve("reports/cycle_1.json");
+        Files.writeString(report, cycle(3, 0).replace(", \"mismatches\": 0", ""));
+
+        ShadowSummary s = summarize(root);
+
+        assertThat(s.verdict()).isEqualTo(ShadowSummary.Verdict.FAIL);
+        assertThat(s.problems()).singleElement().asString().contains(report.toString())
+                .contains("no mismatches count");
+    }
+
+    @Test
+    void aReportWithoutPrimaryIsANamedProblem() throws IOException {
+        Path root = run("r", 2);
+        Path report = root.resolve("reports/cycle_2.json");
+        Files.writeString(report, cycle(3, 0).replaceFirst("\"primary\": \\{[^}]*\\},\n  ", ""));
+
+        ShadowSummary s = summarize(root);
+
+        assertThat(s.verdict()).isEqualTo(ShadowSummary.Verdict.FAIL);
+        assertThat(s.problems()).singleElement().asString().contains(report.toString())
+                .contains("has no primary object");
+    }
+
+    @Test
     void cycleReportsAreReadInNumericOrder() throws IOException {
         ShadowSummary s = summarize(run("r", 11));
         assertThat(s.rows()).extracting(ShadowSummary.CycleRow::cycle)

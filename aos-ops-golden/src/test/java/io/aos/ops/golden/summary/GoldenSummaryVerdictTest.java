@@ -296,7 +296,8 @@ class GoldenSummaryVerdictTest {
                         withShadow = r.nextInt(8) > 0;
                         replays = count(r);
                         matches = count(r);
-                        mism = count(r);
+                        // (now and then left out: read as 0 it would hide a mismatch, so it is a named problem)
+                        mism = r.nextInt(10) == 0 ? new Count(null, 0L) : count(r);
                         passed = switch (r.nextInt(8)) {
                             case 0 -> null;
                             case 1, 2 -> "false";
@@ -324,6 +325,12 @@ class GoldenSummaryVerdictTest {
                     long mv = withShadow ? mism.value() : 0;
                     if (!withShadow || matches.value() + mism.value() != replays.value()) {
                         dirProblems++;
+                    }
+                    if (withShadow && mism.json() == null) {
+                        dirProblems++; // no shadow.mismatches
+                    }
+                    if (passed == null) {
+                        dirProblems++; // no passed field
                     }
                     mismatches += mv;
                     if (mv > 0 || !"true".equals(passed) || details > 0) {

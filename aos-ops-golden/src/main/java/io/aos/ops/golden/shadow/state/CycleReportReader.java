@@ -79,15 +79,45 @@ public final class CycleReportReader {
      * @throws UnreadableFileException if it cannot be read
      */
     public static CycleReport read(Path file) {
-        Optional<CycleReport> streamed;
+        return readChecked(file).report();
+    }
+
+    /**
+     * A report and the fields of it that every runner writes (upstream's and this suite's) but that it lacks, which
+     * {@link #read} takes as {@code false} ({@code passed}), absent ({@code primary}) or 0 ({@code shadow.mismatches}).
+     *
+     * @param report  the report as {@link #read} gives it
+     * @param missing {@code "passed"}, {@code "primary"}, {@code "shadow.mismatches"}: those it lacks (or holds as
+     *                null), in that order
+     */
+    public record Checked(CycleReport report, List<String> missing) {
+
+        /** Copies {@code missing}. */
+        public Checked {
+            missing = List.copyOf(missing);
+        }
+    }
+
+    /**
+     * As {@link #read}, also naming the fields every runner writes that the report lacks: a summary must not take
+     * them for {@code passed: false} or 0 mismatches.
+     *
+     * @param file the {@code cycle_N.json}
+     * @return the report and what it lacks
+     * @throws BadGoldenException if it is not a cycle report (bad JSON, a field of the wrong type, empty, too large)
+     * @throws UnreadableFileException if it cannot be read
+     */
+    public static Checked readChecked(Path file) {
+        Optional<Walked> streamed;
         try {
-            streamed = readStreamed(file);
+            streamed = walkStreamed(file);
         } catch (BadGoldenException e) {
             streamed = Optional.empty();
         }
         // an entry of another shape than this suite and upstream write, or a bad file: data binding decides, as it
         // always did (its coercions, its error message)
-        return streamed.isPresent() ? streamed.get() : readBound(file);
+        Walked walked = streamed.isPresent() ? streamed.get() : walk(file, Details.BIND);
+        return new Checked(walked.report(), walked.missing());
     }
 
     /**
@@ -97,8 +127,12 @@ public final class CycleReportReader {
      * @return the report; empty when an entry is not of the plain shape ({@link #plainDetail})
      */
     static Optional<CycleReport> readStreamed(Path file) {
+        return walkStreamed(file).map(Walked::report);
+    }
+
+    private static Optional<Walked> walkStreamed(Path file) {
         try {
-            return Optional.of(walk(file, Details.STREAM).report());
+            return Optional.of(walk(file, Details.STREAM));
         } catch (NotPlain e) {
             return Optional.empty();
         }
@@ -188,7 +222,22 @@ public final class CycleReportReader {
     /** Reports up to this size are scanned; larger ones (thousands of mismatch details) go to the parser. */
     private static final long SCAN_BYTES = 1L << 20;
 
-    private record Walked(CycleReport report, long detailCount, boolean mismatchCountGiven) {
+    private record Walked(CycleReport report, long detailCount, boolean mismatchCountGiven, boolean passedGiven) {
+
+        /** What {@link Checked#missing} says of this report. */
+        List<String> missing() {
+            List<String> missing = new ArrayList<>(3);
+            if (!passedGiven) {
+                missing.add("passed");
+            }
+            if (report.primary() == null) {
+                missing.add("primary");
+            }
+            if (report.shadow() != null && !mismatchCountGiven) {
+                missing.add("shadow.mismatches");
+            }
+            return missing;
+        }
     }
 
     private static Walked walk(Path file, Details mode) {
@@ -209,6 +258,7 @@ public final class CycleReportReader {
             List<CycleReport.MismatchDetail> details = List.of();
             long detailCount = 0;
             boolean passed = false;
+            boolean passedGiven = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
@@ -225,7 +275,10 @@ public final class CycleReportReader {
                             detailCount = details.size();
                         }
                     }
-                    case "passed" -> passed = bool(p, value);
+                    case "passed" -> {
+                        passed = bool(p, value);
+                        passedGiven = true;
+                    }
                     default -> p.skipChildren();
                 }
             }
@@ -234,7 +287,7 @@ public final class CycleReportReader {
             }
             CycleReport report = new CycleReport(timestamp, cycle, primary, shadow == null ? null : shadow.counts(),
                     details, passed);
-            return new Walked(report, detailCount, shadow != null && shadow.mismatchesGiven());
+            return new Walked(report, detailCount, shadow != null && shadow.mismatchesGiven(), passedGiven);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             if (at == null || at.getLineNr() < 1) {
