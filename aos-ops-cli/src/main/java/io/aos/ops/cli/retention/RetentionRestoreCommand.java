@@ -67,7 +67,7 @@ public final class RetentionRestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RetentionSettings settings = retention.settings(common);
+        RetentionSettings settings = retention.settingsWithoutAge(common, "restore", spec.commandLine().getErr());
         Path target = dest != null ? dest : retention.config(common).path(OpsSetting.GOLDEN_DIR);
         PrintWriter out = spec.commandLine().getOut();
         Restorer.Result result = restoreStoppingOnSignal(target, settings);

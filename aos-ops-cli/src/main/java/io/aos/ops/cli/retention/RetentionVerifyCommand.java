@@ -64,7 +64,7 @@ public final class RetentionVerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Path> targets = archives;
         if (targets.isEmpty()) {
-            Path dir = retention.settings(common).archiveDir();
+            Path dir = retention.settingsWithoutAge(common, "verify", spec.commandLine().getErr()).archiveDir();
             if (!Files.exists(dir)) {
                 throw new BadConfigurationException("archive directory " + dir + " does not exist (--archive-dir, "
                         + "$ARCHIVE_DIR); nothing verified");
