@@ -9,6 +9,7 @@ import io.aos.ops.core.io.IoReason;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.retention.archive.ArchiveFormat;
 import io.aos.ops.retention.archive.ArchiveVerifier;
+import io.aos.ops.retention.restore.ArchiveLookup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
@@ -47,7 +48,7 @@ public final class RetentionVerifyCommand implements Callable<Integer> {
     RetentionOptions retention;
 
     @Parameters(arity = "0..*", paramLabel = "ARCHIVE", description = "Archives to verify (default: all in the "
-            + "archive directory).")
+            + "archive directory); a bare name is looked for in the current directory and in the archive directory.")
     List<Path> archives = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the results as JSON.")
@@ -85,6 +86,10 @@ public final class RetentionVerifyCommand implements Callable<Integer> {
                 }
                 return 1;
             }
+        }
+        if (!archives.isEmpty()) {
+            Path archiveDir = retention.settingsWithoutAge(common, "verify", spec.commandLine().getErr()).archiveDir();
+            targets = archives.stream().map(named -> ArchiveLookup.resolve(named, archiveDir)).toList();
         }
         boolean colour = TerminalColour.enabled(retention.config(common)) && !json;
         List<VerifyJson> results = new ArrayList<>();
