@@ -88,6 +88,53 @@ class FileReadAheadTest {
         }
     }
 
+    /**
+     * The files of one scanned directory are found in it with path operations once, not once per file; files of
+     * several directories, nested names and files whose relative name is not their path's end (a caller's own) are
+     * each still opened where they are: every file's bytes are its own, against reading it by its path.
+     */
+    @Test
+    void aDirectorysFilesAreFoundWithPathOperationsOncePerDirectoryAndEachReadFromItsOwnPath() throws Exception {
+        java.util.Random random = new java.util.Random(6);
+        List<Path> roots = List.of(tmp.resolve("a/golden"), tmp.resolve("b/golden"), tmp.resolve("a/golden/sub"));
+        List<ScannedGoldenFile> files = new ArrayList<>();
+        int runs = 0;
+        for (int run = 0; run < 12; run++) {
+            Path root = roots.get(run % roots.size());
+            runs++;
+            for (int i = 0; i < 200; i++) {
+                String relative = (random.nextInt(4) == 0 ? "w" + random.nextInt(3) + "/" : "") + "r" + run + "-" + i
+                        + ".golden.json";
+                Path p = root.resolve(relative);
+                Files.createDirectories(p.getParent());
+                byte[] body = ("{\"run\":" + run + ",\"i\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+                Files.write(p, body);
+                boolean ownName = random.nextInt(50) == 0; // a caller's file: opened in its own directory
+                files.add(new ScannedGoldenFile(p, ownName ? "elsewhere/x.json" : relative, body.length,
+                        FileTime.fromMillis(0), files.size()));
+            }
+        }
+
+        List<byte[]> read = new ArrayList<>();
+        long found;
+        try (FileReadAhead ahead = new FileReadAhead(files)) {
+            FileReadAhead.Loaded loaded;
+            while ((loaded = ahead.next()) != null) {
+                read.add(loaded.data());
+            }
+            found = ahead.rootsFound();
+        }
+
+        assertThat(read).hasSize(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            assertThat(read.get(i)).as(files.get(i).path().toString()).isEqualTo(Files.readAllBytes(files.get(i).path()));
+        }
+        long foreign = files.stream().filter(f -> f.relative().startsWith("elsewhere/")).count();
+        // each run found once per reader thread at most, plus the foreign files and the file after each of them
+        assertThat(found).isLessThanOrEqualTo((long) runs * FileReadAhead.READERS * 2 + 2 * foreign);
+        assertThat(found).isLessThan(files.size() / 4);
+    }
+
     @Test
     void anEmptyListEndsAtOnce() throws Exception {
         try (FileReadAhead ahead = new FileReadAhead(List.of())) {
