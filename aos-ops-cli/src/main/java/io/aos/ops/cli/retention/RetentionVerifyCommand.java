@@ -8,8 +8,8 @@ import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.io.IoReason;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.retention.archive.ArchiveFormat;
+import io.aos.ops.retention.archive.ArchiveLookup;
 import io.aos.ops.retention.archive.ArchiveVerifier;
-import io.aos.ops.retention.restore.ArchiveLookup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
@@ -63,9 +63,9 @@ public final class RetentionVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<Path> targets = archives;
+        Path dir = retention.settingsWithoutAge(common, "verify", spec.commandLine().getErr()).archiveDir();
+        List<Path> targets = archives.stream().map(named -> ArchiveLookup.resolve(named, dir)).toList();
         if (targets.isEmpty()) {
-            Path dir = retention.settingsWithoutAge(common, "verify", spec.commandLine().getErr()).archiveDir();
             if (!Files.exists(dir)) {
                 throw new BadConfigurationException("archive directory " + dir + " does not exist (--archive-dir, "
                         + "$ARCHIVE_DIR); nothing verified");
@@ -86,10 +86,6 @@ public final class RetentionVerifyCommand implements Callable<Integer> {
                 }
                 return 1;
             }
-        }
-        if (!archives.isEmpty()) {
-            Path archiveDir = retention.settingsWithoutAge(common, "verify", spec.commandLine().getErr()).archiveDir();
-            targets = archives.stream().map(named -> ArchiveLookup.resolve(named, archiveDir)).toList();
         }
         boolean colour = TerminalColour.enabled(retention.config(common)) && !json;
         List<VerifyJson> results = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.aos.ops.retention.restore;
+package io.aos.ops.retention.archive;
 
 import io.aos.ops.core.BadConfigurationException;
 import java.io.IOException;

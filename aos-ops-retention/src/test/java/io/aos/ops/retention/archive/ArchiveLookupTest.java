@@ -1,4 +1,4 @@
-package io.aos.ops.retention.restore;
+package io.aos.ops.retention.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
