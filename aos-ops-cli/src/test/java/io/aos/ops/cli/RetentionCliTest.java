@@ -50,6 +50,16 @@ class RetentionCliTest {
     }
 
     @Test
+    void helpGivesTheLogDefaultInTheStateDirectory() {
+        CliRun r = CliRun.of("retention", "--help");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out().replaceAll("\\s+", " ")).contains("$AOS_RETENTION_LOG (default "
+                + "$AOS_STATE_DIR/golden_retention.log, the state directory being --state-dir, else $AOS_STATE_DIR, "
+                + "else /var/lib/aos)").doesNotContain("/var/lib/aos/golden_retention.log");
+    }
+
+    @Test
     void cleanupWithoutATerminalAndWithoutForceRefusesWithExit2AndDeletesNothing() {
         CliRun r = retention("cleanup", "--days", "1");
         assertThat(r.code()).isEqualTo(2);
@@ -102,6 +112,25 @@ class RetentionCliTest {
         CliRun again = retention("restore", archive.toString(), golden.toString());
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).contains("already exist", "--force");
+    }
+
+    @Test
+    void verifyAndRestoreFindABareArchiveNameInTheArchiveDirectory() throws Exception {
+        retention("archive", "--days", "1");
+        String name;
+        try (Stream<Path> s = Files.list(archives)) {
+            name = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tgz")).findFirst().orElseThrow();
+        }
+        Path dest = tmp.resolve("dest");
+
+        CliRun verified = retention("verify", name);
+        CliRun restored = retention("restore", name, dest.toString());
+
+        assertThat(verified.code()).as(verified.out()).isZero();
+        assertThat(verified.out()).contains("✓ " + name + " - 3 files");
+        assertThat(restored.code()).as(restored.err()).isZero();
+        assertThat(restored.out()).contains("Restored 3 files to " + dest.toRealPath() + " from "
+                + archives.resolve(name));
     }
 
     @Test

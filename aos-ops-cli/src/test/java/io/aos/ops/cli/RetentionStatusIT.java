@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,37 @@ class RetentionStatusIT {
         StorageStatus expected = new StatusScanner(settings).status();
         assertThat(reported.get("directories")).isEqualTo(OpsJson.mapper().valueToTree(expected.directories()));
         assertThat(reported.at("/directories/0/files").asLong()).isGreaterThan(4000); // 5/6 of 6,500 names are golden
-        assertThat(reported.at("/directories/0/recentFiles").asLong()).isPositive();
+        assertThat(reported.at("/directories/0/futureFiles").asLong()).isPositive(); // a day ahead: not growth
+        assertThat(reported.at("/directories/0/recentFiles").asLong()).isZero();
+    }
+
+    @Test
+    @Timeout(120)
+    void aBadRetentionDaysIsAWarningForCommandsThatUseNoAgeAndAnErrorForArchive() throws Exception {
+        Path golden = Files.createDirectories(tmp.resolve("golden"));
+        Files.writeString(golden.resolve("a.golden.json"), "{}");
+        Path archives = tmp.resolve("archive");
+        Map<String, String> env = Map.of("RETENTION_DAYS", "abc");
+        String warning = "aos-ops: warning: RETENTION_DAYS must be a whole number, not 'abc'; retention ";
+
+        CliRun status = jar(env, "retention", "status", "--dir", golden.toString(), "--archive-dir",
+                archives.toString());
+        CliRun json = jar(env, "retention", "status", "--json", "--dir", golden.toString(), "--archive-dir",
+                archives.toString());
+        CliRun verify = jar(env, "retention", "verify", "--archive-dir", archives.toString());
+        CliRun archive = jar(env, "retention", "archive", "--dir", golden.toString(), "--archive-dir",
+                archives.toString());
+
+        assertThat(status.code()).as(status.err()).isZero();
+        assertThat(status.out()).contains("Directory: " + golden, "  Files: 1");
+        assertThat(status.err()).contains(warning + "status uses no age, but archive and cleanup refuse it");
+        assertThat(json.code()).isZero();
+        assertThat(OpsJson.mapper().readTree(json.out()).at("/directories/0/files").asLong()).isEqualTo(1);
+        assertThat(verify.code()).as("no archive directory: verify's own verdict").isEqualTo(2);
+        assertThat(verify.err()).contains(warning + "verify", "archive directory " + archives + " does not exist");
+        assertThat(archive.code()).isEqualTo(2);
+        assertThat(archive.err()).contains("RETENTION_DAYS must be a whole number, not 'abc'");
+        assertThat(golden.resolve("a.golden.json")).exists();
     }
 
     /** {@code count} files: mostly golden, some other; times 1 to 30 days ago, one in 20 a day ahead. */
@@ -75,17 +106,27 @@ class RetentionStatusIT {
     }
 
     private CliRun jar(String... args) throws Exception {
+        return jar(Map.of(), args);
+    }
+
+    private CliRun jar(Map<String, String> env, String... args) throws Exception {
         String jar = Path.of(System.getProperty("aos.ops.jar", "target/aos-ops.jar")).toAbsolutePath().toString();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(tmp, "out", ".txt");
+        Path err = Files.createTempFile(tmp, "err", ".txt");
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.PIPE);
+                .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         pb.environment().put("AOS_STATE_DIR", tmp.resolve("state").toString());
+        pb.environment().putAll(env);
         Process p = pb.start();
         p.getOutputStream().close();
-        assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("finished: " + command).isTrue();
-        return new CliRun(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), "");
+        if (!p.waitFor(240, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("not finished within 240 s, killed: " + command);
+        }
+        return new CliRun(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 }

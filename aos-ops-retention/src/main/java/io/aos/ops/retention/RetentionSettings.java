@@ -12,6 +12,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything a retention run needs to know: which golden directories it watches, where archives go, the default
@@ -68,10 +70,48 @@ public record RetentionSettings(
      * @throws BadConfigurationException if {@code RETENTION_DAYS} is not a whole number of 0 or more
      */
     public static RetentionSettings from(OpsConfig config, List<Path> explicitDirs, Clock clock) {
+        return from(config, explicitDirs, clock, days(config));
+    }
+
+    /**
+     * Settings for work that uses no age ({@code status}, {@code verify}, {@code restore}): as {@link #from}, but a
+     * {@code RETENTION_DAYS} that is not a whole number of 0 or more is no error here ({@link #defaultDays()} is
+     * then the default, 7); {@link #daysProblem} says what is wrong with it, for a warning.
+     *
+     * @param config       paths, {@code RETENTION_DAYS} and {@code AOS_RETENTION_DIRS}
+     * @param explicitDirs directories the operator named, or null or empty for the default list
+     * @param clock        decides a file's age
+     * @return the settings
+     */
+    public static RetentionSettings withoutAge(OpsConfig config, List<Path> explicitDirs, Clock clock) {
+        OpsConfig ageFrom = daysProblem(config).isPresent() ? OpsConfig.of(Map.of()) : config; // the default age
+        return from(config, explicitDirs, clock, days(ageFrom));
+    }
+
+    /**
+     * What is wrong with {@code RETENTION_DAYS}, in the sentence {@link #from} would throw, or empty when it is fine.
+     *
+     * @param config the configuration
+     * @return the problem, naming the value
+     */
+    public static Optional<String> daysProblem(OpsConfig config) {
+        try {
+            days(config);
+            return Optional.empty();
+        } catch (BadConfigurationException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private static int days(OpsConfig config) {
         int days = config.intValue(OpsSetting.RETENTION_DAYS);
         if (days < 0) {
             throw new BadConfigurationException("RETENTION_DAYS must be 0 or more, not " + days);
         }
+        return days;
+    }
+
+    private static RetentionSettings from(OpsConfig config, List<Path> explicitDirs, Clock clock, int days) {
         return new RetentionSettings(
                 MonitoredDirectories.resolve(config, explicitDirs),
                 config.path(OpsSetting.ARCHIVE_DIR),

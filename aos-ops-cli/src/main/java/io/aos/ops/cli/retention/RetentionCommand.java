@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
                 + "default /tmp/shadow_simulation_*/{golden,traces}) and $GOLDEN_DIR (default /var/lib/aos/golden), "
                 + "or the --dir/AOS_RETENTION_DIRS list.",
             "Archives go to $ARCHIVE_DIR (default /root/archive/golden); every action is logged to "
-                + "$AOS_RETENTION_LOG (default /var/lib/aos/golden_retention.log).",
+                + "$AOS_RETENTION_LOG (default $AOS_STATE_DIR/golden_retention.log, the state directory being "
+                + "--state-dir, else $AOS_STATE_DIR, else /var/lib/aos).",
             "Disk full at 3 a.m.: 'archive --days 0' (safe: verified before anything is deleted), or "
                 + "'cleanup --days 1 --force' (deletes without archiving).",
             "Launcher: scripts/ops/golden_retention.sh. No subcommand: prints this and exits 0."

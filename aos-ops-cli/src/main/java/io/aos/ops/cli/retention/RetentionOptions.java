@@ -50,6 +50,20 @@ public final class RetentionOptions {
         return RetentionSettings.from(config(common), dirs, DefaultZoneClock.system());
     }
 
+    /**
+     * The settings of a command that uses no age ({@code status}, {@code verify}, {@code restore}): a bad
+     * {@code RETENTION_DAYS} does not stop it, but gets a warning line on {@code err} naming the value.
+     */
+    RetentionSettings settingsWithoutAge(CommonOptions common, String command, PrintWriter err) {
+        OpsConfig config = config(common);
+        RetentionSettings.daysProblem(config).ifPresent(problem -> {
+            err.println("aos-ops: warning: " + problem + "; retention " + command + " uses no age, but archive and "
+                    + "cleanup refuse it");
+            err.flush();
+        });
+        return RetentionSettings.withoutAge(config, dirs, DefaultZoneClock.system());
+    }
+
     /** The retention log; its action lines are also printed to {@code out}, unless the command prints JSON. */
     static RetentionLog log(RetentionSettings settings, PrintWriter out, boolean json) {
         return new RetentionLog(settings.logFile(), settings.clock(), json ? line -> { } : out::println);

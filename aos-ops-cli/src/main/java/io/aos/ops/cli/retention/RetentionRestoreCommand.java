@@ -1,9 +1,11 @@
 package io.aos.ops.cli.retention;
 
 import io.aos.ops.cli.CommonOptions;
+import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.retention.RetentionSettings;
+import io.aos.ops.retention.archive.ArchiveLookup;
 import io.aos.ops.retention.log.RetentionLog;
 import io.aos.ops.retention.restore.Restorer;
 import java.io.PrintWriter;
@@ -14,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,8 +38,10 @@ import picocli.CommandLine.Spec;
                 + "Never overwrites an existing file unless --force (checked for all files before writing any).",
             "All or nothing: a member that is a file where another needs a directory, or anything in DEST in the "
                 + "way, is refused before writing; a failure later, or Ctrl-C / SIGTERM, removes what this restore "
-                + "created. Temporary files (.aos-restore-*.tmp) a killed restore left in DEST are removed first.",
-            "Exit 0 restored, 1 archive missing, damaged or files in the way."
+                + "created, and says so on stderr ('... interrupted; nothing restored, DEST left clean'). "
+                + "Temporary files (.aos-restore-*.tmp) a killed restore left in DEST are removed first.",
+            "Exit 0 restored, 1 archive missing, damaged or files in the way, 2 a bare ARCHIVE name found both in the "
+                + "current directory and in the archive directory."
         })
 public final class RetentionRestoreCommand implements Callable<Integer> {
 
@@ -52,7 +57,9 @@ public final class RetentionRestoreCommand implements Callable<Integer> {
     @Mixin
     RetentionOptions retention;
 
-    @Parameters(index = "0", paramLabel = "ARCHIVE", description = "The archive to restore.")
+    @Parameters(index = "0", paramLabel = "ARCHIVE", description = "The archive to restore: a path, or a bare name "
+            + "(as 'retention verify' prints it), looked for in the current directory and in the archive directory "
+            + "(--archive-dir, $ARCHIVE_DIR); a name found in both as different files is refused.")
     Path archive;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "DEST", description = "Where to restore (default: "
@@ -67,18 +74,19 @@ public final class RetentionRestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RetentionSettings settings = retention.settings(common);
+        RetentionSettings settings = retention.settingsWithoutAge(common, "restore", spec.commandLine().getErr());
         Path target = dest != null ? dest : retention.config(common).path(OpsSetting.GOLDEN_DIR);
+        Path source = ArchiveLookup.resolve(archive, settings.archiveDir());
         PrintWriter out = spec.commandLine().getOut();
-        Restorer.Result result = restoreStoppingOnSignal(target, settings);
+        Restorer.Result result = restoreStoppingOnSignal(source, target, settings);
         RetentionLog log = RetentionOptions.log(settings, out, json);
         if (result.leftoversRemoved() > 0) {
             log.action("Removed " + result.leftoversRemoved() + (result.leftoversRemoved() == 1 ? " temporary file"
                     : " temporary files") + " left in " + result.destination() + " by an interrupted restore");
         }
-        log.action("Restored " + result.restored() + " files to " + result.destination() + " from " + archive);
+        log.action("Restored " + result.restored() + " files to " + result.destination() + " from " + source);
         if (json) {
-            out.println(OpsJson.pretty().writeValueAsString(Map.of("archive", archive.toString(),
+            out.println(OpsJson.pretty().writeValueAsString(Map.of("archive", source.toString(),
                     "destination", result.destination().toString(), "restored", result.restored(),
                     "leftovers_removed", result.leftoversRemoved())));
         }
@@ -87,11 +95,17 @@ public final class RetentionRestoreCommand implements Callable<Integer> {
 
     /**
      * The restore, called off by SIGINT or SIGTERM: the JVM's shutdown hook asks it to stop and waits (bounded) while
-     * it removes what it created, so Ctrl-C leaves DEST as it was, with no temporary files.
+     * it removes what it created, so Ctrl-C leaves DEST as it was, with no temporary files. The hook then prints the
+     * one line saying so on stderr: once the JVM is shutting down, the exit code is the signal's and this thread's
+     * exception would never reach the error handler, so the hook is the only one to speak, and this thread waits
+     * for the JVM to end it.
      */
-    private Restorer.Result restoreStoppingOnSignal(Path target, RetentionSettings settings) throws Exception {
+    private Restorer.Result restoreStoppingOnSignal(Path source, Path target, RetentionSettings settings)
+            throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<AosOpsException> calledOff = new AtomicReference<>();
         CountDownLatch returned = new CountDownLatch(1);
+        PrintWriter err = spec.commandLine().getErr();
         Thread hook = new Thread(() -> {
             stop.set(true);
             try {
@@ -99,10 +113,23 @@ public final class RetentionRestoreCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            AosOpsException e = calledOff.get();
+            if (e != null) {
+                err.println("aos-ops: " + e.getMessage());
+                err.flush();
+            }
         }, "restore-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return Restorer.restore(archive, target, force, settings.workDir(), stop::get);
+            return Restorer.restore(source, target, force, settings.workDir(), stop::get);
+        } catch (AosOpsException e) {
+            if (!stop.get()) {
+                throw e;
+            }
+            calledOff.set(e);
+            returned.countDown();
+            new CountDownLatch(1).await(); // the JVM is exiting on the signal: the hook speaks, the halt ends this
+            throw e;
         } finally {
             returned.countDown();
             try {

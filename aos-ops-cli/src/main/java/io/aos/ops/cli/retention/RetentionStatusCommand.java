@@ -4,6 +4,7 @@ import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.cli.Console;
 import io.aos.ops.cli.QuickLine;
 import io.aos.ops.cli.Workers;
+import io.aos.ops.retention.RetentionSettings;
 import io.aos.ops.retention.status.StatusScanner;
 import io.aos.ops.retention.status.StorageStatus;
 import io.aos.ops.retention.status.StorageStatusJson;
@@ -21,10 +22,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Show golden storage: files per directory, archives, free space, time until 90%% full.",
         description = {
-            "Per directory: file count, apparent and on-disk size, oldest and newest file, what arrived in the last "
-                + StatusScanner.GROWTH_WINDOW_HOURS + " h.",
+            "Per directory: file count, apparent size and size in whole blocks (sparse files at full size, hard "
+                + "links once per name), oldest and newest file, what arrived in the last "
+                + StatusScanner.GROWTH_WINDOW_HOURS + " h (files dated in the future are counted apart).",
             "Then the archive directory, and per filesystem the free space, the growth rate of golden files and "
-                + "the projected time until it is 90%% full at that rate. Changes nothing; exit 0."
+                + "the projected time until it is 90%% full at that rate. Changes nothing; exit 0.",
+            "Uses no age: a bad RETENTION_DAYS gets a warning on stderr, not an error."
         })
 public final class RetentionStatusCommand implements Callable<Integer> {
 
@@ -58,7 +61,8 @@ public final class RetentionStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StorageStatus status = new StatusScanner(retention.settings(common), Workers.besideCaller()).status();
+        RetentionSettings settings = retention.settingsWithoutAge(common, "status", Console.err(console, spec));
+        StorageStatus status = new StatusScanner(settings, Workers.besideCaller()).status();
         PrintWriter out = Console.out(console, spec);
         if (json) {
             out.println(StorageStatusJson.jsonText(status)); // the bytes OpsJson.pretty() wrote, without databind

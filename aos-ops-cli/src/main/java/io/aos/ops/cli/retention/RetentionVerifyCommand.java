@@ -8,6 +8,7 @@ import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.io.IoReason;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.retention.archive.ArchiveFormat;
+import io.aos.ops.retention.archive.ArchiveLookup;
 import io.aos.ops.retention.archive.ArchiveVerifier;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,7 +48,7 @@ public final class RetentionVerifyCommand implements Callable<Integer> {
     RetentionOptions retention;
 
     @Parameters(arity = "0..*", paramLabel = "ARCHIVE", description = "Archives to verify (default: all in the "
-            + "archive directory).")
+            + "archive directory); a bare name is looked for in the current directory and in the archive directory.")
     List<Path> archives = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the results as JSON.")
@@ -62,9 +63,9 @@ public final class RetentionVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<Path> targets = archives;
+        Path dir = retention.settingsWithoutAge(common, "verify", spec.commandLine().getErr()).archiveDir();
+        List<Path> targets = archives.stream().map(named -> ArchiveLookup.resolve(named, dir)).toList();
         if (targets.isEmpty()) {
-            Path dir = retention.settings(common).archiveDir();
             if (!Files.exists(dir)) {
                 throw new BadConfigurationException("archive directory " + dir + " does not exist (--archive-dir, "
                         + "$ARCHIVE_DIR); nothing verified");

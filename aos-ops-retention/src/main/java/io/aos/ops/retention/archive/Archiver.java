@@ -154,6 +154,9 @@ public final class Archiver {
         } else {
             log.action("Archiving golden files older than " + days + " days...");
         }
+        if (!dryRun) {
+            removeStaleJournals();
+        }
         List<ArchiveReport.DirectoryOutcome> outcomes = new ArrayList<>();
         for (Path dir : settings.directories()) {
             if (!Files.isDirectory(dir)) {
@@ -425,6 +428,67 @@ public final class Archiver {
             }
         }
         return leftFiles;
+    }
+
+    /**
+     * Removes the delete journals of golden directories that no longer exist, whose work is done or moot: a journal
+     * says "delete the originals of DIR that ARCHIVE holds", and with DIR gone there is nothing left to delete once
+     * ARCHIVE has its final name, nor anything to finish when neither ARCHIVE nor its partial file exists. A journal
+     * whose archive is still only its partial file is kept (it is the record of which archive the partial was to
+     * become), with a line saying so. A journal that cannot be read, or whose directory exists or cannot be known
+     * to be gone, is left to the run on that directory. Each journal is handled holding its directory's lock.
+     */
+    private void removeStaleJournals() throws IOException {
+        Path journals = DeleteJournal.directory(settings.workDir());
+        if (!Files.isDirectory(journals)) {
+            return;
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(journals, "*" + DeleteJournal.SUFFIX)) {
+            stream.forEach(files::add);
+        }
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            String key = name.substring(0, name.length() - DeleteJournal.SUFFIX.length());
+            Optional<DeleteJournal> journal;
+            try {
+                journal = DeleteJournal.read(file);
+            } catch (IOException e) {
+                continue; // unreadable here: the run on its directory deals with it
+            }
+            if (journal.isEmpty() || !Files.notExists(journal.get().source())) {
+                continue;
+            }
+            Optional<DirectoryLock> lock = DirectoryLock.tryAcquireKey(settings.workDir(), key);
+            if (lock.isEmpty()) {
+                continue; // another run is at it
+            }
+            try {
+                removeIfStale(file, key, journal.get());
+            } finally {
+                lock.get().close();
+            }
+        }
+    }
+
+    private void removeIfStale(Path file, String key, DeleteJournal journal) throws IOException {
+        Path source = journal.source();
+        Path archive = journal.archive();
+        if (!Files.notExists(source)) {
+            return; // made again before the lock was taken: its own run finishes the journal
+        }
+        if (Files.isRegularFile(archive, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(file);
+            log.action("Removed the delete journal of " + source + ": the directory no longer exists, and "
+                    + archive.getFileName() + " holds what was archived from it");
+        } else if (Files.exists(partialOf(archive, key), LinkOption.NOFOLLOW_LINKS)) {
+            log.action("Kept the delete journal of " + source + " (" + file + "): the directory no longer exists, "
+                    + "but its archive was never finished; " + partialOf(archive, key) + " holds its files");
+        } else {
+            Files.deleteIfExists(file);
+            log.action("Removed the delete journal of " + source + ": the directory no longer exists, and its "
+                    + "archive " + archive.getFileName() + " was never made");
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.aos.ops.retention.archive;
 
 import io.aos.ops.core.io.AtomicFiles;
+import io.aos.ops.retention.log.RetentionLog;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,6 +13,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The {@code <archive>.sha256} file beside each archive, in {@code sha256sum} format ({@code <hex>  <name>}), so
@@ -68,10 +73,21 @@ public final class ChecksumFile {
     /** A checksum line is {@code <64 hex>  <name>\n}, the name at most 255 bytes. */
     static final int MAX_BYTES = 4096;
 
+    /** 64 hex digits (either case) and the space or tab after them. */
+    private static final Pattern HEX_AND_SEPARATOR = Pattern.compile("[0-9a-fA-F]{64}[ \\t]");
+
     /**
      * The recorded digest, or an {@link ArchiveDamage} when the file is missing, not a regular file, larger than a
-     * checksum line, or does not start with 64 hex digits. Read as bytes: a file that is not text is malformed, not
-     * an encoding error.
+     * checksum line, is not one checksum line as {@code sha256sum -c} reads it, or names a file other than
+     * {@code archive}. Read as bytes: a file that is not text is malformed, not an encoding error.
+     *
+     * <p>The line is GNU {@code sha256sum}'s: optional blanks, 64 hex digits of either case ({@code sha256sum -c}
+     * accepts upper case too), one space or tab, an optional {@code ' '} or {@code '*'} (text or binary mode), the
+     * file name, an optional {@code \r}, then {@code \n} or the end of the file. A line starting with a backslash
+     * holds an escaped name ({@code \\}, {@code \n}, {@code \r}). The name must be the archive's own file name, as
+     * {@code sha256sum} writes it when run in the archive's directory: {@code sha256sum -c} checks the file a line
+     * names, so a line naming another file says nothing about this one. Exactly one line: anything after it is
+     * malformed here (another file's line, or text {@code sha256sum -c} would refuse).
      */
     static String read(Path archive) throws IOException {
         Path file = of(archive);
@@ -93,11 +109,79 @@ public final class ChecksumFile {
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_BYTES);
         }
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        if (!text.matches("(?s)[0-9a-fA-F]{64}([ \\t\\r\\n].*)?")) {
-            throw new ArchiveDamage("checksum file " + name + " is malformed: it does not start with a 64-digit "
+        return parse(bytes, name, archive.getFileName().toString());
+    }
+
+    /**
+     * The digest of a checksum file's {@code bytes}, lower case, after checking that its one line names
+     * {@code archiveName}; see {@link #read}.
+     *
+     * @param bytes        the checksum file's contents
+     * @param fileName     the checksum file's name, for messages
+     * @param archiveName  the archive's file name
+     * @return the digest, lower case
+     */
+    static String parse(byte[] bytes, String fileName, String archiveName) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1); // one char per byte, whatever the bytes
+        int start = 0;
+        while (start < text.length() && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+            start++; // sha256sum -c skips leading blanks
+        }
+        boolean escaped = text.startsWith("\\", start);
+        if (escaped) {
+            start++;
+        }
+        if (!HEX_AND_SEPARATOR.matcher(text).region(start, text.length()).lookingAt()) {
+            throw new ArchiveDamage("checksum file " + fileName + " is malformed: it does not start with a 64-digit "
                     + "hex SHA-256");
         }
-        return text.substring(0, 64).toLowerCase(java.util.Locale.ROOT);
+        String sha256 = text.substring(start, start + 64).toLowerCase(Locale.ROOT);
+        int from = start + 65;
+        if (from < text.length() && (text.charAt(from) == ' ' || text.charAt(from) == '*')) {
+            from++; // sha256sum's mode flag: ' ' text, '*' binary
+        }
+        int newline = text.indexOf('\n', from);
+        int end = newline < 0 ? text.length() : newline;
+        if (newline >= 0 && newline + 1 < text.length()) {
+            throw new ArchiveDamage("checksum file " + fileName + " is malformed: it holds more than one line");
+        }
+        if (end > from && text.charAt(end - 1) == '\r') {
+            end--;
+        }
+        if (end == from) {
+            throw new ArchiveDamage("checksum file " + fileName + " is malformed: no file name after the SHA-256");
+        }
+        byte[] named = text.substring(from, end).getBytes(StandardCharsets.ISO_8859_1);
+        if (escaped) {
+            named = unescaped(named, fileName);
+        }
+        if (!Arrays.equals(named, archiveName.getBytes(StandardCharsets.UTF_8))) {
+            throw new ArchiveDamage("checksum file " + fileName + " names another file ('"
+                    + RetentionLog.oneLine(new String(named, StandardCharsets.UTF_8)) + "'), not "
+                    + RetentionLog.oneLine(archiveName)
+                    + ": it is not this archive's checksum");
+        }
+        return sha256;
+    }
+
+    /** A name escaped as on a {@code sha256sum} line starting with a backslash: {@code \\}, {@code \n}, {@code \r}. */
+    private static byte[] unescaped(byte[] name, String fileName) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(name.length);
+        for (int i = 0; i < name.length; i++) {
+            byte b = name[i];
+            if (b != '\\') {
+                out.write(b);
+                continue;
+            }
+            byte next = i + 1 < name.length ? name[++i] : 0;
+            switch (next) {
+                case '\\' -> out.write('\\');
+                case 'n' -> out.write('\n');
+                case 'r' -> out.write('\r');
+                default -> throw new ArchiveDamage("checksum file " + fileName + " is malformed: its escaped file "
+                        + "name holds a backslash that escapes nothing sha256sum escapes");
+            }
+        }
+        return out.toByteArray();
     }
 }

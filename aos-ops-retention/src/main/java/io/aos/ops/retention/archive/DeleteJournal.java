@@ -17,8 +17,16 @@ record DeleteJournal(Path source, Path archive) {
 
     private static final String HEADER = "aos-retention-journal 1";
 
+    /** How a journal's file name ends, after its directory's key. */
+    static final String SUFFIX = ".journal";
+
     static Path fileFor(Path workDir, String dirKey) {
-        return workDir.resolve("journal").resolve(dirKey + ".journal");
+        return directory(workDir).resolve(dirKey + SUFFIX);
+    }
+
+    /** Where the journals of every directory are. */
+    static Path directory(Path workDir) {
+        return workDir.resolve("journal");
     }
 
     void write(Path file) throws IOException {

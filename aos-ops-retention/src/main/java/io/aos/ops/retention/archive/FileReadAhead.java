@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Reads the files to pack on background threads, a bounded number ahead of the packer, and hands them over in
@@ -71,6 +72,9 @@ final class FileReadAhead implements AutoCloseable {
      * their directories, no link followed below it (see {@link NoFollowTree}).
      */
     private final Map<Path, NoFollowTree> trees = new ConcurrentHashMap<>();
+    /** The directory {@link #open} found last (the reader threads share it; a race only means finding it again). */
+    private volatile Root lastRoot;
+    private final LongAdder rootsFound = new LongAdder();
     private final long streamAbove;
     private final ExecutorService readers;
     private final ArrayDeque<Pending> ahead = new ArrayDeque<>();
@@ -115,6 +119,11 @@ final class FileReadAhead implements AutoCloseable {
      * path does not end with its relative one, which a caller may build, in its own directory).
      */
     SeekableByteChannel open(ScannedGoldenFile file) throws IOException {
+        Root last = lastRoot;
+        if (last != null && last.holds(file)) {
+            return last.tree().openRegular(file.relative()); // the usual case: the directory of the file before
+        }
+        rootsFound.increment();
         Path relative = file.relative().isEmpty() ? null : file.path().getFileSystem().getPath(file.relative());
         Path root;
         String name;
@@ -123,11 +132,43 @@ final class FileReadAhead implements AutoCloseable {
             root = file.path().subpath(0, file.path().getNameCount() - relative.getNameCount());
             root = file.path().isAbsolute() ? file.path().getRoot().resolve(root) : root;
             name = file.relative();
-        } else {
-            root = file.path().toAbsolutePath().getParent();
-            name = file.path().getFileName().toString();
+            NoFollowTree tree = trees.computeIfAbsent(root, NoFollowTree::of);
+            lastRoot = new Root(root.toString(), tree);
+            return tree.openRegular(name);
         }
+        root = file.path().toAbsolutePath().getParent();
+        name = file.path().getFileName().toString();
         return trees.computeIfAbsent(root, NoFollowTree::of).openRegular(name);
+    }
+
+    /**
+     * A scanned directory and its tree, as {@link #open} last found one from a file's path and relative name: the
+     * files of one scan share it, so the path operations that find it run once per directory, not once per file.
+     *
+     * @param text the directory's path as text
+     * @param tree where its files are opened
+     */
+    private record Root(String text, NoFollowTree tree) {
+
+        /**
+         * True when {@code file}'s path is this directory's, a separator and its relative name: the root that
+         * {@link #open}'s path operations would find for it (a scan builds the relative name by cutting the path
+         * after the root, as this compares it).
+         */
+        boolean holds(ScannedGoldenFile file) {
+            String path = file.path().toString();
+            String relative = file.relative();
+            int cut = text.length();
+            return !relative.isEmpty() && path.length() == cut + 1 + relative.length()
+                    && path.charAt(cut) == SEPARATOR && path.startsWith(text) && path.endsWith(relative);
+        }
+    }
+
+    private static final char SEPARATOR = java.io.File.separatorChar;
+
+    /** How many times {@link #open} found a file's directory with path operations (for tests). */
+    long rootsFound() {
+        return rootsFound.sum();
     }
 
     /** Bytes of the batches submitted and not yet handed to the packer (for tests). */

@@ -31,6 +31,25 @@ public final class DirectoryLock implements AutoCloseable {
         }
     }
 
+    /**
+     * The lock of the directory whose {@link #keyOf key} is {@code key}: for work on what its runs left (a delete
+     * journal) once the directory itself is gone, when its real path, and so its key, can no longer be computed.
+     *
+     * @param workDir where retention keeps its locks
+     * @param key     the directory's key, as in the name of its lock or journal
+     * @return the lock, or empty when another run holds it
+     * @throws IOException if the lock file cannot be created
+     */
+    public static Optional<DirectoryLock> tryAcquireKey(Path workDir, String key) throws IOException {
+        Path lockFile = workDir.resolve("locks").resolve(key + ".lock");
+        try {
+            return LockFile.tryAcquire(lockFile).map(DirectoryLock::new);
+        } catch (IOException e) {
+            throw new BadInputException(lockFile, "cannot create the retention lock " + key + " (" + e
+                    + "); set AOS_STATE_DIR or --state-dir to a writable directory");
+        }
+    }
+
     /** The lock file of a directory: a short digest of its real path, so any path maps to a safe name. */
     public static Path lockFileFor(Path workDir, Path dir) {
         return workDir.resolve("locks").resolve(keyOf(dir) + ".lock");

@@ -209,7 +209,7 @@ public final class Restorer {
         Cancellation cancellation = new Cancellation(cancelled);
         ArchiveVerifier.Result verified = ArchiveVerifier.verify(archive, new CancelCheck(cancellation));
         if (cancellation.seen) {
-            throw interrupted(archive, 0); // nothing written yet
+            throw interrupted(archive, destination, 0); // nothing written yet
         }
         if (!verified.ok()) {
             throw new BadArchiveException(archive,
@@ -239,7 +239,7 @@ public final class Restorer {
             WritingSink sink = new WritingSink(archive, staging, entries, cancellation);
             ArchiveVerifier.Result again = ArchiveVerifier.verify(archive, sink);
             if (cancellation.seen) {
-                throw interrupted(archive, 0); // closing the staging removes what was written
+                throw interrupted(archive, dest, 0); // closing the staging removes what was written
             }
             if (sink.failure != null) {
                 throw refused(archive, sink.failure instanceof IOException io ? IoReason.describe(io)
@@ -253,11 +253,12 @@ public final class Restorer {
                 throw refused(archive, "it changed since it was verified (" + sink.staged.size() + " of "
                         + entries.size() + " members read again)");
             }
+            PausePoint.reached("staged", cancelled);
             int published = 0;
             for (Staging.Staged s : sink.staged) {
                 if (cancelled.getAsBoolean()) {
                     int kept = staging.rollback();
-                    throw interrupted(archive, kept);
+                    throw interrupted(archive, dest, kept);
                 }
                 try {
                     staging.publish(s, force);
@@ -277,10 +278,10 @@ public final class Restorer {
         }
     }
 
-    private static AosOpsException interrupted(Path archive, int kept) {
+    private static AosOpsException interrupted(Path archive, Path dest, int kept) {
         return new OperationFailedException("restore of " + archive + " interrupted; " + (kept == 0
-                ? "nothing restored" : "the " + kept + " files already replaced by their archived copies stay, "
-                + "nothing else restored"));
+                ? "nothing restored, " + dest + " left clean" : "the " + kept + " files already replaced by their "
+                + "archived copies stay, nothing else restored"));
     }
 
     private static AosOpsException cannot(Path archive, Path dest, IOException e) {

@@ -26,20 +26,21 @@ final class GoldenTreeTally {
      * The totals of the golden files below {@code dir}; a directory that is missing or gone yields empty totals.
      *
      * @param dir         the directory (it may be named through a symbolic link)
-     * @param windowStart files modified at or after this instant are recent
+     * @param windowStart files modified at or after this instant, and not after {@code now}, are recent
+     * @param now         files modified after this instant are dated in the future: counted apart, not as recent
      * @param block       the filesystem block size the on-disk figure rounds each file up to
      * @param executor    runs batches of stats beside the calling thread ({@code Runnable::run} for none)
      * @param batchSize   entries per batch
      * @return the totals
      * @throws IOException if a directory fails while it is being read
      */
-    static Totals scan(Path dir, Instant windowStart, long block, Executor executor, int batchSize)
+    static Totals scan(Path dir, Instant windowStart, Instant now, long block, Executor executor, int batchSize)
             throws IOException {
-        Totals total = new Totals(windowStart, block);
+        Totals total = new Totals(windowStart, now, block);
         GoldenTreeWalk.walk(dir, executor, batchSize, new GoldenTreeWalk.Visitor<Totals>() {
             @Override
             public Totals newPart() {
-                return new Totals(windowStart, block);
+                return new Totals(windowStart, now, block);
             }
 
             @Override
@@ -58,6 +59,7 @@ final class GoldenTreeTally {
     /** The figures of one directory's golden files, as {@link StorageStatus.DirectoryStatus} holds them. */
     static final class Totals {
         private final Instant windowStart;
+        private final Instant now;
         private final long block;
         long files;
         long apparentBytes;
@@ -66,9 +68,11 @@ final class GoldenTreeTally {
         long newestMillis = Long.MIN_VALUE;
         long recentFiles;
         long recentBytes;
+        long futureFiles;
 
-        Totals(Instant windowStart, long block) {
+        Totals(Instant windowStart, Instant now, long block) {
             this.windowStart = windowStart;
+            this.now = now;
             this.block = block;
         }
 
@@ -79,9 +83,14 @@ final class GoldenTreeTally {
             diskBytes += (size + block - 1) / block * block;
             oldestMillis = Math.min(oldestMillis, millis);
             newestMillis = Math.max(newestMillis, millis);
-            if (!modified.toInstant().isBefore(windowStart)) {
-                recentFiles++;
-                recentBytes += size;
+            Instant at = modified.toInstant();
+            if (!at.isBefore(windowStart)) {
+                if (at.isAfter(now)) {
+                    futureFiles++; // not growth: a clock set wrong, or a copy that kept a future mtime
+                } else {
+                    recentFiles++;
+                    recentBytes += size;
+                }
             }
         }
 
@@ -93,12 +102,13 @@ final class GoldenTreeTally {
             newestMillis = Math.max(newestMillis, other.newestMillis);
             recentFiles += other.recentFiles;
             recentBytes += other.recentBytes;
+            futureFiles += other.futureFiles;
         }
 
         StorageStatus.DirectoryStatus toStatus(Path dir) {
             return new StorageStatus.DirectoryStatus(dir.toString(), true, files, apparentBytes, diskBytes,
                     files == 0 ? null : Instant.ofEpochMilli(oldestMillis),
-                    files == 0 ? null : Instant.ofEpochMilli(newestMillis), recentFiles, recentBytes);
+                    files == 0 ? null : Instant.ofEpochMilli(newestMillis), recentFiles, recentBytes, futureFiles);
         }
     }
 }

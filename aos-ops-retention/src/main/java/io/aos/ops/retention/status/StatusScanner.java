@@ -69,11 +69,11 @@ public final class StatusScanner {
         Map<FileStore, long[]> recentBytes = new LinkedHashMap<>();
         for (Path dir : settings.directories()) {
             if (!Files.isDirectory(dir)) {
-                dirs.add(new StorageStatus.DirectoryStatus(dir.toString(), false, 0, 0, 0, null, null, 0, 0));
+                dirs.add(new StorageStatus.DirectoryStatus(dir.toString(), false, 0, 0, 0, null, null, 0, 0, 0));
                 continue;
             }
             FileStore store = Files.getFileStore(dir);
-            GoldenTreeTally.Totals totals = GoldenTreeTally.scan(dir, windowStart, blockSize(store), executor,
+            GoldenTreeTally.Totals totals = GoldenTreeTally.scan(dir, windowStart, now, blockSize(store), executor,
                     GoldenTreeTally.DEFAULT_BATCH);
             dirs.add(totals.toStatus(dir));
             stores.computeIfAbsent(store, s -> new ArrayList<>()).add(dir);
@@ -127,7 +127,8 @@ public final class StatusScanner {
 
     private static StorageStatus.ArchiveDirectoryStatus archiveStatus(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            return new StorageStatus.ArchiveDirectoryStatus(dir.toString(), false, 0, 0, null, null);
+            // a regular file (a typo'd --archive-dir) is not "not created": archives cannot be written there
+            return new StorageStatus.ArchiveDirectoryStatus(dir.toString(), Files.exists(dir), false, 0, 0, null, null);
         }
         long count = 0;
         long bytes = 0;
@@ -152,7 +153,7 @@ public final class StatusScanner {
                 }
             }
         }
-        return new StorageStatus.ArchiveDirectoryStatus(dir.toString(), true, count, bytes, newest, newestTime);
+        return new StorageStatus.ArchiveDirectoryStatus(dir.toString(), true, true, count, bytes, newest, newestTime);
     }
 
     private static long blockSize(FileStore store) {

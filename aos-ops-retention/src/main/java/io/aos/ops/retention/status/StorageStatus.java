@@ -21,8 +21,10 @@ public record StorageStatus(
         List<FilesystemStatus> filesystems) {
 
     /**
-     * One golden directory. {@code diskBytes} is the size rounded up to whole filesystem blocks per file (Java
-     * cannot read st_blocks; this is what {@code du} shows on ext4/xfs for files that are not sparse).
+     * One golden directory. {@code diskBytes} is each file's size rounded up to whole filesystem blocks, summed per
+     * name: what {@code du} shows on ext4/xfs for files that are neither sparse nor hard-linked. Java cannot read
+     * st_blocks, so a sparse file counts at its apparent size; and a file with several names in the tree counts once
+     * per name (knowing which names share an inode would cost memory per file, which the scan does not keep).
      *
      * @param path          the directory
      * @param exists        whether it exists
@@ -31,25 +33,28 @@ public record StorageStatus(
      * @param diskBytes     their size in whole blocks
      * @param oldest        the oldest file's modification time, or null when there is none
      * @param newest        the newest file's modification time, or null when there is none
-     * @param recentFiles   files modified within the growth window
+     * @param recentFiles   files modified within the growth window (and not after the status's time)
      * @param recentBytes   their total size
+     * @param futureFiles   files modified after the status's time (a clock set wrong): in no growth figure
      */
     public record DirectoryStatus(String path, boolean exists, long files, long apparentBytes, long diskBytes,
-                                  Instant oldest, Instant newest, long recentFiles, long recentBytes) {
+                                  Instant oldest, Instant newest, long recentFiles, long recentBytes,
+                                  long futureFiles) {
     }
 
     /**
      * The archive directory: how many archives, their total size, the newest.
      *
      * @param path           the directory
-     * @param exists         whether it exists
+     * @param exists         whether anything exists at its path
+     * @param directory      whether that is a directory (false for a regular file in its place)
      * @param archives       archives in it
      * @param bytes          their total size
      * @param newest         the newest archive's file name, or null
      * @param newestModified its modification time, or null
      */
-    public record ArchiveDirectoryStatus(String path, boolean exists, long archives, long bytes, String newest,
-                                         Instant newestModified) {
+    public record ArchiveDirectoryStatus(String path, boolean exists, boolean directory, long archives, long bytes,
+                                         String newest, Instant newestModified) {
     }
 
     /**

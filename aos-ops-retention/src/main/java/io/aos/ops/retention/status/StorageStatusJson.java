@@ -39,6 +39,7 @@ public final class StorageStatusJson {
                 writeInstant(g, "newest", d.newest());
                 g.writeNumberField("recentFiles", d.recentFiles());
                 g.writeNumberField("recentBytes", d.recentBytes());
+                g.writeNumberField("futureFiles", d.futureFiles());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -46,6 +47,7 @@ public final class StorageStatusJson {
             g.writeObjectFieldStart("archive");
             g.writeStringField("path", a.path());
             g.writeBooleanField("exists", a.exists());
+            g.writeBooleanField("directory", a.directory());
             g.writeNumberField("archives", a.archives());
             g.writeNumberField("bytes", a.bytes());
             g.writeStringField("newest", a.newest());

@@ -39,17 +39,24 @@ public final class StorageStatusText {
             }
             line(out, "  Files: " + d.files());
             line(out, "  Size: " + Archiver.humanBytes(d.apparentBytes()) + " apparent, "
-                    + Archiver.humanBytes(d.diskBytes()) + " on disk");
+                    + Archiver.humanBytes(d.diskBytes()) + " in whole blocks (sparse files at full size, hard links "
+                    + "once per name)");
             line(out, "  Oldest: " + orNone(d.oldest()));
             line(out, "  Newest: " + orNone(d.newest()));
             line(out, "  Last " + status.growthWindowHours() + " h: " + d.recentFiles() + " files, "
                     + Archiver.humanBytes(d.recentBytes()));
+            if (d.futureFiles() > 0) {
+                line(out, "  Dated in the future: " + d.futureFiles() + " files (not counted as growth; check the "
+                        + "clock)");
+            }
         }
         line(out, "");
         StorageStatus.ArchiveDirectoryStatus a = status.archive();
         line(out, "Archive Directory: " + a.path());
         if (!a.exists()) {
             line(out, "  (not created)");
+        } else if (!a.directory()) {
+            line(out, "  (not a directory: archives cannot be written there)");
         } else {
             line(out, "  Archives: " + a.archives());
             line(out, "  Size: " + Archiver.humanBytes(a.bytes()));

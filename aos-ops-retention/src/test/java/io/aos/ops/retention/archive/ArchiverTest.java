@@ -219,6 +219,62 @@ class ArchiverTest {
         assertThat(tree.console).anyMatch(l -> l.startsWith("Resumed interrupted archive x.tgz: removed 3"));
     }
 
+    /**
+     * A journal of a directory that is gone: removed when its archive got its final name (its work is done) or was
+     * never made (nothing to finish), kept while its archive is only a partial file (the record of what the partial
+     * was to become); a journal of a directory that exists is left to that directory's run.
+     */
+    @Test
+    void aJournalOfAGoneDirectoryIsRemovedOnlyWhenItsWorkIsDoneOrMoot() throws Exception {
+        GoldenTree tree = treeWithOldAndYoungFiles();
+        Path workDir = tree.settings().workDir();
+        Path archiveDir = Files.createDirectories(tree.settings().archiveDir());
+        Path done = journalOf(workDir, tmp.resolve("gone-done/golden"), archiveDir.resolve("done.tgz"));
+        Files.writeString(archiveDir.resolve("done.tgz"), "an archive");
+        Path neverMade = journalOf(workDir, tmp.resolve("gone-never/golden"), archiveDir.resolve("never.tgz"));
+        Path unfinished = journalOf(workDir, tmp.resolve("gone-partial/golden"), archiveDir.resolve("part.tgz"));
+        Path partial = Files.writeString(Archiver.partialOf(archiveDir.resolve("part.tgz"),
+                unfinished.getFileName().toString().replace(".journal", "")), "the only copy");
+        Path alive = Files.createDirectories(tmp.resolve("alive/golden"));
+        Path aliveJournal = journalOf(workDir, alive, archiveDir.resolve("alive.tgz"));
+
+        ArchiveReport report = new Archiver(tree.settings(), tree.log()).archive(1, ArchiveFormat.GZIP, false);
+
+        assertThat(report.ok()).isTrue();
+        assertThat(done).doesNotExist();
+        assertThat(neverMade).doesNotExist();
+        assertThat(unfinished).exists();
+        assertThat(partial).hasContent("the only copy");
+        assertThat(aliveJournal).exists();
+        assertThat(tree.console).contains(
+                "Removed the delete journal of " + tmp.resolve("gone-done/golden") + ": the directory no longer "
+                        + "exists, and done.tgz holds what was archived from it",
+                "Removed the delete journal of " + tmp.resolve("gone-never/golden") + ": the directory no longer "
+                        + "exists, and its archive never.tgz was never made",
+                "Kept the delete journal of " + tmp.resolve("gone-partial/golden") + " (" + unfinished + "): the "
+                        + "directory no longer exists, but its archive was never finished; " + partial
+                        + " holds its files");
+        assertThat(tree.golden.resolve("run-a.steps.jsonl")).doesNotExist(); // the run itself went on as usual
+    }
+
+    @Test
+    void aDryRunLeavesAStaleJournal() throws Exception {
+        GoldenTree tree = treeWithOldAndYoungFiles();
+        Path journal = journalOf(tree.settings().workDir(), tmp.resolve("gone/golden"),
+                tree.settings().archiveDir().resolve("never.tgz"));
+
+        new Archiver(tree.settings(), tree.log()).archive(1, ArchiveFormat.GZIP, true);
+
+        assertThat(journal).exists();
+    }
+
+    private static Path journalOf(Path workDir, Path dir, Path archive) throws Exception {
+        Path file = DeleteJournal.fileFor(workDir, DirectoryLock.keyOf(dir));
+        Files.createDirectories(file.getParent());
+        new DeleteJournal(dir, archive).write(file);
+        return file;
+    }
+
     @Test
     void anArchiveThatCannotBeWrittenDeletesNothingAndSaysWhy() throws Exception {
         GoldenTree tree = treeWithOldAndYoungFiles();

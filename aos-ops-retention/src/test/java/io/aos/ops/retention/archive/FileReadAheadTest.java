@@ -88,6 +88,69 @@ class FileReadAheadTest {
         }
     }
 
+    /**
+     * The files of one scanned directory (an archive's), nested names included, are found in it with path operations
+     * once per reader thread at most, not once per file; a file whose relative name is not its path's end (a
+     * caller's own) is opened in its own directory, and costs its own look-up. Every file's bytes are its own.
+     */
+    @Test
+    void aDirectorysFilesAreFoundWithPathOperationsOncePerDirectory() throws Exception {
+        List<ScannedGoldenFile> files = randomFiles(List.of(tmp.resolve("golden")), new java.util.Random(6));
+
+        long found = readAllCheckingBytes(files);
+
+        long foreign = files.stream().filter(f -> f.relative().startsWith("elsewhere/")).count();
+        assertThat(foreign).isPositive();
+        assertThat(found).isLessThanOrEqualTo(FileReadAhead.READERS + foreign);
+    }
+
+    /** Files of several scanned directories, interleaved and nested in one another, are each read from their path. */
+    @Test
+    void filesOfSeveralDirectoriesAreEachReadFromTheirOwnPath() throws Exception {
+        List<Path> roots = List.of(tmp.resolve("a/golden"), tmp.resolve("b/golden"), tmp.resolve("a/golden/w0"));
+
+        readAllCheckingBytes(randomFiles(roots, new java.util.Random(7)));
+    }
+
+    /** 12 runs of 200 files, the runs in the roots in turn; some in subdirectories, one in 50 a caller's own. */
+    private static List<ScannedGoldenFile> randomFiles(List<Path> roots, java.util.Random random) throws Exception {
+        List<ScannedGoldenFile> files = new ArrayList<>();
+        for (int run = 0; run < 12; run++) {
+            Path root = roots.get(run % roots.size());
+            for (int i = 0; i < 200; i++) {
+                String relative = (random.nextInt(4) == 0 ? "w" + random.nextInt(3) + "/" : "") + "r" + run + "-" + i
+                        + ".golden.json";
+                Path p = root.resolve(relative);
+                Files.createDirectories(p.getParent());
+                byte[] body = ("{\"run\":" + run + ",\"i\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+                Files.write(p, body);
+                boolean foreign = random.nextInt(50) == 0;
+                files.add(new ScannedGoldenFile(p, foreign ? "elsewhere/x.json" : relative, body.length,
+                        FileTime.fromMillis(0), files.size()));
+            }
+        }
+        return files;
+    }
+
+    /** Reads {@code files} through a read-ahead, checks each one's bytes, and says how many roots it looked up. */
+    private static long readAllCheckingBytes(List<ScannedGoldenFile> files) throws Exception {
+        List<byte[]> read = new ArrayList<>();
+        long found;
+        try (FileReadAhead ahead = new FileReadAhead(files)) {
+            FileReadAhead.Loaded loaded;
+            while ((loaded = ahead.next()) != null) {
+                read.add(loaded.data());
+            }
+            found = ahead.rootsFound();
+        }
+        assertThat(read).hasSize(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            assertThat(read.get(i)).as(files.get(i).path().toString())
+                    .isEqualTo(Files.readAllBytes(files.get(i).path()));
+        }
+        return found;
+    }
+
     @Test
     void anEmptyListEndsAtOnce() throws Exception {
         try (FileReadAhead ahead = new FileReadAhead(List.of())) {

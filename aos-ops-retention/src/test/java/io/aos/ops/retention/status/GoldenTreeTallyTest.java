@@ -182,8 +182,8 @@ class GoldenTreeTallyTest {
 
     @Test
     void aMissingDirectoryHasNoFiles(@TempDir Path tmp) throws IOException {
-        GoldenTreeTally.Totals totals = GoldenTreeTally.scan(tmp.resolve("none"), WINDOW_START, BLOCK,
-                threeThreads, 4);
+        GoldenTreeTally.Totals totals = GoldenTreeTally.scan(tmp.resolve("none"), WINDOW_START, GoldenTree.NOW,
+                BLOCK, threeThreads, 4);
         assertThat(totals.files).isZero();
         assertThat(totals.toStatus(tmp).oldest()).isNull();
     }
@@ -211,7 +211,7 @@ class GoldenTreeTallyTest {
 
     private static StorageStatus.DirectoryStatus tally(Path dir, java.util.concurrent.Executor executor, int batch)
             throws IOException {
-        return GoldenTreeTally.scan(dir, WINDOW_START, BLOCK, executor, batch).toStatus(dir);
+        return GoldenTreeTally.scan(dir, WINDOW_START, GoldenTree.NOW, BLOCK, executor, batch).toStatus(dir);
     }
 
     /** The figures written out plainly: every entry below the real path, its own attributes, the rules again. */
@@ -234,10 +234,14 @@ class GoldenTreeTallyTest {
         long disk = 0;
         long recentFiles = 0;
         long recentBytes = 0;
+        long futureFiles = 0;
         for (BasicFileAttributes a : golden) {
             apparent += a.size();
             disk += BLOCK * ((a.size() + BLOCK - 1) / BLOCK);
-            if (a.lastModifiedTime().toInstant().compareTo(windowStart) >= 0) {
+            Instant t = a.lastModifiedTime().toInstant();
+            if (t.compareTo(GoldenTree.NOW) > 0) {
+                futureFiles++;
+            } else if (t.compareTo(windowStart) >= 0) {
                 recentFiles++;
                 recentBytes += a.size();
             }
@@ -247,7 +251,7 @@ class GoldenTreeTallyTest {
         Instant newest = golden.stream().map(a -> a.lastModifiedTime().toInstant()).max(Comparator.naturalOrder())
                 .map(t -> Instant.ofEpochMilli(t.toEpochMilli())).orElse(null);
         return new StorageStatus.DirectoryStatus(dir.toString(), true, golden.size(), apparent, disk, oldest, newest,
-                recentFiles, recentBytes);
+                recentFiles, recentBytes, futureFiles);
     }
 
     /** A random tree below {@code root}: files, links and directories, a few levels deep. */
@@ -285,14 +289,17 @@ class GoldenTreeTallyTest {
     }
 
     /**
-     * Times across 30 days; a third within a second of the window's start, to the nanosecond; some exactly at it
-     * (recent) or in its millisecond just before it (not recent).
+     * Times across 30 days; a quarter within a second of the window's start, to the nanosecond; some exactly at it
+     * (recent) or in its millisecond just before it (not recent); some at now (recent) or after it, by a nanosecond
+     * to two days (in the future, not recent).
      */
     private static FileTime randomTime(Random random) {
-        Instant t = switch (random.nextInt(8)) {
+        Instant t = switch (random.nextInt(10)) {
             case 0, 1 -> WINDOW_START.plusNanos(random.nextInt(2_000_000_001) - 1_000_000_000L);
             case 2 -> WINDOW_START;
             case 3 -> WINDOW_START.minusNanos(1 + random.nextInt(250_500));
+            case 4 -> random.nextBoolean() ? GoldenTree.NOW : GoldenTree.NOW.plusNanos(1 + random.nextInt(1000));
+            case 5 -> GoldenTree.NOW.plusSeconds(1 + random.nextInt(2 * 86_400));
             default -> GoldenTree.NOW.minusSeconds(random.nextInt(30 * 86_400));
         };
         return FileTime.from(t);

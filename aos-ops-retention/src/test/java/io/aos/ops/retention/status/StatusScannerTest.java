@@ -3,6 +3,7 @@ package io.aos.ops.retention.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aos.ops.retention.GoldenTree;
+import io.aos.ops.retention.RetentionSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +34,42 @@ class StatusScannerTest {
         assertThat(status.archive().exists()).isFalse();
         assertThat(status.filesystems()).isNotEmpty();
         assertThat(status.filesystems().get(0).growthBytesPerHour()).isGreaterThan(0);
+    }
+
+    @Test
+    void aFileDatedInTheFutureIsCountedApartNotAsGrowth(@TempDir Path tmp) throws Exception {
+        GoldenTree tree = new GoldenTree(tmp);
+        tree.file("now.golden.json", Duration.ZERO);
+        Path future = tree.file("future.golden.json", Duration.ofHours(-2));
+        tree.file("recent.golden.json", Duration.ofHours(1));
+
+        StorageStatus status = new StatusScanner(tree.settings()).status();
+
+        StorageStatus.DirectoryStatus dir = status.directories().get(0);
+        assertThat(dir.files()).isEqualTo(3);
+        assertThat(dir.recentFiles()).isEqualTo(2);
+        assertThat(dir.recentBytes()).isEqualTo(dir.apparentBytes() - Files.size(future));
+        assertThat(dir.futureFiles()).isEqualTo(1);
+        assertThat(dir.newest()).isEqualTo(GoldenTree.NOW.plus(Duration.ofHours(2)));
+        assertThat(StorageStatusText.text(status)).contains("  Last 6 h: 2 files, ",
+                "  Dated in the future: 1 files (not counted as growth; check the clock)");
+    }
+
+    @Test
+    void anArchiveDirectoryThatIsAFileIsSaidToBeNoDirectory(@TempDir Path tmp) throws Exception {
+        GoldenTree tree = new GoldenTree(tmp);
+        RetentionSettings base = tree.settings();
+        Path file = Files.writeString(tmp.resolve("archive-file"), "not a directory");
+        RetentionSettings settings = new RetentionSettings(base.directories(), file, base.defaultDays(),
+                base.logFile(), base.stateDir(), base.clock(), base.directoriesNamed());
+
+        StorageStatus status = new StatusScanner(settings).status();
+
+        assertThat(status.archive().exists()).isTrue();
+        assertThat(status.archive().directory()).isFalse();
+        assertThat(StorageStatusText.text(status)).contains("Archive Directory: " + file + System.lineSeparator()
+                + "  (not a directory: archives cannot be written there)").doesNotContain("(not created)");
+        assertThat(StorageStatusJson.jsonText(status)).containsPattern("\"exists\" : true,\\s+\"directory\" : false");
     }
 
     @Test

@@ -35,8 +35,8 @@ class StorageStatusJsonTest {
     void aRealScanIsWrittenAsBefore() throws Exception {
         Path none = Path.of("/nonexistent-aos-ops-status-json-test");
         StorageStatus status = new StorageStatus(GoldenTree.NOW, StatusScanner.GROWTH_WINDOW_HOURS,
-                List.of(new StorageStatus.DirectoryStatus(none.toString(), false, 0, 0, 0, null, null, 0, 0)),
-                new StorageStatus.ArchiveDirectoryStatus("/root/archive/golden", false, 0, 0, null, null),
+                List.of(new StorageStatus.DirectoryStatus(none.toString(), false, 0, 0, 0, null, null, 0, 0, 0)),
+                new StorageStatus.ArchiveDirectoryStatus("/root/archive/golden", false, false, 0, 0, null, null),
                 List.of());
 
         assertThat(StorageStatusJson.jsonText(status)).isEqualTo(OpsJson.pretty().writeValueAsString(status));
@@ -47,10 +47,12 @@ class StorageStatusJsonTest {
         for (int i = r.nextInt(4); i > 0; i--) {
             boolean none = r.nextInt(4) == 0;
             dirs.add(new StorageStatus.DirectoryStatus(name(r), !none, anyLong(r), anyLong(r), anyLong(r),
-                    maybeInstant(r), maybeInstant(r), anyLong(r), anyLong(r)));
+                    maybeInstant(r), maybeInstant(r), anyLong(r), anyLong(r), r.nextBoolean() ? 0 : anyLong(r)));
         }
+        boolean exists = r.nextBoolean();
         StorageStatus.ArchiveDirectoryStatus archive = new StorageStatus.ArchiveDirectoryStatus(name(r),
-                r.nextBoolean(), anyLong(r), anyLong(r), r.nextBoolean() ? null : name(r), maybeInstant(r));
+                exists, exists && r.nextInt(4) > 0, anyLong(r), anyLong(r), r.nextBoolean() ? null : name(r),
+                maybeInstant(r));
         List<StorageStatus.FilesystemStatus> filesystems = new ArrayList<>();
         for (int i = r.nextInt(3); i > 0; i--) {
             List<String> paths = new ArrayList<>();

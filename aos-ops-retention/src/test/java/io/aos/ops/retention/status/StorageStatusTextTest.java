@@ -52,17 +52,23 @@ class StorageStatusTextTest {
             }
             out.println("  Files: " + d.files());
             out.println("  Size: " + humanBytes(d.apparentBytes()) + " apparent, " + humanBytes(d.diskBytes())
-                    + " on disk");
+                    + " in whole blocks (sparse files at full size, hard links once per name)");
             out.println("  Oldest: " + orNone(d.oldest()));
             out.println("  Newest: " + orNone(d.newest()));
             out.println("  Last " + status.growthWindowHours() + " h: " + d.recentFiles() + " files, "
                     + humanBytes(d.recentBytes()));
+            if (d.futureFiles() > 0) {
+                out.println("  Dated in the future: " + d.futureFiles() + " files (not counted as growth; check the "
+                        + "clock)");
+            }
         }
         out.println();
         StorageStatus.ArchiveDirectoryStatus a = status.archive();
         out.println("Archive Directory: " + a.path());
         if (!a.exists()) {
             out.println("  (not created)");
+        } else if (!a.directory()) {
+            out.println("  (not a directory: archives cannot be written there)");
         } else {
             out.println("  Archives: " + a.archives());
             out.println("  Size: " + humanBytes(a.bytes()));
