@@ -187,7 +187,8 @@ class DebugCommandTest {
         for (String id : List.of("../".repeat(12) + secret.toString().substring(1), secret.toString())) {
             CliRun r = debug("replay", id, "--run-dir", clean.toString());
             assertThat(r.code()).as(id).isEqualTo(2);
-            assertThat(r.err()).contains("is not a run id").doesNotContain("root:x", "invalid JSON", "Unrecognized token");
+            assertThat(r.err()).contains("is not a run id")
+                    .doesNotContain("root:x", "invalid JSON", "Unrecognized token");
             assertThat(r.out()).isEmpty();
         }
     }
