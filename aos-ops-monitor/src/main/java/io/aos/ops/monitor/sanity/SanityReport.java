@@ -1,6 +1,7 @@
 package io.aos.ops.monitor.sanity;
 
 import io.aos.ops.core.health.HealthStatus;
+import io.aos.ops.core.text.ControlCharacters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,10 @@ public record SanityReport(String timestamp, List<SanitySection> sections, Healt
         sections = List.copyOf(sections);
     }
 
+    /**
+     * The human report; text from files (log lines, paths) with its control characters escaped, so a log line cannot
+     * act on the terminal ({@link ControlCharacters#forTerminal}).
+     */
     public String render() {
         String rule = "═".repeat(63);
         StringBuilder out = new StringBuilder();
@@ -31,7 +36,7 @@ public record SanityReport(String timestamp, List<SanitySection> sections, Healt
             s.lines().forEach(l -> out.append("  ").append(l).append('\n'));
         }
         out.append('\n').append(rule).append('\n').append(verdict).append('\n').append(rule).append('\n');
-        return out.toString();
+        return ControlCharacters.forTerminal(out.toString());
     }
 
     public Map<String, Object> toJson() {

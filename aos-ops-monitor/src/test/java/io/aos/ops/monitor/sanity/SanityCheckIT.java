@@ -102,6 +102,20 @@ class SanityCheckIT {
     }
 
     @Test
+    void controlSequencesInTheLogAreShownEscapedNotSentToTheTerminal() throws Exception {
+        try (RunFixture run = RunFixture.create(tmp, "c")) {
+            run.status(RunFixture.deadPid(), null, RunState.COMPLETED, 2, 0, 0, NOW.minus(Duration.ofHours(2)));
+            run.log("[INFO] 02:00:00 title \u001B]0;pwned\u0007 bell\r[INFO] 02:00:00 FAKE OK");
+
+            String text = run(prometheus("", "")).render();
+
+            assertThat(text.chars().filter(c -> c != '\t' && c != '\n')
+                    .noneMatch(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f))).as(text).isTrue();
+            assertThat(text).contains("  [INFO] 02:00:00 title \\x1b]0;pwned\\x07 bell\\r[INFO] 02:00:00 FAKE OK\n");
+        }
+    }
+
+    @Test
     void manySeriesAreCountedButOnlyTheFirstOnesPrinted() throws Exception {
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < SanityCheck.MAX_SERIES_SHOWN + 10; i++) {
