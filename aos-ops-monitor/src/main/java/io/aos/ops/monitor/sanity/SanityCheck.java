@@ -9,6 +9,7 @@ import io.aos.ops.monitor.health.HealthReport;
 import io.aos.ops.monitor.log.LastLines;
 import io.aos.ops.monitor.metrics.MetricSource;
 import io.aos.ops.monitor.metrics.Sample;
+import io.aos.ops.monitor.metrics.UnusableAnswerException;
 import io.aos.ops.monitor.probe.DiskProbe;
 import io.aos.ops.monitor.probe.ProcessProbe;
 import io.aos.ops.monitor.probe.ProbeResult;
@@ -222,7 +223,7 @@ public final class SanityCheck {
             List<PrometheusQuery.Series> series;
             try {
                 series = prometheus.query(metric);
-            } catch (PrometheusQuery.UnusableAnswerException e) {
+            } catch (UnusableAnswerException e) {
                 return new SanitySection("Prometheus Metrics", HealthStatus.UNKNOWN,
                         List.of("Prometheus: NO USABLE ANSWER from " + prometheus.base() + " (" + reason(e)
                                 + "); replay metrics UNKNOWN"));
