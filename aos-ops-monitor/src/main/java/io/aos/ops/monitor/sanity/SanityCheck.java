@@ -157,7 +157,7 @@ public final class SanityCheck {
         ProbeResult m = result(health, "mismatches");
         List<String> lines = new ArrayList<>();
         if (health.figures().mismatches() > 0) {
-            lines.add("MISMATCHES DETECTED: " + health.figures().describeMismatches());
+            lines.add(m.message()); // MISMATCHES DETECTED: ..., and where status.json and a report disagree
         } else if (m.isOk()) {
             lines.add("NO MISMATCHES (" + health.figures().successfulCycles() + " successful cycles, source: "
                     + health.figures().source() + ")");
