@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
                     + "plugins) and compared with the classified diff: verdict, root cause, first diverging "
                     + "step. Nothing is written to the golden directory: the replay goes to --output (kept) or a "
                     + "temporary file that is deleted once compared. An unknown id lists the closest ids.",
-            "Exit 0 when the replay matches, 1 when it does not, 2 for an unknown id, an id that is not a plain name, or "
-                    + "an unreadable golden file."
+            "Exit 0 when the replay matches, 1 when it does not, 2 for an unknown id, an id that is not a plain "
+                    + "name, or an unreadable golden file."
         })
 public final class DebugReplayCommand implements Callable<Integer> {
 

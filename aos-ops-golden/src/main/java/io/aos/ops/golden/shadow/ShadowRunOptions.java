@@ -43,7 +43,7 @@ public record ShadowRunOptions(
         Duration pausePollInterval) {
 
     public static final int DEFAULT_WORKERS = 3;
-    /** How often a run paused by the emergency stop looks whether it was released, unless the builder says otherwise. */
+    /** How often a run paused by the emergency stop looks whether it was released (unless set otherwise). */
     public static final Duration DEFAULT_PAUSE_POLL_INTERVAL = Duration.ofSeconds(1);
     public static final int DEFAULT_WORKFLOWS_PER_CYCLE = 10;
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);

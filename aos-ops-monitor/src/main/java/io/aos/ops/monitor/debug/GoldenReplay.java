@@ -173,9 +173,9 @@ public final class GoldenReplay {
             evidence = "the workflow hashes differ but the classified diff finds no difference in the compared "
                     + comparedWith;
         }
-        return new ReplayResult(recordedId, goldenFile, type, seed, replayId, originalHash, replay.workflowHash(), matches,
-                diff.severity().name(), diff.rootCause().map(Enum::name).orElse(null), step, evidence, comparedWith,
-                kept);
+        return new ReplayResult(recordedId, goldenFile, type, seed, replayId, originalHash, replay.workflowHash(),
+                matches, diff.severity().name(), diff.rootCause().map(Enum::name).orElse(null), step, evidence,
+                comparedWith, kept);
     }
 
     private Path tempDirectoryShown() {
@@ -231,7 +231,7 @@ public final class GoldenReplay {
      */
     static String plainName(String runId) {
         if (runId.isEmpty()) {
-            throw new BadConfigurationException("replay needs a run id (the name of a <run>/golden/RUN_ID.golden.json)");
+            throw new BadConfigurationException("replay needs a run id (RUN_ID of a <run>/golden/RUN_ID.golden.json)");
         }
         boolean plain = !runId.equals(".") && !runId.equals("..")
                 && runId.chars().noneMatch(c -> c == '/' || c == '\\' || ControlCharacters.isControl((char) c));
