@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Creates the stop file (who, when, host, reason), appends the action to the audit log (synced to disk "
                     + "before this returns) and writes WORKFLOW_EMERGENCY_STOP=true to the environment file.",
-            "Running engines halt before their next step, within 1 second, without a restart.",
+            "Running engines see it within 250 ms and halt before their next step, without a restart.",
             "Already stopped? The first record is kept and this repeat is added to the audit log.",
             "Example: aos-ops emergency-stop enable --reason 'P0: golden mismatch in cycle 12, INC-42'",
         })

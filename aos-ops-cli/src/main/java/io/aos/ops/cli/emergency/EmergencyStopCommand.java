@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
         header = "Emergency stop: the workflow kill switch.",
         synopsisSubcommandLabel = "[enable | disable | status]",
         description = {
-            "Engines that check the stop (EmergencyStop.isEngaged/check in aos-ops-core) halt before their next "
-                    + "step, within 1 second of 'enable', without a restart; they resume within 1 second of 'disable'.",
+            "Engines that check the stop (EmergencyStop.isEngaged/check in aos-ops-core) see 'enable' within 250 ms "
+                    + "and halt before their next step, without a restart; they see 'disable' within 250 ms (a paused "
+                    + "'aos-ops shadow run' looks again every 1 s).",
             "With no subcommand: status.",
             "",
             "Example: aos-ops emergency-stop enable --reason 'P0: mismatch in cycle 12'",

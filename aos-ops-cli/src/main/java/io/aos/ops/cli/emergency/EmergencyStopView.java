@@ -11,8 +11,10 @@ import io.aos.ops.core.emergency.EmergencyStopController;
 import io.aos.ops.core.emergency.EmergencyStopChange;
 import io.aos.ops.core.emergency.EmergencyStopStatus;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.shadow.ShadowRunOptions;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -26,6 +28,24 @@ final class EmergencyStopView {
     private static final String GREEN = "\u001b[1;32m";
     private static final String YELLOW = "\u001b[1;33m";
     private static final String RESET = "\u001b[0m";
+
+    /**
+     * When engines see a change: the library trusts one look at the flag file for
+     * {@link EmergencyStop#DEFAULT_RECHECK_INTERVAL}, and a paused shadow run looks again every
+     * {@link ShadowRunOptions#DEFAULT_PAUSE_POLL_INTERVAL}.
+     */
+    static final String HALT = "Running engines that check the emergency stop see it within "
+            + interval(EmergencyStop.DEFAULT_RECHECK_INTERVAL) + " and halt before their next step; "
+            + "no restart is needed.";
+    static final String RESUME = "Running engines see the release within "
+            + interval(EmergencyStop.DEFAULT_RECHECK_INTERVAL) + " (a paused 'aos-ops shadow run' looks again every "
+            + interval(ShadowRunOptions.DEFAULT_PAUSE_POLL_INTERVAL) + ")";
+
+    /** {@code 250 ms}, {@code 1 s}, {@code 1.5 s}. */
+    static String interval(Duration d) {
+        return d.toMillis() < 1000 ? d.toMillis() + " ms"
+                : BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+    }
 
     private final PrintWriter out;
     private final boolean colour;
@@ -99,7 +119,7 @@ final class EmergencyStopView {
         }
         if (status.since() != null) {
             out.println("Since: " + status.since().truncatedTo(ChronoUnit.SECONDS)
-                    + (status.stoppedFor() == null ? "" : " (" + duration(status.stoppedFor()) + " ago)"));
+                    + (status.stoppedFor() == null ? "" : " (" + age(status.stoppedFor()) + ")"));
         }
         out.println("Reason: " + (status.reason() == null ? "(none given)" : status.reason()));
         if (status.detail() != null) {
@@ -120,8 +140,7 @@ final class EmergencyStopView {
         out.println("Audit: " + change.audited().describe());
         out.println(change.auditAppended() ? "       appended to " + change.auditLog() + " and synced to disk"
                 : "       NOT appended to " + change.auditLog() + " (see the WARNING below)");
-        out.println("Running engines that check the emergency stop halt before their next step, within 1 second; "
-                + "no restart is needed.");
+        out.println(HALT);
         out.println("Services started from now on read " + EmergencyStop.ENV_VAR + "=true from " + change.envFile()
                 + " (systemd EnvironmentFile=, docker --env-file).");
     }
@@ -133,7 +152,8 @@ final class EmergencyStopView {
             EmergencyStopStatus released = change.stop();
             StringBuilder was = new StringBuilder();
             if (released.stoppedFor() != null) {
-                was.append("stopped for ").append(duration(released.stoppedFor()));
+                was.append(released.stoppedFor().isNegative() ? age(released.stoppedFor())
+                        : "stopped for " + duration(released.stoppedFor()));
             }
             if (released.who() != null) {
                 was.append(was.length() == 0 ? "" : " ").append("by ").append(who(released));
@@ -149,8 +169,7 @@ final class EmergencyStopView {
         out.println("Audit: " + change.audited().describe());
         out.println(change.auditAppended() ? "       appended to " + change.auditLog() + "; the audit log is kept"
                 : "       NOT appended to " + change.auditLog() + " (see the WARNING below)");
-        out.println("Running engines resume within 1 second; services started from now on read "
-                + EmergencyStop.ENV_VAR + "=false.");
+        out.println(RESUME + "; services started from now on read " + EmergencyStop.ENV_VAR + "=false.");
         if (shellValue != null) {
             out.println("Warning: " + EmergencyStop.ENV_VAR + "=" + shellValue + " is still set in this shell: "
                     + "anything started from it stays stopped. Run: unset " + EmergencyStop.ENV_VAR);
@@ -229,6 +248,15 @@ final class EmergencyStopView {
         return status.sudoUser() == null || status.sudoUser().equals(status.who())
                 ? status.who()
                 : status.who() + " (via sudo from " + status.sudoUser() + ")";
+    }
+
+    /**
+     * How long ago a stop was engaged, {@code 12m 05s ago}; a record dated later than this host's clock (a host whose
+     * clock is ahead, a hand-edited record) is {@code dated 5m 00s in the future}, not {@code 0s ago}.
+     */
+    static String age(Duration stoppedFor) {
+        return stoppedFor.isNegative() ? "dated " + duration(stoppedFor.negated()) + " in the future"
+                : duration(stoppedFor) + " ago";
     }
 
     /** {@code 45s}, {@code 12m 05s}, {@code 3h 02m 01s}, {@code 2d 03h 04m}. */

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Prints one line, e.g.",
             "  [2025-12-02T14:05:31+01:00] HEALTHY: PID=752320, Cycles=106, Success=106, Disk=14%%",
-            "DEGRADED or CRITICAL with the issues listed; COMPLETED once the run ended",
-            "cleanly. Exit 0 healthy, degraded or completed, 1 critical. With --nagios:",
+            "DEGRADED (a warning), UNKNOWN (a probe could not tell) or CRITICAL with the",
+            "issues listed; COMPLETED once the run ended cleanly. Exit 0 healthy,",
+            "degraded or completed, 1 critical, 2 unknown. With --nagios:",
             "0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN and performance data after a '|'."
         })
 public final class MonitorCheckCommand implements Callable<Integer> {

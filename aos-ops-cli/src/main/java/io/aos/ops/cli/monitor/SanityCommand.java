@@ -32,8 +32,11 @@ import picocli.CommandLine.Spec;
             "workflow_replay_verifications_total and workflow_replay_failures_total",
             "from $PROMETHEUS_URL/api/v1/query; unreachable is UNKNOWN for that",
             "section, never zero. Mismatches make the verdict a failure.",
-            "Exit 0 healthy or degraded, 1 critical (dead process, mismatches);",
-            "with --nagios 0/1/2/3. Launcher: scripts/stress/shadow_sanity_check.sh"
+            "Exit 0 healthy, completed or degraded, 1 critical (dead process,",
+            "mismatches), 2 UNKNOWN (could not tell) or usage error. --nagios:",
+            "0/1/2/3 and the plugin's 'SHADOW <STATUS> - <verdict> | perfdata'",
+            "line, then the sections as long text.",
+            "Launcher: scripts/stress/shadow_sanity_check.sh"
         })
 public final class SanityCommand implements Callable<Integer> {
 
@@ -62,7 +65,8 @@ public final class SanityCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
-    @Option(names = "--nagios", description = "Exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN.")
+    @Option(names = "--nagios", description = "Print the plugin line 'SHADOW <STATUS> - <verdict> | perfdata' first "
+            + "and exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN.")
     boolean nagios;
 
     /** The options of this command, for {@link QuickLine}. */
@@ -114,6 +118,8 @@ public final class SanityCommand implements Callable<Integer> {
         SanityReport report = sanity.run();
         if (json) {
             Output.json(Console.out(console, spec), report.toJson());
+        } else if (nagios) {
+            Output.text(Console.out(console, spec), report.nagiosText());
         } else {
             Output.text(Console.out(console, spec), report.render());
         }

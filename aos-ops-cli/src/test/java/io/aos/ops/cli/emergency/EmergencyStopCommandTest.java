@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aos.ops.cli.CliRun;
+import io.aos.ops.core.emergency.EmergencyStop;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.golden.shadow.ShadowRunOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,7 +52,7 @@ class EmergencyStopCommandTest {
                 "[EMERGENCY] Disabling workflow execution",
                 "Stop file created: " + state.resolve(".workflow_emergency_stop"),
                 "Environment: WORKFLOW_EMERGENCY_STOP=true",
-                "within 1 second")
+                "see it within 250 ms and halt before their next step")
                 .doesNotContain("Restart services");
 
         CliRun status = run("status");
@@ -70,6 +74,37 @@ class EmergencyStopCommandTest {
         CliRun status = run("status");
         assertThat(status.code()).isZero();
         assertThat(status.out()).contains("Status: RUNNING", "ENGAGE by", "RELEASE by", "drill over");
+    }
+
+    @Test
+    void aStopDatedInTheFutureIsShownAsSuchNotAsZeroSecondsAgo() throws Exception {
+        Instant ahead = Instant.now().plus(Duration.ofMinutes(5)).plusSeconds(30);
+        Files.writeString(state.resolve(".workflow_emergency_stop"), "{\"who\": \"ops\", \"when\": \"" + ahead
+                + "\", \"host\": \"h1\", \"reason\": \"clock ahead\"}");
+        CliRun status = run("status");
+        assertThat(status.code()).isEqualTo(1);
+        assertThat(status.out()).containsPattern("Since: \\S+ \\(dated 5m [23]\\ds in the future\\)")
+                .doesNotContain("0s ago");
+        CliRun disable = run("disable", "--reason", "drill over");
+        assertThat(disable.out()).containsPattern("\\(dated 5m [23]\\ds in the future by ops")
+                .doesNotContain("stopped for 0s");
+    }
+
+    @Test
+    void theTimesTheToolGivesAreTheLibrarysIntervals() {
+        String recheck = EmergencyStop.DEFAULT_RECHECK_INTERVAL.toMillis() + " ms";
+        String pausePoll = ShadowRunOptions.DEFAULT_PAUSE_POLL_INTERVAL.toSeconds() + " s";
+        assertThat(recheck).isEqualTo("250 ms");
+        assertThat(run("enable", "drill").out()).contains("see it within " + recheck);
+        assertThat(run("disable", "drill").out()).contains("see the release within " + recheck,
+                "looks again every " + pausePoll);
+        for (String sub : List.of("enable", "disable")) {
+            String help = CliRun.capturingSystemStreams("emergency-stop", sub, "--help").out().replaceAll("\\s+", " ");
+            assertThat(help).contains("within " + recheck).doesNotContain("1 second");
+        }
+        String help = CliRun.capturingSystemStreams("emergency-stop", "--help").out().replaceAll("\\s+", " ");
+        assertThat(help).contains("'enable' within " + recheck, "'disable' within " + recheck,
+                "looks again every " + pausePoll).doesNotContain("1 second");
     }
 
     @Test

@@ -182,6 +182,18 @@ class DebugCommandTest {
     }
 
     @Test
+    void replayOfAPathExits2WithoutReadingTheFile() throws Exception {
+        Path secret = Files.writeString(tmp.resolve("passwd"), "root:x:0:0:root:/root:/bin/sh\n");
+        for (String id : List.of("../".repeat(12) + secret.toString().substring(1), secret.toString())) {
+            CliRun r = debug("replay", id, "--run-dir", clean.toString());
+            assertThat(r.code()).as(id).isEqualTo(2);
+            assertThat(r.err()).contains("is not a run id")
+                    .doesNotContain("root:x", "invalid JSON", "Unrecognized token");
+            assertThat(r.out()).isEmpty();
+        }
+    }
+
+    @Test
     void replayJsonGivesTheVerdictAndRootCause() throws Exception {
         CliRun r = debug("replay", flawedRunId, "--json", "--run-dir", faulty.toString());
         JsonNode doc = OpsJson.mapper().readTree(r.out());

@@ -308,6 +308,55 @@ class MonitorIT {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aCheckThatCannotTellSaysUnknownAndExitsAsUnknown() throws Exception {
+        // the PID in status.json is alive but not proven to be the runner (no start time recorded, not a runner)
+        Instant now = Instant.now();
+        Files.write(runDir.resolve("status.json"), OpsJson.mapper().writeValueAsBytes(new ShadowRunStatus(1,
+                runner.pid(), null, now.minusSeconds(600), now, RunState.RUNNING, 7, 63, 63, 0, 0, now, 24.0, null,
+                false, null)));
+
+        CliRun check = run("monitor", "check");
+        assertThat(check.out()).contains("] UNKNOWN: PID=" + runner.pid(), "NOT PROVEN").doesNotContain("DEGRADED");
+        assertThat(check.code()).isEqualTo(2);
+        assertThat(run("monitor", "check", "--nagios").code()).isEqualTo(3);
+
+        CliRun sanity = run("sanity", "--prometheus-url", "http://127.0.0.1:9", "--timeout", "1");
+        assertThat(sanity.out()).contains("Shadow run status is UNKNOWN: Shadow process NOT PROVEN")
+                .doesNotContain("DEGRADED");
+        assertThat(sanity.code()).isEqualTo(2);
+        CliRun nagios = run("sanity", "--nagios", "--prometheus-url", "http://127.0.0.1:9", "--timeout", "1");
+        assertThat(nagios.out().lines().findFirst().orElseThrow())
+                .startsWith("SHADOW UNKNOWN - Shadow run status is UNKNOWN: Shadow process NOT PROVEN")
+                .contains(" | proc_up=0;");
+        assertThat(nagios.code()).isEqualTo(3);
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void sanityUnderNagiosPrintsThePluginLineFirstThenTheSectionsAsLongText() throws Exception {
+        CliRun ok = run("sanity", "--nagios", "--prometheus-url", "http://127.0.0.1:9", "--timeout", "1");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        List<String> lines = ok.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("SHADOW OK - Shadow run is HEALTHY | proc_up=1;");
+        assertThat(lines.subList(1, lines.size())).contains("[1/5] Process Status (OK)",
+                "[5/5] Prometheus Metrics (UNKNOWN)").noneMatch(l -> l.contains("═") || l.contains("|"));
+
+        Files.writeString(runDir.resolve("reports/cycle_7.json"), "{\"cycle\": 7, \"primary\": {\"total\": 9, "
+                + "\"successful\": 9, \"failed\": 0}, \"shadow\": {\"total_replays\": 9, \"matches\": 7, "
+                + "\"mismatches\": 2}, \"mismatch_details\": [], \"passed\": false}");
+        Instant now = Instant.now();
+        ProcessHandle h = runner.toHandle();
+        Files.write(runDir.resolve("status.json"), OpsJson.mapper().writeValueAsBytes(new ShadowRunStatus(1,
+                h.pid(), h.info().startInstant().orElse(null), now.minusSeconds(600), now, RunState.RUNNING, 7, 63,
+                63, 2, 1, now, 24.0, null, false, null)));
+        CliRun critical = run("sanity", "--nagios", "--prometheus-url", "http://127.0.0.1:9", "--timeout", "1");
+        assertThat(critical.code()).isEqualTo(2);
+        assertThat(critical.out().lines().findFirst().orElseThrow())
+                .startsWith("SHADOW CRITICAL - Shadow run has MISMATCHES: 2 mismatches").contains(" | proc_up=1;");
+    }
+
+    @Test
     void thresholdFlagsOverrideTheEnvironmentAndDefaults() throws Exception {
         Files.writeString(runDir.resolve("golden/primary-w0-00000000.golden.json"), "{}");
 

@@ -246,12 +246,9 @@ public final class EmergencyStop implements AutoCloseable {
                 modified, durationSince(modified), null, problem);
     }
 
+    /** From {@code since} to now; negative when {@code since} is in the future (a clock set wrong somewhere). */
     private Duration durationSince(Instant since) {
-        if (since == null) {
-            return null;
-        }
-        Duration d = Duration.between(since, clock.instant());
-        return d.isNegative() ? Duration.ZERO : d;
+        return since == null ? null : Duration.between(since, clock.instant());
     }
 
     // ---- listeners ----------------------------------------------------------------------------------------

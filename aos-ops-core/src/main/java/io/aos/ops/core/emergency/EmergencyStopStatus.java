@@ -25,7 +25,9 @@ import java.time.temporal.ChronoUnit;
  * @param sudoUser   the user behind {@code sudo}, where there was one
  * @param host       the host it was engaged on
  * @param since      when it was engaged (the record's time, else the flag file's modification time)
- * @param stoppedFor how long it has been engaged at the time of reading
+ * @param stoppedFor how long it has been engaged at the time of reading; negative when {@code since} is later than the
+ *                   reader's clock (the record was written on a host whose clock is ahead, or dated by hand): shown as
+ *                   dated in the future, never as "0s ago"
  * @param reason     the operator's reason, if one was given
  * @param detail     what could not be read, for {@link Source#UNREADABLE} or a flag file without a readable record
  */

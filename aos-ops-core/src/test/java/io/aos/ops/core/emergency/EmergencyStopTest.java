@@ -104,6 +104,16 @@ class EmergencyStopTest {
     }
 
     @Test
+    void aRecordDatedAfterTheReadersClockHasANegativeStoppedForNotZero() {
+        EmergencyStop stop = stop();
+        control(stop).enable("written on a host whose clock is ahead");
+        clock.advance(Duration.ofMinutes(-5));
+        EmergencyStopStatus status = stop.status();
+        assertThat(status.since()).isEqualTo(T0);
+        assertThat(status.stoppedFor()).isEqualTo(Duration.ofMinutes(-5));
+    }
+
+    @Test
     void checkThrowsWithTheReasonWhileEngaged() {
         EmergencyStop stop = stop();
         control(stop).enable("P1: runner crashed");

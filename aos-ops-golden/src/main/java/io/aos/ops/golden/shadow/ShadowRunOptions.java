@@ -43,6 +43,8 @@ public record ShadowRunOptions(
         Duration pausePollInterval) {
 
     public static final int DEFAULT_WORKERS = 3;
+    /** How often a run paused by the emergency stop looks whether it was released (unless set otherwise). */
+    public static final Duration DEFAULT_PAUSE_POLL_INTERVAL = Duration.ofSeconds(1);
     public static final int DEFAULT_WORKFLOWS_PER_CYCLE = 10;
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
     public static final double DEFAULT_HOURS = 1;
@@ -86,7 +88,7 @@ public record ShadowRunOptions(
         private Long seed;
         private boolean failFast;
         private final List<FaultInjection> injections = new ArrayList<>();
-        private Duration pausePoll = Duration.ofSeconds(1);
+        private Duration pausePoll = DEFAULT_PAUSE_POLL_INTERVAL;
 
         private Builder(Path output) {
             this.output = checkNotNull(output, "output");

@@ -2,6 +2,7 @@ package io.aos.ops.monitor.debug;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.aos.ops.core.text.ControlCharacters;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -101,22 +102,29 @@ public final class DebugReport {
         return json;
     }
 
-    /** The report as text; {@code colour} only for a terminal without NO_COLOR. */
+    /**
+     * The report as text; {@code colour} only for a terminal without NO_COLOR. Text from files (log lines, report
+     * fields, names) is shown with its control characters escaped ({@link ControlCharacters#forTerminal}): only the
+     * report's own colour codes reach the terminal.
+     */
     public String render(boolean colour) {
         StringBuilder out = new StringBuilder();
         boolean numbered = sections.size() > 1;
         if (numbered) {
-            out.append("Shadow run debug report, ").append(generatedAt).append('\n');
-            out.append("  Run dir: ").append(run.runDir().map(Path::toString).orElse("(none found)")).append('\n');
-            out.append("  Log:     ").append(run.log().map(Path::toString).orElse("(none found)")).append("\n\n");
+            out.append(ControlCharacters.forTerminal("Shadow run debug report, " + generatedAt + '\n'
+                    + "  Run dir: " + run.runDir().map(Path::toString).orElse("(none found)") + '\n'
+                    + "  Log:     " + run.log().map(Path::toString).orElse("(none found)") + "\n\n"));
         }
         for (int i = 0; i < sections.size(); i++) {
             DebugSection s = sections.get(i);
-            String heading = "=== " + (numbered ? (i + 1) + ". " : "") + s.title() + " ===";
+            String heading = ControlCharacters.forTerminal("=== " + (numbered ? (i + 1) + ". " : "") + s.title()
+                    + " ===");
             out.append(colour ? BOLD + heading + RESET : heading).append('\n');
-            s.render(out);
+            StringBuilder body = new StringBuilder();
+            s.render(body);
+            out.append(ControlCharacters.forTerminal(body.toString()));
             for (String problem : s.unreadable()) {
-                String line = "  Could not read: " + problem;
+                String line = ControlCharacters.forTerminal("  Could not read: " + problem);
                 out.append(colour ? YELLOW + line + RESET : line).append('\n');
             }
             if (i < sections.size() - 1) {

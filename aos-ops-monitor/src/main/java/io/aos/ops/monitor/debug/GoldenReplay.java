@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.OperationFailedException;
+import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.core.text.ControlCharacters;
 import io.aos.ops.golden.diff.DiffResult;
 import io.aos.ops.golden.diff.GoldenDiff;
 import io.aos.ops.golden.format.SimulationGolden;
@@ -80,21 +82,24 @@ public final class GoldenReplay {
     }
 
     /**
-     * Replays the run {@code idOrPath} names: a golden file path, or a run id looked up as
-     * {@code <runDir>/golden/<id>.golden.json}. An unknown id is a bad-input error that lists the closest ids.
+     * Replays the run {@code runId} names, looked up as {@code <runDir>/golden/<id>.golden.json} (a trailing
+     * {@code .golden.json} is allowed). The id is a plain name: a path, {@code ..} or a control character is a
+     * configuration error, and a golden file or trace that is a link leading out of the run is a bad-input error, so
+     * nothing outside the run is read. An unknown id is a bad-input error that lists the closest ids.
      */
-    public ReplayResult replay(Optional<Path> runDir, String idOrPath, Optional<Path> output) {
+    public ReplayResult replay(Optional<Path> runDir, String runId, Optional<Path> output) {
         checkNotNull(runDir, "runDir");
-        checkNotNull(idOrPath, "idOrPath");
+        checkNotNull(runId, "runId");
         checkNotNull(output, "output");
-        Path goldenFile = locate(runDir, idOrPath.strip());
+        Path goldenFile = locate(runDir, runId.strip());
+        String fileId = stripSuffix(goldenFile.getFileName().toString());
         Path goldenDir = goldenFile.toAbsolutePath().normalize().getParent();
         if (output.isPresent() && output.get().toAbsolutePath().normalize().startsWith(goldenDir)) {
             throw new BadConfigurationException("--output " + output.get() + " is inside the golden directory " + goldenDir
                     + "; a replay never writes there");
         }
         JsonNode golden = OpsJson.readTree(goldenFile);
-        String runId = text(golden, "run_id").orElse(stripSuffix(goldenFile.getFileName().toString()));
+        String recordedId = text(golden, "run_id").orElse(fileId);
         String type = text(golden, "workflow_type").orElseThrow(
                 () -> new BadInputException(goldenFile, "has no workflow_type: not a simulation golden file"));
         JsonNode seedNode = golden.path("seed");
@@ -111,18 +116,24 @@ public final class GoldenReplay {
         String replayId = "replay-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         WorkflowRun replay = new WorkflowExecutor(registry, StopCheck.NEVER).run(replayId, type, seed, true);
         if (!replay.completed()) {
-            throw new OperationFailedException("the replay of " + runId + " did not complete: " + replay.error());
+            throw new OperationFailedException("the replay of " + recordedId + " did not complete: "
+                    + replay.error());
         }
 
-        Optional<Path> originalTrace = goldenDir.getParent() == null ? Optional.empty()
-                : Optional.of(goldenDir.getParent().resolve("traces").resolve(runId + ".steps.jsonl"))
-                        .filter(Files::isRegularFile);
+        Path runRoot = runDir.orElseThrow();
+        Optional<Path> originalTrace = Optional.of(ShadowRunLayout.of(runRoot).tracesDir()
+                        .resolve(fileId + ".steps.jsonl"))
+                .filter(Files::isRegularFile);
+        if (originalTrace.isPresent() && !staysInside(originalTrace.get(), runRoot)) {
+            throw new BadInputException(originalTrace.get(), "is a link that leads out of the run directory "
+                    + runRoot + "; a replay reads only the run's own files");
+        }
         DiffResult diff;
         Path written = null;
         String comparedWith;
         try {
             if (originalTrace.isPresent()) {
-                written = output.isPresent() ? output.get() : tempFile(runId, ".steps.jsonl");
+                written = output.isPresent() ? output.get() : tempFile(fileId, ".steps.jsonl");
                 RunTrace.write(written, replay, clock.instant());
                 diff = GoldenDiff.compare(originalTrace.get(), written, BuiltinWorkflows.DIFF_OPTIONS);
                 comparedWith = "trace " + originalTrace.get();
@@ -130,11 +141,11 @@ public final class GoldenReplay {
                 SimulationGolden result = new SimulationGolden(replayId, type, BigInteger.valueOf(seed),
                         replay.stepHashes(), replay.workflowHash(), replay.durationMs(), true, null);
                 byte[] bytes = SimulationGoldenWriter.toBytes(result);
-                written = output.isPresent() ? output.get() : tempFile(runId, GOLDEN_SUFFIX);
+                written = output.isPresent() ? output.get() : tempFile(fileId, GOLDEN_SUFFIX);
                 Files.write(written, bytes);
                 // Compared as a replay of the same run: the run id is the replay's name, not a difference.
                 ObjectNode actual = (ObjectNode) OpsJson.mapper().readTree(bytes);
-                actual.put("run_id", runId);
+                actual.put("run_id", recordedId);
                 diff = GoldenDiff.compare(golden, actual, BuiltinWorkflows.DIFF_OPTIONS);
                 comparedWith = "golden file (no step trace was recorded)";
             }
@@ -162,9 +173,9 @@ public final class GoldenReplay {
             evidence = "the workflow hashes differ but the classified diff finds no difference in the compared "
                     + comparedWith;
         }
-        return new ReplayResult(runId, goldenFile, type, seed, replayId, originalHash, replay.workflowHash(), matches,
-                diff.severity().name(), diff.rootCause().map(Enum::name).orElse(null), step, evidence, comparedWith,
-                kept);
+        return new ReplayResult(recordedId, goldenFile, type, seed, replayId, originalHash, replay.workflowHash(),
+                matches, diff.severity().name(), diff.rootCause().map(Enum::name).orElse(null), step, evidence,
+                comparedWith, kept);
     }
 
     private Path tempDirectoryShown() {
@@ -191,31 +202,54 @@ public final class GoldenReplay {
         return original.size() == replayed.size() ? null : Math.min(original.size(), replayed.size());
     }
 
-    /** The golden file of {@code idOrPath}: an existing file as given, else {@code <runDir>/golden/<id>.golden.json}. */
-    private static Path locate(Optional<Path> runDir, String idOrPath) {
-        if (idOrPath.isEmpty()) {
-            throw new BadConfigurationException("replay needs a run id or a golden file path");
-        }
-        Path given = Path.of(idOrPath);
-        if (Files.isRegularFile(given)) {
-            return given;
-        }
-        if (idOrPath.contains("/")) {
-            throw new BadInputException(given, "no such golden file");
-        }
+    /**
+     * The golden file of {@code runId}: {@code <runDir>/golden/<id>.golden.json}. The id is a plain name: a path, a
+     * {@code ..}, or a link that leads out of the golden directory is refused, so an id never reads a file elsewhere.
+     */
+    private static Path locate(Optional<Path> runDir, String runId) {
+        String id = stripSuffix(plainName(runId));
         if (runDir.isEmpty()) {
-            throw new BadConfigurationException("no shadow run found to look up '" + idOrPath + "' in; give --run-dir DIR "
-                    + "or a golden file path");
+            throw new BadConfigurationException("no shadow run found to look up '" + id + "' in; give --run-dir DIR");
         }
         Path goldenDir = ShadowRunLayout.of(runDir.get()).goldenDir();
-        String id = stripSuffix(idOrPath);
         Path file = goldenDir.resolve(id + GOLDEN_SUFFIX);
         if (Files.isRegularFile(file)) {
+            if (!staysInside(file, goldenDir)) {
+                throw new BadInputException(file, "is a link that leads out of the golden directory " + goldenDir
+                        + "; a run id only names a file in it");
+            }
             return file;
         }
         List<String> closest = closest(goldenDir, id);
         throw new BadInputException(goldenDir, "has no recorded run '" + id + "'"
                 + (closest.isEmpty() ? " (and no golden files at all)" : "; closest: " + String.join(", ", closest)));
+    }
+
+    /**
+     * {@code runId} if it is a plain file name: not empty, no path separator, not {@code .} or {@code ..}, no control
+     * character. Else a usage error that says what a run id is.
+     */
+    static String plainName(String runId) {
+        if (runId.isEmpty()) {
+            throw new BadConfigurationException("replay needs a run id (RUN_ID of a <run>/golden/RUN_ID.golden.json)");
+        }
+        boolean plain = !runId.equals(".") && !runId.equals("..")
+                && runId.chars().noneMatch(c -> c == '/' || c == '\\' || ControlCharacters.isControl((char) c));
+        if (!plain) {
+            throw new BadConfigurationException("'" + ControlCharacters.oneLine(runId) + "' is not a run id: give "
+                    + "the plain name of a recorded run (<run>/golden/RUN_ID.golden.json, with --run-dir RUN), "
+                    + "not a path");
+        }
+        return runId;
+    }
+
+    /** Whether {@code file}, links resolved, is inside {@code dir}, links resolved. */
+    private static boolean staysInside(Path file, Path dir) {
+        try {
+            return file.toRealPath().startsWith(dir.toRealPath());
+        } catch (IOException e) {
+            throw UnreadableFileException.of(file, e);
+        }
     }
 
     private static String stripSuffix(String name) {

@@ -1,5 +1,6 @@
 package io.aos.ops.monitor.debug;
 
+import io.aos.ops.core.text.ControlCharacters;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,6 +47,7 @@ public record ReplayResult(String runId, Path goldenFile, String workflowType, l
         return json;
     }
 
+    /** The verdict as text; what the golden file and diff hold is shown with its control characters escaped. */
     public String render() {
         StringBuilder out = new StringBuilder();
         out.append(matches ? "MATCH" : "MISMATCH").append(": ").append(runId).append(" (").append(workflowType)
@@ -65,6 +67,6 @@ public record ReplayResult(String runId, Path goldenFile, String workflowType, l
         out.append("  Compared with:   the recorded ").append(comparedWith).append('\n');
         out.append("  Replay written:  ").append(replayOutput == null ? "not kept (give --output FILE to keep it)"
                 : replayOutput.toString()).append(" (nothing was written to the golden dir)\n");
-        return out.toString();
+        return ControlCharacters.forTerminal(out.toString());
     }
 }

@@ -10,6 +10,7 @@ import io.aos.ops.core.process.PidFile;
 import io.aos.ops.core.process.ProcessState;
 import io.aos.ops.core.process.ProcessStatus;
 import io.aos.ops.core.process.ProcessTable;
+import io.aos.ops.golden.shadow.state.CycleReportReader;
 import io.aos.ops.golden.shadow.state.ShadowRunLayout;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
 import io.aos.ops.monitor.log.LogTail;
@@ -157,8 +158,11 @@ public final class RunSnapshotReader {
         }
 
         // status.json is authoritative for the counts; the reports are read only to name the cycles with mismatches,
-        // or, for an upstream run without status.json, because they are the only place its mismatches show.
-        boolean needReports = status.map(s -> s.mismatches() > 0).orElse(true);
+        // or, for an upstream run without status.json, because they are the only place its mismatches show, or when
+        // the last cycle's report records mismatches that status.json does not count: then it is not to be trusted.
+        Optional<LastCycle> lastCycle = status.isPresent() && layout.isPresent()
+                ? lastCycleDisagreeing(layout.get(), status.get(), problems) : Optional.empty();
+        boolean needReports = status.map(s -> s.mismatches() > 0).orElse(true) || lastCycle.isPresent();
         if (reports.isPresent() && needReports) {
             try {
                 reports.get().update();
@@ -198,8 +202,42 @@ public final class RunSnapshotReader {
         }
 
         return new RunSnapshot(clock.instant(), run, status, problems, process, source, notProven, otherRunners,
-                logModified,
-                statusModified, tally.finished(), tally.shutdown(), figures(status));
+                logModified, statusModified, tally.finished(), tally.shutdown(), figures(status, lastCycle));
+    }
+
+    /** The mismatches the report of a run's last cycle records. */
+    private record LastCycle(long cycle, long mismatches, Path report) {
+    }
+
+    /**
+     * When {@code status.json} says there was no mismatch, the report of the last cycle it counts ({@code
+     * reports/cycle_N.json}, N its {@code cycles}): the cycle and its mismatches if the report records some, and then
+     * a sentence in {@code problems} saying where the two disagree. One file while they agree, so a check costs the
+     * same however long the run; when they disagree every report is read and the worse count taken, so a mismatch the
+     * runner recorded in its reports but not in its heartbeat is counted, never hidden. A report not there yet, or not
+     * (yet) parsable, is left alone.
+     */
+    private static Optional<LastCycle> lastCycleDisagreeing(ShadowRunLayout layout, ShadowRunStatus status,
+                                                            List<String> problems) {
+        if (status.mismatches() > 0 || status.cycles() <= 0) {
+            return Optional.empty();
+        }
+        Path report = layout.cycleReport(status.cycles());
+        if (!Files.exists(report)) {
+            return Optional.empty();
+        }
+        long mismatches;
+        try {
+            mismatches = CycleReportReader.readCounts(report).mismatches();
+        } catch (AosOpsException e) {
+            return Optional.empty();
+        }
+        if (mismatches <= 0) {
+            return Optional.empty();
+        }
+        problems.add(layout.statusFile() + " says 0 mismatches after " + status.cycles() + " cycles, but " + report
+                + " records " + mismatches + ": the cycle reports are counted instead");
+        return Optional.of(new LastCycle(status.cycles(), mismatches, report));
     }
 
     /** A file's modification time; empty if it cannot be read (the freshness probe then has one piece less). */
@@ -352,15 +390,17 @@ public final class RunSnapshotReader {
                 () -> zoneOf(pid), runDir);
     }
 
-    private RunProgress figures(Optional<ShadowRunStatus> status) {
+    private RunProgress figures(Optional<ShadowRunStatus> status, Optional<LastCycle> lastCycle) {
         TreeMap<Long, Long> byCycle = new TreeMap<>();
         if (status.isPresent()) {
             ShadowRunStatus s = status.get();
             reports.ifPresent(r -> byCycle.putAll(r.mismatchesByCycle()));
+            lastCycle.ifPresent(c -> byCycle.merge(c.cycle(), c.mismatches(), Math::max));
             long mismatches = Math.max(s.mismatches(), byCycle.values().stream().mapToLong(Long::longValue).sum());
             long withMismatches = Math.max(s.cyclesWithMismatches(), byCycle.size());
             return new RunProgress(s.cycles(), s.cycles() - withMismatches, s.workflows(), s.replays(), mismatches,
-                    withMismatches, byCycle, "status.json");
+                    withMismatches, byCycle, lastCycle.isPresent() ? "status.json and " + lastCycle.get().report()
+                    .getFileName() : "status.json");
         }
         // An upstream run: its cycle reports and its log, whichever shows more. Upstream's runner dies on a mismatch
         // before logging it, so the reports are often the only place a real mismatch shows.

@@ -193,16 +193,7 @@ public final class HealthCheck {
                                 OffsetDateTime time) {
         HealthStatus worst = HealthStatus.worstOf(results.stream().map(ProbeResult::status).toList());
         boolean completed = results.stream().anyMatch(r -> Boolean.TRUE.equals(r.figures().get(ProcessProbe.COMPLETED)));
-        Verdict verdict;
-        if (worst == HealthStatus.CRITICAL) {
-            verdict = Verdict.CRITICAL;
-        } else if (completed) {
-            verdict = Verdict.COMPLETED;
-        } else if (worst != HealthStatus.OK) {
-            verdict = Verdict.DEGRADED;
-        } else {
-            verdict = Verdict.HEALTHY;
-        }
+        Verdict verdict = Verdict.of(worst, completed);
         int disk = results.stream()
                 .filter(r -> r.figures().get(DiskProbe.MAX_PERCENT) instanceof Integer)
                 .mapToInt(r -> (Integer) r.figures().get(DiskProbe.MAX_PERCENT))

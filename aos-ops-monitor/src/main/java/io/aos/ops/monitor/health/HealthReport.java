@@ -17,7 +17,7 @@ import java.util.Optional;
  * The result of one check: every probe's result, combined worst-first into one verdict and the runbook's status line.
  *
  * @param time          when the check ran, in the clock's zone
- * @param verdict       HEALTHY, COMPLETED, DEGRADED or CRITICAL
+ * @param verdict       HEALTHY, COMPLETED, DEGRADED, UNKNOWN or CRITICAL
  * @param status        the worst probe status (for exit codes)
  * @param pid           the run's PID, if known
  * @param figures       cycles, successes, mismatches

@@ -26,9 +26,10 @@ import java.util.function.Consumer;
  * than the position read (copytruncate) is read again from its start; a missing file is waited for. A last line
  * without its newline is held back until the writer finishes it; when its file is rotated away it is handed over as
  * it is, since nothing more will be written to it where this tail can see. Of a line longer than
- * {@link LastLines#MAX_LINE_BYTES} that ends in a later read (a log ending in a block of NUL bytes after a crash), only
- * its start is kept, and it is handed over with the marker {@code … (line of N bytes cut)}: a daemon that follows
- * such a log never holds the line.
+ * {@link LastLines#MAX_LINE_BYTES} only its start is kept, and it is handed over with the marker
+ * {@code … (line of N bytes cut)}, whether it ends in the read it began in or in a later one (a log ending in a block
+ * of NUL bytes after a crash): a daemon that follows such a log never holds the line, and every line handed over keeps
+ * the bound {@link LastLines} shows lines with.
  *
  * <p>Only a regular file is followed: a FIFO, device or directory at the path is a
  * {@link io.aos.ops.core.io.NotRegularFileException} from {@link #poll}, never opened.
@@ -193,7 +194,7 @@ public final class LogTail implements AutoCloseable {
         int start = 0;
         for (int i = 0; i < length; i++) {
             if (bytes[i] == '\n') {
-                if (partialLength > 0) {
+                if (partialLength > 0 || i - start > LastLines.MAX_LINE_BYTES) {
                     holdBack(bytes, start, i - start);
                     handOverPartial(sink);
                 } else {

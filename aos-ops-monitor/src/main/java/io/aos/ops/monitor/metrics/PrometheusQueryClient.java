@@ -9,9 +9,6 @@ import io.aos.ops.core.json.OpsJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,22 +20,18 @@ import java.util.Map;
 /**
  * Reads a Prometheus server's HTTP API ({@code /api/v1/query}). Unlike upstream's sanity check, which took
  * {@code .data.result[0].value[1] // "N/A"}, it returns every series with its labels, and an empty result stays empty
- * (absent: UNKNOWN), never a 0.
+ * (absent: UNKNOWN), never a 0. The timeout bounds each request whole, answer included, and an answer is read up to
+ * {@link BoundedHttpGet#MAX_RESPONSE_BYTES} ({@link BoundedHttpGet}): a server that trickles or sends an endless
+ * answer is an {@link UnusableAnswerException}, not a hang.
  */
 public final class PrometheusQueryClient implements MetricSource {
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
-
     private final URI base;
-    private final Duration timeout;
-    private final HttpClient http;
+    private final BoundedHttpGet http;
 
-    private PrometheusQueryClient(URI base, Duration timeout) {
+    private PrometheusQueryClient(URI base, BoundedHttpGet http) {
         this.base = base;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT)
-                .build();
+        this.http = http;
     }
 
     /** A client for the server at {@code baseUrl} (e.g. {@code http://localhost:9090}) with a 10 s request timeout. */
@@ -46,26 +39,27 @@ public final class PrometheusQueryClient implements MetricSource {
         return of(baseUrl, Duration.ofSeconds(10));
     }
 
-    /** A client for the server at {@code baseUrl}; every request gives up after {@code timeout}. */
+    /** A client for the server at {@code baseUrl}; every request gives up after {@code timeout}, answer included. */
     public static PrometheusQueryClient of(String baseUrl, Duration timeout) {
+        checkNotNull(timeout, "timeout");
+        checkArgument(!timeout.isNegative() && !timeout.isZero(), "timeout must be positive, got %s", timeout);
+        return of(baseUrl, BoundedHttpGet.of(timeout));
+    }
+
+    /** As {@link #of(String, Duration)}, requesting with {@code http} (another cap on an answer's size). */
+    static PrometheusQueryClient of(String baseUrl, BoundedHttpGet http) {
         checkNotNull(baseUrl, "baseUrl");
         checkArgument(baseUrl.startsWith("http://") || baseUrl.startsWith("https://"),
                 "Prometheus URL must start with http:// or https://, got '%s'", baseUrl);
-        checkArgument(!timeout.isNegative() && !timeout.isZero(), "timeout must be positive, got %s", timeout);
         String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        return new PrometheusQueryClient(URI.create(trimmed), timeout);
+        return new PrometheusQueryClient(URI.create(trimmed), checkNotNull(http, "http"));
     }
 
-    /** True if the server answers {@code /-/ready} with 200. */
+    /** True if the server answers {@code /-/ready} with 200 within the timeout. */
     public boolean ready() {
         try {
-            HttpResponse<Void> response = http.send(request(URI.create(base + "/-/ready")),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
+            return http.get(URI.create(base + "/-/ready")).statusCode() == 200;
         } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }
@@ -80,18 +74,13 @@ public final class PrometheusQueryClient implements MetricSource {
      * Evaluates the instant query {@code promql} now and returns every element of the resulting vector (or the one
      * scalar, with an empty name and no labels).
      *
-     * @throws IOException if the server cannot be reached, times out, or answers with an error
+     * @throws IOException if the server cannot be reached or answers with an error; an
+     *     {@link UnusableAnswerException} if no complete answer comes within the timeout or it is too large
      */
     public List<Sample> query(String promql) throws IOException {
         checkNotNull(promql, "promql");
         URI uri = URI.create(base + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
-        HttpResponse<String> response;
-        try {
-            response = http.send(request(uri), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while querying " + base, e);
-        }
+        BoundedHttpGet.Answer response = http.get(uri);
         JsonNode root;
         try {
             root = OpsJson.mapper().readTree(response.body());
@@ -122,10 +111,6 @@ public final class PrometheusQueryClient implements MetricSource {
     @Override
     public String describe() {
         return base.toString();
-    }
-
-    private HttpRequest request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
     }
 
     private static Sample sample(JsonNode metric, JsonNode value) throws IOException {

@@ -30,9 +30,29 @@ public final class EmergencyStopProbe implements PreflightProbe {
         figures.put("engaged", status.engaged());
         figures.put("flag_file", stop.flagFile().toString());
         if (status.engaged()) {
-            return ProbeResult.of(name(), HealthStatus.CRITICAL, "Emergency stop: " + status.describe()
-                    + " (release with 'aos-ops emergency-stop disable')", figures);
+            return ProbeResult.of(name(), HealthStatus.CRITICAL, "Emergency stop: " + status.describe() + " ("
+                    + advice(status) + ")", figures);
         }
         return ProbeResult.of(name(), HealthStatus.OK, "Emergency stop not engaged", figures);
+    }
+
+    /**
+     * What releases the stop: {@code disable} removes a flag file, but it cannot remove what is not a flag file (a
+     * FIFO, a directory, a path it may not read), nor change the variable in the environment this runs in; each is
+     * said, and a variable still set beside a flag file too.
+     */
+    private String advice(EmergencyStopStatus status) {
+        String unset = EmergencyStop.ENV_VAR + "=" + stop.environmentValue() + " is set in this shell's environment, "
+                + "which 'aos-ops emergency-stop disable' does not change: run 'unset " + EmergencyStop.ENV_VAR
+                + "' (or set it to false) and start again from this shell";
+        return switch (status.source()) {
+            case ENVIRONMENT -> unset;
+            case UNREADABLE -> "'aos-ops emergency-stop disable' cannot release a flag path it cannot check: see what "
+                    + "is at " + stop.flagFile() + " (ls -ld), and remove it by hand if it is not a stop someone "
+                    + "meant (a FIFO, a directory), or fix its permissions"
+                    + (stop.engagedByEnvironment() ? "; also, " + unset : "");
+            case FLAG_FILE, NONE -> "release with 'aos-ops emergency-stop disable'"
+                    + (stop.engagedByEnvironment() ? "; also, " + unset : "");
+        };
     }
 }

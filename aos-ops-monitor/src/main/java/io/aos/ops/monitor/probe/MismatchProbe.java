@@ -10,7 +10,8 @@ import java.util.Map;
  * Did any replay differ from its golden file? CRITICAL when the count is above zero. The count comes from
  * {@code status.json} and {@code reports/cycle_N.json}; only for upstream runs from the log, parsed line by line
  * ({@code , 0 mismatches} is zero, never a hit). Inputs that exist but do not parse make it a WARNING, since a
- * mismatch could hide in them.
+ * mismatch could hide in them. When {@code status.json} says 0 but the report of its last cycle records mismatches,
+ * the worse counts, and the message says where the two disagree.
  */
 public final class MismatchProbe implements Probe {
 
@@ -29,8 +30,10 @@ public final class MismatchProbe implements Probe {
         figures.put("cycles", f.cycles());
         figures.put("source", f.source());
         if (f.mismatches() > 0) {
-            return ProbeResult.of(name(), HealthStatus.CRITICAL, "MISMATCHES DETECTED: " + f.describeMismatches(),
-                    figures).withCondition("mismatches=" + f.mismatches());
+            // Inputs that could not be read, or that disagree, are said too: they may hide more, or explain the count.
+            String also = snapshot.problems().isEmpty() ? "" : "; " + String.join("; ", snapshot.problems());
+            return ProbeResult.of(name(), HealthStatus.CRITICAL, "MISMATCHES DETECTED: " + f.describeMismatches()
+                    + also, figures).withCondition("mismatches=" + f.mismatches());
         }
         if (!snapshot.problems().isEmpty()) {
             figures.put("unreadable", snapshot.problems());

@@ -6,11 +6,12 @@ import io.aos.ops.core.health.HealthStatus;
 import io.aos.ops.core.text.ByteSizes;
 import io.aos.ops.monitor.health.HealthCheck;
 import io.aos.ops.monitor.health.HealthReport;
-import io.aos.ops.monitor.health.Verdict;
 import io.aos.ops.monitor.log.LastLines;
 import io.aos.ops.monitor.metrics.MetricSource;
 import io.aos.ops.monitor.metrics.Sample;
+import io.aos.ops.monitor.metrics.UnusableAnswerException;
 import io.aos.ops.monitor.probe.DiskProbe;
+import io.aos.ops.monitor.probe.ProcessProbe;
 import io.aos.ops.monitor.probe.ProbeResult;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -107,10 +108,15 @@ public final class SanityCheck {
         if (sections.get(4).status() != HealthStatus.UNKNOWN) {
             status = status.worst(sections.get(4).status());
         }
-        return new SanityReport(health.timestamp(), sections, status, verdict(health, status));
+        return new SanityReport(health.timestamp(), sections, status, verdict(health, status, sections.get(4)),
+                health.perfData());
     }
 
-    private static String verdict(HealthReport health, HealthStatus status) {
+    /**
+     * One sentence whose word agrees with {@code status}, the status the exit code comes from: MISMATCHES and NOT
+     * RUNNING are CRITICAL, HEALTHY and COMPLETED OK (COMPLETED also WARNING), DEGRADED WARNING, UNKNOWN UNKNOWN.
+     */
+    private static String verdict(HealthReport health, HealthStatus status, SanitySection prometheus) {
         if (health.figures().mismatches() > 0) {
             return "Shadow run has MISMATCHES: " + health.figures().describeMismatches();
         }
@@ -118,15 +124,17 @@ public final class SanityCheck {
         if (process.status() == HealthStatus.CRITICAL) {
             return "Shadow run is NOT RUNNING: " + process.message();
         }
-        if (health.verdict() == Verdict.COMPLETED) {
-            return "Shadow run COMPLETED with no mismatches";
+        List<String> issues = new ArrayList<>(health.issues().stream().map(ProbeResult::message).toList());
+        if (prometheus.status() == HealthStatus.WARNING) {
+            issues.add("Prometheus counts failed replays");
         }
+        boolean completed = Boolean.TRUE.equals(process.figures().get(ProcessProbe.COMPLETED));
         return switch (status) {
-            case OK -> "Shadow run is HEALTHY";
-            case WARNING, UNKNOWN -> "Shadow run is DEGRADED: " + String.join("; ",
-                    health.issues().stream().map(ProbeResult::message).toList());
-            case CRITICAL -> "Shadow run is CRITICAL: " + String.join("; ",
-                    health.issues().stream().map(ProbeResult::message).toList());
+            case OK -> completed ? "Shadow run COMPLETED with no mismatches" : "Shadow run is HEALTHY";
+            case WARNING -> (completed ? "Shadow run COMPLETED with no mismatches, with warnings: "
+                    : "Shadow run is DEGRADED: ") + String.join("; ", issues);
+            case UNKNOWN -> "Shadow run status is UNKNOWN: " + String.join("; ", issues);
+            case CRITICAL -> "Shadow run is CRITICAL: " + String.join("; ", issues);
         };
     }
 
@@ -149,7 +157,7 @@ public final class SanityCheck {
         ProbeResult m = result(health, "mismatches");
         List<String> lines = new ArrayList<>();
         if (health.figures().mismatches() > 0) {
-            lines.add("MISMATCHES DETECTED: " + health.figures().describeMismatches());
+            lines.add(m.message()); // MISMATCHES DETECTED: ..., and where status.json and a report disagree
         } else if (m.isOk()) {
             lines.add("NO MISMATCHES (" + health.figures().successfulCycles() + " successful cycles, source: "
                     + health.figures().source() + ")");
@@ -215,7 +223,7 @@ public final class SanityCheck {
             List<PrometheusQuery.Series> series;
             try {
                 series = prometheus.query(metric);
-            } catch (PrometheusQuery.UnusableAnswerException e) {
+            } catch (UnusableAnswerException e) {
                 return new SanitySection("Prometheus Metrics", HealthStatus.UNKNOWN,
                         List.of("Prometheus: NO USABLE ANSWER from " + prometheus.base() + " (" + reason(e)
                                 + "); replay metrics UNKNOWN"));

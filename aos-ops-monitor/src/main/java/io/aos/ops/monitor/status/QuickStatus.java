@@ -2,6 +2,7 @@ package io.aos.ops.monitor.status;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 import io.aos.ops.core.process.ProcessStatus;
+import io.aos.ops.core.text.ControlCharacters;
 import java.time.Duration;
 
 import io.aos.ops.core.health.HealthStatus;
@@ -42,7 +43,10 @@ public final class QuickStatus {
                     || health.figures().mismatches() > 0;
         }
 
-        /** The human report. */
+        /**
+         * The human report; text from files (log lines, paths) with its control characters escaped, so a log line
+         * cannot act on the terminal ({@link ControlCharacters#forTerminal}).
+         */
         public String render() {
             String rule = "═".repeat(63);
             StringBuilder out = new StringBuilder();
@@ -83,7 +87,7 @@ public final class QuickStatus {
                 out.append("  (no log)\n");
             }
             lastEntries.forEach(l -> out.append("  ").append(l).append('\n'));
-            return out.toString();
+            return ControlCharacters.forTerminal(out.toString());
         }
 
         public Map<String, Object> toJson() {

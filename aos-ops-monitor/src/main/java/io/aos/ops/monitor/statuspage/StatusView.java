@@ -16,7 +16,8 @@ import java.util.Map;
  * @param run            the run watched
  * @param state          the run's state from its heartbeat (running, paused, completed, failed, stopped); {@code unknown}
  *                       for a run without one, {@code waiting} before the first check
- * @param verdict        the check's verdict (HEALTHY, COMPLETED, DEGRADED, CRITICAL); null before the first check
+ * @param verdict        the check's verdict (HEALTHY, COMPLETED, DEGRADED, UNKNOWN, CRITICAL); null before the first
+ *                       check
  * @param statusLine     the monitor log's line for the check
  * @param cycles         cycles done, rate and estimated end
  * @param mismatches     mismatches, by root cause

@@ -162,6 +162,20 @@ class DebugConsoleTest {
     }
 
     @Test
+    void tailShowsControlSequencesOfTheLogEscapedAndItsTextAsItIs() throws Exception {
+        Path log = Files.writeString(tmp.resolve("hostile.log"), "[INFO] 02:00:00 title \u001b]0;pwned\u0007 bell"
+                + "\r[INFO] 02:00:00 FAKE OK\u001b[2J\n\u009b31m C1\tZyklus ✓ 完了 🎉\n");
+        DebugReport tail = RunFixtures.console(tmp, faultyRun, Optional.of(log)).tail(2);
+        for (boolean colour : new boolean[] {false, true}) {
+            String shown = tail.render(colour).replace("\u001b[1m", "").replace("\u001b[0m", "");
+            assertThat(shown.chars().filter(c -> c != '\t' && c != '\n')
+                    .noneMatch(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f))).as(shown).isTrue();
+            assertThat(shown).contains("title \\x1b]0;pwned\\x07 bell\\r[INFO] 02:00:00 FAKE OK",
+                    "\\x9b31m C1\tZyklus ✓ 完了 🎉");
+        }
+    }
+
+    @Test
     void upstreamRunWithoutStatusJsonReadsItsReportsAndLog() throws Exception {
         Path run = RunFixtures.upstreamRun(tmp.resolve("shadow_simulation_20261128_020000"));
         Path log = run.resolve("shadow_24h_20261128_020000.log");

@@ -122,10 +122,60 @@ class GoldenReplayTest {
     }
 
     @Test
-    void aGoldenFilePathIsReplayedAsGiven() throws Exception {
-        Path file = ShadowRunLayout.of(cleanRun).goldenDir().resolve(anyRunId(cleanRun) + ".golden.json");
-        ReplayResult result = replay.replay(Optional.empty(), file.toString(), Optional.empty());
-        assertThat(result.goldenFile()).isEqualTo(file);
+    void aPathGivenAsTheIdIsRefusedAndNothingOutsideTheRunIsRead() throws Exception {
+        Path outside = Files.writeString(tmp.resolve("secret.golden.json"), "root:x:0:0:root:/root:/bin/sh\n");
+        Path golden = ShadowRunLayout.of(cleanRun).goldenDir().resolve(anyRunId(cleanRun) + ".golden.json");
+        String climbing = "../".repeat(12) + outside.toString().substring(1);
+        for (String id : new String[] {climbing, outside.toString(), golden.toString(), "../golden/x", "..", ".",
+                "a\\b", "id\u001b]0;title\u0007"}) {
+            assertThatThrownBy(() -> replay.replay(Optional.of(cleanRun), id, Optional.empty()))
+                    .as(id)
+                    .isInstanceOfSatisfying(BadConfigurationException.class, e -> {
+                        assertThat(e.getMessage()).contains("is not a run id", "not a path")
+                                .doesNotContain("root:x", "\u001b");
+                    });
+        }
+    }
+
+    @Test
+    void aGoldenFileThatIsALinkLeadingOutOfTheRunIsRefused() throws Exception {
+        Path run = tmp.resolve("linked");
+        Path goldenDir = Files.createDirectories(ShadowRunLayout.of(run).goldenDir());
+        Path elsewhere = Files.writeString(tmp.resolve("passwd"), "root:x:0:0:root:/root:/bin/sh\n");
+        Files.createSymbolicLink(goldenDir.resolve("innocent.golden.json"), elsewhere);
+        assertThatThrownBy(() -> replay.replay(Optional.of(run), "innocent", Optional.empty()))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.getMessage())
+                        .contains("innocent.golden.json", "leads out of the golden directory")
+                        .doesNotContain("root:x"));
+    }
+
+    @Test
+    void aTraceThatIsALinkLeadingOutOfTheRunIsRefused() throws Exception {
+        Path run = tmp.resolve("trace-linked");
+        String id = anyRunId(cleanRun);
+        Path golden = ShadowRunLayout.of(cleanRun).goldenDir().resolve(id + ".golden.json");
+        Files.createDirectories(ShadowRunLayout.of(run).goldenDir());
+        Files.copy(golden, ShadowRunLayout.of(run).goldenDir().resolve(id + ".golden.json"));
+        Files.createDirectories(ShadowRunLayout.of(run).tracesDir());
+        Path elsewhere = Files.copy(ShadowRunLayout.of(cleanRun).tracesDir().resolve(id + ".steps.jsonl"),
+                tmp.resolve("elsewhere.steps.jsonl"));
+        Files.createSymbolicLink(ShadowRunLayout.of(run).tracesDir().resolve(id + ".steps.jsonl"), elsewhere);
+        assertThatThrownBy(() -> replay.replay(Optional.of(run), id, Optional.empty()))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.getMessage())
+                        .contains(id + ".steps.jsonl", "leads out of the run directory"));
+    }
+
+    @Test
+    void anIdWithTheGoldenSuffixAndALinkInsideTheGoldenDirectoryAreReplayed() throws Exception {
+        Path run = tmp.resolve("inside-link");
+        String id = anyRunId(cleanRun);
+        Path goldenDir = Files.createDirectories(ShadowRunLayout.of(run).goldenDir());
+        Path kept = Files.createDirectories(goldenDir.resolve("kept"));
+        Files.copy(ShadowRunLayout.of(cleanRun).goldenDir().resolve(id + ".golden.json"),
+                kept.resolve(id + ".golden.json"));
+        Files.createSymbolicLink(goldenDir.resolve(id + ".golden.json"), kept.resolve(id + ".golden.json"));
+        ReplayResult result = replay.replay(Optional.of(run), id + ".golden.json", Optional.empty());
+        assertThat(result.runId()).isEqualTo(id);
         assertThat(result.matches()).isTrue();
     }
 

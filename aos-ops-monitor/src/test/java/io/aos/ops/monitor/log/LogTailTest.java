@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,5 +154,49 @@ class LogTailTest {
         assertThat(lines.get(0)).startsWith("x".repeat(LastLines.MAX_LINE_BYTES) + "… (line of 600000 bytes cut)")
                 .hasSize(LastLines.MAX_LINE_BYTES + "… (line of 600000 bytes cut)".length());
         assertThat(lines.get(1)).isEqualTo("after");
+    }
+
+    /** The documented bound: a line over {@link LastLines#MAX_LINE_BYTES} is its start and the marker. */
+    private static String model(String line) {
+        int bytes = line.getBytes(StandardCharsets.UTF_8).length;
+        return bytes <= LastLines.MAX_LINE_BYTES ? line
+                : line.substring(0, LastLines.MAX_LINE_BYTES) + "… (line of " + bytes + " bytes cut)";
+    }
+
+    @Test
+    void aLongLineEndingInTheSameReadIsCutAtTheBoundToo() throws IOException {
+        Path log = tmp.resolve("run.log");
+        String line = "z".repeat(40_000);
+        append(log, "short\n" + line + "\n" + "w".repeat(LastLines.MAX_LINE_BYTES) + "\n");
+        assertThat(poll(new LogTail(log))).containsExactly("short", model(line),
+                "w".repeat(LastLines.MAX_LINE_BYTES));
+        assertThat(model(line)).hasSize(LastLines.MAX_LINE_BYTES + "… (line of 40000 bytes cut)".length());
+    }
+
+    @Test
+    void everyLineIsHandedOverWithinTheBoundHoweverTheWritesFall() throws IOException {
+        SplittableRandom random = new SplittableRandom(20261203L);
+        for (int round = 0; round < 20; round++) {
+            Path log = tmp.resolve("run-" + round + ".log");
+            List<String> written = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(1, 12); n > 0; n--) {
+                int length = random.nextInt(4) == 0 ? random.nextInt(0, 140_000)
+                        : LastLines.MAX_LINE_BYTES + random.nextInt(-3, 4);
+                String line = String.valueOf((char) ('a' + random.nextInt(26))).repeat(length);
+                written.add(line);
+                text.append(line).append('\n');
+            }
+            LogTail tail = new LogTail(log);
+            List<String> read = new ArrayList<>();
+            for (int at = 0; at < text.length(); ) {
+                int piece = Math.min(text.length() - at, random.nextInt(1, 100_000));
+                append(log, text.substring(at, at + piece));
+                at += piece;
+                tail.poll(read::add);
+            }
+            tail.close();
+            assertThat(read).as("round %d", round).isEqualTo(written.stream().map(LogTailTest::model).toList());
+        }
     }
 }

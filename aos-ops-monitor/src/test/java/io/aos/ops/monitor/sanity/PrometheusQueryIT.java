@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.aos.ops.monitor.metrics.UnusableAnswerException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -71,7 +72,7 @@ class PrometheusQueryIT {
         PrometheusQuery query = new PrometheusQuery(url, Duration.ofSeconds(1));
 
         assertThatThrownBy(() -> query.query("workflow_replay_verifications_total"))
-                .isInstanceOf(PrometheusQuery.UnusableAnswerException.class)
+                .isInstanceOf(UnusableAnswerException.class)
                 .hasMessage("no complete answer within 1 s");
     }
 
@@ -91,7 +92,7 @@ class PrometheusQueryIT {
         PrometheusQuery query = new PrometheusQuery(url, Duration.ofSeconds(30), 64 * 1024);
 
         assertThatThrownBy(() -> query.query("workflow_replay_verifications_total"))
-                .isInstanceOf(PrometheusQuery.UnusableAnswerException.class)
+                .isInstanceOf(UnusableAnswerException.class)
                 .hasMessage("answer larger than 65536 bytes, not read further");
     }
 

@@ -8,6 +8,7 @@ import io.aos.ops.core.health.HealthStatus;
 import io.aos.ops.golden.shadow.state.RunState;
 import io.aos.ops.monitor.fixture.RunFixture;
 import io.aos.ops.monitor.health.HealthCheck;
+import io.aos.ops.monitor.metrics.ExporterScrape;
 import io.aos.ops.monitor.probe.Thresholds;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -102,6 +103,20 @@ class SanityCheckIT {
     }
 
     @Test
+    void controlSequencesInTheLogAreShownEscapedNotSentToTheTerminal() throws Exception {
+        try (RunFixture run = RunFixture.create(tmp, "c")) {
+            run.status(RunFixture.deadPid(), null, RunState.COMPLETED, 2, 0, 0, NOW.minus(Duration.ofHours(2)));
+            run.log("[INFO] 02:00:00 title \u001B]0;pwned\u0007 bell\r[INFO] 02:00:00 FAKE OK");
+
+            String text = run(prometheus("", "")).render();
+
+            assertThat(text.chars().filter(c -> c != '\t' && c != '\n')
+                    .noneMatch(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f))).as(text).isTrue();
+            assertThat(text).contains("  [INFO] 02:00:00 title \\x1b]0;pwned\\x07 bell\\r[INFO] 02:00:00 FAKE OK\n");
+        }
+    }
+
+    @Test
     void manySeriesAreCountedButOnlyTheFirstOnesPrinted() throws Exception {
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < SanityCheck.MAX_SERIES_SHOWN + 10; i++) {
@@ -146,6 +161,38 @@ class SanityCheckIT {
             assertThat(prom.status()).isEqualTo(HealthStatus.UNKNOWN);
             assertThat(prom.lines()).singleElement().asString()
                     .startsWith("Prometheus: NO USABLE ANSWER from ").contains("no complete answer within 2 s");
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anExporterThatTricklesItsPageIsUnknownAfterTheTimeoutAndTheVerdictStands() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/metrics", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            try (var out = exchange.getResponseBody()) {
+                for (int i = 0; i < 600; i++) {
+                    out.write('#');
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (java.io.IOException | InterruptedException e) {
+                // the client hung up
+            }
+        });
+        server.start();
+        try (RunFixture run = RunFixture.create(tmp, "e")) {
+            run.runningStatus(run.startRunner(), 20, NOW.minusSeconds(10));
+            HealthCheck check = HealthCheck.create(OpsConfig.rootedAt(tmp),
+                    new HealthCheck.Options(Optional.empty(), Optional.empty(), NEVER_FULL), CLOCK, () -> false);
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/metrics";
+
+            SanityReport report = new SanityCheck(check, ExporterScrape.of(url, Duration.ofSeconds(1))).run();
+
+            assertThat(report.sections().get(4).status()).isEqualTo(HealthStatus.UNKNOWN);
+            assertThat(report.sections().get(4).lines()).singleElement().asString()
+                    .startsWith("Prometheus: NO USABLE ANSWER from " + url).contains("no complete answer within 1 s");
+            assertThat(report.status()).isEqualTo(HealthStatus.OK);
         }
     }
 

@@ -53,6 +53,22 @@ class QuickStatusIT {
     }
 
     @Test
+    void controlSequencesInTheLogAreShownEscapedNotSentToTheTerminal() throws Exception {
+        try (RunFixture run = RunFixture.create(tmp, "q")) {
+            run.status(RunFixture.deadPid(), null, RunState.COMPLETED, 2, 0, 0, NOW.minus(Duration.ofHours(2)));
+            run.log("[INFO] 02:00:00 title \u001B]0;pwned\u0007 bell\r[INFO] 02:00:00 FAKE OK");
+            run.log("\u009B31m C1\tZyklus ✓ 完了");
+
+            String text = collect().render();
+
+            assertThat(text.chars().filter(c -> c != '\t' && c != '\n')
+                    .noneMatch(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f))).as(text).isTrue();
+            assertThat(text).contains("  [INFO] 02:00:00 title \\x1b]0;pwned\\x07 bell\\r[INFO] 02:00:00 FAKE OK\n",
+                    "  \\x9b31m C1\tZyklus ✓ 完了\n");
+        }
+    }
+
+    @Test
     void aDeadProcessFailsTheQuickStatus() throws Exception {
         try (RunFixture run = RunFixture.create(tmp, "q")) {
             run.status(RunFixture.deadPid(), null, RunState.RUNNING, 2, 0, 0, NOW);

@@ -2,6 +2,7 @@ package io.aos.ops.retention.log;
 
 import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.io.AtomicFiles;
+import io.aos.ops.core.text.ControlCharacters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,7 +57,7 @@ public final class RetentionLog {
      * @throws io.aos.ops.core.AosOpsException naming the log file if it cannot be appended to
      */
     public void action(String message) {
-        message = oneLine(message);
+        message = ControlCharacters.oneLine(message);
         echo.accept(message);
         if (file == null) {
             return;
@@ -76,44 +77,7 @@ public final class RetentionLog {
      * @param message the message
      */
     public void say(String message) {
-        echo.accept(oneLine(message));
-    }
-
-    /**
-     * {@code message} with its control characters (C0, DEL, C1) escaped: {@code \n}, {@code \r}, {@code \t}, else
-     * {@code \xNN}; a backslash stays as it is. The same text when there is none (the usual case, no copy).
-     *
-     * @param message the text
-     * @return it on one line, without control characters
-     */
-    public static String oneLine(String message) {
-        int i = 0;
-        while (i < message.length() && !control(message.charAt(i))) {
-            i++;
-        }
-        if (i == message.length()) {
-            return message;
-        }
-        StringBuilder out = new StringBuilder(message.length() + 8).append(message, 0, i);
-        for (; i < message.length(); i++) {
-            char c = message.charAt(i);
-            if (!control(c)) {
-                out.append(c);
-            } else if (c == '\n') {
-                out.append("\\n");
-            } else if (c == '\r') {
-                out.append("\\r");
-            } else if (c == '\t') {
-                out.append("\\t");
-            } else {
-                out.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean control(char c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+        echo.accept(ControlCharacters.oneLine(message));
     }
 
     /** {@return the log file, or null when it writes none} */
