@@ -1,7 +1,7 @@
 package io.aos.ops.retention.archive;
 
 import io.aos.ops.core.io.AtomicFiles;
-import io.aos.ops.retention.log.RetentionLog;
+import io.aos.ops.core.text.ControlCharacters;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -157,8 +157,8 @@ public final class ChecksumFile {
         }
         if (!Arrays.equals(named, archiveName.getBytes(StandardCharsets.UTF_8))) {
             throw new ArchiveDamage("checksum file " + fileName + " names another file ('"
-                    + RetentionLog.oneLine(new String(named, StandardCharsets.UTF_8)) + "'), not "
-                    + RetentionLog.oneLine(archiveName)
+                    + ControlCharacters.oneLine(new String(named, StandardCharsets.UTF_8)) + "'), not "
+                    + ControlCharacters.oneLine(archiveName)
                     + ": it is not this archive's checksum");
         }
         return sha256;
