@@ -310,14 +310,22 @@ class MonitorIT {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void aCheckThatCannotTellSaysUnknownAndExitsAsUnknown() throws Exception {
-        // the PID in status.json is alive but not proven to be the runner (no start time recorded, not a runner)
-        Instant now = Instant.now();
-        Files.write(runDir.resolve("status.json"), OpsJson.mapper().writeValueAsBytes(new ShadowRunStatus(1,
-                runner.pid(), null, now.minusSeconds(600), now, RunState.RUNNING, 7, 63, 63, 0, 0, now, 24.0, null,
-                false, null)));
+        // the PID in status.json is alive but not proven to be the runner (a sleep, no start time recorded)
+        Process sleeper = new ProcessBuilder("sleep", "120").start();
+        try {
+            Instant now = Instant.now();
+            Files.write(runDir.resolve("status.json"), OpsJson.mapper().writeValueAsBytes(new ShadowRunStatus(1,
+                    sleeper.pid(), null, now.minusSeconds(600), now, RunState.RUNNING, 7, 63, 63, 0, 0, now, 24.0,
+                    null, false, null)));
+            checksThatCannotTellSayUnknown(sleeper.pid());
+        } finally {
+            sleeper.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
 
+    private void checksThatCannotTellSayUnknown(long pid) throws Exception {
         CliRun check = run("monitor", "check");
-        assertThat(check.out()).contains("] UNKNOWN: PID=" + runner.pid(), "NOT PROVEN").doesNotContain("DEGRADED");
+        assertThat(check.out()).contains("] UNKNOWN: PID=" + pid, "NOT PROVEN").doesNotContain("DEGRADED");
         assertThat(check.code()).isEqualTo(2);
         assertThat(run("monitor", "check", "--nagios").code()).isEqualTo(3);
 
