@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.aos.ops.core.json.TextPosition;
 import io.aos.ops.golden.json.GoldenJson;
-import io.aos.ops.golden.json.TextPosition;
 import java.io.IOException;
 import java.nio.file.Path;
 
