@@ -132,6 +132,11 @@ public final class GoldenTraceReader implements Closeable {
     /**
      * Reads a trace of a known format from a stream; {@code name} is used in error messages. Closes the stream.
      *
+     * <p>An engine trace's bad JSON is named at its line and character column, computed from the bytes the reader
+     * still holds (its last buffer of some kilobytes, not a copy). When the bad line began before that buffer (a
+     * very long line, or one across two buffers), the column is computed from {@code name} read again if it is a
+     * regular file, and is otherwise the parser's byte column (the bytes from the line start to the error).
+     *
      * @param in     the trace's bytes
      * @param name   the name errors use
      * @param format the format the bytes are in
@@ -339,9 +344,9 @@ public final class GoldenTraceReader implements Closeable {
             JsonLocation at = parser.currentTokenLocation();
             line = at.getLineNr();
             startOffset = at.getByteOffset();
-            TraceErrors.checkOwnLine(source, at, endLine);
+            TraceErrors.checkOwnLine(source, tail, at, endLine);
             if (token != JsonToken.START_OBJECT) {
-                throw TraceErrors.at(source, at,
+                throw TraceErrors.at(source, tail, at,
                         "expected one JSON object per line (an engine trace event), found " + token.asString());
             }
             // (the tree as the mapper reads it, without setting up data binding: GoldenJson.readTree)
