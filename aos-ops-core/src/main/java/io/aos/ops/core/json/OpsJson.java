@@ -94,9 +94,11 @@ public final class OpsJson {
     }
 
     /**
-     * Turns a Jackson error into one sentence naming the file, line and column.
+     * Turns a Jackson error into one sentence naming the file, line and column: the column counts characters from 1
+     * and names the first character of what is wrong ({@link TextPosition}; the file is read again for that, only
+     * here, for the error).
      *
-     * @param file the file that was read
+     * @param file the file that was read, from its first byte
      * @param e    Jackson's error
      * @return the exception to throw
      */
@@ -106,6 +108,7 @@ public final class OpsJson {
         if (location == null || location.getLineNr() < 1) {
             return new BadInputException(file, "invalid JSON: " + problem, e);
         }
-        return new BadInputException(file, location.getLineNr(), location.getColumnNr(), problem, e);
+        TextPosition at = TextPosition.inFile(file, location.getLineNr(), location.getColumnNr(), problem);
+        return new BadInputException(file, at.line(), Math.max(1, at.column()), problem, e);
     }
 }

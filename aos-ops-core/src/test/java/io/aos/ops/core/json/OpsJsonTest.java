@@ -24,6 +24,16 @@ class OpsJsonTest {
                 .isInstanceOf(BadInputException.class);
     }
 
+    /** The column counts characters, not UTF-8 bytes, and names the start of the unknown word, not its end. */
+    @Test
+    void theColumnCountsCharactersAndNamesTheStartOfTheBadWord(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("status.json");
+        Files.writeString(file, "{\"m\": \"\u00e9\ud83d\ude00\\u00e9\",\n \"\u4e2d\": tru }\n");
+        assertThatThrownBy(() -> OpsJson.readTree(file))
+                .hasMessageStartingWith(file + ": invalid JSON at line 2, column 7: ")
+                .satisfies(e -> assertThat(((BadInputException) e).column()).hasValue(7));
+    }
+
     @Test
     void aMissingFileIsBadInputNamingTheFile(@TempDir Path dir) {
         Path file = dir.resolve("nope.json");

@@ -14,7 +14,7 @@ import com.google.common.collect.ImmutableMap;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.core.json.OpsJson;
-import io.aos.ops.golden.json.TextPosition;
+import io.aos.ops.core.json.TextPosition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

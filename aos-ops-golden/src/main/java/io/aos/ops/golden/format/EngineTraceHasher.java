@@ -168,9 +168,9 @@ public final class EngineTraceHasher {
                     JsonLocation at = p.currentTokenLocation();
                     line = at.getLineNr();
                     start = at.getByteOffset();
-                    TraceErrors.checkOwnLine(name, at, endLine);
+                    TraceErrors.checkOwnLine(name, tail, at, endLine);
                     if (token != JsonToken.START_OBJECT) {
-                        throw TraceErrors.at(name, at,
+                        throw TraceErrors.at(name, tail, at,
                                 "expected one JSON object per line (an engine trace event), found "
                                         + token.asString());
                     }

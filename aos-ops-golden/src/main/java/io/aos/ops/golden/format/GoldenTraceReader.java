@@ -11,8 +11,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aos.ops.core.UnreadableFileException;
+import io.aos.ops.core.json.TextPosition;
 import io.aos.ops.golden.json.GoldenJson;
-import io.aos.ops.golden.json.TextPosition;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -131,6 +131,11 @@ public final class GoldenTraceReader implements Closeable {
 
     /**
      * Reads a trace of a known format from a stream; {@code name} is used in error messages. Closes the stream.
+     *
+     * <p>An engine trace's bad JSON is named at its line and character column, computed from the bytes the reader
+     * still holds (its last buffer of some kilobytes, not a copy). When the bad line began before that buffer (a
+     * very long line, or one across two buffers), the column is computed from {@code name} read again if it is a
+     * regular file, and is otherwise the parser's byte column (the bytes from the line start to the error).
      *
      * @param in     the trace's bytes
      * @param name   the name errors use
@@ -339,9 +344,9 @@ public final class GoldenTraceReader implements Closeable {
             JsonLocation at = parser.currentTokenLocation();
             line = at.getLineNr();
             startOffset = at.getByteOffset();
-            TraceErrors.checkOwnLine(source, at, endLine);
+            TraceErrors.checkOwnLine(source, tail, at, endLine);
             if (token != JsonToken.START_OBJECT) {
-                throw TraceErrors.at(source, at,
+                throw TraceErrors.at(source, tail, at,
                         "expected one JSON object per line (an engine trace event), found " + token.asString());
             }
             // (the tree as the mapper reads it, without setting up data binding: GoldenJson.readTree)

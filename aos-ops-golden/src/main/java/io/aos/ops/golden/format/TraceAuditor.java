@@ -412,9 +412,11 @@ public final class TraceAuditor {
             String stored = step.storedHash().orElse(null);
             String recomputed = step.recomputedHash().orElse(null);
             BigInteger seed = step.seed().orElse(null);
-            BigInteger expected = format == TraceFormat.ENGINE_JSONL && baseSeed != null && seed != null
-                    ? GoldenHashes.stepSeed(baseSeed, step.index()) : null;
-            StepCheck check = new StepCheck(step.position(), step.index(), step.stepId().orElse(null), step.skill(),
+            // (a step without a usable index is shown without one, -1, and its seed is not derived from its position)
+            int index = step.index().orElse(-1);
+            BigInteger expected = format == TraceFormat.ENGINE_JSONL && baseSeed != null && seed != null && index >= 0
+                    ? GoldenHashes.stepSeed(baseSeed, index) : null;
+            StepCheck check = new StepCheck(step.position(), index, step.stepId().orElse(null), step.skill(),
                     stored, recomputed, seed, expected);
             if (stored == null || recomputed == null) {
                 unverifiable++;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.aos.ops.core.json.TextPosition;
 import io.aos.ops.golden.json.GoldenJson;
-import io.aos.ops.golden.json.TextPosition;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -40,16 +40,26 @@ final class TraceErrors {
             }
             return new BadGoldenException(source, "invalid JSON: " + problem, e);
         }
-        TextPosition at = TextPosition.inFile(source, location.getLineNr(), location.getColumnNr(), problem);
+        TextPosition at = position(source, tail, location, problem);
         return new BadGoldenException(source, at.line(), at.column(), problem, e);
+    }
+
+    /**
+     * The line and character column of {@code at}: from the bytes the parser read last when its line starts in them
+     * (a stream that cannot be read again needs that), else from {@code source} read again; Jackson's byte column when
+     * neither can tell (a stream whose line began before the parser's last buffer).
+     */
+    private static TextPosition position(Path source, TailTrackingInputStream tail, JsonLocation at, String problem) {
+        TextPosition read = tail.position(at, problem);
+        return read != null ? read : TextPosition.inFile(source, at.getLineNr(), at.getColumnNr(), problem);
     }
 
     /**
      * Bad content at the start of a token of the engine trace {@code source} (read from its first byte), named at
      * its line and column in characters.
      */
-    static BadGoldenException at(Path source, JsonLocation start, String problem) {
-        TextPosition at = TextPosition.inFile(source, start.getLineNr(), start.getColumnNr(), null);
+    static BadGoldenException at(Path source, TailTrackingInputStream tail, JsonLocation start, String problem) {
+        TextPosition at = position(source, tail, start, null);
         return new BadGoldenException(source, at.line(), at.column(), problem);
     }
 
@@ -59,9 +69,9 @@ final class TraceErrors {
      *
      * @throws BadGoldenException naming the file, line and column of the second value
      */
-    static void checkOwnLine(Path source, JsonLocation start, long previousEndLine) {
+    static void checkOwnLine(Path source, TailTrackingInputStream tail, JsonLocation start, long previousEndLine) {
         if (start.getLineNr() == previousEndLine) {
-            throw at(source, start, "more than one JSON value on the line");
+            throw at(source, tail, start, "more than one JSON value on the line");
         }
     }
 }

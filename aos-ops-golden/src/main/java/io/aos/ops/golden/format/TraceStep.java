@@ -5,8 +5,10 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.aos.ops.golden.hash.GoldenHashes;
+import io.aos.ops.golden.json.GoldenJson;
 import java.math.BigInteger;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One step of a trace, in either format.
@@ -42,13 +44,34 @@ public record TraceStep(TraceFormat format, int position, JsonNode raw, long lin
         return raw.path("data");
     }
 
-    /** {@return A: {@code data.index}; B: the position} */
-    public int index() {
-        if (format == TraceFormat.ENGINE_JSONL) {
-            JsonNode index = data().get("index");
-            return index != null && index.canConvertToInt() ? index.intValue() : position;
+    /**
+     * The step's index: A {@code data.index} when it is a JSON integer from 0 to {@link Integer#MAX_VALUE}; B the
+     * position. An A step whose index is missing or unusable ({@code -1}, {@code 0.0}, {@code "3"}, {@code null}, out
+     * of range) has none: it is never taken for the step of its position, as {@code golden hash} shows it as
+     * {@code step ?} and names the problem ({@link #badIndex()}).
+     *
+     * @return the index, or empty for an A step without a usable one
+     */
+    public OptionalInt index() {
+        if (format != TraceFormat.ENGINE_JSONL) {
+            return OptionalInt.of(position);
         }
-        return position;
+        JsonNode index = data().get("index");
+        return usable(index) ? OptionalInt.of(index.intValue()) : OptionalInt.empty();
+    }
+
+    /**
+     * {@return A: {@code data.index} as written (compact JSON) when it is there but not usable as {@link #index()};
+     * else empty}
+     */
+    public Optional<String> badIndex() {
+        JsonNode index = format == TraceFormat.ENGINE_JSONL ? data().get("index") : null;
+        return index == null || usable(index) ? Optional.empty() : Optional.of(GoldenJson.compact(index));
+    }
+
+    /** A JSON integer (not {@code 0.0}) of {@code int} range, not negative: what the hash audit takes as an index. */
+    private static boolean usable(JsonNode index) {
+        return index != null && index.isIntegralNumber() && index.canConvertToInt() && index.intValue() >= 0;
     }
 
     /** {@return A: {@code skill_id}; B: the part of the entry before the last {@code ':'}} */

@@ -71,7 +71,7 @@ class BadGoldenPositionPropertyTest {
      * unknown word in place of a value, a second event after the first on the line, the last line cut short before a
      * final line break), after any mix of multi-byte characters and escapes, is reported by every reader (the hash
      * audit in one pass and in chunks, the trace reader, the diff) at the injected line and column, the column
-     * counting characters from 1.
+     * counting characters from 1; so does the trace reader on a stream whose name is no file.
      */
     @Test
     void everyReaderNamesTheInjectedLineAndCharacterColumn() throws Exception {
@@ -140,10 +140,49 @@ class BadGoldenPositionPropertyTest {
                 assertThat(catchThrowableOfType(BadGoldenException.class,
                         () -> io.aos.ops.golden.diff.GoldenDiff.compare(file, good))).as(what)
                         .hasMessageStartingWith(where);
+                // a stream that cannot be read again: the column comes from the bytes the reader still holds
+                Path name = tmp.resolve("not-a-file").resolve(file.getFileName());
+                byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(catchThrowableOfType(BadGoldenException.class, () -> {
+                    try (GoldenTraceReader reader = GoldenTraceReader.open(new java.io.ByteArrayInputStream(bytes),
+                            name.toString(), TraceFormat.ENGINE_JSONL)) {
+                        reader.steps().forEach(step -> { });
+                    }
+                })).as(what).hasMessageStartingWith(name + ": invalid JSON at line " + expected[0] + ", column "
+                        + expected[1] + ": ");
             }
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * A stream longer than the reader's buffer: an error on a line that starts in the bytes read last is still named
+     * at its character column.
+     */
+    @Test
+    void aStreamNamesTheCharacterColumnBeyondTheFirstBuffer() throws Exception {
+        StringBuilder text = new StringBuilder("{\"event_type\":\"run_start\",\"run_id\":\"r\",\"data\":{}}\n");
+        String step = "{\"event_type\":\"step\",\"run_id\":\"r\",\"data\":{\"s\":\"\u00e9\"}}\n";
+        while (text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + step.length() + 1 <= 16_000) {
+            text.append(step);
+        }
+        // pad to 16,000 bytes, a multiple of the parser's buffer, so the bad line starts a buffer
+        int bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        text.setLength(text.length() - 1);
+        text.append(" ".repeat(16_000 - bytes)).append('\n');
+        long line = text.chars().filter(c -> c == '\n').count() + 1;
+        text.append("{\"event_type\":\"step\",\"run_id\":\"\u4e2d\ud83d\ude00\",\"data\":tru}\n");
+        byte[] data = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        BadGoldenException e = catchThrowableOfType(BadGoldenException.class, () -> {
+            try (GoldenTraceReader reader = GoldenTraceReader.open(new java.io.ByteArrayInputStream(data),
+                    "stdin", TraceFormat.ENGINE_JSONL)) {
+                reader.steps().forEach(s -> { });
+            }
+        });
+
+        assertThat(e).hasMessageStartingWith("stdin: invalid JSON at line " + line + ", column 43: ");
     }
 
     private static void richValue(Random r, int depth, StringBuilder out, List<int[]> values) {

@@ -64,7 +64,8 @@ class GoldenRecorderTest {
                 "test-secret".getBytes(StandardCharsets.UTF_8), clock)) {
             recorder.recordRunStart(spec, BigInteger.valueOf(12345), false, null);
             for (TraceStep step : expected.steps()) {
-                recorder.recordStep(step.index(), step.stepId().orElseThrow(), step.skill(), step.inputs().orElseThrow(),
+                recorder.recordStep(step.index().orElseThrow(), step.stepId().orElseThrow(), step.skill(),
+                        step.inputs().orElseThrow(),
                         step.seed().orElseThrow(), step.success().orElseThrow(), step.output().orElseThrow(),
                         step.errorCode().orElse(null), step.recoveryHint().orElse(null));
             }

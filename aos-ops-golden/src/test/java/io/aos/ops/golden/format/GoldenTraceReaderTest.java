@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -173,7 +174,7 @@ class GoldenTraceReaderTest {
                 + "{\"data\":{\"index\":1},\"event_type\":\"step\",\"run_id\":\"r\"}\n"
                 + "{\"data\":{\"status\":\"completed\"},\"event_type\":\"run_end\",\"run_id\":\"r\"}\n");
         GoldenTrace trace = GoldenTraceReader.readAll(file);
-        assertThat(trace.steps()).extracting(TraceStep::index).containsExactly(0, 1);
+        assertThat(trace.steps()).extracting(TraceStep::index).containsExactly(OptionalInt.of(0), OptionalInt.of(1));
         assertThat(trace.otherEvents()).singleElement().satisfies(e -> {
             assertThat(e.isRunStart()).isTrue();
             assertThat(e.line()).isEqualTo(3);

@@ -96,6 +96,75 @@ class UnusableStepFieldsTest {
         });
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"-1", "0.0", "1.5", "true", "\"3\"", "null", "2147483648", "[1]"})
+    void theLibraryStepHasNoIndexWhereTheAuditShowsNone(String index) throws Exception {
+        Path file = tmp.resolve("t.steps.jsonl");
+        Files.writeString(file, start("7") + step("0", "1") + step(index, "1"));
+
+        List<TraceStep> steps = GoldenTraceReader.readAll(file).steps();
+
+        assertThat(steps.get(0).index()).hasValue(0);
+        assertThat(steps.get(0).badIndex()).isEmpty();
+        assertThat(steps.get(1).index()).as("never the position, 1").isEmpty();
+        assertThat(steps.get(1).badIndex()).hasValue(index);
+    }
+
+    /**
+     * Property: over generated index values (whole numbers of every size and sign, fractions, other JSON types, none),
+     * the library's {@link TraceStep#index()} is the index the hash audit lists (empty where it lists {@code -1},
+     * {@code step ?}), and {@link TraceStep#badIndex()} is the value the audit names as unusable.
+     */
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void theLibraryStepIndexAgreesWithTheAudit() throws Exception {
+        java.util.Random r = new java.util.Random(20261203L);
+        String[] other = {"0.0", "1.0", "2.5", "1e2", "-0", "true", "false", "null", "\"0\"", "[]", "{}", "{\"a\":1}"};
+        for (int i = 0; i < 100; i++) {
+            StringBuilder text = new StringBuilder(start("7"));
+            List<String> written = new ArrayList<>();
+            int n = 1 + r.nextInt(5);
+            for (int k = 0; k < n; k++) {
+                String index = switch (r.nextInt(6)) {
+                    case 0 -> Integer.toString(r.nextInt(1000));
+                    case 1 -> Long.toString(-1 - r.nextInt(1000));
+                    case 2 -> Long.toString(Integer.MAX_VALUE + (long) r.nextInt(3) - 1);
+                    case 3 -> new java.math.BigInteger(80, r).toString();
+                    case 4 -> other[r.nextInt(other.length)];
+                    default -> null;
+                };
+                written.add(index);
+                text.append(index == null ? step("0", "1").replace("\"index\":0,", "") : step(index, "1"));
+            }
+            Path file = tmp.resolve("p" + i + ".steps.jsonl");
+            Files.writeString(file, text);
+            List<StepCheck> listed = new ArrayList<>();
+            TraceAudit audit = TraceAuditor.hashesOnly().audit(file, new TraceAuditor.Listener() {
+                @Override
+                public void step(StepCheck check) {
+                    listed.add(check);
+                }
+            });
+            List<TraceStep> steps = GoldenTraceReader.readAll(file).steps();
+
+            assertThat(steps).hasSize(n);
+            assertThat(listed).hasSize(n);
+            for (int k = 0; k < n; k++) {
+                TraceStep step = steps.get(k);
+                String what = "index " + written.get(k);
+                assertThat(step.index().orElse(-1)).as(what).isEqualTo(listed.get(k).index());
+                // the audit names an unusable index (once for each value), and never a usable one
+                String named = "the step at line " + (k + 2) + ": step index";
+                assertThat(audit.problems().stream().filter(p -> p.startsWith(named)))
+                        .as(what).allMatch(p -> step.badIndex().isPresent()
+                                && p.contains(" " + step.badIndex().get() + (p.contains("out of range") ? " " : ":")));
+                step.badIndex().ifPresent(bad -> assertThat(audit.problems()).as(what)
+                        .anyMatch(p -> p.contains("step index " + bad + " out of range")
+                                || p.contains("not a non-negative integer: " + bad + ":")));
+            }
+        }
+    }
+
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aFloatSeedIsNotAnIntegerRatherThanMissing() throws Exception {

@@ -1,6 +1,7 @@
 package io.aos.ops.monitor.discovery;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,6 +10,7 @@ import io.aos.ops.core.BadInputException;
 import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.core.json.TextPosition;
 import io.aos.ops.golden.shadow.state.RunState;
 import io.aos.ops.golden.shadow.state.ShadowRunStatus;
 import java.io.IOException;
@@ -90,7 +92,8 @@ public final class RunStateReader {
         JsonToken actual = p.nextToken();
         if (actual != token) {
             throw new com.fasterxml.jackson.core.JsonParseException(p,
-                    "expected " + token.asString() + " but found " + (actual == null ? "end of input" : actual));
+                    "expected " + token.asString() + " but found " + (actual == null ? "end of input" : actual),
+                    p.currentTokenLocation());
         }
     }
 
@@ -138,8 +141,18 @@ public final class RunStateReader {
 
     /** {@code status.json: invalid JSON at line 3, column 12: field target_hours must be a number, not a string}. */
     private static BadInputException wrongType(JsonParser p, Path file, String expected) throws IOException {
-        return new BadInputException(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
-                "field " + p.currentName() + " must be " + expected + ", not " + kind(p.currentToken()));
+        return atValue(p, file, "field " + p.currentName() + " must be " + expected + ", not "
+                + kind(p.currentToken()));
+    }
+
+    /**
+     * A value that is well-formed JSON but wrong, named at its first character (line, and column in characters, as
+     * for bad JSON: the file is read again for that, only for the error).
+     */
+    private static BadInputException atValue(JsonParser p, Path file, String problem) {
+        JsonLocation at = p.currentTokenLocation();
+        TextPosition position = TextPosition.inFile(file, at.getLineNr(), at.getColumnNr(), null);
+        return new BadInputException(file, position.line(), Math.max(1, position.column()), problem);
     }
 
     private static String kind(JsonToken t) {
@@ -170,8 +183,7 @@ public final class RunStateReader {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw new BadInputException(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
-                    "field " + p.currentName() + " is not an ISO-8601 time: '" + text + "'");
+            throw atValue(p, file, "field " + p.currentName() + " is not an ISO-8601 time: '" + text + "'");
         }
     }
 
@@ -179,8 +191,7 @@ public final class RunStateReader {
         try {
             return RunState.fromJson(text);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(file, p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
-                    "field state: unknown state '" + text + "'");
+            throw atValue(p, file, "field state: unknown state '" + text + "'");
         }
     }
 }

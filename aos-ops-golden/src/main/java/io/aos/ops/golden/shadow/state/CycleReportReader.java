@@ -10,6 +10,7 @@ import io.aos.ops.core.UnreadableFileException;
 import io.aos.ops.core.io.FileTooLargeException;
 import io.aos.ops.core.io.RegularFile;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.core.json.TextPosition;
 import io.aos.ops.golden.format.BadGoldenException;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -249,7 +250,8 @@ public final class CycleReportReader {
                 throw new BadGoldenException(file, "is empty");
             }
             if (first != JsonToken.START_OBJECT) {
-                throw new JsonParseException(p, "a cycle report must be a JSON object, found " + first);
+                throw new JsonParseException(p, "a cycle report must be a JSON object, found " + first,
+                        p.currentTokenLocation());
             }
             String timestamp = null;
             Long cycle = null;
@@ -283,7 +285,7 @@ public final class CycleReportReader {
                 }
             }
             if (p.nextToken() != null) {
-                throw new JsonParseException(p, "unexpected content after the report");
+                throw new JsonParseException(p, "unexpected content after the report", p.currentTokenLocation());
             }
             CycleReport report = new CycleReport(timestamp, cycle, primary, shadow == null ? null : shadow.counts(),
                     details, passed);
@@ -293,8 +295,11 @@ public final class CycleReportReader {
             if (at == null || at.getLineNr() < 1) {
                 throw new BadGoldenException(file, "invalid JSON: " + e.getOriginalMessage(), e);
             }
-            throw new BadGoldenException(file, at.getLineNr(), Math.max(1, at.getColumnNr()), e.getOriginalMessage(),
-                    e);
+            // the column in characters at the first character of what is wrong, the file read again for the error
+            TextPosition position = TextPosition.inFile(file, at.getLineNr(), at.getColumnNr(),
+                    e.getOriginalMessage());
+            throw new BadGoldenException(file, position.line(), Math.max(1, position.column()),
+                    e.getOriginalMessage(), e);
         } catch (FileTooLargeException e) {
             throw new BadGoldenException(file, "is larger than " + (MAX_REPORT_BYTES >> 20)
                     + " MB, too large for a cycle report", e);
@@ -451,13 +456,14 @@ public final class CycleReportReader {
 
     private static void expectObject(JsonParser p, JsonToken t, String field) throws IOException {
         if (t != JsonToken.START_OBJECT) {
-            throw new JsonParseException(p, field + " must be an object, found " + t);
+            throw new JsonParseException(p, field + " must be an object, found " + t, p.currentTokenLocation());
         }
     }
 
     private static void expectArray(JsonParser p, JsonToken t) throws IOException {
         if (t != JsonToken.START_ARRAY) {
-            throw new JsonParseException(p, "mismatch_details must be an array, found " + t);
+            throw new JsonParseException(p, "mismatch_details must be an array, found " + t,
+                    p.currentTokenLocation());
         }
     }
 
@@ -491,14 +497,15 @@ public final class CycleReportReader {
 
     private static boolean bool(JsonParser p, JsonToken t) throws IOException {
         if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
-            throw new JsonParseException(p, "'passed' must be true or false, found " + t);
+            throw new JsonParseException(p, "'passed' must be true or false, found " + t, p.currentTokenLocation());
         }
         return t == JsonToken.VALUE_TRUE;
     }
 
     private static String text(JsonParser p, JsonToken t) throws IOException {
         if (t != JsonToken.VALUE_STRING) {
-            throw new JsonParseException(p, "'" + p.currentName() + "' must be a string, found " + t);
+            throw new JsonParseException(p, "'" + p.currentName() + "' must be a string, found " + t,
+                    p.currentTokenLocation());
         }
         return p.getText();
     }

@@ -1,4 +1,4 @@
-package io.aos.ops.golden.json;
+package io.aos.ops.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +41,7 @@ class TextPositionTest {
         long line = 1 + text.substring(0, mark).chars().filter(c -> c == '\n').count();
         int lineStart = Math.max(text.lastIndexOf('\n', mark - 1), text.lastIndexOf('\r', mark - 1)) + 1;
         long column = text.codePointCount(lineStart, mark) + 1;
-        String problem = GoldenJson.problem(e);
+        String problem = e.getOriginalMessage();
 
         TextPosition inBytes = TextPosition.of(bytes, 0, bytes.length, e.getLocation().getLineNr(),
                 e.getLocation().getColumnNr(), problem);
@@ -53,7 +53,7 @@ class TextPositionTest {
     }
 
     private static JsonProcessingException parseError(byte[] bytes) throws Exception {
-        try (JsonParser p = GoldenJson.factory().createParser(bytes)) {
+        try (JsonParser p = OpsJson.mapper().getFactory().createParser(bytes)) {
             while (p.nextToken() != null) {
                 // read to the error
             }

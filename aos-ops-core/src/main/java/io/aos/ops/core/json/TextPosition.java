@@ -1,4 +1,4 @@
-package io.aos.ops.golden.json;
+package io.aos.ops.core.json;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -36,7 +36,7 @@ public record TextPosition(long line, long column) {
      * @param to         where it stopped
      * @param line       Jackson's line
      * @param byteColumn Jackson's column (bytes from 1)
-     * @param problem    Jackson's message ({@link GoldenJson#problem}); null if none
+     * @param problem    Jackson's message (its original message, without the location); null if none
      * @return the position; Jackson's own when the text does not reach it
      */
     public static TextPosition of(byte[] data, int from, int to, long line, long byteColumn, String problem) {
