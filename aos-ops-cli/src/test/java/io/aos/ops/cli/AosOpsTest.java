@@ -2,7 +2,11 @@ package io.aos.ops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aos.ops.core.OperationFailedException;
+import io.aos.ops.core.health.ExitMode;
 import io.aos.ops.core.text.ControlCharacters;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,6 +71,19 @@ class AosOpsTest {
         assertThat(r.err().chars().filter(c -> c != '\n').noneMatch(c -> ControlCharacters.isControl((char) c)))
                 .as(r.err()).isTrue();
         assertThat(r.err().lines()).as("the name forges no line of its own").hasSize(1);
+    }
+
+    @Test
+    void aRunThatExitedAtOnceShowsTheLastLinesOfItsLogEscapedOnOneLine() {
+        // what shadow start and monitor start throw when the child dies at once: the log's last lines, joined
+        StringWriter err = new StringWriter();
+        int code = AosOps.executionFailure(new OperationFailedException("the shadow run exited at once with status 1; "
+                + "last lines of /r/shadow_24h.log: \u001b]0;owned\u0007boom | \u001b[2K\rFAKE OK\n"),
+                new PrintWriter(err), false, new ExceptionExitCodes(ExitMode.DEFAULT));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("aos-ops: the shadow run exited at once with status 1; last lines of "
+                + "/r/shadow_24h.log: \\x1b]0;owned\\x07boom | \\x1b[2K\\rFAKE OK\\n" + System.lineSeparator());
     }
 
     @Test
