@@ -1,6 +1,7 @@
 package io.aos.ops.cli;
 
 import io.aos.ops.core.health.ExitMode;
+import io.aos.ops.core.text.ControlCharacters;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Map;
@@ -90,7 +91,8 @@ public final class AosOps {
     }
 
     /**
-     * Reports a usage error on the failed command's error writer, and under {@code --nagios} (without {@code --json})
+     * Reports a usage error (its message in one line, control characters escaped: it may quote an argument) on the
+     * failed command's error writer, and under {@code --nagios} (without {@code --json})
      * the plugin's {@code SHADOW UNKNOWN - <error>} line on {@code out} as well, since a plugin always says something;
      * {@return the exit code for it}
      */
@@ -101,7 +103,7 @@ public final class AosOps {
             out.flush();
         }
         PrintWriter err = failed.getErr();
-        err.println("aos-ops: " + e.getMessage());
+        err.println(ControlCharacters.oneLine("aos-ops: " + e.getMessage()));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
         if (debug) {
@@ -115,12 +117,18 @@ public final class AosOps {
         return executionFailure(e, failed.getErr(), debug, exitCodes);
     }
 
-    /** Reports a command's failure on {@code err}; {@return the exit code {@code exitCodes} gives it} */
+    /**
+     * Reports a command's failure on {@code err}, in one line; {@return the exit code {@code exitCodes} gives it} The
+     * message often names a file or quotes its content, so its control characters, line breaks included, are written
+     * as escapes ({@link ControlCharacters#oneLine}): a file name with an ESC or a newline in it neither acts on the
+     * terminal nor forges a line of its own.
+     */
     static int executionFailure(Exception e, PrintWriter err, boolean debug, ExceptionExitCodes exitCodes) {
         if (ExceptionExitCodes.isOperatorMessage(e)) {
-            err.println("aos-ops: " + e.getMessage());
+            err.println(ControlCharacters.oneLine("aos-ops: " + e.getMessage()));
         } else {
-            err.println("aos-ops: internal error: " + e + (debug ? "" : " (run again with --debug for details)"));
+            err.println(ControlCharacters.oneLine("aos-ops: internal error: " + e
+                    + (debug ? "" : " (run again with --debug for details)")));
         }
         if (debug) {
             e.printStackTrace(err);

@@ -2,8 +2,17 @@ package io.aos.ops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aos.ops.core.OperationFailedException;
+import io.aos.ops.core.health.ExitMode;
+import io.aos.ops.core.text.ControlCharacters;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -49,6 +58,40 @@ class AosOpsTest {
             assertThat(AosOps.commandLine(line).getSubcommands().get("retention").getSubcommands().keySet())
                     .containsExactly("status", "archive", "cleanup", "verify", "restore");
         }
+    }
+
+    @Test
+    void anErrorNamingAFileShowsItsControlCharactersAsEscapesOnOneLine(@TempDir Path tmp) throws Exception {
+        Path bad = Files.writeString(tmp.resolve("t\u001b]0;owned\u0007\naos-ops: all fine\r.json"), "{not json");
+
+        CliRun r = CliRun.of("golden", "diff", bad.toString(), bad.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(tmp + "/t\\x1b]0;owned\\x07\\naos-ops: all fine\\r.json");
+        assertThat(r.err().chars().filter(c -> c != '\n').noneMatch(c -> ControlCharacters.isControl((char) c)))
+                .as(r.err()).isTrue();
+        assertThat(r.err().lines()).as("the name forges no line of its own").hasSize(1);
+    }
+
+    @Test
+    void aRunThatExitedAtOnceShowsTheLastLinesOfItsLogEscapedOnOneLine() {
+        // what shadow start and monitor start throw when the child dies at once: the log's last lines, joined
+        StringWriter err = new StringWriter();
+        int code = AosOps.executionFailure(new OperationFailedException("the shadow run exited at once with status 1; "
+                + "last lines of /r/shadow_24h.log: \u001b]0;owned\u0007boom | \u001b[2K\rFAKE OK\n"),
+                new PrintWriter(err), false, new ExceptionExitCodes(ExitMode.DEFAULT));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("aos-ops: the shadow run exited at once with status 1; last lines of "
+                + "/r/shadow_24h.log: \\x1b]0;owned\\x07boom | \\x1b[2K\\rFAKE OK\\n" + System.lineSeparator());
+    }
+
+    @Test
+    void aUsageErrorQuotingAnArgumentShowsItsControlCharactersAsEscapes() {
+        CliRun r = CliRun.of("golden", "diff", "--no-such\u001b[2J\nfake", "a.json", "b.json");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--no-such\\x1b[2J\\nfake").doesNotContain("\u001b");
     }
 
     @Test
@@ -127,5 +170,21 @@ class AosOpsTest {
     void theUnknownLineHasNoPerfdataBarOrLineBreakFromTheError() {
         assertThat(NagiosUnknown.line("cron-check", "a|b\nc")).isEqualTo("SHADOW UNKNOWN - a/b c");
         assertThat(NagiosUnknown.line("preflight", "x")).isEqualTo("PREFLIGHT UNKNOWN - x");
+    }
+
+    @Test
+    void theUnknownLineShowsTheErrorsControlCharactersAsEscapes() {
+        assertThat(NagiosUnknown.line("cron-check", "f\u001b[2J\u0007\u009b.json"))
+                .isEqualTo("SHADOW UNKNOWN - f\\x1b[2J\\x07\\x9b.json");
+        SplittableRandom random = new SplittableRandom(20261203L);
+        for (int i = 0; i < 500; i++) {
+            StringBuilder error = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                error.append((char) random.nextInt(0, 0xa0));
+            }
+            String line = NagiosUnknown.line("cron-check", error.toString());
+            assertThat(line.chars().noneMatch(c -> ControlCharacters.isControl((char) c) || c == '|'))
+                    .as("%s", line).isTrue();
+        }
     }
 }

@@ -11,6 +11,7 @@ import io.aos.ops.core.emergency.EmergencyStopController;
 import io.aos.ops.core.emergency.EmergencyStopChange;
 import io.aos.ops.core.emergency.EmergencyStopStatus;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.core.text.ControlCharacters;
 import io.aos.ops.golden.shadow.ShadowRunOptions;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -79,51 +80,51 @@ final class EmergencyStopView {
                 out.println("Stop file: " + stop.flagFile());
                 printStop(status);
                 if (stop.engagedByEnvironment()) {
-                    out.println("Also: " + EmergencyStop.ENV_VAR + "=" + stop.environmentValue() + " is set in this "
-                            + "shell's environment; anything started from it stays stopped after disable until you "
-                            + "unset it.");
+                    out.println("Also: " + EmergencyStop.ENV_VAR + "=" + shown(stop.environmentValue())
+                            + " is set in this shell's environment; anything started from it stays stopped after "
+                            + "disable until you unset it.");
                 }
             }
             case ENVIRONMENT -> {
                 out.println("Status: " + paint(RED, "STOPPED") + " (by this shell's environment)");
-                out.println("Source: " + EmergencyStop.ENV_VAR + "=" + stop.environmentValue() + " is set in the "
-                        + "environment of this command (any value but empty, 0, false or no stops); no stop file "
-                        + "present (" + stop.flagFile() + ")");
+                out.println("Source: " + EmergencyStop.ENV_VAR + "=" + shown(stop.environmentValue())
+                        + " is set in the environment of this command (any value but empty, 0, false or no stops); "
+                        + "no stop file present (" + stop.flagFile() + ")");
                 out.println("Engines started from this shell are stopped; running engines are not affected. "
                         + "To clear it: unset " + EmergencyStop.ENV_VAR);
             }
             case UNREADABLE -> {
                 out.println("Status: " + paint(YELLOW, "UNKNOWN") + " (engines treat this as STOPPED: fail closed)");
                 out.println("Stop file: " + stop.flagFile());
-                out.println("Problem: " + status.detail());
+                out.println("Problem: " + shown(status.detail()));
             }
         }
         out.println("Environment file: " + stop.envFile());
-        stop.envFileDisagreement().ifPresent(problem -> out.println(paint(YELLOW, "Warning: ") + problem));
+        stop.envFileDisagreement().ifPresent(problem -> out.println(paint(YELLOW, "Warning: ") + shown(problem)));
         out.println();
         if (auditProblem != null) {
-            out.println("Audit log: " + auditProblem);
+            out.println("Audit log: " + shown(auditProblem));
         } else if (audit.isEmpty()) {
             out.println("Audit log: no entries yet (" + stop.auditLogFile() + ")");
         } else {
             out.println("Recent audit entries (" + stop.auditLogFile() + "):");
             for (AuditEntry entry : audit) {
-                out.println("    " + entry.describe());
+                out.println("    " + shown(entry.describe()));
             }
         }
     }
 
     private void printStop(EmergencyStopStatus status) {
         if (status.who() != null) {
-            out.println("Stopped by: " + who(status) + (status.host() == null ? "" : " on " + status.host()));
+            out.println("Stopped by: " + who(status) + (status.host() == null ? "" : " on " + shown(status.host())));
         }
         if (status.since() != null) {
             out.println("Since: " + status.since().truncatedTo(ChronoUnit.SECONDS)
                     + (status.stoppedFor() == null ? "" : " (" + age(status.stoppedFor()) + ")"));
         }
-        out.println("Reason: " + (status.reason() == null ? "(none given)" : status.reason()));
+        out.println("Reason: " + (status.reason() == null ? "(none given)" : shown(status.reason())));
         if (status.detail() != null) {
-            out.println("Note: " + status.detail());
+            out.println("Note: " + shown(status.detail()));
         }
     }
 
@@ -137,7 +138,7 @@ final class EmergencyStopView {
             printStop(change.stop());
         }
         out.println("Environment: " + EmergencyStop.ENV_VAR + "=true (written to " + change.envFile() + ")");
-        out.println("Audit: " + change.audited().describe());
+        out.println("Audit: " + shown(change.audited().describe()));
         out.println(change.auditAppended() ? "       appended to " + change.auditLog() + " and synced to disk"
                 : "       NOT appended to " + change.auditLog() + " (see the WARNING below)");
         out.println(HALT);
@@ -159,19 +160,19 @@ final class EmergencyStopView {
                 was.append(was.length() == 0 ? "" : " ").append("by ").append(who(released));
             }
             if (released.reason() != null) {
-                was.append(was.length() == 0 ? "" : ", ").append("reason: ").append(released.reason());
+                was.append(was.length() == 0 ? "" : ", ").append("reason: ").append(shown(released.reason()));
             }
             out.println("Stop file removed: " + change.flagFile() + (was.length() == 0 ? "" : " (" + was + ")"));
         } else {
             out.println("No stop file present (" + change.flagFile() + "); nothing to release.");
         }
         out.println("Environment: " + EmergencyStop.ENV_VAR + "=false (written to " + change.envFile() + ")");
-        out.println("Audit: " + change.audited().describe());
+        out.println("Audit: " + shown(change.audited().describe()));
         out.println(change.auditAppended() ? "       appended to " + change.auditLog() + "; the audit log is kept"
                 : "       NOT appended to " + change.auditLog() + " (see the WARNING below)");
         out.println(RESUME + "; services started from now on read " + EmergencyStop.ENV_VAR + "=false.");
         if (shellValue != null) {
-            out.println("Warning: " + EmergencyStop.ENV_VAR + "=" + shellValue + " is still set in this shell: "
+            out.println("Warning: " + EmergencyStop.ENV_VAR + "=" + shown(shellValue) + " is still set in this shell: "
                     + "anything started from it stays stopped. Run: unset " + EmergencyStop.ENV_VAR);
         }
     }
@@ -193,7 +194,7 @@ final class EmergencyStopView {
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
         for (String problem : change.problems()) {
-            err.println("WARNING: " + problem);
+            err.println("WARNING: " + shown(problem));
         }
         err.flush();
         return change.incomplete() ? 1 : 0;
@@ -245,9 +246,17 @@ final class EmergencyStopView {
     }
 
     private static String who(EmergencyStopStatus status) {
-        return status.sudoUser() == null || status.sudoUser().equals(status.who())
+        return shown(status.sudoUser() == null || status.sudoUser().equals(status.who())
                 ? status.who()
-                : status.who() + " (via sudo from " + status.sudoUser() + ")";
+                : status.who() + " (via sudo from " + status.sudoUser() + ")");
+    }
+
+    /**
+     * Text from the stop file, the audit log or the environment, on one line with its control characters escaped
+     * ({@link ControlCharacters#oneLine}): a reason or name there cannot act on the terminal or forge a line.
+     */
+    private static String shown(String text) {
+        return ControlCharacters.oneLine(String.valueOf(text));
     }
 
     /**

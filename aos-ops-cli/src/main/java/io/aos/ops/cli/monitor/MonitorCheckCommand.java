@@ -77,7 +77,8 @@ public final class MonitorCheckCommand implements Callable<Integer> {
         if (json) {
             Output.json(Console.out(console, spec), report.toJson());
         } else if (nagios) {
-            Output.text(Console.out(console, spec), report.statusLine() + " | " + report.perfData());
+            // the status line has no control character; a '|' in it (a file name) would start the perfdata early
+            Output.text(Console.out(console, spec), report.statusLine().replace('|', '/') + " | " + report.perfData());
         } else {
             Output.text(Console.out(console, spec), report.statusLine());
         }

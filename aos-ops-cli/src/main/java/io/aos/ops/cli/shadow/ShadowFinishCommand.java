@@ -7,6 +7,7 @@ import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
 import io.aos.ops.core.json.OpsJson;
 import io.aos.ops.core.process.ProcessTable;
+import io.aos.ops.core.text.ControlCharacters;
 import io.aos.ops.monitor.daemon.DaemonControl;
 import io.aos.ops.monitor.finish.FinishReport;
 import io.aos.ops.monitor.finish.FinishStep;
@@ -110,21 +111,21 @@ public final class ShadowFinishCommand implements Callable<Integer> {
         switch (report.outcome()) {
             case PASSED -> {
                 if (!json) {
-                    out.println("Shadow run " + report.runDir() + " finished: PASSED");
+                    out.println("Shadow run " + shown(report.runDir()) + " finished: PASSED");
                 }
             }
             case FAILED -> {
                 if (!json) {
-                    out.println("Shadow run " + report.runDir() + " finished: FAILED (see "
-                            + report.summaryFile().map(Path::toString).orElse("the summary") + ")");
+                    out.println("Shadow run " + shown(report.runDir()) + " finished: FAILED (see "
+                            + report.summaryFile().map(ShadowFinishCommand::shown).orElse("the summary") + ")");
                 }
             }
             case REFUSED -> err.println("aos-ops: shadow finish refused: nothing was changed");
             case INCOMPLETE -> {
                 FinishStep failed = report.failedStep().orElseThrow();
                 err.println("aos-ops: shadow finish stopped at step " + failed.number() + " (" + failed.title()
-                        + "); the steps before it are done and recorded in " + report.stateFile() + ".");
-                err.println("Fix the cause above, then run 'aos-ops shadow finish --run-dir " + report.runDir()
+                        + "); the steps before it are done and recorded in " + shown(report.stateFile()) + ".");
+                err.println("Fix the cause above, then run 'aos-ops shadow finish --run-dir " + shown(report.runDir())
                         + "' again: it resumes at step " + failed.number() + ".");
             }
             default -> throw new IllegalStateException(report.outcome().name());
@@ -138,7 +139,10 @@ public final class ShadowFinishCommand implements Callable<Integer> {
         };
     }
 
-    /** {@code [4/5] archive the goldens: done — ...}. */
+    /**
+     * {@code [4/5] archive the goldens: done — ...}, one line: the detail quotes the run log's completion line and
+     * names files, so its control characters are escapes ({@link ControlCharacters#oneLine}).
+     */
     static String line(StepOutcome step) {
         String result = switch (step.result()) {
             case DONE -> "done";
@@ -147,6 +151,10 @@ public final class ShadowFinishCommand implements Callable<Integer> {
             case FAILED -> "FAILED";
         };
         return "[" + step.step().number() + "/" + FinishStep.values().length + "] " + step.step().title() + ": "
-                + result + " — " + step.detail();
+                + result + " — " + ControlCharacters.oneLine(step.detail());
+    }
+
+    private static String shown(Path file) {
+        return ControlCharacters.oneLine(file.toString());
     }
 }

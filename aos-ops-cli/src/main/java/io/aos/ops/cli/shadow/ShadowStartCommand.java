@@ -6,6 +6,7 @@ import io.aos.ops.cli.monitor.MonitorStartCommand;
 import io.aos.ops.cli.monitor.PreflightCommand;
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.config.OpsSetting;
+import io.aos.ops.core.text.ControlCharacters;
 import io.aos.ops.monitor.daemon.DaemonControl;
 import io.aos.ops.monitor.daemon.MonitorDaemon;
 import io.aos.ops.monitor.launch.DetachedRun;
@@ -109,8 +110,9 @@ public final class ShadowStartCommand implements Callable<Integer> {
         DetachedRun.Started started = new DetachedRun(log, runDir).start(runCommand(run, runDir), RUN_STARTUP);
         out.println("Run started (PID: " + started.pid() + ")" + started.exitCode()
                 .map(c -> ", already ended with exit " + c).orElse(""));
-        out.println("Run directory: " + runDir);
-        out.println("Log: " + log);
+        out.println("Run directory: " + ControlCharacters.oneLine(runDir.toString()));
+        String shownLog = ControlCharacters.oneLine(log.toString()); // names and lines from files: one line each
+        out.println("Log: " + shownLog);
         out.flush();
 
         out.println("== 3. Monitor");
@@ -124,22 +126,23 @@ public final class ShadowStartCommand implements Callable<Integer> {
                     .start(MonitorStartCommand.daemonCommand(interval, watch, List.of()));
             monitorPid = String.valueOf(monitor.pid());
             out.println((monitor.started() ? "Monitor started (PID: " : "Monitor already running (PID: ")
-                    + monitor.pid() + "), log " + config.path(OpsSetting.MONITOR_LOG));
+                    + monitor.pid() + "), log "
+                    + ControlCharacters.oneLine(config.path(OpsSetting.MONITOR_LOG).toString()));
         } else {
             out.println("Monitor not started (--no-monitor)");
         }
 
         out.println("== 4. Cron check");
         ProbeResult cron = Preflight.cronProbe(config).check();
-        out.println(cron.status() + " " + cron.message());
+        out.println(cron.status() + " " + ControlCharacters.oneLine(cron.message()));
 
         out.println();
         out.println("Shadow run PID " + started.pid() + ", monitor PID " + monitorPid);
         out.println("Next:");
         out.println("  aos-ops status                  # quick status (every 1-2 h)");
         out.println("  aos-ops monitor                 # the monitor's state and last checks");
-        out.println("  tail -f " + log);
-        out.println("  grep \"Shadow simulation complete\" " + log);
+        out.println("  tail -f " + shownLog);
+        out.println("  grep \"Shadow simulation complete\" " + shownLog);
         out.println("  aos-ops shadow finish           # when it is complete");
         out.flush();
         return 0;

@@ -62,6 +62,16 @@ class EmergencyStopCommandTest {
     }
 
     @Test
+    void aReasonWithControlCharactersIsShownEscapedOnOneLine() {
+        assertThat(run("enable", "--reason", "drill \u001b]0;owned\u0007\nReason: none").code()).isZero();
+
+        CliRun status = run("status");
+
+        assertThat(status.out()).contains("Reason: drill \\x1b]0;owned\\x07\\nReason: none\n")
+                .doesNotContain("\u001b]0;owned", "\nReason: none");
+    }
+
+    @Test
     void disablePrintsRecoveryAndKeepsTheAuditTrail() throws Exception {
         run("enable", "-r", "drill");
         CliRun disable = run("disable", "--reason", "drill over");

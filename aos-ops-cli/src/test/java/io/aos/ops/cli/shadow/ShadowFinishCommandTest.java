@@ -46,4 +46,13 @@ class ShadowFinishCommandTest {
                 StepOutcome.Result.ALREADY_DONE, "monitor stopped at T and still not running")))
                 .startsWith("[2/5] stop the monitor: already done — ");
     }
+
+    @Test
+    void aStepLineQuotingTheRunLogShowsItsControlCharactersAsEscapes() {
+        String line = ShadowFinishCommand.line(new StepOutcome(FinishStep.VERIFY, StepOutcome.Result.DONE,
+                "process gone; '\u001b]0;owned\u0007Shadow simulation complete\r\nFAKE' in /r/shadow.log"));
+
+        assertThat(line).isEqualTo("[1/5] " + FinishStep.VERIFY.title() + ": done — process gone; "
+                + "'\\x1b]0;owned\\x07Shadow simulation complete\\r\\nFAKE' in /r/shadow.log");
+    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aos.ops.core.json.InstantText;
 import io.aos.ops.core.json.PrettyJsonText;
+import io.aos.ops.core.text.ControlCharacters;
 import io.aos.ops.golden.shadow.state.CycleReport;
 import java.io.IOException;
 import java.util.List;
@@ -217,7 +218,9 @@ public final class SummaryReport {
     }
 
     /**
-     * The human report, verdict first.
+     * The human report, verdict first. What it quotes from files (directory names, problems, run ids, evidence) is
+     * shown with its control characters escaped ({@link ControlCharacters#forTerminal}): only the verdict's own colour
+     * reaches the terminal.
      *
      * @param s the summary
      * @param colour whether to colour the verdict with ANSI escapes (only for a terminal)
@@ -229,7 +232,7 @@ public final class SummaryReport {
         if (colour) {
             verdict = (s.passed() ? "\033[0;32m" : "\033[0;31m") + verdict + "\033[0m";
         }
-        sb.append(verdict).append(": ");
+        sb.append(": ");
         if (s.totalMismatches() > 0) {
             sb.append(count(s.totalMismatches(), "mismatch", "mismatches")).append(" in ")
                     .append(count(s.totalReplays(), "replay", "replays"));
@@ -321,7 +324,7 @@ public final class SummaryReport {
         if (!s.rows().isEmpty()) {
             sb.append('\n').append(count(quiet, "cycle", "cycles")).append(" passed (--json lists every cycle)\n");
         }
-        return sb.toString();
+        return verdict + ControlCharacters.forTerminal(sb.toString());
     }
 
     /** {@code n} and the noun in the number it takes: {@code 1 cycle}, {@code 0 cycles}, {@code 2 cycles}. */

@@ -166,6 +166,19 @@ class GoldenSummaryTest {
     }
 
     @Test
+    void theTextShowsControlCharactersOfNamesAsEscapesAndKeepsItsOwnColour() throws IOException {
+        Path root = run("r\u001b]0;owned\u0007\rFAKE", 1);
+        Files.writeString(root.resolve("reports/cycle_1.json"), "{");
+
+        String text = SummaryReport.text(summarize(root), true);
+
+        assertThat(text).startsWith("\u001b[0;31mFAIL\u001b[0m: ")
+                .contains("  directory: " + tmp + "/r\\x1b]0;owned\\x07\\rFAKE  (");
+        assertThat(text.substring("\u001b[0;31mFAIL\u001b[0m".length()).chars()
+                .filter(c -> c != '\n').noneMatch(c -> c < 0x20 || c >= 0x7f && c <= 0x9f)).as(text).isTrue();
+    }
+
+    @Test
     void aShadowObjectWithoutMismatchesIsANamedProblemNotZeroMismatches() throws IOException {
         Path root = run("r", 2);
         Path report = root.resolve("reports/cycle_1.json");

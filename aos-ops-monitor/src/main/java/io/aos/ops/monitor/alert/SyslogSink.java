@@ -5,6 +5,7 @@ import java.io.File;
 
 import io.aos.ops.core.config.OpsConfig;
 import io.aos.ops.core.health.HealthStatus;
+import io.aos.ops.core.text.ControlCharacters;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -66,7 +67,8 @@ public final class SyslogSink implements AlertSink {
 
     @Override
     public void send(Alert alert) {
-        String message = alert.level() + ": " + alert.message();
+        // one syslog entry, one stderr line: a line break would split it, an ESC act on the terminal
+        String message = alert.level() + ": " + ControlCharacters.oneLine(alert.message());
         if (!isSocket(socket) || !runLogger(command(alert.level(), message))) {
             fallback.println(tag + ": " + message);
         }

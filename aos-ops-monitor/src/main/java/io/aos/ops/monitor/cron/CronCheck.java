@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.health.HealthStatus;
 import io.aos.ops.core.io.AtomicFiles;
+import io.aos.ops.core.text.ControlCharacters;
 import io.aos.ops.monitor.alert.Alert;
 import io.aos.ops.monitor.alert.AlertSink;
 import io.aos.ops.monitor.health.HealthCheck;
@@ -43,12 +44,14 @@ public final class CronCheck {
         /**
          * The one line a Nagios plugin prints, OK or not: {@code SHADOW OK - PID=752320 Cycles=106 Success=106 |
          * <perfdata>}, or {@code SHADOW CRITICAL - <cause>; <cause> | <perfdata>} (WARNING likewise). A {@code |} or
-         * line break inside a cause would cut the line or start the perfdata early, so it is replaced.
+         * line break inside a cause would cut the line or start the perfdata early, so it is replaced; any other
+         * control character is written as an escape ({@link ControlCharacters#oneLine}).
          */
         public String nagiosLine() {
             String text = status == HealthStatus.OK ? okSummary(report)
                     : report.issues().stream().map(ProbeResult::message).collect(Collectors.joining("; "));
-            return "SHADOW " + status + " - " + text.replace('|', '/').replaceAll("[\\r\\n]+", " ") + " | "
+            return "SHADOW " + status + " - "
+                    + ControlCharacters.oneLine(text.replace('|', '/').replaceAll("[\\r\\n]+", " ")) + " | "
                     + report.perfData();
         }
     }
@@ -74,7 +77,7 @@ public final class CronCheck {
         }
         List<String> lines = new ArrayList<>();
         for (ProbeResult issue : report.issues()) {
-            String line = "[" + ts + "] " + issue.status() + ": " + issue.message();
+            String line = "[" + ts + "] " + issue.status() + ": " + ControlCharacters.oneLine(issue.message());
             append(line, logFailures);
             lines.add(line);
             try {

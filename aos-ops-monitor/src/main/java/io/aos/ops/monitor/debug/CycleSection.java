@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Section 2: cycle statistics: cycles, successful cycles, cycles with errors (mismatches), workflows, replays, from
  * the best source the monitor found ({@code status.json}, else the cycle reports and the log); then the last cycle
- * reports and the last {@code Progress:} lines of the log.
+ * reports, where {@code status.json} and the cycle reports disagree, and the last {@code Progress:} lines of the log.
  */
 final class CycleSection implements DebugSection {
 
@@ -29,11 +29,13 @@ final class CycleSection implements DebugSection {
     private final Optional<ShadowRunStatus> status;
     private final List<LastReport> lastReports = new ArrayList<>();
     private final List<String> lastProgress;
+    private final List<String> disagreements;
     private final List<String> unreadable = new ArrayList<>();
 
     private CycleSection(DebugInputs in) {
         this.figures = in.snapshot().figures();
         this.status = in.snapshot().status();
+        this.disagreements = in.snapshot().disagreements();
         unreadable.addAll(in.snapshot().problems());
         in.layout().ifPresent(this::readLastReports);
         this.lastProgress = in.logScan().map(LogScan::lastProgress).orElse(List.of());
@@ -110,6 +112,7 @@ final class CycleSection implements DebugSection {
         }
         json.put("last_reports", last);
         json.put("last_progress", lastProgress);
+        json.put("disagreements", disagreements);
         json.put("unreadable", unreadable);
         return json;
     }
@@ -150,6 +153,11 @@ final class CycleSection implements DebugSection {
                         .append(r.mismatches() == 1 ? " mismatch" : " mismatches")
                         .append(r.mismatches() > 0 ? "  <--" : "").append('\n');
             }
+        }
+        if (!disagreements.isEmpty()) {
+            // read, not unreadable: the two sources were read and count differently; the worse count is shown above
+            out.append("  status.json and the cycle reports disagree:\n");
+            disagreements.forEach(d -> out.append("    ").append(d).append('\n'));
         }
         out.append("  Last progress lines:").append(lastProgress.isEmpty() ? " none in the log" : "").append('\n');
         for (String line : lastProgress) {

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param run           the run and log watched
  * @param status        {@code status.json}, when the run writes one (runs of this suite's runner)
  * @param problems      inputs that exist but could not be read, each naming its file
+ * @param disagreements inputs that were read but disagree ({@code status.json} says 0 mismatches, the report of the
+ *                      cycle it counts records some), one sentence each naming both files
  * @param process       the run's process, when a source names one
  * @param processSource where the process id came from
  * @param notProven     when the process is {@link io.aos.ops.core.process.ProcessState#UNPROVEN}, why, in one phrase
@@ -35,6 +37,7 @@ public record RunSnapshot(
         WatchedRun run,
         Optional<ShadowRunStatus> status,
         List<String> problems,
+        List<String> disagreements,
         Optional<ProcessStatus> process,
         ProcessSource processSource,
         Optional<String> notProven,
@@ -49,6 +52,7 @@ public record RunSnapshot(
         checkNotNull(observedAt, "observedAt");
         checkNotNull(run, "run");
         problems = List.copyOf(problems);
+        disagreements = List.copyOf(disagreements);
         otherRunners = List.copyOf(otherRunners);
         checkNotNull(statusModified, "statusModified");
         checkNotNull(notProven, "notProven");

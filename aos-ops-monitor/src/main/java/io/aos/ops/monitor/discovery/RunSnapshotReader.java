@@ -160,8 +160,9 @@ public final class RunSnapshotReader {
         // status.json is authoritative for the counts; the reports are read only to name the cycles with mismatches,
         // or, for an upstream run without status.json, because they are the only place its mismatches show, or when
         // the last cycle's report records mismatches that status.json does not count: then it is not to be trusted.
+        List<String> disagreements = new ArrayList<>();
         Optional<LastCycle> lastCycle = status.isPresent() && layout.isPresent()
-                ? lastCycleDisagreeing(layout.get(), status.get(), problems) : Optional.empty();
+                ? lastCycleDisagreeing(layout.get(), status.get(), disagreements) : Optional.empty();
         boolean needReports = status.map(s -> s.mismatches() > 0).orElse(true) || lastCycle.isPresent();
         if (reports.isPresent() && needReports) {
             try {
@@ -201,8 +202,9 @@ public final class RunSnapshotReader {
             }
         }
 
-        return new RunSnapshot(clock.instant(), run, status, problems, process, source, notProven, otherRunners,
-                logModified, statusModified, tally.finished(), tally.shutdown(), figures(status, lastCycle));
+        return new RunSnapshot(clock.instant(), run, status, problems, disagreements, process, source, notProven,
+                otherRunners, logModified, statusModified, tally.finished(), tally.shutdown(),
+                figures(status, lastCycle));
     }
 
     /** The mismatches the report of a run's last cycle records. */
@@ -212,13 +214,13 @@ public final class RunSnapshotReader {
     /**
      * When {@code status.json} says there was no mismatch, the report of the last cycle it counts ({@code
      * reports/cycle_N.json}, N its {@code cycles}): the cycle and its mismatches if the report records some, and then
-     * a sentence in {@code problems} saying where the two disagree. One file while they agree, so a check costs the
+     * a sentence in {@code disagreements} saying where the two disagree. One file while they agree, so a check costs the
      * same however long the run; when they disagree every report is read and the worse count taken, so a mismatch the
      * runner recorded in its reports but not in its heartbeat is counted, never hidden. A report not there yet, or not
      * (yet) parsable, is left alone.
      */
     private static Optional<LastCycle> lastCycleDisagreeing(ShadowRunLayout layout, ShadowRunStatus status,
-                                                            List<String> problems) {
+                                                            List<String> disagreements) {
         if (status.mismatches() > 0 || status.cycles() <= 0) {
             return Optional.empty();
         }
@@ -235,7 +237,7 @@ public final class RunSnapshotReader {
         if (mismatches <= 0) {
             return Optional.empty();
         }
-        problems.add(layout.statusFile() + " says 0 mismatches after " + status.cycles() + " cycles, but " + report
+        disagreements.add(layout.statusFile() + " says 0 mismatches after " + status.cycles() + " cycles, but " + report
                 + " records " + mismatches + ": the cycle reports are counted instead");
         return Optional.of(new LastCycle(status.cycles(), mismatches, report));
     }

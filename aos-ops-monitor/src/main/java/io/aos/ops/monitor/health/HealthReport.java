@@ -3,6 +3,7 @@ package io.aos.ops.monitor.health;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.health.HealthStatus;
+import io.aos.ops.core.text.ControlCharacters;
 import io.aos.ops.monitor.discovery.RunProgress;
 import io.aos.ops.monitor.discovery.WatchedRun;
 import io.aos.ops.monitor.probe.ProbeResult;
@@ -62,7 +63,9 @@ public record HealthReport(
     /**
      * The runbook's line: {@code [2025-12-02T14:05:31+01:00] HEALTHY: PID=752320, Cycles=106, Success=106, Disk=14%},
      * with {@code , Issues=N: <level> <message>; ...} when there are issues and {@code , EmergencyStop=ENGAGED} while
-     * the emergency stop is engaged.
+     * the emergency stop is engaged. One line with no control character: a message can quote a file's name or a value
+     * of {@code status.json}, so its control characters, line breaks included, are escapes
+     * ({@link ControlCharacters#oneLine}).
      */
     public String statusLine() {
         StringBuilder line = new StringBuilder()
@@ -81,7 +84,8 @@ public record HealthReport(
                 if (i > 0) {
                     line.append("; ");
                 }
-                line.append(issues.get(i).status()).append(' ').append(issues.get(i).message());
+                line.append(issues.get(i).status()).append(' ')
+                        .append(ControlCharacters.oneLine(issues.get(i).message()));
             }
         }
         return line.toString();

@@ -3,6 +3,7 @@ package io.aos.ops.monitor.preflight;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.aos.ops.core.health.HealthStatus;
+import io.aos.ops.core.text.ControlCharacters;
 import io.aos.ops.monitor.probe.ProbeResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ public record PreflightReport(double hours, List<ProbeResult> results) {
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         for (ProbeResult r : results) {
-            lines.add(String.format("%-9s %-15s %s", r.status(), r.probe(), r.message()));
+            lines.add(String.format("%-9s %-15s %s", r.status(), r.probe(), ControlCharacters.oneLine(r.message())));
         }
         lines.add(verdictLine());
         return lines;
@@ -62,7 +63,8 @@ public record PreflightReport(double hours, List<ProbeResult> results) {
             results.stream().filter(r -> r.status() == level).map(ProbeResult::message).forEach(issues::add);
         }
         String text = issues.isEmpty() ? results.size() + " checks OK" : String.join("; ", issues);
-        return "PREFLIGHT " + status() + " - " + text.replace('|', '/').replaceAll("[\\r\\n]+", " ")
+        return "PREFLIGHT " + status() + " - "
+                + ControlCharacters.oneLine(text.replace('|', '/').replaceAll("[\\r\\n]+", " "))
                 + " | checks=" + results.size() + " failed=" + issues.size();
     }
 

@@ -3,7 +3,9 @@ package io.aos.ops.monitor.probe;
 import io.aos.ops.core.health.HealthStatus;
 import io.aos.ops.monitor.discovery.RunProgress;
 import io.aos.ops.monitor.discovery.RunSnapshot;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,7 +33,9 @@ public final class MismatchProbe implements Probe {
         figures.put("source", f.source());
         if (f.mismatches() > 0) {
             // Inputs that could not be read, or that disagree, are said too: they may hide more, or explain the count.
-            String also = snapshot.problems().isEmpty() ? "" : "; " + String.join("; ", snapshot.problems());
+            List<String> said = new ArrayList<>(snapshot.disagreements());
+            said.addAll(snapshot.problems());
+            String also = said.isEmpty() ? "" : "; " + String.join("; ", said);
             return ProbeResult.of(name(), HealthStatus.CRITICAL, "MISMATCHES DETECTED: " + f.describeMismatches()
                     + also, figures).withCondition("mismatches=" + f.mismatches());
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aos.ops.core.AosOpsException;
 import io.aos.ops.core.BadConfigurationException;
 import io.aos.ops.core.BadInputException;
@@ -283,6 +284,27 @@ class DebugConsoleTest {
         assertThat(report.unreadable()).anySatisfy(u -> assertThat(u).startsWith("no golden directory"));
         String text = report.render(false);
         assertThat(text).contains("Could not read: no log found", "no process found");
+    }
+
+    @Test
+    void cyclesListsAStatusJsonThatDisagreesWithItsLastReportAsADisagreementNotAsUnreadable() throws Exception {
+        Path run = tmp.resolve("shadow_simulation_disagreeing");
+        RunFixtures.run(run, 2, 7);
+        ShadowRunLayout layout = ShadowRunLayout.of(run);
+        Path report = layout.cycleReport(2);
+        ObjectNode cycle = (ObjectNode) OpsJson.mapper().readTree(report.toFile());
+        ((ObjectNode) cycle.path("shadow")).put("mismatches", 3);
+        Files.write(report, OpsJson.mapper().writeValueAsBytes(cycle)); // status.json still says 0
+
+        DebugReport cycles = RunFixtures.console(tmp.resolve("state"), run, Optional.empty())
+                .report(DebugConsole.Section.CYCLES);
+
+        String sentence = layout.statusFile() + " says 0 mismatches after 2 cycles, but " + report + " records 3";
+        assertThat(cycles.render(false)).contains("status.json and the cycle reports disagree:\n    " + sentence)
+                .doesNotContain("Could not read: " + layout.statusFile());
+        assertThat(cycles.unreadable()).isEmpty();
+        assertThat(json(cycles).path("sections").path("cycles").path("disagreements").get(0).asText())
+                .startsWith(sentence);
     }
 
     @Test

@@ -77,12 +77,17 @@ class StatusAndReportsDisagreePropertyTest {
             assertThat(verdict.status()).isEqualTo(expected > 0 ? HealthStatus.CRITICAL : HealthStatus.OK);
             if (lastDisagrees) {
                 disagreements++;
-                assertThat(verdict.message()).contains("MISMATCHES DETECTED: ", ShadowRunLayout.of(run).statusFile()
-                        + " says 0 mismatches after " + cycles + " cycles, but "
-                        + ShadowRunLayout.of(run).cycleReport(cycles) + " records " + counts.get((int) cycles - 1));
+                String sentence = ShadowRunLayout.of(run).statusFile() + " says 0 mismatches after " + cycles
+                        + " cycles, but " + ShadowRunLayout.of(run).cycleReport(cycles) + " records "
+                        + counts.get((int) cycles - 1) + ": the cycle reports are counted instead";
+                assertThat(verdict.message()).contains("MISMATCHES DETECTED: ", sentence);
+                // both files were read: a disagreement, not an input that could not be read
+                assertThat(snapshot.disagreements()).containsExactly(sentence);
             } else {
                 assertThat(verdict.message()).doesNotContain("says 0 mismatches");
+                assertThat(snapshot.disagreements()).isEmpty();
             }
+            assertThat(snapshot.problems()).isEmpty();
         }
         assertThat(disagreements).as("the generator makes disagreeing runs").isGreaterThan(10);
     }

@@ -33,8 +33,8 @@ class VerdictPropertyTest {
 
     private static RunSnapshot snapshot() {
         return new RunSnapshot(NOW, new WatchedRun(Optional.of(Path.of("run")), Optional.of(Path.of("run.log"))),
-                Optional.empty(), List.of(), Optional.empty(), ProcessSource.NONE, Optional.empty(), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), false, new RunProgress(3, 3, 27, 27, 0, 0, new TreeMap<>(), "log"));
+                Optional.empty(), List.of(), List.of(), Optional.empty(), ProcessSource.NONE, Optional.empty(),
+                List.of(), Optional.empty(), Optional.empty(), Optional.empty(), false, new RunProgress(3, 3, 27, 27, 0, 0, new TreeMap<>(), "log"));
     }
 
     /** The model's rank: OK < WARNING < UNKNOWN < CRITICAL (an unreadable input never hides a CRITICAL). */

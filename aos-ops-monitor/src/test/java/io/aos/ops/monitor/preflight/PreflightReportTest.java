@@ -18,6 +18,17 @@ class PreflightReportTest {
     }
 
     @Test
+    void itsLinesAndNagiosLineShowAMessagesControlCharactersAsEscapes() {
+        PreflightReport report = new PreflightReport(24, List.of(ProbeResult.of("disk", HealthStatus.CRITICAL,
+                "/srv/\u001b]0;owned\u0007|x\nFAKE: no space", Map.of())));
+
+        assertThat(report.lines().get(0))
+                .isEqualTo("CRITICAL  disk            /srv/\\x1b]0;owned\\x07|x\\nFAKE: no space");
+        assertThat(report.nagiosLine())
+                .isEqualTo("PREFLIGHT CRITICAL - /srv/\\x1b]0;owned\\x07/x FAKE: no space | checks=1 failed=1");
+    }
+
+    @Test
     void aWarningAloneIsReadyAndExitsZero() {
         PreflightReport report = new PreflightReport(24, List.of(result("backend", HealthStatus.OK),
                 result("cron", HealthStatus.WARNING)));

@@ -142,7 +142,7 @@ class FreshnessProbeTest {
         Optional<ShadowRunStatus> status = updatedAt.map(at -> new ShadowRunStatus(ShadowRunStatus.SCHEMA_VERSION, 1,
                 null, NOW.minus(Duration.ofDays(1)), at, state, 3, 27, 27, 0, 0, at, 24.0, null, false, null));
         return new RunSnapshot(NOW, new WatchedRun(Optional.of(Path.of("run")), Optional.of(Path.of("run.log"))),
-                status, List.of(), Optional.empty(), ProcessSource.NONE, Optional.empty(), List.of(), logModified,
+                status, List.of(), List.of(), Optional.empty(), ProcessSource.NONE, Optional.empty(), List.of(), logModified,
                 updatedAt.isPresent() ? statusModified : Optional.empty(), Optional.empty(), false,
                 new RunProgress(3, 3, 27, 27, 0, 0, new TreeMap<>(), "status.json"));
     }
