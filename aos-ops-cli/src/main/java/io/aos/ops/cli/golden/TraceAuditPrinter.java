@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aos.ops.core.json.OpsJson;
+import io.aos.ops.core.text.ControlCharacters;
 import io.aos.ops.golden.format.StepCheck;
 import io.aos.ops.golden.format.TraceAudit;
 import io.aos.ops.golden.format.RunHeader;
@@ -16,7 +17,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.List;
 
-/** Prints trace audits for people (one block or line per file) and for scripts ({@code --json}). */
+/**
+ * Prints trace audits for people (one block or line per file) and for scripts ({@code --json}). Text taken from the
+ * trace or its name (file names, run, spec and step ids, skills, problems) is shown on one line with its control
+ * characters escaped ({@link ControlCharacters#oneLine}): a trace cannot forge a line or drive the terminal.
+ */
 final class TraceAuditPrinter {
 
     private TraceAuditPrinter() {
@@ -30,15 +35,15 @@ final class TraceAuditPrinter {
             @Override
             public void started(Path file, TraceFormat format, RunHeader header) {
                 this.format = format;
-                StringBuilder head = new StringBuilder().append(file).append(": ").append(format.label());
+                StringBuilder head = new StringBuilder().append(shown(file)).append(": ").append(format.label());
                 if (header != null) {
                     if (!header.runId().isEmpty()) {
-                        head.append(", run ").append(header.runId());
+                        head.append(", run ").append(shown(header.runId()));
                     }
                     Optional<String> type = format == TraceFormat.SIMULATION_JSON ? header.workflowType()
                             : header.specId();
                     type.ifPresent(t -> head.append(format == TraceFormat.SIMULATION_JSON ? ", workflow " : ", spec ")
-                            .append(t));
+                            .append(shown(t)));
                     header.seed().ifPresent(seed -> head.append(", seed ").append(seed));
                 } else {
                     head.append(", no run_start");
@@ -67,13 +72,18 @@ final class TraceAuditPrinter {
         };
     }
 
+    /** Text from a trace or its name, on one line with its control characters escaped. */
+    private static String shown(Object text) {
+        return ControlCharacters.oneLine(String.valueOf(text));
+    }
+
     /** What {@link PrintWriter#println()} ends a line with. */
     private static final String NEWLINE = System.lineSeparator();
 
     /** The lines after the steps of {@code golden hash}: count, end, and the trace-level verdicts. */
     static void printHashSummary(PrintWriter out, TraceAudit a) {
         if (!a.readable()) {
-            out.println(a.file() + ": UNREADABLE: " + a.error());
+            out.println(shown(a.file()) + ": UNREADABLE: " + shown(a.error()));
             return;
         }
         out.println("  " + a.stepCount() + (a.stepCount() == 1 ? " step" : " steps") + ", end "
@@ -89,7 +99,7 @@ final class TraceAuditPrinter {
                     + (a.workflowHashMatches() ? " (matches stored)" : " MISMATCH: stored " + a.storedWorkflowHash()));
         }
         for (String problem : a.problems()) {
-            out.println("  NOT CHECKED: " + problem);
+            out.println("  NOT CHECKED: " + shown(problem));
         }
     }
 
@@ -101,20 +111,21 @@ final class TraceAuditPrinter {
     static StringBuilder appendStepLine(StringBuilder line, TraceFormat format, StepCheck s) {
         line.append("step ").append(s.index() >= 0 ? String.valueOf(s.index()) : "?");
         if (s.stepId() != null) {
-            line.append(' ').append(s.stepId());
+            line.append(' ').append(shown(s.stepId()));
         }
-        line.append(' ').append(s.skill());
+        line.append(' ').append(shown(s.skill()));
         if (format == TraceFormat.SIMULATION_JSON) {
-            return line.append(' ').append(s.storedHash()).append(" (stored; the skill result is not in the file)");
+            return line.append(' ').append(shown(s.storedHash()))
+                    .append(" (stored; the skill result is not in the file)");
         }
         if (s.recomputedHash() == null) {
-            line.append(" output_hash ").append(s.storedHash()).append(" (no output stored, not recomputed)");
+            line.append(" output_hash ").append(shown(s.storedHash())).append(" (no output stored, not recomputed)");
         } else {
             line.append(" output_hash ").append(s.recomputedHash());
             if (s.hashMatches()) {
                 line.append(" ok");
             } else {
-                line.append(" MISMATCH: stored ").append(s.storedHash());
+                line.append(" MISMATCH: stored ").append(shown(s.storedHash()));
             }
         }
         if (!s.seedMatches()) {
@@ -126,11 +137,11 @@ final class TraceAuditPrinter {
     /** The {@code golden verify} line of one file. */
     static void printVerdict(PrintWriter out, TraceAudit a, boolean allowUnsigned) {
         if (!a.readable()) {
-            out.println("ERROR " + a.error());
+            out.println("ERROR " + shown(a.error()));
             return;
         }
         boolean ok = a.verified(allowUnsigned);
-        StringBuilder line = new StringBuilder(ok ? "OK    " : "FAIL  ").append(a.file()).append(" (")
+        StringBuilder line = new StringBuilder(ok ? "OK    " : "FAIL  ").append(shown(a.file())).append(" (")
                 .append(a.format().label()).append(", ").append(a.stepCount()).append(" steps, signature ")
                 .append(a.signature().label());
         if (a.signature() == io.aos.ops.golden.format.SignatureStatus.UNSIGNED && !allowUnsigned) {
@@ -153,7 +164,7 @@ final class TraceAuditPrinter {
         }
         out.println(line.append(')'));
         for (String problem : a.problems()) {
-            out.println("      " + problem);
+            out.println("      " + shown(problem));
         }
         for (StepCheck s : a.steps()) {
             out.println("      " + stepLine(a.format(), s));

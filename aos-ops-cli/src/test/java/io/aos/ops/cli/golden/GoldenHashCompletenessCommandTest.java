@@ -58,4 +58,28 @@ class GoldenHashCompletenessCommandTest {
                 .contains("step index is not a non-negative integer: -1")
                 .contains("step index 1180591620717411303424 out of range");
     }
+
+    @Test
+    void textFromTheTraceAndItsNameIsShownOnOneLineWithControlCharactersEscaped() throws Exception {
+        // ids, skill, stored hash and run id with JSON-escaped ESC ] (a window title), CSI, CR and a newline; the
+        // file's own name holds an ESC and a BEL
+        String start = "{\"data\":{\"seed\":7,\"spec_id\":\"sp\\u001b[2J\"},\"event_type\":\"run_start\","
+                + "\"run_id\":\"r\\u001b]0;pwned\\u0007\"}\n";
+        String step = STEP_WITHOUT_HASH.replace("\"s0\"", "\"s0\\r\\nstep 9 forged ok\"")
+                .replace("\"skill_id\":\"k\"", "\"skill_id\":\"k\\u009b31m\"")
+                .replace("\"seed\":7,", "\"output_hash\":\"h\\u001b[0m\",\"seed\":7,");
+        Path trace = file("t\u001b[1m\u0007.steps.jsonl", start + step + END);
+
+        for (String command : new String[] {"hash", "verify"}) {
+            CliRun run = command.equals("hash") ? CliRun.of("golden", "hash", trace.toString())
+                    : CliRun.of("golden", "verify", "--allow-unsigned", trace.toString());
+            String shown = run.out() + run.err();
+            assertThat(shown.chars().filter(c -> c != '\n' && c != '\t')
+                    .filter(c -> c < 0x20 || c >= 0x7f && c <= 0x9f)).as(command + ":\n" + shown).isEmpty();
+            assertThat(shown).as(command).doesNotContain("\nstep 9 forged").contains("\\x1b[1m\\x07.steps.jsonl");
+        }
+        String hash = CliRun.of("golden", "hash", trace.toString()).out();
+        assertThat(hash).contains("run r\\x1b]0;pwned\\x07", "spec sp\\x1b[2J",
+                "s0\\r\\nstep 9 forged ok k\\x9b31m", "stored h\\x1b[0m");
+    }
 }
