@@ -8,6 +8,10 @@ import java.nio.file.Path;
  * A live process that the monitor takes for a run's runner, by its arguments as it tells a real one:
  * {@code bash .../run_shadow_simulation.sh --output <run dir>}. The script only waits on its stdin (a bash builtin,
  * so it leaves no grandchild), for {@code seconds} at most; the test destroys it sooner.
+ *
+ * <p>It cannot hang a build: the script ends by itself after {@code seconds}, and at once when the test JVM dies
+ * (its stdin is the JVM's pipe, so {@code read} sees the end of input). Its callers are failsafe ITs with a class-wide
+ * {@code @Timeout} (MonitorIT, MetricsIT, PreflightIT) that destroy it after each test.
  */
 public final class StandInRunner {
 
