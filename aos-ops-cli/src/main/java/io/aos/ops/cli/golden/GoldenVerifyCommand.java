@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aos.ops.cli.CommonOptions;
 import io.aos.ops.cli.Workers;
 import io.aos.ops.core.BadInputException;
-import io.aos.ops.core.io.RegularFile;
+import io.aos.ops.golden.format.GoldenSecret;
 import io.aos.ops.golden.format.TraceAudit;
 import io.aos.ops.golden.format.TraceAuditor;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +47,7 @@ import picocli.CommandLine.Spec;
         })
 public final class GoldenVerifyCommand implements Callable<Integer> {
 
-    static final String SECRET_ENV = "GOLDEN_SECRET";
+    static final String SECRET_ENV = GoldenSecret.ENVIRONMENT_VARIABLE;
 
     @Spec
     CommandSpec spec;
@@ -131,37 +129,19 @@ public final class GoldenVerifyCommand implements Callable<Integer> {
     private byte[] secret(PrintWriter err) {
         if (secretFile != null) {
             try {
-                // its bytes as they are (ISO-8859-1 maps each byte to one char and back), a FIFO or device refused
-                // before it is opened (RegularFile), and no more than a secret could be
-                String text = new String(RegularFile.readAllBytes(secretFile, MAX_SECRET_BYTES),
-                        StandardCharsets.ISO_8859_1);
-                return stripLineEnd(text).getBytes(StandardCharsets.ISO_8859_1);
+                return GoldenSecret.readFile(secretFile);
             } catch (NoSuchFileException e) {
                 throw new BadInputException(secretFile, "no such file (--secret-file)", e);
             } catch (IOException e) {
                 throw new BadInputException(secretFile, "cannot be read (--secret-file): " + e.getMessage(), e);
             }
         }
-        Optional<String> env = common.config().env(SECRET_ENV);
+        Optional<byte[]> env = GoldenSecret.fromEnvironment(common.config().environment());
         if (env.isPresent()) {
-            return env.get().getBytes(StandardCharsets.UTF_8);
+            return env.get();
         }
         err.println("aos-ops: warning: " + SECRET_ENV + " not set and no --secret-file: using empty secret "
                 + "(insecure; matches only traces signed without a secret)");
         return new byte[0];
-    }
-
-    /** A secret file written with echo ends with a newline that is not part of the secret. */
-    /** The largest secret file read: 64 KiB, far beyond any HMAC key. */
-    static final int MAX_SECRET_BYTES = 1 << 16;
-
-    static String stripLineEnd(String text) {
-        if (text.endsWith("\r\n")) {
-            return text.substring(0, text.length() - 2);
-        }
-        if (text.endsWith("\n")) {
-            return text.substring(0, text.length() - 1);
-        }
-        return text;
     }
 }
