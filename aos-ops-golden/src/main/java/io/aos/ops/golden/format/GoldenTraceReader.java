@@ -133,9 +133,10 @@ public final class GoldenTraceReader implements Closeable {
      * Reads a trace of a known format from a stream; {@code name} is used in error messages. Closes the stream.
      *
      * <p>An engine trace's bad JSON is named at its line and character column, computed from the bytes the reader
-     * still holds (its last buffer of some kilobytes, not a copy). When the bad line began before that buffer (a
-     * very long line, or one across two buffers), the column is computed from {@code name} read again if it is a
-     * regular file, and is otherwise the parser's byte column (the bytes from the line start to the error).
+     * still holds (its last buffer of some kilobytes, not a copy, and the start of the line in progress before it,
+     * up to 1 MiB). When the bad line began more than 1 MiB before that buffer, the column is computed from
+     * {@code name} read again if it is a regular file, and is otherwise the parser's byte column (the bytes from the
+     * line start to the error).
      *
      * @param in     the trace's bytes
      * @param name   the name errors use

@@ -5,6 +5,7 @@ import io.aos.ops.core.json.TextPosition;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Remembers where the last newline of everything read so far was and what the last byte was, so that after a parse
@@ -12,8 +13,9 @@ import java.io.InputStream;
  * in the middle of a file. Scans each chunk backwards only to its last newline, so the cost is tiny for JSONL.
  *
  * <p>It also keeps a reference (not a copy) to the last bytes it handed to the parser, in the parser's own buffer,
- * which the parser leaves as they are once it has failed: so the character column of an error can be computed for a
- * stream that cannot be read again ({@link #position}).
+ * which the parser leaves as they are once it has failed, and a copy of the bytes of the line in progress before them
+ * (from its last line break, up to {@link #MAX_CARRY}): so the character column of an error can be computed for a
+ * stream that cannot be read again ({@link #position}), even on a line longer than the parser's buffer.
  */
 final class TailTrackingInputStream extends FilterInputStream {
 
@@ -25,6 +27,17 @@ final class TailTrackingInputStream extends FilterInputStream {
     private int chunkFrom;
     private int chunkTo;
     private long chunkEnd;
+    /**
+     * The bytes just before the last chunk, from the start of the line in progress there: {@code carry[0,
+     * carryLength)} starting at offset {@code carryStart}; {@code carryStart} is -1 when they are not known (a line
+     * longer than {@link #MAX_CARRY}, or a byte read alone).
+     */
+    private byte[] carry = new byte[256];
+    private int carryLength;
+    private long carryStart;
+
+    /** The longest line start kept for a column: 1 MiB; an error further into a line is named at its byte column. */
+    static final int MAX_CARRY = 1 << 20;
 
     TailTrackingInputStream(InputStream in) {
         super(in);
@@ -38,6 +51,7 @@ final class TailTrackingInputStream extends FilterInputStream {
                 lastNewline = position;
             }
             chunk = null;
+            carryStart = -1;
             lastByte = b;
             position++;
         }
@@ -46,6 +60,9 @@ final class TailTrackingInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buf, int off, int len) throws IOException {
+        if (chunk != null) {
+            carryOver(); // before the read: buf may be the last chunk's buffer
+        }
         int n = track(buf, off, len);
         if (n > 0) {
             chunk = buf;
@@ -54,6 +71,37 @@ final class TailTrackingInputStream extends FilterInputStream {
             chunkEnd = position;
         }
         return n;
+    }
+
+    /**
+     * Makes the carry the bytes up to the end of the last chunk from the start of the line in progress there: the
+     * chunk's bytes after its last line break, or, when it holds none, the carry so far and the whole chunk.
+     */
+    private void carryOver() {
+        long chunkStart = chunkEnd - (chunkTo - chunkFrom);
+        if (lastNewline >= chunkStart) {
+            int from = chunkFrom + (int) (lastNewline + 1 - chunkStart);
+            carryStart = lastNewline + 1;
+            carryLength = 0;
+            append(from);
+        } else if (carryStart >= 0 && carryStart + carryLength == chunkStart) {
+            append(chunkFrom);
+        } else {
+            carryStart = -1;
+        }
+    }
+
+    private void append(int from) {
+        int n = chunkTo - from;
+        if (carryLength + n > MAX_CARRY) {
+            carryStart = -1;
+            return;
+        }
+        if (carryLength + n > carry.length) {
+            carry = Arrays.copyOf(carry, Math.min(MAX_CARRY, Math.max(carryLength + n, carry.length * 2)));
+        }
+        System.arraycopy(chunk, from, carry, carryLength, n);
+        carryLength += n;
     }
 
     private int track(byte[] buf, int off, int len) throws IOException {
@@ -96,8 +144,8 @@ final class TailTrackingInputStream extends FilterInputStream {
 
     /**
      * Where a parse error at {@code at} (a location in the bytes read) is, with the column in characters
-     * ({@link TextPosition}), computed from the last bytes the parser read; null when its line did not start in them
-     * (a line longer than the parser's buffer, or one that began in the buffer before). Unexpected end of input is
+     * ({@link TextPosition}), computed from the last bytes the parser read and the carry before them; null when they
+     * do not reach back to its line's start (a line longer than {@link #MAX_CARRY}). Unexpected end of input is
      * placed at the end of the last line that is not blank, when that line starts in those bytes.
      *
      * @param at      the parser's location of the error
@@ -116,10 +164,27 @@ final class TailTrackingInputStream extends FilterInputStream {
         }
         long lineStart = offset - (column - 1);
         if (lineStart < chunkStart) {
-            return null;
+            return fromCarry(lineStart, chunkStart, at, problem);
         }
         TextPosition inLine = TextPosition.of(chunk, chunkFrom + (int) (lineStart - chunkStart), chunkTo, 1, column,
                 problem);
+        return new TextPosition(at.getLineNr(), inLine.column());
+    }
+
+    /**
+     * The position of an error on a line that began before the last chunk, from the carry and the chunk; null when
+     * the carry does not reach back to the line's start.
+     */
+    private TextPosition fromCarry(long lineStart, long chunkStart, JsonLocation at, String problem) {
+        if (carryStart < 0 || carryStart > lineStart || carryStart + carryLength != chunkStart) {
+            return null;
+        }
+        int skip = (int) (lineStart - carryStart);
+        int inChunk = chunkTo - chunkFrom;
+        byte[] line = new byte[carryLength - skip + inChunk];
+        System.arraycopy(carry, skip, line, 0, carryLength - skip);
+        System.arraycopy(chunk, chunkFrom, line, carryLength - skip, inChunk);
+        TextPosition inLine = TextPosition.of(line, 0, line.length, 1, at.getColumnNr(), problem);
         return new TextPosition(at.getLineNr(), inLine.column());
     }
 

@@ -185,6 +185,45 @@ class BadGoldenPositionPropertyTest {
         assertThat(e).hasMessageStartingWith("stdin: invalid JSON at line " + line + ", column 43: ");
     }
 
+    /**
+     * Lines longer than the parser's buffer, read from a stream that cannot be read again: the error is named at its
+     * character column, as in the text itself, wherever the line starts and breaks across buffers.
+     */
+    @Test
+    void aStreamNamesTheCharacterColumnOnLinesLongerThanTheBuffer() throws Exception {
+        Random r = new Random(20261203);
+        String[] pieces = {"a", "\u00e9", "\u4e2d", "\ud83d\ude00", " ", "\\n"};
+        for (int i = 0; i < 60; i++) {
+            StringBuilder text = new StringBuilder("{\"event_type\":\"run_start\",\"run_id\":\"r\",\"data\":{}}\n");
+            int lines = 1 + r.nextInt(4);
+            int badOffset = -1;
+            for (int l = 0; l < lines; l++) {
+                StringBuilder s = new StringBuilder();
+                int length = r.nextInt(3) == 0 ? r.nextInt(200) : 8_000 + r.nextInt(60_000);
+                while (s.length() < length) {
+                    s.append(pieces[r.nextInt(pieces.length)]);
+                }
+                text.append("{\"event_type\":\"step\",\"run_id\":\"r\",\"data\":{\"s\":\"").append(s).append("\"");
+                if (l == lines - 1) {
+                    text.append(",\"x\":");
+                    badOffset = text.length();
+                    text.append(r.nextBoolean() ? "tru" : "@");
+                }
+                text.append("}}\n");
+            }
+            long[] expected = charLineAndColumn(text, badOffset);
+            byte[] data = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            BadGoldenException e = catchThrowableOfType(BadGoldenException.class, () -> {
+                try (GoldenTraceReader reader = GoldenTraceReader.open(new java.io.ByteArrayInputStream(data),
+                        "stdin", TraceFormat.ENGINE_JSONL)) {
+                    reader.steps().forEach(s -> { });
+                }
+            });
+            assertThat(e).as("case " + i).hasMessageStartingWith("stdin: invalid JSON at line " + expected[0]
+                    + ", column " + expected[1] + ": ");
+        }
+    }
+
     private static void richValue(Random r, int depth, StringBuilder out, List<int[]> values) {
         int start = out.length();
         int kind = depth >= 3 ? 2 + r.nextInt(2) : r.nextInt(4);
